@@ -9,7 +9,8 @@ export const METRES_PER_NM = 1852;
 export const SECONDS_PER_HOUR = 3600;
 /**
  * Mean Earth radius in metres: IUGG mean radius R1 = (2a + b) / 3 of WGS 84 (Moritz 2000).
- * The drift loop moves particles on this sphere; geodesics on the ellipsoid are for reports.
+ * The drift loop and the summaries work on this sphere (distances within 0.5 % of the ellipsoid's);
+ * routes a ship will sail use ellipsoidal geodesics (geographiclib).
  */
 export const EARTH_RADIUS_M = 6_371_008.8;
 

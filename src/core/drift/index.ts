@@ -1,0 +1,11 @@
+export type { Particles, ParticleStatusCode } from './particles.js';
+export { allocateParticles, PARTICLE_COLUMNS, PARTICLE_STATUS_NAMES, ParticleStatus } from './particles.js';
+export type { DriftForcing, DriftRequest, PointSeeding, Scenario, Seeding, Shoreline, SpreadKind, TrackSeeding } from './request.js';
+export { DRIFT_SETTINGS } from './settings.js';
+export type { DriftSettingName } from './settings.js';
+export { LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';
+export { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
+export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from './run.js';
+export { checkDriftRequest, isoMinute, runDrift, stepCount } from './run.js';
+export type { CloudSummary } from './summary.js';
+export { summariseCloud } from './summary.js';

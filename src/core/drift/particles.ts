@@ -1,0 +1,56 @@
+/** What happened to a particle; stored in `Particles.status`. */
+export const ParticleStatus = {
+  /** afloat and drifting */
+  active: 0,
+  /** reached the coast: its position is where the step met the shore */
+  stranded: 1,
+  /** left every wind or current source's coverage: it stops at the first position no source covers */
+  outsideForcing: 2,
+  /** its release time (line or cone seeding) has not come yet */
+  notReleased: 3,
+} as const;
+export type ParticleStatusCode = (typeof ParticleStatus)[keyof typeof ParticleStatus];
+
+/** Names of the status codes, indexed by code, as written in outputs. */
+export const PARTICLE_STATUS_NAMES = ['active', 'stranded', 'outside forcing', 'not released'] as const;
+
+type ColumnType = Float64ArrayConstructor | Float32ArrayConstructor | Uint8ArrayConstructor | Int8ArrayConstructor | Uint16ArrayConstructor;
+
+/**
+ * The particle columns, declared once: each is a typed array with one entry per particle
+ * (struct of arrays, so the drift loop reads contiguous memory and allocates nothing).
+ */
+export const PARTICLE_COLUMNS = {
+  lonDeg: { type: Float64Array, unit: 'degree east', description: 'longitude' },
+  latDeg: { type: Float64Array, unit: 'degree north', description: 'latitude' },
+  status: { type: Uint8Array, unit: 'ParticleStatus', description: 'what happened to the particle' },
+  scenario: { type: Uint16Array, unit: 'index', description: 'scenario the particle belongs to' },
+  weight: { type: Float64Array, unit: '1', description: 'probability mass; all weights sum to 1' },
+  releaseS: { type: Float64Array, unit: 's since epoch', description: 'when the particle starts to drift' },
+  downwindSlope: { type: Float32Array, unit: 'fraction of wind speed', description: 'downwind leeway slope, perturbed' },
+  downwindOffsetMps: { type: Float32Array, unit: 'm/s', description: 'downwind leeway offset, perturbed' },
+  rightSlope: { type: Float32Array, unit: 'fraction of wind speed', description: 'crosswind slope when right of downwind' },
+  rightOffsetMps: { type: Float32Array, unit: 'm/s', description: 'crosswind offset when right of downwind' },
+  leftSlope: { type: Float32Array, unit: 'fraction of wind speed', description: 'crosswind slope when left of downwind (negative)' },
+  leftOffsetMps: { type: Float32Array, unit: 'm/s', description: 'crosswind offset when left of downwind' },
+  side: { type: Int8Array, unit: '+1 right, -1 left', description: 'side of downwind the object drifts to' },
+  jibeCount: { type: Uint16Array, unit: 'count', description: 'times the object switched side' },
+} as const satisfies Record<string, { type: ColumnType; unit: string; description: string }>;
+
+type Columns = typeof PARTICLE_COLUMNS;
+type ColumnArrays = { [K in keyof Columns]: InstanceType<Columns[K]['type']> };
+
+/** A set of particles as columns. `firstIndex` is the global index of particle 0 of this set. */
+export interface Particles extends ColumnArrays {
+  readonly count: number;
+  readonly firstIndex: number;
+}
+
+/** Allocate zeroed columns for `count` particles. */
+export function allocateParticles(count: number, firstIndex = 0): Particles {
+  const columns = {} as Record<string, unknown>;
+  for (const [name, column] of Object.entries(PARTICLE_COLUMNS)) {
+    columns[name] = new column.type(count);
+  }
+  return { ...(columns as ColumnArrays), count, firstIndex };
+}

@@ -1,0 +1,54 @@
+/**
+ * Counter-based random numbers: every draw is a pure function of (seed, particle index, draw
+ * index). A particle's numbers therefore do not depend on how particles are split among worker
+ * threads, so the same seed and inputs give the same output bit for bit on any number of cores.
+ *
+ * Hand-written because it sits in the drift loop (one draw per particle per step): a 32-bit
+ * integer hash built from multiply-xorshift rounds (the finaliser of MurmurHash3 by A. Appleby,
+ * public domain, applied to the three counters in turn), with no allocation.
+ */
+
+const TWO_POW_MINUS_32 = 2 ** -32;
+
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A uniform integer in [0, 2^32) from three counters. */
+export function hash3(seed: number, a: number, b: number): number {
+  let h = mix32((seed ^ 0x9e3779b9) >>> 0);
+  h = mix32((h + Math.imul(a | 0, 0x27d4eb2f)) >>> 0);
+  h = mix32((h ^ Math.imul(b | 0, 0x165667b1)) >>> 0);
+  return h;
+}
+
+/** A uniform number in [0, 1) from three counters. */
+export function uniform01(seed: number, a: number, b: number): number {
+  return hash3(seed, a, b) * TWO_POW_MINUS_32;
+}
+
+/**
+ * A standard normal number (Box-Muller) from three counters; uses draw indices 2b and 2b + 1.
+ */
+export function standardNormal(seed: number, a: number, b: number): number {
+  const u1 = (hash3(seed, a, 2 * b) + 0.5) * TWO_POW_MINUS_32;   // in (0, 1): log is finite
+  const u2 = hash3(seed, a, 2 * b + 1) * TWO_POW_MINUS_32;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Draw streams: fixed so that adding a new kind of draw never changes the old ones. */
+export const DrawStream = {
+  seedRadius: 0,
+  seedBearing: 1,
+  seedAlongTrack: 2,
+  downwind: 3,
+  rightCrosswind: 4,
+  leftCrosswind: 5,
+  /** jibe draws use stream jibeBase + step number */
+  jibeBase: 16,
+} as const;

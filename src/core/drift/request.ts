@@ -1,0 +1,77 @@
+import type { VectorField } from '../environment/index.js';
+import type { LonLatDeg } from '../geo/lon_lat.js';
+import type { LeewayObjectClass } from '../objects/index.js';
+
+/** How the initial positions are spread around the reported position(s). */
+export type SpreadKind = 'gaussian' | 'uniform-disc';
+
+/**
+ * Seeding from one reported position: every particle released at `timeS`, spread by
+ * `radiusM` (the standard deviation per axis for `gaussian`, the disc radius for `uniform-disc`).
+ */
+export interface PointSeeding {
+  readonly kind: 'point';
+  readonly position: LonLatDeg;
+  readonly radiusM: number;
+  readonly spread: SpreadKind;
+  /** Release time; the run's start when absent. */
+  readonly timeS?: number;
+}
+
+/**
+ * Seeding along an uncertain track (a line, or a cone when the radii differ): particles are spread
+ * evenly along the great circle from `from` to `to`, each released at the time interpolated between
+ * `fromTimeS` and `toTimeS`, with a spread growing from `fromRadiusM` to `toRadiusM`.
+ */
+export interface TrackSeeding {
+  readonly kind: 'track';
+  readonly from: LonLatDeg;
+  readonly to: LonLatDeg;
+  readonly fromTimeS: number;
+  readonly toTimeS: number;
+  readonly fromRadiusM: number;
+  readonly toRadiusM: number;
+  readonly spread: SpreadKind;
+}
+
+export type Seeding = PointSeeding | TrackSeeding;
+
+/** One hypothesis of what happened, with its weight (SAROPS-style scenarios). */
+export interface Scenario {
+  readonly name: string;
+  /** Relative weight; weights are normalised over all scenarios. */
+  readonly weight: number;
+  readonly objectClass: LeewayObjectClass;
+  readonly seeding: Seeding;
+}
+
+/** What to drift and for how long. Times are seconds since epoch (UTC). */
+export interface DriftRequest {
+  readonly scenarios: readonly Scenario[];
+  /** When the simulation clock starts (forward: the earliest release; backward: the latest). */
+  readonly startS: number;
+  readonly durationS: number;
+  /** `backward` drifts back in time, to find where something found came from. */
+  readonly direction: 'forward' | 'backward';
+  readonly timeStepS: number;
+  readonly outputEverySteps: number;
+  readonly particleCount: number;
+  readonly seed: number;
+  readonly jibeProbabilityPerHour: number;
+}
+
+/** The forcing a Leeway drift needs, each possibly a fallback chain of sources. */
+export interface DriftForcing {
+  readonly wind: VectorField;
+  readonly current: VectorField;
+}
+
+/**
+ * A shoreline the drift can strand particles on (implemented by core/coastline's Coastline).
+ */
+export interface Shoreline {
+  readonly label: string;
+  isLand(lonDeg: number, latDeg: number): boolean;
+  /** Fraction in [0, 1] of the straight step where it first meets the shore, or -1. */
+  firstShoreCrossing(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number): number;
+}

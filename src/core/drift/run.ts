@@ -1,0 +1,205 @@
+import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '../errors.js';
+import type { VectorField } from '../environment/index.js';
+import { checkLonLat } from '../geo/lon_lat.js';
+import { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
+import { ParticleStatus, type Particles } from './particles.js';
+import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
+import { seedParticles } from './seeding.js';
+import { DRIFT_SETTINGS, type DriftSettingName } from './settings.js';
+
+/** Positions and statuses of all particles at one output time. */
+export interface DriftSnapshot {
+  readonly timeS: number;
+  readonly lonDeg: Float64Array;
+  readonly latDeg: Float64Array;
+  readonly status: Uint8Array;
+}
+
+/** What a drift run gives back: the final particle columns and the positions at every output time. */
+export interface DriftResult {
+  readonly request: DriftRequest;
+  /** Final state, including scenario, weight and the drawn leeway coefficients. */
+  readonly particles: Particles;
+  /** The seeding time first, then every `outputEverySteps` steps, and always the end. */
+  readonly snapshots: DriftSnapshot[];
+  readonly forcingLabels: { readonly wind: string; readonly current: string; readonly shoreline: string | null };
+}
+
+/** Progress callback: steps done and steps in all. */
+export type DriftProgress = (stepsDone: number, stepsTotal: number) => void;
+
+export interface DriftRunOptions {
+  readonly shoreline?: Shoreline | null;
+  readonly onProgress?: DriftProgress;
+  /** Run only the particles with these global indices (a worker's share). Default: all. */
+  readonly firstIndex?: number;
+  readonly count?: number;
+}
+
+/** Number of model steps of a request (the last step may be shorter than the others). */
+export function stepCount(request: DriftRequest): number {
+  return Math.ceil(request.durationS / request.timeStepS - 1e-9);
+}
+
+/**
+ * Drift the request's particles through the forcing: Leeway plus current, Euler steps, stranding
+ * on the shoreline, `outside forcing` for particles no source covers. Throws before any work when
+ * the request is impossible or the forcing does not cover the run's time span or seeding area.
+ */
+export function runDrift(request: DriftRequest, forcing: DriftForcing, options: DriftRunOptions = {}): DriftResult {
+  checkDriftRequest(request);
+  checkTimeCoverage(request, forcing.wind);
+  checkTimeCoverage(request, forcing.current);
+  const shoreline = options.shoreline ?? null;
+  const particles = seedParticles(request, options.firstIndex ?? 0, options.count ?? request.particleCount);
+  const n = particles.count;
+  const sign = request.direction === 'forward' ? 1 : -1;
+  if (shoreline) {
+    for (let i = 0; i < n; i++) {
+      if (shoreline.isLand(particles.lonDeg[i], particles.latDeg[i])) particles.status[i] = ParticleStatus.stranded;
+    }
+  }
+
+  const windEast = new Float64Array(n), windNorth = new Float64Array(n);
+  const currentEast = new Float64Array(n), currentNorth = new Float64Array(n);
+  const covered = new Uint8Array(n);
+  const snapshots: DriftSnapshot[] = [snapshot(request.startS, particles)];
+  const steps = stepCount(request);
+  let timeS = request.startS;
+  for (let step = 0; step < steps; step++) {
+    const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
+    sampleActive(forcing.wind, timeS, particles, windEast, windNorth, covered, step === 0);
+    sampleActive(forcing.current, timeS, particles, currentEast, currentNorth, covered, step === 0);
+    leewayStep(particles, {
+      dtS, step, seed: request.seed,
+      jibeProbability: jibeProbabilityPerStep(request.jibeProbabilityPerHour, dtS),
+      windEastMps: windEast, windNorthMps: windNorth,
+      currentEastMps: currentEast, currentNorthMps: currentNorth,
+      shoreline,
+    });
+    timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
+    release(particles, timeS, sign);
+    if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) snapshots.push(snapshot(timeS, particles));
+    options.onProgress?.(step + 1, steps);
+  }
+  return {
+    request, particles, snapshots,
+    forcingLabels: { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null },
+  };
+}
+
+/**
+ * Release the particles whose release time has come: at the first step boundary at or after it
+ * (never early, at most one step late), so a snapshot at time T shows every particle released by T.
+ */
+function release(p: Particles, timeS: number, sign: number): void {
+  for (let i = 0; i < p.count; i++) {
+    if (p.status[i] === ParticleStatus.notReleased && sign * (timeS - p.releaseS[i]) >= 0) p.status[i] = ParticleStatus.active;
+  }
+}
+
+/**
+ * Sample a field for the active particles; those it does not cover become `outside forcing`.
+ * On the first step, a seeding that no source covers at all is an error, not a silent stop.
+ */
+function sampleActive(
+  field: VectorField, timeS: number, p: Particles,
+  outEast: Float64Array, outNorth: Float64Array, covered: Uint8Array, firstStep: boolean,
+): void {
+  let active = 0;
+  for (let i = 0; i < p.count; i++) {
+    const isActive = p.status[i] === ParticleStatus.active;
+    covered[i] = isActive ? 0 : 1;
+    if (isActive) active++;
+  }
+  field.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, outEast, outNorth, covered);
+  let lost = 0, firstLost = -1;
+  for (let i = 0; i < p.count; i++) {
+    if (covered[i] === 0) {
+      p.status[i] = ParticleStatus.outsideForcing;
+      if (lost++ === 0) firstLost = i;
+    }
+  }
+  if (firstStep && active > 0 && lost === active) {
+    throw new SpaceNotCoveredError(
+      `${field.quantity}: no particle at the start lies inside ${field.label}` +
+      ` (e.g. ${p.latDeg[firstLost].toFixed(4)}N ${p.lonDeg[firstLost].toFixed(4)}E` +
+      (field.bounds ? `; the source covers ${field.bounds.southDeg.toFixed(2)}..${field.bounds.northDeg.toFixed(2)}N ${field.bounds.westDeg.toFixed(2)}..${field.bounds.eastDeg.toFixed(2)}E` : '') + ')',
+    );
+  }
+}
+
+function snapshot(timeS: number, p: Particles): DriftSnapshot {
+  return { timeS, lonDeg: p.lonDeg.slice(), latDeg: p.latDeg.slice(), status: p.status.slice() };
+}
+
+/** ISO 8601 UTC to the minute, for messages. */
+export function isoMinute(timeS: number): string {
+  return Number.isFinite(timeS) ? new Date(timeS * 1000).toISOString().slice(0, 16) + 'Z' : String(timeS);
+}
+
+function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
+  const endS = request.startS + (request.direction === 'forward' ? 1 : -1) * request.durationS;
+  const fromS = Math.min(request.startS, endS), toS = Math.max(request.startS, endS);
+  if (fromS < field.startS || toS > field.endS) {
+    throw new TimeNotCoveredError(
+      `${field.quantity}: the run needs ${isoMinute(fromS)} to ${isoMinute(toS)}, ` +
+      `but ${field.label} covers ${isoMinute(field.startS)} to ${isoMinute(field.endS)}`,
+    );
+  }
+}
+
+/** Check every number of a request against DRIFT_SETTINGS and every scenario; throws InvalidInputError naming the field. */
+export function checkDriftRequest(request: DriftRequest): void {
+  for (const name of Object.keys(DRIFT_SETTINGS) as DriftSettingName[]) {
+    const value = request[name];
+    const { min, max, unit } = DRIFT_SETTINGS[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      throw new InvalidInputError(name, `${value} is not between ${min} and ${max} ${unit}`);
+    }
+  }
+  for (const name of ['outputEverySteps', 'particleCount', 'seed'] as const) {
+    if (!Number.isInteger(request[name])) throw new InvalidInputError(name, `${request[name]} is not a whole number`);
+  }
+  if (!Number.isFinite(request.startS)) throw new InvalidInputError('startS', `${request.startS} is not a time`);
+  if (request.direction !== 'forward' && request.direction !== 'backward') {
+    throw new InvalidInputError('direction', `'${request.direction}' is neither forward nor backward`);
+  }
+  if (request.scenarios.length === 0) throw new InvalidInputError('scenarios', 'at least one scenario is needed');
+  if (request.scenarios.length > request.particleCount) {
+    throw new InvalidInputError('particleCount', `${request.particleCount} particles cannot cover ${request.scenarios.length} scenarios`);
+  }
+  request.scenarios.forEach((scenario, s) => checkScenario(request, scenario, `scenarios[${s}]`));
+}
+
+function checkScenario(request: DriftRequest, scenario: Scenario, at: string): void {
+  if (!(scenario.weight > 0) || !Number.isFinite(scenario.weight)) {
+    throw new InvalidInputError(`${at}.weight`, `${scenario.weight} must be a positive number`);
+  }
+  const seeding = scenario.seeding;
+  const sign = request.direction === 'forward' ? 1 : -1;
+  const checkRelease = (timeS: number, field: string): void => {
+    const sinceStartS = sign * (timeS - request.startS);
+    if (!Number.isFinite(timeS) || sinceStartS < 0 || sinceStartS > request.durationS) {
+      throw new InvalidInputError(`${at}.seeding.${field}`,
+        `release time ${isoMinute(timeS)} is outside the run (${request.direction} from ${isoMinute(request.startS)} for ${request.durationS / 3600} h)`);
+    }
+  };
+  const checkRadius = (radiusM: number, field: string): void => {
+    if (!Number.isFinite(radiusM) || radiusM < 0 || radiusM > 1_000_000) {
+      throw new InvalidInputError(`${at}.seeding.${field}`, `radius ${radiusM} m is not between 0 and 1000 km`);
+    }
+  };
+  if (seeding.kind === 'point') {
+    checkLonLat(seeding.position, `${at}.seeding.position`);
+    checkRadius(seeding.radiusM, 'radiusM');
+    if (seeding.timeS !== undefined) checkRelease(seeding.timeS, 'timeS');
+  } else {
+    checkLonLat(seeding.from, `${at}.seeding.from`);
+    checkLonLat(seeding.to, `${at}.seeding.to`);
+    checkRadius(seeding.fromRadiusM, 'fromRadiusM');
+    checkRadius(seeding.toRadiusM, 'toRadiusM');
+    checkRelease(seeding.fromTimeS, 'fromTimeS');
+    checkRelease(seeding.toTimeS, 'toTimeS');
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Every drift setting, declared once with its unit, limits and default: the same table checks a
+ * request, writes the command line's --help and (later) the web form.
+ */
+export const DRIFT_SETTINGS = {
+  timeStepS: { default: 600, min: 1, max: 3600, unit: 's', description: 'model time step' },
+  outputEverySteps: { default: 6, min: 1, max: 10_000, unit: 'steps', description: 'write particle positions every N steps' },
+  particleCount: { default: 5000, min: 1, max: 2_000_000, unit: 'particles', description: 'Monte-Carlo particles (all scenarios)' },
+  durationS: { default: 86_400, min: 1, max: 30 * 86_400, unit: 's', description: 'how long to drift' },
+  jibeProbabilityPerHour: {
+    default: 0.04, min: 0, max: 1, unit: 'per hour',
+    description: 'probability that an object switches side of downwind within one hour (Allen 1999: 4 %/h)',
+  },
+  seed: { default: 1, min: 0, max: 2 ** 32 - 1, unit: 'integer', description: 'random seed (same seed, same output)' },
+} as const;
+
+export type DriftSettingName = keyof typeof DRIFT_SETTINGS;
