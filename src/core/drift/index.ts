@@ -9,3 +9,6 @@ export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from 
 export { checkDriftRequest, isoMinute, runDrift, stepCount } from './run.js';
 export type { CloudSummary } from './summary.js';
 export { summariseCloud } from './summary.js';
+export { mergeDriftResults } from './merge.js';
+export type { SnapshotSelection } from './geojson.js';
+export { driftGeoJsonChunks } from './geojson.js';

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { ConstantField } from '../environment/index.js';
+import { objectClass } from '../../test_support/leeway_table.js';
+import { driftGeoJsonChunks } from './geojson.js';
+import { mergeDriftResults } from './merge.js';
+import type { DriftRequest } from './request.js';
+import { runDrift } from './run.js';
+
+const T0 = Date.UTC(2026, 2, 10) / 1000;
+const request: DriftRequest = {
+  scenarios: [
+    { name: 'raft "A"', weight: 2, objectClass: objectClass('LIFE-RAFT-DB-10'), seeding: { kind: 'point', position: { lonDeg: 131.5, latDeg: 37.2 }, radiusM: 300, spread: 'gaussian' } },
+    { name: 'person', weight: 1, objectClass: objectClass('PIW-1'), seeding: { kind: 'point', position: { lonDeg: 131.5, latDeg: 37.2 }, radiusM: 300, spread: 'uniform-disc' } },
+  ],
+  startS: T0, durationS: 7200, direction: 'forward', timeStepS: 600, outputEverySteps: 6,
+  particleCount: 30, seed: 3, jibeProbabilityPerHour: 0.04,
+};
+const forcing = { wind: new ConstantField('wind', 5, 5), current: new ConstantField('current', 0.1, 0) };
+
+describe('driftGeoJsonChunks', () => {
+  test('writes valid GeoJSON with one point per particle per output time and its properties', () => {
+    const result = runDrift(request, forcing);
+    const parsed = JSON.parse([...driftGeoJsonChunks(result)].join(''));
+    expect(parsed.type).toBe('FeatureCollection');
+    expect(parsed.features).toHaveLength(30 * 3);   // times 0 h, 1 h, 2 h
+    const last = parsed.features[parsed.features.length - 1];
+    expect(last.properties).toEqual({ time: '2026-03-10T02:00:00.000Z', particle: 29, status: 'active', scenario: 'person', weight: 1 / 3 / 10 });
+    expect(last.geometry.coordinates[0]).toBeCloseTo(result.particles.lonDeg[29], 6);
+    expect(parsed.features[0].properties.scenario).toBe('raft "A"');
+    expect(parsed.metadata.objectClasses[1]).toEqual({ scenario: 'person', weight: 1, objectClass: 'PIW-1' });
+  });
+
+  test('can keep only the last output time', () => {
+    const parsed = JSON.parse([...driftGeoJsonChunks(runDrift(request, forcing), 'last')].join(''));
+    expect(parsed.features).toHaveLength(30);
+    expect(new Set(parsed.features.map((f: { properties: { time: string } }) => f.properties.time))).toEqual(new Set(['2026-03-10T02:00:00.000Z']));
+  });
+});
+
+describe('mergeDriftResults', () => {
+  test('joining three ranges equals the whole run, column by column and snapshot by snapshot', () => {
+    const whole = runDrift(request, forcing);
+    const parts = [[0, 7], [7, 13], [20, 10]].map(([firstIndex, count]) => runDrift(request, forcing, { firstIndex, count }));
+    const merged = mergeDriftResults(parts);
+    expect(merged.particles.count).toBe(30);
+    expect(Array.from(merged.particles.lonDeg)).toEqual(Array.from(whole.particles.lonDeg));
+    expect(Array.from(merged.particles.scenario)).toEqual(Array.from(whole.particles.scenario));
+    expect(Array.from(merged.particles.side)).toEqual(Array.from(whole.particles.side));
+    expect(merged.snapshots.map((s) => Array.from(s.latDeg))).toEqual(whole.snapshots.map((s) => Array.from(s.latDeg)));
+  });
+
+  test('refuses ranges with a gap', () => {
+    const parts = [[0, 7], [8, 22]].map(([firstIndex, count]) => runDrift(request, forcing, { firstIndex, count }));
+    expect(() => mergeDriftResults(parts)).toThrow(/expected first index 7, got 8/);
+  });
+});
