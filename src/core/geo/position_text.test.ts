@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { formatPosition, parsePosition } from './position_text.js';
+
+describe('parsePosition', () => {
+  test.each([
+    ['37 14.4N 131 52.2E', 37.24, 131.87],
+    ["37°14.4'N 131°52.2'E", 37.24, 131.87],
+    ['N37 14.4 E131 52.2', 37.24, 131.87],
+    ['37-14.4N 131-52.2E', 37.24, 131.87],
+    ['37 14 24N 131 52 12E', 37.24, 131.87],
+    ['37.24N 131.87E', 37.24, 131.87],
+    ['37.24, 131.87', 37.24, 131.87],
+    ['-33.5 -70.25', -33.5, -70.25],
+    ['33 30S 070 15W', -33.5, -70.25],
+  ])('reads %s', (text, latDeg, lonDeg) => {
+    const p = parsePosition(text);
+    expect(p.latDeg).toBeCloseTo(latDeg, 9);
+    expect(p.lonDeg).toBeCloseTo(lonDeg, 9);
+  });
+
+  test.each([
+    ['37 64.0N 131 52.2E', /latitude minutes and seconds must be below 60/],
+    ['97 00.0N 131 52.2E', /latitude 97 is not between -90 and 90/],
+    ['somewhere east of Ulleungdo', /cannot read 'somewhere east of Ulleungdo' as a position/],
+    ['37.5', /cannot read '37.5' as a position/],
+    ['37 14.4N 131 52.2N', /cannot read/],
+  ])('refuses %s with a clear message naming the field', (text, message) => {
+    expect(() => parsePosition(text, '--position')).toThrow(message);
+    expect(() => parsePosition(text, '--position')).toThrow(/^--position: /);
+  });
+});
+
+describe('formatPosition', () => {
+  test('writes degrees and decimal minutes with hemispheres', () => {
+    expect(formatPosition({ latDeg: 37.24, lonDeg: 131.87 })).toBe("37°14.40'N 131°52.20'E");
+    expect(formatPosition({ latDeg: -0.5, lonDeg: -9.999999 })).toBe("00°30.00'S 010°00.00'W");
+  });
+});
