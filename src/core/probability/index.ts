@@ -1,0 +1,12 @@
+export { NOT_RELEASED_STATUS, releasedOnly, inclusionMask, checkCloud } from './particle_cloud.js';
+export type { WeightedCloud, StatusFilter } from './particle_cloud.js';
+export { localFrame, localXM, localYM, fromLocal, projectInto, deltaLonDeg } from './local_frame.js';
+export type { LocalFrame } from './local_frame.js';
+export { weightedDatum } from './datum.js';
+export type { Datum } from './datum.js';
+export { pocGrid, containmentCells, cellCentre } from './poc_grid.js';
+export type { PocGrid, PocGridOptions } from './poc_grid.js';
+export { containmentContours, DEFAULT_CONTAINMENT_LEVELS } from './containment.js';
+export type { ContainmentCollection, ContainmentFeature, GeoJsonPosition } from './containment.js';
+export { smallestContainmentRectangle } from './min_rectangle.js';
+export type { ContainmentRectangle, ContainmentRectangleOptions } from './min_rectangle.js';
