@@ -1,0 +1,428 @@
+import proj4 from 'proj4';
+import {
+  CurvilinearGrid, GriddedField, RegularLonLatGrid,
+  type ForcingQuantity, type GridLocator, type VectorField,
+} from '../../core/environment/index.js';
+import { ForcingFileError } from '../../core/errors.js';
+import { parseCfTimeUnits } from './cf_time.js';
+import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
+import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
+
+/** A forcing file opened: its vector fields by quantity, and lines describing what was used. */
+export interface ForcingFile {
+  readonly path: string;
+  readonly format: 'netcdf3-classic' | 'netcdf3-64bit-offset' | 'netcdf4';
+  readonly fields: Partial<Record<ForcingQuantity, VectorField>>;
+  /** Lines a CLI can print: variables used, grid kind, time span, size. */
+  readonly description: string[];
+}
+
+/** Options of `openForcingFile` / `openForcingBytes`. */
+export interface ForcingFileOptions {
+  /** Variables to use, by quantity: [east or x component, north or y component]. */
+  readonly variables?: Partial<Record<ForcingQuantity, readonly [string, string]>>;
+  /** Refuse variables with more values than this (default 200 million). */
+  readonly maxValues?: number;
+}
+
+/** Default limit on the values of one variable: beyond it, ask the user for a subset. */
+export const MAX_FORCING_VALUES = 200_000_000;
+
+/** Per-node unit vectors of the grid's x (i) and y (j) axes in east/north components. */
+interface GridAxes { xe: Float64Array; xn: Float64Array; ye: Float64Array; yn: Float64Array; how: string }
+
+interface BuiltGrid { locator: GridLocator; axes: () => GridAxes; lines: string[] }
+
+const TIME_NAMES = /^(time|ocean_time|t|valid_time|times)$/i;
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}
+
+/** Build the vector fields of a dataset: find the variables, the grid, the times; rotate; mask. */
+export function buildForcingFile(path: string, dataset: Dataset, options: ForcingFileOptions = {}): ForcingFile {
+  const maxValues = options.maxValues ?? MAX_FORCING_VALUES;
+  const { pairs, missingOverride } = findVariablePairs(dataset, options.variables);
+  const names = [...dataset.variables.keys()];
+  if (missingOverride.length > 0) {
+    throw new ForcingFileError(path, missingOverride[0], `not in the file; it has ${names.join(', ')}`);
+  }
+  if (pairs.length === 0) {
+    throw new ForcingFileError(path, '', `no wind or current variable found (by CF standard_name or known names); ` +
+      `the file has ${names.join(', ') || 'no variables'}; name them with a variable mapping`);
+  }
+  const name = baseName(path);
+  const fields: Partial<Record<ForcingQuantity, VectorField>> = {};
+  const description: string[] = [`${name}: ${formatName(dataset.format)}`];
+  const grids = new Map<string, BuiltGrid>();
+  for (const pair of pairs) {
+    for (const v of [pair.east, pair.north]) {
+      const total = v.shape.reduce((a, b) => a * b, 1);
+      if (total > maxValues) {
+        throw new ForcingFileError(path, v.name, `has ${total} values (${v.shape.join(' × ')}), more than the limit of ${maxValues}; ` +
+          'cut a subset in time and space first (e.g. ncks -d time,... -d lat,... -d lon,...)');
+      }
+    }
+    const field = buildField(path, name, dataset, pair, grids, description);
+    fields[pair.quantity] = field;
+  }
+  return { path, format: dataset.format, fields, description };
+}
+
+function formatName(format: Dataset['format']): string {
+  return format === 'netcdf4' ? 'NetCDF4 (HDF5)' : format === 'netcdf3-classic' ? 'NetCDF3 classic' : 'NetCDF3 64-bit offset';
+}
+
+function buildField(
+  path: string, name: string, dataset: Dataset, pair: VariablePair, grids: Map<string, BuiltGrid>, description: string[],
+): GriddedField {
+  const { east, north } = pair;
+  const roms = isRomsVariable(east);
+  const dims = east.dimensions;
+  if (dims.length < 2) throw new ForcingFileError(path, east.name, `needs at least 2 dimensions (y, x), has ${dims.length}`);
+  // Time dimension: a leading dimension whose variable has "since" units or a time-like name.
+  const timeDim = dims.slice(0, -2).find((d) => {
+    const tv = dataset.variables.get(d);
+    return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d);
+  });
+  if (timeDim !== undefined && dims[0] !== timeDim) {
+    throw new ForcingFileError(path, east.name, `time dimension '${timeDim}' must come first, dimensions are (${dims.join(', ')})`);
+  }
+  const timesS = timeDim !== undefined ? readTimes(path, dataset, timeDim) : null;
+  // Extra dimensions (vertical level, height): take one level each.
+  const ranges: Array<readonly [number, number] | null> = [];
+  if (timeDim !== undefined) ranges.push(null);
+  const levelLines: string[] = [];
+  for (let a = timeDim !== undefined ? 1 : 0; a < dims.length - 2; a++) {
+    const { index, line } = chooseLevel(dataset, east, a, pair.quantity);
+    ranges.push([index, index + 1]);
+    if (line) levelLines.push(line);
+  }
+  let eastValues = east.read(ranges);
+  let northValues = north.read(ranges.map((r, a) => (a < north.dimensions.length - 2 ? r : null)));
+  const nt = timesS === null ? 1 : timesS.length;
+
+  let built: BuiltGrid;
+  if (roms) {
+    const r = romsToRho(path, dataset, east, north, eastValues, northValues, nt);
+    eastValues = r.east;
+    northValues = r.north;
+    built = grids.get('roms') ?? romsGrid(path, dataset);
+    grids.set('roms', built);
+  } else {
+    const yDim = dims[dims.length - 2];
+    const xDim = dims[dims.length - 1];
+    const key = `${yDim}/${xDim}/${stringAttr(east.attributes, 'grid_mapping') ?? ''}`;
+    built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim);
+    grids.set(key, built);
+  }
+  const { nx, ny } = built.locator;
+  const slice = nx * ny;
+  if (eastValues.length !== nt * slice || northValues.length !== nt * slice) {
+    throw new ForcingFileError(path, east.name, `holds ${eastValues.length} values after level selection, expected ${nt} × ${ny} × ${nx}`);
+  }
+  let rotation = 'earth-relative (no rotation)';
+  if (pair.gridRelative) {
+    const axes = built.axes();
+    rotateToEastNorth(eastValues, northValues, axes, slice);
+    rotation = `grid-relative, rotated to east/north per node (${axes.how})`;
+  }
+  const eastMps = new Float32Array(eastValues.length);
+  const northMps = new Float32Array(northValues.length);
+  for (let k = 0; k < eastValues.length; k++) {
+    const e = eastValues[k];
+    const n = northValues[k];
+    const ok = e === e && n === n;
+    eastMps[k] = ok ? e : NaN;
+    northMps[k] = ok ? n : NaN;
+  }
+  const label = `${name} ${east.name}/${north.name}`;
+  const field = new GriddedField({ label, quantity: pair.quantity, grid: built.locator, timesS, eastMps, northMps });
+  description.push(`${pair.quantity}: ${east.name} / ${north.name}, found by ${pair.foundBy}; ${rotation}`);
+  description.push(...built.lines.map((l) => `  grid: ${l}`));
+  for (const l of levelLines) description.push(`  level: ${l}`);
+  description.push(timesS === null
+    ? '  time: none (one timeless field)'
+    : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : ''));
+  description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
+  return field;
+}
+
+function iso(s: number): string {
+  return new Date(s * 1000).toISOString().replace(':00.000Z', 'Z');
+}
+
+function fmtStep(s: number): string {
+  return s % 3600 === 0 ? `every ${s / 3600} h` : `every ${s} s`;
+}
+
+function readTimes(path: string, dataset: Dataset, timeDim: string): Float64Array {
+  const tv = dataset.variables.get(timeDim);
+  if (!tv) throw new ForcingFileError(path, timeDim, 'time dimension has no coordinate variable');
+  const units = stringAttr(tv.attributes, 'units');
+  if (!units) throw new ForcingFileError(path, tv.name, 'time variable has no units attribute');
+  const parsed = parseCfTimeUnits(units, stringAttr(tv.attributes, 'calendar') ?? 'standard');
+  if (typeof parsed === 'string') throw new ForcingFileError(path, tv.name, `bad time units: ${parsed}`);
+  const raw = tv.read();
+  const out = new Float64Array(raw.length);
+  for (let k = 0; k < raw.length; k++) {
+    out[k] = parsed.epochS + raw[k] * parsed.factorS;
+    if (!Number.isFinite(out[k]) || (k > 0 && !(out[k] > out[k - 1]))) {
+      throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
+    }
+  }
+  return out;
+}
+
+/** Pick one index along a vertical (or other extra) dimension: the level nearest the surface, or 10 m for wind. */
+function chooseLevel(dataset: Dataset, v: DatasetVariable, axis: number, quantity: ForcingQuantity): { index: number; line: string } {
+  const dim = v.dimensions[axis];
+  const size = v.shape[axis];
+  if (size === 1) return { index: 0, line: '' };
+  const coord = dataset.variables.get(dim);
+  if (!coord || coord.shape.length !== 1) return { index: 0, line: `${dim}: first of ${size} (no coordinate variable to tell the surface)` };
+  const values = coord.read();
+  const target = quantity === 'wind' ? 10 : 0;
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if (Math.abs(values[k] - target) < Math.abs(values[best] - target)) best = k;
+  const what = quantity === 'wind' ? 'nearest 10 m' : 'nearest the surface';
+  return { index: best, line: `${dim} index ${best} of ${size} (${dim} = ${Number(values[best].toFixed(4))}, ${what})` };
+}
+
+/** Rotate grid-relative components in place: east = u·X̂e + v·Ŷe, north = u·X̂n + v·Ŷn per node. */
+function rotateToEastNorth(u: Float64Array, v: Float64Array, axes: GridAxes, slice: number): void {
+  const { xe, xn, ye, yn } = axes;
+  for (let k = 0; k < u.length; k++) {
+    const node = k % slice;
+    const x = u[k];
+    const y = v[k];
+    u[k] = x * xe[node] + y * ye[node];
+    v[k] = x * xn[node] + y * yn[node];
+  }
+}
+
+function isLon(v: DatasetVariable): boolean {
+  const sn = stringAttr(v.attributes, 'standard_name') ?? '';
+  const units = stringAttr(v.attributes, 'units') ?? '';
+  return sn === 'longitude' || /^degrees?_?east$|^degrees?_?E$/i.test(units) || stringAttr(v.attributes, 'axis') === 'X' && /deg/i.test(units) || /^(lon|longitude|nav_lon)$/i.test(v.name);
+}
+
+function isLat(v: DatasetVariable): boolean {
+  const sn = stringAttr(v.attributes, 'standard_name') ?? '';
+  const units = stringAttr(v.attributes, 'units') ?? '';
+  return sn === 'latitude' || /^degrees?_?north$|^degrees?_?N$/i.test(units) || stringAttr(v.attributes, 'axis') === 'Y' && /deg/i.test(units) || /^(lat|latitude|nav_lat)$/i.test(v.name);
+}
+
+function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: string, xDim: string): BuiltGrid {
+  const xv = dataset.variables.get(xDim);
+  const yv = dataset.variables.get(yDim);
+  const mappingName = stringAttr(v.attributes, 'grid_mapping');
+  const mapping = mappingName ? dataset.variables.get(mappingName.trim()) : undefined;
+  const gmName = mapping ? stringAttr(mapping.attributes, 'grid_mapping_name') : undefined;
+  if (mappingName && !mapping) throw new ForcingFileError(path, v.name, `grid_mapping '${mappingName}' names no variable in the file`);
+  // Projected grid: 1-D projection x/y coordinates and a grid mapping.
+  if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && !isLon(xv)) {
+    return projectedGrid(path, mapping, xv, yv);
+  }
+  // Regular lon/lat.
+  if (xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLon(xv) && isLat(yv)) {
+    const locator = new RegularLonLatGrid(xv.read(), yv.read());
+    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines: [locator.description] };
+  }
+  // Curvilinear 2-D lon/lat from the coordinates attribute or any 2-D lat/lon on (y, x).
+  const candidates = (stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/).map((n) => dataset.variables.get(n))
+    .filter((c): c is DatasetVariable => c !== undefined);
+  const on2d = (c: DatasetVariable): boolean => c.dimensions.length === 2 && c.dimensions[0] === yDim && c.dimensions[1] === xDim;
+  const all = [...candidates, ...dataset.variables.values()];
+  const lonV = all.find((c) => on2d(c) && isLon(c));
+  const latV = all.find((c) => on2d(c) && isLat(c));
+  if (lonV && latV) {
+    const lon = lonV.read();
+    const lat = latV.read();
+    const nx = v.shape[v.shape.length - 1];
+    const ny = v.shape[v.shape.length - 2];
+    const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `curvilinear (${lonV.name}, ${latV.name})` });
+    return { locator, axes: () => axesFromNodes(lon, lat, nx, ny), lines: [locator.description] };
+  }
+  if (mapping && gmName !== 'latitude_longitude') {
+    throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
+  }
+  throw new ForcingFileError(path, v.name, `cannot find its longitude/latitude: no 1-D lon/lat on (${yDim}, ${xDim}), no 2-D lon/lat, no grid_mapping`);
+}
+
+function regularAxes(n: number): GridAxes {
+  return { xe: new Float64Array(n).fill(1), xn: new Float64Array(n), ye: new Float64Array(n), yn: new Float64Array(n).fill(1), how: 'regular lon/lat: x is east' };
+}
+
+/** Grid axis directions from the node positions (central differences on the local tangent plane). */
+function axesFromNodes(lon: Float64Array, lat: Float64Array, nx: number, ny: number): GridAxes {
+  const n = nx * ny;
+  const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      const cos = Math.cos((lat[k] * Math.PI) / 180);
+      const iA = Math.max(0, i - 1), iB = Math.min(nx - 1, i + 1);
+      const jA = Math.max(0, j - 1), jB = Math.min(ny - 1, j + 1);
+      const dxe = wrapDeg(lon[j * nx + iB] - lon[j * nx + iA]) * cos, dxn = lat[j * nx + iB] - lat[j * nx + iA];
+      const dye = wrapDeg(lon[jB * nx + i] - lon[jA * nx + i]) * cos, dyn = lat[jB * nx + i] - lat[jA * nx + i];
+      const lx = Math.hypot(dxe, dxn) || 1, ly = Math.hypot(dye, dyn) || 1;
+      xe[k] = dxe / lx; xn[k] = dxn / lx; ye[k] = dye / ly; yn[k] = dyn / ly;
+    }
+  }
+  return { xe, xn, ye, yn, how: 'axis directions from the 2-D longitude/latitude' };
+}
+
+function wrapDeg(d: number): number {
+  return d - 360 * Math.round(d / 360);
+}
+
+/** A proj4 definition from a CF grid-mapping variable (CF conventions appendix F). */
+function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
+  const a = mapping.attributes;
+  const gm = stringAttr(a, 'grid_mapping_name') ?? '';
+  const num = (n: string): number | undefined => numberAttr(a, n);
+  const list = (n: string): number[] => (Array.isArray(a[n]) ? (a[n] as number[]) : []);
+  let earth = '+ellps=WGS84';
+  const r = num('earth_radius');
+  const semiMajor = num('semi_major_axis');
+  if (r !== undefined) earth = `+R=${r}`;
+  else if (semiMajor !== undefined) {
+    const invF = num('inverse_flattening');
+    const semiMinor = num('semi_minor_axis');
+    earth = invF !== undefined && invF !== 0 ? `+a=${semiMajor} +rf=${invF}` : semiMinor !== undefined ? `+a=${semiMajor} +b=${semiMinor}` : `+R=${semiMajor}`;
+  }
+  const x0 = num('false_easting') ?? 0;
+  const y0 = num('false_northing') ?? 0;
+  const common = `+x_0=${x0} +y_0=${y0} ${earth} +units=m +no_defs`;
+  if (gm === 'lambert_conformal_conic') {
+    const sp = list('standard_parallel');
+    const lat1 = sp[0] ?? num('latitude_of_projection_origin');
+    const lat2 = sp[1] ?? lat1;
+    return `+proj=lcc +lat_1=${lat1} +lat_2=${lat2} +lat_0=${num('latitude_of_projection_origin') ?? lat1} ` +
+      `+lon_0=${num('longitude_of_central_meridian') ?? 0} ${common}`;
+  }
+  if (gm === 'polar_stereographic') {
+    const lat0 = num('latitude_of_projection_origin') ?? 90;
+    const lon0 = num('straight_vertical_longitude_from_pole') ?? num('longitude_of_projection_origin') ?? 0;
+    const ts = num('standard_parallel');
+    const k0 = num('scale_factor_at_projection_origin');
+    return `+proj=stere +lat_0=${lat0} +lon_0=${lon0} ` + (ts !== undefined ? `+lat_ts=${ts} ` : k0 !== undefined ? `+k_0=${k0} ` : '') + common;
+  }
+  if (gm === 'mercator') {
+    const ts = num('standard_parallel');
+    return `+proj=merc +lon_0=${num('longitude_of_projection_origin') ?? 0} ` + (ts !== undefined ? `+lat_ts=${ts} ` : `+k_0=${num('scale_factor_at_projection_origin') ?? 1} `) + common;
+  }
+  if (gm === 'transverse_mercator') {
+    return `+proj=tmerc +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_central_meridian') ?? 0} ` +
+      `+k_0=${num('scale_factor_at_central_meridian') ?? 1} ${common}`;
+  }
+  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, mercator, transverse_mercator, latitude_longitude`);
+}
+
+function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariable, yv: DatasetVariable): BuiltGrid {
+  const def = proj4FromGridMapping(path, mapping);
+  const unitsScale = (v: DatasetVariable): number => (/^km$/i.test(stringAttr(v.attributes, 'units') ?? 'm') ? 1000 : 1);
+  const xs = xv.read().map((x) => x * unitsScale(xv));
+  const ys = yv.read().map((y) => y * unitsScale(yv));
+  const nx = xs.length;
+  const ny = ys.length;
+  let converter: proj4.Converter;
+  try {
+    converter = proj4(def);
+  } catch (e) {
+    throw new ForcingFileError(path, mapping.name, `proj4 cannot use '${def}' (${(e as Error).message})`);
+  }
+  const lon = new Float64Array(nx * ny);
+  const lat = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const [lo, la] = converter.inverse([xs[i], ys[j]]);
+      lon[j * nx + i] = lo;
+      lat[j * nx + i] = la;
+    }
+  }
+  const gm = stringAttr(mapping.attributes, 'grid_mapping_name');
+  const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `projected (${gm})` });
+  const axes = (): GridAxes => {
+    // Grid x/y unit vectors in east/north: invert the projection's local Jacobian at every node.
+    const n = nx * ny;
+    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
+    const dDeg = 1e-4;
+    for (let k = 0; k < n; k++) {
+      const p0 = converter.forward([lon[k], lat[k]]);
+      const pe = converter.forward([lon[k] + dDeg / Math.cos((lat[k] * Math.PI) / 180), lat[k]]);
+      const pn = converter.forward([lon[k], lat[k] + dDeg]);
+      const a = pe[0] - p0[0], b = pn[0] - p0[0], c = pe[1] - p0[1], d = pn[1] - p0[1];
+      const det = a * d - b * c;
+      // J⁻¹·(1,0) = (d, -c)/det and J⁻¹·(0,1) = (-b, a)/det, normalised.
+      const lx = Math.hypot(d, c) * Math.sign(det), ly = Math.hypot(b, a) * Math.sign(det);
+      xe[k] = d / lx; xn[k] = -c / lx; ye[k] = -b / ly; yn[k] = a / ly;
+    }
+    return { xe, xn, ye, yn, how: `proj4 '${def}'` };
+  };
+  return { locator, axes, lines: [locator.description, `projection: ${def}`] };
+}
+
+function romsGrid(path: string, dataset: Dataset): BuiltGrid {
+  const lonV = dataset.variables.get('lon_rho');
+  const latV = dataset.variables.get('lat_rho');
+  if (!lonV || !latV) throw new ForcingFileError(path, 'lon_rho', 'ROMS file without lon_rho/lat_rho');
+  const lon = lonV.read();
+  const lat = latV.read();
+  const [ny, nx] = lonV.shape;
+  const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: 'ROMS curvilinear (rho points)' });
+  const angleV = dataset.variables.get('angle');
+  const axes = (): GridAxes => {
+    if (!angleV) return axesFromNodes(lon, lat, nx, ny);
+    const ang = angleV.read();
+    const n = nx * ny;
+    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const c = Math.cos(ang[k]), s = Math.sin(ang[k]);
+      xe[k] = c; xn[k] = s; ye[k] = -s; yn[k] = c;
+    }
+    return { xe, xn, ye, yn, how: "ROMS 'angle' between xi and east" };
+  };
+  const lines = [locator.description];
+  if (dataset.variables.has('mask_rho')) lines.push('mask_rho = 0 is land (masked)');
+  return { locator, axes, lines };
+}
+
+/**
+ * ROMS staggered u (between rho i and i+1) and v (between rho j and j+1) averaged to rho points;
+ * masked by mask_rho. Returns (nt, ny_rho, nx_rho) arrays.
+ */
+function romsToRho(
+  path: string, dataset: Dataset, uVar: DatasetVariable, vVar: DatasetVariable, u: Float64Array, v: Float64Array, nt: number,
+): { east: Float64Array; north: Float64Array } {
+  const lonV = dataset.variables.get('lon_rho');
+  if (!lonV) throw new ForcingFileError(path, uVar.name, 'ROMS variable but no lon_rho in the file');
+  const [ny, nx] = lonV.shape;
+  const [nyU, nxU] = uVar.shape.slice(-2);
+  const [nyV, nxV] = vVar.shape.slice(-2);
+  const uStag = uVar.dimensions.at(-1) === 'xi_u';
+  const vStag = vVar.dimensions.at(-2) === 'eta_v';
+  const mask = dataset.variables.get('mask_rho')?.read();
+  const east = new Float64Array(nt * ny * nx);
+  const north = new Float64Array(nt * ny * nx);
+  for (let t = 0; t < nt; t++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const k = (t * ny + j) * nx + i;
+        if (mask && !(mask[j * nx + i] >= 0.5)) { east[k] = NaN; north[k] = NaN; continue; }
+        east[k] = uStag ? mean2(u, t * nyU * nxU, j, i - 1, j, i, nyU, nxU) : u[(t * nyU + j) * nxU + i];
+        north[k] = vStag ? mean2(v, t * nyV * nxV, j - 1, i, j, i, nyV, nxV) : v[(t * nyV + j) * nxV + i];
+      }
+    }
+  }
+  return { east, north };
+}
+
+/** Mean of the finite values among two staggered points (j1, i1), (j2, i2) that exist; NaN when none. */
+function mean2(a: Float64Array, base: number, j1: number, i1: number, j2: number, i2: number, ny: number, nx: number): number {
+  let sum = 0, n = 0;
+  if (j1 >= 0 && i1 >= 0 && j1 < ny && i1 < nx) { const x = a[base + j1 * nx + i1]; if (x === x) { sum += x; n++; } }
+  if (j2 >= 0 && i2 >= 0 && j2 < ny && i2 < nx) { const x = a[base + j2 * nx + i2]; if (x === x) { sum += x; n++; } }
+  return n > 0 ? sum / n : NaN;
+}

@@ -1,0 +1,101 @@
+import type { ForcingQuantity } from '../../core/environment/index.js';
+import type { Dataset, DatasetVariable } from './dataset.js';
+import { stringAttr } from './dataset.js';
+
+/** A pair of variables holding one vector quantity, and whether they are along the grid axes. */
+export interface VariablePair {
+  readonly quantity: ForcingQuantity;
+  readonly east: DatasetVariable;
+  readonly north: DatasetVariable;
+  /** True when the components are along the grid's x/y (i/j) axes and must be rotated. */
+  readonly gridRelative: boolean;
+  /** How the pair was found, for the description. */
+  readonly foundBy: string;
+}
+
+/** CF standard-name pairs per quantity, best first; `true` marks grid-relative components. */
+const STANDARD_NAME_PAIRS: Record<ForcingQuantity, ReadonlyArray<readonly [string, string, boolean]>> = {
+  wind: [
+    ['eastward_wind', 'northward_wind', false],
+    ['x_wind', 'y_wind', true],
+  ],
+  current: [
+    ['surface_eastward_sea_water_velocity', 'surface_northward_sea_water_velocity', false],
+    ['eastward_sea_water_velocity', 'northward_sea_water_velocity', false],
+    ['x_sea_water_velocity', 'y_sea_water_velocity', true],
+    ['sea_water_x_velocity', 'sea_water_y_velocity', true],
+    ['sea_water_x_velocity_at_u_location', 'sea_water_y_velocity_at_v_location', true],
+    ['surface_geostrophic_eastward_sea_water_velocity', 'surface_geostrophic_northward_sea_water_velocity', false],
+  ],
+};
+
+/**
+ * Variable-name aliases for files without standard_name: ERA5/WRF u10/v10, GFS converted to
+ * NetCDF (UGRD/VGRD at 10 m), CMIP uas/vas, CMEMS uo/vo, HYCOM water_u/water_v, ROMS u/v
+ * (grid-relative, staggered, only when on ROMS u/v dimensions).
+ */
+const NAME_ALIASES: Record<ForcingQuantity, ReadonlyArray<readonly [string, string, boolean]>> = {
+  wind: [
+    ['u10', 'v10', false], ['U10', 'V10', false], ['u10m', 'v10m', false],
+    ['UGRD_10maboveground', 'VGRD_10maboveground', false], ['ugrd10m', 'vgrd10m', false],
+    ['UGRD', 'VGRD', false], ['uas', 'vas', false], ['x_wind_10m', 'y_wind_10m', true],
+  ],
+  current: [
+    ['uo', 'vo', false], ['water_u', 'water_v', false], ['ucur', 'vcur', false],
+    ['u_surface', 'v_surface', false], ['u', 'v', true],
+  ],
+};
+
+/** True when a variable lies on ROMS staggered u/v or rho dimensions. */
+export function isRomsVariable(v: DatasetVariable): boolean {
+  return v.dimensions.some((d) => /^(xi|eta)_(u|v|rho)$/.test(d));
+}
+
+/**
+ * Find the variables of each quantity: the user's mapping first, then CF standard_name, then
+ * the name aliases. Returns one pair per quantity found.
+ */
+export function findVariablePairs(
+  dataset: Dataset, override: Partial<Record<ForcingQuantity, readonly [string, string]>> = {},
+): { pairs: VariablePair[]; missingOverride: string[] } {
+  const pairs: VariablePair[] = [];
+  const missingOverride: string[] = [];
+  const byStandardName = new Map<string, DatasetVariable>();
+  for (const v of dataset.variables.values()) {
+    const sn = stringAttr(v.attributes, 'standard_name');
+    if (sn && !byStandardName.has(sn) && v.shape.length >= 2) byStandardName.set(sn, v);
+  }
+  for (const quantity of ['wind', 'current'] as const) {
+    const wanted = override[quantity];
+    if (wanted) {
+      const east = dataset.variables.get(wanted[0]);
+      const north = dataset.variables.get(wanted[1]);
+      if (!east || !north) {
+        missingOverride.push(...wanted.filter((n) => !dataset.variables.has(n)));
+        continue;
+      }
+      const sn = stringAttr(east.attributes, 'standard_name') ?? '';
+      const gridRelative = /^(x_|y_)|_x_|_y_/.test(sn) || isRomsVariable(east) || /^x_/.test(east.name);
+      pairs.push({ quantity, east, north, gridRelative, foundBy: 'user mapping' });
+      continue;
+    }
+    let found: VariablePair | undefined;
+    for (const [e, n, grid] of STANDARD_NAME_PAIRS[quantity]) {
+      const east = byStandardName.get(e);
+      const north = byStandardName.get(n);
+      if (east && north) { found = { quantity, east, north, gridRelative: grid, foundBy: `standard_name ${e} / ${n}` }; break; }
+    }
+    if (!found) {
+      for (const [e, n, grid] of NAME_ALIASES[quantity]) {
+        const east = dataset.variables.get(e);
+        const north = dataset.variables.get(n);
+        if (!east || !north || east.shape.length < 2) continue;
+        if (e === 'u' && !isRomsVariable(east)) continue;
+        found = { quantity, east, north, gridRelative: grid, foundBy: `variable name (alias table)` };
+        break;
+      }
+    }
+    if (found) pairs.push(found);
+  }
+  return { pairs, missingOverride };
+}
