@@ -1,6 +1,7 @@
 import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '../errors.js';
 import type { VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
+import { formatTimeUtc } from '../time/index.js';
 import { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
 import { ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
@@ -133,9 +134,9 @@ function snapshot(timeS: number, p: Particles): DriftSnapshot {
   return { timeS, lonDeg: p.lonDeg.slice(), latDeg: p.latDeg.slice(), status: p.status.slice() };
 }
 
-/** ISO 8601 UTC to the minute, for messages. */
-export function isoMinute(timeS: number): string {
-  return Number.isFinite(timeS) ? new Date(timeS * 1000).toISOString().slice(0, 16) + 'Z' : String(timeS);
+/** ISO 8601 UTC to the minute for messages; an open end of a timeless field as itself. */
+function isoMinute(timeS: number): string {
+  return Number.isFinite(timeS) ? formatTimeUtc(timeS) : String(timeS);
 }
 
 function checkTimeCoverage(request: DriftRequest, field: VectorField): void {

@@ -1,0 +1,1 @@
+export { formatTimeUtc, parseTime } from './time_text.js';

@@ -1,0 +1,46 @@
+import { InvalidInputError } from '../errors.js';
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/**
+ * Read a UTC time as coordinators write it, to seconds since epoch:
+ * ISO 8601 with a zone (`2026-03-10T06:00Z`, `2026-03-10T15:00+09:00`), or a military date-time
+ * group in UTC (`100600Z MAR 26`, `100600ZMAR2026`). A time without a zone is refused, since
+ * guessing between UTC and the local zone of one rescue centre is how cases go wrong.
+ */
+export function parseTime(text: string, field = 'time'): number {
+  const trimmed = text.trim();
+  const dtg = /^(\d{2})(\d{2})(\d{2})Z\s*([A-Z]{3})\s*(\d{2}|\d{4})$/i.exec(trimmed);
+  if (dtg) {
+    const [, dd, hh, mm, mon, yy] = dtg;
+    const month = MONTHS.indexOf(mon.toUpperCase());
+    if (month < 0) throw new InvalidInputError(field, `unknown month '${mon}' in date-time group '${trimmed}'`);
+    const year = yy.length === 2 ? 2000 + Number(yy) : Number(yy);
+    const ms = Date.UTC(year, month, Number(dd), Number(hh), Number(mm));
+    const check = new Date(ms);
+    if (check.getUTCDate() !== Number(dd) || Number(hh) > 23 || Number(mm) > 59) {
+      throw new InvalidInputError(field, `'${trimmed}' is not a valid date-time group (day ${dd}, ${hh}:${mm})`);
+    }
+    return ms / 1000;
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(trimmed);
+  if (iso) {
+    const [, y, mo, d, h, mi, s = '0', zone] = iso;
+    const offsetMin = zone.toUpperCase() === 'Z' ? 0 : Math.sign(Number(zone.slice(0, 3))) * (Math.abs(Number(zone.slice(0, 3))) * 60 + Number(zone.slice(-2)));
+    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0) + Number(s) * 1000 - offsetMin * 60_000;
+    const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) >= 60) {
+      throw new InvalidInputError(field, `'${trimmed}' is not a valid date and time`);
+    }
+    return ms / 1000;
+  }
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/.test(trimmed)) {
+    throw new InvalidInputError(field, `'${trimmed}' has no time zone; add Z for UTC (e.g. '${trimmed}Z') or an offset such as +09:00`);
+  }
+  throw new InvalidInputError(field, `cannot read '${trimmed}' as a time; write ISO 8601 with a zone ('2026-03-10T06:00Z') or a date-time group ('100600Z MAR 26')`);
+}
+
+/** ISO 8601 UTC to the minute: `2026-03-10T06:00Z`. */
+export function formatTimeUtc(timeS: number): string {
+  return new Date(timeS * 1000).toISOString().slice(0, 16) + 'Z';
+}
