@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { InvalidInputError } from '../errors.js';
+import { erf, lateralRangePod, parallelTrackPod, passExposure } from './detection.js';
+
+/** Trapezoid rule over [-a, a]. */
+function integrate(f: (x: number) => number, a: number, steps: number): number {
+  const h = (2 * a) / steps;
+  let s = 0.5 * (f(-a) + f(a));
+  for (let k = 1; k < steps; k++) s += f(-a + k * h);
+  return s * h;
+}
+
+describe('erf', () => {
+  test('matches tabulated values to 2e-7', () => {
+    // Abramowitz and Stegun table 7.1: erf(0.5) = 0.5204998778, erf(1) = 0.8427007929, erf(2) = 0.9953222650
+    expect(erf(0.5)).toBeCloseTo(0.5204998778, 6);
+    expect(erf(1)).toBeCloseTo(0.8427007929, 6);
+    expect(erf(-2)).toBeCloseTo(-0.995322265, 6);
+    expect(erf(0)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('lateralRangePod', () => {
+  test('inverse cube: 1 - exp(-W^2 / (4 pi x^2))', () => {
+    expect(lateralRangePod('inverse-cube', 0.5, 1)).toBeCloseTo(1 - Math.exp(-1 / Math.PI), 12); // 0.2726
+    expect(lateralRangePod('inverse-cube', 0, 1)).toBe(1);
+  });
+  test('inverse cube: the curve integrates to the sweep width (Koopman\'s definition of W)', () => {
+    // tails beyond |x| = 400 W hold W / (2 pi 400) x 2 ~ 0.0008 W; the integrand is 1 near 0, so start off 0
+    const w = 2;
+    const inner = integrate((x) => lateralRangePod('inverse-cube', x, w), 400 * w, 800_000);
+    expect(inner / w).toBeGreaterThan(0.998);
+    expect(inner / w).toBeLessThan(1.0001);
+  });
+  test('exponential: the exposure integrates to W, the POD peaks at 1 - exp(-0.798)', () => {
+    const w = 1.5;
+    expect(integrate((x) => passExposure('exponential', x, w), 10 * w, 20_000) / w).toBeCloseTo(1, 6);
+    expect(lateralRangePod('exponential', 0, w)).toBeCloseTo(1 - Math.exp(-2 / Math.sqrt(2 * Math.PI)), 12);
+  });
+  test('a sweep width that is not positive is refused', () => {
+    expect(() => lateralRangePod('inverse-cube', 1, 0)).toThrow(InvalidInputError);
+  });
+});
+
+describe('parallelTrackPod', () => {
+  test('C = 1: inverse cube erf(sqrt(pi)/2) = 0.790 (IAMSAR ideal curve), exponential 0.632', () => {
+    expect(parallelTrackPod('inverse-cube', 1)).toBeCloseTo(0.7899, 3);
+    expect(parallelTrackPod('exponential', 1)).toBeCloseTo(0.6321, 4);
+  });
+  test('inverse cube: the mean over x of 1 - exp(-(pi C^2 / 4) / sin^2(pi x / S)) (sum over all tracks)', () => {
+    // sum_k W^2/(4 pi (x + kS)^2) = (W^2 / (4 pi)) pi^2 / (S^2 sin^2(pi x / S)) = (pi C^2 / 4) / sin^2(pi x / S)
+    for (const c of [0.5, 1, 2]) {
+      const steps = 200_000;
+      let s = 0;
+      for (let k = 0; k < steps; k++) {
+        const u = (k + 0.5) / steps; // x / S
+        s += 1 - Math.exp(-((Math.PI * c * c) / 4) / Math.sin(Math.PI * u) ** 2);
+      }
+      expect(s / steps).toBeCloseTo(parallelTrackPod('inverse-cube', c), 5);
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { InvalidInputError } from '../errors.js';
+import { METRES_PER_NM, SECONDS_PER_HOUR } from '../geo/units.js';
+import { fromLocal, localFrame, type LocalFrame } from '../probability/local_frame.js';
+import { lateralRangePod, parallelTrackPod, type DetectionLaw } from './detection.js';
+import { searchPod, type PositionSnapshot, type SearchTrack, type TrackWaypoint } from './pod.js';
+
+const CENTRE = { lonDeg: 132, latDeg: 37 };
+const FRAME = localFrame(CENTRE);
+const W_NM = 1;
+const W_M = W_NM * METRES_PER_NM;
+const SPEED_KN = 10;
+
+/** Waypoints from local (x, y) metres, timed at SPEED_KN; `drift` moves the waypoints with a current (m/s). */
+function timed(frame: LocalFrame, xy: readonly [number, number][], t0 = 0, driftMps: [number, number] = [0, 0]): TrackWaypoint[] {
+  let t = t0;
+  const out: TrackWaypoint[] = [];
+  xy.forEach(([x, y], k) => {
+    if (k > 0) t += Math.hypot(x - xy[k - 1][0], y - xy[k - 1][1]) / (SPEED_KN * METRES_PER_NM / SECONDS_PER_HOUR);
+    const p = fromLocal(frame, x + driftMps[0] * (t - t0), y + driftMps[1] * (t - t0));
+    out.push({ lonDeg: p.lonDeg, latDeg: p.latDeg, timeS: t });
+  });
+  return out;
+}
+
+/** Parallel sweep: north-south legs 400 W long at x = k S, k = -K..K, joined by cross legs. */
+function parallelSweep(spacingM: number, halfCount: number): [number, number][] {
+  const pts: [number, number][] = [];
+  for (let k = -halfCount; k <= halfCount; k++) {
+    const up = (k + halfCount) % 2 === 0;
+    pts.push([k * spacingM, (up ? -200 : 200) * W_M], [k * spacingM, (up ? 200 : -200) * W_M]);
+  }
+  return pts;
+}
+
+/** n still particles, uniform in x over whole track spacings and in |y| < 20 W (seeded). */
+function uniformCloud(n: number, halfWidthM: number): { lon: Float64Array; lat: Float64Array; weight: Float64Array } {
+  let a = 12345;
+  const rand = (): number => { a = (a * 1103515245 + 12345) % 2147483648; return a / 2147483648; };
+  const lon = new Float64Array(n), lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = fromLocal(FRAME, (2 * rand() - 1) * halfWidthM, (2 * rand() - 1) * 20 * W_M);
+    lon[i] = p.lonDeg; lat[i] = p.latDeg;
+  }
+  return { lon, lat, weight: new Float64Array(n).fill(1 / n) };
+}
+
+function parallelSweepPos(law: DetectionLaw, coverage: number): number {
+  const spacingM = W_M / coverage;
+  const half = Math.ceil((40 * W_M) / spacingM);
+  const cloud = uniformCloud(20_000, 5 * spacingM);
+  const track: SearchTrack = { unitId: 'PS', sweepWidthNm: W_NM, waypoints: timed(FRAME, parallelSweep(spacingM, half)) };
+  const r = searchPod({ particles: { count: 20_000, weight: cloud.weight }, snapshots: [{ timeS: 0, lonDeg: cloud.lon, latDeg: cloud.lat }],
+    tracks: [track], law, frame: FRAME });
+  return r.pos;
+}
+
+describe('searchPod', () => {
+  test('one long straight leg over still particles reproduces the lateral-range curve', () => {
+    const xs = [0.05, 0.3, 0.5, 1, 2, 5].map((x) => x * W_M);
+    const lon = new Float64Array(xs.length), lat = new Float64Array(xs.length);
+    xs.forEach((x, i) => { const p = fromLocal(FRAME, x, 0); lon[i] = p.lonDeg; lat[i] = p.latDeg; });
+    for (const law of ['inverse-cube', 'exponential'] as const) {
+      const r = searchPod({ particles: { count: xs.length, weight: new Float64Array(xs.length).fill(1 / xs.length) },
+        snapshots: [{ timeS: 0, lonDeg: lon, latDeg: lat }], law, frame: FRAME,
+        tracks: [{ unitId: 'A', sweepWidthNm: W_NM, waypoints: timed(FRAME, [[0, -1000 * W_M], [0, 1000 * W_M]]) }] });
+      // a leg 2000 W long misses a fraction ~ (x / 1000 W)^2 of the infinite line's exposure
+      xs.forEach((x, i) => expect(r.pod[i]).toBeCloseTo(lateralRangePod(law, x / METRES_PER_NM, W_NM), 4));
+    }
+  });
+  test('parallel tracks, inverse cube: POD = erf(sqrt(pi) C / 2), 0.790 at C = 1 (Koopman), within 0.01', () => {
+    expect(Math.abs(parallelSweepPos('inverse-cube', 1) - parallelTrackPod('inverse-cube', 1))).toBeLessThan(0.01);
+    expect(Math.abs(parallelSweepPos('inverse-cube', 0.5) - 0.4691)).toBeLessThan(0.01); // erf(0.4431)
+  });
+  test('parallel tracks, exponential law: POD = 1 - exp(-C) = 0.632 at C = 1, within 0.01', () => {
+    expect(Math.abs(parallelSweepPos('exponential', 1) - 0.6321)).toBeLessThan(0.01);
+    expect(Math.abs(parallelSweepPos('exponential', 2) - 0.8647)).toBeLessThan(0.01);
+  });
+  test('a drifting cloud searched by a drift-compensated track gets the POD of a still one', () => {
+    // particles and track both move 1.5 m/s east and 0.5 m/s north; relative motion is unchanged
+    const drift: [number, number] = [1.5, 0.5];
+    const n = 200;
+    const base = uniformCloud(n, 3 * W_M);
+    const legs: [number, number][] = [[-2 * W_M, -30 * W_M], [-2 * W_M, 30 * W_M], [0, 30 * W_M], [0, -30 * W_M], [2 * W_M, -30 * W_M], [2 * W_M, 30 * W_M]];
+    const still = timed(FRAME, legs);
+    const moving = timed(FRAME, legs, 0, drift);
+    const tEnd = moving[moving.length - 1].timeS;
+    const snaps: PositionSnapshot[] = [0, 0.37, 0.81, 1].map((f) => {
+      const lon = new Float64Array(n), lat = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const x0 = (base.lon[i] - CENTRE.lonDeg) * FRAME.metresPerDegLon, y0 = (base.lat[i] - CENTRE.latDeg) * FRAME.metresPerDegLat;
+        const p = fromLocal(FRAME, x0 + drift[0] * f * tEnd, y0 + drift[1] * f * tEnd);
+        lon[i] = p.lonDeg; lat[i] = p.latDeg;
+      }
+      return { timeS: f * tEnd, lonDeg: lon, latDeg: lat };
+    });
+    const particles = { count: n, weight: base.weight };
+    // tiny cut-off: the two runs cut their segments differently, so a 1e-4 cut-off differs by ~1e-5
+    const a = searchPod({ particles, snapshots: [{ timeS: 0, lonDeg: base.lon, latDeg: base.lat }], frame: FRAME, cutoffExposure: 1e-10,
+      tracks: [{ unitId: 'S', sweepWidthNm: W_NM, waypoints: still }] });
+    const b = searchPod({ particles, snapshots: snaps, frame: FRAME, cutoffExposure: 1e-10,
+      tracks: [{ unitId: 'M', sweepWidthNm: W_NM, waypoints: moving, searchSpeedKn: SPEED_KN }] });
+    for (let i = 0; i < n; i++) expect(b.pod[i]).toBeCloseTo(a.pod[i], 6);
+    expect(b.pos).toBeGreaterThan(0.3);
+  });
+  test('a target drifting along the track is searched longer than a still one', () => {
+    // unit at 10 kn (5.144 m/s) north from y = -50 W; target 1 NM abeam drifting 2 m/s north from
+    // y = -tEnd m: they come abeam mid-leg, the relative track runs +-30 W; exposure grows by v_ref / v_rel
+    const legs: [number, number][] = [[0, -50 * W_M], [0, 50 * W_M]];
+    const wps = timed(FRAME, legs);
+    const tEnd = wps[1].timeS;
+    const at = (y: number): PositionSnapshot[] => [0, tEnd].map((t) => {
+      const p = fromLocal(FRAME, W_M, y + 2 * t);
+      return { timeS: t, lonDeg: Float64Array.of(p.lonDeg), latDeg: Float64Array.of(p.latDeg) };
+    });
+    const r = searchPod({ particles: { count: 1, weight: Float64Array.of(1) }, snapshots: at(-tEnd), frame: FRAME,
+      tracks: [{ unitId: 'A', sweepWidthNm: W_NM, waypoints: wps }] });
+    // exposure scales with v_ref / v_rel = 5.14 / 3.14 (closest approach mid-leg)
+    const stillPod = lateralRangePod('inverse-cube', 1, W_NM);
+    expect(r.unitExposure[0][0]).toBeCloseTo((-Math.log(1 - stillPod) * 5.1444) / 3.1444, 2);
+  });
+  test('POS is the weighted sum of POD; two units combine as 1 - (1 - p1)(1 - p2)', () => {
+    const cloud = uniformCloud(1000, 4 * W_M);
+    const t1 = timed(FRAME, [[-W_M, -30 * W_M], [-W_M, 30 * W_M]]);
+    const t2 = timed(FRAME, [[W_M, 30 * W_M], [W_M, -30 * W_M]]);
+    const status = new Uint8Array(1000);
+    status[0] = 3; // not released: left out of POS
+    const r = searchPod({ particles: { count: 1000, weight: cloud.weight, status }, frame: FRAME,
+      snapshots: [{ timeS: 0, lonDeg: cloud.lon, latDeg: cloud.lat }],
+      tracks: [{ unitId: 'A', sweepWidthNm: W_NM, waypoints: t1 }, { unitId: 'B', sweepWidthNm: 2, waypoints: t2 }] });
+    let pos = 0, posA = 0;
+    for (let i = 1; i < 1000; i++) {
+      expect(r.pod[i]).toBeCloseTo(1 - (1 - r.unitPod[0][i]) * (1 - r.unitPod[1][i]), 12);
+      pos += cloud.weight[i] * r.pod[i];
+      posA += cloud.weight[i] * r.unitPod[0][i];
+    }
+    expect(r.pos).toBeCloseTo(pos, 12);
+    expect(r.unitPos[0]).toBeCloseTo(posA, 12);
+    expect(r.countedWeight).toBeCloseTo(0.999, 12);
+    expect(r.unitIds).toEqual(['A', 'B']);
+  });
+  test('the cut-off loses little: exposure 1e-4 vs 1e-7 per pair', () => {
+    const cloud = uniformCloud(2000, 10 * W_M);
+    const run = (eps: number): number => searchPod({ particles: { count: 2000, weight: cloud.weight }, frame: FRAME, cutoffExposure: eps,
+      snapshots: [{ timeS: 0, lonDeg: cloud.lon, latDeg: cloud.lat }],
+      tracks: [{ unitId: 'A', sweepWidthNm: W_NM, waypoints: timed(FRAME, parallelSweep(W_M, 3)) }] }).pos;
+    expect(Math.abs(run(1e-4) - run(1e-7))).toBeLessThan(7 * 2 * 1e-4); // 13 segments x 1e-4 at most
+  });
+  test('a track beyond the drift output times is refused, naming the track', () => {
+    const snaps = [{ timeS: 0, lonDeg: Float64Array.of(132), latDeg: Float64Array.of(37) }, { timeS: 600, lonDeg: Float64Array.of(132), latDeg: Float64Array.of(37) }];
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, waypoints: timed(FRAME, [[0, 0], [0, 10 * W_M]]) }] })).toThrow(/tracks\[0\]\.waypoints/);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: -1, waypoints: [] }] })).toThrow(InvalidInputError);
+  });
+});

@@ -1,0 +1,361 @@
+/**
+ * POD per particle from search units' tracks against drifting particles (the SAROPS idea: each
+ * particle is searched by the unit's motion relative to it). Both move linearly in time between
+ * their breakpoints (track waypoints, drift output times), so between consecutive breakpoints the
+ * unit's position relative to a particle is a straight segment, and the detection rate of the
+ * law (detection.ts) is integrated over that segment in closed form:
+ *
+ * Inverse cube, rate K / r^3, K = W^2 v_ref / (8 pi): with the relative segment of length L run in
+ * time T, s0 and s1 = s0 + L its ends' abscissae along it and d its distance from the particle,
+ *   E = (K T / L) int_{s0}^{s1} ds / (d^2 + s^2)^(3/2) = (K T / L) [s / (d^2 sqrt(d^2 + s^2))]_{s0}^{s1},
+ * evaluated without cancellation through g(s) = 1 / (R (R + |s|)), R = sqrt(d^2 + s^2):
+ * g0 - g1 when s0 >= 0, g1 - g0 when s1 <= 0, 2 / d^2 - g0 - g1 when the segment passes abeam.
+ * Exponential, rate c exp(-r^2 / (2 sigma^2)):
+ *   E = (c T / L) exp(-d^2 / (2 sigma^2)) sigma sqrt(pi / 2) [erf(s1 / (sigma sqrt 2)) - erf(s0 / (sigma sqrt 2))].
+ * v_ref is the speed at which W holds (the unit's search speed): against a still target on a
+ * straight leg this gives the lateral-range curve of detection.ts exactly.
+ *
+ * Exposures add over segments, legs and units; POD = 1 - exp(-E). Integrating the rate over the
+ * whole track (rather than taking 1 - prod(1 - p_leg) of per-leg lateral-range curves) counts leg
+ * ends, turns and cross legs once and as flown, and follows the particle while it drifts; for
+ * infinite straight legs both give the same number.
+ *
+ * Frame: equirectangular about the tracks' centre (core/probability/local_frame.ts: ~1 % at 30 NM).
+ * Cut-off: a particle is skipped for a segment when the relative segment's bounding box stays
+ * farther than d_cut from it on one side, d_cut being where the largest exposure the segment could
+ * give falls to `cutoffExposure` (default 1e-4): the inverse-cube bound is
+ * min(2 K / (v_lo d^2), K T / d^3), v_lo the unit's speed less the fastest particle's. Each skipped
+ * pair loses less than cutoffExposure. Hand-written hot loop: no allocation per particle.
+ */
+import { InvalidInputError } from '../errors.js';
+import type { LonLatDeg } from '../geo/lon_lat.js';
+import { knotsToMps, nmToMetres } from '../geo/units.js';
+import { localFrame, localXM, localYM, projectInto, type LocalFrame } from '../probability/local_frame.js';
+import { releasedOnly, type StatusFilter } from '../probability/particle_cloud.js';
+import { DEFAULT_DETECTION_LAW, EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH, erf, type DetectionLaw } from './detection.js';
+
+/** A point of a unit's track with the time it is there (seconds since 1970-01-01T00:00:00Z). */
+export interface TrackWaypoint extends LonLatDeg {
+  readonly timeS: number;
+}
+
+/** What one search unit did or will do: its timed track and its corrected sweep width. */
+export interface SearchTrack {
+  readonly unitId: string;
+  /** Corrected sweep width W of the unit for the object, NM (sweepWidth() or a manual value). */
+  readonly sweepWidthNm: number;
+  /** At least two waypoints, times non-decreasing; a repeated time is a jump (not searched). */
+  readonly waypoints: readonly TrackWaypoint[];
+  /** Speed at which W holds, knots; default the track's mean speed over ground while moving. */
+  readonly searchSpeedKn?: number;
+}
+
+/** Particle positions at one drift output time; between two times positions are linear in time. */
+export interface PositionSnapshot {
+  readonly timeS: number;
+  readonly lonDeg: Float64Array;
+  readonly latDeg: Float64Array;
+}
+
+/** The particles' weights and statuses (positions come from the snapshots). */
+export interface ParticleWeights {
+  readonly count: number;
+  readonly weight: Float64Array;
+  readonly status?: Uint8Array;
+}
+
+/** Inputs of searchPod. */
+export interface SearchPodInput {
+  readonly particles: ParticleWeights;
+  /** Output times of the drift run, ascending, covering every track time; one snapshot = still targets. */
+  readonly snapshots: readonly PositionSnapshot[];
+  readonly tracks: readonly SearchTrack[];
+  /** Default inverse cube. */
+  readonly law?: DetectionLaw;
+  /** Particles counted in POS (by status); default all but 'not released'. POD is computed for all. */
+  readonly include?: StatusFilter;
+  /** Default: equirectangular about the centre of the tracks' waypoints. */
+  readonly frame?: LocalFrame;
+  /** Largest exposure a skipped particle-segment pair may lose; default 1e-4. */
+  readonly cutoffExposure?: number;
+}
+
+/** POD per particle per unit and for the whole plan, and the POS they give. */
+export interface SearchPodResult {
+  readonly unitIds: readonly string[];
+  /** Exposure per unit per particle (POD = 1 - exp(-exposure)); exposures of independent units add. */
+  readonly unitExposure: readonly Float64Array[];
+  /** POD per unit per particle. */
+  readonly unitPod: readonly Float64Array[];
+  /** POD per particle of all units together: 1 - prod(1 - POD_unit) = 1 - exp(-sum of exposures). */
+  readonly pod: Float64Array;
+  /** POS per unit: sum over counted particles of weight x POD_unit. */
+  readonly unitPos: readonly number[];
+  /** POS of the whole search: sum over counted particles of weight x POD. */
+  readonly pos: number;
+  /** Weight of the counted particles (the POC the search could at most find). */
+  readonly countedWeight: number;
+  /** Particle-segment pairs integrated and skipped by the cut-off (for benchmarks). */
+  readonly pairsIntegrated: number;
+  readonly pairsSkipped: number;
+}
+
+/**
+ * POD per particle, per unit and overall, and POS, for units flying timed tracks over drifting
+ * particles (see the file header for the formulas and their sources).
+ * @example const r = searchPod({ particles, snapshots, tracks: [{ unitId: 'HELO-1', sweepWidthNm: 1.2, waypoints }] });
+ */
+export function searchPod(input: SearchPodInput): SearchPodResult {
+  const { particles, snapshots, tracks } = input;
+  const n = particles.count;
+  const law = input.law ?? DEFAULT_DETECTION_LAW;
+  const eps = input.cutoffExposure ?? 1e-4;
+  if (!(eps > 0 && eps < 1)) throw new InvalidInputError('cutoffExposure', `${eps} is not in (0, 1)`);
+  checkSnapshots(snapshots, n);
+  if (particles.weight.length < n) throw new InvalidInputError('particles.weight', `has ${particles.weight.length} entries for ${n} particles`);
+  tracks.forEach(checkTrack);
+  const frame = input.frame ?? localFrame(trackCentre(tracks));
+  const projected = new SnapshotProjector(frame, snapshots, n);
+  let pairsIntegrated = 0, pairsSkipped = 0;
+  const unitExposure = tracks.map((track, k) => {
+    const exposure = new Float64Array(n);
+    const counts = integrateTrack(track, k, law, eps, frame, snapshots, projected, n, exposure);
+    pairsIntegrated += counts.integrated;
+    pairsSkipped += counts.skipped;
+    return exposure;
+  });
+  const mask = new Uint8Array(n);
+  let countedWeight = 0;
+  for (let i = 0; i < n; i++) {
+    mask[i] = particles.status === undefined || (input.include ?? releasedOnly)(particles.status[i]) ? 1 : 0;
+    if (mask[i]) countedWeight += particles.weight[i];
+  }
+  const total = new Float64Array(n);
+  const unitPos: number[] = [];
+  const unitPod = unitExposure.map((exposure) => {
+    const pod = new Float64Array(n);
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      pod[i] = -Math.expm1(-exposure[i]);
+      total[i] += exposure[i];
+      if (mask[i]) pos += particles.weight[i] * pod[i];
+    }
+    unitPos.push(pos);
+    return pod;
+  });
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    total[i] = -Math.expm1(-total[i]);
+    if (mask[i]) pos += particles.weight[i] * total[i];
+  }
+  return {
+    unitIds: tracks.map((t) => t.unitId), unitExposure, unitPod, pod: total, unitPos, pos, countedWeight,
+    pairsIntegrated, pairsSkipped,
+  };
+}
+
+function trackCentre(tracks: readonly SearchTrack[]): LonLatDeg {
+  // centre of the waypoints' bounding box (longitudes taken about the first waypoint, so the antimeridian is safe)
+  const ref = localFrame(tracks[0].waypoints[0]);
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const t of tracks) for (const w of t.waypoints) {
+    const x = localXM(ref, w.lonDeg), y = localYM(ref, w.latDeg);
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const lonDeg = ref.originLonDeg + (0.5 * (minX + maxX)) / ref.metresPerDegLon;
+  return { lonDeg: ((((lonDeg + 180) % 360) + 360) % 360) - 180, latDeg: ref.originLatDeg + (0.5 * (minY + maxY)) / ref.metresPerDegLat };
+}
+
+function checkSnapshots(snapshots: readonly PositionSnapshot[], n: number): void {
+  if (snapshots.length === 0) throw new InvalidInputError('snapshots', 'no particle positions given');
+  snapshots.forEach((s, k) => {
+    if (s.lonDeg.length < n || s.latDeg.length < n) throw new InvalidInputError(`snapshots[${k}]`, `has fewer than ${n} positions`);
+    if (!Number.isFinite(s.timeS)) throw new InvalidInputError(`snapshots[${k}].timeS`, `${s.timeS} is not a time`);
+    if (k > 0 && !(s.timeS > snapshots[k - 1].timeS)) throw new InvalidInputError(`snapshots[${k}].timeS`, 'output times must increase');
+  });
+}
+
+function checkTrack(track: SearchTrack, k: number): void {
+  const field = `tracks[${k}]`;
+  if (!(track.sweepWidthNm > 0) || !Number.isFinite(track.sweepWidthNm)) {
+    throw new InvalidInputError(`${field}.sweepWidthNm`, `${track.sweepWidthNm} is not a positive sweep width`);
+  }
+  if (track.waypoints.length < 2) throw new InvalidInputError(`${field}.waypoints`, 'a track needs at least two waypoints');
+  track.waypoints.forEach((w, j) => {
+    if (!Number.isFinite(w.timeS) || !Number.isFinite(w.lonDeg) || !Number.isFinite(w.latDeg)) {
+      throw new InvalidInputError(`${field}.waypoints[${j}]`, 'position and time must be numbers');
+    }
+    if (j > 0 && w.timeS < track.waypoints[j - 1].timeS) throw new InvalidInputError(`${field}.waypoints[${j}].timeS`, 'times must not decrease');
+  });
+  if (track.searchSpeedKn !== undefined && !(track.searchSpeedKn > 0)) {
+    throw new InvalidInputError(`${field}.searchSpeedKn`, `${track.searchSpeedKn} is not a positive speed`);
+  }
+}
+
+/** Projects snapshots into the frame on first use and keeps them; also the fastest particle per interval. */
+class SnapshotProjector {
+  private readonly xy = new Map<number, { x: Float64Array; y: Float64Array }>();
+  private readonly maxSpeed = new Map<number, number>();
+  constructor(private readonly frame: LocalFrame, private readonly snapshots: readonly PositionSnapshot[], private readonly n: number) {}
+  get(k: number): { x: Float64Array; y: Float64Array } {
+    let v = this.xy.get(k);
+    if (!v) {
+      v = { x: new Float64Array(this.n), y: new Float64Array(this.n) };
+      projectInto(this.frame, this.snapshots[k].lonDeg, this.snapshots[k].latDeg, this.n, v.x, v.y);
+      this.xy.set(k, v);
+    }
+    return v;
+  }
+  /** Fastest particle speed between snapshots k and k + 1, m/s. */
+  maxSpeedMps(k: number): number {
+    let v = this.maxSpeed.get(k);
+    if (v === undefined) {
+      const a = this.get(k), b = this.get(k + 1);
+      let m2 = 0;
+      for (let i = 0; i < this.n; i++) {
+        const dx = b.x[i] - a.x[i], dy = b.y[i] - a.y[i];
+        const d2 = dx * dx + dy * dy;
+        if (d2 > m2) m2 = d2;
+      }
+      v = Math.sqrt(m2) / (this.snapshots[k + 1].timeS - this.snapshots[k].timeS);
+      this.maxSpeed.set(k, v);
+    }
+    return v;
+  }
+}
+
+function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLaw, eps: number, frame: LocalFrame,
+  snapshots: readonly PositionSnapshot[], projected: SnapshotProjector, n: number, exposure: Float64Array): { integrated: number; skipped: number } {
+  const wps = track.waypoints;
+  const wx = wps.map((w) => localXM(frame, w.lonDeg));
+  const wy = wps.map((w) => localYM(frame, w.latDeg));
+  const t0 = wps[0].timeS, t1 = wps[wps.length - 1].timeS;
+  const still = snapshots.length === 1;
+  if (!still && (t0 < snapshots[0].timeS || t1 > snapshots[snapshots.length - 1].timeS)) {
+    throw new InvalidInputError(`tracks[${trackIndex}].waypoints`,
+      `times ${t0}..${t1} s go beyond the drift output times ${snapshots[0].timeS}..${snapshots[snapshots.length - 1].timeS} s`);
+  }
+  let refSpeedMps: number;
+  if (track.searchSpeedKn !== undefined) refSpeedMps = knotsToMps(track.searchSpeedKn);
+  else {
+    let dist = 0, time = 0;
+    for (let j = 1; j < wps.length; j++) {
+      const d = Math.hypot(wx[j] - wx[j - 1], wy[j] - wy[j - 1]);
+      const dt = wps[j].timeS - wps[j - 1].timeS;
+      if (dt > 0 && d > 0) { dist += d; time += dt; }
+    }
+    if (!(time > 0)) throw new InvalidInputError(`tracks[${trackIndex}]`, 'the unit never moves: give searchSpeedKn');
+    refSpeedMps = dist / time;
+  }
+  const wM = nmToMetres(track.sweepWidthNm);
+  let integrated = 0, skipped = 0;
+  let k = 0; // snapshot interval index
+  for (let j = 1; j < wps.length; j++) {
+    const ta = wps[j - 1].timeS, tb = wps[j].timeS;
+    if (!(tb > ta)) continue;
+    // cut the leg at every snapshot time inside it
+    let segStart = ta;
+    while (segStart < tb) {
+      let segEnd = tb;
+      let fa = 0, fb = 0;
+      let a: { x: Float64Array; y: Float64Array }, b: { x: Float64Array; y: Float64Array };
+      let particleSpeed = 0;
+      if (still) { a = b = projected.get(0); }
+      else {
+        while (k + 2 < snapshots.length && snapshots[k + 1].timeS <= segStart) k++;
+        const sa = snapshots[k].timeS, sb = snapshots[k + 1].timeS;
+        if (sb < segEnd) segEnd = sb;
+        fa = (segStart - sa) / (sb - sa);
+        fb = (segEnd - sa) / (sb - sa);
+        a = projected.get(k); b = projected.get(k + 1);
+        particleSpeed = projected.maxSpeedMps(k);
+      }
+      const dt = segEnd - segStart;
+      const ua = (segStart - ta) / (tb - ta), ub = (segEnd - ta) / (tb - ta);
+      const uxa = wx[j - 1] + ua * (wx[j] - wx[j - 1]), uya = wy[j - 1] + ua * (wy[j] - wy[j - 1]);
+      const uxb = wx[j - 1] + ub * (wx[j] - wx[j - 1]), uyb = wy[j - 1] + ub * (wy[j] - wy[j - 1]);
+      const unitSpeed = Math.hypot(uxb - uxa, uyb - uya) / dt;
+      const vLo = Math.max(0, unitSpeed - particleSpeed);
+      const c = law === 'inverse-cube'
+        ? inverseCubeSegment(wM, refSpeedMps, dt, vLo, eps, uxa, uya, uxb, uyb, a.x, a.y, b.x, b.y, fa, fb, n, exposure)
+        : gaussianSegment(wM, refSpeedMps, dt, vLo, eps, uxa, uya, uxb, uyb, a.x, a.y, b.x, b.y, fa, fb, n, exposure);
+      integrated += c;
+      skipped += n - c;
+      segStart = segEnd;
+    }
+  }
+  return { integrated, skipped };
+}
+
+/** Smallest distance kept for the inverse cube's singularity at r = 0, metres (POD is 1 there anyway). */
+const MIN_DISTANCE_M = 1;
+
+function inverseCubeSegment(wM: number, refSpeedMps: number, dt: number, vLo: number, eps: number,
+  uxa: number, uya: number, uxb: number, uyb: number, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array,
+  fa: number, fb: number, n: number, exposure: Float64Array): number {
+  const K = (wM * wM * refSpeedMps) / (8 * Math.PI);
+  const KT = K * dt;
+  let cut = Math.cbrt(KT / eps);
+  if (vLo > 0) cut = Math.min(cut, Math.sqrt((2 * K) / (vLo * eps)));
+  const d2Min = MIN_DISTANCE_M * MIN_DISTANCE_M;
+  let done = 0;
+  for (let i = 0; i < n; i++) {
+    const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
+    const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
+    const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
+    if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
+    done++;
+    const vx = r1x - r0x, vy = r1y - r0y;
+    const L2 = vx * vx + vy * vy;
+    const R0sq = r0x * r0x + r0y * r0y;
+    if (L2 < 1e-12 * (R0sq + 1)) { // no relative motion: rate constant over the segment
+      const R = Math.sqrt(Math.max(R0sq, d2Min));
+      exposure[i] += KT / (R * R * R);
+      continue;
+    }
+    const L = Math.sqrt(L2);
+    const s0 = (r0x * vx + r0y * vy) / L;
+    const s1 = s0 + L;
+    const cross = (r0x * vy - r0y * vx) / L;
+    const d2 = Math.max(cross * cross, d2Min);
+    const R0 = Math.sqrt(d2 + s0 * s0), R1 = Math.sqrt(d2 + s1 * s1);
+    const g0 = 1 / (R0 * (R0 + Math.abs(s0))), g1 = 1 / (R1 * (R1 + Math.abs(s1)));
+    const F = s0 >= 0 ? g0 - g1 : s1 <= 0 ? g1 - g0 : 2 / d2 - g0 - g1;
+    exposure[i] += (KT / L) * F;
+  }
+  return done;
+}
+
+function gaussianSegment(wM: number, refSpeedMps: number, dt: number, vLo: number, eps: number,
+  uxa: number, uya: number, uxb: number, uyb: number, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array,
+  fa: number, fb: number, n: number, exposure: Float64Array): number {
+  const sigma = EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH * wM;
+  const c = (wM * refSpeedMps) / (2 * Math.PI * sigma * sigma);
+  const cT = c * dt;
+  let bound = cT;
+  if (vLo > 0) bound = Math.min(bound, (c / vLo) * sigma * Math.sqrt(2 * Math.PI));
+  const cut = bound > eps ? sigma * Math.sqrt(2 * Math.log(bound / eps)) : 0;
+  const inv2s2 = 1 / (2 * sigma * sigma);
+  const invS2 = 1 / (sigma * Math.SQRT2);
+  const half = sigma * Math.sqrt(Math.PI / 2);
+  let done = 0;
+  for (let i = 0; i < n; i++) {
+    const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
+    const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
+    const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
+    if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
+    done++;
+    const vx = r1x - r0x, vy = r1y - r0y;
+    const L2 = vx * vx + vy * vy;
+    if (L2 < 1e-6 * sigma * sigma) { // relative motion well under sigma: midpoint rule
+      const mx = 0.5 * (r0x + r1x), my = 0.5 * (r0y + r1y);
+      exposure[i] += cT * Math.exp(-(mx * mx + my * my) * inv2s2);
+      continue;
+    }
+    const L = Math.sqrt(L2);
+    const s0 = (r0x * vx + r0y * vy) / L;
+    const cross = (r0x * vy - r0y * vx) / L;
+    exposure[i] += (cT / L) * Math.exp(-cross * cross * inv2s2) * half * (erf((s0 + L) * invS2) - erf(s0 * invS2));
+  }
+  return done;
+}
