@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { coastlineFromRings, type LonLatRing } from './coastline_from_rings.js';
+
+// A hand-drawn square island 0.1° on a side (132.0-132.1E, 37.0-37.1N), and a tiny islet
+// 0.002° (about 200 m) on a side at 132.5E 37.5N, smaller than one 1/64° index cell.
+const square: LonLatRing = [[132.0, 37.0], [132.1, 37.0], [132.1, 37.1], [132.0, 37.1]];
+const islet: LonLatRing = [[132.5, 37.5], [132.502, 37.5], [132.502, 37.502], [132.5, 37.502]];
+const bounds = { westDeg: 131, southDeg: 36, eastDeg: 133, northDeg: 38 };
+const coast = coastlineFromRings([square, islet], bounds);
+
+describe('Coastline.isLand', () => {
+  test('inside the square is land, outside is water', () => {
+    expect(coast.isLand(132.05, 37.05)).toBe(true);
+    expect(coast.isLand(132.0999, 37.0001)).toBe(true);
+    expect(coast.isLand(131.95, 37.05)).toBe(false);
+    expect(coast.isLand(132.05, 37.1001)).toBe(false);
+  });
+
+  test('a sub-cell islet is resolved exactly', () => {
+    expect(coast.isLand(132.501, 37.501)).toBe(true);
+    expect(coast.isLand(132.5025, 37.501)).toBe(false);
+  });
+
+  test('outside the bounds is water, even where a ring would continue', () => {
+    const edge = coastlineFromRings([[[130.5, 37], [131.5, 37], [131.5, 37.5], [130.5, 37.5]]], bounds);
+    expect(edge.isLand(131.2, 37.2)).toBe(true);
+    expect(edge.isLand(130.8, 37.2)).toBe(false); // west of bounds.westDeg = 131
+  });
+
+  test('longitudes in 0..360 and -180..180 conventions agree', () => {
+    const west = coastlineFromRings([[[-70.1, 40], [-69.9, 40], [-69.9, 40.2], [-70.1, 40.2]]],
+      { westDeg: -71, southDeg: 39, eastDeg: -69, northDeg: 41 });
+    expect(west.isLand(-70, 40.1)).toBe(true);
+    expect(west.isLand(290, 40.1)).toBe(true);
+  });
+
+  test('NaN is water', () => {
+    expect(coast.isLand(Number.NaN, 37)).toBe(false);
+  });
+});
+
+describe('Coastline.firstShoreCrossing', () => {
+  test('a step wholly at sea gives -1', () => {
+    expect(coast.firstShoreCrossing(131.5, 37.5, 131.507, 37.504)).toBe(-1);
+    // Across several cells, passing 1 km north of the square (0.1° + 0.009°).
+    expect(coast.firstShoreCrossing(131.9, 37.109, 132.2, 37.109)).toBe(-1);
+  });
+
+  test('a step onto the island stops where it meets the shore', () => {
+    // West side at 132.0: (132.0 - 131.9) / (132.2 - 131.9) = 1/3 of the step.
+    expect(coast.firstShoreCrossing(131.9, 37.05, 132.2, 37.05)).toBeCloseTo(1 / 3, 9);
+    // Diagonal: y = 37.0 + (x - 131.95) meets x = 132.0 at y = 37.05, halfway.
+    expect(coast.firstShoreCrossing(131.95, 37.0, 132.05, 37.1)).toBeCloseTo(0.5, 9);
+    // From the north, southward: the north side (37.1) is 0.01 of a 0.04 step.
+    expect(coast.firstShoreCrossing(132.05, 37.11, 132.05, 37.07)).toBeCloseTo(0.25, 9);
+  });
+
+  test('a step that jumps over the sub-cell islet strands on it (ends both at sea)', () => {
+    // 132.495 -> 132.505 along 37.501: the islet's west side 132.5 is halfway.
+    expect(coast.isLand(132.495, 37.501)).toBe(false);
+    expect(coast.isLand(132.505, 37.501)).toBe(false);
+    expect(coast.firstShoreCrossing(132.495, 37.501, 132.505, 37.501)).toBeCloseTo(0.5, 9);
+    // The same step 1 km (0.009°) further north misses it.
+    expect(coast.firstShoreCrossing(132.495, 37.511, 132.505, 37.511)).toBe(-1);
+  });
+
+  test('a step that starts on land gives 0', () => {
+    expect(coast.firstShoreCrossing(132.05, 37.05, 132.5, 37.5)).toBe(0);
+  });
+
+  test('a step from outside the bounds onto land at the bounds edge stops at the edge', () => {
+    const edge = coastlineFromRings([[[130.5, 37], [131.5, 37], [131.5, 37.5], [130.5, 37.5]]], bounds);
+    // 130.9 -> 131.1: bounds start at 131.0, halfway, and the land there is inside the bounds.
+    expect(edge.firstShoreCrossing(130.9, 37.2, 131.1, 37.2)).toBeCloseTo(0.5, 9);
+    // A step wholly outside the bounds never strands.
+    expect(edge.firstShoreCrossing(130.6, 37.2, 130.8, 37.2)).toBe(-1);
+  });
+
+  test('a step leaving the bounds at sea gives -1', () => {
+    expect(coast.firstShoreCrossing(132.99, 37.5, 133.01, 37.5)).toBe(-1);
+  });
+
+  test('NaN input gives -1', () => {
+    expect(coast.firstShoreCrossing(Number.NaN, 37.5, 132, 37.5)).toBe(-1);
+  });
+});
+
+describe('Coastline.stats', () => {
+  test('counts cells: 2° x 2° at 64 cells per degree, mostly water', () => {
+    const s = coast.stats();
+    expect(s.cellCount).toBe(128 * 128);
+    expect(s.waterCells + s.landCells + s.mixedCells).toBe(s.cellCount);
+    // The square covers 6.4 x 6.4 cells: 5 x 5 whole cells inside (0.1 * 64 = 6.4, edges mid-cell).
+    expect(s.landCells).toBe(25);
+    expect(s.shorelinePoints).toBe(10); // 4 + 1 closing point per ring
+  });
+});
+
+describe('Coastline.shoreline', () => {
+  test('gives each ring back closed, in degrees', () => {
+    expect(coast.shorelineCount).toBe(2);
+    const ring = coast.shoreline(0);
+    expect(ring).toHaveLength(5);
+    expect(ring[0][0]).toBeCloseTo(132.0, 12);
+    expect(ring[2][1]).toBeCloseTo(37.1, 12);
+    expect(ring[4]).toEqual(ring[0]);
+  });
+});
