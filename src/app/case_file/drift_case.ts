@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { DRIFT_SETTINGS, type DriftRequest, type Scenario, type Seeding } from '../../core/drift/index.js';
+import { DataFileError, InvalidInputError } from '../../core/errors.js';
+import { nmToMetres } from '../../core/geo/index.js';
+import { parsePosition } from '../../core/geo/position_text.js';
+import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
+import { parseTime } from '../../core/time/index.js';
+import type { CoastlineSpec, DriftJob, ForcingSourceSpec } from '../drift_job/index.js';
+
+const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
+const Time = Type.String({ description: "UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'" });
+const Spread = Type.Union([Type.Literal('gaussian'), Type.Literal('uniform-disc')]);
+const setting = (name: keyof typeof DRIFT_SETTINGS, scale = 1) =>
+  Type.Number({ minimum: DRIFT_SETTINGS[name].min / scale, maximum: DRIFT_SETTINGS[name].max / scale, description: DRIFT_SETTINGS[name].description });
+
+const WindSource = Type.Union([
+  Type.Object({ file: Type.String() }, { additionalProperties: false }),
+  Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 100 }), fromDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
+]);
+const CurrentSource = Type.Union([
+  Type.Object({ file: Type.String() }, { additionalProperties: false }),
+  Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 10 }), towardDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
+]);
+
+const ScenarioSchema = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  weight: Type.Number({ exclusiveMinimum: 0 }),
+  object: Type.String({ description: 'Leeway object class key (PIW-1) or id' }),
+  position: Type.Optional(Position),
+  time: Type.Optional(Time),
+  radiusNm: Type.Optional(Type.Number({ minimum: 0, maximum: 500 })),
+  spread: Type.Optional(Spread),
+  track: Type.Optional(Type.Object({
+    from: Position, fromTime: Time, fromRadiusNm: Type.Number({ minimum: 0, maximum: 500 }),
+    to: Position, toTime: Time, toRadiusNm: Type.Number({ minimum: 0, maximum: 500 }),
+  }, { additionalProperties: false })),
+}, { additionalProperties: false });
+
+/** The drift part of a case file (YAML or JSON). Units are in the field names. */
+export const DriftCaseSchema = Type.Object({
+  title: Type.Optional(Type.String()),
+  start: Type.Optional(Time),
+  durationH: Type.Optional(setting('durationS', 3600)),
+  direction: Type.Optional(Type.Union([Type.Literal('forward'), Type.Literal('backward')])),
+  timeStepMin: Type.Optional(setting('timeStepS', 60)),
+  outputEverySteps: Type.Optional(Type.Integer({ minimum: 1, maximum: DRIFT_SETTINGS.outputEverySteps.max })),
+  particles: Type.Optional(Type.Integer({ minimum: 1, maximum: DRIFT_SETTINGS.particleCount.max })),
+  seed: Type.Optional(Type.Integer({ minimum: 0, maximum: DRIFT_SETTINGS.seed.max })),
+  jibeProbabilityPerHour: Type.Optional(setting('jibeProbabilityPerHour')),
+  forcing: Type.Object({
+    wind: Type.Array(WindSource, { minItems: 1 }),
+    current: Type.Array(CurrentSource, { minItems: 1 }),
+  }, { additionalProperties: false }),
+  coastline: Type.Optional(Type.Union([Type.Literal('bundled'), Type.Literal('gshhg'), Type.Literal('none')])),
+  scenarios: Type.Array(ScenarioSchema, { minItems: 1, maxItems: 64 }),
+}, { additionalProperties: true });   // a case file may carry more (units, plans) for other commands
+
+export type DriftCase = Static<typeof DriftCaseSchema>;
+
+/**
+ * Read a case file: YAML (or JSON) text checked against DriftCaseSchema. Errors name the file, the
+ * field path and the problem, e.g. `case.yaml: scenarios/0/radiusNm: Expected number ...`.
+ */
+export function parseDriftCase(text: string, fileName: string): DriftCase {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
+    throw new DataFileError(fileName, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const errors = [...Value.Errors(DriftCaseSchema, data)];
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 5).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`);
+    throw new DataFileError(fileName, shown.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : ''));
+  }
+  return data as DriftCase;
+}
+
+/** Read a case file from disk; relative forcing paths are taken from the file's folder. */
+export function loadDriftCase(path: string, objects: readonly LeewayObjectClass[]): DriftJob {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(path, `cannot read the case file (${(error as Error).message})`);
+  }
+  return driftJobFromCase(parseDriftCase(text, path), objects, dirname(resolve(path)), path);
+}
+
+/**
+ * Turn a checked case into a runnable job. Positions, times and object classes are read here, so
+ * their errors carry the field path (`scenarios/1/position: ...`).
+ */
+export function driftJobFromCase(c: DriftCase, objects: readonly LeewayObjectClass[], baseDir: string, fileName = 'case'): DriftJob {
+  const at = (path: string): string => `${fileName}: ${path}`;
+  const scenarios: Scenario[] = c.scenarios.map((s, k) => {
+    const field = `scenarios/${k}`;
+    let objectClass: LeewayObjectClass;
+    try {
+      objectClass = findObjectClass(objects, s.object);
+    } catch (error) {
+      throw new InvalidInputError(at(`${field}/object`), (error as Error).message);
+    }
+    let seeding: Seeding;
+    if (s.track) {
+      if (s.position !== undefined) throw new InvalidInputError(at(field), 'give either position or track, not both');
+      seeding = {
+        kind: 'track',
+        from: parsePosition(s.track.from, at(`${field}/track/from`)),
+        to: parsePosition(s.track.to, at(`${field}/track/to`)),
+        fromTimeS: parseTime(s.track.fromTime, at(`${field}/track/fromTime`)),
+        toTimeS: parseTime(s.track.toTime, at(`${field}/track/toTime`)),
+        fromRadiusM: nmToMetres(s.track.fromRadiusNm),
+        toRadiusM: nmToMetres(s.track.toRadiusNm),
+        spread: s.spread ?? 'gaussian',
+      };
+    } else {
+      if (s.position === undefined) throw new InvalidInputError(at(field), 'needs a position (or a track)');
+      seeding = {
+        kind: 'point',
+        position: parsePosition(s.position, at(`${field}/position`)),
+        radiusM: nmToMetres(s.radiusNm ?? 0.5),
+        spread: s.spread ?? 'gaussian',
+        timeS: s.time === undefined ? undefined : parseTime(s.time, at(`${field}/time`)),
+      };
+    }
+    return { name: s.name, weight: s.weight, objectClass, seeding };
+  });
+  const direction = c.direction ?? 'forward';
+  const releases = scenarios.flatMap((s) => s.seeding.kind === 'point'
+    ? (s.seeding.timeS === undefined ? [] : [s.seeding.timeS])
+    : [s.seeding.fromTimeS, s.seeding.toTimeS]);
+  let startS: number;
+  if (c.start !== undefined) startS = parseTime(c.start, at('start'));
+  else if (releases.length > 0) startS = direction === 'forward' ? Math.min(...releases) : Math.max(...releases);
+  else throw new InvalidInputError(at('start'), 'needs a start time when no scenario gives a time');
+  const request: DriftRequest = {
+    scenarios, startS, direction,
+    durationS: (c.durationH ?? DRIFT_SETTINGS.durationS.default / 3600) * 3600,
+    timeStepS: (c.timeStepMin ?? DRIFT_SETTINGS.timeStepS.default / 60) * 60,
+    outputEverySteps: c.outputEverySteps ?? DRIFT_SETTINGS.outputEverySteps.default,
+    particleCount: c.particles ?? DRIFT_SETTINGS.particleCount.default,
+    seed: c.seed ?? DRIFT_SETTINGS.seed.default,
+    jibeProbabilityPerHour: c.jibeProbabilityPerHour ?? DRIFT_SETTINGS.jibeProbabilityPerHour.default,
+  };
+  const file = (path: string): ForcingSourceSpec => ({ kind: 'file', path: isAbsolute(path) ? path : resolve(baseDir, path) });
+  const wind = c.forcing.wind.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
+  const current = c.forcing.current.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
+  return { request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };
+}
+
+/** A constant source from a speed and the direction it flows toward. */
+export function constantFrom(speedMps: number, towardDeg: number): ForcingSourceSpec {
+  const rad = (towardDeg * Math.PI) / 180;
+  return { kind: 'constant', eastMps: speedMps * Math.sin(rad), northMps: speedMps * Math.cos(rad) };
+}
+
+/**
+ * The coastline a job asks for: the bundled demo-area subset, none, or GSHHG full resolution for a
+ * box 3 degrees around the seeding positions (a day's drift rarely goes further than ~1 degree).
+ */
+export function coastlineSpec(kind: 'bundled' | 'gshhg' | 'none', scenarios: readonly Scenario[]): CoastlineSpec {
+  if (kind !== 'gshhg') return { kind };
+  const points = scenarios.flatMap((s) => s.seeding.kind === 'point' ? [s.seeding.position] : [s.seeding.from, s.seeding.to]);
+  const margin = 3;
+  return {
+    kind: 'gshhg',
+    bounds: {
+      westDeg: Math.max(-180, Math.floor(Math.min(...points.map((p) => p.lonDeg)) - margin)),
+      eastDeg: Math.min(180, Math.ceil(Math.max(...points.map((p) => p.lonDeg)) + margin)),
+      southDeg: Math.max(-90, Math.floor(Math.min(...points.map((p) => p.latDeg)) - margin)),
+      northDeg: Math.min(90, Math.ceil(Math.max(...points.map((p) => p.latDeg)) + margin)),
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { coastlineSpec, constantFrom, DriftCaseSchema, driftJobFromCase, loadDriftCase, parseDriftCase, type DriftCase } from './drift_case.js';

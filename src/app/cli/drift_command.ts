@@ -1,0 +1,205 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { Command, Option } from 'commander';
+import {
+  DRIFT_SETTINGS, driftGeoJsonChunks, PARTICLE_STATUS_NAMES, summariseCloud,
+  type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
+} from '../../core/drift/index.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { formatPosition, metresToNm, nmToMetres, parsePosition } from '../../core/geo/index.js';
+import { findObjectClass } from '../../core/objects/index.js';
+import { formatTimeUtc, parseTime } from '../../core/time/index.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { projectPath } from '../../io/project_files.js';
+import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
+import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
+import { progressBar } from './progress.js';
+
+/** The demo case: synthetic East Sea forcing shipped with the project. */
+export const DEMO_CASE_FILE = 'examples/drift-east-sea-demo.yaml';
+
+interface DriftOptions {
+  demo?: boolean; case?: string;
+  position?: string; time?: string; object?: string; radiusNm?: string; spread?: 'gaussian' | 'uniform-disc';
+  trackTo?: string; trackToTime?: string; trackToRadiusNm?: string;
+  durationH?: string; stepMin?: string; outputEvery?: string; particles?: string; seed?: string;
+  backward?: boolean; jibePerHour?: string;
+  wind: string[]; current: string[]; forcing: string[]; windConstant?: string; currentConstant?: string;
+  coastline?: 'bundled' | 'gshhg' | 'none';
+  out: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `sarbridge drift`: Monte-Carlo Leeway drift from a last known position, a track or a case file. */
+export function driftCommand(): Command {
+  const s = DRIFT_SETTINGS;
+  return new Command('drift')
+    .description('predict where a drifting object goes (Leeway model + wind + current, Monte-Carlo particles) and write the particles as GeoJSON')
+    .option('--demo', `run the bundled demo case (${DEMO_CASE_FILE}: SYNTHETIC East Sea forcing, not a forecast)`)
+    .option('--case <file>', 'a case file (YAML/JSON) with scenarios, forcing and settings; flags below override it')
+    .option('-p, --position <position>', "last known position (LKP), e.g. '37 14.4N 131 52.2E' or '37.24 131.87'")
+    .option('-t, --time <time>', "time of the LKP, UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'")
+    .option('-o, --object <class>', 'Leeway object class key or id (see `sarbridge objects`)', 'PIW-1')
+    .option('--radius-nm <nm>', 'position error around the LKP, NM', '0.5')
+    .addOption(new Option('--spread <kind>', 'how the error spreads: gaussian (radius = sigma) or uniform-disc').choices(['gaussian', 'uniform-disc']).default('gaussian'))
+    .option('--track-to <position>', 'seed along a track (line or cone) from --position/--time to this position')
+    .option('--track-to-time <time>', 'time at the end of the track')
+    .option('--track-to-radius-nm <nm>', 'position error at the end of the track (a cone when it differs from --radius-nm)')
+    .option('-d, --duration-h <hours>', `how long to drift, hours (${s.durationS.default / 3600})`)
+    .option('--step-min <minutes>', `time step, minutes (${s.timeStepS.default / 60})`)
+    .option('--output-every <steps>', `write positions every N steps (${s.outputEverySteps.default})`)
+    .option('-n, --particles <count>', `number of particles (${s.particleCount.default}, at most ${s.particleCount.max})`)
+    .option('--seed <integer>', `random seed; the same seed gives the same output (${s.seed.default})`)
+    .option('--backward', 'drift backward in time: where did an object found at --position/--time come from?')
+    .option('--jibe-per-hour <p>', `probability of switching side of downwind within an hour (${s.jibeProbabilityPerHour.default})`)
+    .option('--wind <file>', 'wind NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
+    .option('--current <file>', 'current NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
+    .option('--forcing <file>', 'a NetCDF file giving wind and/or current', collect, [])
+    .option('--wind-constant <speed@from>', "constant wind after the files, m/s and the direction it blows FROM, e.g. '10@270'")
+    .option('--current-constant <speed@toward>', "constant current after the files, m/s and the direction it flows TOWARD, e.g. '0.2@0' ('0@0' = zero fallback)")
+    .addOption(new Option('--coastline <source>', 'coastline for stranding: bundled (GSHHG subset 127-135E 33-41N), gshhg (Debian gmt-gshhg-full, any region) or none').choices(['bundled', 'gshhg', 'none']))
+    .option('--out <file>', 'GeoJSON output file', 'sarbridge-drift.geojson')
+    .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
+    .option('--workers <count>', 'worker threads (default: every core)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: DriftOptions) => {
+      const job = driftJobFromOptions(options);
+      const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
+      const started = performance.now();
+      const { result, forcing, workers } = await runDriftJob(job, {
+        workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
+        onProgress: bar.update,
+      }).finally(() => bar.stop());
+      const seconds = (performance.now() - started) / 1000;
+      await mkdir(dirname(options.out), { recursive: true });
+      const out = createWriteStream(options.out);
+      for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+      if (options.json) {
+        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, summaries, output: options.out }, null, 2));
+        return;
+      }
+      console.log(driftReport(job, summaries, forcing.files.flatMap((f) => f.description), result.forcingLabels, { seconds, workers, out: options.out }));
+    });
+}
+
+function driftJobFromOptions(o: DriftOptions): DriftJob {
+  const objects = loadLeewayTable();
+  const casePath = o.demo ? projectPath(DEMO_CASE_FILE) : o.case;
+  let job: DriftJob | undefined = casePath ? loadDriftCase(casePath, objects) : undefined;
+  if (!job && o.position === undefined) {
+    throw new InvalidInputError('--position', 'give a last known position (or --case FILE, or --demo)');
+  }
+  const number = (text: string | undefined, flag: string): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isFinite(value)) throw new InvalidInputError(flag, `'${text}' is not a number`);
+    return value;
+  };
+  if (o.position !== undefined) {
+    if (o.time === undefined) throw new InvalidInputError('--time', 'give the time of the last known position (UTC)');
+    const position = parsePosition(o.position, '--position');
+    const timeS = parseTime(o.time, '--time');
+    const radiusM = nmToMetres(number(o.radiusNm, '--radius-nm')!);
+    let seeding: Seeding;
+    if (o.trackTo !== undefined) {
+      if (o.trackToTime === undefined) throw new InvalidInputError('--track-to-time', 'a track needs the time at its end');
+      seeding = {
+        kind: 'track', from: position, to: parsePosition(o.trackTo, '--track-to'),
+        fromTimeS: timeS, toTimeS: parseTime(o.trackToTime, '--track-to-time'),
+        fromRadiusM: radiusM, toRadiusM: o.trackToRadiusNm === undefined ? radiusM : nmToMetres(number(o.trackToRadiusNm, '--track-to-radius-nm')!),
+        spread: o.spread ?? 'gaussian',
+      };
+    } else {
+      seeding = { kind: 'point', position, radiusM, spread: o.spread ?? 'gaussian', timeS };
+    }
+    const objectClass = findObjectClass(objects, o.object ?? 'PIW-1');
+    const scenario: Scenario = { name: objectClass.key, weight: 1, objectClass, seeding };
+    const direction = o.backward ? 'backward' : 'forward';
+    const startS = seeding.kind === 'point' ? timeS
+      : direction === 'forward' ? Math.min(seeding.fromTimeS, seeding.toTimeS) : Math.max(seeding.fromTimeS, seeding.toTimeS);
+    const request: DriftRequest = {
+      scenarios: [scenario], startS, direction,
+      durationS: DRIFT_SETTINGS.durationS.default, timeStepS: DRIFT_SETTINGS.timeStepS.default,
+      outputEverySteps: DRIFT_SETTINGS.outputEverySteps.default, particleCount: DRIFT_SETTINGS.particleCount.default,
+      seed: DRIFT_SETTINGS.seed.default, jibeProbabilityPerHour: DRIFT_SETTINGS.jibeProbabilityPerHour.default,
+    };
+    job = { request, forcing: job?.forcing ?? { wind: [], current: [] }, coastline: job?.coastline ?? { kind: 'bundled' } };
+  }
+  const r = job!.request;
+  const request: DriftRequest = {
+    ...r,
+    direction: o.backward ? 'backward' : r.direction,
+    durationS: (number(o.durationH, '--duration-h') ?? r.durationS / 3600) * 3600,
+    timeStepS: (number(o.stepMin, '--step-min') ?? r.timeStepS / 60) * 60,
+    outputEverySteps: number(o.outputEvery, '--output-every') ?? r.outputEverySteps,
+    particleCount: number(o.particles, '--particles') ?? r.particleCount,
+    seed: number(o.seed, '--seed') ?? r.seed,
+    jibeProbabilityPerHour: number(o.jibePerHour, '--jibe-per-hour') ?? r.jibeProbabilityPerHour,
+  };
+  const files = (paths: string[], optional = false): ForcingSourceSpec[] => paths.map((path) => ({ kind: 'file', path, optional }));
+  const givenFiles = o.wind.length + o.current.length + o.forcing.length > 0 || o.windConstant || o.currentConstant;
+  const wind = givenFiles ? [...files(o.wind), ...files(o.forcing, true)] : [...job!.forcing.wind];
+  const current = givenFiles ? [...files(o.current), ...files(o.forcing, true)] : [...job!.forcing.current];
+  if (o.windConstant) { const [speed, fromDeg] = speedAt(o.windConstant, '--wind-constant'); wind.push(constantFrom(speed, fromDeg + 180)); }
+  if (o.currentConstant) { const [speed, towardDeg] = speedAt(o.currentConstant, '--current-constant'); current.push(constantFrom(speed, towardDeg)); }
+  const coastline = o.coastline ? coastlineSpec(o.coastline, request.scenarios) : job!.coastline;
+  return { request, forcing: { wind, current }, coastline };
+}
+
+function speedAt(text: string, flag: string): [number, number] {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!match || Number(match[2]) > 360) throw new InvalidInputError(flag, `'${text}' is not SPEED@DIRECTION (m/s @ degrees 0-360), e.g. '10@270'`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(flag, `'${text}' is not a positive whole number`);
+  return value;
+}
+
+function describeRequest(r: DriftRequest): object {
+  return {
+    start: formatTimeUtc(r.startS), direction: r.direction, durationH: r.durationS / 3600, timeStepMin: r.timeStepS / 60,
+    particles: r.particleCount, seed: r.seed, jibeProbabilityPerHour: r.jibeProbabilityPerHour,
+    scenarios: r.scenarios.map((s) => ({ name: s.name, weight: s.weight, object: s.objectClass.key })),
+  };
+}
+
+/** The printed summary: what was run, on what, and where the cloud is at each output time. */
+function driftReport(
+  job: DriftJob, summaries: readonly CloudSummary[], fileLines: readonly string[],
+  labels: { wind: string; current: string; shoreline: string | null },
+  run: { seconds: number; workers: number; out: string },
+): string {
+  const r = job.request;
+  const lines: string[] = [];
+  const weightTotal = r.scenarios.reduce((a, s) => a + s.weight, 0);
+  lines.push(`Leeway drift, ${r.direction}, from ${formatTimeUtc(r.startS)} for ${r.durationS / 3600} h; step ${r.timeStepS / 60} min; ${r.particleCount} particles, seed ${r.seed}`);
+  for (const s of r.scenarios) {
+    const where = s.seeding.kind === 'point'
+      ? `${formatPosition(s.seeding.position)} ± ${metresToNm(s.seeding.radiusM).toFixed(2)} NM (${s.seeding.spread})`
+      : `track ${formatPosition(s.seeding.from)} → ${formatPosition(s.seeding.to)}, ${formatTimeUtc(s.seeding.fromTimeS)} → ${formatTimeUtc(s.seeding.toTimeS)}`;
+    lines.push(`  scenario '${s.name}' (${(100 * s.weight / weightTotal).toFixed(0)} %): ${s.objectClass.key}, ${s.objectClass.description}; ${where}`);
+  }
+  lines.push(`  wind:      ${labels.wind}`, `  current:   ${labels.current}`, `  coastline: ${labels.shoreline ?? 'none (no stranding)'}`);
+  for (const line of fileLines) lines.push(`    ${line}`);
+  if ([...fileLines, labels.wind, labels.current].some((l) => /synthetic/i.test(l))) {
+    lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
+  }
+  lines.push('', '  time (UTC)          centroid                 50% radius  90% radius  ' + PARTICLE_STATUS_NAMES.map((n) => n.padStart(16)).join(''));
+  for (const s of summaries) {
+    lines.push(`  ${formatTimeUtc(s.timeS).padEnd(18)}  ${(s.centroid ? formatPosition(s.centroid) : '-').padEnd(23)}  ${metresToNm(s.radius50M).toFixed(2).padStart(7)} NM  ${metresToNm(s.radius90M).toFixed(2).padStart(7)} NM  ` +
+      PARTICLE_STATUS_NAMES.map((n) => String(s.counts[n]).padStart(16)).join(''));
+  }
+  lines.push('', `Wrote ${run.out} (${r.particleCount} particles × ${summaries.length} times). ${run.seconds.toFixed(2)} s on ${run.workers} thread${run.workers > 1 ? 's' : ''}.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { SarbridgeError } from '../../core/errors.js';
+import { driftCommand } from './drift_command.js';
+import { objectsCommand } from './objects_command.js';
+
+/** Build the `sarbridge` command-line program. */
+export function buildProgram(): Command {
+  return new Command('sarbridge')
+    .description('sarbridge: joint search-and-rescue planning (Leeway drift, probability maps, search plans)')
+    .showHelpAfterError('(add --help for the options)')
+    .exitOverride()
+    .addCommand(objectsCommand())
+    .addCommand(driftCommand());
+}
+
+/**
+ * Run the CLI with `argv` (as process.argv). Returns the exit code: 0 done, 1 the input or data was
+ * wrong (the message says what and where), 2 usage error, 3 an unexpected failure.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof SarbridgeError) {
+      console.error(`sarbridge: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    console.error('sarbridge: unexpected failure:', error);
+    return 3;
+  }
+}

@@ -1,0 +1,1 @@
+export { LEEWAY_TABLE_FILE, loadLeewayTable } from './leeway_file.js';
