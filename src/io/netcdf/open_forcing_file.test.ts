@@ -8,7 +8,7 @@ import proj4 from 'proj4';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { VectorField } from '../../core/environment/index.js';
 import { openForcingBytes, openForcingFile } from './index.js';
-import { writeNetcdf3 } from './test/netcdf3_writer.js';
+import { writeNetcdf3, type Nc3Var } from './test/netcdf3_writer.js';
 
 const DATA = fileURLToPath(new URL('../../../data/forcing/', import.meta.url));
 const NORWAY = fileURLToPath(new URL('../../../../shared/data/forcing/norway-real/', import.meta.url));
@@ -303,14 +303,12 @@ describe('openForcingFile: bad input', () => {
     await expect(openForcingFile(join(TMP, 'absent.nc'))).rejects.toThrow(/absent\.nc: cannot be read \(ENOENT\)/);
   });
 
-  const grid = {
-    dims: { time: 2, lat: 2, lon: 3 },
-    coords: [
-      { name: 'time', dims: ['time'], type: 'double' as const, attrs: { units: 'hours since 2024-01-01', standard_name: 'time' }, data: [0, 1] },
-      { name: 'lat', dims: ['lat'], type: 'double' as const, attrs: { units: 'degrees_north' }, data: [37, 38] },
-      { name: 'lon', dims: ['lon'], type: 'double' as const, attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
-    ],
-  };
+  const coords: Nc3Var[] = [
+    { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2024-01-01', standard_name: 'time' }, data: [0, 1] },
+    { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [37, 38] },
+    { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
+  ];
+  const grid = { dims: { time: 2, lat: 2, lon: 3 }, coords };
 
   test('a NetCDF file with neither wind nor current lists its variables', async () => {
     const p = join(TMP, 'sst-only.nc');
@@ -321,8 +319,8 @@ describe('openForcingFile: bad input', () => {
 
   test('bad time units name the file and the time variable', async () => {
     const p = join(TMP, 'bad-time.nc');
-    const coords = grid.coords.map((c) => (c.name === 'time' ? { ...c, attrs: { units: 'fortnights since 2024-01-01' } } : c));
-    writeFileSync(p, writeNetcdf3(grid.dims, [...coords,
+    const badCoords = grid.coords.map((c) => (c.name === 'time' ? { ...c, attrs: { units: 'fortnights since 2024-01-01' } } : c));
+    writeFileSync(p, writeNetcdf3(grid.dims, [...badCoords,
       { name: 'u10', dims: ['time', 'lat', 'lon'], type: 'float', data: new Array(12).fill(1) },
       { name: 'v10', dims: ['time', 'lat', 'lon'], type: 'float', data: new Array(12).fill(2) }]));
     await expect(openForcingFile(p)).rejects.toThrow(/bad-time\.nc: variable 'time': bad time units: time unit 'fortnights'/);
