@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { routesToKml } from './kml_export.js';
+import { AWKWARD_UNIT, AWKWARD_WAYPOINT, lonDifferenceDeg, testRoutes } from './routes_test_support.js';
+import { childNamed, childrenNamed, parseXml, sequenceProblems, type SequenceItem } from './xml_test_support.js';
+
+// KML 2.2 (OGC 07-147r2) order of the Feature and Placemark elements used here.
+const PLACEMARK_SEQUENCE: SequenceItem[] = [['name', 0, 1], ['description', 0, 1], ['TimeStamp', 0, 1], ['TimeSpan', 0, 1],
+  ['ExtendedData', 0, 1], ['LineString', 0, 1], ['Point', 0, 1]];
+
+const parseCoordinates = (text: string) => text.trim().split(/\s+/).map((t) => t.split(',').map(Number));
+
+describe('routesToKml', () => {
+  const routes = testRoutes();
+  const kml = parseXml(routesToKml(routes, { documentName: 'SAREX & <co>' }));
+  const folders = childrenNamed(childNamed(kml, 'Document'), 'Folder');
+
+  test('root <kml> in the KML 2.2 namespace; a Folder per unit', () => {
+    expect(kml.attributes.xmlns).toBe('http://www.opengis.net/kml/2.2');
+    expect(childNamed(childNamed(kml, 'Document'), 'name').text).toBe('SAREX & <co>');
+    expect(folders.map((f) => childNamed(f, 'name').text)).toEqual([AWKWARD_UNIT, 'JS Ship 2', 'Date line']);
+  });
+
+  test('Placemark children in KML 2.2 order; one LineString then a Point per waypoint', () => {
+    folders.forEach((folder, r) => {
+      const placemarks = childrenNamed(folder, 'Placemark');
+      expect(placemarks.length).toBe(1 + routes[r].route.waypoints.length);
+      expect(placemarks.flatMap((p) => sequenceProblems(p, PLACEMARK_SEQUENCE))).toEqual([]);
+      expect(childrenNamed(placemarks[0], 'LineString').length).toBe(1);
+      expect(placemarks.slice(1).every((p) => childrenNamed(p, 'Point').length === 1)).toBe(true);
+    });
+  });
+
+  test('coordinates are lon,lat and round-trip to 1e-6 degree', () => {
+    folders.forEach((folder, r) => {
+      const waypoints = routes[r].route.waypoints;
+      const placemarks = childrenNamed(folder, 'Placemark');
+      const line = parseCoordinates(childNamed(childNamed(placemarks[0], 'LineString'), 'coordinates').text);
+      expect(line.length).toBe(waypoints.length);
+      waypoints.forEach((w, i) => {
+        expect(lonDifferenceDeg(line[i][0], w.lonDeg)).toBeLessThan(1e-6);
+        expect(Math.abs(line[i][1] - w.latDeg)).toBeLessThan(1e-6);
+        const [point] = parseCoordinates(childNamed(childNamed(placemarks[i + 1], 'Point'), 'coordinates').text);
+        expect(lonDifferenceDeg(point[0], w.lonDeg) + Math.abs(point[1] - w.latDeg)).toBeLessThan(1e-6);
+      });
+    });
+  });
+
+  test('waypoint names and TimeStamps; the route TimeSpan and ExtendedData', () => {
+    const placemarks = childrenNamed(folders[0], 'Placemark');
+    expect(childNamed(placemarks[3], 'name').text).toBe(AWKWARD_WAYPOINT);
+    expect(childNamed(childNamed(placemarks[2], 'TimeStamp'), 'when').text).toBe('2026-03-10T00:06:00Z');
+    expect(childNamed(childNamed(placemarks[0], 'TimeSpan'), 'begin').text).toBe('2026-03-10T00:00:00Z');
+    const data = Object.fromEntries(childrenNamed(childNamed(placemarks[0], 'ExtendedData'), 'Data')
+      .map((d) => [d.attributes.name, childNamed(d, 'value').text]));
+    expect(data).toMatchObject({ unit: AWKWARD_UNIT, pattern: 'SS', trackSpacingNm: '1', speedKn: '10' });
+  });
+});
