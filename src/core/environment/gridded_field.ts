@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import type { GridLocator } from './grid_locator.js';
+import { RegularLonLatGrid, type UniformLonLatAxes } from './regular_grid.js';
 import type { BoundsDeg, EpochS, ForcingQuantity, VectorField } from './vector_field.js';
 
 /** Flat sample values: east or north component (m/s), NaN where the source masks the point. */
@@ -57,6 +58,8 @@ export class GriddedField implements VectorField {
   private blendE: Float64Array | null = null;
   private blendN: Float64Array | null = null;
   private blendTimeS = NaN;
+  /** Set for an evenly spaced lon/lat grid: locating is fused into the interpolation loop. */
+  private readonly uniform: UniformLonLatAxes | null;
 
   constructor(init: GriddedFieldInit) {
     const { grid, timesS } = init;
@@ -84,6 +87,7 @@ export class GriddedField implements VectorField {
     this.endS = timesS === null ? Infinity : timesS[nt - 1];
     this.east = init.eastMps;
     this.north = init.northMps;
+    this.uniform = grid instanceof RegularLonLatGrid ? grid.uniform : null;
   }
 
   /** Number of time slices. */
@@ -111,6 +115,17 @@ export class GriddedField implements VectorField {
       wt = (timeS - times[lo]) / (times[hi] - times[lo]);
       if (wt >= 1) { t0 = hi; wt = 0; }
     }
+    const base0 = t0 * this.sliceSize;
+    const base1 = wt > 0 ? base0 + this.sliceSize : base0;
+    // With many particles per node, blend the two time slices once per call into a Float64 slice
+    // (8 loads per particle instead of 16, and one array type in the hot loops); with few
+    // particles on a large grid, interpolate in time per particle.
+    const useBlend = count * 2 >= this.sliceSize;
+    if (useBlend && timeS !== this.blendTimeS) this.blend(base0, wt, timeS);
+    if (useBlend && this.uniform !== null) {
+      this.interpolateUniform(base0, base1, wt, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
+      return;
+    }
     if (this.scratchI.length < count) {
       this.scratchI = new Float64Array(count);
       this.scratchJ = new Float64Array(count);
@@ -118,22 +133,58 @@ export class GriddedField implements VectorField {
     const fI = this.scratchI;
     const fJ = this.scratchJ;
     this.grid.locateBatch(lonDeg, latDeg, count, outCovered, fI, fJ);
-
-    const base0 = t0 * this.sliceSize;
-    const base1 = wt > 0 ? base0 + this.sliceSize : base0;
-    // With many particles per node, blend the two time slices once per call (8 loads per particle
-    // instead of 16); with few, interpolate in time per particle.
-    if (wt > 0 && count * 2 >= this.sliceSize) {
-      if (timeS !== this.blendTimeS) this.blend(base0, wt, timeS);
-      this.interpolate(this.blendE!, this.blendN!, 0, count, fI, fJ, base0, base1, wt, outEastMps, outNorthMps, outCovered);
-    } else if (wt > 0) {
-      this.interpolateInTime(base0, base1, wt, count, fI, fJ, outEastMps, outNorthMps, outCovered);
+    if (useBlend) {
+      this.interpolate(this.blendE!, this.blendN!, count, fI, fJ, base0, base1, wt, outEastMps, outNorthMps, outCovered);
     } else {
-      this.interpolate(this.east, this.north, base0, count, fI, fJ, base0, base1, wt, outEastMps, outNorthMps, outCovered);
+      this.interpolateInTime(base0, base1, wt, count, fI, fJ, outEastMps, outNorthMps, outCovered);
     }
   }
 
-  /** Fill the blended slice: (1 - wt) × slice t0 + wt × slice t0 + 1. */
+  /**
+   * Regular evenly spaced grid: locate and interpolate in one pass over the particles (the
+   * fastest path, hand-written for the drift's hot loop), reading the blended slice.
+   */
+  private interpolateUniform(
+    base0: number, base1: number, wt: number, lonDeg: Float64Array, latDeg: Float64Array, count: number,
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
+  ): void {
+    const u = this.uniform!;
+    const E = this.blendE!;
+    const N = this.blendN!;
+    const nx = this.grid.nx;
+    const maxI = nx - 1, maxJ = this.grid.ny - 1;
+    const maxI0 = nx - 2, maxJ0 = maxJ - 1;
+    const lon0 = u.lon0Deg, lat0 = u.lat0Deg, invDLon = u.invDLonDeg, invDLat = u.invDLatDeg, span = u.lonSpanDeg;
+    for (let p = 0; p < count; p++) {
+      if (outCovered[p] !== 0) continue;
+      let d = lonDeg[p] - lon0;
+      if (d < 0 || d >= 360) d -= 360 * Math.floor(d / 360);
+      const fj = (latDeg[p] - lat0) * invDLat;
+      if (d > span || !(fj >= 0 && fj <= maxJ)) continue;
+      let fi = d * invDLon;
+      if (fi > maxI) fi = maxI;
+      let i0 = fi | 0; if (i0 > maxI0) i0 = maxI0;
+      let j0 = fj | 0; if (j0 > maxJ0) j0 = maxJ0;
+      const wx = fi - i0;
+      const wy = fj - j0;
+      const k = j0 * nx + i0;
+      const e0 = E[k] + wx * (E[k + 1] - E[k]);
+      const e1 = E[k + nx] + wx * (E[k + nx + 1] - E[k + nx]);
+      const n0 = N[k] + wx * (N[k + 1] - N[k]);
+      const n1 = N[k + nx] + wx * (N[k + nx + 1] - N[k + nx]);
+      const e = e0 + wy * (e1 - e0);
+      const n = n0 + wy * (n1 - n0);
+      if (e === e && n === n) {
+        outEastMps[p] = e;
+        outNorthMps[p] = n;
+      } else {
+        this.sampleMasked(p, base0 + k, base1 + k, wx, wy, wt, outEastMps, outNorthMps);
+      }
+      outCovered[p] = 1;
+    }
+  }
+
+  /** Fill the blended slice: (1 - wt) × slice t0 + wt × slice t0 + 1 (a copy of slice t0 when wt = 0). */
   private blend(base0: number, wt: number, timeS: number): void {
     const size = this.sliceSize;
     if (this.blendE === null) {
@@ -142,16 +193,20 @@ export class GriddedField implements VectorField {
     }
     const bE = this.blendE, bN = this.blendN!, E = this.east, N = this.north;
     const wt0 = 1 - wt;
-    for (let k = 0; k < size; k++) {
-      bE[k] = wt0 * E[base0 + k] + wt * E[base0 + size + k];
-      bN[k] = wt0 * N[base0 + k] + wt * N[base0 + size + k];
+    if (wt === 0) {
+      for (let k = 0; k < size; k++) { bE[k] = E[base0 + k]; bN[k] = N[base0 + k]; }
+    } else {
+      for (let k = 0; k < size; k++) {
+        bE[k] = wt0 * E[base0 + k] + wt * E[base0 + size + k];
+        bN[k] = wt0 * N[base0 + k] + wt * N[base0 + size + k];
+      }
     }
     this.blendTimeS = timeS;
   }
 
-  /** Bilinear interpolation in one slice of `E`/`N` starting at `sliceBase`; masked corners go to the slow path. */
+  /** Bilinear interpolation in the blended slice `E`/`N`; masked corners go to the slow path on the raw data. */
   private interpolate(
-    E: GriddedValues, N: GriddedValues, sliceBase: number, count: number, fI: Float64Array, fJ: Float64Array,
+    E: Float64Array, N: Float64Array, count: number, fI: Float64Array, fJ: Float64Array,
     base0: number, base1: number, wt: number,
     outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
   ): void {
@@ -167,8 +222,7 @@ export class GriddedField implements VectorField {
       let j0 = fj | 0; if (j0 > maxJ0) j0 = maxJ0;
       const wx = fi - i0;
       const wy = fj - j0;
-      const cell = j0 * nx + i0;
-      const k = sliceBase + cell;
+      const k = j0 * nx + i0;
       const e0 = E[k] + wx * (E[k + 1] - E[k]);
       const e1 = E[k + nx] + wx * (E[k + nx + 1] - E[k + nx]);
       const n0 = N[k] + wx * (N[k + 1] - N[k]);
@@ -179,7 +233,7 @@ export class GriddedField implements VectorField {
         outEastMps[p] = e;
         outNorthMps[p] = n;
       } else {
-        this.sampleMasked(p, base0 + cell, base1 + cell, wx, wy, wt, outEastMps, outNorthMps);
+        this.sampleMasked(p, base0 + k, base1 + k, wx, wy, wt, outEastMps, outNorthMps);
       }
       outCovered[p] = 1;
     }

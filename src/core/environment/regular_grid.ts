@@ -2,6 +2,17 @@ import { InvalidInputError } from '../errors.js';
 import type { GridLocator } from './grid_locator.js';
 import type { BoundsDeg } from './vector_field.js';
 
+/** Constants of an evenly spaced grid, for callers that fuse locating with interpolation. */
+export interface UniformLonLatAxes {
+  readonly lon0Deg: number;
+  readonly lat0Deg: number;
+  /** Inverse spacings (1/degree; latitude negative when descending). */
+  readonly invDLonDeg: number;
+  readonly invDLatDeg: number;
+  /** Eastward extent from lon0Deg (degrees). */
+  readonly lonSpanDeg: number;
+}
+
 /** Largest departure from an evenly spaced axis, in cells, still treated as uniform. */
 const UNIFORM_TOLERANCE_CELLS = 1e-4;
 
@@ -31,6 +42,11 @@ export class RegularLonLatGrid implements GridLocator {
   private readonly dLonDeg: number;
   private readonly dLatDeg: number;
   private readonly latAscending: boolean;
+  /** Uneven axes: for each of `bucketCount` equal buckets of the axis range, the node index at or before its start. */
+  private readonly lonBuckets: Int32Array;
+  private readonly latBuckets: Int32Array;
+  /** Set when both axes are evenly spaced. */
+  readonly uniform: UniformLonLatAxes | null;
 
   constructor(lonAxisDeg: ArrayLike<number>, latAxisDeg: ArrayLike<number>) {
     const nx = lonAxisDeg.length;
@@ -67,6 +83,11 @@ export class RegularLonLatGrid implements GridLocator {
     this.latAscending = ascending;
     this.dLonDeg = uniformStep(off);
     this.dLatDeg = uniformStep(lat);
+    this.uniform = Number.isNaN(this.dLonDeg) || Number.isNaN(this.dLatDeg) ? null : {
+      lon0Deg: this.lon0Deg, lat0Deg: lat[0], invDLonDeg: 1 / this.dLonDeg, invDLatDeg: 1 / this.dLatDeg, lonSpanDeg: this.lonSpanDeg,
+    };
+    this.lonBuckets = buckets(off, 1);
+    this.latBuckets = buckets(lat, ascending ? 1 : -1);
     const global = this.lonSpanDeg >= 360 - 1e-9;
     this.bounds = {
       westDeg: global ? -180 : wrap180(this.lon0Deg),
@@ -111,18 +132,54 @@ export class RegularLonLatGrid implements GridLocator {
     }
     const offsets = this.lonOffsetDeg;
     const lats = this.latDeg;
-    const ascending = this.latAscending;
+    const sign = this.latAscending ? 1 : -1;
+    const lonB = this.lonBuckets;
+    const latB = this.latBuckets;
     for (let k = 0; k < count; k++) {
       if (skip[k] !== 0) continue;
       let d = lonDeg[k] - lon0;
       if (d < 0 || d >= 360) d -= 360 * Math.floor(d / 360);
       if (d > span) { outI[k] = NaN; continue; }
-      const fj = axisFraction(lats, latDeg[k], ascending);
+      const fj = bucketFraction(lats, latB, sign, latDeg[k]);
       if (fj !== fj) { outI[k] = NaN; continue; }
-      outI[k] = axisFraction(offsets, d, true);
+      outI[k] = bucketFraction(offsets, lonB, 1, d);
       outJ[k] = fj;
     }
   }
+}
+
+/** Bucket index of a monotonic axis (direction `sign`): 4 buckets per node interval on average. */
+function buckets(axis: Float64Array, sign: number): Int32Array {
+  const n = axis.length;
+  const count = 4 * (n - 1);
+  const first = sign * axis[0];
+  const width = (sign * axis[n - 1] - first) / count;
+  const out = new Int32Array(count + 1);
+  let node = 0;
+  for (let b = 0; b <= count; b++) {
+    const start = first + b * width;
+    while (node < n - 2 && sign * axis[node + 1] <= start) node++;
+    out[b] = node;
+  }
+  return out;
+}
+
+/**
+ * Fractional index of `value` in a monotonic axis through its bucket index, NaN outside;
+ * a short forward scan from the bucket's node. Allocates nothing.
+ */
+function bucketFraction(axis: Float64Array, bucketNodes: Int32Array, sign: number, value: number): number {
+  const n = axis.length;
+  const v = sign * value;
+  const first = sign * axis[0];
+  const last = sign * axis[n - 1];
+  if (!(v >= first && v <= last)) return NaN;
+  const count = bucketNodes.length - 1;
+  let b = ((v - first) / (last - first) * count) | 0;
+  if (b > count) b = count;
+  let lo = bucketNodes[b];
+  while (lo < n - 2 && sign * axis[lo + 1] <= v) lo++;
+  return lo + (v - sign * axis[lo]) / (sign * axis[lo + 1] - sign * axis[lo]);
 }
 
 /** The even step of an axis, or NaN when some node departs from it by more than the tolerance. */
@@ -133,21 +190,6 @@ function uniformStep(axis: Float64Array): number {
     if (Math.abs(axis[0] + k * step - axis[k]) > UNIFORM_TOLERANCE_CELLS * Math.abs(step)) return NaN;
   }
   return step;
-}
-
-/** Fractional index of `value` in a monotonic axis by binary search, NaN outside. Allocates nothing. */
-function axisFraction(axis: Float64Array, value: number, ascending: boolean): number {
-  const n = axis.length;
-  const first = axis[0];
-  const last = axis[n - 1];
-  if (ascending ? !(value >= first && value <= last) : !(value <= first && value >= last)) return NaN;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (ascending ? axis[mid] <= value : axis[mid] >= value) lo = mid; else hi = mid;
-  }
-  return lo + (value - axis[lo]) / (axis[hi] - axis[lo]);
 }
 
 function wrap180(lonDeg: number): number {
