@@ -32,7 +32,7 @@ import type { LonLatDeg } from '../geo/lon_lat.js';
 import { knotsToMps, nmToMetres } from '../geo/units.js';
 import { localFrame, localXM, localYM, projectInto, type LocalFrame } from '../probability/local_frame.js';
 import { releasedOnly, type StatusFilter } from '../probability/particle_cloud.js';
-import { DEFAULT_DETECTION_LAW, EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH, erf, type DetectionLaw } from './detection.js';
+import { DEFAULT_DETECTION_LAW, EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH, type DetectionLaw } from './detection.js';
 
 /** A point of a unit's track with the time it is there (seconds since 1970-01-01T00:00:00Z). */
 export interface TrackWaypoint extends LonLatDeg {
@@ -115,13 +115,15 @@ export function searchPod(input: SearchPodInput): SearchPodResult {
   if (particles.weight.length < n) throw new InvalidInputError('particles.weight', `has ${particles.weight.length} entries for ${n} particles`);
   tracks.forEach(checkTrack);
   const frame = input.frame ?? localFrame(trackCentre(tracks));
-  const projected = new SnapshotProjector(frame, snapshots, n);
+  const sorted = new SortedParticles(frame, snapshots, n);
   let pairsIntegrated = 0, pairsSkipped = 0;
   const unitExposure = tracks.map((track, k) => {
-    const exposure = new Float64Array(n);
-    const counts = integrateTrack(track, k, law, eps, frame, snapshots, projected, n, exposure);
+    const sortedExposure = new Float64Array(n);
+    const counts = integrateTrack(track, k, law, eps, frame, snapshots, sorted, n, sortedExposure);
     pairsIntegrated += counts.integrated;
     pairsSkipped += counts.skipped;
+    const exposure = new Float64Array(n);
+    for (let p = 0; p < n; p++) exposure[sorted.order[p]] = sortedExposure[p];
     return exposure;
   });
   const mask = new Uint8Array(n);
@@ -192,40 +194,117 @@ function checkTrack(track: SearchTrack, k: number): void {
   }
 }
 
-/** Projects snapshots into the frame on first use and keeps them; also the fastest particle per interval. */
-class SnapshotProjector {
+/** Particles per block of the spatial index (see SortedParticles). */
+const BLOCK_SIZE = 128;
+
+/**
+ * The particles re-ordered along a Z-order (Morton) curve of their positions at the first
+ * snapshot, so that runs of BLOCK_SIZE consecutive particles sit close together: one bounding box
+ * per block and drift interval lets a segment skip whole blocks, and the per-particle test that
+ * remains is predictable for the processor. Snapshots are projected into the frame in that order
+ * on first use and kept.
+ */
+class SortedParticles {
+  /** order[p] = original index of the particle at sorted position p. */
+  readonly order: Uint32Array;
+  readonly blockCount: number;
   private readonly xy = new Map<number, { x: Float64Array; y: Float64Array }>();
-  private readonly maxSpeed = new Map<number, number>();
-  constructor(private readonly frame: LocalFrame, private readonly snapshots: readonly PositionSnapshot[], private readonly n: number) {}
+  private readonly boxes = new Map<number, { box: Float64Array; maxSpeedMps: number }>();
+  constructor(private readonly frame: LocalFrame, private readonly snapshots: readonly PositionSnapshot[], private readonly n: number) {
+    const x = new Float64Array(n), y = new Float64Array(n);
+    projectInto(frame, snapshots[0].lonDeg, snapshots[0].latDeg, n, x, y);
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (x[i] < minX) minX = x[i]; if (x[i] > maxX) maxX = x[i];
+      if (y[i] < minY) minY = y[i]; if (y[i] > maxY) maxY = y[i];
+    }
+    const scale = 65535 / Math.max(maxX - minX, maxY - minY, 1e-9);
+    // key = Morton code (32 bits) x 2^20 + index: exact in a double for n < 2^20, sorted natively
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const qx = Number.isFinite(x[i]) ? Math.floor((x[i] - minX) * scale) : 0;
+      const qy = Number.isFinite(y[i]) ? Math.floor((y[i] - minY) * scale) : 0;
+      keys[i] = (spread16(qx) | (spread16(qy) << 1)) >>> 0;
+    }
+    this.order = new Uint32Array(n);
+    if (n < 1 << 20) {
+      for (let i = 0; i < n; i++) keys[i] = keys[i] * 1048576 + i;
+      keys.sort();
+      for (let p = 0; p < n; p++) this.order[p] = keys[p] % 1048576;
+    } else {
+      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b]);
+      for (let p = 0; p < n; p++) this.order[p] = idx[p];
+    }
+    this.blockCount = Math.ceil(n / BLOCK_SIZE);
+  }
+  /** Snapshot k projected into the frame, in sorted order. */
   get(k: number): { x: Float64Array; y: Float64Array } {
     let v = this.xy.get(k);
     if (!v) {
-      v = { x: new Float64Array(this.n), y: new Float64Array(this.n) };
-      projectInto(this.frame, this.snapshots[k].lonDeg, this.snapshots[k].latDeg, this.n, v.x, v.y);
+      const { n, order, frame } = this;
+      const lon = this.snapshots[k].lonDeg, lat = this.snapshots[k].latDeg;
+      const x = new Float64Array(n), y = new Float64Array(n);
+      const { originLonDeg, originLatDeg, metresPerDegLon, metresPerDegLat } = frame;
+      for (let p = 0; p < n; p++) {
+        const i = order[p];
+        let d = lon[i] - originLonDeg;
+        if (d >= 180 || d < -180) d = ((((d + 180) % 360) + 360) % 360) - 180;
+        x[p] = d * metresPerDegLon;
+        y[p] = (lat[i] - originLatDeg) * metresPerDegLat;
+      }
+      v = { x, y };
       this.xy.set(k, v);
     }
     return v;
   }
-  /** Fastest particle speed between snapshots k and k + 1, m/s. */
-  maxSpeedMps(k: number): number {
-    let v = this.maxSpeed.get(k);
-    if (v === undefined) {
-      const a = this.get(k), b = this.get(k + 1);
+  /**
+   * Per block, the bounding box (minX, maxX, minY, maxY, metres) of its particles over snapshots
+   * k and kb (kb = k for still targets), and the fastest particle between them (m/s).
+   */
+  blockBoxes(k: number, kb: number): { box: Float64Array; maxSpeedMps: number } {
+    let v = this.boxes.get(k);
+    if (!v) {
+      const a = this.get(k), b = this.get(kb);
+      const box = new Float64Array(4 * this.blockCount);
       let m2 = 0;
-      for (let i = 0; i < this.n; i++) {
-        const dx = b.x[i] - a.x[i], dy = b.y[i] - a.y[i];
-        const d2 = dx * dx + dy * dy;
-        if (d2 > m2) m2 = d2;
+      for (let blk = 0; blk < this.blockCount; blk++) {
+        let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+        const end = Math.min(this.n, (blk + 1) * BLOCK_SIZE);
+        for (let p = blk * BLOCK_SIZE; p < end; p++) {
+          const xa = a.x[p], xb = b.x[p], ya = a.y[p], yb = b.y[p];
+          if (xa < minX) minX = xa; if (xa > maxX) maxX = xa; if (xb < minX) minX = xb; if (xb > maxX) maxX = xb;
+          if (ya < minY) minY = ya; if (ya > maxY) maxY = ya; if (yb < minY) minY = yb; if (yb > maxY) maxY = yb;
+          const dx = xb - xa, dy = yb - ya, d2 = dx * dx + dy * dy;
+          if (d2 > m2) m2 = d2;
+        }
+        box[4 * blk] = minX; box[4 * blk + 1] = maxX; box[4 * blk + 2] = minY; box[4 * blk + 3] = maxY;
       }
-      v = Math.sqrt(m2) / (this.snapshots[k + 1].timeS - this.snapshots[k].timeS);
-      this.maxSpeed.set(k, v);
+      const dt = kb > k ? this.snapshots[kb].timeS - this.snapshots[k].timeS : Infinity;
+      v = { box, maxSpeedMps: Math.sqrt(m2) / dt };
+      this.boxes.set(k, v);
     }
     return v;
   }
 }
 
+/** Spread the low 16 bits of v to the even bits of a 32-bit integer (for Morton codes). */
+function spread16(v: number): number {
+  v &= 0xffff;
+  v = (v | (v << 8)) & 0x00ff00ff;
+  v = (v | (v << 4)) & 0x0f0f0f0f;
+  v = (v | (v << 2)) & 0x33333333;
+  v = (v | (v << 1)) & 0x55555555;
+  return v;
+}
+
+/** What a kernel needs to know about one straight segment of a unit's track. */
+interface Segment {
+  uxa: number; uya: number; uxb: number; uyb: number;
+  dtS: number; fa: number; fb: number; vLoMps: number;
+}
+
 function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLaw, eps: number, frame: LocalFrame,
-  snapshots: readonly PositionSnapshot[], projected: SnapshotProjector, n: number, exposure: Float64Array): { integrated: number; skipped: number } {
+  snapshots: readonly PositionSnapshot[], sorted: SortedParticles, n: number, exposure: Float64Array): { integrated: number; skipped: number } {
   const wps = track.waypoints;
   const wx = wps.map((w) => localXM(frame, w.lonDeg));
   const wy = wps.map((w) => localYM(frame, w.latDeg));
@@ -257,28 +336,28 @@ function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLa
     let segStart = ta;
     while (segStart < tb) {
       let segEnd = tb;
-      let fa = 0, fb = 0;
-      let a: { x: Float64Array; y: Float64Array }, b: { x: Float64Array; y: Float64Array };
-      let particleSpeed = 0;
-      if (still) { a = b = projected.get(0); }
-      else {
+      let fa = 0, fb = 0, ka = 0, kb = 0;
+      if (!still) {
         while (k + 2 < snapshots.length && snapshots[k + 1].timeS <= segStart) k++;
         const sa = snapshots[k].timeS, sb = snapshots[k + 1].timeS;
         if (sb < segEnd) segEnd = sb;
         fa = (segStart - sa) / (sb - sa);
         fb = (segEnd - sa) / (sb - sa);
-        a = projected.get(k); b = projected.get(k + 1);
-        particleSpeed = projected.maxSpeedMps(k);
+        ka = k; kb = k + 1;
       }
-      const dt = segEnd - segStart;
+      const a = sorted.get(ka), b = sorted.get(kb);
+      const boxes = sorted.blockBoxes(ka, kb);
+      const dtS = segEnd - segStart;
       const ua = (segStart - ta) / (tb - ta), ub = (segEnd - ta) / (tb - ta);
-      const uxa = wx[j - 1] + ua * (wx[j] - wx[j - 1]), uya = wy[j - 1] + ua * (wy[j] - wy[j - 1]);
-      const uxb = wx[j - 1] + ub * (wx[j] - wx[j - 1]), uyb = wy[j - 1] + ub * (wy[j] - wy[j - 1]);
-      const unitSpeed = Math.hypot(uxb - uxa, uyb - uya) / dt;
-      const vLo = Math.max(0, unitSpeed - particleSpeed);
+      const seg: Segment = {
+        uxa: wx[j - 1] + ua * (wx[j] - wx[j - 1]), uya: wy[j - 1] + ua * (wy[j] - wy[j - 1]),
+        uxb: wx[j - 1] + ub * (wx[j] - wx[j - 1]), uyb: wy[j - 1] + ub * (wy[j] - wy[j - 1]),
+        dtS, fa, fb, vLoMps: 0,
+      };
+      seg.vLoMps = Math.max(0, Math.hypot(seg.uxb - seg.uxa, seg.uyb - seg.uya) / dtS - (still ? 0 : boxes.maxSpeedMps));
       const c = law === 'inverse-cube'
-        ? inverseCubeSegment(wM, refSpeedMps, dt, vLo, eps, uxa, uya, uxb, uyb, a.x, a.y, b.x, b.y, fa, fb, n, exposure)
-        : gaussianSegment(wM, refSpeedMps, dt, vLo, eps, uxa, uya, uxb, uyb, a.x, a.y, b.x, b.y, fa, fb, n, exposure);
+        ? inverseCubeSegment(wM, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure)
+        : gaussianSegment(wM, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure);
       integrated += c;
       skipped += n - c;
       segStart = segEnd;
@@ -287,75 +366,123 @@ function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLa
   return { integrated, skipped };
 }
 
+/** erf tabulated on [0, 6] every 6/4096 and interpolated linearly: error < 3e-7 (h^2/8 max|erf''|), a few ns instead of tens. */
+const ERF_STEP = 6 / 4096;
+const ERF_TABLE = (() => {
+  const t = new Float64Array(4098);
+  for (let k = 0; k < t.length; k++) t[k] = erfSeries(k * ERF_STEP);
+  return t;
+})();
+
+/** erf by its Taylor series near 0 and its continued fraction beyond (both to ~1e-15), for the table only. */
+function erfSeries(x: number): number {
+  if (x < 2.5) {
+    let term = x, sum = x;
+    for (let k = 1; k < 100; k++) {
+      term *= (-x * x) / k;
+      const add = term / (2 * k + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17) break;
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // erfc(x) = exp(-x^2) / sqrt(pi) * 1 / (x + (1/2) / (x + 1 / (x + (3/2) / (x + 2 / (x + ...)))))
+  let f = x;
+  for (let k = 60; k >= 1; k--) f = x + k / 2 / f;
+  return 1 - Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+function fastErf(x: number): number {
+  const a = x < 0 ? -x : x;
+  if (a >= 6) return x < 0 ? -1 : 1;
+  const u = a / ERF_STEP;
+  const k = u | 0;
+  const v = ERF_TABLE[k] + (u - k) * (ERF_TABLE[k + 1] - ERF_TABLE[k]);
+  return x < 0 ? -v : v;
+}
+
 /** Smallest distance kept for the inverse cube's singularity at r = 0, metres (POD is 1 there anyway). */
 const MIN_DISTANCE_M = 1;
 
-function inverseCubeSegment(wM: number, refSpeedMps: number, dt: number, vLo: number, eps: number,
-  uxa: number, uya: number, uxb: number, uyb: number, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array,
-  fa: number, fb: number, n: number, exposure: Float64Array): number {
+function inverseCubeSegment(wM: number, refSpeedMps: number, eps: number, seg: Segment,
+  xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, box: Float64Array, n: number, exposure: Float64Array): number {
+  const { uxa, uya, uxb, uyb, fa, fb, dtS, vLoMps } = seg;
   const K = (wM * wM * refSpeedMps) / (8 * Math.PI);
-  const KT = K * dt;
+  const KT = K * dtS;
   let cut = Math.cbrt(KT / eps);
-  if (vLo > 0) cut = Math.min(cut, Math.sqrt((2 * K) / (vLo * eps)));
+  if (vLoMps > 0) cut = Math.min(cut, Math.sqrt((2 * K) / (vLoMps * eps)));
   const d2Min = MIN_DISTANCE_M * MIN_DISTANCE_M;
+  const uMinX = Math.min(uxa, uxb), uMaxX = Math.max(uxa, uxb), uMinY = Math.min(uya, uyb), uMaxY = Math.max(uya, uyb);
   let done = 0;
-  for (let i = 0; i < n; i++) {
-    const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
-    const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
-    const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
-    if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
-    done++;
-    const vx = r1x - r0x, vy = r1y - r0y;
-    const L2 = vx * vx + vy * vy;
-    const R0sq = r0x * r0x + r0y * r0y;
-    if (L2 < 1e-12 * (R0sq + 1)) { // no relative motion: rate constant over the segment
-      const R = Math.sqrt(Math.max(R0sq, d2Min));
-      exposure[i] += KT / (R * R * R);
-      continue;
+  for (let blk = 0, first = 0; first < n; blk++, first += BLOCK_SIZE) {
+    if (uMinX - box[4 * blk + 1] > cut || uMaxX - box[4 * blk] < -cut || uMinY - box[4 * blk + 3] > cut || uMaxY - box[4 * blk + 2] < -cut) continue;
+    const last = Math.min(n, first + BLOCK_SIZE);
+    for (let i = first; i < last; i++) {
+      const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
+      const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
+      const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
+      if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
+      done++;
+      const vx = r1x - r0x, vy = r1y - r0y;
+      const L2 = vx * vx + vy * vy;
+      const R0sq = r0x * r0x + r0y * r0y;
+      if (L2 < 1e-12 * (R0sq + 1)) { // no relative motion: rate constant over the segment
+        const R = Math.sqrt(Math.max(R0sq, d2Min));
+        exposure[i] += KT / (R * R * R);
+        continue;
     }
     const L = Math.sqrt(L2);
-    const s0 = (r0x * vx + r0y * vy) / L;
+    const invL = 1 / L;
+    const s0 = (r0x * vx + r0y * vy) * invL;
     const s1 = s0 + L;
-    const cross = (r0x * vy - r0y * vx) / L;
-    const d2 = Math.max(cross * cross, d2Min);
+    const cross = (r0x * vy - r0y * vx) * invL;
+    let d2 = cross * cross;
+    if (d2 < d2Min) d2 = d2Min;
     const R0 = Math.sqrt(d2 + s0 * s0), R1 = Math.sqrt(d2 + s1 * s1);
     const g0 = 1 / (R0 * (R0 + Math.abs(s0))), g1 = 1 / (R1 * (R1 + Math.abs(s1)));
     const F = s0 >= 0 ? g0 - g1 : s1 <= 0 ? g1 - g0 : 2 / d2 - g0 - g1;
-    exposure[i] += (KT / L) * F;
+    exposure[i] += KT * invL * F;
+    }
   }
   return done;
 }
 
-function gaussianSegment(wM: number, refSpeedMps: number, dt: number, vLo: number, eps: number,
-  uxa: number, uya: number, uxb: number, uyb: number, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array,
-  fa: number, fb: number, n: number, exposure: Float64Array): number {
+function gaussianSegment(wM: number, refSpeedMps: number, eps: number, seg: Segment,
+  xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, box: Float64Array, n: number, exposure: Float64Array): number {
+  const { uxa, uya, uxb, uyb, fa, fb, dtS, vLoMps } = seg;
   const sigma = EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH * wM;
   const c = (wM * refSpeedMps) / (2 * Math.PI * sigma * sigma);
-  const cT = c * dt;
+  const cT = c * dtS;
   let bound = cT;
-  if (vLo > 0) bound = Math.min(bound, (c / vLo) * sigma * Math.sqrt(2 * Math.PI));
+  if (vLoMps > 0) bound = Math.min(bound, (c / vLoMps) * sigma * Math.sqrt(2 * Math.PI));
   const cut = bound > eps ? sigma * Math.sqrt(2 * Math.log(bound / eps)) : 0;
   const inv2s2 = 1 / (2 * sigma * sigma);
   const invS2 = 1 / (sigma * Math.SQRT2);
   const half = sigma * Math.sqrt(Math.PI / 2);
+  const uMinX = Math.min(uxa, uxb), uMaxX = Math.max(uxa, uxb), uMinY = Math.min(uya, uyb), uMaxY = Math.max(uya, uyb);
   let done = 0;
-  for (let i = 0; i < n; i++) {
-    const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
-    const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
-    const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
-    if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
-    done++;
-    const vx = r1x - r0x, vy = r1y - r0y;
-    const L2 = vx * vx + vy * vy;
-    if (L2 < 1e-6 * sigma * sigma) { // relative motion well under sigma: midpoint rule
-      const mx = 0.5 * (r0x + r1x), my = 0.5 * (r0y + r1y);
-      exposure[i] += cT * Math.exp(-(mx * mx + my * my) * inv2s2);
-      continue;
+  for (let blk = 0, first = 0; first < n; blk++, first += BLOCK_SIZE) {
+    if (uMinX - box[4 * blk + 1] > cut || uMaxX - box[4 * blk] < -cut || uMinY - box[4 * blk + 3] > cut || uMaxY - box[4 * blk + 2] < -cut) continue;
+    const last = Math.min(n, first + BLOCK_SIZE);
+    for (let i = first; i < last; i++) {
+      const x0 = xa[i], y0 = ya[i], dx = xb[i] - x0, dy = yb[i] - y0;
+      const r0x = uxa - (x0 + fa * dx), r0y = uya - (y0 + fa * dy);
+      const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
+      if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
+      done++;
+      const vx = r1x - r0x, vy = r1y - r0y;
+      const L2 = vx * vx + vy * vy;
+      if (L2 < 1e-6 * sigma * sigma) { // relative motion well under sigma: midpoint rule
+        const mx = 0.5 * (r0x + r1x), my = 0.5 * (r0y + r1y);
+        exposure[i] += cT * Math.exp(-(mx * mx + my * my) * inv2s2);
+        continue;
     }
     const L = Math.sqrt(L2);
-    const s0 = (r0x * vx + r0y * vy) / L;
-    const cross = (r0x * vy - r0y * vx) / L;
-    exposure[i] += (cT / L) * Math.exp(-cross * cross * inv2s2) * half * (erf((s0 + L) * invS2) - erf(s0 * invS2));
+    const invL = 1 / L;
+    const s0 = (r0x * vx + r0y * vy) * invL;
+    const cross = (r0x * vy - r0y * vx) * invL;
+    exposure[i] += cT * invL * Math.exp(-cross * cross * inv2s2) * half * (fastErf((s0 + L) * invS2) - fastErf(s0 * invS2));
+    }
   }
   return done;
 }
