@@ -1,10 +1,34 @@
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import { ParticleStatus, type Particles } from './particles.js';
-import { DrawStream, hash3 } from './random.js';
+import { DrawStream, hashIndex, streamKey } from './random.js';
 import type { Shoreline } from './request.js';
 
 const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
-const RAD = Math.PI / 180;
+
+/**
+ * 1 / cos(latitude) tabulated every 0.01° from -89.99° to 89.99° and interpolated linearly, since
+ * a table read costs a third of Math.cos in the drift loop. The relative error, h²/8 (sec² + 2 tan²)
+ * with h = 0.01°, is 1e-8 at 37°, 4e-8 at 60° and 2e-6 at 85°: a 300 m step is off by under a
+ * millimetre. Latitudes beyond ±89.99° use the end values.
+ */
+const SECANT_STEPS_PER_DEG = 100;
+const SECANT_MAX_DEG = 89.99;
+const SECANT = (() => {
+  const n = Math.round(2 * SECANT_MAX_DEG * SECANT_STEPS_PER_DEG) + 1;
+  const table = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) table[k] = 1 / Math.cos(((k / SECANT_STEPS_PER_DEG - SECANT_MAX_DEG) * Math.PI) / 180);
+  table[n] = table[n - 1];
+  return table;
+})();
+const SECANT_LAST = SECANT.length - 2;
+
+/** 1 / cos(latDeg), from the table. */
+export function secantDeg(latDeg: number): number {
+  let x = (latDeg + SECANT_MAX_DEG) * SECANT_STEPS_PER_DEG;
+  x = x < 0 ? 0 : x > SECANT_LAST ? SECANT_LAST : x;
+  const k = x | 0;
+  return SECANT[k] + (x - k) * (SECANT[k + 1] - SECANT[k]);
+}
 
 /** The per-step inputs of the Leeway kernel; the buffers are filled by the forcing samplers. */
 export interface LeewayStepInput {
@@ -35,36 +59,35 @@ export function jibeProbabilityPerStep(perHour: number, stepS: number): number {
  * 1999; Breivik & Allen 2008), explicit Euler on the sphere, then stranding and jibing.
  *
  * Leeway per particle: downwind L_d = a_d W + b_d along the wind, crosswind L_c = a_c W + b_c to
- * the right of downwind, with (a_c, b_c) the particle's right or left coefficients by its side
- * (the left ones are negative). With no wind (W = 0) the direction is undefined and the leeway is 0.
+ * the right of downwind, with (a_c, b_c) the coefficients of the side the object is on now (the
+ * left ones are negative); a jibe swaps them with the other side's. With no wind (W = 0) the
+ * direction is undefined and the leeway is 0.
  *
- * Hand-written hot loop: runs once per particle per step; reads columns, allocates nothing.
+ * Hand-written hot loop: runs once per particle per step; reads columns, has no data-dependent
+ * branch but stranding and jibes, allocates nothing.
  */
 export function leewayStep(p: Particles, input: LeewayStepInput): void {
   const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, shoreline } = input;
   const { lonDeg, latDeg, status, side, jibeCount } = p;
-  const { downwindSlope, downwindOffsetMps, rightSlope, rightOffsetMps, leftSlope, leftOffsetMps } = p;
+  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
   const jibeThreshold = input.jibeProbability * 4294967296;   // compare with a uniform 32-bit draw
-  const jibeStream = DrawStream.jibeBase + input.step;
-  const seed = input.seed >>> 0;
+  const jibeKey = streamKey(input.seed >>> 0, DrawStream.jibeBase + input.step);
   const first = p.firstIndex;
+  const degPerMetreStep = dtS * DEG_PER_M;
   for (let i = 0, n = p.count; i < n; i++) {
     if (status[i] !== ParticleStatus.active) continue;
     const we = windEastMps[i], wn = windNorthMps[i];
     const windMps = Math.sqrt(we * we + wn * wn);
-    let ve = currentEastMps[i], vn = currentNorthMps[i];
-    if (windMps > 0) {
-      const downwindMps = downwindSlope[i] * windMps + downwindOffsetMps[i];
-      const crosswindMps = side[i] > 0
-        ? rightSlope[i] * windMps + rightOffsetMps[i]
-        : leftSlope[i] * windMps + leftOffsetMps[i];
-      const ue = we / windMps, un = wn / windMps;              // downwind unit vector
-      ve += downwindMps * ue + crosswindMps * un;              // right of downwind is (un, -ue)
-      vn += downwindMps * un - crosswindMps * ue;
-    }
+    // with no wind the unit vector is (0, 0): no leeway
+    const inverse = windMps > 0 ? 1 / windMps : 0;
+    const downwindMps = downwindSlope[i] * windMps + downwindOffsetMps[i];
+    const crosswindMps = crosswindSlope[i] * windMps + crosswindOffsetMps[i];
+    const ue = we * inverse, un = wn * inverse;                       // downwind unit vector
+    const ve = currentEastMps[i] + downwindMps * ue + crosswindMps * un;  // right of downwind is (un, -ue)
+    const vn = currentNorthMps[i] + downwindMps * un - crosswindMps * ue;
     const lon0 = lonDeg[i], lat0 = latDeg[i];
-    const lat1 = lat0 + vn * dtS * DEG_PER_M;
-    let lon1 = lon0 + (ve * dtS * DEG_PER_M) / Math.cos(lat0 * RAD);
+    const lat1 = lat0 + vn * degPerMetreStep;
+    let lon1 = lon0 + ve * degPerMetreStep * secantDeg(lat0);
     if (shoreline !== null) {
       const t = shoreline.firstShoreCrossing(lon0, lat0, lon1, lat1);
       if (t >= 0) {
@@ -77,7 +100,12 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
     lonDeg[i] = lon1;
     latDeg[i] = lat1;
-    if (hash3(seed, first + i, jibeStream) < jibeThreshold) {
+    if (hashIndex(jibeKey, first + i) < jibeThreshold) {
+      const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
+      crosswindSlope[i] = otherCrosswindSlope[i];
+      crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
+      otherCrosswindSlope[i] = slope;
+      otherCrosswindOffsetMps[i] = offset;
       side[i] = -side[i];
       jibeCount[i]++;
     }

@@ -19,12 +19,22 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** A uniform integer in [0, 2^32) from three counters. */
+/**
+ * The key of one draw stream of one seed. Hot loops compute it once per step and then call
+ * `hashIndex` per particle: one mixing round per draw.
+ */
+export function streamKey(seed: number, stream: number): number {
+  return mix32((mix32((seed ^ 0x9e3779b9) >>> 0) ^ Math.imul(stream | 0, 0x165667b1)) >>> 0);
+}
+
+/** A uniform integer in [0, 2^32) for index `a` of the stream with key `key`. */
+export function hashIndex(key: number, a: number): number {
+  return mix32((key + Math.imul(a | 0, 0x27d4eb2f)) >>> 0);
+}
+
+/** A uniform integer in [0, 2^32) from three counters: seed, index, stream. */
 export function hash3(seed: number, a: number, b: number): number {
-  let h = mix32((seed ^ 0x9e3779b9) >>> 0);
-  h = mix32((h + Math.imul(a | 0, 0x27d4eb2f)) >>> 0);
-  h = mix32((h ^ Math.imul(b | 0, 0x165667b1)) >>> 0);
-  return h;
+  return hashIndex(streamKey(seed, b), a);
 }
 
 /** A uniform number in [0, 1) from three counters. */

@@ -90,9 +90,12 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
 
     const object = scenario.objectClass;
     setPerturbed(particles.downwindSlope, particles.downwindOffsetMps, n, object.downwind, standardNormal(seed, g, DrawStream.downwind));
-    setPerturbed(particles.rightSlope, particles.rightOffsetMps, n, object.rightCrosswind, standardNormal(seed, g, DrawStream.rightCrosswind));
-    setPerturbed(particles.leftSlope, particles.leftOffsetMps, n, object.leftCrosswind, standardNormal(seed, g, DrawStream.leftCrosswind));
-    particles.side[n] = k % 2 === 0 ? 1 : -1;
+    // the current side's crosswind coefficients are in crosswind*, the other side's wait in otherCrosswind*
+    const right = k % 2 === 0;
+    particles.side[n] = right ? 1 : -1;
+    const zRight = standardNormal(seed, g, DrawStream.rightCrosswind), zLeft = standardNormal(seed, g, DrawStream.leftCrosswind);
+    setPerturbed(particles.crosswindSlope, particles.crosswindOffsetMps, n, right ? object.rightCrosswind : object.leftCrosswind, right ? zRight : zLeft);
+    setPerturbed(particles.otherCrosswindSlope, particles.otherCrosswindOffsetMps, n, right ? object.leftCrosswind : object.rightCrosswind, right ? zLeft : zRight);
   }
   return particles;
 }

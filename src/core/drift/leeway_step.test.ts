@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { EARTH_RADIUS_M } from '../geo/units.js';
+import { allocateParticles, ParticleStatus } from './particles.js';
+import { jibeProbabilityPerStep, leewayStep, secantDeg } from './leeway_step.js';
+
+const RAD = Math.PI / 180;
+
+function oneParticle(side: 1 | -1) {
+  const p = allocateParticles(1);
+  p.lonDeg[0] = 131; p.latDeg[0] = 37; p.status[0] = ParticleStatus.active; p.side[0] = side;
+  p.downwindSlope[0] = 0.03; p.downwindOffsetMps[0] = 0.01;      // L_d = 0.03 W + 0.01
+  p.crosswindSlope[0] = side * 0.01; p.crosswindOffsetMps[0] = 0; // L_c = ±0.01 W
+  p.otherCrosswindSlope[0] = -side * 0.01;
+  return p;
+}
+const buffers = (we: number, wn: number, ce: number, cn: number) => ({
+  windEastMps: new Float64Array([we]), windNorthMps: new Float64Array([wn]),
+  currentEastMps: new Float64Array([ce]), currentNorthMps: new Float64Array([cn]),
+});
+
+describe('leewayStep', () => {
+  test('a northerly wind pushes downwind south and a right-side object west (hand-worked)', () => {
+    // wind from the north at 10 m/s blows toward the south: downwind (0, -1), right of it is west (-1, 0)
+    // L_d = 0.31 m/s south, L_c = 0.10 m/s west; current 0.2 m/s east → v = (0.1 E, -0.31 N) m/s
+    const p = oneParticle(1);
+    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    const northM = (p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M;
+    const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
+    expect(northM).toBeCloseTo(-310, 4);
+    expect(eastM).toBeCloseTo(100, 4);   // float32 coefficients and the secant table: ~1e-5 m
+  });
+
+  test('a left-side object goes the other way across the wind', () => {
+    const p = oneParticle(-1);
+    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0, 0), shoreline: null });
+    const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
+    expect(eastM).toBeCloseTo(100, 4);   // left of south is east
+  });
+
+  test('with no wind there is no leeway, only the current', () => {
+    const p = oneParticle(1);
+    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
+    expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(500, 4);
+    expect(p.lonDeg[0]).toBe(131);
+  });
+
+  test('a backward step reverses the displacement', () => {
+    const p = oneParticle(1);
+    leewayStep(p, { dtS: -1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(310, 4);
+  });
+
+  test('a jibe swaps the crosswind coefficients and the side', () => {
+    const p = oneParticle(1);
+    leewayStep(p, { dtS: 1, step: 0, seed: 1, jibeProbability: 1, ...buffers(0, -10, 0, 0), shoreline: null });
+    expect(p.side[0]).toBe(-1);
+    expect(p.jibeCount[0]).toBe(1);
+    expect(p.crosswindSlope[0]).toBeCloseTo(-0.01, 9);
+    expect(p.otherCrosswindSlope[0]).toBeCloseTo(0.01, 9);
+  });
+
+  test('inactive particles do not move', () => {
+    const p = oneParticle(1);
+    p.status[0] = ParticleStatus.stranded;
+    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 1, ...buffers(10, 10, 1, 1), shoreline: null });
+    expect([p.lonDeg[0], p.latDeg[0], p.side[0]]).toEqual([131, 37, 1]);
+  });
+});
+
+describe('secantDeg', () => {
+  test('matches 1 / cos within the interpolation bound h²/8 (sec² + 2 tan²), h = 0.01°', () => {
+    const h = 0.01 * RAD;
+    for (let lat = -89; lat <= 89; lat += 0.377) {
+      const c = Math.cos(lat * RAD), t = Math.tan(lat * RAD);
+      const bound = (h * h / 8) * (1 / (c * c) + 2 * t * t) + 1e-15;
+      expect(Math.abs(secantDeg(lat) * c - 1)).toBeLessThanOrEqual(bound);
+    }
+    expect(Math.abs(secantDeg(37) * Math.cos(37 * RAD) - 1)).toBeLessThan(1.1e-8);
+  });
+});
+
+describe('jibeProbabilityPerStep', () => {
+  test('six 10-minute steps give the hourly probability', () => {
+    const p = jibeProbabilityPerStep(0.04, 600);
+    expect(1 - Math.pow(1 - p, 6)).toBeCloseTo(0.04, 12);
+    expect(jibeProbabilityPerStep(0.04, -600)).toBe(p);
+  });
+});
