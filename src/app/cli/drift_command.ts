@@ -28,7 +28,7 @@ interface DriftOptions {
   backward?: boolean; jibePerHour?: string;
   wind: string[]; current: string[]; forcing: string[]; windConstant?: string; currentConstant?: string;
   coastline?: 'bundled' | 'gshhg' | 'none';
-  out: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
+  out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -61,7 +61,7 @@ export function driftCommand(): Command {
     .option('--wind-constant <speed@from>', "constant wind after the files, m/s and the direction it blows FROM, e.g. '10@270'")
     .option('--current-constant <speed@toward>', "constant current after the files, m/s and the direction it flows TOWARD, e.g. '0.2@0' ('0@0' = zero fallback)")
     .addOption(new Option('--coastline <source>', 'coastline for stranding: bundled (GSHHG subset 127-135E 33-41N), gshhg (Debian gmt-gshhg-full, any region) or none').choices(['bundled', 'gshhg', 'none']))
-    .option('--out <file>', 'GeoJSON output file', 'sarbridge-drift.geojson')
+    .option('--out <file>', 'GeoJSON output file (default sarbridge-drift.geojson; out/demo-drift.geojson for --demo)')
     .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
@@ -74,8 +74,9 @@ export function driftCommand(): Command {
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
-      await mkdir(dirname(options.out), { recursive: true });
-      const out = createWriteStream(options.out);
+      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
+      await mkdir(dirname(outPath), { recursive: true });
+      const out = createWriteStream(outPath);
       for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
         if (!out.write(chunk)) await once(out, 'drain');
       }
@@ -83,10 +84,10 @@ export function driftCommand(): Command {
       await once(out, 'finish');
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
       if (options.json) {
-        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, summaries, output: options.out }, null, 2));
+        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, summaries, output: outPath }, null, 2));
         return;
       }
-      console.log(driftReport(job, summaries, forcing.files.flatMap((f) => f.description), result.forcingLabels, { seconds, workers, out: options.out }));
+      console.log(driftReport(job, summaries, forcing.files.flatMap((f) => f.description), result.forcingLabels, { seconds, workers, out: outPath }));
     });
 }
 
