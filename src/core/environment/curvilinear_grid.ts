@@ -15,6 +15,13 @@ export interface CurvilinearGridOptions {
   readonly refine?: boolean;
   /** What the grid is, for summaries (default "curvilinear"). */
   readonly kind?: string;
+  /**
+   * The exact fractional (i, j) of a position, when the grid comes from a map projection
+   * (project, then scale the projected x/y). The table is then filled from it instead of from the
+   * lon/lat bilinear cells, and `refine` defaults to false (a Newton step would pull the answer back
+   * to the lon/lat cell, which is not the projected grid's straight-sided cell).
+   */
+  readonly indexOf?: (lonDeg: number, latDeg: number) => readonly [number, number];
 }
 
 /**
@@ -61,7 +68,7 @@ export class CurvilinearGrid implements GridLocator {
     if (lonDeg.length !== n || latDeg.length !== n) {
       throw new InvalidInputError('grid', `expected ${n} node positions (${nx} × ${ny}), got ${lonDeg.length} longitudes and ${latDeg.length} latitudes`);
     }
-    this.refine = options.refine ?? true;
+    this.refine = options.refine ?? options.indexOf === undefined;
     // Unwrap longitudes into [ref - 180, ref + 180) around the first finite node.
     let ref = NaN;
     for (let k = 0; k < n && ref !== ref; k++) if (Number.isFinite(lonDeg[k]) && Number.isFinite(latDeg[k])) ref = lonDeg[k];
@@ -105,10 +112,26 @@ export class CurvilinearGrid implements GridLocator {
     this.tny = tny;
     this.tableI = new Float32Array(tnx * tny).fill(NaN);
     this.tableJ = new Float32Array(tnx * tny).fill(NaN);
-    this.fillTable();
+    if (options.indexOf) this.fillTableFrom(options.indexOf); else this.fillTable();
     this.description = `${options.kind ?? 'curvilinear'} ${nx} × ${ny}, ` +
       `${fmt(this.bounds.westDeg)}..${fmt(this.bounds.eastDeg)}°E ${fmt(latMin)}..${fmt(latMax)}°N, ` +
       `cells about ${fmt(cellDeg * 111.2)} km`;
+  }
+
+  /** Fill the lookup table from an exact index function (projected grids). */
+  private fillTableFrom(indexOf: (lonDeg: number, latDeg: number) => readonly [number, number]): void {
+    const { tnx, tny } = this;
+    const maxI = this.nx - 1, maxJ = this.ny - 1;
+    for (let tj = 0; tj < tny; tj++) {
+      const pLat = this.latMinDeg + tj * this.tableDLatDeg;
+      for (let ti = 0; ti < tnx; ti++) {
+        const [fi, fj] = indexOf(this.lonMinDeg + ti * this.tableDLonDeg, pLat);
+        if (fi >= -CELL_EPS && fi <= maxI + CELL_EPS && fj >= -CELL_EPS && fj <= maxJ + CELL_EPS) {
+          this.tableI[tj * tnx + ti] = Math.min(Math.max(fi, 0), maxI);
+          this.tableJ[tj * tnx + ti] = Math.min(Math.max(fj, 0), maxJ);
+        }
+      }
+    }
   }
 
   /** Fill the lookup table: every table node inside a cell gets that cell's exact inverse. */

@@ -31,7 +31,13 @@ export const MAX_FORCING_VALUES = 200_000_000;
 /** Per-node unit vectors of the grid's x (i) and y (j) axes in east/north components. */
 interface GridAxes { xe: Float64Array; xn: Float64Array; ye: Float64Array; yn: Float64Array; how: string }
 
-interface BuiltGrid { locator: GridLocator; axes: () => GridAxes; lines: string[] }
+interface BuiltGrid {
+  locator: GridLocator;
+  axes: () => GridAxes;
+  lines: string[];
+  /** A global regular grid whose first column must be repeated at the end (+360°) to close it. */
+  closeLongitude?: boolean;
+}
 
 const TIME_NAMES = /^(time|ocean_time|t|valid_time|times)$/i;
 
@@ -115,6 +121,10 @@ function buildField(
     const key = `${yDim}/${xDim}/${stringAttr(east.attributes, 'grid_mapping') ?? ''}`;
     built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim);
     grids.set(key, built);
+  }
+  if (built.closeLongitude) {
+    eastValues = repeatFirstColumn(eastValues, built.locator.nx - 1);
+    northValues = repeatFirstColumn(northValues, built.locator.nx - 1);
   }
   const { nx, ny } = built.locator;
   const slice = nx * ny;
@@ -224,10 +234,21 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
   if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && !isLon(xv)) {
     return projectedGrid(path, mapping, xv, yv);
   }
-  // Regular lon/lat.
+  // Regular lon/lat; a global axis (last + step = first + 360) is closed by repeating its first column.
   if (xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLon(xv) && isLat(yv)) {
-    const locator = new RegularLonLatGrid(xv.read(), yv.read());
-    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines: [locator.description] };
+    let lonAxis = xv.read();
+    const n = lonAxis.length;
+    const step = (lonAxis[n - 1] - lonAxis[0]) / (n - 1);
+    const closeLongitude = n > 2 && step > 0 && Math.abs(lonAxis[n - 1] + step - (lonAxis[0] + 360)) < 0.01 * step;
+    if (closeLongitude) {
+      const closed = new Float64Array(n + 1);
+      closed.set(lonAxis);
+      closed[n] = lonAxis[0] + 360;
+      lonAxis = closed;
+    }
+    const locator = new RegularLonLatGrid(lonAxis, yv.read());
+    const lines = [locator.description + (closeLongitude ? ' (global: first column repeated at +360°)' : '')];
+    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines, closeLongitude };
   }
   // Curvilinear 2-D lon/lat from the coordinates attribute or any 2-D lat/lon on (y, x).
   const candidates = (stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/).map((n) => dataset.variables.get(n))
@@ -248,6 +269,17 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
     throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
   }
   throw new ForcingFileError(path, v.name, `cannot find its longitude/latitude: no 1-D lon/lat on (${yDim}, ${xDim}), no 2-D lon/lat, no grid_mapping`);
+}
+
+/** Rows of `nx` values become rows of nx + 1, the first value repeated at the end. */
+function repeatFirstColumn(values: Float64Array, nx: number): Float64Array {
+  const rows = values.length / nx;
+  const out = new Float64Array(rows * (nx + 1));
+  for (let r = 0; r < rows; r++) {
+    out.set(values.subarray(r * nx, (r + 1) * nx), r * (nx + 1));
+    out[r * (nx + 1) + nx] = values[r * nx];
+  }
+  return out;
 }
 
 function regularAxes(n: number): GridAxes {
@@ -343,7 +375,16 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     }
   }
   const gm = stringAttr(mapping.attributes, 'grid_mapping_name');
-  const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `projected (${gm})` });
+  // Exact fractional index of a position: project it, then scale (the projected axes are evenly spaced).
+  const dx = (xs[nx - 1] - xs[0]) / (nx - 1);
+  const dy = (ys[ny - 1] - ys[0]) / (ny - 1);
+  for (let i = 0; i < nx; i++) if (Math.abs(xs[0] + i * dx - xs[i]) > 1e-3 * Math.abs(dx)) throw new ForcingFileError(path, xv.name, 'projected x coordinate is not evenly spaced');
+  for (let j = 0; j < ny; j++) if (Math.abs(ys[0] + j * dy - ys[j]) > 1e-3 * Math.abs(dy)) throw new ForcingFileError(path, yv.name, 'projected y coordinate is not evenly spaced');
+  const indexOf = (lonDeg: number, latDeg: number): readonly [number, number] => {
+    const p = converter.forward([lonDeg, latDeg]);
+    return Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [(p[0] - xs[0]) / dx, (p[1] - ys[0]) / dy] : [NaN, NaN];
+  };
+  const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `projected (${gm})`, indexOf });
   const axes = (): GridAxes => {
     // Grid x/y unit vectors in east/north: invert the projection's local Jacobian at every node.
     const n = nx * ny;
@@ -353,7 +394,11 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
       const p0 = converter.forward([lon[k], lat[k]]);
       const pe = converter.forward([lon[k] + dDeg / Math.cos((lat[k] * Math.PI) / 180), lat[k]]);
       const pn = converter.forward([lon[k], lat[k] + dDeg]);
-      const a = pe[0] - p0[0], b = pn[0] - p0[0], c = pe[1] - p0[1], d = pn[1] - p0[1];
+      // Columns of the Jacobian: the grid directions of east and of north, each normalised (the
+      // ground lengths of the two steps differ on the ellipsoid; all supported projections are
+      // conformal, so the normalised columns are exact).
+      const le = Math.hypot(pe[0] - p0[0], pe[1] - p0[1]), ln = Math.hypot(pn[0] - p0[0], pn[1] - p0[1]);
+      const a = (pe[0] - p0[0]) / le, b = (pn[0] - p0[0]) / ln, c = (pe[1] - p0[1]) / le, d = (pn[1] - p0[1]) / ln;
       const det = a * d - b * c;
       // J⁻¹·(1,0) = (d, -c)/det and J⁻¹·(0,1) = (-b, a)/det, normalised.
       const lx = Math.hypot(d, c) * Math.sign(det), ly = Math.hypot(b, a) * Math.sign(det);

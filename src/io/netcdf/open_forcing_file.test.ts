@@ -373,3 +373,58 @@ describe('openForcingBytes', () => {
     await expect(openForcingBytes('upload.bin', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).rejects.toThrow(/upload\.bin: is not a NetCDF file/);
   });
 });
+
+describe('openForcingFile: hand-made grids', () => {
+  test('polar stereographic x/y wind is rotated like the analytic grid convergence', async () => {
+    // NSIDC-style north polar stereographic (lat_ts 70°N, lon0 -45°E), 25 km nodes ~2200 km from the pole,
+    // where the grid is turned about 27° from east/north.
+    const xs = [1_000_000, 1_025_000, 1_050_000, 1_075_000], ys = [-2_000_000, -1_975_000, -1_950_000, -1_925_000];
+    const p = join(TMP, 'polar.nc');
+    writeFileSync(p, writeNetcdf3({ time: 1, y: 4, x: 4 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'seconds since 2024-01-01 00:00:00' }, data: [0] },
+      { name: 'x', dims: ['x'], type: 'double', attrs: { standard_name: 'projection_x_coordinate', units: 'm' }, data: xs },
+      { name: 'y', dims: ['y'], type: 'double', attrs: { standard_name: 'projection_y_coordinate', units: 'm' }, data: ys },
+      { name: 'crs', dims: [], type: 'double', data: [0], attrs: { grid_mapping_name: 'polar_stereographic', latitude_of_projection_origin: 90,
+        straight_vertical_longitude_from_pole: -45, standard_parallel: 70, semi_major_axis: 6378137, inverse_flattening: 298.257223563 } },
+      { name: 'uw', dims: ['time', 'y', 'x'], type: 'float', attrs: { standard_name: 'x_wind', grid_mapping: 'crs' }, data: new Array(16).fill(3) },
+      { name: 'vw', dims: ['time', 'y', 'x'], type: 'float', attrs: { standard_name: 'y_wind', grid_mapping: 'crs' }, data: new Array(16).fill(4) },
+    ]));
+    const wind = (await openForcingFile(p)).fields.wind!;
+    const def = '+proj=stere +lat_0=90 +lat_ts=70 +lon_0=-45 +ellps=WGS84 +units=m';
+    for (const [x, y] of [[1_010_000, -1_990_000], [1_060_000, -1_930_000], [1_037_500, -1_962_500]]) {
+      const [lonDeg, latDeg] = proj4(def).inverse([x, y]);
+      // Polar stereographic (north): grid x points east rotated by a = λ − λ0 (Snyder 1987, eq. 21-30/31).
+      const a = ((lonDeg + 45) * Math.PI) / 180;
+      const r = sample(wind, wind.startS, [[lonDeg, latDeg]]);
+      expect(r.covered[0]).toBe(1);
+      // The reader rotates at the nodes and then interpolates: that differs from rotating at the point by
+      // about |V|·Δθ²/8 = 5 × (25/2200)² / 8 ≈ 1e-4 m/s at most (Δθ: turn of the grid across one cell).
+      expect(a).toBeGreaterThan(0.4);
+      expect(Math.abs(r.east[0] - (3 * Math.cos(a) + 4 * Math.sin(a)))).toBeLessThan(1e-4);
+      expect(Math.abs(r.north[0] - (-3 * Math.sin(a) + 4 * Math.cos(a)))).toBeLessThan(1e-4);
+    }
+  });
+
+  test('a global 0..350°E grid with descending latitude is closed across 0°/360°', async () => {
+    const lon = Array.from({ length: 36 }, (_, i) => i * 10);
+    const lat = [10, 0, -10];
+    const east: number[] = [];
+    for (let j = 0; j < 3; j++) for (let i = 0; i < 36; i++) east.push(i);
+    const p = join(TMP, 'global.nc');
+    writeFileSync(p, writeNetcdf3({ time: 1, lat: 3, lon: 36 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'days since 2024-01-01' }, data: [0] },
+      { name: 'lat', dims: ['lat'], type: 'double', attrs: { standard_name: 'latitude' }, data: lat },
+      { name: 'lon', dims: ['lon'], type: 'double', attrs: { standard_name: 'longitude' }, data: lon },
+      { name: 'u10', dims: ['time', 'lat', 'lon'], type: 'float', data: east },
+      { name: 'v10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { missing_value: 1e20 }, data: east.map((_, k) => (k < 36 ? 2 : 1)) },
+    ]));
+    const wind = (await openForcingFile(p)).fields.wind!;
+    // -5°E = 355°E: half-way between column 35 (east 35) and the repeated column 0 (east 0).
+    // 5°N: half-way between the rows at 10°N (north 2) and 0°N (north 1).
+    const r = sample(wind, wind.startS, [[-5, 5], [25, -10]]);
+    expect(r.covered).toEqual([1, 1]);
+    expect(r.east[0]).toBeCloseTo(17.5, 5);
+    expect(r.north[0]).toBeCloseTo(1.5, 5);
+    expect(r.east[1]).toBeCloseTo(2.5, 5);
+  });
+});
