@@ -62,14 +62,15 @@ export class Coastline {
     this.grid = grid;
   }
 
-  /** Whether the point (degrees) is land; false outside `bounds`. */
+  /** Whether the point (degrees) is land; false outside `bounds`. Hand-written kernel (hot path). */
   isLand(lonDeg: number, latDeg: number): boolean {
     let x = lonDeg - this.westDeg - this.wrapBaseDeg;
-    x -= 360 * Math.floor(x / 360);
-    x += this.wrapBaseDeg;
-    const u = x * this.cellsPerDeg;
+    if (x < 0 || x >= 360) x -= 360 * Math.floor(x / 360);
+    const u = (x + this.wrapBaseDeg) * this.cellsPerDeg;
     const v = (latDeg - this.southDeg) * this.cellsPerDeg;
     if (!(u >= 0 && u < this.nx && v >= 0 && v < this.ny)) return false;
+    const s = this.state[(v | 0) * this.nx + (u | 0)];
+    if (s < 2) return s === CELL_LAND;
     return this.isLandCell(u, v);
   }
 
@@ -84,19 +85,15 @@ export class Coastline {
    * two to four array reads, and nothing allocates.
    */
   firstShoreCrossing(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number): number {
+    // Fast path, without longitude wrapping: when both ends are in the grid as given and in
+    // neighbouring cells, the step is short and needs no wrapping (the general path wraps).
     const cpd = this.cellsPerDeg;
-    let x0 = lon0Deg - this.westDeg - this.wrapBaseDeg;
-    if (x0 < 0 || x0 >= 360) x0 -= 360 * Math.floor(x0 / 360);
-    x0 += this.wrapBaseDeg;
-    let dLon = lon1Deg - lon0Deg;
-    if (dLon > 180) dLon -= 360;
-    else if (dLon < -180) dLon += 360;
-    const u0 = x0 * cpd;
-    const v0 = (lat0Deg - this.southDeg) * cpd;
-    const u1 = u0 + dLon * cpd;
-    const v1 = v0 + (lat1Deg - lat0Deg) * cpd;
     const nx = this.nx;
     const ny = this.ny;
+    const u0 = (lon0Deg - this.westDeg) * cpd;
+    const v0 = (lat0Deg - this.southDeg) * cpd;
+    const u1 = (lon1Deg - this.westDeg) * cpd;
+    const v1 = (lat1Deg - this.southDeg) * cpd;
     if (u0 >= 0 && u0 < nx && v0 >= 0 && v0 < ny && u1 >= 0 && u1 < nx && v1 >= 0 && v1 < ny) {
       const i0 = u0 | 0;
       const j0 = v0 | 0;
@@ -113,7 +110,7 @@ export class Coastline {
           st[j0 * nx + i1] === CELL_WATER && st[j1 * nx + i0] === CELL_WATER) return -1;
       }
     }
-    return this.walkCells(u0, v0, u1 - u0, v1 - v0);
+    return this.generalCrossing(lon0Deg, lat0Deg, lon1Deg, lat1Deg);
   }
 
   /** Counts of water, land and mixed cells and the memory the index holds. */
@@ -168,6 +165,18 @@ export class Coastline {
     return land === 1;
   }
 
+  /** The general case of `firstShoreCrossing`: wrap longitudes, then walk the cells. */
+  private generalCrossing(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number): number {
+    const cpd = this.cellsPerDeg;
+    let x0 = lon0Deg - this.westDeg - this.wrapBaseDeg;
+    if (x0 < 0 || x0 >= 360) x0 -= 360 * Math.floor(x0 / 360);
+    x0 += this.wrapBaseDeg;
+    let dLon = lon1Deg - lon0Deg;
+    if (dLon > 180) dLon -= 360;
+    else if (dLon < -180) dLon += 360;
+    return this.walkCells(x0 * cpd, (lat0Deg - this.southDeg) * cpd, dLon * cpd, (lat1Deg - lat0Deg) * cpd);
+  }
+
   /**
    * The general case of `firstShoreCrossing`, in cell units: clip the step to the grid, then walk
    * the cells it passes through in order (Amanatides & Woo 1987 traversal), testing the edges of
@@ -194,7 +203,8 @@ export class Coastline {
     if (tA > tB) return -1;
     const uA = u0 + tA * du;
     const vA = v0 + tA * dv;
-    if (this.isLandCell(Math.min(Math.max(uA, 0), nx - 1e-9), Math.min(Math.max(vA, 0), ny - 1e-9))) return tA;
+    // Entering the grid from outside (where all is water): stop at the grid's edge if land is there.
+    if (tA > 0 && this.isLandCell(Math.min(Math.max(uA, 0), nx - 1e-9), Math.min(Math.max(vA, 0), ny - 1e-9))) return tA;
 
     let i = Math.min(nx - 1, Math.max(0, Math.floor(uA)));
     let j = Math.min(ny - 1, Math.max(0, Math.floor(vA)));
@@ -206,30 +216,43 @@ export class Coastline {
     const tDeltaV = dv !== 0 ? Math.abs(1 / dv) : Infinity;
     let tEnter = tA;
     let best = Infinity;
+    // In the first cell (when the step starts inside the grid) the same pass over the cell's edges
+    // also decides whether the start itself is on land.
+    let first = tA === 0;
     const pu = this.pu;
     const pv = this.pv;
     for (;;) {
       const tExit = Math.min(tMaxU, tMaxV, tB);
       const k = j * nx + i;
       const s = this.state[k];
-      if (s === CELL_LAND) return Math.min(best, tEnter);
+      if (s === CELL_LAND) return first ? 0 : Math.min(best, tEnter);
       if (s !== CELL_WATER) {
+        let parity = s & 1;
+        const cu = i + 0.5;
+        const cv = j + 0.5;
         for (let q = this.edgeStart[k]; q < this.edgeStart[k + 1]; q++) {
           const e = this.edges[q];
-          const cu = pu[e];
-          const cv = pv[e];
-          const eu = pu[e + 1] - cu;
-          const ev = pv[e + 1] - cv;
-          const denom = du * ev - dv * eu;
-          if (denom === 0) continue;
-          const wu = cu - u0;
-          const wv = cv - v0;
-          const t = (wu * ev - wv * eu) / denom;
-          if (t < 0 || t > 1 || t >= best) continue;
-          const s2 = (wu * dv - wv * du) / denom;
-          if (s2 >= 0 && s2 <= 1) best = t;
+          const au = pu[e];
+          const av = pv[e];
+          const bu = pu[e + 1];
+          const bv = pv[e + 1];
+          if (first && segmentCrossesEdge(cu, cv, u0, v0, au, av, bu, bv)) parity ^= 1;
+          // Sides of the edge's ends against the step's line: both strictly on one side, no crossing.
+          const oa = du * (av - v0) - dv * (au - u0);
+          const ob = du * (bv - v0) - dv * (bu - u0);
+          if ((oa > 0 && ob > 0) || (oa < 0 && ob < 0)) continue;
+          // Sides of the step's ends against the edge's line; it changes linearly along the step.
+          const eu = bu - au;
+          const ev = bv - av;
+          const o0 = eu * (v0 - av) - ev * (u0 - au);
+          const o1 = eu * (v0 + dv - av) - ev * (u0 + du - au);
+          if ((o0 > 0 && o1 > 0) || (o0 < 0 && o1 < 0) || o0 === o1) continue;
+          const t = o0 / (o0 - o1);
+          if (t < best) best = t;
         }
+        if (first && parity === 1) return 0;
       }
+      first = false;
       if (best <= tExit) return best;
       if (tExit >= tB) break;
       if (tMaxU < tMaxV) { i += stepI; tEnter = tMaxU; tMaxU += tDeltaU; } else { j += stepJ; tEnter = tMaxV; tMaxV += tDeltaV; }

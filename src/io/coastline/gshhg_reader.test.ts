@@ -81,6 +81,7 @@ describe('readGshhgBins errors', () => {
     const junk = join(dir, 'junk.nc');
     writeFileSync(junk, 'this is not a NetCDF file');
     await expect(readGshhgBins({ westDeg: 0, southDeg: 0, eastDeg: 1, northDeg: 1 }, junk)).rejects.toThrow(DataFileError);
+    await expect(readGshhgBins({ westDeg: 0, southDeg: 0, eastDeg: 1, northDeg: 1 }, junk)).rejects.toThrow(/junk\.nc: is not a NetCDF4\/HDF5 file/);
   });
 
   test('a NetCDF4 file without the binned variables names the missing variable', async () => {
@@ -89,6 +90,12 @@ describe('readGshhgBins errors', () => {
     if (files.length === 0) return; // shared data absent: nothing to test against
     await expect(readGshhgBins({ westDeg: 0, southDeg: 0, eastDeg: 1, northDeg: 1 }, join(other, files[0])))
       .rejects.toThrow(/variable 'Bin_size_in_minutes' is missing/);
+  });
+
+  test('a NetCDF3 file is refused as such', async () => {
+    const nc3 = '/work/shared/data/forcing/east-sea-synthetic/east-sea-currents.nc'; // NetCDF3 classic (shared data README)
+    if (!existsSync(nc3)) return; // shared data absent: nothing to test against
+    await expect(readGshhgBins({ westDeg: 0, southDeg: 0, eastDeg: 1, northDeg: 1 }, nc3)).rejects.toThrow(/NetCDF3 classic/);
   });
 
   test('an impossible region is refused', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import h5wasm, { Dataset } from 'h5wasm/node';
 import {
@@ -37,6 +37,7 @@ export async function readGshhgBins(region: BoundsDeg, path: string = DEFAULT_GS
   if (!existsSync(path)) {
     throw new DataFileError(path, 'GSHHG binned shoreline file not found; install the Debian package gmt-gshhg-full');
   }
+  checkHdf5Signature(path);
   await h5wasm.ready;
   let file: InstanceType<typeof h5wasm.File>;
   try {
@@ -59,6 +60,29 @@ export async function loadGshhgCoastline(
   region: BoundsDeg, path: string = DEFAULT_GSHHG_PATH, options: CoastlineOptions = {},
 ): Promise<Coastline> {
   return coastlineFromBins(await readGshhgBins(region, path), options);
+}
+
+/** HDF5's format signature, which NetCDF4 files carry at offset 0 (HDF5 File Format Specification, "Superblock"). */
+const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Refuse a file that does not start with the HDF5 signature, before libhdf5 prints its diagnostics. */
+function checkHdf5Signature(path: string): void {
+  const head = Buffer.alloc(8);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 8, 0);
+  } catch (err) {
+    throw new DataFileError(path, `cannot be read (${(err as Error).message})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (head.subarray(0, 3).toString('latin1') === 'CDF') {
+    throw new DataFileError(path, 'is NetCDF3 classic; GMT binned shoreline files are NetCDF4 (HDF5)');
+  }
+  if (!HDF5_SIGNATURE.every((byte, k) => head[k] === byte)) {
+    throw new DataFileError(path, 'is not a NetCDF4/HDF5 file (no HDF5 signature at its start)');
+  }
 }
 
 function checkRegion(region: BoundsDeg): void {
