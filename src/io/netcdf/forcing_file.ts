@@ -39,6 +39,9 @@ interface BuiltGrid {
   closeLongitude?: boolean;
 }
 
+/** Speeds beyond this (m/s) are no wind or current but unmarked fill values. */
+const MAX_PLAUSIBLE_MPS = 1000;
+
 const TIME_NAMES = /^(time|ocean_time|t|valid_time|times)$/i;
 
 function baseName(path: string): string {
@@ -139,10 +142,13 @@ function buildField(
   }
   const eastMps = new Float32Array(eastValues.length);
   const northMps = new Float32Array(northValues.length);
+  let absurd = 0;
   for (let k = 0; k < eastValues.length; k++) {
     const e = eastValues[k];
     const n = northValues[k];
-    const ok = e === e && n === n;
+    let ok = e === e && n === n;
+    // Unmarked fill (e.g. NetCDF's default 9.97e36 without a _FillValue attribute) is no velocity.
+    if (ok && (Math.abs(e) > MAX_PLAUSIBLE_MPS || Math.abs(n) > MAX_PLAUSIBLE_MPS)) { ok = false; absurd++; }
     eastMps[k] = ok ? e : NaN;
     northMps[k] = ok ? n : NaN;
   }
@@ -155,6 +161,7 @@ function buildField(
     ? '  time: none (one timeless field)'
     : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : ''));
   description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
+  if (absurd > 0) description.push(`  warning: ${absurd} values beyond ±${MAX_PLAUSIBLE_MPS} m/s treated as missing (unmarked fill?)`);
   return field;
 }
 

@@ -15,6 +15,9 @@ export function sniffNetcdf(head: Uint8Array): 'netcdf3' | 'hdf5' | null {
 /** Throw the "not NetCDF" error, naming what the bytes look like. */
 export function notNetcdf(name: string, head: Uint8Array): never {
   if (head.length === 0) throw new DataFileError(name, 'is empty, not a NetCDF file');
+  if (head.length >= 4 && head[0] === 0x43 && head[1] === 0x44 && head[2] === 0x46 && head[3] === 5) {
+    throw new DataFileError(name, 'is NetCDF3 64-bit data (CDF-5), which is not supported; convert it with `nccopy -k nc4` or `-k classic`');
+  }
   const text = Array.from(head.subarray(0, 16)).every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
   throw new DataFileError(name, `is not a NetCDF file (${text ? 'it looks like text' : 'unknown signature'}; expected NetCDF3 "CDF" or NetCDF4/HDF5)`);
 }

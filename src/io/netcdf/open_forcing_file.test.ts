@@ -428,3 +428,38 @@ describe('openForcingFile: hand-made grids', () => {
     expect(r.east[1]).toBeCloseTo(2.5, 5);
   });
 });
+
+describe('openForcingFile: CMEMS-like curvilinear currents', () => {
+  test('uo/vo by name, 2-D lon/lat from the coordinates attribute, the shallowest depth level', async () => {
+    // 3 × 2 nodes, sheared: node (i, j) at lon 10 + i + 0.2 j, lat 60 + 0.5 j. Depths 0.49, 10, 50 m.
+    const lon2: number[] = [], lat2: number[] = [];
+    for (let j = 0; j < 2; j++) for (let i = 0; i < 3; i++) { lon2.push(10 + i + 0.2 * j); lat2.push(60 + 0.5 * j); }
+    // uo = 100 × depth index + i (so the level is visible), vo = j; an unmarked 9.97e36 fill at the surface node (0, 0).
+    const uo: number[] = [], vo: number[] = [];
+    for (let d = 0; d < 3; d++) for (let j = 0; j < 2; j++) for (let i = 0; i < 3; i++) { uo.push(100 * d + i); vo.push(d === 0 && i === 0 && j === 0 ? 9.969e36 : j); }
+    const p = join(TMP, 'cmems.nc');
+    writeFileSync(p, writeNetcdf3({ time: 1, depth: 3, y: 2, x: 3 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 1950-01-01', calendar: 'gregorian' }, data: [648_000] },
+      { name: 'depth', dims: ['depth'], type: 'float', attrs: { units: 'm', positive: 'down' }, data: [0.494, 10, 50] },
+      { name: 'longitude', dims: ['y', 'x'], type: 'double', attrs: { standard_name: 'longitude', units: 'degrees_east' }, data: lon2 },
+      { name: 'latitude', dims: ['y', 'x'], type: 'double', attrs: { standard_name: 'latitude', units: 'degrees_north' }, data: lat2 },
+      { name: 'uo', dims: ['time', 'depth', 'y', 'x'], type: 'float', attrs: { coordinates: 'longitude latitude' }, data: uo },
+      { name: 'vo', dims: ['time', 'depth', 'y', 'x'], type: 'float', attrs: { coordinates: 'longitude latitude' }, data: vo },
+    ]));
+    const ff = await openForcingFile(p);
+    const current = ff.fields.current!;
+    expect(ff.description.join('\n')).toMatch(/depth index 0 of 3 \(depth = 0\.494, nearest the surface\)/);
+    expect(ff.description.join('\n')).toMatch(/curvilinear \(longitude, latitude\) 3 × 2/);
+    // 1950-01-01 + 648000 h = 2023-12-04T00:00Z.
+    expect(current.startS).toBe(Date.UTC(2023, 11, 4) / 1000);
+    // Cell centre of (i 1..2, j 0..1): lon = 10 + 1.5 + 0.1, lat 60.25 → uo = 1.5, vo = 0.5 at the surface level.
+    const r = sample(current, current.startS, [[11.6, 60.25]]);
+    expect(r.east[0]).toBeCloseTo(1.5, 6);
+    expect(r.north[0]).toBeCloseTo(0.5, 6);
+    // Next cell: node (0, 0) is fill, so the centre is the mean of (1,0) = (1, 0), (0,1) = (0, 1), (1,1) = (1, 1).
+    const masked = sample(current, current.startS, [[10.6, 60.25]]);
+    expect(masked.east[0]).toBeCloseTo(2 / 3, 6);
+    expect(masked.north[0]).toBeCloseTo(2 / 3, 6);
+    expect(ff.description.join('\n')).toMatch(/1 values beyond ±1000 m\/s treated as missing/);
+  });
+});
