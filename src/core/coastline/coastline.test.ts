@@ -64,6 +64,25 @@ describe('Coastline.firstShoreCrossing', () => {
     expect(coast.firstShoreCrossing(132.495, 37.511, 132.505, 37.511)).toBe(-1);
   });
 
+  test('a diagonal step between two all-water cells checks the cell it cuts through', () => {
+    // 1° cells. The step (1.9, 1.5) -> (2.5, 2.1) goes from cell (1,1) to cell (2,2) through the
+    // corner of cell (2,1), where a small islet (2.15-2.25E, 1.75-1.85N) sits: x = 2.2 at y = 1.8.
+    const c = coastlineFromRings([[[2.15, 1.75], [2.25, 1.75], [2.25, 1.85], [2.15, 1.85]]],
+      { westDeg: 0, southDeg: 0, eastDeg: 4, northDeg: 4 }, { cellsPerDeg: 1 });
+    // The islet's west side x = 2.15 is met at t = (2.15 - 1.9) / 0.6.
+    expect(c.firstShoreCrossing(1.9, 1.5, 2.5, 2.1)).toBeCloseTo(0.25 / 0.6, 9);
+  });
+
+  test('a long edge listed in an earlier cell does not hide a nearer crossing in a later cell', () => {
+    // 1° cells. A triangle whose long edge (0.9, 0.9) -> (2.9, 0.1) is listed in cells 0, 1 and 2 of
+    // row 0 and crosses y = 0.5 at x = 1.9; a small square (1.25-1.35E) is met first, at x = 1.25.
+    const c = coastlineFromRings([
+      [[0.9, 0.9], [2.9, 0.1], [2.9, 0.9]],
+      [[1.25, 0.45], [1.35, 0.45], [1.35, 0.55], [1.25, 0.55]],
+    ], { westDeg: 0, southDeg: 0, eastDeg: 4, northDeg: 4 }, { cellsPerDeg: 1 });
+    expect(c.firstShoreCrossing(0.5, 0.5, 3.5, 0.5)).toBeCloseTo(0.75 / 3, 9);
+  });
+
   test('a step that starts on land gives 0', () => {
     expect(coast.firstShoreCrossing(132.05, 37.05, 132.5, 37.5)).toBe(0);
   });

@@ -142,4 +142,49 @@ describe('readBundledShoreline', () => {
     expect(disagreements).toBe(0);
     expect(landCount).toBeGreaterThan(500); // the sample does reach land (about 40 % of it)
   });
+
+  test('firstShoreCrossing agrees with a brute-force search over all edges at 3,000 steps near the shore', () => {
+    const coast = loadBundledCoastline();
+    const random = lcg(7);
+    const vertices: Array<[number, number]> = [];
+    for (const b of shoreline.bins) for (const g of b.segments) g.lonDeg.forEach((lon, p) => vertices.push([lon, g.latDeg[p]]));
+    const binAt = (lon: number, lat: number): ShorelineBin | undefined =>
+      shoreline.bins.find((b) => b.westDeg === Math.floor(lon) && b.southDeg === Math.floor(lat));
+    let checked = 0;
+    let stranded = 0;
+    for (let k = 0; k < 3000; k++) {
+      const [vLon, vLat] = vertices[Math.floor(random() * vertices.length)];
+      const lon0 = vLon + 0.02 * (random() - 0.5);
+      const lat0 = vLat + 0.02 * (random() - 0.5);
+      const lon1 = lon0 + 0.012 * (random() - 0.5); // steps up to about 600 m each way
+      const lat1 = lat0 + 0.012 * (random() - 0.5);
+      if (coast.isLand(lon0, lat0) || Math.min(lon0, lon1) < 127 || Math.max(lon0, lon1) >= 135 ||
+        Math.min(lat0, lat1) < 33 || Math.max(lat0, lat1) >= 41) continue;
+      // Smallest t over every level-1 edge of the bins the step touches.
+      const bins = new Set([binAt(lon0, lat0), binAt(lon1, lat0), binAt(lon0, lat1), binAt(lon1, lat1)]);
+      let best = Infinity;
+      for (const bin of bins) {
+        for (const seg of bin!.segments) {
+          if (seg.level !== 1) continue;
+          for (let p = 0; p + 1 < seg.lonDeg.length; p++) {
+            const [ax, ay, bx, by] = [seg.lonDeg[p], seg.latDeg[p], seg.lonDeg[p + 1], seg.latDeg[p + 1]];
+            const det = (lon1 - lon0) * (by - ay) - (lat1 - lat0) * (bx - ax);
+            if (det === 0) continue;
+            const t = ((ax - lon0) * (by - ay) - (ay - lat0) * (bx - ax)) / det;
+            const u = ((ax - lon0) * (lat1 - lat0) - (ay - lat0) * (lon1 - lon0)) / det;
+            if (t >= 0 && t <= 1 && u >= 0 && u <= 1) best = Math.min(best, t);
+          }
+        }
+      }
+      const t = coast.firstShoreCrossing(lon0, lat0, lon1, lat1);
+      if (best === Infinity) expect(t, `step ${lon0},${lat0} -> ${lon1},${lat1}`).toBe(-1);
+      else {
+        expect(t, `step ${lon0},${lat0} -> ${lon1},${lat1}`).toBeCloseTo(best, 9);
+        stranded++;
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1500);
+    expect(stranded).toBeGreaterThan(200); // the sample does reach the shore
+  });
 });
