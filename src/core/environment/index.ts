@@ -3,6 +3,7 @@ export { ConstantField, describeVector } from './constant_field.js';
 export { FallbackChain } from './fallback_chain.js';
 export type { GridLocator } from './grid_locator.js';
 export { RegularLonLatGrid } from './regular_grid.js';
+export type { UniformLonLatAxes } from './regular_grid.js';
 export { CurvilinearGrid } from './curvilinear_grid.js';
 export type { CurvilinearGridOptions } from './curvilinear_grid.js';
 export { GriddedField } from './gridded_field.js';

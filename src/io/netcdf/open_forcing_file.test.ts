@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import h5wasm from 'h5wasm/node';
 import { NetCDFReader } from 'netcdfjs';
 import proj4 from 'proj4';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VectorField } from '../../core/environment/index.js';
 import { openForcingBytes, openForcingFile } from './index.js';
 import { writeNetcdf3, type Nc3Var } from './test/netcdf3_writer.js';
@@ -36,6 +36,7 @@ function h5Read(file: InstanceType<typeof h5wasm.File>, name: string): Float64Ar
 beforeAll(async () => {
   await h5wasm.ready;
 });
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 describe('openForcingFile: uniform test pair', () => {
   // The files hold eastward 0 / northward 0.2 (current) and eastward 10 / northward 0 (wind) at every node.
