@@ -8,7 +8,7 @@
  * Inverse cube, rate K / r^3, K = W^2 v_ref / (8 pi): with the relative segment of length L run in
  * time T, s0 and s1 = s0 + L its ends' abscissae along it and d its distance from the particle,
  *   E = (K T / L) int_{s0}^{s1} ds / (d^2 + s^2)^(3/2) = (K T / L) [s / (d^2 sqrt(d^2 + s^2))]_{s0}^{s1},
- * evaluated without cancellation through g(s) = 1 / (R (R + |s|)), R = sqrt(d^2 + s^2):
+ * evaluated without the cancellation of the bracket through g(s) = 1 / (R (R + |s|)), R = sqrt(d^2 + s^2):
  * g0 - g1 when s0 >= 0, g1 - g0 when s1 <= 0, 2 / d^2 - g0 - g1 when the segment passes abeam.
  * Exponential, rate c exp(-r^2 / (2 sigma^2)):
  *   E = (c T / L) exp(-d^2 / (2 sigma^2)) sigma sqrt(pi / 2) [erf(s1 / (sigma sqrt 2)) - erf(s0 / (sigma sqrt 2))].
@@ -207,6 +207,8 @@ const BLOCK_SIZE = 128;
 class SortedParticles {
   /** order[p] = original index of the particle at sorted position p. */
   readonly order: Uint32Array;
+  /** rank[i] = sorted position of original particle i. */
+  readonly rank: Uint32Array;
   readonly blockCount: number;
   private readonly xy = new Map<number, { x: Float64Array; y: Float64Array }>();
   private readonly boxes = new Map<number, { box: Float64Array; maxSpeedMps: number }>();
@@ -219,34 +221,28 @@ class SortedParticles {
       if (y[i] < minY) minY = y[i]; if (y[i] > maxY) maxY = y[i];
     }
     const scale = 65535 / Math.max(maxX - minX, maxY - minY, 1e-9);
-    // key = Morton code (32 bits) x 2^20 + index: exact in a double for n < 2^20, sorted natively
-    const keys = new Float64Array(n);
+    const keys = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const qx = Number.isFinite(x[i]) ? Math.floor((x[i] - minX) * scale) : 0;
       const qy = Number.isFinite(y[i]) ? Math.floor((y[i] - minY) * scale) : 0;
       keys[i] = (spread16(qx) | (spread16(qy) << 1)) >>> 0;
     }
-    this.order = new Uint32Array(n);
-    if (n < 1 << 20) {
-      for (let i = 0; i < n; i++) keys[i] = keys[i] * 1048576 + i;
-      keys.sort();
-      for (let p = 0; p < n; p++) this.order[p] = keys[p] % 1048576;
-    } else {
-      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b]);
-      for (let p = 0; p < n; p++) this.order[p] = idx[p];
-    }
+    this.order = radixOrder(keys);
+    this.rank = new Uint32Array(n);
+    for (let p = 0; p < n; p++) this.rank[this.order[p]] = p;
     this.blockCount = Math.ceil(n / BLOCK_SIZE);
   }
   /** Snapshot k projected into the frame, in sorted order. */
   get(k: number): { x: Float64Array; y: Float64Array } {
     let v = this.xy.get(k);
     if (!v) {
-      const { n, order, frame } = this;
+      const { n, rank, frame } = this;
       const lon = this.snapshots[k].lonDeg, lat = this.snapshots[k].latDeg;
       const x = new Float64Array(n), y = new Float64Array(n);
       const { originLonDeg, originLatDeg, metresPerDegLon, metresPerDegLat } = frame;
-      for (let p = 0; p < n; p++) {
-        const i = order[p];
+      // read the snapshot in its own order (streaming), write each particle to its sorted place
+      for (let i = 0; i < n; i++) {
+        const p = rank[i];
         let d = lon[i] - originLonDeg;
         if (d >= 180 || d < -180) d = ((((d + 180) % 360) + 360) % 360) - 180;
         x[p] = d * metresPerDegLon;
@@ -285,6 +281,25 @@ class SortedParticles {
     }
     return v;
   }
+}
+
+/** Indices that sort 32-bit keys ascending (stable LSD radix sort, two 16-bit passes: O(n)). */
+function radixOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let from = new Uint32Array(n), to = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const count = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((keys[i] >>> shift) & 0xffff) + 1]++;
+    for (let b = 1; b <= 65536; b++) count[b] += count[b - 1];
+    for (let p = 0; p < n; p++) {
+      const i = from[p];
+      to[count[(keys[i] >>> shift) & 0xffff]++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /** Spread the low 16 bits of v to the even bits of a 32-bit integer (for Morton codes). */
@@ -430,18 +445,20 @@ function inverseCubeSegment(wM: number, refSpeedMps: number, eps: number, seg: S
         const R = Math.sqrt(Math.max(R0sq, d2Min));
         exposure[i] += KT / (R * R * R);
         continue;
-    }
-    const L = Math.sqrt(L2);
-    const invL = 1 / L;
-    const s0 = (r0x * vx + r0y * vy) * invL;
-    const s1 = s0 + L;
-    const cross = (r0x * vy - r0y * vx) * invL;
-    let d2 = cross * cross;
-    if (d2 < d2Min) d2 = d2Min;
-    const R0 = Math.sqrt(d2 + s0 * s0), R1 = Math.sqrt(d2 + s1 * s1);
-    const g0 = 1 / (R0 * (R0 + Math.abs(s0))), g1 = 1 / (R1 * (R1 + Math.abs(s1)));
-    const F = s0 >= 0 ? g0 - g1 : s1 <= 0 ? g1 - g0 : 2 / d2 - g0 - g1;
-    exposure[i] += KT * invL * F;
+      }
+      const L = Math.sqrt(L2);
+      const invL = 1 / L;
+      const s0 = (r0x * vx + r0y * vy) * invL;
+      const s1 = s0 + L;
+      const cross = (r0x * vy - r0y * vx) * invL;
+      let d2 = cross * cross;
+      if (d2 < d2Min) d2 = d2Min;
+      const R0 = Math.sqrt(d2 + s0 * s0), R1 = Math.sqrt(d2 + s1 * s1);
+      // g = 1 / X, X = R (R + |s|), with one division: g0 - g1 = (X1 - X0) / (X0 X1), and so on
+      const X0 = R0 * (R0 + Math.abs(s0)), X1 = R1 * (R1 + Math.abs(s1));
+      const P = X0 * X1;
+      const F = s0 >= 0 ? (X1 - X0) / P : s1 <= 0 ? (X0 - X1) / P : (2 * P - d2 * (X0 + X1)) / (d2 * P);
+      exposure[i] += KT * invL * F;
     }
   }
   return done;
@@ -476,12 +493,12 @@ function gaussianSegment(wM: number, refSpeedMps: number, eps: number, seg: Segm
         const mx = 0.5 * (r0x + r1x), my = 0.5 * (r0y + r1y);
         exposure[i] += cT * Math.exp(-(mx * mx + my * my) * inv2s2);
         continue;
-    }
-    const L = Math.sqrt(L2);
-    const invL = 1 / L;
-    const s0 = (r0x * vx + r0y * vy) * invL;
-    const cross = (r0x * vy - r0y * vx) * invL;
-    exposure[i] += cT * invL * Math.exp(-cross * cross * inv2s2) * half * (fastErf((s0 + L) * invS2) - fastErf(s0 * invS2));
+      }
+      const L = Math.sqrt(L2);
+      const invL = 1 / L;
+      const s0 = (r0x * vx + r0y * vy) * invL;
+      const cross = (r0x * vy - r0y * vx) * invL;
+      exposure[i] += cT * invL * Math.exp(-cross * cross * inv2s2) * half * (fastErf((s0 + L) * invS2) - fastErf(s0 * invS2));
     }
   }
   return done;
