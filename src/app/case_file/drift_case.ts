@@ -151,7 +151,7 @@ export function driftJobFromCase(c: DriftCase, objects: readonly LeewayObjectCla
   const file = (path: string): ForcingSourceSpec => ({ kind: 'file', path: isAbsolute(path) ? path : resolve(baseDir, path) });
   const wind = c.forcing.wind.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
   const current = c.forcing.current.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
-  return { request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };
+  return { title: c.title, request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };
 }
 
 /** A constant source from a speed and the direction it flows toward. */

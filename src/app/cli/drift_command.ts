@@ -152,7 +152,7 @@ function driftJobFromOptions(o: DriftOptions): DriftJob {
   if (o.windConstant) { const [speed, fromDeg] = speedAt(o.windConstant, '--wind-constant'); wind.push(constantFrom(speed, fromDeg + 180)); }
   if (o.currentConstant) { const [speed, towardDeg] = speedAt(o.currentConstant, '--current-constant'); current.push(constantFrom(speed, towardDeg)); }
   const coastline = o.coastline ? coastlineSpec(o.coastline, request.scenarios) : job!.coastline;
-  return { request, forcing: { wind, current }, coastline };
+  return { title: job!.title, request, forcing: { wind, current }, coastline };
 }
 
 function speedAt(text: string, flag: string): [number, number] {
@@ -184,6 +184,7 @@ function driftReport(
   const r = job.request;
   const lines: string[] = [];
   const weightTotal = r.scenarios.reduce((a, s) => a + s.weight, 0);
+  if (job.title) lines.push(job.title);
   lines.push(`Leeway drift, ${r.direction}, from ${formatTimeUtc(r.startS)} for ${r.durationS / 3600} h; step ${r.timeStepS / 60} min; ${r.particleCount} particles, seed ${r.seed}`);
   for (const s of r.scenarios) {
     const where = s.seeding.kind === 'point'

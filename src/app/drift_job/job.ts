@@ -20,6 +20,8 @@ export type CoastlineSpec =
  * files themselves) and can be written down to re-run a case exactly.
  */
 export interface DriftJob {
+  /** What the case is, in a line (from the case file). */
+  readonly title?: string;
   readonly request: DriftRequest;
   /** Sources per quantity, in priority order (the first that covers a particle gives its value). */
   readonly forcing: Readonly<Record<ForcingQuantity, readonly ForcingSourceSpec[]>>;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isLandLevel, type ShorelineBin } from '../../core/coastline/index.js';
-import { bundledCoastlinePath, findRepoRoot, loadBundledCoastline, readBundledShoreline } from './bundled_coastline.js';
+import { findRepoRoot } from '../project_files.js';
+import { bundledCoastlinePath, loadBundledCoastline, readBundledShoreline } from './bundled_coastline.js';
 
 // Positions below come from the GSHHG f 2.3.7 polygons themselves (bin 131-132E 37-38N holds the
 // Liancourt Rocks as two closed level-1 polygons of 0.078 and 0.081 km2): the islets' centroids,

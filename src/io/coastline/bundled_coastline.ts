@@ -1,31 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import {
   coastlineFromBins, parseBinnedShoreline, type BinnedShoreline, type Coastline,
 } from '../../core/coastline/index.js';
 import { DataFileError } from '../../core/errors.js';
+import { projectPath } from '../project_files.js';
 
 /** The bundled coastline subset, relative to the repository root (GSHHG f 2.3.7, 127-135E 33-41N). */
 export const BUNDLED_COASTLINE_FILE = 'data/coastline/gshhg_f_127E-135E_33N-41N.json';
 
-/**
- * The repository root: the nearest folder above this module holding package.json (the module sits
- * in src/io/coastline under vitest and tsx, and in dist/io/coastline after `tsc`).
- */
-export function findRepoRoot(startUrl: string = import.meta.url): string {
-  let dir = dirname(fileURLToPath(startUrl));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new DataFileError(fileURLToPath(startUrl), 'no package.json found above this module');
-    dir = up;
-  }
-}
-
 /** Absolute path of the bundled coastline subset. */
 export function bundledCoastlinePath(): string {
-  return join(findRepoRoot(), BUNDLED_COASTLINE_FILE);
+  return projectPath(BUNDLED_COASTLINE_FILE);
 }
 
 /** Read the bundled subset's bins (throws DataFileError when the file is missing or malformed). */

@@ -63,6 +63,11 @@ export function buildForcingFile(path: string, dataset: Dataset, options: Forcin
   const name = baseName(path);
   const fields: Partial<Record<ForcingQuantity, VectorField>> = {};
   const description: string[] = [`${name}: ${formatName(dataset.format)}`];
+  // what the file says of itself (CF global attributes): a user must see "SYNTHETIC" or the model's name
+  for (const key of ['title', 'source', 'institution', 'comment']) {
+    const value = dataset.globalAttributes[key];
+    if (typeof value === 'string' && value.trim()) description.push(`  ${key}: ${value.trim()}`);
+  }
   const grids = new Map<string, BuiltGrid>();
   for (const pair of pairs) {
     for (const v of [pair.east, pair.north]) {

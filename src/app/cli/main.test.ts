@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { main } from './main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
+
+/** Run the CLI in-process and capture what it prints. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out.push(String(chunk)); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; });
+  const code = await main(['node', 'sarbridge', ...args]);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('sarbridge objects', () => {
+  test('lists all 85 classes, and filters by words', async () => {
+    expect((await run('objects')).out).toMatch(/85 of 85 classes/);
+    const raft = await run('objects', 'survival', 'suit');
+    expect(raft.out).toMatch(/PIW-4 /);
+    expect(raft.out).not.toMatch(/LIFE-RAFT/);
+  });
+});
+
+describe('sarbridge drift', () => {
+  test('drifts from a position in degrees-minutes with constant forcing and writes GeoJSON', async () => {
+    const outFile = join(dir, 'raft.geojson');
+    const { code, out, err } = await run('drift', '--position', '37 14.4N 131 30.0E', '--time', '100600Z MAR 26',
+      '--object', 'LIFE-RAFT-DB-10', '--wind-constant', '10@270', '--current-constant', '0.2@0',
+      '--duration-h', '6', '--particles', '500', '--coastline', 'none', '--out', outFile, '--workers', '1');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Leeway drift, forward, from 2026-03-10T06:00Z for 6 h; step 10 min; 500 particles, seed 1/);
+    expect(out).toMatch(/2026-03-10T12:00Z/);
+    const geojson = JSON.parse(readFileSync(outFile, 'utf8'));
+    expect(geojson.features).toHaveLength(500 * 7);
+    // 6 h toward the east at ~0.33 m/s (downwind leeway of LIFE-RAFT-DB-10 in 10 m/s) ≈ 7.1 km ≈ 0.08° at 37.24N
+    const last = geojson.features.slice(-500).map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates[0]);
+    const meanLon = last.reduce((a: number, b: number) => a + b, 0) / last.length;
+    expect(meanLon - 131.5).toBeGreaterThan(0.07);
+    expect(meanLon - 131.5).toBeLessThan(0.09);
+  });
+
+  test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {
+    const { code, out } = await run('drift', '--demo', '--particles', '300', '--duration-h', '3', '--out', join(dir, 'demo.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/SYNTHETIC forcing/);
+    expect(out).toMatch(/east-sea-wind\.nc/);
+    expect(out).toMatch(/GSHHG/);
+  });
+
+  test('an impossible coordinate is refused with the option named', async () => {
+    const { code, err } = await run('drift', '--position', '97 00N 131 00E', '--time', '2026-03-10T06:00Z', '--wind-constant', '1@0', '--current-constant', '0@0');
+    expect(code).toBe(1);
+    expect(err).toMatch(/--position: latitude 97 is not between -90 and 90 degrees \[SARB_INVALID_INPUT\]/);
+  });
+
+  test('a start outside the forcing file names the file and both time spans', async () => {
+    const { code, err } = await run('drift', '--demo', '--position', '37 10N 131 40E', '--time', '2026-03-09T06:00Z', '--workers', '1');
+    expect(code).toBe(1);
+    expect(err).toMatch(/wind: the run needs 2026-03-09T06:00Z to 2026-03-10T06:00Z, but east-sea-wind\.nc .* covers 2026-03-10T00:00Z to 2026-03-14T00:00Z \[SARB_TIME_NOT_COVERED\]/);
+  });
+
+  test('a missing source for a quantity says how to give one', async () => {
+    const { code, err } = await run('drift', '--position', '37 10N 131 40E', '--time', '2026-03-10T06:00Z', '--wind-constant', '10@270');
+    expect(code).toBe(1);
+    expect(err).toMatch(/no current source: give a file \(--current FILE\) or a constant \(--current-constant\)/);
+  });
+
+  test('a malformed case file names the file, the field path and the problem', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'forcing:\n  wind: [{ constant: { speedMps: 10, fromDeg: 270 } }]\n  current: [{ constant: { speedMps: 0, towardDeg: 0 } }]\n' +
+      'scenarios:\n  - name: raft\n    weight: 1\n    object: LIFE-RAFT-DB-10\n    position: 37 10N 131 40E\n    time: 2026-03-10T06:00Z\n    radiusNm: -1\n');
+    const { code, err } = await run('drift', '--case', file);
+    expect(code).toBe(1);
+    expect(err).toContain(`${file}: scenarios/0/radiusNm: Expected number to be greater or equal to 0 (got -1)`);
+  });
+
+  test('a case file with a bad position names its path', async () => {
+    const file = join(dir, 'badpos.yaml');
+    writeFileSync(file, 'forcing:\n  wind: [{ constant: { speedMps: 10, fromDeg: 270 } }]\n  current: [{ constant: { speedMps: 0, towardDeg: 0 } }]\n' +
+      'scenarios:\n  - name: raft\n    weight: 1\n    object: LIFE-RAFT-DB-99\n    position: 37 10N 131 40E\n    time: 2026-03-10T06:00Z\n');
+    const { err } = await run('drift', '--case', file);
+    expect(err).toContain(`${file}: scenarios/0/object: unknown Leeway object class 'LIFE-RAFT-DB-99'`);
+  });
+
+  test('invalid YAML gives the line', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'scenarios:\n  - name: [unclosed\n');
+    const { code, err } = await run('drift', '--case', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/broken\.yaml: not valid YAML at line \d/);
+  });
+});
