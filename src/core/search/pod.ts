@@ -24,8 +24,12 @@
  * Cut-off: a particle is skipped for a segment when the relative segment's bounding box stays
  * farther than d_cut from it on one side, d_cut being where the largest exposure the segment could
  * give falls to `cutoffExposure` (default 1e-4): the inverse-cube bound is
- * min(2 K / (v_lo d^2), K T / d^3), v_lo the unit's speed less the fastest particle's. Each skipped
- * pair loses less than cutoffExposure. Hand-written hot loop: no allocation per particle.
+ * min(2 K / (v_lo d^2), K T / d^3), v_lo the unit's speed less the fastest particle's; the
+ * exponential one min(c T, c sigma sqrt(2 pi) / v_lo) exp(-d^2 / (2 sigma^2)). Each skipped pair
+ * loses less than cutoffExposure, so a particle loses at most cutoffExposure x (segments skipped).
+ * Spatial index: particles are sorted along a Z-order curve and grouped in blocks of 128 with a
+ * bounding box per drift interval, so whole blocks beyond d_cut are skipped at once.
+ * Hand-written hot loops (a kernel per law): no allocation per particle.
  */
 import { InvalidInputError } from '../errors.js';
 import type { LonLatDeg } from '../geo/lon_lat.js';
