@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { UnknownObjectClassError } from '../errors.js';
-import { LEEWAY_TO_SEARCH_OBJECT, searchObjectForLeewayClass } from './object_mapping.js';
+import { LEEWAY_TO_SEARCH_OBJECT, searchObjectForLeewayClass, sweepWidthForLeewayClass } from './object_mapping.js';
 import { searchObjects } from './sweep_width.js';
 
 /** Class keys from the project's copy of the Leeway table (data/leeway): the first line of each three-line block is `<key> <id>`. */
@@ -38,5 +38,15 @@ describe('searchObjectForLeewayClass', () => {
   test('an unknown class is an UnknownObjectClassError with suggestions', () => {
     expect(() => searchObjectForLeewayClass('SKIFF-9')).toThrow(UnknownObjectClassError);
     expect(() => searchObjectForLeewayClass('SKIFF-9')).toThrow(/SKIFF-1/);
+  });
+});
+
+describe('sweepWidthForLeewayClass', () => {
+  test('a Korean fishing vessel seen from a 14 ft eye at 10 NM: Power Boat 33ft, Boat-14ft', () => {
+    const r = sweepWidthForLeewayClass('FISHING-VESSEL-5', { visibilityNm: 10, platform: { kind: 'vessel', eyeHeightFt: 14 }, weather: { band: 1 } });
+    expect(r.searchObject).toBe('Power Boat 33ft');
+    expect(r.tables).toEqual(['Boat-14ft']);
+    expect(r.mappingReason).toMatch(/Korean/);
+    expect(r.sweepWidthNm).toBeGreaterThan(0);
   });
 });

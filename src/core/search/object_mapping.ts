@@ -8,6 +8,7 @@
  * an SMC who knows the object better overrides it (sweepWidth takes any search object).
  */
 import { UnknownObjectClassError } from '../errors.js';
+import { sweepWidth, type SweepWidthRequest, type SweepWidthResult } from './sweep_width.js';
 
 /** One row of the mapping: Leeway class key, search object of the sweep-width tables, why. */
 export type ObjectMappingRow = readonly [leewayKey: string, searchObject: string, reason: string];
@@ -115,4 +116,15 @@ export function searchObjectForLeewayClass(leewayKey: string): { searchObject: s
     throw new UnknownObjectClassError(leewayKey, LEEWAY_TO_SEARCH_OBJECT.map((r) => r[0]).filter((k) => k.startsWith(q)).slice(0, 5));
   }
   return { searchObject: row[1], reason: row[2] };
+}
+
+/**
+ * Sweep width for a Leeway object class: its mapped search object through sweepWidth, with the
+ * mapping's reason kept beside the result.
+ * @example sweepWidthForLeewayClass('PIW-1', { visibilityNm: 10, platform: { kind: 'vessel', eyeHeightFt: 14 }, weather: { band: 1 } })
+ */
+export function sweepWidthForLeewayClass(leewayKey: string, request: Omit<SweepWidthRequest, 'searchObject'>):
+  SweepWidthResult & { readonly searchObject: string; readonly mappingReason: string } {
+  const { searchObject, reason } = searchObjectForLeewayClass(leewayKey);
+  return { ...sweepWidth({ ...request, searchObject }), searchObject, mappingReason: reason };
 }

@@ -6,7 +6,7 @@ export {
   sweepWidth, searchObjects, tabulatedHeightsFt, uncorrectedSweepWidthNm, weatherBand, weatherFactor,
 } from './sweep_width.js';
 export type { SweepWidthPlatform, SearchWeather, SweepWidthRequest, SweepWidthResult } from './sweep_width.js';
-export { LEEWAY_TO_SEARCH_OBJECT, searchObjectForLeewayClass } from './object_mapping.js';
+export { LEEWAY_TO_SEARCH_OBJECT, searchObjectForLeewayClass, sweepWidthForLeewayClass } from './object_mapping.js';
 export type { ObjectMappingRow } from './object_mapping.js';
 export {
   DEFAULT_DETECTION_LAW, EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH, erf, passExposure, lateralRangePod, parallelTrackPod,
