@@ -1,0 +1,6 @@
+export type { AppendListener, AuditEntry, CaseRow, EventDraft, SarbridgeStore, SessionRecord, StoredEvent, UserRecord } from './store.js';
+export { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+export { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, type Migration } from './migrations.js';
+export { SqliteStore } from './sqlite_store.js';
+export { PostgresStore, redactUrl } from './postgres_store.js';
+export { DEFAULT_SQLITE_PATH, openStore } from './open_store.js';

@@ -1,0 +1,61 @@
+/**
+ * Schema migrations, one list per dialect, applied in order and recorded in `schema_migrations`.
+ * Never edit a migration once released: add the next one.
+ */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** SQLite: JSON kept as TEXT; times as ISO 8601 text. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1, name: 'event log, accounts, sessions, audit',
+    sql: `
+      CREATE TABLE cases (
+        case_id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, parties TEXT NOT NULL,
+        version INTEGER NOT NULL, opened_at TEXT NOT NULL);
+      CREATE TABLE events (
+        case_id TEXT NOT NULL REFERENCES cases(case_id), version INTEGER NOT NULL, type TEXT NOT NULL,
+        author TEXT NOT NULL, party TEXT NOT NULL, recorded_at TEXT NOT NULL, based_on_version INTEGER NOT NULL,
+        releasability TEXT NOT NULL, payload TEXT NOT NULL,
+        PRIMARY KEY (case_id, version)) WITHOUT ROWID;
+      CREATE TABLE users (
+        user_name TEXT PRIMARY KEY, party TEXT NOT NULL, roles TEXT NOT NULL,
+        password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL REFERENCES users(user_name),
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_name TEXT, party TEXT,
+        action TEXT NOT NULL, case_id TEXT, status_code INTEGER NOT NULL, detail TEXT);
+      CREATE INDEX audit_case ON audit(case_id, id);`,
+  },
+];
+
+/** PostgreSQL: JSON as jsonb; times as timestamptz. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1, name: 'event log, accounts, sessions, audit',
+    sql: `
+      CREATE TABLE cases (
+        case_id text PRIMARY KEY, kind text NOT NULL, title text NOT NULL, parties jsonb NOT NULL,
+        version integer NOT NULL, opened_at timestamptz NOT NULL);
+      CREATE TABLE events (
+        case_id text NOT NULL REFERENCES cases(case_id), version integer NOT NULL, type text NOT NULL,
+        author text NOT NULL, party text NOT NULL, recorded_at timestamptz NOT NULL, based_on_version integer NOT NULL,
+        releasability text NOT NULL, payload jsonb NOT NULL,
+        PRIMARY KEY (case_id, version));
+      CREATE TABLE users (
+        user_name text PRIMARY KEY, party text NOT NULL, roles jsonb NOT NULL,
+        password_hash text NOT NULL, created_at timestamptz NOT NULL);
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY, user_name text NOT NULL REFERENCES users(user_name),
+        created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL);
+      CREATE TABLE audit (
+        id bigserial PRIMARY KEY, at timestamptz NOT NULL, user_name text, party text,
+        action text NOT NULL, case_id text, status_code integer NOT NULL, detail text);
+      CREATE INDEX audit_case ON audit(case_id, id);`,
+  },
+];

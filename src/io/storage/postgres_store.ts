@@ -1,0 +1,234 @@
+import pg from 'pg';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import type {
+  AppendListener, AuditEntry, CaseRow, EventDraft, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+} from './store.js';
+
+/** The NOTIFY channel: payload `caseId <TAB> version`. */
+const CHANNEL = 'sarbridge_events';
+/** Advisory lock key taken while migrating, so two instances starting together do not race. */
+const MIGRATION_LOCK = 0x5a4b_0001;
+
+const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparsable URL)';
+  }
+}
+
+/**
+ * The store for deployments with several server instances (node-postgres pool). The version check
+ * and the insert share a transaction holding the case row lock (SELECT … FOR UPDATE); the primary
+ * key (case_id, version) is the last guard against a double write. Each append sends NOTIFY in its
+ * transaction, delivered at commit to every instance's LISTEN connection, which is how live
+ * updates cross instances.
+ */
+export class PostgresStore implements SarbridgeStore {
+  readonly dialect = 'postgres' as const;
+  private readonly listeners = new Set<AppendListener>();
+  private listenClient: pg.Client | null = null;
+  private closed = false;
+
+  private constructor(private readonly pool: pg.Pool, private readonly url: string) {}
+
+  /** Connect, migrate and start listening for appends. */
+  static async open(url: string, options: { poolSize?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const store = new PostgresStore(pool, url);
+    try {
+      await store.migrate();
+      await store.listen();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new StorageError(redactUrl(url), `cannot open the PostgreSQL database: ${(error as Error).message}`);
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
+      const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id));
+      for (const m of POSTGRES_MIGRATIONS) {
+        if (done.has(m.id)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, now())', [m.id, m.name]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    client.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      const [caseId, version] = message.payload.split('\t');
+      for (const listener of this.listeners) listener(caseId, Number(version));
+    });
+    client.on('error', () => {
+      // The LISTEN connection dropped: reconnect; live clients catch up from their last version.
+      if (this.closed) return;
+      this.listenClient = null;
+      setTimeout(() => { if (!this.closed) this.listen().catch(() => undefined); }, 500);
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listenClient = client;
+  }
+
+  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      try {
+        const found = await client.query<{ version: number }>('SELECT version FROM cases WHERE case_id = $1 FOR UPDATE', [draft.caseId]);
+        let current = found.rows[0]?.version;
+        if (current === undefined) {
+          if (!newCase) throw new CaseNotFoundError(draft.caseId);
+          if (draft.basedOnVersion !== 0) throw new VersionConflictError(draft.caseId, draft.basedOnVersion, 0);
+          const inserted = await client.query(
+            'INSERT INTO cases (case_id, kind, title, parties, version, opened_at) VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (case_id) DO NOTHING',
+            [draft.caseId, newCase.kind, newCase.title, JSON.stringify(newCase.parties), draft.recordedAt]);
+          if (inserted.rowCount === 0) {
+            current = (await client.query<{ version: number }>('SELECT version FROM cases WHERE case_id = $1', [draft.caseId])).rows[0].version;
+            throw new VersionConflictError(draft.caseId, 0, current);
+          }
+        } else if (current !== draft.basedOnVersion) {
+          throw new VersionConflictError(draft.caseId, draft.basedOnVersion, current);
+        }
+        const version = draft.basedOnVersion + 1;
+        await client.query(
+          'INSERT INTO events (case_id, version, type, author, party, recorded_at, based_on_version, releasability, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [draft.caseId, version, draft.type, draft.author, draft.party, draft.recordedAt, draft.basedOnVersion, draft.releasability,
+            JSON.stringify(draft.payload ?? null)]);
+        await client.query('UPDATE cases SET version = $1 WHERE case_id = $2', [version, draft.caseId]);
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `${draft.caseId}\t${version}`]);
+        await client.query('COMMIT');
+        return { ...draft, version };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if ((error as { code?: string }).code === '23505') {
+          const row = await this.getCase(draft.caseId);
+          throw new VersionConflictError(draft.caseId, draft.basedOnVersion, row?.version ?? 0);
+        }
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async readEvents(caseId: string, afterVersion = 0, limit = 1_000_000): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM events WHERE case_id = $1 AND version > $2 ORDER BY version LIMIT $3', [caseId, afterVersion, limit]);
+    return rows.map((r) => ({
+      caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: iso(r.recorded_at),
+      basedOnVersion: r.based_on_version, releasability: r.releasability, payload: r.payload,
+    }));
+  }
+
+  async getCase(caseId: string): Promise<CaseRow | null> {
+    const { rows } = await this.pool.query('SELECT * FROM cases WHERE case_id = $1', [caseId]);
+    return rows[0] ? toCase(rows[0]) : null;
+  }
+
+  async listCases(): Promise<CaseRow[]> {
+    const { rows } = await this.pool.query('SELECT * FROM cases ORDER BY opened_at, case_id');
+    return rows.map(toCase);
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      await this.pool.query('INSERT INTO users (user_name, party, roles, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [user.userName, user.party, JSON.stringify(user.roles), user.passwordHash, user.createdAt]);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DuplicateUserError(user.userName);
+      throw error;
+    }
+  }
+
+  async findUser(userName: string): Promise<UserRecord | null> {
+    const { rows } = await this.pool.query('SELECT * FROM users WHERE user_name = $1', [userName]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (await this.pool.query('SELECT * FROM users ORDER BY user_name')).rows.map(toUser);
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+      [s.tokenHash, s.userName, s.createdAt, s.expiresAt]);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const { rows } = await this.pool.query('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+    const r = rows[0];
+    return r ? { tokenHash: r.token_hash, userName: r.user_name, createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) } : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const values: unknown[] = [];
+    const tuples = entries.map((e, i) => {
+      values.push(e.at, e.userName, e.party, e.action, e.caseId, e.statusCode, e.detail ?? null);
+      const b = i * 7;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+    });
+    await this.pool.query(`INSERT INTO audit (at, user_name, party, action, case_id, status_code, detail) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  async readAudit(options: { limit?: number; caseId?: string } = {}): Promise<AuditEntry[]> {
+    const limit = options.limit ?? 100;
+    const { rows } = options.caseId === undefined
+      ? await this.pool.query('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])
+      : await this.pool.query('SELECT * FROM audit WHERE case_id = $1 ORDER BY id DESC LIMIT $2', [options.caseId, limit]);
+    return rows.map((r) => ({
+      at: iso(r.at), userName: r.user_name, party: r.party, action: r.action, caseId: r.case_id, statusCode: r.status_code,
+      ...(r.detail === null ? {} : { detail: r.detail }),
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    await this.listenClient?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toCase = (r: any): CaseRow => ({
+  caseId: r.case_id, kind: r.kind, title: r.title, parties: r.parties, version: r.version, openedAt: iso(r.opened_at),
+});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toUser = (r: any): UserRecord => ({
+  userName: r.user_name, party: r.party, roles: r.roles, passwordHash: r.password_hash, createdAt: iso(r.created_at),
+});

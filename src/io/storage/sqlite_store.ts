@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import type {
+  AppendListener, AuditEntry, CaseRow, EventDraft, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+} from './store.js';
+
+interface EventRow {
+  case_id: string; version: number; type: string; author: string; party: string; recorded_at: string;
+  based_on_version: number; releasability: string; payload: string;
+}
+interface CaseDbRow { case_id: string; kind: string; title: string; parties: string; version: number; opened_at: string }
+interface UserRow { user_name: string; party: string; roles: string; password_hash: string; created_at: string }
+
+const toEvent = (r: EventRow): StoredEvent => ({
+  caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: r.recorded_at,
+  basedOnVersion: r.based_on_version, releasability: r.releasability, payload: JSON.parse(r.payload),
+});
+const toCase = (r: CaseDbRow): CaseRow => ({
+  caseId: r.case_id, kind: r.kind, title: r.title, parties: JSON.parse(r.parties), version: r.version, openedAt: r.opened_at,
+});
+const toUser = (r: UserRow): UserRecord => ({
+  userName: r.user_name, party: r.party, roles: JSON.parse(r.roles), passwordHash: r.password_hash, createdAt: r.created_at,
+});
+
+/**
+ * The embedded store (better-sqlite3, one file). WAL journal with `synchronous = FULL`: each
+ * commit fsyncs the WAL before append() resolves, so an acknowledged event survives a SIGKILL or
+ * a power cut. One process owns the file (SQLite serialises writers; the version check and the
+ * insert share one transaction).
+ */
+export class SqliteStore implements SarbridgeStore {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly listeners = new Set<AppendListener>();
+  private readonly appendTx: (draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }) => StoredEvent;
+
+  /** Open (creating when missing) and migrate the database at `path` (':memory:' for tests). */
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      this.migrate();
+    } catch (error) {
+      throw new StorageError(path, `cannot open the SQLite database: ${(error as Error).message}`);
+    }
+    const selectVersion = this.db.prepare<[string], { version: number }>('SELECT version FROM cases WHERE case_id = ?');
+    const insertCase = this.db.prepare('INSERT INTO cases (case_id, kind, title, parties, version, opened_at) VALUES (?, ?, ?, ?, 0, ?)');
+    const insertEvent = this.db.prepare(
+      'INSERT INTO events (case_id, version, type, author, party, recorded_at, based_on_version, releasability, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const bumpVersion = this.db.prepare('UPDATE cases SET version = ? WHERE case_id = ?');
+    this.appendTx = this.db.transaction((draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }) => {
+      const current = selectVersion.get(draft.caseId)?.version;
+      if (current === undefined) {
+        if (!newCase) throw new CaseNotFoundError(draft.caseId);
+        if (draft.basedOnVersion !== 0) throw new VersionConflictError(draft.caseId, draft.basedOnVersion, 0);
+        insertCase.run(draft.caseId, newCase.kind, newCase.title, JSON.stringify(newCase.parties), draft.recordedAt);
+      } else if (current !== draft.basedOnVersion) {
+        throw new VersionConflictError(draft.caseId, draft.basedOnVersion, current);
+      }
+      const version = draft.basedOnVersion + 1;
+      insertEvent.run(draft.caseId, version, draft.type, draft.author, draft.party, draft.recordedAt, draft.basedOnVersion,
+        draft.releasability, JSON.stringify(draft.payload ?? null));
+      bumpVersion.run(version, draft.caseId);
+      return { ...draft, version };
+    }).immediate;
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set(this.db.prepare<[], { id: number }>('SELECT id FROM schema_migrations').all().map((r) => r.id));
+    for (const m of SQLITE_MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
+      }).immediate();
+    }
+  }
+
+  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {
+    const event = this.appendTx(draft, newCase);
+    for (const listener of this.listeners) listener(event.caseId, event.version);
+    return event;
+  }
+
+  async readEvents(caseId: string, afterVersion = 0, limit = 1_000_000): Promise<StoredEvent[]> {
+    return this.db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE case_id = ? AND version > ? ORDER BY version LIMIT ?').all(caseId, afterVersion, limit).map(toEvent);
+  }
+
+  async getCase(caseId: string): Promise<CaseRow | null> {
+    const row = this.db.prepare<[string], CaseDbRow>('SELECT * FROM cases WHERE case_id = ?').get(caseId);
+    return row ? toCase(row) : null;
+  }
+
+  async listCases(): Promise<CaseRow[]> {
+    return this.db.prepare<[], CaseDbRow>('SELECT * FROM cases ORDER BY opened_at, case_id').all().map(toCase);
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      this.db.prepare('INSERT INTO users (user_name, party, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(user.userName, user.party, JSON.stringify(user.roles), user.passwordHash, user.createdAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateUserError(user.userName);
+      throw error;
+    }
+  }
+
+  async findUser(userName: string): Promise<UserRecord | null> {
+    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_name = ?').get(userName);
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY user_name').all().map(toUser);
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.db.prepare('INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(s.tokenHash, s.userName, s.createdAt, s.expiresAt);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const r = this.db.prepare<[string], { token_hash: string; user_name: string; created_at: string; expires_at: string }>(
+      'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash);
+    return r ? { tokenHash: r.token_hash, userName: r.user_name, createdAt: r.created_at, expiresAt: r.expires_at } : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO audit (at, user_name, party, action, case_id, status_code, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const e of entries) insert.run(e.at, e.userName, e.party, e.action, e.caseId, e.statusCode, e.detail ?? null);
+    })();
+  }
+
+  async readAudit(options: { limit?: number; caseId?: string } = {}): Promise<AuditEntry[]> {
+    const limit = options.limit ?? 100;
+    const rows = options.caseId === undefined
+      ? this.db.prepare<[number], AuditDbRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit)
+      : this.db.prepare<[string, number], AuditDbRow>('SELECT * FROM audit WHERE case_id = ? ORDER BY id DESC LIMIT ?').all(options.caseId, limit);
+    return rows.map(toAudit);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface AuditDbRow { at: string; user_name: string | null; party: string | null; action: string; case_id: string | null; status_code: number; detail: string | null }
+const toAudit = (r: AuditDbRow): AuditEntry => ({
+  at: r.at, userName: r.user_name, party: r.party, action: r.action, caseId: r.case_id, statusCode: r.status_code,
+  ...(r.detail === null ? {} : { detail: r.detail }),
+});

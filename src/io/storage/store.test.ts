@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from './errors.js';
+import { PostgresStore } from './postgres_store.js';
+import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from './postgres_test_support.js';
+import { SqliteStore } from './sqlite_store.js';
+import type { EventDraft, SarbridgeStore } from './store.js';
+
+const newCase = { kind: 'case', title: 'Fishing boat taking water', parties: ['KR', 'JP'] };
+const draft = (caseId: string, basedOnVersion: number, payload: unknown = { text: `event ${basedOnVersion + 1}` }): EventDraft => ({
+  caseId, basedOnVersion, type: basedOnVersion === 0 ? 'caseOpened' : 'message', author: 'kim', party: 'KR',
+  recordedAt: new Date(Date.UTC(2026, 2, 10, 6, 0, basedOnVersion)).toISOString(), releasability: 'everything', payload,
+});
+
+/** The same behaviours on every store: `open` gives a fresh store, `reopen` the same data again. */
+function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: () => Promise<SarbridgeStore>): void {
+  describe(`${name}: event log`, () => {
+    let store: SarbridgeStore;
+    beforeAll(async () => { store = await open(); });
+    afterAll(async () => { await store.close(); });
+
+    test('the first event creates the case at version 1 and is read back intact', async () => {
+      const payload = { kind: 'case', title: 'x', nested: { lonDeg: 131.25, list: [1, 2.5, null], text: 'ß 日本 한국' } };
+      const stored = await store.append(draft('c1', 0, payload), newCase);
+      expect(stored.version).toBe(1);
+      const [read] = await store.readEvents('c1');
+      expect(read).toEqual({ ...draft('c1', 0, payload), version: 1 });
+      expect(await store.getCase('c1')).toMatchObject({ caseId: 'c1', kind: 'case', parties: ['KR', 'JP'], version: 1 });
+    });
+
+    test('appends based on the current version get the next versions, in order', async () => {
+      for (let v = 1; v < 5; v++) expect((await store.append(draft('c1', v))).version).toBe(v + 1);
+      expect((await store.readEvents('c1')).map((e) => e.version)).toEqual([1, 2, 3, 4, 5]);
+      expect((await store.readEvents('c1', 3)).map((e) => e.version)).toEqual([4, 5]);
+      expect((await store.readEvents('c1', 1, 2)).map((e) => e.version)).toEqual([2, 3]);
+    });
+
+    test('a write based on an old version is refused, names the current version and writes nothing', async () => {
+      const error = await store.append(draft('c1', 3)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VersionConflictError);
+      expect((error as VersionConflictError).currentVersion).toBe(5);
+      expect((error as Error).message).toMatch(/version 5.*based on version 3/);
+      expect(await store.readEvents('c1')).toHaveLength(5);
+    });
+
+    test('of concurrent writes based on the same version exactly one wins', async () => {
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(draft('c1', 5))));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(VersionConflictError);
+      expect((await store.getCase('c1'))!.version).toBe(6);
+    });
+
+    test('an unknown case is refused; opening an existing case again is a conflict', async () => {
+      await expect(store.append(draft('nope', 1))).rejects.toBeInstanceOf(CaseNotFoundError);
+      await expect(store.append(draft('c1', 0), newCase)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.getCase('nope')).toBeNull();
+      expect(await store.readEvents('nope')).toEqual([]);
+    });
+
+    test('listeners hear every append with its case and version', async () => {
+      const heard: string[] = [];
+      const stop = store.onAppended((caseId, version) => heard.push(`${caseId}:${version}`));
+      await store.append(draft('c2', 0), { ...newCase, kind: 'exercise' });
+      await store.append(draft('c2', 1));
+      for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      stop();
+      expect(heard).toEqual(['c2:1', 'c2:2']);
+      expect((await store.listCases()).map((c) => `${c.caseId}/${c.kind}`)).toEqual(['c1/case', 'c2/exercise']);
+    });
+  });
+
+  describe(`${name}: accounts, sessions, audit`, () => {
+    let store: SarbridgeStore;
+    beforeAll(async () => { store = await open(); });
+    afterAll(async () => { await store.close(); });
+    const user = { userName: 'kim', party: 'KR', roles: ['smc', 'admin'], passwordHash: 'scrypt$x', createdAt: '2026-03-10T06:00:00.000Z' };
+
+    test('users are created once and found by name', async () => {
+      await store.createUser(user);
+      await expect(store.createUser(user)).rejects.toBeInstanceOf(DuplicateUserError);
+      expect(await store.findUser('kim')).toEqual(user);
+      expect(await store.findUser('lee')).toBeNull();
+      expect((await store.listUsers()).map((u) => u.userName)).toEqual(['kim']);
+    });
+
+    test('sessions are found by token hash until deleted', async () => {
+      const s = { tokenHash: 'abc', userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt: '2026-03-10T18:00:00.000Z' };
+      await store.createSession(s);
+      expect(await store.findSession('abc')).toEqual(s);
+      await store.deleteSession('abc');
+      expect(await store.findSession('abc')).toBeNull();
+    });
+
+    test('audit lines come back newest first, filtered by case', async () => {
+      const line = (n: number, caseId: string | null) => ({ at: `2026-03-10T06:00:0${n}.000Z`, userName: 'kim', party: 'KR', action: `GET /x${n}`, caseId, statusCode: 200 });
+      await store.appendAudit([line(1, 'c1'), line(2, null), { ...line(3, 'c1'), statusCode: 403, detail: 'wrong party' }]);
+      expect((await store.readAudit()).map((a) => a.action)).toEqual(['GET /x3', 'GET /x2', 'GET /x1']);
+      const forCase = await store.readAudit({ caseId: 'c1', limit: 1 });
+      expect(forCase).toEqual([{ ...line(3, 'c1'), statusCode: 403, detail: 'wrong party' }]);
+    });
+  });
+
+  describe(`${name}: migrations`, () => {
+    test('reopening keeps the data and does not migrate twice', async () => {
+      const store = await open();
+      await store.append(draft('m1', 0), newCase);
+      await store.close();
+      const again = await reopen();
+      expect((await again.readEvents('m1')).map((e) => e.version)).toEqual([1]);
+      await again.close();
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sarbridge-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let sqliteCount = 0;
+let lastSqlite = '';
+storeSuite('SQLite',
+  async () => new SqliteStore((lastSqlite = join(dir, `s${sqliteCount++}.sqlite`))),
+  async () => new SqliteStore(lastSqlite));
+
+describe('SqliteStore durability settings', () => {
+  test('the file is in WAL mode (synchronous=FULL is set per connection in the constructor)', async () => {
+    const path = join(dir, 'wal.sqlite');
+    const store = new SqliteStore(path);
+    await store.close();
+    const raw = new Database(path);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+});
+
+describe.skipIf(!TEST_PG_URL)(`PostgreSQL store ${TEST_PG_URL ? '' : `(${PG_SKIP_REASON})`}`, () => {
+  const drops: (() => Promise<void>)[] = [];
+  let lastUrl = '';
+  afterAll(async () => { for (const drop of drops) await drop(); });
+  storeSuite('PostgreSQL',
+    async () => {
+      const db = await freshPostgresDatabase();
+      drops.push(db.drop);
+      lastUrl = db.url;
+      return PostgresStore.open(db.url);
+    },
+    async () => PostgresStore.open(lastUrl));
+
+  test('an append on one instance is heard on another (LISTEN/NOTIFY)', async () => {
+    const db = await freshPostgresDatabase();
+    drops.push(db.drop);
+    const a = await PostgresStore.open(db.url);
+    const b = await PostgresStore.open(db.url);
+    const heard: string[] = [];
+    b.onAppended((caseId, version) => heard.push(`${caseId}:${version}`));
+    await a.append(draft('x', 0), newCase);
+    for (let i = 0; i < 100 && heard.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toEqual(['x:1']);
+    await a.close();
+    await b.close();
+  });
+});

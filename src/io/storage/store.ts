@@ -1,0 +1,105 @@
+/**
+ * The storage contract of sarbridge: an append-only event log per case (with optimistic version
+ * checks), accounts, sessions and the audit log. SQLite (embedded default) and PostgreSQL
+ * (several server instances) implement it; the same test suite runs on both.
+ */
+
+/** An event as stored: the storage knows its envelope, not the meaning of its payload. */
+export interface StoredEvent {
+  readonly caseId: string;
+  /** Position in the case's log, 1-based and gap-free; also the event's id within the case. */
+  readonly version: number;
+  readonly type: string;
+  /** User name of the author ('system' for events the server wrote itself). */
+  readonly author: string;
+  /** Party of the author, e.g. 'KR'. */
+  readonly party: string;
+  /** When the server recorded it, ISO 8601 UTC. */
+  readonly recordedAt: string;
+  /** The case version the author saw when writing (always version - 1 once stored). */
+  readonly basedOnVersion: number;
+  /** What other parties may see of it: 'everything' | 'position-only' | 'nothing'. */
+  readonly releasability: string;
+  readonly payload: unknown;
+}
+
+/** An event to append: the store gives it `version = basedOnVersion + 1` or refuses it. */
+export type EventDraft = Omit<StoredEvent, 'version'>;
+
+/** What the store keeps about a case besides its events (written with its first event). */
+export interface CaseRow {
+  readonly caseId: string;
+  /** 'case' (a real SAR case) or 'exercise'. */
+  readonly kind: string;
+  readonly title: string;
+  /** Parties taking part, e.g. ['KR', 'JP']. */
+  readonly parties: readonly string[];
+  readonly version: number;
+  readonly openedAt: string;
+}
+
+/** A user account; the password is kept only as an scrypt hash (see app/server/passwords.ts). */
+export interface UserRecord {
+  readonly userName: string;
+  readonly party: string;
+  readonly roles: readonly string[];
+  /** `scrypt$N$r$p$saltBase64$hashBase64` */
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+/** A login session; only the SHA-256 of its token is stored. */
+export interface SessionRecord {
+  readonly tokenHash: string;
+  readonly userName: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/** One line of the audit log: who read or changed what, and how it ended. */
+export interface AuditEntry {
+  readonly at: string;
+  readonly userName: string | null;
+  readonly party: string | null;
+  /** e.g. 'POST /api/cases/:caseId/events' */
+  readonly action: string;
+  readonly caseId: string | null;
+  readonly statusCode: number;
+  readonly detail?: string;
+}
+
+/** Called after an event is durably stored (on every instance, for PostgreSQL). */
+export type AppendListener = (caseId: string, version: number) => void;
+
+/** The storage sarbridge runs on. Every method is safe to call concurrently. */
+export interface SarbridgeStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Append one event atomically: refused with VersionConflictError unless the case is at
+   * `draft.basedOnVersion` (0 for a new case, whose first event must carry `newCase`), with
+   * CaseNotFoundError when the case does not exist. Resolves once the event is durable.
+   */
+  append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent>;
+  /** Events of a case with version > afterVersion, in order (at most `limit`). */
+  readEvents(caseId: string, afterVersion?: number, limit?: number): Promise<StoredEvent[]>;
+  /** The case's row, or null. */
+  getCase(caseId: string): Promise<CaseRow | null>;
+  listCases(): Promise<CaseRow[]>;
+  /** Listen for appended events; returns the function that stops listening. */
+  onAppended(listener: AppendListener): () => void;
+
+  /** Refused with DuplicateUserError when the name is taken. */
+  createUser(user: UserRecord): Promise<void>;
+  findUser(userName: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  /** Append audit lines in one transaction (the server batches them). */
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  /** Newest first. */
+  readAudit(options?: { limit?: number; caseId?: string }): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}
