@@ -1,0 +1,81 @@
+import { Value } from '@sinclair/typebox/value';
+import { InvalidInputError } from '../../core/errors.js';
+import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
+import { AccessDeniedError, CaseClosedError } from './errors.js';
+import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './events.js';
+import { mayRead, mayWrite, writersOf } from './permissions.js';
+import type { Releasability } from './releasability.js';
+import type { Actor } from './roles.js';
+
+/** A request to add one event to a case's log, based on the version the author saw. */
+export interface CaseCommand {
+  readonly type: CaseEventType;
+  readonly payload: unknown;
+  /** The case version the author's decision was based on (0 to open a new case). */
+  readonly basedOnVersion: number;
+  /** What other parties may see; default `everything`. */
+  readonly releasability?: Releasability;
+}
+
+/** What a decision needs to know of the case (null when it does not exist yet). */
+export interface CaseContext {
+  readonly caseId: string;
+  readonly kind: string;
+  readonly parties: readonly string[];
+  readonly version: number;
+  readonly closed: boolean;
+}
+
+/**
+ * Check a payload against its type's schema; the error names the first wrong field as
+ * `payload/<path>` (e.g. `payload/position/latDeg: must be <= 90`).
+ */
+export function checkPayload<T extends CaseEventType>(type: T, payload: unknown): CaseEventPayload<T> {
+  const schema = EVENT_PAYLOADS[type];
+  if (!Value.Check(schema, payload)) {
+    const first = Value.Errors(schema, payload).First();
+    throw new InvalidInputError(`payload${first?.path ?? ''}`, first?.message.toLowerCase() ?? 'does not match the schema');
+  }
+  return payload as CaseEventPayload<T>;
+}
+
+/** Refuse a reader who is not of a party of the case or holds no role that may read it. */
+export function checkMayRead(context: CaseContext, actor: Actor): void {
+  if (!context.parties.includes(actor.party)) {
+    throw new AccessDeniedError('party', `case '${context.caseId}' is shared by ${context.parties.join(', ')}; party ${actor.party} does not take part`);
+  }
+  if (!mayRead(actor.roles, context.kind)) {
+    throw new AccessDeniedError('role', `roles ${actor.roles.join(', ') || '(none)'} may not read ${context.kind === 'exercise' ? 'an exercise' : 'a case'}`);
+  }
+}
+
+/**
+ * Decide whether `actor` may add `command` to the case and build the event to store. Refuses with
+ * CaseNotFoundError, AccessDeniedError (party, role), CaseClosedError, VersionConflictError (the
+ * store checks the version again atomically) or InvalidInputError (payload field named).
+ */
+export function decide(context: CaseContext | null, caseId: string, command: CaseCommand, actor: Actor, now: Date): EventDraft {
+  const payload = checkPayload(command.type, command.payload);
+  if (command.type === 'caseOpened') {
+    if (context) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
+    const opened = payload as CaseEventPayload<'caseOpened'>;
+    if (!opened.parties.includes(actor.party)) {
+      throw new InvalidInputError('payload/parties', `must include the opener's own party ${actor.party}`);
+    }
+    if (!mayWrite(actor.roles, 'caseOpened', opened.kind) && !(opened.kind === 'exercise' && actor.roles.includes('smc'))) {
+      throw new AccessDeniedError('role', `opening ${opened.kind === 'exercise' ? 'an exercise' : 'a case'} needs role ${opened.kind === 'exercise' ? 'exercise-control or smc' : 'smc'}`);
+    }
+  } else {
+    if (!context) throw new CaseNotFoundError(caseId);
+    checkMayRead(context, actor);
+    if (!mayWrite(actor.roles, command.type, context.kind)) {
+      throw new AccessDeniedError('role', `'${command.type}' needs role ${writersOf(command.type, context.kind).join(' or ')}; ${actor.userName} holds ${actor.roles.join(', ')}`);
+    }
+    if (context.closed) throw new CaseClosedError(caseId, context.version);
+    if (command.basedOnVersion !== context.version) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
+  }
+  return {
+    caseId, basedOnVersion: command.basedOnVersion, type: command.type, author: actor.userName, party: actor.party,
+    recordedAt: now.toISOString(), releasability: command.releasability ?? 'everything', payload,
+  };
+}

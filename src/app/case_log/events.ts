@@ -1,0 +1,119 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { StoredEvent } from '../../io/storage/index.js';
+import type { Releasability } from './releasability.js';
+import { PARTY_PATTERN } from './roles.js';
+
+/** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
+export const UtcTimeSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$', description: 'UTC, ISO 8601 with Z' });
+/** A WGS 84 position in degrees. */
+export const PositionSchema = Type.Object({
+  lonDeg: Type.Number({ minimum: -180, maximum: 180 }),
+  latDeg: Type.Number({ minimum: -90, maximum: 90 }),
+}, { additionalProperties: false });
+/** A party code such as 'KR'. */
+export const PartySchema = Type.String({ pattern: PARTY_PATTERN });
+const Text = (maxLength = 4000) => Type.String({ minLength: 1, maxLength });
+const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' });
+
+/** A drift run's summary as kept in the log (summaries only, never the particles). */
+export const DriftRunSummarySchema = Type.Object({
+  title: Type.Optional(Type.String({ maxLength: 200 })),
+  start: UtcTimeSchema,
+  durationH: Type.Number(),
+  particles: Type.Integer(),
+  seed: Type.Integer(),
+  forcing: Type.Object({ wind: Type.String(), current: Type.String(), shoreline: Type.Union([Type.String(), Type.Null()]) }),
+  times: Type.Array(Type.Object({
+    time: UtcTimeSchema,
+    centroid: Type.Union([PositionSchema, Type.Null()]),
+    radius50M: Type.Number(),
+    radius90M: Type.Number(),
+    counts: Type.Record(Type.String(), Type.Integer()),
+  }), { maxItems: 1000 }),
+  seconds: Type.Number({ description: 'wall-clock time of the run, s' }),
+});
+
+/** The payload schema of each event type: the single definition of what each event holds. */
+export const EVENT_PAYLOADS = {
+  caseOpened: Type.Object({
+    kind: Type.Union([Type.Literal('case'), Type.Literal('exercise')]),
+    title: Text(200),
+    parties: Type.Array(PartySchema, { minItems: 1, maxItems: 10, uniqueItems: true }),
+  }, { additionalProperties: false }),
+  report: Type.Object({
+    text: Text(),
+    position: Type.Optional(PositionSchema),
+    time: Type.Optional(UtcTimeSchema),
+    objectClass: Type.Optional(Type.String({ maxLength: 64 })),
+  }, { additionalProperties: false }),
+  driftRun: Type.Object({ summary: DriftRunSummarySchema }, { additionalProperties: false }),
+  planIssued: Type.Object({
+    planId: Id,
+    text: Text(),
+    units: Type.Optional(Type.Array(Type.Object({ unitId: Id, pattern: Type.Optional(Type.String({ maxLength: 64 })), note: Type.Optional(Text(500)) },
+      { additionalProperties: false }), { maxItems: 50 })),
+  }, { additionalProperties: false }),
+  searchDone: Type.Object({
+    unitId: Id,
+    planId: Type.Optional(Id),
+    podPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    text: Type.Optional(Text()),
+  }, { additionalProperties: false }),
+  sighting: Type.Object({
+    position: PositionSchema,
+    text: Text(),
+    unitId: Type.Optional(Id),
+    time: Type.Optional(UtcTimeSchema),
+  }, { additionalProperties: false }),
+  message: Type.Object({
+    text: Text(),
+  }, { additionalProperties: false }),
+  notificationAcknowledged: Type.Object({
+    notificationId: Id,
+    note: Type.Optional(Text(500)),
+  }, { additionalProperties: false }),
+  unitPosition: Type.Object({
+    unitId: Id,
+    position: PositionSchema,
+    time: Type.Optional(UtcTimeSchema),
+    courseDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+    speedKn: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  }, { additionalProperties: false }),
+  caseClosed: Type.Object({ reason: Text(500) }, { additionalProperties: false }),
+} satisfies Record<string, TSchema>;
+
+/** The kinds of event a case or exercise log holds. */
+export type CaseEventType = keyof typeof EVENT_PAYLOADS;
+/** Every event type, in a stable order. */
+export const CASE_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as CaseEventType[];
+/** The payload of an event type. */
+export type CaseEventPayload<T extends CaseEventType> = Static<(typeof EVENT_PAYLOADS)[T]>;
+
+/** An event of the case log: the stored envelope with a known type and payload. */
+export type CaseEvent = { [T in CaseEventType]: Omit<StoredEvent, 'type' | 'payload' | 'releasability'> & {
+  readonly type: T; readonly payload: CaseEventPayload<T>; readonly releasability: Releasability } }[CaseEventType];
+
+/** An event as another party sees it under `position-only`: position fields kept, the author hidden. */
+export interface RedactedEvent {
+  readonly caseId: string;
+  readonly version: number;
+  readonly type: CaseEventType;
+  readonly party: string;
+  readonly recordedAt: string;
+  readonly releasability: 'position-only';
+  readonly payload: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string };
+  readonly redacted: true;
+}
+
+/**
+ * An event not released to the viewer: only its place in the log, so that versions stay
+ * contiguous (the count of events is visible to every party of the case, their content is not).
+ */
+export interface WithheldEvent {
+  readonly caseId: string;
+  readonly version: number;
+  readonly withheld: true;
+}
+
+/** What a viewer receives for one event. */
+export type ViewedEvent = CaseEvent | RedactedEvent | WithheldEvent;

@@ -1,0 +1,38 @@
+import type { CaseEventType } from './events.js';
+import type { Role } from './roles.js';
+
+/**
+ * Which roles may write each event type in a real case. In an exercise, exercise control may also
+ * write every type (it plays the scenario). Observers, programme staff and admins never write.
+ */
+export const CASE_WRITERS: Readonly<Record<CaseEventType, readonly Role[]>> = {
+  caseOpened: ['smc'],
+  report: ['smc', 'osc', 'liaison-officer'],
+  driftRun: ['smc'],
+  planIssued: ['smc'],
+  searchDone: ['smc', 'osc'],
+  sighting: ['smc', 'osc'],
+  message: ['smc', 'osc', 'liaison-officer'],
+  notificationAcknowledged: ['smc', 'liaison-officer'],
+  unitPosition: ['smc', 'osc'],
+  caseClosed: ['smc'],
+};
+
+/** Roles that may read a real case; an exercise may also be read by programme staff. */
+const CASE_READERS: readonly Role[] = ['smc', 'osc', 'exercise-control', 'liaison-officer', 'observer'];
+
+/** May a user with `roles` write an event of `type` in a case of `kind`? */
+export function mayWrite(roles: readonly Role[], type: CaseEventType, kind: string): boolean {
+  if (kind === 'exercise' && roles.includes('exercise-control')) return true;
+  return roles.some((r) => CASE_WRITERS[type].includes(r));
+}
+
+/** May a user with `roles` read a case of `kind` (when their party takes part)? */
+export function mayRead(roles: readonly Role[], kind: string): boolean {
+  return roles.some((r) => CASE_READERS.includes(r)) || (kind === 'exercise' && roles.includes('programme-staff'));
+}
+
+/** The roles that may write `type` in a case of `kind`, for refusal messages. */
+export function writersOf(type: CaseEventType, kind: string): readonly Role[] {
+  return kind === 'exercise' ? [...new Set<Role>([...CASE_WRITERS[type], 'exercise-control'])] : CASE_WRITERS[type];
+}

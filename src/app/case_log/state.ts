@@ -1,0 +1,100 @@
+import type { Static } from '@sinclair/typebox';
+import type { DriftRunSummarySchema, PositionSchema, ViewedEvent } from './events.js';
+
+type Position = Static<typeof PositionSchema>;
+
+/** One entry of the picture, with the event it came from. */
+export interface PictureEntry {
+  readonly version: number;
+  readonly party: string;
+  readonly author?: string;
+  readonly recordedAt: string;
+  /** True when the viewer sees only the position fields (another party's position-only release). */
+  readonly redacted?: boolean;
+  readonly text?: string;
+  readonly position?: Position;
+  readonly time?: string;
+  readonly unitId?: string;
+}
+
+/** The shared picture of a case or exercise, rebuilt from the events a viewer may see. */
+export interface CaseState {
+  readonly caseId: string;
+  readonly kind: 'case' | 'exercise';
+  readonly title: string;
+  readonly parties: readonly string[];
+  readonly openedBy: { readonly userName: string; readonly party: string };
+  readonly status: 'open' | 'closed';
+  /** The version of the log (count of events); a write must be based on it. */
+  readonly version: number;
+  readonly reports: readonly PictureEntry[];
+  readonly sightings: readonly PictureEntry[];
+  readonly messages: readonly PictureEntry[];
+  readonly plans: readonly (PictureEntry & { readonly planId?: string })[];
+  readonly searches: readonly (PictureEntry & { readonly planId?: string; readonly podPercent?: number })[];
+  readonly driftRuns: readonly (PictureEntry & { readonly summary?: Static<typeof DriftRunSummarySchema> })[];
+  /** Last known position of each unit (the newest unitPosition or sighting by it). */
+  readonly units: Readonly<Record<string, PictureEntry & { readonly courseDeg?: number; readonly speedKn?: number }>>;
+  readonly acknowledgedNotifications: readonly string[];
+  /** Events this viewer may not see (another party's `nothing` releases). */
+  readonly withheldCount: number;
+}
+
+/**
+ * Rebuild the picture from events in version order (as `viewEvent` gave them to one viewer).
+ * Returns null for an empty log. Pure: the same events always give the same state.
+ */
+export function foldCase(events: readonly ViewedEvent[]): CaseState | null {
+  let state: Mutable | null = null;
+  for (const event of events) {
+    if ('withheld' in event) {
+      if (state) { state.withheldCount++; state.version = event.version; }
+      continue;
+    }
+    const p = event.payload as Record<string, unknown>;
+    if (event.type === 'caseOpened') {
+      const o = p as { kind: 'case' | 'exercise'; title: string; parties: string[] };
+      state = {
+        caseId: event.caseId, kind: o.kind, title: o.title, parties: o.parties,
+        openedBy: { userName: 'author' in event ? event.author : '', party: event.party }, status: 'open', version: event.version,
+        reports: [], sightings: [], messages: [], plans: [], searches: [], driftRuns: [], units: {}, acknowledgedNotifications: [], withheldCount: 0,
+      };
+      continue;
+    }
+    if (!state) continue;   // a log always starts with caseOpened; a viewer always sees it (the opener releases it)
+    state.version = event.version;
+    const entry: PictureEntry = {
+      version: event.version, party: event.party, recordedAt: event.recordedAt,
+      ...('author' in event ? { author: event.author } : { redacted: true }),
+      ...pick(p, ['text', 'position', 'time', 'unitId']),
+    };
+    switch (event.type) {
+      case 'report': state.reports.push(entry); break;
+      case 'sighting': state.sightings.push(entry); trackUnit(state, entry); break;
+      case 'message': state.messages.push(entry); break;
+      case 'planIssued': state.plans.push({ ...entry, ...pick(p, ['planId']) }); break;
+      case 'searchDone': state.searches.push({ ...entry, ...pick(p, ['planId', 'podPercent']) }); break;
+      case 'driftRun': state.driftRuns.push({ ...entry, ...pick(p, ['summary']) }); break;
+      case 'unitPosition': trackUnit(state, { ...entry, ...pick(p, ['courseDeg', 'speedKn']) }); break;
+      case 'notificationAcknowledged':
+        if (typeof p.notificationId === 'string' && !state.acknowledgedNotifications.includes(p.notificationId)) state.acknowledgedNotifications.push(p.notificationId);
+        break;
+      case 'caseClosed': state.status = 'closed'; break;
+    }
+  }
+  return state as CaseState | null;
+}
+
+type Mutable = {
+  -readonly [K in keyof CaseState]: CaseState[K] extends readonly (infer U)[] ? U[] : CaseState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : CaseState[K]
+};
+
+function trackUnit(state: Mutable, entry: PictureEntry): void {
+  if (entry.unitId && entry.position) state.units[entry.unitId] = entry;
+}
+
+function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (source[f] !== undefined) out[f] = source[f];
+  return out;
+}
