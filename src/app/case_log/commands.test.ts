@@ -52,7 +52,7 @@ describe('decide', () => {
   });
   test('opening a case needs smc and the opener among the parties', () => {
     const opening = { kind: 'case', title: 'Raft', parties: ['KR', 'JP'] };
-    expect(decide(null, 'n', { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, smcKr, now).version).toBeUndefined();
+    expect(decide(null, 'n', { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, smcKr, now)).toMatchObject({ type: 'caseOpened', party: 'KR', basedOnVersion: 0 });
     expect(() => decide(null, 'n', { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, oscJp, now)).toThrow(AccessDeniedError);
     expect(() => decide(null, 'n', { type: 'caseOpened', payload: { ...opening, parties: ['JP'] }, basedOnVersion: 0 }, smcKr, now)).toThrow(/payload\/parties/);
     expect(() => decide(context, 'c', { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, smcKr, now)).toThrow(VersionConflictError);
