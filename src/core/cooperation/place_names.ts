@@ -1,0 +1,43 @@
+/**
+ * Names per reader: a party reads its own names for places; a shared product reads the neutral
+ * name, or every party's name (`Dokdo / Takeshima`, in the config's party order), as the config
+ * says. Texts in the record carry `{place:id}` and `{party:id}` placeholders that are named here.
+ */
+import { InvalidInputError } from '../errors.js';
+import type { CooperationConfig } from './cooperation_config.js';
+import type { Place } from './place.js';
+import type { Reader, SharedNaming } from './reader.js';
+
+/** A place's name for a reader (falls back to the neutral name when a party has none). */
+export function placeName(place: Place, reader: Reader, sharedNaming: SharedNaming, partyOrder: readonly string[] = Object.keys(place.names)): string {
+  if (reader.kind === 'party') return place.names[reader.party] ?? place.neutralName;
+  if (sharedNaming === 'neutral') return place.neutralName;
+  const names = [...new Set(partyOrder.map((p) => place.names[p]).filter((n): n is string => n !== undefined))];
+  return names.length > 0 ? names.join(' / ') : place.neutralName;
+}
+
+/** A party's display name (its id when unknown). */
+export function partyName(config: CooperationConfig, partyId: string): string {
+  return config.parties.find((p) => p.id === partyId)?.name ?? partyId;
+}
+
+const PLACEHOLDER = /\{(place|party):([A-Za-z0-9_.-]+)\}/g;
+
+/** Ids used by `{place:id}` and `{party:id}` placeholders in a text. */
+export function placeholdersIn(text: string): { kind: 'place' | 'party'; id: string }[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ kind: m[1] as 'place' | 'party', id: m[2] }));
+}
+
+/** A text with its placeholders named for the reader; unknown ids throw, naming `field`. */
+export function nameForReader(text: string, config: CooperationConfig, reader: Reader, field = 'text'): string {
+  const order = config.parties.map((p) => p.id);
+  return text.replace(PLACEHOLDER, (_all, kind: string, id: string) => {
+    if (kind === 'party') {
+      if (!config.parties.some((p) => p.id === id)) throw new InvalidInputError(field, `unknown party '${id}' in {party:${id}}`);
+      return partyName(config, id);
+    }
+    const place = config.places.find((p) => p.id === id);
+    if (!place) throw new InvalidInputError(field, `unknown place '${id}' in {place:${id}}`);
+    return placeName(place, reader, config.sharedNaming, order);
+  });
+}
