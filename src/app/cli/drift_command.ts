@@ -69,7 +69,7 @@ export function driftCommand(): Command {
       const job = driftJobFromOptions(options);
       const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
       const started = performance.now();
-      const { result, forcing, workers } = await runDriftJob(job, {
+      const { result, fileDescriptions, workers } = await runDriftJob(job, {
         workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
         onProgress: bar.update,
       }).finally(() => bar.stop());
@@ -87,7 +87,7 @@ export function driftCommand(): Command {
         console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, summaries, output: outPath }, null, 2));
         return;
       }
-      console.log(driftReport(job, summaries, forcing.files.flatMap((f) => f.description), result.forcingLabels, { seconds, workers, out: outPath }));
+      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath }));
     });
 }
 

@@ -1,3 +1,3 @@
 export type { CoastlineSpec, DriftJob, ForcingSourceSpec } from './job.js';
 export { openJobCoastline, openJobForcing, type OpenedForcing } from './open.js';
-export { runDriftJob, WorkerError, type DriftJobOptions, type DriftJobResult } from './run_job.js';
+export { runDriftJob, workerCount, WorkerError, type DriftJobOptions, type DriftJobResult } from './run_job.js';

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mergeDriftResults, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
+import { checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
-import { openJobCoastline, openJobForcing, type OpenedForcing } from './open.js';
+import { openJobCoastline, openJobForcing } from './open.js';
+import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 
 /**
  * Below this many particle-steps per worker, threads cost more than they save: each worker loads
- * the forcing and the coastline again (about a second with h5wasm and the bundled coastline).
+ * the forcing and the coastline itself (about 0.6 s with h5wasm and the bundled coastline).
  */
 const MIN_PARTICLE_STEPS_PER_WORKER = 4_000_000;
 
@@ -20,7 +21,8 @@ export interface DriftJobOptions {
 
 export interface DriftJobResult {
   readonly result: DriftResult;
-  readonly forcing: OpenedForcing;
+  /** What each forcing file said of itself and of what was read from it. */
+  readonly fileDescriptions: readonly string[];
   readonly workers: number;
 }
 
@@ -29,49 +31,80 @@ export class WorkerError extends SarbridgeError {
   constructor(readonly code: string, message: string) { super(message); }
 }
 
+/** How many threads a job gets: as asked, or every core when the job is large enough. */
+export function workerCount(job: DriftJob, asked?: number): number {
+  const n = job.request.particleCount;
+  const automatic = Math.min(availableParallelism(), Math.floor((n * stepCount(job.request)) / MIN_PARTICLE_STEPS_PER_WORKER));
+  return Math.max(1, Math.min(asked ?? automatic, n));
+}
+
 /**
- * Run a drift job on every core: the forcing is opened here first (so a bad file fails once, with
- * its message), then each worker opens it again and drifts a consecutive range of particles.
- * Counter-based random numbers make the merged result identical to a one-thread run.
+ * Run a drift job, on every core when it is large enough. Each worker opens the files itself and
+ * writes a consecutive range of particles into shared memory (nothing is copied back). Counter-
+ * based random numbers make the result identical to a one-thread run, bit for bit.
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
-  const forcing = await openJobForcing(job);
-  const shoreline = await openJobCoastline(job.coastline);
-  const n = job.request.particleCount;
+  checkDriftRequest(job.request);
+  const workers = workerCount(job, options.workers);
   const steps = stepCount(job.request);
-  const automatic = Math.min(availableParallelism(), Math.floor((n * steps) / MIN_PARTICLE_STEPS_PER_WORKER));
-  const workers = Math.max(1, Math.min(options.workers ?? automatic, n));
   if (workers === 1) {
+    const forcing = await openJobForcing(job);
+    const shoreline = await openJobCoastline(job.coastline);
     const result = runDrift(job.request, forcing, { shoreline, onProgress: (done) => options.onProgress?.(done / steps) });
-    return { result, forcing, workers };
+    return { result, fileDescriptions: forcing.files.flatMap((f) => f.description), workers };
   }
-  // fail fast on a bad request or uncovered seeding before starting threads
-  runDrift({ ...job.request, durationS: Math.min(job.request.durationS, job.request.timeStepS) }, forcing, { shoreline, count: Math.min(n, 200) });
 
+  const n = job.request.particleCount;
+  const memory = allocateSharedDrift(n, outputTimes(job.request));
   const done = new Array<number>(workers).fill(0);
   const ranges = Array.from({ length: workers }, (_, w) => {
     const first = Math.floor((w * n) / workers);
     return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
   });
-  const parts = await Promise.all(ranges.map((range, w) => runWorker(job, range, (stepsDone) => {
+  const reports = await settleAll(ranges.map((range, w) => runWorker(job, range, memory, (stepsDone) => {
     done[w] = stepsDone * range.count;
     options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
   })));
-  return { result: mergeDriftResults(parts.map((part) => ({ ...part, request: job.request }))), forcing, workers };
+  return {
+    result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
+    fileDescriptions: reports[0].fileDescriptions,
+    workers,
+  };
 }
 
-function runWorker(job: DriftJob, range: { firstIndex: number; count: number }, onSteps: (done: number) => void): Promise<DriftResult> {
-  // From sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist it is plain JS.
+interface WorkerReport {
+  readonly forcingLabels: DriftResult['forcingLabels'];
+  readonly fileDescriptions: string[];
+}
+
+/** Like Promise.all, but waits for every worker before rejecting with the first error. */
+async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+function runWorker(
+  job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
+): Promise<WorkerReport> {
+  // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
+  // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
   const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  const worker = new Worker(url, { workerData: { job, ...range }, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+  const data = { workerData: { job, memory, ...range } };
+  const worker = fromSource
+    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
+    : new Worker(new URL('./worker.js', import.meta.url), data);
   return new Promise((resolve, reject) => {
-    worker.on('message', (message: { type: string; done?: number; result?: DriftResult; code?: string; message?: string }) => {
+    let settled = false;
+    worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
       if (message.type === 'progress') onSteps(message.done!);
-      else if (message.type === 'result') { resolve(message.result!); void worker.terminate(); }
-      else if (message.type === 'error') { reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); void worker.terminate(); }
+      else if (message.type === 'done') { settled = true; resolve(message as WorkerReport); void worker.terminate(); }
+      else if (message.type === 'error') { settled = true; reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); void worker.terminate(); }
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => { if (code !== 0) reject(new Error(`drift worker for particles ${range.firstIndex}.. stopped with exit code ${code}`)); });
+    worker.on('error', (error) => { settled = true; reject(error); });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
+    });
   });
 }

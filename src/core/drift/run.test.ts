@@ -5,7 +5,7 @@ import { EARTH_RADIUS_M } from '../geo/units.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import { ParticleStatus } from './particles.js';
 import type { DriftRequest, Shoreline } from './request.js';
-import { runDrift } from './run.js';
+import { outputTimes, runDrift } from './run.js';
 import { summariseCloud } from './summary.js';
 
 const RAD = Math.PI / 180;
@@ -87,6 +87,23 @@ describe('runDrift with constant wind and current', () => {
     expect(result.snapshots.map((s) => (s.timeS - T0) / 3600)).toEqual(Array.from({ length: 25 }, (_, h) => h));
     expect(last.status.every((s) => s === ParticleStatus.active)).toBe(true);
     expect(last.lonDeg.every(Number.isFinite) && last.latDeg.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('outputTimes', () => {
+  test('lists the times runDrift writes, forward and backward, with a short last step', () => {
+    for (const r of [request({ durationS: 5000, particleCount: 10 }), request({ durationS: 5000, particleCount: 10, direction: 'backward' })]) {
+      const times = outputTimes(r);
+      expect(runDrift(r, forcing).snapshots.map((s) => s.timeS)).toEqual(times);
+      expect(times.map((t) => Math.abs(t - T0))).toEqual([0, 3600, 5000]);
+    }
+  });
+
+  test('onSnapshot receives every output time and the result keeps none', () => {
+    const seen: number[] = [];
+    const result = runDrift(request({ durationS: 7200, particleCount: 10 }), forcing, { onSnapshot: (k, t) => seen.push(k, (t - T0) / 3600) });
+    expect(seen).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(result.snapshots).toEqual([]);
   });
 });
 

@@ -32,6 +32,12 @@ export type DriftProgress = (stepsDone: number, stepsTotal: number) => void;
 export interface DriftRunOptions {
   readonly shoreline?: Shoreline | null;
   readonly onProgress?: DriftProgress;
+  /**
+   * Where positions at output times go. By default each output time is copied into
+   * `DriftResult.snapshots`; with this callback the caller keeps them (a worker writes its range
+   * into shared memory) and `snapshots` stays empty. `k` counts output times from 0 (the start).
+   */
+  readonly onSnapshot?: (k: number, timeS: number, particles: Particles) => void;
   /** Run only the particles with these global indices (a worker's share). Default: all. */
   readonly firstIndex?: number;
   readonly count?: number;
@@ -40,6 +46,19 @@ export interface DriftRunOptions {
 /** Number of model steps of a request (the last step may be shorter than the others). */
 export function stepCount(request: DriftRequest): number {
   return Math.ceil(request.durationS / request.timeStepS - 1e-9);
+}
+
+/** The output times of a request: the start, every `outputEverySteps` steps, and the end. */
+export function outputTimes(request: DriftRequest): number[] {
+  const sign = request.direction === 'forward' ? 1 : -1;
+  const steps = stepCount(request);
+  const times = [request.startS];
+  for (let step = 0; step < steps; step++) {
+    if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) {
+      times.push(request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS));
+    }
+  }
+  return times;
 }
 
 /**
@@ -64,7 +83,14 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const windEast = new Float64Array(n), windNorth = new Float64Array(n);
   const currentEast = new Float64Array(n), currentNorth = new Float64Array(n);
   const covered = new Uint8Array(n);
-  const snapshots: DriftSnapshot[] = [snapshot(request.startS, particles)];
+  const snapshots: DriftSnapshot[] = [];
+  let outputs = 0;
+  const output = (timeS: number): void => {
+    if (options.onSnapshot) options.onSnapshot(outputs, timeS, particles);
+    else snapshots.push(snapshot(timeS, particles));
+    outputs++;
+  };
+  output(request.startS);
   const steps = stepCount(request);
   let timeS = request.startS;
   for (let step = 0; step < steps; step++) {
@@ -80,7 +106,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     });
     timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
     release(particles, timeS, sign);
-    if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) snapshots.push(snapshot(timeS, particles));
+    if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
     options.onProgress?.(step + 1, steps);
   }
   return {

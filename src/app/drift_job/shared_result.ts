@@ -1,0 +1,61 @@
+import {
+  PARTICLE_COLUMNS, type DriftRequest, type DriftResult, type DriftSnapshot, type Particles,
+} from '../../core/drift/index.js';
+
+type ColumnName = keyof typeof PARTICLE_COLUMNS;
+
+/**
+ * The memory of a whole run's result, in SharedArrayBuffers: worker threads write their particle
+ * ranges straight into it, so nothing is copied back or merged.
+ */
+export interface SharedDriftMemory {
+  readonly count: number;
+  readonly columns: Readonly<Record<ColumnName, SharedArrayBuffer>>;
+  readonly snapshots: readonly { readonly timeS: number; readonly lonDeg: SharedArrayBuffer; readonly latDeg: SharedArrayBuffer; readonly status: SharedArrayBuffer }[];
+}
+
+/** Allocate the shared result of `count` particles at the given output times. */
+export function allocateSharedDrift(count: number, times: readonly number[]): SharedDriftMemory {
+  const columns = {} as Record<ColumnName, SharedArrayBuffer>;
+  for (const [name, column] of Object.entries(PARTICLE_COLUMNS) as [ColumnName, (typeof PARTICLE_COLUMNS)[ColumnName]][]) {
+    columns[name] = new SharedArrayBuffer(count * column.type.BYTES_PER_ELEMENT);
+  }
+  const snapshots = times.map((timeS) => ({
+    timeS,
+    lonDeg: new SharedArrayBuffer(count * 8), latDeg: new SharedArrayBuffer(count * 8), status: new SharedArrayBuffer(count),
+  }));
+  return { count, columns, snapshots };
+}
+
+/** Views of the shared memory as a drift result. */
+export function sharedDriftResult(memory: SharedDriftMemory, request: DriftRequest, forcingLabels: DriftResult['forcingLabels']): DriftResult {
+  const columns = {} as Record<ColumnName, unknown>;
+  for (const [name, column] of Object.entries(PARTICLE_COLUMNS) as [ColumnName, (typeof PARTICLE_COLUMNS)[ColumnName]][]) {
+    columns[name] = view(column.type, memory.columns[name]);
+  }
+  const particles = { ...(columns as Omit<Particles, 'count' | 'firstIndex'>), count: memory.count, firstIndex: 0 } as Particles;
+  const snapshots: DriftSnapshot[] = memory.snapshots.map((s) => ({
+    timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status),
+  }));
+  return { request, particles, snapshots, forcingLabels };
+}
+
+/** Copy a range's output time `k` into the shared memory at the range's global offset. */
+export function writeSharedSnapshot(memory: SharedDriftMemory, k: number, p: Particles): void {
+  const target = memory.snapshots[k];
+  new Float64Array(target.lonDeg).set(p.lonDeg, p.firstIndex);
+  new Float64Array(target.latDeg).set(p.latDeg, p.firstIndex);
+  new Uint8Array(target.status).set(p.status, p.firstIndex);
+}
+
+/** Copy a range's final particle columns into the shared memory at the range's global offset. */
+export function writeSharedParticles(memory: SharedDriftMemory, p: Particles): void {
+  for (const [name, column] of Object.entries(PARTICLE_COLUMNS) as [ColumnName, (typeof PARTICLE_COLUMNS)[ColumnName]][]) {
+    view(column.type, memory.columns[name]).set(p[name] as Float64Array, p.firstIndex);
+  }
+}
+
+/** A typed view of a shared buffer (the column constructors differ only in element type). */
+function view(type: (typeof PARTICLE_COLUMNS)[ColumnName]['type'], buffer: SharedArrayBuffer): Float64Array {
+  return new (type as Float64ArrayConstructor)(buffer);
+}
