@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { ConstantField } from '../environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import { driftGeoJsonChunks } from './geojson.js';
-import { mergeDriftResults } from './merge.js';
 import type { DriftRequest } from './request.js';
 import { runDrift } from './run.js';
 
@@ -34,23 +33,5 @@ describe('driftGeoJsonChunks', () => {
     const parsed = JSON.parse([...driftGeoJsonChunks(runDrift(request, forcing), 'last')].join(''));
     expect(parsed.features).toHaveLength(30);
     expect(new Set(parsed.features.map((f: { properties: { time: string } }) => f.properties.time))).toEqual(new Set(['2026-03-10T02:00:00.000Z']));
-  });
-});
-
-describe('mergeDriftResults', () => {
-  test('joining three ranges equals the whole run, column by column and snapshot by snapshot', () => {
-    const whole = runDrift(request, forcing);
-    const parts = [[0, 7], [7, 13], [20, 10]].map(([firstIndex, count]) => runDrift(request, forcing, { firstIndex, count }));
-    const merged = mergeDriftResults(parts);
-    expect(merged.particles.count).toBe(30);
-    expect(Array.from(merged.particles.lonDeg)).toEqual(Array.from(whole.particles.lonDeg));
-    expect(Array.from(merged.particles.scenario)).toEqual(Array.from(whole.particles.scenario));
-    expect(Array.from(merged.particles.side)).toEqual(Array.from(whole.particles.side));
-    expect(merged.snapshots.map((s) => Array.from(s.latDeg))).toEqual(whole.snapshots.map((s) => Array.from(s.latDeg)));
-  });
-
-  test('refuses ranges with a gap', () => {
-    const parts = [[0, 7], [8, 22]].map(([firstIndex, count]) => runDrift(request, forcing, { firstIndex, count }));
-    expect(() => mergeDriftResults(parts)).toThrow(/expected first index 7, got 8/);
   });
 });

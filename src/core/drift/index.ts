@@ -9,6 +9,5 @@ export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from 
 export { checkDriftRequest, outputTimes, runDrift, stepCount } from './run.js';
 export type { CloudSummary } from './summary.js';
 export { summariseCloud } from './summary.js';
-export { mergeDriftResults } from './merge.js';
 export type { SnapshotSelection } from './geojson.js';
 export { driftGeoJsonChunks } from './geojson.js';
