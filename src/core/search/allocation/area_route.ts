@@ -1,0 +1,38 @@
+/**
+ * Lay a unit's area out as an IAMSAR pattern route (core/search/patterns), starting at the corner
+ * (PS, CS) nearest to where the unit comes from.
+ */
+import { distanceM } from '../../geo/sphere.js';
+import type { SearchRoute } from '../pattern.js';
+import { creepingLine, expandingSquare, parallelSweep } from '../patterns/index.js';
+import type { AllocationUnit } from './allocation_unit.js';
+import type { AreaOnEarth } from './frame_rectangle.js';
+import type { AreaPattern } from './track_spacing_fit.js';
+
+/**
+ * The route of `pattern` over `area` at `trackSpacingNm`, timed from the unit's arrival and cut at
+ * its endurance. PS and CS: of the four ways in (either end of the first track, turn left or
+ * right), the one whose CSP is nearest the unit's start position (the first when none is given).
+ * SS: the CSP is the area's centre, first leg along the area's orientation, right turns, legs
+ * S, S, 2S, 2S, ..., kS, kS (`squareCount` = k).
+ */
+export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, trackSpacingNm: number, squareCount = 1): SearchRoute {
+  const motion = { speedKn: unit.speedKn, startTimeS: unit.arrivalTimeS, enduranceH: unit.enduranceH };
+  if (pattern === 'SS') {
+    return expandingSquare({ csp: area.centre, trackSpacingNm, firstLegBearingDeg: area.orientationDeg, turn: 'right', legCount: 2 * squareCount, unit: motion });
+  }
+  const axisDeg = pattern === 'PS' ? area.orientationDeg : area.orientationDeg + 90;
+  const make = pattern === 'PS' ? parallelSweep : creepingLine;
+  let best: SearchRoute | null = null;
+  let bestDistance = Infinity;
+  for (const firstLegBearingDeg of [axisDeg % 360, (axisDeg + 180) % 360]) {
+    for (const turn of ['right', 'left'] as const) {
+      const route = make({ area, trackSpacingNm, firstLegBearingDeg, turn, unit: motion });
+      const from = unit.startPosition;
+      const d = from ? distanceM(from.lonDeg, from.latDeg, route.csp.lonDeg, route.csp.latDeg) : 0;
+      if (d < bestDistance) { best = route; bestDistance = d; }
+      if (!from) return route;
+    }
+  }
+  return best!;
+}

@@ -1,0 +1,11 @@
+/** Search allocation: the optimiser, the IAMSAR baseline, and what they share. */
+export { optimalAllocation, type AllocationOptions, type OptimalPlan } from './optimal_allocation.js';
+export { iamsarBaseline, IAMSAR_SAFETY_FACTORS, type IamsarBaselineOptions, type IamsarBaselinePlan } from './iamsar_baseline.js';
+export { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
+export { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
+export { areaRoute } from './area_route.js';
+export { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
+export {
+  rectangleCorners, rectanglesOverlap, rectangleOnEarth, rectangleInFrame, type FrameRectangle, type AreaOnEarth,
+} from './frame_rectangle.js';
+export { positionsAt } from './cell_cloud.js';

@@ -1,0 +1,291 @@
+/**
+ * Optimal allocation of search units to areas: maximise the plan's POS = sum of weight x POD.
+ *
+ * Theory: Koopman ("Search and Screening", 1946/1980) and Stone ("Theory of Optimal Search", 1975)
+ * show that with an exponential or inverse-cube detection function effort should go where the
+ * (posterior) density is highest, spread so that the marginal gain is equal everywhere searched;
+ * IAMSAR Vol. II turns this into an "optimal coverage factor" (about 1 for ideal conditions) and
+ * an optimal area A = Z / C for an effort Z = W x V x T. With several units, fixed rectangular
+ * areas, patterns and no overlap between units searching at the same time, the problem is no
+ * longer convex, so we use a heuristic (ours):
+ *
+ * 1. Greedy placement, unit by unit (largest effort first) on the weights left unfound by the
+ *    units already placed (w_i x prod (1 - POD_j), the Bayesian posterior before normalising, so
+ *    the sum of the units' marginal gains is the plan's POS). Candidates: rectangles centred on the
+ *    residual cloud's mean and on its smallest 50 % and 90 % containment rectangles, oriented along
+ *    the cloud's principal axis, at 45 and 90 degrees to it and along the containment rectangles;
+ *    areas Z / C for the coverage factors C (default 0.5, 0.7, 1, 1.4, 2), aspect ratios 1, the
+ *    cloud's and the containment rectangles'; plus rectangles touching each area already placed
+ *    for a unit searching at the same time (the IAMSAR way of joining areas).
+ * 2. Coordinate descent on each unit in turn (a few rounds), with the others fixed: shifts along
+ *    and across the area, its length and width (each, both, and at constant area), its rotation;
+ *    steps halve when no move gains. The track spacing is not free: it is the one that spends the
+ *    unit's whole endurance on the area (track_spacing_fit.ts), which is where the POD of a
+ *    parallel sweep is highest for a given area.
+ * 3. The plan is laid out as IAMSAR routes and its POD and POS computed exactly (searchPod).
+ *
+ * The score in 1 and 2 is a fast approximation: particles held still at the unit's mid-search
+ * time, gathered into small cells (cell_cloud.ts), and the mean parallel-track POD at coverage
+ * C = W / S (Koopman: erf(sqrt(pi) C / 2) for the inverse cube) given to every cell inside the
+ * rectangle and 0 outside. Overlap is tested in one local frame by the separating axis theorem.
+ */
+import { InvalidInputError } from '../../errors.js';
+import { METRES_PER_NM, degToRad } from '../../geo/units.js';
+import { weightedDatum } from '../../probability/datum.js';
+import { fromLocal, localFrame, type LocalFrame } from '../../probability/local_frame.js';
+import { releasedOnly } from '../../probability/particle_cloud.js';
+import { smallestContainmentRectangle } from '../../probability/min_rectangle.js';
+import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
+import type { ParticleWeights, PositionSnapshot } from '../pod.js';
+import { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
+import { areaRoute } from './area_route.js';
+import { CellCloud, positionsAt } from './cell_cloud.js';
+import { rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
+import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
+import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
+
+/** Options of optimalAllocation; every field has a default. */
+export interface AllocationOptions extends PlanningOptions {
+  /** Coverage factors of the first candidates; default 0.5, 0.7, 1, 1.4, 2. */
+  readonly coverageFactors?: readonly number[];
+  /** Rounds of coordinate descent over all units; default 3. */
+  readonly refineRounds?: number;
+  /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
+  readonly frame?: LocalFrame;
+}
+
+/** An optimised plan: the exact POS, and what the fast score said. */
+export interface OptimalPlan extends SearchPlan {
+  /** POS by the fast score (still particles, mean parallel-track POD). */
+  readonly approximatePos: number;
+  /** Candidate areas scored. */
+  readonly evaluations: number;
+  readonly frame: LocalFrame;
+}
+
+interface Placed { readonly rect: FrameRectangle; readonly fit: FittedSpacing; readonly pod: number }
+
+const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
+
+/**
+ * Choose an area, pattern and track spacing per unit maximising the plan's POS (see the file
+ * header for the method), then lay out the routes and compute POD and POS exactly.
+ * @example optimalAllocation(particles, snapshots, units).unitPos // POS of each unit's own search
+ */
+export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
+  units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
+  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
+  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  const ids = new Set(units.map((u) => u.unitId));
+  if (ids.size !== units.length) throw new InvalidInputError('units', 'unit ids must be unique');
+  const n = particles.count;
+  const law = options.law ?? DEFAULT_DETECTION_LAW;
+  const include = options.include ?? releasedOnly;
+  const weight = particles.weight;
+  const counted = new Uint8Array(n);
+  for (let i = 0; i < n; i++) counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
+  const mid = units.map((u) => 0.5 * (u.arrivalTimeS + searchEndS(u)));
+  const frame = options.frame ?? datumFrame(snapshots, mid.reduce((a, b) => a + b, 0) / mid.length, particles);
+  const views = units.map((_, k) => { const p = positionsAt(frame, snapshots, mid[k], n); return new CellCloud(p.x, p.y, counted, weight); });
+  const patterns = units.map((u, k) => areaPatternOf(u, `units[${k}]`));
+  const trackNm = units.map((u) => u.speedKn * u.enduranceH);
+  const effortM2 = units.map((u, k) => u.sweepWidthNm * trackNm[k] * METRES_PER_NM * METRES_PER_NM);
+  const podFast = units.map(() => new Float64Array(n));
+  const placed: (Placed | null)[] = units.map(() => null);
+  const coverages = options.coverageFactors ?? DEFAULT_COVERAGES;
+  const residualBuffer = new Float64Array(n);
+  let evaluations = 0;
+
+  const residual = (k: number): Float64Array => {
+    for (let i = 0; i < n; i++) residualBuffer[i] = counted[i] ? weight[i] : 0;
+    placed.forEach((p, j) => {
+      if (j === k || !p) return;
+      const f = podFast[j];
+      for (let i = 0; i < n; i++) residualBuffer[i] *= 1 - f[i];
+    });
+    return residualBuffer;
+  };
+  /** Fitted spacing and POD of a rectangle for unit k, or null when infeasible (no track fits, overlap). */
+  const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; pod: number } | null => {
+    if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
+    const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k]);
+    if (!fit) return null;
+    for (let j = 0; j < units.length; j++) {
+      const p = placed[j];
+      if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
+    }
+    return { fit, pod: parallelTrackPod(law, units[k].sweepWidthNm / fit.trackSpacingNm) };
+  };
+  const score = (k: number, rect: FrameRectangle): number => {
+    evaluations++;
+    const f = feasible(k, rect);
+    return f ? f.pod * views[k].massInside(rect) : -1;
+  };
+  const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
+  const commit = (k: number, rect: FrameRectangle): void => {
+    const f = feasible(k, rect)!;
+    placed[k] = { rect, ...f };
+    views[k].fillInside(rect, f.pod, podFast[k]);
+  };
+
+  const order = units.map((_, k) => k).sort((a, b) => effortM2[b] - effortM2[a]);
+  for (const k of order) {
+    views[k].setWeights(residual(k));
+    let best: FrameRectangle | null = null, bestScore = -1;
+    const consider = (r: FrameRectangle): void => {
+      const rr = square(k, r);
+      const s = score(k, rr);
+      if (s > bestScore) { best = rr; bestScore = s; }
+    };
+    for (const r of candidates(views[k], frame, effortM2[k], coverages, patterns[k])) consider(r);
+    for (let j = 0; j < units.length; j++) {
+      const p = placed[j];
+      if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coverages)) consider(r);
+    }
+    if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
+    if (!feasible(k, best)) throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`);
+    commit(k, best);
+  }
+  const rounds = options.refineRounds ?? 3;
+  for (let round = 0; round < rounds; round++) {
+    for (const k of order) {
+      views[k].setWeights(residual(k));
+      commit(k, refine(k, placed[k]!.rect, score, square));
+    }
+  }
+
+  // approximate POS of the plan
+  let approximatePos = 0;
+  for (let i = 0; i < n; i++) {
+    if (!counted[i]) continue;
+    let miss = 1;
+    for (let k = 0; k < units.length; k++) miss *= 1 - podFast[k][i];
+    approximatePos += weight[i] * (1 - miss);
+  }
+  const assignments = units.map((unit, k) => assignment(unit, patterns[k], placed[k]!, frame));
+  const plan = evaluateAssignments(particles, snapshots, assignments, options);
+  return { ...plan, approximatePos, evaluations, frame };
+}
+
+function datumFrame(snapshots: readonly PositionSnapshot[], timeS: number, particles: ParticleWeights): LocalFrame {
+  let k = 0;
+  for (let j = 1; j < snapshots.length; j++) if (Math.abs(snapshots[j].timeS - timeS) < Math.abs(snapshots[k].timeS - timeS)) k = j;
+  return localFrame(weightedDatum({ count: particles.count, lonDeg: snapshots[k].lonDeg, latDeg: snapshots[k].latDeg, weight: particles.weight, status: particles.status }));
+}
+
+/** First candidates round the residual mass (see the file header, step 1). */
+function candidates(view: CellCloud, frame: LocalFrame, effortM2: number, coverages: readonly number[], pattern: AreaPattern): FrameRectangle[] {
+  const m = view.moments();
+  if (!(m.total > 0)) return [];
+  const centres: [number, number][] = [[m.mxM, m.myM]];
+  const bearings = [m.majorBearingRad, m.majorBearingRad + Math.PI / 4, m.majorBearingRad + Math.PI / 2];
+  const aspects = new Set<number>([1, clamp(m.sigmaMajorM / Math.max(m.sigmaMinorM, 1), 1, 6)]);
+  // smallest containment rectangles of the residual cells (on the cells: thousands of points, not every particle)
+  const lonDeg = new Float64Array(view.cellCount), latDeg = new Float64Array(view.cellCount);
+  for (let c = 0; c < view.cellCount; c++) { const p = fromLocal(frame, view.cellX[c], view.cellY[c]); lonDeg[c] = p.lonDeg; latDeg[c] = p.latDeg; }
+  const cloud = { count: view.cellCount, lonDeg, latDeg, weight: view.cellW };
+  for (const poc of [0.5, 0.9]) {
+    try {
+      const r = smallestContainmentRectangle(cloud, poc, { frame, bins: 32, coarseStepDeg: 10 });
+      const lon = r.centre.lonDeg - frame.originLonDeg;
+      centres.push([lon * frame.metresPerDegLon, (r.centre.latDeg - frame.originLatDeg) * frame.metresPerDegLat]);
+      bearings.push(degToRad(r.orientationDeg));
+      aspects.add(clamp(r.lengthNm / Math.max(r.widthNm, 1e-6), 1, 6));
+    } catch {
+      // a residual with a single cell has no rectangle: the mean is enough
+    }
+  }
+  const out: FrameRectangle[] = [];
+  for (const [cx, cy] of centres) for (const b of bearings) for (const c of coverages) for (const a of pattern === 'SS' ? [1] : aspects) {
+    const areaM2 = effortM2 / c;
+    const along = Math.sqrt(areaM2 * a) / 2, across = areaM2 / (2 * along) / 2;
+    out.push({ cxM: cx, cyM: cy, alongHalfM: along, acrossHalfM: across, bearingRad: b });
+  }
+  return out;
+}
+
+/** Rectangles sharing a side with `r` (same orientation), sized from the unit's effort. */
+function besideCandidates(r: FrameRectangle, effortM2: number, coverages: readonly number[]): FrameRectangle[] {
+  const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
+  const out: FrameRectangle[] = [];
+  for (const c of coverages) {
+    const areaM2 = effortM2 / c;
+    // beside the long sides: same length as r; beyond the ends: same width as r; and squares
+    const shapes: [number, number, number, number][] = [
+      [r.alongHalfM, areaM2 / (4 * r.alongHalfM), 0, 1], [r.alongHalfM, areaM2 / (4 * r.alongHalfM), 0, -1],
+      [areaM2 / (4 * r.acrossHalfM), r.acrossHalfM, 1, 0], [areaM2 / (4 * r.acrossHalfM), r.acrossHalfM, -1, 0],
+    ];
+    const half = Math.sqrt(areaM2) / 2;
+    shapes.push([half, half, 0, 1], [half, half, 0, -1], [half, half, 1, 0], [half, half, -1, 0]);
+    for (const [along, across, su, sv] of shapes) {
+      const du = su * (r.alongHalfM + along), dv = sv * (r.acrossHalfM + across);
+      out.push({ cxM: r.cxM + du * ux + dv * uy, cyM: r.cyM + du * uy - dv * ux, alongHalfM: along, acrossHalfM: across, bearingRad: r.bearingRad });
+    }
+  }
+  return out;
+}
+
+/** A square east of every placed area (always feasible): the last resort of the greedy step. */
+function outsideEverything(placed: readonly (Placed | null)[], effortM2: number, view: CellCloud): FrameRectangle {
+  const half = Math.sqrt(effortM2) / 2;
+  let east = view.moments().mxM;
+  for (const p of placed) if (p) east = Math.max(east, p.rect.cxM + Math.hypot(p.rect.alongHalfM, p.rect.acrossHalfM));
+  return { cxM: east + half * Math.SQRT2 + 10, cyM: view.moments().myM, alongHalfM: half, acrossHalfM: half, bearingRad: 0 };
+}
+
+/** Coordinate descent on one unit's rectangle (file header, step 2). */
+function refine(k: number, start: FrameRectangle, score: (k: number, r: FrameRectangle) => number,
+  square: (k: number, r: FrameRectangle) => FrameRectangle): FrameRectangle {
+  let cur = start;
+  let best = score(k, cur);
+  let shift = 0.3, scale = 0.25, turn = degToRad(15);
+  const moves: ((r: FrameRectangle, s: number) => FrameRectangle)[] = [
+    (r, s) => { const d = s * shift * r.alongHalfM; return { ...r, cxM: r.cxM + d * Math.sin(r.bearingRad), cyM: r.cyM + d * Math.cos(r.bearingRad) }; },
+    (r, s) => { const d = s * shift * r.acrossHalfM; return { ...r, cxM: r.cxM + d * Math.cos(r.bearingRad), cyM: r.cyM - d * Math.sin(r.bearingRad) }; },
+    (r, s) => ({ ...r, alongHalfM: r.alongHalfM * Math.exp(s * scale) }),
+    (r, s) => ({ ...r, acrossHalfM: r.acrossHalfM * Math.exp(s * scale) }),
+    (r, s) => ({ ...r, alongHalfM: r.alongHalfM * Math.exp(s * scale), acrossHalfM: r.acrossHalfM * Math.exp(s * scale) }),
+    (r, s) => ({ ...r, alongHalfM: r.alongHalfM * Math.exp(s * scale), acrossHalfM: r.acrossHalfM * Math.exp(-s * scale) }),
+    (r, s) => ({ ...r, bearingRad: r.bearingRad + s * turn }),
+  ];
+  for (let sweep = 0; sweep < 80; sweep++) {
+    let improved = false;
+    for (const move of moves) {
+      for (const s of [1, -1]) {
+        const cand = square(k, move(cur, s));
+        const v = score(k, cand);
+        if (v > best * (1 + 1e-9) + 1e-15) { cur = cand; best = v; improved = true; break; }
+      }
+    }
+    if (!improved) {
+      shift /= 2; scale /= 2; turn /= 2;
+      if (turn < degToRad(0.5)) break;
+    }
+  }
+  return cur;
+}
+
+/** The assignment of a placed unit, its area in the pattern generators' convention. */
+function assignment(unit: AllocationUnit, pattern: AreaPattern, p: Placed, frame: LocalFrame): UnitAssignment {
+  let area = rectangleOnEarth(frame, p.rect);
+  let code: AreaPattern = pattern;
+  // IAMSAR: PS tracks run along the major axis, CS tracks along the minor axis. Tracks along the
+  // shorter side are a CS when the unit can do one.
+  if (pattern === 'PS' && area.lengthNm < area.widthNm && unit.patterns.includes('CS')) {
+    code = 'CS';
+    area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 90) % 360 };
+  } else if (pattern === 'CS' && area.lengthNm < area.widthNm && unit.patterns.includes('PS')) {
+    code = 'PS';
+    area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 90) % 360 };
+  }
+  const s = p.fit.trackSpacingNm;
+  return {
+    unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: code, area,
+    trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
+    route: areaRoute(unit, code, area, s, p.fit.count),
+  };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
+}

@@ -1,0 +1,30 @@
+/**
+ * Search planning (IAMSAR Vol. II): sweep width, detection, POD per particle, POS, Bayesian update,
+ * the IAMSAR patterns, and the allocation of units to areas. Named re-exports only.
+ */
+export {
+  parseSweepWidthTable, parseWeatherCorrectionTypes,
+  sweepWidth, searchObjects, tabulatedHeightsFt, uncorrectedSweepWidthNm, weatherBand, weatherFactor,
+  LEEWAY_TO_SEARCH_OBJECT, searchObjectForLeewayClass, sweepWidthForLeewayClass,
+  DEFAULT_DETECTION_LAW, EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH, erf, passExposure, lateralRangePod, parallelTrackPod,
+  searchPod, probabilityOfSuccess, cumulativePod, afterUnsuccessfulSearch,
+} from './planning_index.js';
+export type {
+  ObjectTable, WeatherCorrectionType, SweepWidthPlatform, SearchWeather, SweepWidthRequest, SweepWidthResult,
+  ObjectMappingRow, DetectionLaw, TrackWaypoint, SearchTrack, PositionSnapshot, ParticleWeights, SearchPodInput,
+  SearchPodResult, BayesUpdate,
+} from './planning_index.js';
+export { expandingSquare, sector, parallelSweep, creepingLine, trackLine } from './patterns/index.js';
+export type {
+  ExpandingSquareInput, SectorInput, RectanglePatternInput, TrackLineInput, IntendedTrack, SearchRectangle,
+  PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute,
+} from './patterns/index.js';
+export {
+  optimalAllocation, iamsarBaseline, IAMSAR_SAFETY_FACTORS, evaluateAssignments, areaPatternOf, checkAllocationUnit,
+  searchEndS, searchTimesOverlap, areaRoute, fitTrackSpacing, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
+  rectangleInFrame, positionsAt,
+} from './allocation/index.js';
+export type {
+  AllocationOptions, OptimalPlan, IamsarBaselineOptions, IamsarBaselinePlan, PlanningOptions, SearchPlan, UnitAssignment,
+  AllocationUnit, AreaPattern, FittedSpacing, FrameRectangle, AreaOnEarth,
+} from './allocation/index.js';
