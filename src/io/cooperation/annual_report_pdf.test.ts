@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { buildAnnualReport, readerFor } from '../../core/cooperation/index.js';
+import { loadCooperationConfig } from './load_config.js';
+import { pdfDrawnText, pdfPageCount, renderAnnualReportPdf } from './annual_report_pdf.js';
+
+const config = loadCooperationConfig(new URL('../../../examples/cooperation/korea-japan.yaml', import.meta.url).pathname);
+
+describe('renderAnnualReportPdf', () => {
+  test('writes a PDF whose drawn text is the report, in the reader\'s names', async () => {
+    const pdf = await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor('JP')));
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
+    const text = pdfDrawnText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('annual report 2008');
+    expect(text).toContain('Tokyo proposed signing such an agreement in 2005');
+    expect(text).toContain('Takeshima');
+    expect(text).not.toContain('Dokdo');
+    expect(text).toContain('Shigeru Ishiba');
+  });
+
+  test('the shared edition uses the neutral name', async () => {
+    const text = pdfDrawnText(await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor()))).replace(/\s+/g, ' ');
+    expect(text).toContain('Liancourt Rocks');
+    expect(text).not.toMatch(/Dokdo|Takeshima/);
+  });
+});

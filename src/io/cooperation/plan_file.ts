@@ -1,0 +1,58 @@
+/**
+ * Read a plan (JSON) for the cooperation rules: the datum's track and the units' timed waypoints,
+ * plus optional acknowledgements of notifications. Errors name the file, the path and the problem.
+ */
+import { readFileSync } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { Acknowledgement, CooperationPlan } from '../../core/cooperation/index.js';
+import { DataFileError } from '../../core/errors.js';
+
+const Lon = Type.Number({ minimum: -180, maximum: 180 });
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+const TimeS = Type.Number({ description: 'seconds since 1970-01-01T00:00Z' });
+
+/** The plan file: `{ datumTrack, units, acknowledgements? }` (extra top-level fields such as `note` are allowed). */
+export const PlanFileSchema = Type.Object({
+  datumTrack: Type.Array(Type.Object({ timeS: TimeS, lonDeg: Lon, latDeg: Lat }, { additionalProperties: false })),
+  units: Type.Array(Type.Object({
+    unitId: Type.String({ minLength: 1 }), party: Type.String({ minLength: 1 }),
+    waypoints: Type.Array(Type.Object({ lonDeg: Lon, latDeg: Lat, timeS: TimeS }, { additionalProperties: false })),
+  }, { additionalProperties: false })),
+  acknowledgements: Type.Optional(Type.Array(Type.Object({ notificationId: Type.String({ minLength: 1 }), byRccId: Type.String({ minLength: 1 }), timeS: TimeS }, { additionalProperties: false }))),
+});
+
+/** A plan file's content. */
+export type PlanFile = Static<typeof PlanFileSchema>;
+
+/** Parse a plan's JSON text; times must not go backwards along a track. */
+export function parsePlanJson(text: string, fileName: string): { plan: CooperationPlan; acknowledgements: Acknowledgement[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new DataFileError(fileName, `not valid JSON: ${(error as Error).message}`);
+  }
+  const errors = [...Value.Errors(PlanFileSchema, data)];
+  if (errors.length > 0) {
+    throw new DataFileError(fileName, errors.slice(0, 8).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`).join('; '));
+  }
+  const file = data as PlanFile;
+  const ordered = (points: readonly { timeS: number }[], path: string) => points.forEach((p, k) => {
+    if (k > 0 && p.timeS < points[k - 1].timeS) throw new DataFileError(fileName, `${path}/${k}/timeS: earlier than the point before (times must increase)`);
+  });
+  ordered(file.datumTrack, 'datumTrack');
+  file.units.forEach((u, k) => ordered(u.waypoints, `units/${k}/waypoints`));
+  return { plan: { datumTrack: file.datumTrack, units: file.units }, acknowledgements: file.acknowledgements ?? [] };
+}
+
+/** Read a plan file from disk. */
+export function loadPlanFile(path: string): { plan: CooperationPlan; acknowledgements: Acknowledgement[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(path, `cannot read the plan (${(error as Error).message})`);
+  }
+  return parsePlanJson(text, path);
+}
