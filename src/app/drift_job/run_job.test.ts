@@ -33,7 +33,7 @@ describe('runDriftJob', () => {
     expect(Array.from(threaded.particles.latDeg)).toEqual(Array.from(core.particles.latDeg));
   });
 
-  test('an error inside the workers comes back once with its code and message', async () => {
+  test('a file error is raised once, before any worker starts', async () => {
     const bad: DriftJob = { ...job, forcing: { ...job.forcing, wind: [{ kind: 'file', path: '/nonexistent/wind.nc' }] } };
     await expect(runDriftJob(bad, { workers: 2 })).rejects.toThrow(/\/nonexistent\/wind\.nc/);
   });

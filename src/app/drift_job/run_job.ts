@@ -5,12 +5,13 @@ import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcing } from './open.js';
 import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
+import { packForWorker, type Packed } from './transfer.js';
 
 /**
- * Below this many particle-steps per worker, threads cost more than they save: each worker loads
- * the forcing and the coastline itself (about 0.6 s with h5wasm and the bundled coastline).
+ * Below this many particle-steps per worker, threads cost more than they save (starting a worker
+ * and copying the loaded forcing and coastline into it takes about 0.2 s).
  */
-const MIN_PARTICLE_STEPS_PER_WORKER = 4_000_000;
+const MIN_PARTICLE_STEPS_PER_WORKER = 2_000_000;
 
 export interface DriftJobOptions {
   /** Worker threads; default: every core when the job is large enough to gain. 1 runs in this thread. */
@@ -39,20 +40,25 @@ export function workerCount(job: DriftJob, asked?: number): number {
 }
 
 /**
- * Run a drift job, on every core when it is large enough. Each worker opens the files itself and
- * writes a consecutive range of particles into shared memory (nothing is copied back). Counter-
- * based random numbers make the result identical to a one-thread run, bit for bit.
+ * Run a drift job, on every core when it is large enough. The files are read once, here; each
+ * worker gets the loaded forcing and coastline and writes a consecutive range of particles into
+ * shared memory (nothing is copied back). Counter-based random numbers make the result identical
+ * to a one-thread run, bit for bit.
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
   checkDriftRequest(job.request);
+  const forcing = await openJobForcing(job);
+  const shoreline = await openJobCoastline(job.coastline);
+  const fileDescriptions = forcing.files.flatMap((f) => f.description);
   const workers = workerCount(job, options.workers);
   const steps = stepCount(job.request);
   if (workers === 1) {
-    const forcing = await openJobForcing(job);
-    const shoreline = await openJobCoastline(job.coastline);
     const result = runDrift(job.request, forcing, { shoreline, onProgress: (done) => options.onProgress?.(done / steps) });
-    return { result, fileDescriptions: forcing.files.flatMap((f) => f.description), workers };
+    return { result, fileDescriptions, workers };
   }
+  // fail here, not in every worker, on a run the forcing does not cover (checks only: no steps)
+  runDrift({ ...job.request, durationS: job.request.timeStepS, outputEverySteps: 1 }, forcing, { shoreline, count: Math.min(job.request.particleCount, 100) });
+  const loaded = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
 
   const n = job.request.particleCount;
   const memory = allocateSharedDrift(n, outputTimes(job.request));
@@ -61,20 +67,19 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const first = Math.floor((w * n) / workers);
     return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
   });
-  const reports = await settleAll(ranges.map((range, w) => runWorker(job, range, memory, (stepsDone) => {
+  const reports = await settleAll(ranges.map((range, w) => runWorker(job, loaded, range, memory, (stepsDone) => {
     done[w] = stepsDone * range.count;
     options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
   })));
   return {
     result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
-    fileDescriptions: reports[0].fileDescriptions,
+    fileDescriptions,
     workers,
   };
 }
 
 interface WorkerReport {
   readonly forcingLabels: DriftResult['forcingLabels'];
-  readonly fileDescriptions: string[];
 }
 
 /** Like Promise.all, but waits for every worker before rejecting with the first error. */
@@ -86,12 +91,13 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 }
 
 function runWorker(
-  job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
+  job: DriftJob, loaded: Packed<unknown>, range: { firstIndex: number; count: number }, memory: SharedDriftMemory,
+  onSteps: (done: number) => void,
 ): Promise<WorkerReport> {
   // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
   // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
   const fromSource = import.meta.url.endsWith('.ts');
-  const data = { workerData: { job, memory, ...range } };
+  const data = { workerData: { job, loaded, memory, ...range } };
   const worker = fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
     : new Worker(new URL('./worker.js', import.meta.url), data);
