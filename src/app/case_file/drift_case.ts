@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DRIFT_SETTINGS, type DriftRequest, type Scenario, type Seeding } from '../../core/drift/index.js';
 import { DataFileError, InvalidInputError } from '../../core/errors.js';
 import { nmToMetres } from '../../core/geo/index.js';
 import { parsePosition } from '../../core/geo/position_text.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
 import { parseTime } from '../../core/time/index.js';
+import { parseCheckedYaml } from '../../io/yaml_file.js';
 import type { CoastlineSpec, DriftJob, ForcingSourceSpec } from '../drift_job/index.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
@@ -66,19 +65,7 @@ export type DriftCase = Static<typeof DriftCaseSchema>;
  * field path and the problem, e.g. `case.yaml: scenarios/0/radiusNm: Expected number ...`.
  */
 export function parseDriftCase(text: string, fileName: string): DriftCase {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new DataFileError(fileName, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const errors = [...Value.Errors(DriftCaseSchema, data)];
-  if (errors.length > 0) {
-    const shown = errors.slice(0, 5).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`);
-    throw new DataFileError(fileName, shown.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : ''));
-  }
-  return data as DriftCase;
+  return parseCheckedYaml(DriftCaseSchema, text, fileName);
 }
 
 /** Read a case file from disk; relative forcing paths are taken from the file's folder. */

@@ -4,20 +4,13 @@
  * calls it, and coastal steps starting within about 1 km of the shore.
  * Run: `npx tsx -e "import('./src/core/coastline/coastline.bench.ts').then(m => m.benchCoastline()).then(l => console.log(l.join('\n')))"`.
  */
+import { uniformSequence } from '../drift/random.js';
 import { parseBinnedShoreline } from './bundled_format.js';
 import type { Coastline } from './coastline.js';
 import { coastlineFromBins } from './coastline_from_bins.js';
 
-/** Seeded uniform numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform numbers in [0, 1). */
+const seeded = uniformSequence;
 
 const STEP_DEG = 0.0054; // 600 m (1 m/s for 10 minutes) in latitude degrees
 

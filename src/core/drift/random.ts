@@ -62,3 +62,12 @@ export const DrawStream = {
   /** jibe draws use stream jibeBase + step number */
   jibeBase: 16,
 } as const;
+
+/**
+ * A stream of uniform numbers in [0, 1) from a seed, for tests and benchmarks that need many
+ * reproducible numbers in sequence (the drift itself draws by particle index, not in sequence).
+ */
+export function uniformSequence(seed: number): () => number {
+  let k = 0;
+  return () => uniform01(seed, k++, 0xffff);
+}

@@ -3,6 +3,7 @@
  * 10 x 10 NM blocks) over 100,000 drifting particles with half-hourly drift outputs.
  * Run: `npx tsx -e "import('./src/core/search/pod.bench.ts').then(m => m.benchPod()).then(l => console.log(l.join('\n')))"`.
  */
+import { uniformSequence } from '../drift/random.js';
 import { METRES_PER_NM, SECONDS_PER_HOUR } from '../geo/units.js';
 import { fromLocal, localFrame } from '../probability/local_frame.js';
 import type { DetectionLaw } from './detection.js';
@@ -10,16 +11,8 @@ import { searchPod, type PositionSnapshot, type SearchTrack, type TrackWaypoint 
 
 const CENTRE = { lonDeg: 131.5, latDeg: 37.5 };
 
-/** Seeded uniform numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform numbers in [0, 1). */
+const seeded = uniformSequence;
 
 /** A parallel sweep over a 10 x 10 NM block with south-west corner (x0, y0) NM, legs north-south. */
 function block(unitId: string, x0Nm: number, y0Nm: number, spacingNm: number, speedKn: number, sweepWidthNm: number, t0S: number): SearchTrack {
