@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SarbridgeError } from '../../core/errors.js';
+import { cooperationCommand } from './cooperation_command.js';
 import { driftCommand } from './drift_command.js';
 import { objectsCommand } from './objects_command.js';
 
@@ -10,7 +11,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for the options)')
     .exitOverride()
     .addCommand(objectsCommand())
-    .addCommand(driftCommand());
+    .addCommand(driftCommand())
+    .addCommand(cooperationCommand());
 }
 
 /**

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { main } from './main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sarbridge-coop-'));
+const CONFIG = new URL('../../../examples/cooperation/korea-japan.yaml', import.meta.url).pathname;
+const PLAN = new URL('../../../examples/cooperation/plan-example.json', import.meta.url).pathname;
+
+/** Run the CLI in-process and capture what it prints. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out.push(String(chunk)); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err.push(String(chunk)); return true; });
+  const code = await main(['node', 'sarbridge', 'cooperation', ...args]);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('sarbridge cooperation validate', () => {
+  test('accepts the example and says its SRRs are illustrative', async () => {
+    const { code, out } = await run('validate', CONFIG);
+    expect(code).toBe(0);
+    expect(out).toMatch(/valid/);
+    expect(out).toMatch(/ILLUSTRATIVE/);
+  });
+
+  test('a malformed config exits 1 with the path and the problem', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(CONFIG, 'utf8').replace('timeZone: Asia/Tokyo', 'timeZone: Asia/Tokio'));
+    const { code, err } = await run('validate', bad);
+    expect(code).toBe(1);
+    expect(err).toMatch(/bad\.yaml: parties\/1\/timeZone: 'Asia\/Tokio' is not a known IANA time zone .*\[SARB_DATA_FILE\]/);
+  });
+});
+
+describe('sarbridge cooperation findings', () => {
+  test('lists each rule\'s findings in the reader\'s names and refuses to issue without acknowledgements', async () => {
+    const jp = await run('findings', CONFIG, PLAN, '--party', 'JP');
+    expect(jp.code).toBe(0);
+    expect(jp.out).toMatch(/\[rule R1\] coordinating RCC: Korean RCC/);
+    expect(jp.out).toMatch(/\[rule R1\] hand-over from Korean RCC \(illustrative\) \(South Korea\) to Japanese RCC/);
+    expect(jp.out).toMatch(/\[rule R3\] a unit of South Korea passes 10\.\d NM from Takeshima/);   // KR ship is position-only to JP
+    expect(jp.out).not.toMatch(/Dokdo|KR illustrative ship/);
+    expect(jp.out).toMatch(/Plan may NOT be issued: 3 notification\(s\) lack an acknowledgement/);
+    const shared = await run('findings', CONFIG, PLAN, '--utc');
+    expect(shared.out).toMatch(/from Liancourt Rocks at 2026-03-10 10:00 UTC/);
+  });
+
+  test('acknowledged notifications let the plan be issued', async () => {
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+    plan.acknowledgements = [
+      { notificationId: 'R2/kr-ship-1/srr:jp-rcc/jp-rcc', byRccId: 'jp-rcc', timeS: 1773100000 },
+      { notificationId: 'R2/jp-ship-1/srr:kr-rcc/kr-rcc', byRccId: 'kr-rcc', timeS: 1773100000 },
+      { notificationId: 'R3/kr-ship-1/place:liancourt/jp-rcc', byRccId: 'jp-rcc', timeS: 1773100000 },
+    ];
+    const acked = join(dir, 'acked.json');
+    writeFileSync(acked, JSON.stringify(plan));
+    const { out } = await run('findings', CONFIG, acked);
+    expect(out).toMatch(/Plan may be issued\./);
+  });
+});
+
+describe('sarbridge cooperation timeline', () => {
+  test('prints the history in order with record times in the party\'s zone, or UTC only', async () => {
+    const kr = await run('timeline', CONFIG, '--party', 'KR');
+    expect(kr.code).toBe(0);
+    const order = ['2005 · proposed', '· opposed', '2005 · drafted', '2006 · incident', '· under consultation', '· signing expected', '· meeting'].map((p) => kr.out.indexOf(p));
+    expect(order.every((at, k) => at >= 0 && (k === 0 || at > order[k - 1]))).toBe(true);
+    expect(kr.out).toContain('approached Dokdo');
+    expect(kr.out).toMatch(/created 2026-11-29 23:00 Asia\/Seoul \(UTC\+09:00\) = 2026-11-29 14:00 UTC/);
+    const utc = await run('timeline', CONFIG, '--party', 'KR', '--utc');
+    expect(utc.out).not.toContain('Asia/Seoul');
+  });
+
+  test('an unknown party is named', async () => {
+    const { code, err } = await run('timeline', CONFIG, '--party', 'XX');
+    expect(code).toBe(1);
+    expect(err).toMatch(/--party: unknown party 'XX' \(the config has KR, JP\)/);
+  });
+});
+
+describe('sarbridge cooperation report', () => {
+  test('writes HTML and PDF', async () => {
+    const html = join(dir, 'r.html');
+    const pdf = join(dir, 'r.pdf');
+    expect((await run('report', CONFIG, '--year', '2008', '--out', html, '--party', 'KR')).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('Dokdo');
+    expect((await run('report', CONFIG, '--year', '2008', '--out', pdf)).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('refuses an output that is neither .html nor .pdf, and a bad year', async () => {
+    expect((await run('report', CONFIG, '--year', '2008', '--out', join(dir, 'r.txt'))).err).toMatch(/--out: .* must end in \.html or \.pdf/);
+    expect((await run('report', CONFIG, '--year', 'x', '--out', join(dir, 'r.html'))).err).toMatch(/--year: 'x' is not a four-digit year/);
+  });
+
+  test('usage errors exit 2 instead of ending the process', async () => {
+    expect((await run('report', CONFIG, '--bogus')).code).toBe(2);
+  });
+});

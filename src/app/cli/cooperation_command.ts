@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Command, Option } from 'commander';
+import {
+  allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeRecordTimes, describeRevisions,
+  readerFor, readerTimeZone, renderAnnualReportHtml, type CooperationConfig, type Reader,
+} from '../../core/cooperation/index.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { loadCooperationConfig, loadPlanFile, renderAnnualReportPdf } from '../../io/cooperation/index.js';
+
+interface ReaderOptions { party?: string; utc?: boolean }
+
+const partyOption = () => new Option('--party <id>', 'read as this party (its names, its time zone); default: the shared edition (neutral or both names, as the config says)');
+const utcOption = () => new Option('--utc', 'show every time in UTC only');
+
+/** The reader the options ask for, checked against the config's parties. */
+function readerOf(config: CooperationConfig, party: string | undefined): Reader {
+  if (party !== undefined && !config.parties.some((p) => p.id === party)) {
+    throw new InvalidInputError('--party', `unknown party '${party}' (the config has ${config.parties.map((p) => p.id).join(', ')})`);
+  }
+  return readerFor(party);
+}
+
+/** Time zones a reader sees times in: its own (or every party's for the shared edition), then UTC; UTC only with --utc. */
+function zonesFor(config: CooperationConfig, reader: Reader, utc: boolean | undefined): string[] {
+  if (utc) return ['UTC'];
+  return reader.kind === 'party' ? [readerTimeZone(config, reader)] : config.parties.map((p) => p.timeZone);
+}
+
+function readerHeading(config: CooperationConfig, reader: Reader): string {
+  if (reader.kind === 'party') return `as read by ${config.parties.find((p) => p.id === reader.party)!.name} (its names)`;
+  return `shared edition (${config.sharedNaming === 'neutral' ? 'neutral names' : 'both parties\' names'})`;
+}
+
+function validateCommand(): Command {
+  return new Command('validate')
+    .description('check a cooperation config (schema, references, time zones, dates) and summarise it')
+    .argument('<config>', 'cooperation config, YAML or JSON (e.g. examples/cooperation/korea-japan.yaml)')
+    .action((path: string) => {
+      const c = loadCooperationConfig(path);
+      const rccs = allRccs(c);
+      const illustrative = rccs.filter((r) => r.srr.illustrative).length;
+      console.log(`${path}: valid`);
+      console.log(`  parties: ${c.parties.map((p) => `${p.id} ${p.name} (${p.timeZone})`).join(', ')}`);
+      console.log(`  RCCs: ${rccs.map((r) => r.name).join(', ')}${illustrative ? `; ${illustrative} of ${rccs.length} SRR(s) ILLUSTRATIVE, not official boundaries` : ''}`);
+      console.log(`  units: ${c.units.length}; places: ${c.places.length} (${c.places.filter((p) => p.contested).length} contested); rules: ${c.rules.map((r) => `${r.id} ${r.kind}`).join(', ')}`);
+      console.log(`  agreement: ${c.agreement.title}${c.agreement.titleProvisional ? ' (provisional title)' : ''}; ${c.agreement.statusHistory.length} status entries, latest: ${c.agreement.statusHistory.at(-1)?.status ?? 'none'}`);
+      console.log(`  meetings: ${c.meetings.length}; programmes: ${c.programmes.map((p) => p.year).join(', ') || 'none'}; incidents: ${c.incidents.length}; sources: ${c.sources.length}`);
+    });
+}
+
+function findingsCommand(): Command {
+  return new Command('findings')
+    .description('check a plan against the cooperation rules: coordinating RCC, hand-overs, required notifications, whether it may be issued')
+    .argument('<config>', 'cooperation config')
+    .argument('<plan>', 'plan JSON: { datumTrack: [{timeS, lonDeg, latDeg}], units: [{unitId, party, waypoints: [{lonDeg, latDeg, timeS}]}], acknowledgements?: [{notificationId, byRccId, timeS}] }')
+    .addOption(partyOption())
+    .addOption(utcOption())
+    .option('--json', 'print the findings and the issue check as JSON (no names applied)')
+    .action((configPath: string, planPath: string, options: ReaderOptions & { json?: boolean }) => {
+      const config = loadCooperationConfig(configPath);
+      const reader = readerOf(config, options.party);
+      const { plan, acknowledgements } = loadPlanFile(planPath);
+      const findings = checkPlan(config, plan);
+      const issue = checkIssuable(findings, acknowledgements);
+      if (options.json) {
+        console.log(JSON.stringify({ findings, issue }, null, 2));
+        return;
+      }
+      const zone = options.utc ? 'UTC' : readerTimeZone(config, reader);
+      console.log(`Findings for ${planPath}, ${readerHeading(config, reader)}, times in ${zone}:`);
+      if (findings.length === 0) console.log('  none');
+      for (const f of findings) console.log(`  ${describeFinding(f, config, reader, zone)}`);
+      for (const n of issue.required) console.log(`  notification ${n.id}: ${issue.missing.includes(n) ? 'NOT acknowledged' : issue.late.includes(n) ? 'acknowledged late' : 'acknowledged'}`);
+      console.log(issue.issuable ? 'Plan may be issued.' : `Plan may NOT be issued: ${issue.missing.length} notification(s) lack an acknowledgement${findings.some((f) => f.kind === 'plan-problem') ? ', and the plan has problems' : ''}.`);
+    });
+}
+
+function timelineCommand(): Command {
+  return new Command('timeline')
+    .description("print the agreement's timeline (status history, meetings, incidents) with sources and record times")
+    .argument('<config>', 'cooperation config')
+    .addOption(partyOption())
+    .addOption(utcOption())
+    .action((path: string, options: ReaderOptions) => {
+      const config = loadCooperationConfig(path);
+      const reader = readerOf(config, options.party);
+      const zones = zonesFor(config, reader, options.utc);
+      const a = config.agreement;
+      console.log(`${a.title}${a.titleProvisional ? ' (provisional title)' : ''}: ${a.parties.join(', ')}; ${readerHeading(config, reader)}`);
+      for (const e of buildTimeline(config, reader)) {
+        console.log(`${e.dateText} · ${e.label}`);
+        console.log(`    ${e.text}`);
+        if (e.sources.length) console.log(`    Sources: ${e.sources.join('; ')}`);
+      }
+      console.log(`Agreement record: ${describeRecordTimes(a.record, zones).join('; ')}`);
+      for (const line of describeRevisions(a.record, zones[0])) console.log(`    ${line}`);
+    });
+}
+
+function reportCommand(): Command {
+  return new Command('report')
+    .description('write the annual report of the cooperation programme as HTML or PDF')
+    .argument('<config>', 'cooperation config')
+    .requiredOption('--year <year>', 'the year to report on', (v) => {
+      if (!/^\d{4}$/.test(v)) throw new InvalidInputError('--year', `'${v}' is not a four-digit year`);
+      return Number(v);
+    })
+    .requiredOption('--out <file>', 'output file: .html or .pdf')
+    .addOption(partyOption())
+    .action(async (path: string, options: { year: number; out: string; party?: string }) => {
+      const kind = extname(options.out).toLowerCase();
+      if (kind !== '.html' && kind !== '.htm' && kind !== '.pdf') throw new InvalidInputError('--out', `'${options.out}' must end in .html or .pdf`);
+      const config = loadCooperationConfig(path);
+      const report = buildAnnualReport(config, options.year, readerOf(config, options.party));
+      if (kind === '.pdf') writeFileSync(options.out, await renderAnnualReportPdf(report));
+      else writeFileSync(options.out, renderAnnualReportHtml(report));
+      console.log(`wrote ${options.out}: ${report.title} (${report.subtitle})`);
+    });
+}
+
+/** `sarbridge cooperation …`: validate a config, list a plan's findings, print the timeline, write the annual report. */
+export function cooperationCommand(): Command {
+  const command = new Command('cooperation')
+    .description('the cooperation agreement: validate a config, check a plan against its rules, print its timeline, write the annual report');
+  // addCommand does not pass on the program's settings: usage errors must throw (exit code 2), not exit the process.
+  for (const sub of [command, validateCommand(), findingsCommand(), timelineCommand(), reportCommand()]) {
+    sub.exitOverride().showHelpAfterError('(add --help for the options)');
+    if (sub !== command) command.addCommand(sub);
+  }
+  return command;
+}
