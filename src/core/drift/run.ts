@@ -80,9 +80,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     }
   }
 
-  const windEast = new Float64Array(n), windNorth = new Float64Array(n);
-  const currentEast = new Float64Array(n), currentNorth = new Float64Array(n);
-  const covered = new Uint8Array(n);
+  const buffers = forcingBuffers(n);
   const snapshots: DriftSnapshot[] = [];
   let outputs = 0;
   const output = (timeS: number): void => {
@@ -95,13 +93,12 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   let timeS = request.startS;
   for (let step = 0; step < steps; step++) {
     const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
-    sampleActive(forcing.wind, timeS, particles, windEast, windNorth, covered, step === 0);
-    sampleActive(forcing.current, timeS, particles, currentEast, currentNorth, covered, step === 0);
+    sampleForcing(forcing, timeS, particles, buffers, step === 0);
     leewayStep(particles, {
       dtS, step, seed: request.seed,
       jibeProbability: jibeProbabilityPerStep(request.jibeProbabilityPerHour, dtS),
-      windEastMps: windEast, windNorthMps: windNorth,
-      currentEastMps: currentEast, currentNorthMps: currentNorth,
+      windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
+      currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
       shoreline,
     });
     timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
@@ -125,35 +122,56 @@ function release(p: Particles, timeS: number, sign: number): void {
   }
 }
 
+/** The per-step forcing buffers of a run, allocated once. */
+interface ForcingBuffers {
+  readonly windEast: Float64Array; readonly windNorth: Float64Array; readonly windCovered: Uint8Array;
+  readonly currentEast: Float64Array; readonly currentNorth: Float64Array; readonly currentCovered: Uint8Array;
+}
+
+function forcingBuffers(n: number): ForcingBuffers {
+  return {
+    windEast: new Float64Array(n), windNorth: new Float64Array(n), windCovered: new Uint8Array(n),
+    currentEast: new Float64Array(n), currentNorth: new Float64Array(n), currentCovered: new Uint8Array(n),
+  };
+}
+
 /**
- * Sample a field for the active particles; those it does not cover become `outside forcing`.
- * On the first step, a seeding that no source covers at all is an error, not a silent stop.
+ * Sample wind and current for the active particles (one batch call each); those a quantity does
+ * not cover become `outside forcing`. On the first step, a seeding that no source of a quantity
+ * covers at all is an error, not a silent stop.
  */
-function sampleActive(
-  field: VectorField, timeS: number, p: Particles,
-  outEast: Float64Array, outNorth: Float64Array, covered: Uint8Array, firstStep: boolean,
-): void {
+function sampleForcing(forcing: DriftForcing, timeS: number, p: Particles, b: ForcingBuffers, firstStep: boolean): void {
+  const { status } = p;
   let active = 0;
   for (let i = 0; i < p.count; i++) {
-    const isActive = p.status[i] === ParticleStatus.active;
-    covered[i] = isActive ? 0 : 1;
-    if (isActive) active++;
+    const skip = status[i] === ParticleStatus.active ? 0 : 1;
+    b.windCovered[i] = skip;
+    b.currentCovered[i] = skip;
+    active += 1 - skip;
   }
-  field.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, outEast, outNorth, covered);
-  let lost = 0, firstLost = -1;
+  forcing.wind.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, b.windEast, b.windNorth, b.windCovered);
+  forcing.current.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, b.currentEast, b.currentNorth, b.currentCovered);
+  let windLost = 0, currentLost = 0;
   for (let i = 0; i < p.count; i++) {
-    if (covered[i] === 0) {
-      p.status[i] = ParticleStatus.outsideForcing;
-      if (lost++ === 0) firstLost = i;
+    if ((b.windCovered[i] & b.currentCovered[i]) === 0) {
+      status[i] = ParticleStatus.outsideForcing;
+      windLost += 1 - b.windCovered[i];
+      currentLost += 1 - b.currentCovered[i];
     }
   }
-  if (firstStep && active > 0 && lost === active) {
-    throw new SpaceNotCoveredError(
-      `${field.quantity}: no particle at the start lies inside ${field.label}` +
-      ` (e.g. ${p.latDeg[firstLost].toFixed(4)}N ${p.lonDeg[firstLost].toFixed(4)}E` +
-      (field.bounds ? `; the source covers ${field.bounds.southDeg.toFixed(2)}..${field.bounds.northDeg.toFixed(2)}N ${field.bounds.westDeg.toFixed(2)}..${field.bounds.eastDeg.toFixed(2)}E` : '') + ')',
-    );
+  if (firstStep && active > 0) {
+    if (windLost === active) throw notCoveredAtStart(forcing.wind, p, b.windCovered);
+    if (currentLost === active) throw notCoveredAtStart(forcing.current, p, b.currentCovered);
   }
+}
+
+function notCoveredAtStart(field: VectorField, p: Particles, covered: Uint8Array): SpaceNotCoveredError {
+  const i = covered.indexOf(0);
+  return new SpaceNotCoveredError(
+    `${field.quantity}: no particle at the start lies inside ${field.label}` +
+    ` (e.g. ${p.latDeg[i].toFixed(4)}N ${p.lonDeg[i].toFixed(4)}E` +
+    (field.bounds ? `; the source covers ${field.bounds.southDeg.toFixed(2)}..${field.bounds.northDeg.toFixed(2)}N ${field.bounds.westDeg.toFixed(2)}..${field.bounds.eastDeg.toFixed(2)}E` : '') + ')',
+  );
 }
 
 function snapshot(timeS: number, p: Particles): DriftSnapshot {
