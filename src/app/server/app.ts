@@ -1,0 +1,107 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { SarbridgeStore } from '../../io/storage/index.js';
+import { CaseLog } from '../case_log/index.js';
+import { auditRoutes } from './audit_routes.js';
+import { AuditWriter } from './audit_writer.js';
+import { caseRoutes } from './case_routes.js';
+import { driftRoutes, type DriftLimits } from './drift_routes.js';
+import { installErrorHandler } from './http_errors.js';
+import { LiveHub } from './live_hub.js';
+import { liveRoutes } from './live_routes.js';
+import { ErrorResponse } from './schemas.js';
+import { sessionRoutes } from './session_routes.js';
+import { Sessions, tokenOf } from './sessions.js';
+import { userRoutes } from './user_routes.js';
+
+/** Limits the server enforces (bodies, pages, drift runs). */
+export interface ServerLimits extends DriftLimits {
+  /** Largest request body, bytes. */
+  readonly bodyLimitBytes: number;
+  /** Most events returned by one GET …/events. */
+  readonly eventsPageMax: number;
+}
+
+/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once. */
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72, concurrentDriftRuns: 2,
+};
+
+/** What the app is built from; tests pass an in-memory store and a fixed clock. */
+export interface AppDeps {
+  readonly store: SarbridgeStore;
+  readonly clock?: () => Date;
+  readonly limits?: Partial<ServerLimits>;
+  /** Fastify's logger option (default off). */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** The app plus the parts a caller may need to stop. */
+export type SarbridgeApp = FastifyInstance & { readonly hub: LiveHub; readonly audit: AuditWriter };
+
+/**
+ * Build the sarbridge HTTP + WebSocket app (not listening: main.ts listens, tests inject()).
+ * One plugin per area under /api; the OpenAPI document at /openapi.json.
+ */
+export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
+  const clock = deps.clock ?? (() => new Date());
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: limits.bodyLimitBytes,
+    ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const store = deps.store;
+  const caseLog = new CaseLog(store, clock);
+  const sessions = new Sessions(store, clock);
+  const hub = new LiveHub(store);
+  const audit = new AuditWriter(store);
+
+  installErrorHandler(app);
+  app.addSchema(ErrorResponse);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'sarbridge API', version: '0.1.0', description: 'Shared case log, live picture and drift runs for joint search and rescue. ' +
+        'Live updates (WebSocket, not listed as a path because OpenAPI 3.0 cannot describe one): ' +
+        'GET /api/cases/{caseId}/live?afterVersion=N sends the events after version N, then {"kind":"live","version":n}, ' +
+        'then each new event as {"kind":"event","event":…}, filtered for the reader\'s party; reconnect with the last version received.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sarbridge_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = tokenOf(request.headers);
+    request.actor = token ? await sessions.resolve(token) : null;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const url = request.routeOptions.url ?? request.url.split('?')[0];
+    if (!url.startsWith('/api/') || url === '/api/health') return;
+    const caseId = (request.params as { caseId?: string } | undefined)?.caseId ?? null;
+    const loginName = url === '/api/session' && request.method === 'POST' ? (request.body as { userName?: unknown } | undefined)?.userName : undefined;
+    audit.record({
+      at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
+      action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
+      ...(reply.statusCode === 401 && typeof loginName === 'string' ? { detail: `login refused for '${loginName.slice(0, 64)}'` } : {}),
+    });
+  });
+  app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', {
+    schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
+  }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
+  await app.register(sessionRoutes, { prefix: '/api/session', sessions });
+  await app.register(userRoutes, { prefix: '/api/users', store, clock });
+  await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub });
+  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
+  await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
+  await app.ready();
+  return Object.assign(app, { hub, audit }) as unknown as SarbridgeApp;
+}

@@ -1,0 +1,137 @@
+import type { SarbridgeStore, StoredEvent } from '../../io/storage/index.js';
+import type { CaseEvent } from '../case_log/index.js';
+import { viewEvent } from '../case_log/index.js';
+
+/** One live client of a case: its party (for releasability) and the last version it was sent. */
+export interface LiveSubscriber {
+  readonly party: string;
+  /** Called with each message (a JSON text) in version order. */
+  send(text: string): void;
+}
+
+interface Subscription {
+  readonly subscriber: LiveSubscriber;
+  cursor: number;
+  catchingUp: boolean;
+}
+
+/** Recent events kept per case, so subscribers a little behind are served without a read. */
+const RECENT_EVENTS = 500;
+
+class CaseChannel {
+  readonly subscriptions = new Set<Subscription>();
+  /** Highest version fetched from the store. */
+  cursor = 0;
+  recent: { event: StoredEvent; texts: Map<string, string> }[] = [];
+  private fetching: Promise<void> | null = null;
+  private again = false;
+
+  constructor(readonly caseId: string, private readonly store: SarbridgeStore) {}
+
+  /** Fetch what is new (one read for all subscribers) and deliver it; coalesces bursts of pokes. */
+  poke(): Promise<void> {
+    if (this.fetching) { this.again = true; return this.fetching; }
+    this.fetching = (async () => {
+      do {
+        this.again = false;
+        const fresh = await this.store.readEvents(this.caseId, this.cursor);
+        for (const event of fresh) {
+          if (event.version !== this.cursor + 1) break;
+          this.cursor = event.version;
+          this.recent.push({ event, texts: new Map() });
+        }
+        if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+        for (const s of this.subscriptions) this.deliver(s);
+      } while (this.again);
+    })().finally(() => { this.fetching = null; });
+    return this.fetching;
+  }
+
+  /** Send a subscriber everything after its cursor, from memory or (when too far behind) from the store. */
+  deliver(s: Subscription): void {
+    if (s.catchingUp || s.cursor >= this.cursor) return;
+    const first = this.recent.length ? this.recent[0].event.version : this.cursor + 1;
+    if (s.cursor < first - 1) { void this.catchUp(s); return; }
+    for (const item of this.recent) {
+      if (item.event.version <= s.cursor) continue;
+      let text = item.texts.get(s.subscriber.party);
+      if (text === undefined) {
+        text = JSON.stringify({ kind: 'event', event: viewEvent(item.event as CaseEvent, s.subscriber.party) });
+        item.texts.set(s.subscriber.party, text);
+      }
+      s.subscriber.send(text);
+      s.cursor = item.event.version;
+    }
+  }
+
+  /** Read from the store what a subscriber missed, then continue from memory. */
+  async catchUp(s: Subscription): Promise<void> {
+    s.catchingUp = true;
+    try {
+      for (;;) {
+        const missed = await this.store.readEvents(this.caseId, s.cursor, 1000);
+        if (!this.subscriptions.has(s)) return;
+        for (const event of missed) {
+          s.subscriber.send(JSON.stringify({ kind: 'event', event: viewEvent(event as CaseEvent, s.subscriber.party) }));
+          s.cursor = event.version;
+        }
+        if (missed.length < 1000) break;
+      }
+    } finally {
+      s.catchingUp = false;
+    }
+    this.deliver(s);
+  }
+}
+
+/**
+ * Live updates: every subscriber of a case receives the events after the version it gave, in
+ * order, each filtered for its party. The store's append notifications (in process for SQLite,
+ * LISTEN/NOTIFY across instances for PostgreSQL) only poke a case; the events themselves are read
+ * from the store, so a lost notification delays an event but never skips it.
+ */
+export class LiveHub {
+  private readonly channels = new Map<string, CaseChannel>();
+  private readonly stop: () => void;
+
+  constructor(private readonly store: SarbridgeStore) {
+    this.stop = store.onAppended((caseId) => { void this.channels.get(caseId)?.poke(); });
+  }
+
+  /**
+   * Subscribe to a case from `afterVersion` (0: from the start). Missed events are sent first,
+   * then a `{"kind":"live","version":n}` marker, then new events as they come. Returns the
+   * unsubscribe function.
+   */
+  async subscribe(caseId: string, afterVersion: number, subscriber: LiveSubscriber): Promise<() => void> {
+    let channel = this.channels.get(caseId);
+    if (!channel) {
+      channel = new CaseChannel(caseId, this.store);
+      channel.cursor = (await this.store.getCase(caseId))?.version ?? 0;
+      const existing = this.channels.get(caseId);   // another subscriber may have created it meanwhile
+      if (existing) channel = existing; else this.channels.set(caseId, channel);
+    }
+    const s: Subscription = { subscriber, cursor: afterVersion, catchingUp: false };
+    channel.subscriptions.add(s);
+    await channel.catchUp(s);
+    subscriber.send(JSON.stringify({ kind: 'live', version: s.cursor }));
+    void channel.poke();
+    const c = channel;
+    return () => {
+      c.subscriptions.delete(s);
+      if (c.subscriptions.size === 0 && this.channels.get(caseId) === c) this.channels.delete(caseId);
+    };
+  }
+
+  /** Subscribers across all cases (for health and tests). */
+  get subscriberCount(): number {
+    let n = 0;
+    for (const c of this.channels.values()) n += c.subscriptions.size;
+    return n;
+  }
+
+  close(): void {
+    this.stop();
+    this.channels.clear();
+  }
+}

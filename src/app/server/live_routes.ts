@@ -1,0 +1,35 @@
+import type {} from '@fastify/websocket';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CaseLog } from '../case_log/index.js';
+import type { LiveHub } from './live_hub.js';
+import { actorOf } from './request_actor.js';
+import { CaseParams } from './schemas.js';
+
+/**
+ * `GET /api/cases/:caseId/live` (WebSocket): the events after `afterVersion` (the last version
+ * the client holds; 0 for all), then `{"kind":"live","version":n}`, then each new event as
+ * `{"kind":"event","event":…}`, filtered for the client's party. A client that reconnects gives
+ * its last version and receives exactly what it missed. Refused before the upgrade (401/403/404).
+ */
+export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub }> = async (app, { caseLog, hub }) => {
+  app.get('/:caseId/live', {
+    websocket: true,
+    schema: {
+      summary: 'Live updates of a case (WebSocket)', tags: ['live'], params: CaseParams,
+      querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, default: 0 }) }),
+    },
+    preHandler: async (request) => {
+      await caseLog.checkRead(actorOf(request), (request.params as { caseId: string }).caseId);
+    },
+  }, (socket, request) => {
+    const actor = actorOf(request);
+    let unsubscribe: (() => void) | null = null;
+    let closed = false;
+    socket.on('close', () => { closed = true; unsubscribe?.(); });
+    socket.on('message', () => { /* clients only listen; writes go through HTTP */ });
+    hub.subscribe(request.params.caseId, request.query.afterVersion, {
+      party: actor.party,
+      send: (text) => { if (socket.readyState === socket.OPEN) socket.send(text); },
+    }).then((stop) => { if (closed) stop(); else unsubscribe = stop; }, () => socket.close(1011, 'live updates failed'));
+  });
+};

@@ -1,0 +1,53 @@
+import { pathToFileURL } from 'node:url';
+import { openStore, redactUrl, type SarbridgeStore } from '../../io/storage/index.js';
+import { buildApp, type SarbridgeApp } from './app.js';
+import { seedDemoData } from './demo_data.js';
+
+/** Where and on what the server runs. */
+export interface ServeOptions {
+  /** SQLite path or postgres:// URL. */
+  readonly db: string;
+  readonly host: string;
+  readonly port: number;
+  /** Put the demo case in an empty store. */
+  readonly demo: boolean;
+}
+
+/** A running server: its address, and how to stop it. */
+export interface RunningServer {
+  readonly url: string;
+  readonly app: SarbridgeApp;
+  readonly store: SarbridgeStore;
+  close(): Promise<void>;
+}
+
+/** Open the store, build the app and listen (nothing else: the app is built in app.ts). */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const store = await openStore(options.db);
+  if (options.demo) await seedDemoData(store);
+  const app = await buildApp({ store });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, app, store,
+    close: async () => { await app.close(); await store.close(); },
+  };
+}
+
+/** Describe a store location for a log line, without a password. */
+export const describeDb = (db: string): string => (/^postgres/i.test(db) ? redactUrl(db) : db);
+
+// Run directly (tests spawn it as a child process): configured by environment variables.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startServer({
+    db: process.env.SARBRIDGE_DB ?? 'var/sarbridge.sqlite',
+    host: process.env.SARBRIDGE_HOST ?? '127.0.0.1',
+    port: Number(process.env.SARBRIDGE_PORT ?? 8080),
+    demo: process.env.SARBRIDGE_DEMO !== '0',
+  });
+  console.log(`sarbridge listening on ${server.url}`);
+  const stop = () => { void server.close().then(() => process.exit(0)); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

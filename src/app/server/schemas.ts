@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES } from '../case_log/index.js';
+
+/** Every error the API returns: a stable code, a message, and the field when one was wrong. */
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.String({ description: 'stable code, see docs/errors.md' }),
+  error: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String({ description: "the wrong field, e.g. 'body/payload/position/latDeg'" })),
+  currentVersion: Type.Optional(Type.Integer({ description: 'on a version conflict: the version the case is at' })),
+}, { $id: 'ErrorResponse' });
+
+/** The error responses a route may give, by status. */
+export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('ErrorResponse')]));
+
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const ReleasabilitySchema = Type.Union(RELEASABILITY_LEVELS.map((r) => Type.Literal(r)), {
+  description: 'what other parties may see of this event: everything, position-only (unitId, position, time) or nothing',
+});
+export const EventTypeSchema = Type.Union(CASE_EVENT_TYPES.map((t) => Type.Literal(t)));
+export const UserName = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' });
+
+/** A user as the API shows it (never the hash). */
+export const UserView = Type.Object({ userName: Type.String(), party: PartySchema, roles: Type.Array(RoleSchema) });
+
+/** The case id in paths. */
+export const CaseParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }) });
+
+/** A case as listed. */
+export const CaseSummary = Type.Object({
+  caseId: Type.String(), kind: Type.String(), title: Type.String(), parties: Type.Array(Type.String()),
+  version: Type.Integer(), openedAt: Type.String(),
+});
+
+/** An event as the viewer may see it (whole, redacted to its position, or withheld). */
+export const ViewedEventSchema = Type.Object({
+  caseId: Type.String(), version: Type.Integer(),
+  type: Type.Optional(EventTypeSchema), author: Type.Optional(Type.String()), party: Type.Optional(Type.String()),
+  recordedAt: Type.Optional(Type.String()), basedOnVersion: Type.Optional(Type.Integer()),
+  releasability: Type.Optional(ReleasabilitySchema), payload: Type.Optional(Type.Unknown()),
+  redacted: Type.Optional(Type.Boolean()), withheld: Type.Optional(Type.Boolean()),
+});
