@@ -92,6 +92,7 @@ function timelineCommand(): Command {
         console.log(`${e.dateText} · ${e.label}`);
         console.log(`    ${e.text}`);
         if (e.sources.length) console.log(`    Sources: ${e.sources.join('; ')}`);
+        if (e.record !== a.record) console.log(`    Record: ${describeRecordTimes(e.record, zones).join('; ')}`);
       }
       console.log(`Agreement record: ${describeRecordTimes(a.record, zones).join('; ')}`);
       for (const line of describeRevisions(a.record, zones[0])) console.log(`    ${line}`);

@@ -4,6 +4,7 @@ import { escapeHtml, renderAnnualReportHtml } from './annual_report_html.js';
 import type { CooperationConfig } from './cooperation_config.js';
 import { TEST_RECORD, testConfig } from './fixture_for_tests.js';
 import { readerFor } from './reader.js';
+import { describeExchange, exerciseRoster } from './roster.js';
 
 /** The hand-drawn config with a 2027 programme (one exercise done, one planned), an exchange and an incident. */
 function configWithProgramme(): CooperationConfig {
@@ -68,5 +69,15 @@ describe('renderAnnualReportHtml', () => {
 describe('escapeHtml', () => {
   test('escapes markup characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('exerciseRoster / describeExchange', () => {
+  test('the liaison officer attached to SAREX 1 is on its roster, with rank, service and host', () => {
+    const config = configWithProgramme();
+    const roster = exerciseRoster(config, 'x1');
+    expect(roster.map((x) => x.id)).toEqual(['lo1']);
+    expect(describeExchange(config, roster[0])).toBe('Lieutenant Commander (liaison officer) from Aland, A Navy, at RCC B, 2027-05-01 to 2027-05-10 (done)');
+    expect(exerciseRoster(config, 'x2')).toEqual([]);
   });
 });

@@ -36,3 +36,6 @@ export type { TimelineEntry, TimelineEntryKind } from './timeline.js';
 export { buildTimeline, describeSources } from './timeline.js';
 export type { ClosestApproach } from './track_distance.js';
 export { closestApproach, firstWithin, geodesicDistanceM } from './track_distance.js';
+export type { MapFeature, MapFeatureCollection } from './map_features.js';
+export { cooperationMapFeatures } from './map_features.js';
+export { describeExchange, exerciseRoster } from './roster.js';
