@@ -31,7 +31,7 @@ const job = {
 };
 const particleSteps = PARTICLES * HOURS * 3600 / STEP_S;
 
-let seconds, threads;
+let seconds, threads, cpuSeconds;
 if (workers === 0) {
   // one core, in this thread: forcing and coastline loaded first, only the drift is timed
   const forcing = kind === 'constant'
@@ -40,8 +40,11 @@ if (workers === 0) {
   const shoreline = await openJobCoastline(job.coastline);
   runDrift({ ...request, particleCount: 2000, durationS: 7200 }, forcing, { shoreline });   // warm-up
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = runDrift(request, forcing, { shoreline });
   seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  cpuSeconds = (cpu.user + cpu.system) / 1e6;
   threads = 1;
   if (result.particles.count !== PARTICLES) throw new Error('bench: wrong particle count');
 } else {
@@ -52,7 +55,7 @@ if (workers === 0) {
   threads = used;
 }
 console.log(JSON.stringify({
-  kind, threads, particleSteps, seconds,
+  kind, threads, particleSteps, seconds, cpuSeconds,
   mStepsPerS: particleSteps / seconds / 1e6,
   peakRssMB: process.resourceUsage().maxRSS / 1024,
 }));
