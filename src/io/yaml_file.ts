@@ -1,7 +1,10 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Value, type ValueError } from '@sinclair/typebox/value';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError } from '../core/errors.js';
+
+/** How many problems an error message lists before it says "and N more". */
+const MAX_SHOWN = 12;
 
 /**
  * Parse YAML (or JSON) text; a syntax error becomes a DataFileError naming the file and the line.
@@ -15,22 +18,41 @@ export function parseYamlText(text: string, fileName: string): unknown {
   }
 }
 
+/** One schema error as `path: problem (got value)`. */
+function schemaProblem(e: ValueError): string {
+  const path = e.path.slice(1) || '(top level)';
+  const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
+  const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
+  const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : e.value === undefined ? ' (missing)' : '';
+  return `${path}: ${problem}${got}`;
+}
+
 /**
- * The schema's complaints about `data`, each as "path: problem (got value)", at most `limit` of
- * them followed by how many more there were; empty when the data fits.
+ * Every complaint of the schema about `data` as "path: problem (got value)", one per path (a union
+ * reports the same path several times: the first is kept); empty when the data fits. A schema
+ * node may carry `oneOfValues` to be named in the message instead of the union's own wording.
  */
-export function schemaProblems(schema: TSchema, data: unknown, limit = 5): string[] {
-  const errors = [...Value.Errors(schema, data)];
-  const shown = errors.slice(0, limit).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}` +
-    (e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''));
-  if (errors.length > limit) shown.push(`and ${errors.length - limit} more`);
-  return shown;
+export function schemaProblems(schema: TSchema, data: unknown): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const e of Value.Errors(schema, data)) {
+    if (seen.has(e.path)) continue;
+    seen.add(e.path);
+    problems.push(schemaProblem(e));
+  }
+  return problems;
+}
+
+/** One DataFileError listing a file's problems (the first dozen, then how many more). */
+export function problemsError(fileName: string, problems: readonly string[]): DataFileError {
+  const shown = problems.slice(0, MAX_SHOWN).join('; ');
+  return new DataFileError(fileName, shown + (problems.length > MAX_SHOWN ? `; and ${problems.length - MAX_SHOWN} more` : ''));
 }
 
 /** Parse YAML text and check it against a TypeBox schema; errors name the file, each path and problem. */
 export function parseCheckedYaml<S extends TSchema>(schema: S, text: string, fileName: string): Static<S> {
   const data = parseYamlText(text, fileName);
   const problems = schemaProblems(schema, data);
-  if (problems.length > 0) throw new DataFileError(fileName, problems.join('; '));
+  if (problems.length > 0) throw problemsError(fileName, problems);
   return data as Static<S>;
 }

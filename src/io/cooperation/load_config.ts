@@ -4,63 +4,27 @@
  * `{place:id}` placeholder. Every problem is reported as `<file>: <path>: <problem>`, all at once.
  */
 import { readFileSync } from 'node:fs';
-import { Value, type ValueError } from '@sinclair/typebox/value';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   isKnownTimeZone, parseApproximateDate, placeholdersIn,
   type ApproximateDate, type CooperationConfig, type CooperationRule, type RecordHistory,
 } from '../../core/cooperation/index.js';
 import { DataFileError, SarbridgeError } from '../../core/errors.js';
 import { parseTime } from '../../core/time/index.js';
+import { parseYamlText, problemsError, schemaProblems } from '../yaml_file.js';
 import { CooperationConfigSchema, type CooperationConfigFile } from './config_schema.js';
-
-const MAX_SHOWN = 12;
-
-/** One schema error as `path: problem (got value)`. */
-function schemaProblem(e: ValueError): string {
-  const path = e.path.slice(1) || '(top level)';
-  const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
-  const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
-  const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : e.value === undefined ? ' (missing)' : '';
-  return `${path}: ${problem}${got}`;
-}
-
-/** Schema errors, keeping one per path (a union reports the same path several times). */
-function schemaProblems(data: unknown): string[] {
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  for (const e of Value.Errors(CooperationConfigSchema, data)) {
-    // A literal inside a union repeats its union's error at the same path; keep the first.
-    if (seen.has(e.path)) continue;
-    seen.add(e.path);
-    problems.push(schemaProblem(e));
-  }
-  return problems;
-}
 
 /**
  * Parse and check a config's text. Throws DataFileError naming `fileName`, each path and problem,
  * e.g. `coop.yaml: parties/0/timeZone: 'Asia/Soul' is not a known IANA time zone`.
  */
 export function parseCooperationConfig(text: string, fileName: string): CooperationConfig {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new DataFileError(fileName, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const problems = schemaProblems(data);
-  if (problems.length > 0) throw configError(fileName, problems);
+  const data = parseYamlText(text, fileName);
+  const problems = schemaProblems(CooperationConfigSchema, data);
+  if (problems.length > 0) throw problemsError(fileName, problems);
   const checker = new ConfigChecker(data as CooperationConfigFile);
   const config = checker.build();
-  if (checker.problems.length > 0) throw configError(fileName, checker.problems);
+  if (checker.problems.length > 0) throw problemsError(fileName, checker.problems);
   return config;
-}
-
-function configError(fileName: string, problems: readonly string[]): DataFileError {
-  const shown = problems.slice(0, MAX_SHOWN).join('; ');
-  return new DataFileError(fileName, shown + (problems.length > MAX_SHOWN ? `; and ${problems.length - MAX_SHOWN} more` : ''));
 }
 
 /** Read and check a config file from disk. */
