@@ -2,12 +2,10 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { DRIFT_SETTINGS, summariseCloud, type DriftRequest } from '../../core/drift/index.js';
 import { nmToMetres } from '../../core/geo/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
-import { loadLeewayTable } from '../../io/leeway/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { constantFrom } from '../case_file/index.js';
 import { AccessDeniedError, mayWrite, PositionSchema, UtcTimeSchema, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
 import { VersionConflictError } from '../../io/storage/index.js';
-import { runDriftJob, type DriftJob } from '../drift_job/index.js';
+import type { DriftJob } from '../drift_job/index.js';
 import { ServerBusyError } from './errors.js';
 import { actorOf } from './request_actor.js';
 import { CaseParams, errorResponses, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
@@ -73,7 +71,9 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; limits: 
     if (running >= limits.concurrentDriftRuns) throw new ServerBusyError(`${running} drift runs are in progress (the limit); retry in a few seconds`);
     running++;
     try {
-      const job = driftJob(body);
+      const job = await driftJob(body);
+      // loaded on first use: the NetCDF readers (h5wasm) take seconds to load and most servers start without a drift
+      const { runDriftJob } = await import('../drift_job/index.js');
       const started = performance.now();
       const { result } = await runDriftJob(job, { workers: 1 });
       const seconds = (performance.now() - started) / 1000;
@@ -101,7 +101,9 @@ type DriftBody = {
   forcing: { source: 'constant' | 'demo'; windSpeedMps: number; windFromDeg: number; currentSpeedMps: number; currentTowardDeg: number };
 };
 
-function driftJob(body: DriftBody): DriftJob {
+async function driftJob(body: DriftBody): Promise<DriftJob> {
+  const { loadLeewayTable } = await import('../../io/leeway/index.js');
+  const { constantFrom } = await import('../case_file/index.js');
   const objectClass = findObjectClass(loadLeewayTable(), body.objectClass);
   const startS = Date.parse(body.lkp.time) / 1000;
   const request: DriftRequest = {
