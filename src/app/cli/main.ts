@@ -3,6 +3,8 @@ import { SarbridgeError } from '../../core/errors.js';
 import { cooperationCommand } from './cooperation_command.js';
 import { driftCommand } from './drift_command.js';
 import { objectsCommand } from './objects_command.js';
+import { serveCommand } from './serve_command.js';
+import { adminCommand } from './admin_command.js';
 
 /** Build the `sarbridge` command-line program. */
 export function buildProgram(): Command {
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .addCommand(objectsCommand())
     .addCommand(driftCommand())
+    .addCommand(serveCommand())
+    .addCommand(adminCommand())
     .addCommand(cooperationCommand());
 }
 

@@ -3,4 +3,5 @@ export { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictErr
 export { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 export { SqliteStore } from './sqlite_store.js';
 export { PostgresStore, redactUrl } from './postgres_store.js';
-export { DEFAULT_SQLITE_PATH, openStore } from './open_store.js';
+export { DEFAULT_SQLITE_PATH } from './default_location.js';
+export { openStore } from './open_store.js';

@@ -1,9 +1,7 @@
 import { PostgresStore } from './postgres_store.js';
 import { SqliteStore } from './sqlite_store.js';
+import { DEFAULT_SQLITE_PATH } from './default_location.js';
 import type { SarbridgeStore } from './store.js';
-
-/** The embedded default database file, relative to the working directory. */
-export const DEFAULT_SQLITE_PATH = 'var/sarbridge.sqlite';
 
 /**
  * Open the store a location names: a `postgres://` or `postgresql://` URL opens PostgreSQL,

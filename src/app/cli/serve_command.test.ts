@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SqliteStore } from '../../io/storage/index.js';
+import { verifyPassword } from '../server/passwords.js';
+import { createAdmin } from './admin_command.js';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run the CLI in a child process (stdin piped); resolves on exit, or when `stopWhen` matches stdout (then kills it). */
+function sarbridge(args: string[], stdin: string, stopWhen?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+    `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(process.argv);`, 'sarbridge', ...args], { stdio: 'pipe' });
+  child.stdin.end(stdin);
+  let stdout = '', stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stopWhen?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('adminCommand', () => {
+  test('creates an administrator with the password read from stdin, hashed with scrypt', async () => {
+    const db = join(dir, 'admin.sqlite');
+    const run = await sarbridge(['admin', 'create', '--party', 'KR', '--user', 'kr-admin', '--role', 'smc', '--db', db], 'a good long password\n');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/created administrator 'kr-admin' of KR \(roles: admin, smc\)/);
+    const store = new SqliteStore(db);
+    const user = await store.findUser('kr-admin');
+    await store.close();
+    expect(user).toMatchObject({ party: 'KR', roles: ['admin', 'smc'] });
+    expect(await verifyPassword('a good long password', user!.passwordHash)).toBe(true);
+  });
+  test('refuses a short password, a bad party code and a bad user name, naming them', async () => {
+    const db = join(dir, 'refused.sqlite');
+    await expect(createAdmin({ db, party: 'KR', userName: 'x1', password: 'short' })).rejects.toThrow('password: must be at least 12 characters');
+    await expect(createAdmin({ db, party: 'korea', userName: 'x1', password: 'a good long password' })).rejects.toThrow(/^--party: 'korea' is not a party code/);
+    await expect(createAdmin({ db, party: 'KR', userName: 'Kim Lee', password: 'a good long password' })).rejects.toThrow(/^--user: /);
+  });
+});
+
+describe('serveCommand', () => {
+  test('starts on an empty database with the demo exercise and prints the address and the admin hint', async () => {
+    const db = join(dir, 'serve.sqlite');
+    let health: unknown = null;
+    const run = await new Promise<{ stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+        `const { main } = await import(${JSON.stringify(MAIN)}); await main(process.argv);`, 'sarbridge', 'serve', '--port', '0', '--db', db], { stdio: 'pipe' });
+      let stdout = '';
+      child.stdout.on('data', async (d) => {
+        stdout += d;
+        const match = /serving on (http:\/\/\S+)/.exec(stdout);
+        if (match && /admin create/.test(stdout) && health === null) {
+          health = await (await fetch(`${match[1]}/api/health`)).json();
+          child.kill('SIGTERM');
+        }
+      });
+      child.on('exit', () => resolve({ stdout }));
+    });
+    expect(run.stdout).toMatch(/sarbridge is serving on http:\/\/127\.0\.0\.1:\d+ {2}\(storage: .*serve\.sqlite\)/);
+    expect(run.stdout).toMatch(/sarbridge admin create --party KR --user <name> --db /);
+    expect(health).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
+    const store = new SqliteStore(db);
+    expect((await store.listCases()).map((c) => c.caseId)).toEqual(['demo-east-sea']);
+    await store.close();
+  });
+});

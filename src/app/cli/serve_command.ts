@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { InvalidInputError } from '../../core/errors.js';
+import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
+
+interface ServeOptions { db: string; host: string; port: string; demo: boolean }
+
+/** `sarbridge serve`: the shared case log, live picture and API (SQLite file by default, or PostgreSQL). */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the shared case log, live updates and the API (embedded SQLite by default; a postgres:// URL for several instances)')
+    .option('--db <path|url>', 'SQLite file, or postgres://user@host:port/db (the password from PGPASSWORD or ~/.pgpass)', process.env.SARBRIDGE_DB ?? DEFAULT_SQLITE_PATH)
+    .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--port <port>', 'TCP port (0: any free port)', '8080')
+    .option('--no-demo', 'do not put the demo exercise in an empty database')
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port', `'${options.port}' is not a TCP port (0-65535)`);
+      // loaded here, not at CLI start: the server's modules are not needed by the other commands
+      const { describeDb, startServer } = await import('../server/index.js');
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo });
+      const users = await server.store.listUsers();
+      console.log(`sarbridge is serving on ${server.url}  (storage: ${describeDb(options.db)})`);
+      console.log(`  open ${server.url}/openapi.json for the API; live updates: ws://…/api/cases/<caseId>/live`);
+      if (users.length === 0) {
+        console.log(`  no accounts yet: create the first administrator with\n    sarbridge admin create --party KR --user <name>${options.db === DEFAULT_SQLITE_PATH ? '' : ` --db ${options.db}`}`);
+      }
+      const stop = () => { void server.close().then(() => process.exit(0)); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

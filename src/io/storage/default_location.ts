@@ -1,0 +1,2 @@
+/** The embedded default database file, relative to the working directory. */
+export const DEFAULT_SQLITE_PATH = 'var/sarbridge.sqlite';
