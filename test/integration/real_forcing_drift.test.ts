@@ -12,7 +12,7 @@ import { projectPath } from '../../src/io/project_files.js';
 
 const RAD = Math.PI / 180;
 const raft = findObjectClass(loadLeewayTable(), 'LIFE-RAFT-DB-10');
-const norwayDir = projectPath('../shared/data/forcing/norway-real');
+const norwayDir = projectPath('data/forcing/norway-real');
 const haveNorway = existsSync(norwayDir);
 const haveGshhg = existsSync(DEFAULT_GSHHG_PATH);
 

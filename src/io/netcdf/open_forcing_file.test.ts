@@ -11,7 +11,7 @@ import { openForcingBytes, openForcingFile } from './index.js';
 import { writeNetcdf3, type Nc3Var } from './test/netcdf3_writer.js';
 
 const DATA = fileURLToPath(new URL('../../../data/forcing/', import.meta.url));
-const NORWAY = fileURLToPath(new URL('../../../../shared/data/forcing/norway-real/', import.meta.url));
+const NORWAY = fileURLToPath(new URL('../../../data/forcing/norway-real/', import.meta.url));
 const HAVE_NORWAY = existsSync(join(NORWAY, 'Nordic_subset.nc'));
 const TMP = mkdtempSync(join(tmpdir(), 'sarbridge-netcdf-'));
 
@@ -149,7 +149,7 @@ describe('openForcingFile: east-sea synthetic pair', () => {
   });
 });
 
-describe.skipIf(!HAVE_NORWAY)('openForcingFile: AROME Lambert x/y wind (needs ../shared/data/forcing/norway-real)', () => {
+describe.skipIf(!HAVE_NORWAY)('openForcingFile: AROME Lambert x/y wind (data/forcing/norway-real)', () => {
   const path = join(NORWAY, 'AROME_MetCoOp_00_DEF_20160114_subset.nc');
 
   test('east/north equal an independent projection, bilinear interpolation and rotation of the raw x/y wind', async () => {
@@ -203,7 +203,7 @@ describe.skipIf(!HAVE_NORWAY)('openForcingFile: AROME Lambert x/y wind (needs ..
   });
 });
 
-describe.skipIf(!HAVE_NORWAY)('openForcingFile: ROMS Nordic-4km currents (needs ../shared/data/forcing/norway-real)', () => {
+describe.skipIf(!HAVE_NORWAY)('openForcingFile: ROMS Nordic-4km currents (data/forcing/norway-real)', () => {
   const path = join(NORWAY, 'Nordic_subset.nc');
   const NX = 31, NY = 21, NS = 35;
   let lonR: Float64Array, latR: Float64Array, mask: Float64Array, angle: Float64Array;
