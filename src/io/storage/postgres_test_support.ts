@@ -8,19 +8,19 @@ export const TEST_PG_URL = process.env.SARBRIDGE_TEST_PG_URL || undefined;
 export const PG_SKIP_REASON = 'SKIPPED: set SARBRIDGE_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:55432/postgres) to run on PostgreSQL';
 
 /** Create a fresh, empty database on the test server; returns its URL and a function that drops it. */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!TEST_PG_URL) throw new Error(PG_SKIP_REASON);
+export async function freshPostgresDatabase(serverUrl: string | undefined = TEST_PG_URL): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!serverUrl) throw new Error(PG_SKIP_REASON);
   const name = `sarbridge_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(TEST_PG_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
