@@ -5,6 +5,7 @@ import { driftCommand } from './drift_command.js';
 import { objectsCommand } from './objects_command.js';
 import { serveCommand } from './serve_command.js';
 import { adminCommand } from './admin_command.js';
+import { planCommand } from './plan_command.js';
 
 /** Build the `sarbridge` command-line program. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .addCommand(driftCommand())
     .addCommand(serveCommand())
     .addCommand(adminCommand())
+    .addCommand(planCommand())
     .addCommand(cooperationCommand());
 }
 

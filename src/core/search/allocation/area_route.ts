@@ -12,11 +12,13 @@ import type { AreaPattern } from './track_spacing_fit.js';
 /**
  * The route of `pattern` over `area` at `trackSpacingNm`, timed from the unit's arrival and cut at
  * its endurance. PS and CS: of the four ways in (either end of the first track, turn left or
- * right), the one whose CSP is nearest the unit's start position (the first when none is given).
+ * right), the one whose CSP is nearest the unit's start position (the first when none is given)
+ * among those whose tracks progress toward `progressBearingDeg` (within 90 degrees), when given.
  * SS: the CSP is the area's centre, first leg along the area's orientation, right turns, legs
  * S, S, 2S, 2S, ..., kS, kS (`squareCount` = k).
  */
-export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, trackSpacingNm: number, squareCount = 1): SearchRoute {
+export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, trackSpacingNm: number, squareCount = 1,
+  progressBearingDeg?: number): SearchRoute {
   const motion = { speedKn: unit.speedKn, startTimeS: unit.arrivalTimeS, enduranceH: unit.enduranceH };
   if (pattern === 'SS') {
     return expandingSquare({ csp: area.centre, trackSpacingNm, firstLegBearingDeg: area.orientationDeg, turn: 'right', legCount: 2 * squareCount, unit: motion });
@@ -28,11 +30,15 @@ export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: Area
   for (const firstLegBearingDeg of [axisDeg % 360, (axisDeg + 180) % 360]) {
     for (const turn of ['right', 'left'] as const) {
       const route = make({ area, trackSpacingNm, firstLegBearingDeg, turn, unit: motion });
+      if (progressBearingDeg !== undefined && route.legs.length > 1 && route.legs[1].role === 'crossLeg') {
+        const off = Math.abs(((route.legs[1].bearingDeg - progressBearingDeg) % 360 + 540) % 360 - 180);
+        if (off > 90) continue;
+      }
       const from = unit.startPosition;
       const d = from ? distanceM(from.lonDeg, from.latDeg, route.csp.lonDeg, route.csp.latDeg) : 0;
       if (d < bestDistance) { best = route; bestDistance = d; }
-      if (!from) return route;
     }
   }
-  return best!;
+  // every way in filtered out (cannot happen: two of the four progress each way), or one track only
+  return best ?? make({ area, trackSpacingNm, firstLegBearingDeg: axisDeg % 360, turn: 'right', unit: motion });
 }

@@ -1,8 +1,15 @@
 /**
- * The particles as one unit sees them: positions at a time (linear between drift outputs) in a
- * local frame, gathered into small grid cells so that a candidate area is scored over some
- * thousands of cells instead of every particle. Hand-written hot loop (massInside): it runs
- * thousands of times per allocation.
+ * The particles as one unit sees them during its search: positions at the mid-search time in a
+ * local frame and their displacement from the start to the end of the search (linear between
+ * drift outputs), gathered into small grid cells (by mid-search position, with the cell's mean
+ * displacement) so that a candidate area is scored over some thousands of cells instead of every
+ * particle. The POD model (ours): a parallel sweep or creeping line is a front of tracks crossing
+ * the area at a steady pace (tracks run much faster than the object drifts); a cell the front
+ * meets while inside the area gets Koopman's mean parallel-track POD at the coverage W / S_eff
+ * it sees (S_eff: the track spacing in the drifting cell's frame), any other cell 0, so objects
+ * drifting out ahead of the front or in behind it are missed, as they are at sea. For an expanding square (no straight front) a cell gets p times
+ * the fraction of SAMPLES times spread over the search at which it lies in the area.
+ * Hand-written hot loop (scoreInside): it runs thousands of times per allocation.
  */
 import { projectInto, type LocalFrame } from '../../probability/local_frame.js';
 import type { PositionSnapshot } from '../pod.js';
@@ -28,6 +35,64 @@ export function positionsAt(frame: LocalFrame, snapshots: readonly PositionSnaps
   return { x, y };
 }
 
+/**
+ * How a pattern's effort moves over its rectangle: a front of tracks progressing across the
+ * bearing (PS: tracks along it), along it (CS: tracks across it), or no front (SS: scored by the
+ * fraction of the search a cell spends in the area).
+ */
+export type SweepAxis = 'across' | 'along' | 'fraction';
+
+/**
+ * Does a front sweeping the rectangle meet a drifting point while the point is inside? With the
+ * search time scaled to [0, 1], the front runs from -progress hw to +progress hw along the sweep
+ * axis w (w_f = progress (2 hw tau - hw)); the point is at w0 + dw tau, z0 + dz tau (w0, z0 at the
+ * search's start). They meet at tau* = (w0 + progress hw) / (2 hw progress - dw), which must lie in
+ * [0, 1] with |z(tau*)| <= hz. Tracks run much faster than the drift, so a point the front meets is
+ * searched once at the pattern's coverage.
+ */
+function frontMeets(w0: number, dw: number, z0: number, dz: number, hw: number, hz: number, progress: 1 | -1): boolean {
+  const den = 2 * hw * progress - dw;
+  if (den === 0) return false;
+  const tau = (w0 + progress * hw) / den;
+  if (!(tau >= 0 && tau <= 1)) return false;
+  const z = z0 + dz * tau;
+  return z <= hz && z >= -hz;
+}
+
+/**
+ * Mean parallel-track POD as a function of coverage, tabulated on [0, MAX] for the hot loop
+ * (linear interpolation; the POD curves are smooth, error < 1e-5 at this step).
+ */
+export class PodTable {
+  static readonly MAX = 8;
+  private readonly values: Float64Array;
+  private readonly perUnit: number;
+  constructor(pod: (coverage: number) => number, steps = 2048) {
+    this.values = Float64Array.from({ length: steps + 2 }, (_, k) => pod(Math.min(k, steps) * (PodTable.MAX / steps)));
+    this.perUnit = steps / PodTable.MAX;
+  }
+  at(coverage: number): number {
+    const u = coverage * this.perUnit;
+    const k = u | 0;
+    if (k >= this.values.length - 2) return this.values[this.values.length - 1];
+    return this.values[k] + (u - k) * (this.values[k + 1] - this.values[k]);
+  }
+}
+
+/**
+ * Coverage a drifting point gets from a front of tracks S apart: in the point's frame the tracks
+ * are S |2 hw progress - dw| / (2 hw) apart (the front passes it faster when it drifts against
+ * the front, slower when with it), so C_eff = C 2 hw / |2 hw progress - dw|.
+ */
+function effectiveCoverage(coverage: number, dw: number, hw: number, progress: 1 | -1): number {
+  return (coverage * 2 * hw) / Math.abs(2 * hw * progress - dw);
+}
+
+/** Times at which a cell is placed during a search (the centres of SAMPLES equal parts of it). */
+export const SAMPLES = 5;
+
+const TAUS = Array.from({ length: SAMPLES }, (_, k) => (k + 0.5) / SAMPLES - 0.5);
+
 /** Particles gathered into grid cells; cell weights are reset from per-particle weights by setWeights. */
 export class CellCloud {
   /** Cell of each particle, -1 when the particle is not counted. */
@@ -41,8 +106,18 @@ export class CellCloud {
   /** Side of a cell, metres. */
   readonly cellM: number;
 
-  /** `x`, `y`: particle positions in the frame; `counted[i]` 1 when particle i is a possible location. */
-  constructor(readonly x: Float64Array, readonly y: Float64Array, counted: Uint8Array, weight: Float64Array) {
+  /** Mean displacement of each cell's particles over the search, metres. */
+  readonly cellDx: Float64Array;
+  readonly cellDy: Float64Array;
+  /** Half the length of the cell's displacement, metres (for the quick rejection in scoreInside). */
+  readonly cellReach: Float64Array;
+
+  /**
+   * `x`, `y`: particle positions in the frame at mid-search; `dx`, `dy`: their displacement from
+   * the start to the end of the search; `counted[i]` 1 when particle i is a possible location.
+   */
+  constructor(readonly x: Float64Array, readonly y: Float64Array, readonly dx: Float64Array, readonly dy: Float64Array,
+    counted: Uint8Array, weight: Float64Array) {
     const n = x.length;
     let sw = 0, mx = 0, my = 0;
     for (let i = 0; i < n; i++) if (counted[i] && weight[i] > 0) { sw += weight[i]; mx += weight[i] * x[i]; my += weight[i] * y[i]; }
@@ -53,20 +128,23 @@ export class CellCloud {
     this.cellM = Math.max(sigma / CELLS_PER_SIGMA, 1);
     const cellOf = new Int32Array(n).fill(-1);
     const index = new Map<number, number>();
-    const sx: number[] = [], sy: number[] = [], cnt: number[] = [];
+    const sx: number[] = [], sy: number[] = [], sdx: number[] = [], sdy: number[] = [], cnt: number[] = [];
     const inv = 1 / this.cellM;
     for (let i = 0; i < n; i++) {
       if (!counted[i]) continue;
       const key = Math.floor((x[i] - mx) * inv + 33_554_432) * 67_108_864 + Math.floor((y[i] - my) * inv + 33_554_432);
       let c = index.get(key);
-      if (c === undefined) { c = cnt.length; index.set(key, c); sx.push(0); sy.push(0); cnt.push(0); }
+      if (c === undefined) { c = cnt.length; index.set(key, c); sx.push(0); sy.push(0); sdx.push(0); sdy.push(0); cnt.push(0); }
       cellOf[i] = c;
-      sx[c] += x[i]; sy[c] += y[i]; cnt[c]++;
+      sx[c] += x[i]; sy[c] += y[i]; sdx[c] += dx[i]; sdy[c] += dy[i]; cnt[c]++;
     }
     this.cellOf = cellOf;
     this.cellCount = cnt.length;
     this.cellX = Float64Array.from(sx, (v, c) => v / cnt[c]);
     this.cellY = Float64Array.from(sy, (v, c) => v / cnt[c]);
+    this.cellDx = Float64Array.from(sdx, (v, c) => v / cnt[c]);
+    this.cellDy = Float64Array.from(sdy, (v, c) => v / cnt[c]);
+    this.cellReach = Float64Array.from(this.cellDx, (v, c) => 0.5 * Math.hypot(v, this.cellDy[c]));
     this.cellW = new Float64Array(this.cellCount);
   }
 
@@ -77,31 +155,67 @@ export class CellCloud {
     for (let i = 0; i < cellOf.length; i++) { const c = cellOf[i]; if (c >= 0) cellW[c] += particleWeight[i]; }
   }
 
-  /** Weight of the cells whose mean position lies in the rectangle. */
-  massInside(r: FrameRectangle): number {
+  /**
+   * Score of a rectangle: sum over cells of weight x POD (see the file header), and the direction
+   * of progress that gives it. `sweep`: 'across' for tracks along the rectangle's bearing (PS),
+   * 'along' for tracks across it (CS), 'fraction' for a pattern without a front (SS).
+   */
+  scoreInside(r: FrameRectangle, sweep: SweepAxis, coverage: number, table: PodTable): { score: number; progress: 1 | -1 } {
     const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
-    const { cellX, cellY, cellW, cellCount } = this;
+    const { cellX, cellY, cellDx, cellDy, cellReach, cellW, cellCount } = this;
     const cx = r.cxM, cy = r.cyM, hu = r.alongHalfM, hv = r.acrossHalfM;
-    let sum = 0;
+    const radius = Math.hypot(hu, hv);
+    const acrossFront = sweep === 'across';
+    const hw = acrossFront ? hv : hu, hz = acrossFront ? hu : hv;
+    let plus = 0, minus = 0, fraction = 0;
     for (let c = 0; c < cellCount; c++) {
-      const dx = cellX[c] - cx, dy = cellY[c] - cy;
-      const u = dx * ux + dy * uy;
-      if (u > hu || u < -hu) continue;
-      const v = dx * uy - dy * ux;
-      if (v > hv || v < -hv) continue;
-      sum += cellW[c];
+      const ex = cellX[c] - cx, ey = cellY[c] - cy;
+      const reach = radius + cellReach[c];
+      if (ex > reach || ex < -reach || ey > reach || ey < -reach) continue;
+      const mu = ex * ux + ey * uy, mv = ex * uy - ey * ux;
+      const du = cellDx[c] * ux + cellDy[c] * uy, dv = cellDx[c] * uy - cellDy[c] * ux;
+      if (sweep === 'fraction') {
+        let j = 0;
+        for (let k = 0; k < SAMPLES; k++) {
+          const u = mu + TAUS[k] * du, v = mv + TAUS[k] * dv;
+          if (u <= hu && u >= -hu && v <= hv && v >= -hv) j++;
+        }
+        fraction += cellW[c] * j;
+        continue;
+      }
+      const w0 = (acrossFront ? mv - 0.5 * dv : mu - 0.5 * du), dw = acrossFront ? dv : du;
+      const z0 = (acrossFront ? mu - 0.5 * du : mv - 0.5 * dv), dz = acrossFront ? du : dv;
+      if (frontMeets(w0, dw, z0, dz, hw, hz, 1)) plus += cellW[c] * table.at(effectiveCoverage(coverage, dw, hw, 1));
+      if (frontMeets(w0, dw, z0, dz, hw, hz, -1)) minus += cellW[c] * table.at(effectiveCoverage(coverage, dw, hw, -1));
     }
-    return sum;
+    if (sweep === 'fraction') return { score: (table.at(coverage) * fraction) / SAMPLES, progress: 1 };
+    return plus >= minus ? { score: plus, progress: 1 } : { score: minus, progress: -1 };
   }
 
-  /** Per particle: `value` when its position lies in the rectangle, else 0 (written into `out`). */
-  fillInside(r: FrameRectangle, value: number, out: Float64Array): void {
+  /** Per particle, its POD under scoreInside's model for the given progress (written into `out`). */
+  fillInside(r: FrameRectangle, sweep: SweepAxis, coverage: number, table: PodTable, progress: 1 | -1, out: Float64Array): void {
+    const p = table.at(coverage);
     const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
-    const { x, y } = this;
+    const { x, y, dx, dy } = this;
+    const hu = r.alongHalfM, hv = r.acrossHalfM;
+    const acrossFront = sweep === 'across';
+    const hw = acrossFront ? hv : hu, hz = acrossFront ? hu : hv;
     for (let i = 0; i < x.length; i++) {
-      const dx = x[i] - r.cxM, dy = y[i] - r.cyM;
-      const u = dx * ux + dy * uy, v = dx * uy - dy * ux;
-      out[i] = u <= r.alongHalfM && u >= -r.alongHalfM && v <= r.acrossHalfM && v >= -r.acrossHalfM ? value : 0;
+      const ex = x[i] - r.cxM, ey = y[i] - r.cyM;
+      const mu = ex * ux + ey * uy, mv = ex * uy - ey * ux;
+      const du = dx[i] * ux + dy[i] * uy, dv = dx[i] * uy - dy[i] * ux;
+      if (sweep === 'fraction') {
+        let j = 0;
+        for (let k = 0; k < SAMPLES; k++) {
+          const u = mu + TAUS[k] * du, v = mv + TAUS[k] * dv;
+          if (u <= hu && u >= -hu && v <= hv && v >= -hv) j++;
+        }
+        out[i] = (p * j) / SAMPLES;
+        continue;
+      }
+      const w0 = (acrossFront ? mv - 0.5 * dv : mu - 0.5 * du), dw = acrossFront ? dv : du;
+      const z0 = (acrossFront ? mu - 0.5 * du : mv - 0.5 * dv), dz = acrossFront ? du : dv;
+      out[i] = frontMeets(w0, dw, z0, dz, hw, hz, progress) ? table.at(effectiveCoverage(coverage, dw, hw, progress)) : 0;
     }
   }
 

@@ -22,6 +22,7 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import { checkAllocationUnit, searchEndS, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
+import type { AreaOnEarth } from './frame_rectangle.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing } from './track_spacing_fit.js';
@@ -49,12 +50,23 @@ export interface IamsarBaselineOptions extends PlanningOptions {
   readonly safetyFactor?: number;
 }
 
+/** The IAMSAR square and its strips, before routes are laid out. */
+export interface IamsarSquare {
+  readonly datum: Datum;
+  readonly datumTimeS: number;
+  readonly probableErrorNm: number;
+  readonly safetyFactor: number;
+  readonly sideNm: number;
+  /** One north-south strip per unit, west to east, in the units' order. */
+  readonly strips: readonly AreaOnEarth[];
+}
+
 /**
- * The IAMSAR baseline plan for `units` over the particles (see the file header), with its exact POS.
- * @example iamsarBaseline(particles, snapshots, units).pos
+ * The IAMSAR square (2 fs E)^2 about the datum and its equal strips (see the file header).
+ * @example iamsarSquare(particles, snapshots, units).sideNm
  */
-export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
-  options: IamsarBaselineOptions = {}): IamsarBaselinePlan {
+export function iamsarSquare(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: IamsarBaselineOptions = {}): IamsarSquare {
   if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
   units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
   const fs = options.safetyFactor ?? IAMSAR_SAFETY_FACTORS[Math.min(options.searchesDone ?? 0, IAMSAR_SAFETY_FACTORS.length - 1)];
@@ -85,9 +97,23 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   const probableErrorNm = Math.max(eM / METRES_PER_NM, 0.05);
   const sideNm = 2 * fs * probableErrorNm;
   const stripNm = sideNm / units.length;
+  const strips = units.map((_, k) => ({
+    centre: fromLocal(frame, (-sideNm / 2 + (k + 0.5) * stripNm) * METRES_PER_NM, 0), lengthNm: sideNm, widthNm: stripNm, orientationDeg: 0,
+  }));
+  return { datum, datumTimeS, probableErrorNm, safetyFactor: fs, sideNm, strips };
+}
+
+/**
+ * The IAMSAR baseline plan for `units` over the particles (see the file header), with its exact POS.
+ * @example iamsarBaseline(particles, snapshots, units).pos
+ */
+export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: IamsarBaselineOptions = {}): IamsarBaselinePlan {
+  const square = iamsarSquare(particles, snapshots, units, options);
+  const { sideNm } = square;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
-    const centre = fromLocal(frame, (-sideNm / 2 + (k + 0.5) * stripNm) * METRES_PER_NM, 0);
-    const area = { centre, lengthNm: sideNm, widthNm: stripNm, orientationDeg: 0 };
+    const area = square.strips[k];
+    const stripNm = area.widthNm;
     const fit = fitTrackSpacing('PS', sideNm, stripNm, unit.speedKn * unit.enduranceH);
     let s = fit ? fit.trackSpacingNm : stripNm / Math.max(1, Math.ceil(stripNm / unit.sweepWidthNm - 1e-9));
     if (!(sideNm > s)) s = sideNm / 2;
@@ -97,5 +123,6 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
     };
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);
-  return { ...plan, datum, datumTimeS, probableErrorNm, safetyFactor: fs, sideNm };
+  const { strips: _strips, ...numbers } = square;
+  return { ...plan, ...numbers };
 }

@@ -22,12 +22,19 @@
  *    steps halve when no move gains. The track spacing is not free: it is the one that spends the
  *    unit's whole endurance on the area (track_spacing_fit.ts), which is where the POD of a
  *    parallel sweep is highest for a given area.
- * 3. The plan is laid out as IAMSAR routes and its POD and POS computed exactly (searchPod).
+ * 3. A second start from the IAMSAR layout (iamsar_baseline.ts: equal strips of the square
+ *    (2 fs E)^2), refined the same way, since the greedy step can lock units into a worse
+ *    arrangement than the classic one.
+ * 4. Both are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
+ *    better kept.
  *
- * The score in 1 and 2 is a fast approximation: particles held still at the unit's mid-search
- * time, gathered into small cells (cell_cloud.ts), and the mean parallel-track POD at coverage
- * C = W / S (Koopman: erf(sqrt(pi) C / 2) for the inverse cube) given to every cell inside the
- * rectangle and 0 outside. Overlap is tested in one local frame by the separating axis theorem.
+ * The score in 1 and 2 is a fast approximation: particles gathered into small cells
+ * (cell_cloud.ts) that move with their mean drift during the unit's search; a cell that the
+ * pattern's front of tracks meets inside the rectangle gets the mean parallel-track POD at the
+ * coverage W / S it sees in its own drifting frame (Koopman: erf(sqrt(pi) C / 2) for the inverse
+ * cube), others 0; the front
+ * progresses whichever way meets more weight (usually against the drift), and the route is laid
+ * out that way. Overlap is tested in one local frame by the separating axis theorem.
  */
 import { InvalidInputError } from '../../errors.js';
 import { METRES_PER_NM, degToRad } from '../../geo/units.js';
@@ -39,8 +46,9 @@ import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
-import { CellCloud, positionsAt } from './cell_cloud.js';
-import { rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
+import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
+import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
+import { iamsarSquare } from './iamsar_baseline.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
 
@@ -56,14 +64,20 @@ export interface AllocationOptions extends PlanningOptions {
 
 /** An optimised plan: the exact POS, and what the fast score said. */
 export interface OptimalPlan extends SearchPlan {
-  /** POS by the fast score (still particles, mean parallel-track POD). */
+  /** POS by the fast score (cells drifting through the areas, mean parallel-track POD). */
   readonly approximatePos: number;
   /** Candidate areas scored. */
   readonly evaluations: number;
   readonly frame: LocalFrame;
 }
 
-interface Placed { readonly rect: FrameRectangle; readonly fit: FittedSpacing; readonly pod: number }
+interface Placed {
+  readonly rect: FrameRectangle;
+  readonly fit: FittedSpacing;
+  readonly coverage: number;
+  /** Direction the tracks progress: +1 toward the right of the bearing (PS) or along it (CS), -1 the other way. */
+  readonly progress: 1 | -1;
+}
 
 const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
 
@@ -86,8 +100,14 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   for (let i = 0; i < n; i++) counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
   const mid = units.map((u) => 0.5 * (u.arrivalTimeS + searchEndS(u)));
   const frame = options.frame ?? datumFrame(snapshots, mid.reduce((a, b) => a + b, 0) / mid.length, particles);
-  const views = units.map((_, k) => { const p = positionsAt(frame, snapshots, mid[k], n); return new CellCloud(p.x, p.y, counted, weight); });
+  const views = units.map((u, k) => {
+    const m = positionsAt(frame, snapshots, mid[k], n);
+    const a = positionsAt(frame, snapshots, u.arrivalTimeS, n), b = positionsAt(frame, snapshots, searchEndS(u), n);
+    for (let i = 0; i < n; i++) { a.x[i] = b.x[i] - a.x[i]; a.y[i] = b.y[i] - a.y[i]; }
+    return new CellCloud(m.x, m.y, a.x, a.y, counted, weight);
+  });
   const patterns = units.map((u, k) => areaPatternOf(u, `units[${k}]`));
+  const sweeps: SweepAxis[] = patterns.map((p) => p === 'PS' ? 'across' : p === 'CS' ? 'along' : 'fraction');
   const trackNm = units.map((u) => u.speedKn * u.enduranceH);
   const effortM2 = units.map((u, k) => u.sweepWidthNm * trackNm[k] * METRES_PER_NM * METRES_PER_NM);
   const podFast = units.map(() => new Float64Array(n));
@@ -106,7 +126,8 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     return residualBuffer;
   };
   /** Fitted spacing and POD of a rectangle for unit k, or null when infeasible (no track fits, overlap). */
-  const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; pod: number } | null => {
+  const table = new PodTable((c) => parallelTrackPod(law, c));
+  const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k]);
     if (!fit) return null;
@@ -114,18 +135,19 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       const p = placed[j];
       if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
     }
-    return { fit, pod: parallelTrackPod(law, units[k].sweepWidthNm / fit.trackSpacingNm) };
+    return { fit, coverage: units[k].sweepWidthNm / fit.trackSpacingNm };
   };
   const score = (k: number, rect: FrameRectangle): number => {
     evaluations++;
     const f = feasible(k, rect);
-    return f ? f.pod * views[k].massInside(rect) : -1;
+    return f ? views[k].scoreInside(rect, sweeps[k], f.coverage, table).score : -1;
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
   const commit = (k: number, rect: FrameRectangle): void => {
     const f = feasible(k, rect)!;
-    placed[k] = { rect, ...f };
-    views[k].fillInside(rect, f.pod, podFast[k]);
+    const { progress } = views[k].scoreInside(rect, sweeps[k], f.coverage, table);
+    placed[k] = { rect, ...f, progress };
+    views[k].fillInside(rect, sweeps[k], f.coverage, table, progress, podFast[k]);
   };
 
   const order = units.map((_, k) => k).sort((a, b) => effortM2[b] - effortM2[a]);
@@ -147,24 +169,48 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     commit(k, best);
   }
   const rounds = options.refineRounds ?? 3;
-  for (let round = 0; round < rounds; round++) {
-    for (const k of order) {
-      views[k].setWeights(residual(k));
-      commit(k, refine(k, placed[k]!.rect, score, square));
+  const refineAll = (): void => {
+    for (let round = 0; round < rounds; round++) {
+      for (const k of order) {
+        views[k].setWeights(residual(k));
+        commit(k, refine(k, placed[k]!.rect, score, square));
+      }
     }
-  }
+  };
+  const approximate = (): number => {
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      if (!counted[i]) continue;
+      let miss = 1;
+      for (let k = 0; k < units.length; k++) miss *= 1 - podFast[k][i];
+      pos += weight[i] * (1 - miss);
+    }
+    return pos;
+  };
+  refineAll();
+  const starts: { placed: Placed[]; approximatePos: number }[] = [{ placed: placed.slice() as Placed[], approximatePos: approximate() }];
 
-  // approximate POS of the plan
-  let approximatePos = 0;
-  for (let i = 0; i < n; i++) {
-    if (!counted[i]) continue;
-    let miss = 1;
-    for (let k = 0; k < units.length; k++) miss *= 1 - podFast[k][i];
-    approximatePos += weight[i] * (1 - miss);
+  // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
+  placed.fill(null);
+  const strips = iamsarSquare(particles, snapshots, units, { include }).strips;
+  strips.forEach((area, k) => {
+    let r = rectangleInFrame(frame, area);
+    if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
+    for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
+    if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
+    commit(k, r);
+  });
+  refineAll();
+  starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+
+  // The plan: the start whose exact POS is higher.
+  let best: OptimalPlan | null = null;
+  for (const start of starts) {
+    const assignments = units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame));
+    const plan = evaluateAssignments(particles, snapshots, assignments, options);
+    if (!best || plan.pos > best.pos) best = { ...plan, approximatePos: start.approximatePos, evaluations, frame };
   }
-  const assignments = units.map((unit, k) => assignment(unit, patterns[k], placed[k]!, frame));
-  const plan = evaluateAssignments(particles, snapshots, assignments, options);
-  return { ...plan, approximatePos, evaluations, frame };
+  return best!;
 }
 
 function datumFrame(snapshots: readonly PositionSnapshot[], timeS: number, particles: ParticleWeights): LocalFrame {
@@ -268,6 +314,8 @@ function refine(k: number, start: FrameRectangle, score: (k: number, r: FrameRec
 /** The assignment of a placed unit, its area in the pattern generators' convention. */
 function assignment(unit: AllocationUnit, pattern: AreaPattern, p: Placed, frame: LocalFrame): UnitAssignment {
   let area = rectangleOnEarth(frame, p.rect);
+  // PS fronts progress across the bearing (+1: to its right), CS fronts along it
+  const progressBearingDeg = pattern === 'PS' ? area.orientationDeg + 90 * p.progress : area.orientationDeg + (p.progress > 0 ? 0 : 180);
   let code: AreaPattern = pattern;
   // IAMSAR: PS tracks run along the major axis, CS tracks along the minor axis. Tracks along the
   // shorter side are a CS when the unit can do one.
@@ -282,7 +330,7 @@ function assignment(unit: AllocationUnit, pattern: AreaPattern, p: Placed, frame
   return {
     unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: code, area,
     trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
-    route: areaRoute(unit, code, area, s, p.fit.count),
+    route: areaRoute(unit, code, area, s, p.fit.count, progressBearingDeg),
   };
 }
 

@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import { InvalidInputError } from '../../core/errors.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
+import { progressBar } from './progress.js';
+
+interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean }
+
+/** `sarbridge plan`: drift, probability, optimal allocation of the units, IAMSAR baseline, exports. */
+export function planCommand(): Command {
+  return new Command('plan')
+    .description('plan a search: drift the object, update for searches done, allocate each unit an area and pattern maximising POS, compare with the IAMSAR method, write GeoJSON/GPX/KML/RTZ')
+    .argument('<file>', 'plan file (YAML/JSON): a drift case plus planningTime, units and optional searchesDone (see examples/plans/)')
+    .option('--out <dir>', 'folder for the exports', 'sarbridge-plan')
+    .option('-n, --particles <count>', 'override the number of particles')
+    .option('--workers <count>', 'drift worker threads (default: every core when the drift is large)')
+    .option('--json', 'print a JSON summary instead of the table')
+    .action(async (file: string, options: PlanOptions) => {
+      const planCase = loadPlanCase(file, loadLeewayTable());
+      const particles = options.particles === undefined ? undefined : positiveInteger(options.particles, '--particles');
+      const c = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
+      const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
+      const run = await runPlan(c, {
+        workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
+        onProgress: bar.update,
+      }).finally(() => bar.stop());
+      const written = await writePlanOutputs(run, options.out);
+      if (options.json) {
+        console.log(JSON.stringify({
+          pos: run.optimal.pos, baselinePos: run.baseline.pos,
+          units: run.optimal.assignments.map((a, k) => ({ unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k] })),
+          searchesDone: run.update, datumTrack: planForRules(run).datumTrack, routes: planForRules(run).units, files: written,
+        }, null, 2));
+        return;
+      }
+      console.log(planReport(run, written));
+    });
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(flag, `'${text}' is not a positive whole number`);
+  return value;
+}

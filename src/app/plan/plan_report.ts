@@ -1,0 +1,43 @@
+/** The printed plan: what was drifted, what the searches done changed, each unit's search, and the POS against the IAMSAR baseline. */
+import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
+import { formatTimeUtc } from '../../core/time/index.js';
+import type { PlanRun } from './run_plan.js';
+
+/** Text of the plan for the terminal. */
+export function planReport(run: PlanRun, written: readonly string[]): string {
+  const c = run.planCase, r = c.drift.request, o = run.optimal, b = run.baseline;
+  const lines: string[] = [];
+  if (c.title) lines.push(c.title);
+  lines.push(`Search plan from ${c.fileName}: drift ${r.particleCount} particles from ${formatTimeUtc(r.startS)} for ${(r.durationS / 3600).toFixed(1)} h (${run.seconds.drift.toFixed(1)} s), plan ${run.seconds.plan.toFixed(1)} s`);
+  const labels = run.drift.result.forcingLabels;
+  const fileLines = run.drift.fileDescriptions;
+  lines.push(`  wind: ${labels.wind}; current: ${labels.current}; coastline: ${labels.shoreline ?? 'none'}`);
+  if ([...fileLines, labels.wind, labels.current].some((l) => /synthetic/i.test(l))) {
+    lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
+  }
+  lines.push(`  planning time ${formatTimeUtc(c.planningTimeS)}: datum ${formatPosition(run.datumAtPlanning)}; detection law ${c.law}`);
+  if (run.update) {
+    const moved = metresToNm(distanceM(run.update.datumBefore.lonDeg, run.update.datumBefore.latDeg, run.update.datumAfter.lonDeg, run.update.datumAfter.latDeg));
+    lines.push(`  searches done: ${c.searchesDone.length} track${c.searchesDone.length > 1 ? 's' : ''} (${c.searchesDone.map((s) => s.unitId).join(', ')}), POS ${pct(run.update.pos)} without finding the object;`,
+      `    Bayesian update (weights x (1 - POD), renormalised): datum ${formatPosition(run.update.datumBefore)} -> ${formatPosition(run.update.datumAfter)} (moved ${moved.toFixed(2)} NM)`);
+  }
+  lines.push('', '  unit (party)                 pattern  CSP                      start (UTC)        legs  S (NM)   C     area (L x W NM, axis, centre)                        POS');
+  o.assignments.forEach((a, k) => {
+    const unit = c.units[k];
+    const who = `${a.unitId}${a.party ? ` (${a.party})` : ''}`;
+    const area = `${a.area.lengthNm.toFixed(1)} x ${a.area.widthNm.toFixed(1)}, ${a.area.orientationDeg.toFixed(0).padStart(3, '0')}°, ${formatPosition(a.area.centre, 1)}`;
+    lines.push(`  ${who.padEnd(28)} ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
+    lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${unit.speedKn} kn, ${unit.enduranceH} h on scene${a.route.cutByEndurance ? ', cut by endurance' : ''}`);
+  });
+  const gain = o.pos - b.pos;
+  lines.push('',
+    `  Total POS, optimal allocation: ${pct(o.pos)}`,
+    `  IAMSAR baseline (square (2 fs E)^2 about the datum, fs ${b.safetyFactor}, E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, side ${b.sideNm.toFixed(1)} NM, equal strips, PS): ${pct(b.pos)}`,
+    `  Optimal minus baseline: ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS (x${(o.pos / b.pos).toFixed(2)})`);
+  if (written.length) lines.push('', `  Wrote ${written.join(', ')}`);
+  return lines.join('\n');
+}
+
+function pct(p: number): string {
+  return `${(100 * p).toFixed(1)} %`;
+}

@@ -1,0 +1,88 @@
+/**
+ * Run a plan: the drift, the Bayesian update for the searches already done, the optimal
+ * allocation and the IAMSAR baseline, and the datum over time.
+ */
+import type { Datum } from '../../core/probability/index.js';
+import { fromLocal, localFrame, weightedDatum } from '../../core/probability/index.js';
+import {
+  afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, searchPod,
+  type IamsarBaselinePlan, type OptimalPlan, type ParticleWeights, type PositionSnapshot,
+} from '../../core/search/index.js';
+import { runDriftJob, type DriftJobResult } from '../drift_job/index.js';
+import type { PlanCase } from './plan_file.js';
+
+/** The datum at one time, as the cooperation layer reads it. */
+export interface DatumPoint { readonly timeS: number; readonly lonDeg: number; readonly latDeg: number }
+
+/** What the searches already done changed. */
+export interface SearchesDoneUpdate {
+  /** POS of those searches (the probability they had of finding the object). */
+  readonly pos: number;
+  /** Datum at the planning time before and after the update. */
+  readonly datumBefore: Datum;
+  readonly datumAfter: Datum;
+}
+
+/** Everything a plan run gives. */
+export interface PlanRun {
+  readonly planCase: PlanCase;
+  readonly drift: DriftJobResult;
+  /** Weights after the searches done (the prior when there were none), with the final statuses. */
+  readonly particles: ParticleWeights;
+  readonly update: SearchesDoneUpdate | null;
+  readonly datumAtPlanning: Datum;
+  readonly optimal: OptimalPlan;
+  readonly baseline: IamsarBaselinePlan;
+  /** Datum at every drift output time, with the updated weights. */
+  readonly datumTrack: readonly DatumPoint[];
+  readonly seconds: { readonly drift: number; readonly plan: number };
+}
+
+/** Options of runPlan. */
+export interface RunPlanOptions {
+  readonly workers?: number;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Drift, update, allocate, compare. */
+export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}): Promise<PlanRun> {
+  const t0 = performance.now();
+  const drift = await runDriftJob(planCase.drift, options);
+  const t1 = performance.now();
+  const { result } = drift;
+  const snapshots: PositionSnapshot[] = result.snapshots;
+  const status = result.snapshots[result.snapshots.length - 1].status;
+  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status };
+  let particles = prior;
+  let update: SearchesDoneUpdate | null = null;
+  if (planCase.searchesDone.length > 0) {
+    const done = searchPod({ particles: prior, snapshots, tracks: planCase.searchesDone, law: planCase.law });
+    const bayes = afterUnsuccessfulSearch(prior.weight, done.pod);
+    particles = { ...prior, weight: bayes.weight };
+    update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
+  }
+  const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law });
+  const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0 });
+  const datumTrack: DatumPoint[] = [];
+  for (const s of result.snapshots) {
+    try {
+      const d = weightedDatum({ count: particles.count, lonDeg: s.lonDeg, latDeg: s.latDeg, weight: particles.weight, status: s.status });
+      datumTrack.push({ timeS: s.timeS, lonDeg: d.lonDeg, latDeg: d.latDeg });
+    } catch {
+      // nothing released yet at this time: no datum
+    }
+  }
+  return {
+    planCase, drift, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
+    optimal, baseline, datumTrack, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 },
+  };
+}
+
+/** Weighted datum of the particles at a time (positions linear between drift outputs). */
+export function datumAt(snapshots: readonly PositionSnapshot[], timeS: number, particles: ParticleWeights): Datum {
+  const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
+  const { x, y } = positionsAt(frame, snapshots, timeS, particles.count);
+  const lonDeg = new Float64Array(particles.count), latDeg = new Float64Array(particles.count);
+  for (let i = 0; i < particles.count; i++) { const p = fromLocal(frame, x[i], y[i]); lonDeg[i] = p.lonDeg; latDeg[i] = p.latDeg; }
+  return weightedDatum({ count: particles.count, lonDeg, latDeg, weight: particles.weight, status: particles.status });
+}
