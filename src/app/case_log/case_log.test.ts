@@ -11,7 +11,7 @@ const wang: Actor = { userName: 'wang', party: 'CN', roles: ['smc'] };
 describe('CaseLog', () => {
   test('two centres write in turn; a write on an old version is refused and nothing is overwritten', async () => {
     const log = new CaseLog(new SqliteStore(':memory:'), () => new Date('2026-03-10T07:00:00Z'));
-    const opened = await log.open(kim, { kind: 'case', title: 'Raft', parties: ['KR', 'JP'] }, 'everything', 'case-1');
+    const opened = await log.open(kim, { kind: 'case', title: 'Raft', parties: ['KR', 'JP'] }, 'case-1');
     expect(opened.version).toBe(1);
     await log.append(kim, 'case-1', { type: 'message', payload: { text: 'KR takes SMC' }, basedOnVersion: 1 });
     await expect(log.append(sato, 'case-1', { type: 'message', payload: { text: 'JP takes SMC' }, basedOnVersion: 1 }))

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { CaseNotFoundError, type CaseRow, type SarbridgeStore } from '../../io/storage/index.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
 import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
-import type { Releasability } from './releasability.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
 import { viewEvent } from './view.js';
@@ -15,9 +14,9 @@ import { viewEvent } from './view.js';
 export class CaseLog {
   constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date()) {}
 
-  /** Open a case or exercise; the opener's party must be among `parties`. */
-  async open(actor: Actor, opening: CaseEventPayload<'caseOpened'>, releasability: Releasability = 'everything', caseId: string = randomUUID()): Promise<CaseEvent> {
-    const draft = decide(null, caseId, { type: 'caseOpened', payload: opening, basedOnVersion: 0, releasability }, actor, this.clock());
+  /** Open a case or exercise (released to every party of it); the opener's party must be among `parties`. */
+  async open(actor: Actor, opening: CaseEventPayload<'caseOpened'>, caseId: string = randomUUID()): Promise<CaseEvent> {
+    const draft = decide(null, caseId, { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, actor, this.clock());
     return await this.store.append(draft, opening) as CaseEvent;
   }
 

@@ -76,6 +76,9 @@ export function decide(context: CaseContext | null, caseId: string, command: Cas
   }
   return {
     caseId, basedOnVersion: command.basedOnVersion, type: command.type, author: actor.userName, party: actor.party,
-    recordedAt: now.toISOString(), releasability: command.releasability ?? 'everything', payload,
+    recordedAt: now.toISOString(),
+    // the opening (title, kind, parties) is what every party of the case needs to see it at all
+    releasability: command.type === 'caseOpened' ? 'everything' : command.releasability ?? 'everything',
+    payload,
   };
 }

@@ -20,13 +20,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPag
         kind: Type.Union([Type.Literal('case'), Type.Literal('exercise')]),
         title: Type.String({ minLength: 1, maxLength: 200 }),
         parties: Type.Array(PartySchema, { minItems: 1, maxItems: 10, uniqueItems: true }),
-        releasability: Type.Optional(ReleasabilitySchema),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ caseId: Type.String(), version: Type.Integer() }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const { releasability, ...opening } = request.body;
-    const event = await caseLog.open(actorOf(request), opening, releasability);
+    const event = await caseLog.open(actorOf(request), request.body);
     return reply.code(201).send({ caseId: event.caseId, version: event.version });
   });
 

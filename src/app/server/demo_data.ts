@@ -13,7 +13,7 @@ export async function seedDemoData(store: SarbridgeStore, clock: () => Date = ()
   if ((await store.listCases()).length > 0) return false;
   const system: Actor = { userName: 'system', party: 'KR', roles: ['smc'] };
   const log = new CaseLog(store, clock);
-  await log.open(system, { kind: 'exercise', title: 'Demo exercise — life raft west of the Liancourt Rocks (SYNTHETIC)', parties: ['KR', 'JP'] }, 'everything', DEMO_CASE_ID);
+  await log.open(system, { kind: 'exercise', title: 'Demo exercise — life raft west of the Liancourt Rocks (SYNTHETIC)', parties: ['KR', 'JP'] }, DEMO_CASE_ID);
   await log.append(system, DEMO_CASE_ID, {
     type: 'report', basedOnVersion: 1, payload: {
       text: 'Fishing boat reports taking water, 4 persons on board, then silent. Exercise scenario; forcing is SYNTHETIC.',

@@ -97,6 +97,9 @@ function liveSuite(name: string, openStores: () => Promise<[SarbridgeStore, Sarb
       expect(versions(again)).toEqual([5, 6, 7]);
       expect(again.messages[2]).toEqual({ kind: 'live', version: 6 });
       again.socket.close();
+      await b.app.audit.flush();
+      const audit = (await stores[1].readAudit({ caseId })).filter((e) => e.userName === 'sato' && e.action.startsWith('WS '));
+      expect(audit.map((e) => `${e.action} ${e.statusCode} ${e.detail}`).slice(0, 2)).toEqual(['WS /api/cases/:caseId/live 101 afterVersion 4', 'WS /api/cases/:caseId/live 101 afterVersion 0']);
     });
 
     test('a burst of writes reaches a subscriber complete and in order', async () => {

@@ -93,9 +93,16 @@ class CaseChannel {
 export class LiveHub {
   private readonly channels = new Map<string, CaseChannel>();
   private readonly stop: () => void;
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly store: SarbridgeStore) {
+  /**
+   * `pollMs`: every so often each watched case is read again anyway, so an event whose
+   * notification was lost (a dropped LISTEN connection) still arrives within that time.
+   */
+  constructor(private readonly store: SarbridgeStore, pollMs = 5000) {
     this.stop = store.onAppended((caseId) => { void this.channels.get(caseId)?.poke(); });
+    this.timer = setInterval(() => { for (const c of this.channels.values()) void c.poke().catch(() => undefined); }, pollMs);
+    this.timer.unref();
   }
 
   /**
@@ -131,6 +138,7 @@ export class LiveHub {
   }
 
   close(): void {
+    clearInterval(this.timer);
     this.stop();
     this.channels.clear();
   }

@@ -1,6 +1,7 @@
 import type {} from '@fastify/websocket';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CaseLog } from '../case_log/index.js';
+import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
 import { CaseParams } from './schemas.js';
@@ -11,7 +12,10 @@ import { CaseParams } from './schemas.js';
  * `{"kind":"event","event":…}`, filtered for the client's party. A client that reconnects gives
  * its last version and receives exactly what it missed. Refused before the upgrade (401/403/404).
  */
-export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub }> = async (app, { caseLog, hub }) => {
+/** A client this far behind (bytes queued) is disconnected; it reconnects with its last version. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; clock: () => Date }> = async (app, { caseLog, hub, audit, clock }) => {
   app.get('/:caseId/live', {
     websocket: true,
     schema: {
@@ -23,13 +27,20 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
     },
   }, (socket, request) => {
     const actor = actorOf(request);
+    const { caseId } = request.params;
+    audit.record({ at: clock().toISOString(), userName: actor.userName, party: actor.party, action: 'WS /api/cases/:caseId/live', caseId, statusCode: 101,
+      detail: `afterVersion ${request.query.afterVersion}` });
     let unsubscribe: (() => void) | null = null;
     let closed = false;
     socket.on('close', () => { closed = true; unsubscribe?.(); });
     socket.on('message', () => { /* clients only listen; writes go through HTTP */ });
-    hub.subscribe(request.params.caseId, request.query.afterVersion, {
+    hub.subscribe(caseId, request.query.afterVersion, {
       party: actor.party,
-      send: (text) => { if (socket.readyState === socket.OPEN) socket.send(text); },
+      send: (text) => {
+        if (socket.readyState !== socket.OPEN) return;
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) { socket.close(1013, 'too far behind: reconnect with afterVersion'); return; }
+        socket.send(text);
+      },
     }).then((stop) => { if (closed) stop(); else unsubscribe = stop; }, () => socket.close(1011, 'live updates failed'));
   });
 };
