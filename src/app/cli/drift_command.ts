@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
 import {
-  DRIFT_SETTINGS, driftGeoJsonChunks, PARTICLE_STATUS_NAMES, summariseCloud,
+  DRIFT_SETTINGS, driftGeoJsonChunks, outputTimes, PARTICLE_STATUS_NAMES, summariseCloud,
   type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
 } from '../../core/drift/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -16,6 +16,9 @@ import { projectPath } from '../../io/project_files.js';
 import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
 import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
 import { progressBar } from './progress.js';
+
+/** The most points a GeoJSON output may hold (about 190 bytes each: half a gigabyte). */
+const MAX_GEOJSON_FEATURES = 2_500_000;
 
 /** The demo case: synthetic East Sea forcing shipped with the project. */
 export const DEMO_CASE_FILE = 'examples/drift-east-sea-demo.yaml';
@@ -67,6 +70,12 @@ export function driftCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (options: DriftOptions) => {
       const job = driftJobFromOptions(options);
+      const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
+      if (features > MAX_GEOJSON_FEATURES) {
+        throw new InvalidInputError('--geojson-times', `${job.request.particleCount} particles × ${outputTimes(job.request).length} output times make ` +
+          `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
+          'fewer times (--output-every) or fewer particles');
+      }
       const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
       const started = performance.now();
       const { result, fileDescriptions, workers } = await runDriftJob(job, {

@@ -68,6 +68,12 @@ describe('sarbridge drift', () => {
     expect(err).toMatch(/wind: the run needs 2026-03-09T06:00Z to 2026-03-10T06:00Z, but east-sea-wind\.nc .* covers 2026-03-10T00:00Z to 2026-03-14T00:00Z \[SARB_TIME_NOT_COVERED\]/);
   });
 
+  test('a GeoJSON too large to be useful is refused before the run, with what to do instead', async () => {
+    const { code, err } = await run('drift', '--demo', '--particles', '200000');
+    expect(code).toBe(1);
+    expect(err).toMatch(/--geojson-times: 200000 particles × 25 output times make 5000000 GeoJSON points \(about [\d.]+ GB\); write only the last time/);
+  });
+
   test('a missing source for a quantity says how to give one', async () => {
     const { code, err } = await run('drift', '--position', '37 10N 131 40E', '--time', '2026-03-10T06:00Z', '--wind-constant', '10@270');
     expect(code).toBe(1);

@@ -259,5 +259,8 @@ describe('runDrift stranding and coverage', () => {
     expect(() => runDrift(bad, forcing)).toThrow('scenarios[0].seeding.position: latitude 97 is not between -90 and 90 degrees');
     const late = request({ scenarios: [{ name: 'x', weight: 1, objectClass: raft, seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 - 60 } }] });
     expect(() => runDrift(late, forcing)).toThrow(/scenarios\[0\]\.seeding\.timeS: release time 2023-12-31T23:59Z is outside the run/);
+    // 2 M particles hourly for 30 days: 721 output times × 17 bytes × 2 M = 24.5 GB
+    expect(() => runDrift(request({ particleCount: 2_000_000, durationS: 30 * 86_400 }), forcing))
+      .toThrow(/particleCount: 2000000 particles at 721 output times need \d+ MB, more than the limit of 1500 MB/);
   });
 });

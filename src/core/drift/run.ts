@@ -3,7 +3,7 @@ import type { VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
 import { formatTimeUtc } from '../time/index.js';
 import { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
-import { ParticleStatus, type Particles } from './particles.js';
+import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
 import { seedParticles } from './seeding.js';
 import { DRIFT_SETTINGS, type DriftSettingName } from './settings.js';
@@ -194,6 +194,17 @@ function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
   }
 }
 
+/** The most memory a run may ask for: particle columns, per-step buffers and every output time. */
+export const MAX_DRIFT_MEMORY_BYTES = 1_500_000_000;
+
+/** Bytes a run holds: particle columns, the per-step forcing buffers, and positions at every output time. */
+export function driftMemoryBytes(request: DriftRequest): number {
+  const columnBytes = Object.values(PARTICLE_COLUMNS).reduce((sum, c) => sum + c.type.BYTES_PER_ELEMENT, 0);
+  const bufferBytes = 4 * 8 + 2;
+  const snapshotBytes = 8 + 8 + 1;
+  return request.particleCount * (columnBytes + bufferBytes + outputTimes(request).length * snapshotBytes);
+}
+
 /** Check every number of a request against DRIFT_SETTINGS and every scenario; throws InvalidInputError naming the field. */
 export function checkDriftRequest(request: DriftRequest): void {
   for (const name of Object.keys(DRIFT_SETTINGS) as DriftSettingName[]) {
@@ -209,6 +220,11 @@ export function checkDriftRequest(request: DriftRequest): void {
   if (!Number.isFinite(request.startS)) throw new InvalidInputError('startS', `${request.startS} is not a time`);
   if (request.direction !== 'forward' && request.direction !== 'backward') {
     throw new InvalidInputError('direction', `'${request.direction}' is neither forward nor backward`);
+  }
+  const memoryBytes = driftMemoryBytes(request);
+  if (memoryBytes > MAX_DRIFT_MEMORY_BYTES) {
+    throw new InvalidInputError('particleCount', `${request.particleCount} particles at ${outputTimes(request).length} output times need ` +
+      `${(memoryBytes / 1e6).toFixed(0)} MB, more than the limit of ${MAX_DRIFT_MEMORY_BYTES / 1e6} MB; use fewer particles or write fewer output times (outputEverySteps)`);
   }
   if (request.scenarios.length === 0) throw new InvalidInputError('scenarios', 'at least one scenario is needed');
   if (request.scenarios.length > request.particleCount) {
