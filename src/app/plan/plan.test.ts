@@ -1,0 +1,161 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { distanceM } from '../../core/geo/index.js';
+import { parallelSweep } from '../../core/search/index.js';
+import { parseTime } from '../../core/time/index.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { findRepoRoot } from '../../io/project_files.js';
+import { main } from '../cli/main.js';
+import { datumAt, loadPlanCase, parsePlanFile, planCaseFromFile, runPlan } from './index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sarbridge-plan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+const objects = loadLeewayTable();
+
+/** A small valid plan (constant forcing, no coastline); `extra` lines replace the units block. */
+function planText(units?: string, extra = ''): string {
+  return `title: test plan
+timeStepMin: 15
+outputEverySteps: 2
+particles: 1500
+seed: 3
+forcing:
+  wind: [{ constant: { speedMps: 8, fromDeg: 270 } }]
+  current: [{ constant: { speedMps: 0.2, towardDeg: 0 } }]
+coastline: none
+scenarios:
+  - { name: raft, weight: 1, object: LIFE-RAFT-DB-10, position: '38 30N 132 30E', time: '2026-03-12T00:00Z', radiusNm: 2 }
+planningTime: '2026-03-12T06:00Z'
+${units ?? `units:
+  - { id: SHIP-1, party: A, speedKn: 12, enduranceH: 3, arrival: '2026-03-12T06:00Z', patterns: [PS, CS], sweepWidthNm: 2, startPosition: '38 20N 132 30E' }
+  - { id: HELO-1, party: B, speedKn: 90, enduranceH: 1.5, arrival: '2026-03-12T06:30Z', patterns: [PS], sweepWidthNm: 1 }`}
+${extra}`;
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const code = await main(['node', 'sarbridge', ...args]);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('sarbridge plan', () => {
+  test('plans the six-unit example: prints every unit and both POS, writes exports that parse', async () => {
+    const out = join(dir, 'six');
+    const example = join(findRepoRoot(), 'examples/plans/constant-forcing-six-units.yaml');
+    const r = await run('plan', example, '--particles', '1500', '--workers', '1', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const id of ['SHIP-1', 'SHIP-2', 'SHIP-3', 'SHIP-4', 'HELO-1', 'HELO-2']) expect(r.out).toMatch(new RegExp(`${id} \\((A|B)\\)\\s+(PS|CS|SS)\\s+\\d\\d°\\d\\d\\.\\d\\d'N 1\\d\\d°\\d\\d\\.\\d\\d'E`));
+    expect(r.out).toMatch(/Total POS, optimal allocation: \d+\.\d %/);
+    expect(r.out).toMatch(/IAMSAR baseline .*fs 1\.1.*: \d+\.\d %/);
+    const optimal = Number(/optimal allocation: ([\d.]+) %/.exec(r.out)![1]);
+    const baseline = Number(/equal strips, PS\): ([\d.]+) %/.exec(r.out)![1]);
+    expect(optimal).toBeGreaterThan(baseline);
+
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['HELO-1.rtz', 'HELO-2.rtz', 'SHIP-1.rtz', 'SHIP-2.rtz', 'SHIP-3.rtz', 'SHIP-4.rtz', 'plan-for-rules.json', 'plan.geojson', 'plan.gpx', 'plan.kml']);
+    const geojson = JSON.parse(readFileSync(join(out, 'plan.geojson'), 'utf8'));
+    const areas = geojson.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'area');
+    expect(areas).toHaveLength(6);
+    for (const a of areas) {
+      const ring = a.geometry.coordinates[0];
+      expect(ring).toHaveLength(5);
+      expect(ring[4]).toEqual(ring[0]);
+    }
+    expect(geojson.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'route')).toHaveLength(6);
+    const xml = new XMLParser({ ignoreAttributes: false });
+    for (const f of files.filter((name) => /\.(gpx|kml|rtz)$/.test(name))) {
+      const text = readFileSync(join(out, f), 'utf8');
+      expect(XMLValidator.validate(text)).toBe(true);
+      expect(xml.parse(text)).toBeTruthy();
+    }
+    const gpx = xml.parse(readFileSync(join(out, 'plan.gpx'), 'utf8'));
+    expect(gpx.gpx.rte).toHaveLength(6);
+    const rules = JSON.parse(readFileSync(join(out, 'plan-for-rules.json'), 'utf8'));
+    expect(rules.units.map((u: { unitId: string }) => u.unitId)).toEqual(['SHIP-1', 'SHIP-2', 'SHIP-3', 'SHIP-4', 'HELO-1', 'HELO-2']);
+    expect(rules.units[0].party).toBe('A');
+    expect(rules.units[0].waypoints[0]).toEqual({ lonDeg: expect.any(Number), latDeg: expect.any(Number), timeS: parseTime('2026-03-12T12:00Z') });
+    expect(rules.datumTrack.length).toBeGreaterThan(10);
+  }, 30_000);
+
+  test('a bad plan file exits 1 naming the file and the field', async () => {
+    const file = join(dir, 'bad-speed.yaml');
+    writeFileSync(file, planText().replace('speedKn: 12', 'speedKn: -12'));
+    const r = await run('plan', file, '--out', join(dir, 'bad'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad-speed\.yaml: units\/0\/speedKn: Expected number to be greater than 0 \(got -12\)/);
+  });
+});
+
+describe('parsePlanFile / planCaseFromFile', () => {
+  const load = (text: string) => planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, dir, 'p.yaml');
+  test('a plan without units is refused', () => {
+    expect(() => load(planText(''))).toThrow(/p\.yaml: units: Expected required property/);
+  });
+  test('an unknown pattern is refused with its place', () => {
+    expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [PS, ZZ]'))).toThrow(/p\.yaml: units\/0\/patterns\/1: /);
+  });
+  test('a position that cannot be read names the unit field', () => {
+    expect(() => load(planText().replace("startPosition: '38 20N 132 30E'", "startPosition: '98 20N 132 30E'"))).toThrow(/p\.yaml: units\/0\/startPosition/);
+  });
+  test('a unit with only a track-line pattern is refused', () => {
+    expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [TSR]'))).toThrow(/p\.yaml: units\/0\/patterns: .*no area pattern/);
+  });
+  test('a misspelt top-level key is refused', () => {
+    expect(() => load(planText(undefined, 'searchDone: []'))).toThrow(/p\.yaml: searchDone: Unexpected property/);
+  });
+  test('a table sweep width needs the weather', () => {
+    expect(() => load(planText().replace('sweepWidthNm: 2,', "platform: { kind: vessel, eyeHeightFt: 14 },"))).toThrow(/p\.yaml: weather: unit SHIP-1/);
+  });
+  test('the drift runs to the end of the last search unless told, and a too-short duration is refused', () => {
+    const c = load(planText());
+    // from 00:00 (the scenario's time) to 09:00 (SHIP-1: 06:00 + 3 h; HELO-1 ends at 08:00) = 9 h
+    expect(c.drift.request.durationS).toBe(9 * 3600);
+    expect(() => load(`durationH: 5\n${planText()}`)).toThrow(/p\.yaml: durationH: 5 h ends before the last search does; give at least 9\.0 h/);
+  });
+  test('sweep width from the tables, for the most probable scenario\'s object', () => {
+    const c = load(planText().replace('sweepWidthNm: 2,', "platform: { kind: vessel, eyeHeightFt: 14 },") + 'weather: { visibilityNm: 10, windKn: 10, seaHeightM: 0.5 }\n');
+    expect(c.units[0].sweepWidthSource).toMatch(/^table: LIFE-RAFT-DB-10/);
+    expect(c.units[0].sweepWidthNm).toBeGreaterThan(1);
+  });
+});
+
+describe('runPlan', () => {
+  test('a search done without finding the object moves the datum away from where it searched', async () => {
+    const text = planText();
+    const first = await runPlan(planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, dir, 'p.yaml'), { workers: 1 });
+    const snaps = first.drift.result.snapshots;
+    // a parallel sweep 03:00-06:00 over a 6 x 6 NM box centred 3 NM east of the datum at 04:30
+    const d = datumAt(snaps, parseTime('2026-03-12T04:30Z'), first.particles);
+    const centre = { lonDeg: d.lonDeg + 3 / (60 * Math.cos((d.latDeg * Math.PI) / 180)), latDeg: d.latDeg };
+    const route = parallelSweep({ area: { centre, lengthNm: 6, widthNm: 6, orientationDeg: 0 }, trackSpacingNm: 1, turn: 'right', unit: { speedKn: 14, startTimeS: parseTime('2026-03-12T03:00Z'), enduranceH: 3 } });
+    const track = route.waypoints.map((w) => `      - { position: '${w.latDeg.toFixed(5)} ${w.lonDeg.toFixed(5)}', time: '${new Date(w.timeS * 1000).toISOString().slice(0, 19)}Z' }`).join('\n');
+    const second = await runPlan(planCaseFromFile(parsePlanFile(text + `searchesDone:\n  - unit: EARLIER-SHIP\n    sweepWidthNm: 2\n    track:\n${track}\n`, 'p.yaml'), objects, dir, 'p.yaml'), { workers: 1 });
+    const u = second.update!;
+    expect(u.pos).toBeGreaterThan(0.1);
+    // the datum at the planning time moves west, away from the searched box (east of it)
+    expect(u.datumAfter.lonDeg).toBeLessThan(u.datumBefore.lonDeg - 0.005);
+    const away = (p: { lonDeg: number; latDeg: number }) => distanceM(p.lonDeg, p.latDeg, centre.lonDeg, centre.latDeg);
+    expect(away(u.datumAfter)).toBeGreaterThan(away(u.datumBefore));
+    // the next plan is made on the posterior weights (sum 1, the searched particles lighter)
+    expect(second.particles.weight.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(second.datumAtPlanning.lonDeg).toBeCloseTo(u.datumAfter.lonDeg, 9);
+    const meanLon = (plan: typeof first) => plan.optimal.assignments.reduce((a, x) => a + x.area.centre.lonDeg, 0) / plan.optimal.assignments.length;
+    expect(meanLon(second)).toBeLessThan(meanLon(first));
+  }, 30_000);
+});
+
+describe('loadPlanCase', () => {
+  test('names the file it cannot read', () => {
+    expect(() => loadPlanCase(join(dir, 'missing.yaml'), objects)).toThrow(/missing\.yaml: cannot read the plan file/);
+  });
+});
