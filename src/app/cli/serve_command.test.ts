@@ -8,30 +8,29 @@ import { SqliteStore } from '../../io/storage/index.js';
 import { verifyPassword } from '../server/passwords.js';
 import { createAdmin } from './admin_command.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const ADMIN = fileURLToPath(new URL('./admin_command.ts', import.meta.url));
+const SERVE = fileURLToPath(new URL('./serve_command.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Run the CLI in a child process (stdin piped); resolves on exit, or when `stopWhen` matches stdout (then kills it). */
-function sarbridge(args: string[], stdin: string, stopWhen?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-    `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(process.argv);`, 'sarbridge', ...args], { stdio: 'pipe' });
+/** Node arguments that run one command (not the whole CLI, which loads every command) as `sarbridge …`. */
+const runCommand = (file: string, factory: string, args: string[]) => ['--import', 'tsx', '--input-type=module', '-e',
+  `const m = await import(${JSON.stringify(file)}); await m.${factory}().parseAsync(process.argv);`, 'sarbridge', ...args];
+
+/** Run `sarbridge admin …` in a child process with `stdin` piped in. */
+function sarbridgeAdmin(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, runCommand(ADMIN, 'adminCommand', args), { stdio: 'pipe' });
   child.stdin.end(stdin);
   let stdout = '', stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
-  return new Promise((resolve) => {
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      if (stopWhen?.test(stdout)) child.kill('SIGTERM');
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  child.stdout.on('data', (d) => { stdout += d; });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
 describe('adminCommand', () => {
   test('creates an administrator with the password read from stdin, hashed with scrypt', async () => {
     const db = join(dir, 'admin.sqlite');
-    const run = await sarbridge(['admin', 'create', '--party', 'KR', '--user', 'kr-admin', '--role', 'smc', '--db', db], 'a good long password\n');
+    const run = await sarbridgeAdmin(['create', '--party', 'KR', '--user', 'kr-admin', '--role', 'smc', '--db', db], 'a good long password\n');
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/created administrator 'kr-admin' of KR \(roles: admin, smc\)/);
     const store = new SqliteStore(db);
@@ -53,8 +52,7 @@ describe('serveCommand', () => {
     const db = join(dir, 'serve.sqlite');
     let health: unknown = null;
     const run = await new Promise<{ stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-        `const { main } = await import(${JSON.stringify(MAIN)}); await main(process.argv);`, 'sarbridge', 'serve', '--port', '0', '--db', db], { stdio: 'pipe' });
+      const child = spawn(process.execPath, runCommand(SERVE, 'serveCommand', ['--port', '0', '--db', db]), { stdio: 'pipe' });
       let stdout = '';
       child.stdout.on('data', async (d) => {
         stdout += d;
