@@ -70,6 +70,10 @@ describe('sarbridge plan', () => {
       const ring = a.geometry.coordinates[0];
       expect(ring).toHaveLength(5);
       expect(ring[4]).toEqual(ring[0]);
+      // RFC 7946: exterior rings counter-clockwise (shoelace sum > 0 with x = lon, y = lat)
+      let twiceArea = 0;
+      for (let k = 0; k < 4; k++) twiceArea += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
+      expect(twiceArea).toBeGreaterThan(0);
     }
     expect(geojson.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'route')).toHaveLength(6);
     const xml = new XMLParser({ ignoreAttributes: false });

@@ -21,12 +21,14 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`  searches done: ${c.searchesDone.length} track${c.searchesDone.length > 1 ? 's' : ''} (${c.searchesDone.map((s) => s.unitId).join(', ')}), POS ${pct(run.update.pos)} without finding the object;`,
       `    Bayesian update (weights x (1 - POD), renormalised): datum ${formatPosition(run.update.datumBefore)} -> ${formatPosition(run.update.datumAfter)} (moved ${moved.toFixed(2)} NM)`);
   }
-  lines.push('', '  unit (party)                 pattern  CSP                      start (UTC)        legs  S (NM)   C     area (L x W NM, axis, centre)                        POS');
+  const whoOf = (a: { unitId: string; party?: string }): string => `${a.unitId}${a.party ? ` (${a.party})` : ''}`;
+  const width = Math.max(12, ...o.assignments.map((a) => whoOf(a).length));
+  lines.push('', `  ${'unit (party)'.padEnd(width)}  pattern  CSP                      start (UTC)        legs  S (NM)   C     ${'area (L x W NM, axis, centre)'.padEnd(51)}  POS`);
   o.assignments.forEach((a, k) => {
     const unit = c.units[k];
-    const who = `${a.unitId}${a.party ? ` (${a.party})` : ''}`;
+    const who = whoOf(a);
     const area = `${a.area.lengthNm.toFixed(1)} x ${a.area.widthNm.toFixed(1)}, ${a.area.orientationDeg.toFixed(0).padStart(3, '0')}°, ${formatPosition(a.area.centre, 1)}`;
-    lines.push(`  ${who.padEnd(28)} ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
+    lines.push(`  ${who.padEnd(width)}  ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
     lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${unit.speedKn} kn, ${unit.enduranceH} h on scene${a.route.cutByEndurance ? ', cut by endurance' : ''}`);
   });
   const gain = o.pos - b.pos;
