@@ -188,6 +188,17 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
     expect(times[3].centroid.lonDeg).toBeGreaterThan(131.27);
     expect(res.body.length).toBeLessThan(5000);
   });
+  test('runs on the bundled SYNTHETIC demo forcing with the bundled coastline', async () => {
+    const caseId = await openCase();
+    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth('kim'),
+      payload: { ...body(1), durationH: 2, forcing: { source: 'demo' }, coastline: 'bundled' } });
+    expect(res.statusCode).toBe(201);
+    const summary = res.json().event.payload.summary;
+    expect(summary.title).toMatch(/SYNTHETIC/);
+    expect(summary.forcing.wind).toMatch(/east-sea-wind\.nc/);
+    expect(summary.times).toHaveLength(3);
+    expect(summary.times[2].counts.active).toBe(200);   // 30 NM off the islets: nothing strands within 2 h
+  });
   test('refuses too many particles and too long a run with the field, an OSC, a stale version, another party', async () => {
     const caseId = await openCase();
     const drift = (user: string, payload: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth(user), payload });
