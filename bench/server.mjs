@@ -68,13 +68,25 @@ async function serverFigures(label, db, setupStore) {
     const sato = await login('sato');
     const caseId = (await (await fetch(`${base}/api/cases`, { method: 'POST', headers: kim, body: JSON.stringify({ kind: 'case', title: 'bench', parties: ['KR', 'JP'] }) })).json()).caseId;
 
+    // appends over HTTP: one client, one after another (session check, validation, version check, durable write)
+    {
+      const count = 500;
+      const t = performance.now();
+      for (let v = 1; v <= count; v++) {
+        const res = await fetch(`${base}/api/cases/${caseId}/events`, { method: 'POST', headers: kim, body: JSON.stringify({ basedOnVersion: v, type: 'message', payload: { text: `http ${v}` } }) });
+        if (res.status !== 201) throw new Error(`append: HTTP ${res.status} ${await res.text()}`);
+      }
+      line(`  ${label}: POST …/events, one client in sequence: ${(count / ((performance.now() - t) / 1000)).toFixed(0)} events/s`);
+    }
+    const start = 501;
+
     // live latency: 200 subscribers (half KR, half JP), 200 events posted one after another
     const subscribers = 200, events = 200;
     const sentAt = new Map();
     const latencies = [];
     let received = 0;
     const sockets = await Promise.all(Array.from({ length: subscribers }, (_, i) => new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/cases/${caseId}/live?afterVersion=1`, { headers: { authorization: i % 2 ? sato : kim.authorization } });
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/cases/${caseId}/live?afterVersion=${start}`, { headers: { authorization: i % 2 ? sato : kim.authorization } });
       ws.on('message', (data) => {
         const now = performance.now();
         const m = JSON.parse(String(data));
@@ -83,7 +95,7 @@ async function serverFigures(label, db, setupStore) {
       });
       ws.once('error', reject);
     })));
-    for (let v = 1; v <= events; v++) {
+    for (let v = start; v < start + events; v++) {
       sentAt.set(v + 1, performance.now());
       const res = await fetch(`${base}/api/cases/${caseId}/events`, { method: 'POST', headers: kim, body: JSON.stringify({ basedOnVersion: v, type: 'message', payload: { text: `live ${v}` } }) });
       if (res.status !== 201) throw new Error(`append: HTTP ${res.status} ${await res.text()}`);
@@ -97,7 +109,7 @@ async function serverFigures(label, db, setupStore) {
       `p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, delivered ${received}/${subscribers * events}`);
 
     // drift requests per second: 2 clients (the server's default limit of concurrent runs), 4 s
-    let version = 1 + events;
+    let version = start + events;
     let done = 0;
     const body = () => JSON.stringify({
       basedOnVersion: version, lkp: { position: { lonDeg: 131.25, latDeg: 37.23 }, time: '2026-03-10T06:00:00Z' }, objectClass: 'PIW-1',
