@@ -44,6 +44,15 @@ describe('POST /api/session, GET /api/session, DELETE /api/session', () => {
       expect(res.json()).toMatchObject({ code: 'SARB_NOT_AUTHENTICATED', message: 'userName/password: unknown user or wrong password' });
     }
   });
+  test('refuses further tries after 5 failed logins for a name, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'min', password: `guess number ${i}` } })).statusCode).toBe(401);
+    }
+    const locked = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'min', password: TEST_PASSWORD } });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'SARB_TOO_MANY_LOGINS' });
+    expect(locked.json().message).toMatch(/retry in \d+ s/);
+  });
   test('names a missing field', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kim' } });
     expect(res.statusCode).toBe(400);

@@ -75,9 +75,12 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpiresAtMs', 0);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request.headers);
-    request.actor = token ? await sessions.resolve(token) : null;
+    const session = token ? await sessions.resolve(token) : null;
+    request.actor = session?.actor ?? null;
+    request.sessionExpiresAtMs = session?.expiresAtMs ?? 0;
   });
   app.addHook('onResponse', async (request, reply) => {
     const url = request.routeOptions.url ?? request.url.split('?')[0];

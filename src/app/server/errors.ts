@@ -9,3 +9,11 @@ export class NotAuthenticatedError extends SarbridgeError {
 export class ServerBusyError extends SarbridgeError {
   readonly code = 'SARB_BUSY';
 }
+
+/** Too many failed logins for one user name in a short time; the message says when to retry. */
+export class TooManyLoginsError extends SarbridgeError {
+  readonly code = 'SARB_TOO_MANY_LOGINS';
+  constructor(readonly userName: string, readonly retryAfterS: number) {
+    super(`userName: too many failed logins for '${userName}'; retry in ${retryAfterS} s`);
+  }
+}

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, NotCoveredError, SarbridgeError } from '../../core/errors.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from '../case_log/index.js';
-import { NotAuthenticatedError, ServerBusyError } from './errors.js';
+import { NotAuthenticatedError, ServerBusyError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
@@ -17,6 +17,7 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof CaseNotFoundError) return 404;
   if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError) return 409;
   if (error instanceof ServerBusyError) return 503;
+  if (error instanceof TooManyLoginsError) return 429;
   if (error instanceof NotCoveredError) return 422;
   return 422;
 }

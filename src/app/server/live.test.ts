@@ -129,3 +129,23 @@ describe.skipIf(!TEST_PG_URL)(`PostgreSQL, two instances ${TEST_PG_URL ? '' : `(
     return [await PostgresStore.open(db.url), await PostgresStore.open(db.url)];
   });
 });
+
+describe('live connection and session lifetime', () => {
+  test('a live connection is closed (4401) when the session that opened it expires', async () => {
+    const store = new SqliteStore(':memory:');
+    await createTestUsers(store);
+    let offsetMs = 0;
+    const app = await buildApp({ store, clock: () => new Date(Date.now() + offsetMs) });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const token = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kim', password: TEST_PASSWORD } })).json().token;
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: { authorization: `Bearer ${token}` }, payload: { kind: 'case', title: 'x', parties: ['KR'] } })).json().caseId;
+    offsetMs = 12 * 3600 * 1000 - 300;   // 0.3 s before the 12-hour session ends
+    const client = await connect(base, token, caseId, 0);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => client.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    expect(closed.code).toBe(4401);
+    expect(closed.reason).toMatch(/session expired/);
+    await app.close();
+    await store.close();
+  });
+});

@@ -32,7 +32,10 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
       detail: `afterVersion ${request.query.afterVersion}` });
     let unsubscribe: (() => void) | null = null;
     let closed = false;
-    socket.on('close', () => { closed = true; unsubscribe?.(); });
+    // a live connection lasts no longer than the session that opened it
+    const expiry = setTimeout(() => socket.close(4401, 'session expired: sign in again and reconnect with afterVersion'),
+      Math.max(0, request.sessionExpiresAtMs - clock().getTime()));
+    socket.on('close', () => { closed = true; clearTimeout(expiry); unsubscribe?.(); });
     socket.on('message', () => { /* clients only listen; writes go through HTTP */ });
     hub.subscribe(caseId, request.query.afterVersion, {
       party: actor.party,

@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user, resolved from the session token by the app's onRequest hook. */
     actor: Actor | null;
+    /** When the request's session ends, ms since epoch (0 without a session). */
+    sessionExpiresAtMs: number;
   }
 }
 

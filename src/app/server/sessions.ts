@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, Role } from '../case_log/index.js';
 import type { SarbridgeStore } from '../../io/storage/index.js';
-import { NotAuthenticatedError } from './errors.js';
+import { NotAuthenticatedError, TooManyLoginsError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 /** Name of the session cookie (HttpOnly, Secure, SameSite=Strict). */
@@ -11,6 +11,10 @@ export const SESSION_LIFETIME_S = 12 * 3600;
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** Failed logins allowed per user name within LOGIN_WINDOW_S before further tries are refused (per server instance). */
+export const MAX_FAILED_LOGINS = 5;
+export const LOGIN_WINDOW_S = 15 * 60;
+
 /** A hash to compare against when the user does not exist, so both paths cost one scrypt. */
 let decoyHash: Promise<string> | undefined;
 
@@ -19,13 +23,27 @@ let decoyHash: Promise<string> | undefined;
  * token and a cookie); the store keeps only its SHA-256.
  */
 export class Sessions {
+  private readonly failures = new Map<string, { count: number; firstMs: number }>();
+
   constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date()) {}
 
   /** Check the password and open a session; the same refusal for an unknown user and a wrong password. */
   async login(userName: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: string }> {
+    const nowMs = this.clock().getTime();
+    const failed = this.failures.get(userName);
+    if (failed && nowMs - failed.firstMs >= LOGIN_WINDOW_S * 1000) this.failures.delete(userName);
+    else if (failed && failed.count >= MAX_FAILED_LOGINS) {
+      throw new TooManyLoginsError(userName, Math.ceil((failed.firstMs + LOGIN_WINDOW_S * 1000 - nowMs) / 1000));
+    }
     const user = await this.store.findUser(userName);
     const ok = await verifyPassword(password, user?.passwordHash ?? await (decoyHash ??= hashPassword('decoy password for timing')));
-    if (!user || !ok) throw new NotAuthenticatedError('userName/password: unknown user or wrong password');
+    if (!user || !ok) {
+      const entry = this.failures.get(userName) ?? { count: 0, firstMs: nowMs };
+      entry.count++;
+      this.failures.set(userName, entry);
+      throw new NotAuthenticatedError('userName/password: unknown user or wrong password');
+    }
+    this.failures.delete(userName);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_S * 1000).toISOString();
@@ -33,12 +51,13 @@ export class Sessions {
     return { token, actor: { userName, party: user.party, roles: user.roles as Role[] }, expiresAt };
   }
 
-  /** The actor a token belongs to, or null when unknown or expired. */
-  async resolve(token: string): Promise<Actor | null> {
+  /** The actor a token belongs to and when the session ends (ms since epoch), or null when unknown or expired. */
+  async resolve(token: string): Promise<{ actor: Actor; expiresAtMs: number } | null> {
     const session = await this.store.findSession(sha256(token));
-    if (!session || Date.parse(session.expiresAt) <= this.clock().getTime()) return null;
+    const expiresAtMs = session ? Date.parse(session.expiresAt) : 0;
+    if (!session || expiresAtMs <= this.clock().getTime()) return null;
     const user = await this.store.findUser(session.userName);
-    return user ? { userName: user.userName, party: user.party, roles: user.roles as Role[] } : null;
+    return user ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
   }
 
   /** End a session. */
