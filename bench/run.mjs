@@ -27,6 +27,7 @@ const components = [
   ['forcing sampling', '../dist/core/environment/gridded_field.bench.js', 'benchGriddedField'],
   ['coastline', '../dist/core/coastline/coastline.bench.js', 'benchCoastline'],
   ['POD / POS', '../dist/core/search/pod.bench.js', 'benchPod'],
+  ['Optimal allocation against the IAMSAR baseline', '../dist/core/search/allocation/allocation.bench.js', 'benchAllocation'],
 ];
 for (const [title, path, name] of components) {
   line();

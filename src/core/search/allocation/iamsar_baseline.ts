@@ -26,6 +26,7 @@ import type { AreaOnEarth } from './frame_rectangle.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing } from './track_spacing_fit.js';
+import { MAX_COVERAGE } from './max_coverage.js';
 
 /** IAMSAR safety factors fs for the 1st to 5th successive search (later searches keep the last). */
 export const IAMSAR_SAFETY_FACTORS: readonly number[] = [1.1, 1.6, 2.0, 2.3, 2.5];
@@ -116,6 +117,9 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
     const stripNm = area.widthNm;
     const fit = fitTrackSpacing('PS', sideNm, stripNm, unit.speedKn * unit.enduranceH);
     let s = fit ? fit.trackSpacingNm : stripNm / Math.max(1, Math.ceil(stripNm / unit.sweepWidthNm - 1e-9));
+    // the same practical limit as the optimiser's: no closer than C = MAX_COVERAGE (the unit then
+    // finishes its strip early)
+    s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE);
     if (!(sideNm > s)) s = sideNm / 2;
     return {
       unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: 'PS', area,

@@ -9,3 +9,4 @@ export {
   rectangleCorners, rectanglesOverlap, rectangleOnEarth, rectangleInFrame, type FrameRectangle, type AreaOnEarth,
 } from './frame_rectangle.js';
 export { positionsAt } from './cell_cloud.js';
+export { MAX_COVERAGE } from './max_coverage.js';

@@ -49,6 +49,7 @@ import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
 import { iamsarSquare } from './iamsar_baseline.js';
+import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
 
@@ -130,7 +131,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k]);
-    if (!fit) return null;
+    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > MAX_COVERAGE) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
       if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
