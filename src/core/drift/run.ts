@@ -91,6 +91,8 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   output(request.startS);
   const steps = stepCount(request);
   let timeS = request.startS;
+  let waiting = 0;
+  for (let i = 0; i < n; i++) if (particles.status[i] === ParticleStatus.notReleased) waiting++;
   for (let step = 0; step < steps; step++) {
     const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
     sampleForcing(forcing, timeS, particles, buffers, step === 0);
@@ -102,7 +104,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
       shoreline,
     });
     timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
-    release(particles, timeS, sign);
+    if (waiting > 0) waiting -= release(particles, timeS, sign);
     if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
     options.onProgress?.(step + 1, steps);
   }
@@ -115,11 +117,17 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
 /**
  * Release the particles whose release time has come: at the first step boundary at or after it
  * (never early, at most one step late), so a snapshot at time T shows every particle released by T.
+ * Returns how many it released (the run skips this pass once none is waiting).
  */
-function release(p: Particles, timeS: number, sign: number): void {
+function release(p: Particles, timeS: number, sign: number): number {
+  let released = 0;
   for (let i = 0; i < p.count; i++) {
-    if (p.status[i] === ParticleStatus.notReleased && sign * (timeS - p.releaseS[i]) >= 0) p.status[i] = ParticleStatus.active;
+    if (p.status[i] === ParticleStatus.notReleased && sign * (timeS - p.releaseS[i]) >= 0) {
+      p.status[i] = ParticleStatus.active;
+      released++;
+    }
   }
+  return released;
 }
 
 /** The per-step forcing buffers of a run, allocated once. */
