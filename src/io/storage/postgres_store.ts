@@ -41,6 +41,9 @@ export class PostgresStore implements SarbridgeStore {
   /** Connect, migrate and start listening for appends. */
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends (restart, failover, admin) must not crash the process:
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', () => undefined);
     const store = new PostgresStore(pool, url);
     try {
       await store.migrate();
