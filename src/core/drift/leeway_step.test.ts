@@ -13,9 +13,10 @@ function oneParticle(side: 1 | -1) {
   p.otherCrosswindSlope[0] = -side * 0.01;
   return p;
 }
-const buffers = (we: number, wn: number, ce: number, cn: number) => ({
+const buffers = (we: number, wn: number, ce: number, cn: number, covered: [number, number] = [1, 1]) => ({
   windEastMps: new Float64Array([we]), windNorthMps: new Float64Array([wn]),
   currentEastMps: new Float64Array([ce]), currentNorthMps: new Float64Array([cn]),
+  windCovered: new Uint8Array([covered[0]]), currentCovered: new Uint8Array([covered[1]]),
 });
 
 describe('leewayStep', () => {
@@ -57,6 +58,22 @@ describe('leewayStep', () => {
     expect(p.jibeCount[0]).toBe(1);
     expect(p.crosswindSlope[0]).toBeCloseTo(-0.01, 9);
     expect(p.otherCrosswindSlope[0]).toBeCloseTo(0.01, 9);
+  });
+
+  test('a particle the current did not cover becomes outside forcing and stays', () => {
+    const p = oneParticle(1);
+    const input = { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0, [1, 0]), shoreline: null };
+    leewayStep(p, input);
+    expect(p.status[0]).toBe(ParticleStatus.outsideForcing);
+    expect([p.lonDeg[0], p.latDeg[0]]).toEqual([131, 37]);
+    expect([input.windCovered[0], input.currentCovered[0]]).toEqual([1, 1]);   // not sampled again
+  });
+
+  test('after a step the coverage flags ask the samplers for the next values', () => {
+    const p = oneParticle(1);
+    const input = { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null };
+    leewayStep(p, input);
+    expect([input.windCovered[0], input.currentCovered[0]]).toEqual([0, 0]);
   });
 
   test('inactive particles do not move', () => {

@@ -43,6 +43,13 @@ export interface LeewayStepInput {
   readonly windNorthMps: Float64Array;
   readonly currentEastMps: Float64Array;
   readonly currentNorthMps: Float64Array;
+  /**
+   * The samplers' coverage flags (VectorField.sampleBatch). On entry 1 = sampled; the step marks a
+   * particle a quantity did not cover `outside forcing`, and leaves the flags ready for the next
+   * step's samplers: 0 for every particle still active, 1 for the others.
+   */
+  readonly windCovered: Uint8Array;
+  readonly currentCovered: Uint8Array;
   readonly shoreline: Shoreline | null;
 }
 
@@ -63,11 +70,13 @@ export function jibeProbabilityPerStep(perHour: number, stepS: number): number {
  * left ones are negative); a jibe swaps them with the other side's. With no wind (W = 0) the
  * direction is undefined and the leeway is 0.
  *
- * Hand-written hot loop: runs once per particle per step; reads columns, has no data-dependent
- * branch but stranding and jibes, allocates nothing.
+ * A particle that the wind or the current did not cover becomes `outside forcing` and stays where
+ * it is. Hand-written hot loop: runs once per particle per step (it also resets the coverage flags,
+ * saving the run two passes over the cloud); reads columns, has no data-dependent branch but
+ * coverage, stranding and jibes; allocates nothing.
  */
 export function leewayStep(p: Particles, input: LeewayStepInput): void {
-  const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, shoreline } = input;
+  const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, windCovered, currentCovered, shoreline } = input;
   const { lonDeg, latDeg, status, side, jibeCount } = p;
   const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
   const jibeThreshold = input.jibeProbability * 4294967296;   // compare with a uniform 32-bit draw
@@ -76,6 +85,12 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
   const degPerMetreStep = dtS * DEG_PER_M;
   for (let i = 0, n = p.count; i < n; i++) {
     if (status[i] !== ParticleStatus.active) continue;
+    if ((windCovered[i] & currentCovered[i]) === 0) {
+      status[i] = ParticleStatus.outsideForcing;
+      windCovered[i] = 1;
+      currentCovered[i] = 1;
+      continue;
+    }
     const we = windEastMps[i], wn = windNorthMps[i];
     const windMps = Math.sqrt(we * we + wn * wn);
     // with no wind the unit vector is (0, 0): no leeway
@@ -94,12 +109,14 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
         lonDeg[i] = lon0 + t * (lon1 - lon0);
         latDeg[i] = lat0 + t * (lat1 - lat0);
         status[i] = ParticleStatus.stranded;
-        continue;
+        continue;   // flags stay 1: no more sampling
       }
     }
     if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
     lonDeg[i] = lon1;
     latDeg[i] = lat1;
+    windCovered[i] = 0;
+    currentCovered[i] = 0;
     if (hashIndex(jibeKey, first + i) < jibeThreshold) {
       const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
       crosswindSlope[i] = otherCrosswindSlope[i];

@@ -92,19 +92,27 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const steps = stepCount(request);
   let timeS = request.startS;
   let waiting = 0;
-  for (let i = 0; i < n; i++) if (particles.status[i] === ParticleStatus.notReleased) waiting++;
+  for (let i = 0; i < n; i++) {
+    const status = particles.status[i];
+    if (status === ParticleStatus.notReleased) waiting++;
+    // coverage flags: 0 asks the samplers for a value; the Leeway step keeps them up to date
+    buffers.windCovered[i] = buffers.currentCovered[i] = status === ParticleStatus.active ? 0 : 1;
+  }
   for (let step = 0; step < steps; step++) {
     const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
-    sampleForcing(forcing, timeS, particles, buffers, step === 0);
+    forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
+    forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
+    if (step === 0) checkSeedingCovered(forcing, particles, buffers);
     leewayStep(particles, {
       dtS, step, seed: request.seed,
       jibeProbability: jibeProbabilityPerStep(request.jibeProbabilityPerHour, dtS),
       windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
       currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
+      windCovered: buffers.windCovered, currentCovered: buffers.currentCovered,
       shoreline,
     });
     timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
-    if (waiting > 0) waiting -= release(particles, timeS, sign);
+    if (waiting > 0) waiting -= release(particles, buffers, timeS, sign);
     if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
     options.onProgress?.(step + 1, steps);
   }
@@ -119,11 +127,12 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
  * (never early, at most one step late), so a snapshot at time T shows every particle released by T.
  * Returns how many it released (the run skips this pass once none is waiting).
  */
-function release(p: Particles, timeS: number, sign: number): number {
+function release(p: Particles, b: ForcingBuffers, timeS: number, sign: number): number {
   let released = 0;
   for (let i = 0; i < p.count; i++) {
     if (p.status[i] === ParticleStatus.notReleased && sign * (timeS - p.releaseS[i]) >= 0) {
       p.status[i] = ParticleStatus.active;
+      b.windCovered[i] = b.currentCovered[i] = 0;
       released++;
     }
   }
@@ -144,37 +153,25 @@ function forcingBuffers(n: number): ForcingBuffers {
 }
 
 /**
- * Sample wind and current for the active particles (one batch call each); those a quantity does
- * not cover become `outside forcing`. On the first step, a seeding that no source of a quantity
- * covers at all is an error, not a silent stop.
+ * After the first sampling: a seeding that no source of a quantity covers at all is an error
+ * naming the source and a position, not a run where every particle silently stops.
  */
-function sampleForcing(forcing: DriftForcing, timeS: number, p: Particles, b: ForcingBuffers, firstStep: boolean): void {
-  const { status } = p;
-  let active = 0;
+function checkSeedingCovered(forcing: DriftForcing, p: Particles, b: ForcingBuffers): void {
+  let active = 0, windLost = 0, currentLost = 0;
   for (let i = 0; i < p.count; i++) {
-    const skip = status[i] === ParticleStatus.active ? 0 : 1;
-    b.windCovered[i] = skip;
-    b.currentCovered[i] = skip;
-    active += 1 - skip;
+    if (p.status[i] !== ParticleStatus.active) continue;
+    active++;
+    windLost += 1 - b.windCovered[i];
+    currentLost += 1 - b.currentCovered[i];
   }
-  forcing.wind.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, b.windEast, b.windNorth, b.windCovered);
-  forcing.current.sampleBatch(timeS, p.lonDeg, p.latDeg, p.count, b.currentEast, b.currentNorth, b.currentCovered);
-  let windLost = 0, currentLost = 0;
-  for (let i = 0; i < p.count; i++) {
-    if ((b.windCovered[i] & b.currentCovered[i]) === 0) {
-      status[i] = ParticleStatus.outsideForcing;
-      windLost += 1 - b.windCovered[i];
-      currentLost += 1 - b.currentCovered[i];
-    }
-  }
-  if (firstStep && active > 0) {
-    if (windLost === active) throw notCoveredAtStart(forcing.wind, p, b.windCovered);
-    if (currentLost === active) throw notCoveredAtStart(forcing.current, p, b.currentCovered);
-  }
+  if (active === 0) return;
+  if (windLost === active) throw notCoveredAtStart(forcing.wind, p, b.windCovered);
+  if (currentLost === active) throw notCoveredAtStart(forcing.current, p, b.currentCovered);
 }
 
 function notCoveredAtStart(field: VectorField, p: Particles, covered: Uint8Array): SpaceNotCoveredError {
-  const i = covered.indexOf(0);
+  let i = 0;
+  while (p.status[i] !== ParticleStatus.active || covered[i] !== 0) i++;
   return new SpaceNotCoveredError(
     `${field.quantity}: no particle at the start lies inside ${field.label}` +
     ` (e.g. ${p.latDeg[i].toFixed(4)}N ${p.lonDeg[i].toFixed(4)}E` +
