@@ -250,6 +250,14 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect(doc.info.description).toMatch(/GET \/api\/cases\/\{caseId\}\/live\?afterVersion=N/);
     expect(doc.paths['/api/cases/{caseId}/drift-runs'].post.requestBody.content['application/json'].schema.properties.particles.maximum).toBe(500);
   });
+  test('the address the server prints answers with a page that says where the API is', async () => {
+    const reply = await app.inject({ method: 'GET', url: '/' });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/text\/html/);
+    expect(reply.body).toContain('/openapi.json');
+    expect(reply.body).toContain('sarbridge admin create');
+  });
+
   test('health answers without a session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
   });

@@ -96,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // What the address the server prints shows: the server is up, where the API is, how to start.
+  // The browser application (the map and the planner) is not built yet.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
   app.get('/api/health', {
     schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
   }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
@@ -108,3 +111,20 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.ready();
   return Object.assign(app, { hub, audit }) as unknown as SarbridgeApp;
 }
+
+const LANDING_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>sarbridge server</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 44em; margin: 2em auto; line-height: 1.5">
+<h1>sarbridge server</h1>
+<p>The server is running. The browser application (live map and planner) is not built yet; this
+server offers the case log, live updates and drift runs through its HTTP and WebSocket API.</p>
+<ul>
+<li><a href="/openapi.json">/openapi.json</a>: the API (OpenAPI 3), every route with its schema.</li>
+<li><a href="/api/health">/api/health</a>: health.</li>
+<li>Sign in: <code>POST /api/session</code> with <code>{"userName", "password"}</code>. The first
+administrator of a party is created on the server machine with
+<code>sarbridge admin create --party KR --user NAME</code>; there is no default password.</li>
+<li>The demo exercise <code>demo-east-sea</code> runs on SYNTHETIC East Sea forcing (never a forecast).</li>
+</ul>
+</body></html>
+`;
