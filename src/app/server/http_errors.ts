@@ -18,8 +18,7 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError) return 409;
   if (error instanceof ServerBusyError) return 503;
   if (error instanceof TooManyLoginsError) return 429;
-  if (error instanceof NotCoveredError) return 422;
-  return 422;
+  return 422;   // data and coverage errors: the request was understood but cannot be carried out
 }
 
 /**
