@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { InvalidInputError, NotCoveredError, SarbridgeError } from '../../core/errors.js';
+import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from '../case_log/index.js';
 import { NotAuthenticatedError, ServerBusyError, TooManyLoginsError } from './errors.js';
