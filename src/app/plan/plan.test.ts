@@ -2,18 +2,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { distanceM } from '../../core/geo/index.js';
 import { evaluateAssignments, parallelSweep } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { findRepoRoot } from '../../io/project_files.js';
-import { main } from '../cli/main.js';
 import { datumAt, loadPlanCase, parsePlanFile, planCaseFromFile, runPlan } from './index.js';
+import { runCli } from '../../test_support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
 const objects = loadLeewayTable();
 
 /** A small valid plan (constant forcing, no coastline); `extra` lines replace the units block. */
@@ -36,16 +35,7 @@ ${units ?? `units:
 ${extra}`;
 }
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const code = await main(['node', 'sarbridge', ...args]);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('sarbridge plan', () => {
   test('plans the six-unit example: prints every unit and both POS, writes exports that parse', async () => {
