@@ -3,8 +3,8 @@ export { allocateParticles, PARTICLE_COLUMNS, PARTICLE_STATUS_NAMES, ParticleSta
 export type { DriftForcing, DriftRequest, PointSeeding, Scenario, Seeding, Shoreline, SpreadKind, TrackSeeding } from './request.js';
 export { DRIFT_SETTINGS } from './settings.js';
 export type { DriftSettingName } from './settings.js';
-export { LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';
-export { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
+export { jibeRatePerS, LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';
+export { leewayStep } from './leeway_step.js';
 export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from './run.js';
 export { checkDriftRequest, driftMemoryBytes, MAX_DRIFT_MEMORY_BYTES, outputTimes, runDrift, stepCount } from './run.js';
 export type { CloudSummary } from './summary.js';

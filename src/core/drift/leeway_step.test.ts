@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import { allocateParticles, ParticleStatus } from './particles.js';
-import { jibeProbabilityPerStep, leewayStep, secantDeg } from './leeway_step.js';
+import { leewayStep, secantDeg } from './leeway_step.js';
+import { jibeRatePerS } from './seeding.js';
 
 const RAD = Math.PI / 180;
 
@@ -11,6 +12,7 @@ function oneParticle(side: 1 | -1) {
   p.downwindSlope[0] = 0.03; p.downwindOffsetMps[0] = 0.01;      // L_d = 0.03 W + 0.01
   p.crosswindSlope[0] = side * 0.01; p.crosswindOffsetMps[0] = 0; // L_c = ±0.01 W
   p.otherCrosswindSlope[0] = -side * 0.01;
+  p.nextJibeS[0] = Infinity;
   return p;
 }
 const buffers = (we: number, wn: number, ce: number, cn: number, covered: [number, number] = [1, 1]) => ({
@@ -24,7 +26,7 @@ describe('leewayStep', () => {
     // wind from the north at 10 m/s blows toward the south: downwind (0, -1), right of it is west (-1, 0)
     // L_d = 0.31 m/s south, L_c = 0.10 m/s west; current 0.2 m/s east → v = (0.1 E, -0.31 N) m/s
     const p = oneParticle(1);
-    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
     const northM = (p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M;
     const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
     expect(northM).toBeCloseTo(-310, 4);
@@ -33,36 +35,47 @@ describe('leewayStep', () => {
 
   test('a left-side object goes the other way across the wind', () => {
     const p = oneParticle(-1);
-    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0, 0), shoreline: null });
+    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0, 0), shoreline: null });
     const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
     expect(eastM).toBeCloseTo(100, 4);   // left of south is east
   });
 
   test('with no wind there is no leeway, only the current', () => {
     const p = oneParticle(1);
-    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
+    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
     expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(500, 4);
     expect(p.lonDeg[0]).toBe(131);
   });
 
   test('a backward step reverses the displacement', () => {
     const p = oneParticle(1);
-    leewayStep(p, { dtS: -1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    leewayStep(p, { dtS: -1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
     expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(310, 4);
   });
 
-  test('a jibe swaps the crosswind coefficients and the side', () => {
+  test('a jibe due within the step swaps the crosswind coefficients and the side, and the next is drawn', () => {
     const p = oneParticle(1);
-    leewayStep(p, { dtS: 1, step: 0, seed: 1, jibeProbability: 1, ...buffers(0, -10, 0, 0), shoreline: null });
+    p.nextJibeS[0] = 400;   // due 400 s after the start; the step ends at 600 s
+    leewayStep(p, { dtS: 600, elapsedS: 600, seed: 1, jibeRatePerS: 1e-6, ...buffers(0, -10, 0, 0), shoreline: null });
     expect(p.side[0]).toBe(-1);
     expect(p.jibeCount[0]).toBe(1);
     expect(p.crosswindSlope[0]).toBeCloseTo(-0.01, 9);
     expect(p.otherCrosswindSlope[0]).toBeCloseTo(0.01, 9);
+    expect(p.nextJibeS[0]).toBeGreaterThan(600);   // mean wait 1e6 s
+  });
+
+  test('two jibes within one step cancel', () => {
+    const p = oneParticle(1);
+    p.nextJibeS[0] = 1;
+    // a huge rate: many events within the step; the side ends as the parity says
+    leewayStep(p, { dtS: 600, elapsedS: 600, seed: 3, jibeRatePerS: 0.05, ...buffers(0, -10, 0, 0), shoreline: null });
+    expect(p.jibeCount[0]).toBeGreaterThan(1);
+    expect(p.side[0]).toBe(p.jibeCount[0] % 2 === 0 ? 1 : -1);
   });
 
   test('a particle the current did not cover becomes outside forcing and stays', () => {
     const p = oneParticle(1);
-    const input = { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0, [1, 0]), shoreline: null };
+    const input = { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0, [1, 0]), shoreline: null };
     leewayStep(p, input);
     expect(p.status[0]).toBe(ParticleStatus.outsideForcing);
     expect([p.lonDeg[0], p.latDeg[0]]).toEqual([131, 37]);
@@ -71,7 +84,7 @@ describe('leewayStep', () => {
 
   test('after a step the coverage flags ask the samplers for the next values', () => {
     const p = oneParticle(1);
-    const input = { dtS: 1000, step: 0, seed: 1, jibeProbability: 0, ...buffers(0, -10, 0.2, 0), shoreline: null };
+    const input = { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null };
     leewayStep(p, input);
     expect([input.windCovered[0], input.currentCovered[0]]).toEqual([0, 0]);
   });
@@ -79,7 +92,7 @@ describe('leewayStep', () => {
   test('inactive particles do not move', () => {
     const p = oneParticle(1);
     p.status[0] = ParticleStatus.stranded;
-    leewayStep(p, { dtS: 1000, step: 0, seed: 1, jibeProbability: 1, ...buffers(10, 10, 1, 1), shoreline: null });
+    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 1, ...buffers(10, 10, 1, 1), shoreline: null });
     expect([p.lonDeg[0], p.latDeg[0], p.side[0]]).toEqual([131, 37, 1]);
   });
 });
@@ -96,10 +109,9 @@ describe('secantDeg', () => {
   });
 });
 
-describe('jibeProbabilityPerStep', () => {
-  test('six 10-minute steps give the hourly probability', () => {
-    const p = jibeProbabilityPerStep(0.04, 600);
-    expect(1 - Math.pow(1 - p, 6)).toBeCloseTo(0.04, 12);
-    expect(jibeProbabilityPerStep(0.04, -600)).toBe(p);
+describe('jibeRatePerS', () => {
+  test('gives the hourly probability of at least one jibe: 1 - exp(-rate × 3600 s)', () => {
+    expect(1 - Math.exp(-jibeRatePerS(0.04) * 3600)).toBeCloseTo(0.04, 12);
+    expect(jibeRatePerS(0)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import { ParticleStatus, type Particles } from './particles.js';
-import { DrawStream, hashIndex, streamKey } from './random.js';
+import { DrawStream, exponentialWait } from './random.js';
 import type { Shoreline } from './request.js';
 
 const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
@@ -34,11 +34,11 @@ export function secantDeg(latDeg: number): number {
 export interface LeewayStepInput {
   /** Signed step: positive forward in time, negative backward. */
   readonly dtS: number;
-  /** Step number since the start, for the jibe draws. */
-  readonly step: number;
+  /** Seconds since the start (in either direction) at the end of this step. */
+  readonly elapsedS: number;
   readonly seed: number;
-  /** Probability of a jibe within this step (already converted from the hourly rate). */
-  readonly jibeProbability: number;
+  /** Jibes per second (see jibeRatePerS). */
+  readonly jibeRatePerS: number;
   readonly windEastMps: Float64Array;
   readonly windNorthMps: Float64Array;
   readonly currentEastMps: Float64Array;
@@ -54,33 +54,29 @@ export interface LeewayStepInput {
 }
 
 /**
- * Probability of at least one jibe within `stepS`, for a probability `perHour` within one hour
- * (a constant hazard rate, so the answer does not depend on the step).
- */
-export function jibeProbabilityPerStep(perHour: number, stepS: number): number {
-  return 1 - Math.pow(1 - perHour, Math.abs(stepS) / 3600);
-}
-
-/**
  * Move every active particle one step: velocity = leeway + total water current (Allen & Plourde
  * 1999; Breivik & Allen 2008), explicit Euler on the sphere, then stranding and jibing.
  *
  * Leeway per particle: downwind L_d = a_d W + b_d along the wind, crosswind L_c = a_c W + b_c to
  * the right of downwind, with (a_c, b_c) the coefficients of the side the object is on now (the
- * left ones are negative); a jibe swaps them with the other side's. With no wind (W = 0) the
- * direction is undefined and the leeway is 0.
+ * left ones are negative); a jibe swaps them with the other side's. Jibes are the events of a
+ * Poisson process per particle (`nextJibeS`): those that fall within the step take effect at its
+ * end, and two in one step cancel. With no wind (W = 0) the direction is undefined and the leeway
+ * is 0.
  *
  * A particle that the wind or the current did not cover becomes `outside forcing` and stays where
  * it is. Hand-written hot loop: runs once per particle per step (it also resets the coverage flags,
  * saving the run two passes over the cloud); reads columns, has no data-dependent branch but
- * coverage, stranding and jibes; allocates nothing.
+ * coverage, stranding and jibes (one comparison a step; the random draws only when one falls due);
+ * allocates nothing.
  */
 export function leewayStep(p: Particles, input: LeewayStepInput): void {
   const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, windCovered, currentCovered, shoreline } = input;
   const { lonDeg, latDeg, status, side, jibeCount } = p;
   const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
-  const jibeThreshold = input.jibeProbability * 4294967296;   // compare with a uniform 32-bit draw
-  const jibeKey = streamKey(input.seed >>> 0, DrawStream.jibeBase + input.step);
+  const { elapsedS, jibeRatePerS } = input;
+  const seed = input.seed >>> 0;
+  const { nextJibeS } = p;
   const first = p.firstIndex;
   const degPerMetreStep = dtS * DEG_PER_M;
   for (let i = 0, n = p.count; i < n; i++) {
@@ -117,14 +113,23 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     latDeg[i] = lat1;
     windCovered[i] = 0;
     currentCovered[i] = 0;
-    if (hashIndex(jibeKey, first + i) < jibeThreshold) {
-      const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
-      crosswindSlope[i] = otherCrosswindSlope[i];
-      crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
-      otherCrosswindSlope[i] = slope;
-      otherCrosswindOffsetMps[i] = offset;
-      side[i] = -side[i];
-      jibeCount[i]++;
+    if (nextJibeS[i] <= elapsedS) {   // rare (4 % an hour): the draws are off the common path
+      let flips = 0;
+      let t = nextJibeS[i];
+      do {
+        flips++;
+        jibeCount[i]++;
+        t += exponentialWait(jibeRatePerS, seed, first + i, DrawStream.jibeBase + jibeCount[i]);
+      } while (t <= elapsedS);
+      nextJibeS[i] = t;
+      if ((flips & 1) === 1) {
+        const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
+        crosswindSlope[i] = otherCrosswindSlope[i];
+        crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
+        otherCrosswindSlope[i] = slope;
+        otherCrosswindOffsetMps[i] = offset;
+        side[i] = -side[i];
+      }
     }
   }
 }

@@ -51,6 +51,15 @@ export function standardNormal(seed: number, a: number, b: number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
+/**
+ * An exponentially distributed waiting time (the gap between events of a Poisson process with
+ * `ratePerS` events per second) from three counters; Infinity when the rate is 0.
+ */
+export function exponentialWait(ratePerS: number, seed: number, a: number, b: number): number {
+  if (!(ratePerS > 0)) return Infinity;
+  return -Math.log((hash3(seed, a, b) + 0.5) * TWO_POW_MINUS_32) / ratePerS;
+}
+
 /** Draw streams: fixed so that adding a new kind of draw never changes the old ones. */
 export const DrawStream = {
   seedRadius: 0,
@@ -59,7 +68,7 @@ export const DrawStream = {
   downwind: 3,
   rightCrosswind: 4,
   leftCrosswind: 5,
-  /** jibe draws use stream jibeBase + step number */
+  /** the waiting time before jibe k of a particle uses stream jibeBase + k */
   jibeBase: 16,
 } as const;
 

@@ -67,11 +67,10 @@ describe('runDrift with constant wind and current', () => {
   test('the number of jibes in 24 h matches 4 % per hour within 5 sigma', () => {
     let jibes = 0;
     for (let i = 0; i < result.particles.count; i++) jibes += result.particles.jibeCount[i];
-    // constant hazard with P(jibe within 1 h) = 0.04: rate -ln(0.96) = 0.04082 per hour;
-    // per-step draws make the count binomial(144 n, p_step), close to Poisson with this mean
-    const pStep = 1 - Math.pow(0.96, 600 / 3600);
-    const expected = 144 * 20_000 * pStep;                 // 19,528
-    const sigma = Math.sqrt(expected * (1 - pStep));       // 139
+    // a Poisson process with P(jibe within 1 h) = 0.04: rate -ln(0.96) = 0.04082 per hour, so the
+    // count over 20,000 particles × 24 h is Poisson with mean 19,594 and sigma 140
+    const expected = -Math.log(0.96) * 24 * 20_000;
+    const sigma = Math.sqrt(expected);
     expect(Math.abs(jibes - expected)).toBeLessThan(5 * sigma);
   });
 

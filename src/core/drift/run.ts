@@ -2,10 +2,10 @@ import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '..
 import type { VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
 import { formatTimeUtc } from '../time/index.js';
-import { jibeProbabilityPerStep, leewayStep } from './leeway_step.js';
+import { leewayStep } from './leeway_step.js';
 import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
-import { seedParticles } from './seeding.js';
+import { jibeRatePerS, seedParticles } from './seeding.js';
 import { DRIFT_SETTINGS, type DriftSettingName } from './settings.js';
 
 /** Positions and statuses of all particles at one output time. */
@@ -90,6 +90,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   };
   output(request.startS);
   const steps = stepCount(request);
+  const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
   let timeS = request.startS;
   let waiting = 0;
   for (let i = 0; i < n; i++) {
@@ -104,8 +105,8 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
     if (step === 0) checkSeedingCovered(forcing, particles, buffers);
     leewayStep(particles, {
-      dtS, step, seed: request.seed,
-      jibeProbability: jibeProbabilityPerStep(request.jibeProbabilityPerHour, dtS),
+      dtS, seed: request.seed, jibeRatePerS: jibeRate,
+      elapsedS: Math.min(request.durationS, (step + 1) * request.timeStepS),
       windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
       currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
       windCovered: buffers.windCovered, currentCovered: buffers.currentCovered,

@@ -2,7 +2,7 @@ import { interpolateGreatCircle } from '../geo/sphere.js';
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import type { LeewayCoefficients } from '../objects/index.js';
 import { allocateParticles, ParticleStatus, type Particles } from './particles.js';
-import { DrawStream, standardNormal, uniform01 } from './random.js';
+import { DrawStream, exponentialWait, standardNormal, uniform01 } from './random.js';
 import type { DriftRequest, Scenario } from './request.js';
 
 /**
@@ -48,6 +48,7 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
   const weightTotal = request.scenarios.reduce((sum, s) => sum + s.weight, 0);
   const seed = request.seed >>> 0;
   const sign = request.direction === 'forward' ? 1 : -1;
+  const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
   let s = 0;
   for (let n = 0; n < count; n++) {
     const g = firstIndex + n;
@@ -96,8 +97,19 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
     const zRight = standardNormal(seed, g, DrawStream.rightCrosswind), zLeft = standardNormal(seed, g, DrawStream.leftCrosswind);
     setPerturbed(particles.crosswindSlope, particles.crosswindOffsetMps, n, right ? object.rightCrosswind : object.leftCrosswind, right ? zRight : zLeft);
     setPerturbed(particles.otherCrosswindSlope, particles.otherCrosswindOffsetMps, n, right ? object.leftCrosswind : object.rightCrosswind, right ? zLeft : zRight);
+    // jibes form a Poisson process from the particle's release; the first comes after an exponential wait
+    particles.nextJibeS[n] = sign * (releaseS - request.startS) + exponentialWait(jibeRate, seed, g, DrawStream.jibeBase);
   }
   return particles;
+}
+
+/**
+ * The jibe rate (per second) for a probability `perHour` of at least one jibe within an hour:
+ * a Poisson process, so P(no jibe in 1 h) = exp(-rate × 3600 s) = 1 - perHour, whatever the step.
+ */
+export function jibeRatePerS(perHour: number): number {
+  if (!(perHour > 0)) return 0;
+  return perHour >= 1 ? Infinity : -Math.log(1 - perHour) / 3600;
 }
 
 function setPerturbed(slopes: Float32Array, offsets: Float32Array, n: number, c: LeewayCoefficients, z: number): void {
