@@ -22,6 +22,8 @@ export interface DriftJobOptions {
 
 export interface DriftJobResult {
   readonly result: DriftResult;
+  /** Wall-clock seconds spent reading the files and drifting (threads started and joined included). */
+  readonly timings: { readonly loadS: number; readonly driftS: number };
   /** What each forcing file said of itself and of what was read from it. */
   readonly fileDescriptions: readonly string[];
   readonly workers: number;
@@ -47,35 +49,45 @@ export function workerCount(job: DriftJob, asked?: number): number {
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
   checkDriftRequest(job.request);
-  const forcing = await openJobForcing(job);
-  const shoreline = await openJobCoastline(job.coastline);
-  const fileDescriptions = forcing.files.flatMap((f) => f.description);
   const workers = workerCount(job, options.workers);
   const steps = stepCount(job.request);
-  if (workers === 1) {
-    const result = runDrift(job.request, forcing, { shoreline, onProgress: (done) => options.onProgress?.(done / steps) });
-    return { result, fileDescriptions, workers };
-  }
-  // fail here, not in every worker, on a run the forcing does not cover (checks only: no steps)
-  runDrift({ ...job.request, durationS: job.request.timeStepS, outputEverySteps: 1 }, forcing, { shoreline, count: Math.min(job.request.particleCount, 100) });
-  const loaded = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
-
   const n = job.request.particleCount;
-  const memory = allocateSharedDrift(n, outputTimes(job.request));
+  // threads start first: their modules load while this thread reads the files
+  const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
   const done = new Array<number>(workers).fill(0);
-  const ranges = Array.from({ length: workers }, (_, w) => {
+  const threads = memory === null ? [] : Array.from({ length: workers }, (_, w) => {
     const first = Math.floor((w * n) / workers);
-    return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
+    const range = { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
+    return startWorker(job, range, memory, (stepsDone) => {
+      done[w] = stepsDone * range.count;
+      options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
+    });
   });
-  const reports = await settleAll(ranges.map((range, w) => runWorker(job, loaded, range, memory, (stepsDone) => {
-    done[w] = stepsDone * range.count;
-    options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
-  })));
-  return {
-    result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
-    fileDescriptions,
-    workers,
-  };
+  try {
+    const started = performance.now();
+    const forcing = await openJobForcing(job);
+    const shoreline = await openJobCoastline(job.coastline);
+    const loaded = performance.now();
+    const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
+    const fileDescriptions = forcing.files.flatMap((f) => f.description);
+    if (memory === null) {
+      const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
+      return { result, fileDescriptions, workers, timings: timings() };
+    }
+    // fail here, not in every worker, on a run the forcing does not cover (checks only: one step)
+    runDrift({ ...job.request, durationS: job.request.timeStepS, outputEverySteps: 1 }, forcing, { shoreline, count: Math.min(n, 100) });
+    const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
+    for (const thread of threads) thread.start(packed);
+    const reports = await settleAll(threads.map((thread) => thread.report));
+    return {
+      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
+      fileDescriptions,
+      workers,
+      timings: timings(),
+    };
+  } finally {
+    for (const thread of threads) thread.stop();
+  }
 }
 
 interface WorkerReport {
@@ -90,27 +102,33 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-function runWorker(
-  job: DriftJob, loaded: Packed<unknown>, range: { firstIndex: number; count: number }, memory: SharedDriftMemory,
-  onSteps: (done: number) => void,
-): Promise<WorkerReport> {
+/** A worker thread for one particle range: started at once, given the loaded data by `start`. */
+function startWorker(
+  job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
+): { start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>; stop: () => void } {
   // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
   // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
   const fromSource = import.meta.url.endsWith('.ts');
-  const data = { workerData: { job, loaded, memory, ...range } };
+  const data = { workerData: { job, memory, ...range } };
   const worker = fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
     : new Worker(new URL('./worker.js', import.meta.url), data);
-  return new Promise((resolve, reject) => {
-    let settled = false;
+  let settled = false;
+  const report = new Promise<WorkerReport>((resolve, reject) => {
     worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
       if (message.type === 'progress') onSteps(message.done!);
-      else if (message.type === 'done') { settled = true; resolve(message as WorkerReport); void worker.terminate(); }
-      else if (message.type === 'error') { settled = true; reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); void worker.terminate(); }
+      else if (message.type === 'done') { settled = true; resolve(message as WorkerReport); }
+      else if (message.type === 'error') { settled = true; reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); }
     });
     worker.on('error', (error) => { settled = true; reject(error); });
     worker.on('exit', (code) => {
       if (!settled) reject(new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
     });
   });
+  report.catch(() => undefined);   // rejections are read through settleAll; never unhandled
+  return {
+    start: (loaded) => worker.postMessage({ loaded }),
+    report,
+    stop: () => { settled = true; void worker.terminate(); },
+  };
 }

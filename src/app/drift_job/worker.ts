@@ -1,5 +1,6 @@
-// Worker-thread entry: drifts one range of a job's particles through the forcing the main thread
-// loaded, writing positions at every output time and the final columns into shared memory.
+// Worker-thread entry: starts while the main thread reads the files, waits for the loaded forcing
+// and coastline, then drifts one range of a job's particles, writing positions at every output
+// time and the final columns into shared memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runDrift, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
 import type { DriftJob } from './job.js';
@@ -8,16 +9,30 @@ import { unpackInWorker, type Packed } from './transfer.js';
 
 interface WorkerInput {
   readonly job: DriftJob;
-  /** The forcing and coastline the main thread loaded, packed with their classes. */
-  readonly loaded: Packed<{ forcing: DriftForcing; shoreline: Shoreline | null }>;
   readonly firstIndex: number;
   readonly count: number;
   readonly memory: SharedDriftMemory;
 }
 
-const { job, loaded, firstIndex, count, memory } = workerData as WorkerInput;
+/** The one message the worker waits for: the forcing and coastline the main thread loaded. */
+interface StartMessage {
+  readonly loaded: Packed<{ forcing: DriftForcing; shoreline: Shoreline | null }>;
+}
+
+const { job, firstIndex, count, memory } = workerData as WorkerInput;
 const port = parentPort!;
-try {
+port.once('message', ({ loaded }: StartMessage) => run(loaded));
+
+function run(loaded: StartMessage['loaded']): void {
+  try {
+    drift(loaded);
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    port.postMessage({ type: 'error', code: e.code, message: e.message ?? String(error) });
+  }
+}
+
+function drift(loaded: StartMessage['loaded']): void {
   const { forcing, shoreline } = unpackInWorker(loaded);
   const result = runDrift(job.request, forcing, {
     shoreline, firstIndex, count,
@@ -26,7 +41,4 @@ try {
   });
   writeSharedParticles(memory, result.particles);
   port.postMessage({ type: 'done', forcingLabels: result.forcingLabels });
-} catch (error) {
-  const e = error as Error & { code?: string };
-  port.postMessage({ type: 'error', code: e.code, message: e.message ?? String(error) });
 }
