@@ -25,25 +25,41 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
   const centroid = weightedCentroid(lonDeg, latDeg, weight, count, released);
   let radius50M = 0, radius90M = 0;
   if (centroid) {
-    const distances: { d: number; w: number }[] = [];
-    let total = 0;
+    const distances = new Float64Array(count);
     for (let i = 0; i < count; i++) {
-      if (!released(i)) continue;
-      distances.push({ d: distanceM(centroid.lonDeg, centroid.latDeg, lonDeg[i], latDeg[i]), w: weight[i] });
-      total += weight[i];
+      distances[i] = released(i) ? distanceM(centroid.lonDeg, centroid.latDeg, lonDeg[i], latDeg[i]) : -1;
     }
-    distances.sort((a, b) => a.d - b.d);
-    radius50M = weightedQuantile(distances, total, 0.5);
-    radius90M = weightedQuantile(distances, total, 0.9);
+    [radius50M, radius90M] = weightedRadii(distances, weight, [0.5, 0.9]);
   }
   return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
 }
 
-function weightedQuantile(sorted: readonly { d: number; w: number }[], total: number, q: number): number {
-  let cumulative = 0;
-  for (const { d, w } of sorted) {
-    cumulative += w;
-    if (cumulative >= q * total) return d;
+/** Bins of the radius histogram: the radii are exact to 1/RADIUS_BINS of the largest distance. */
+const RADIUS_BINS = 16384;
+
+/**
+ * The radii holding fractions `qs` of the weight, from distances (negative: not counted). A
+ * weighted histogram instead of a sort, so a summary of 100,000 particles costs a few ms; the
+ * answer is the upper edge of the bin where the weight first reaches q (at most 1/16384 of the
+ * largest distance too wide).
+ */
+function weightedRadii(distances: Float64Array, weight: Float64Array, qs: readonly number[]): number[] {
+  let maxM = 0, total = 0;
+  for (let i = 0; i < distances.length; i++) {
+    if (distances[i] < 0) continue;
+    if (distances[i] > maxM) maxM = distances[i];
+    total += weight[i];
   }
-  return sorted.length ? sorted[sorted.length - 1].d : 0;
+  if (total === 0 || maxM === 0) return qs.map(() => 0);
+  const bins = new Float64Array(RADIUS_BINS);
+  const scale = (RADIUS_BINS - 1) / maxM;
+  for (let i = 0; i < distances.length; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
+  return qs.map((q) => {
+    let cumulative = 0;
+    for (let b = 0; b < RADIUS_BINS; b++) {
+      cumulative += bins[b];
+      if (cumulative >= q * total * (1 - 1e-12)) return Math.min(maxM, (b + 1) / scale);
+    }
+    return maxM;
+  });
 }
