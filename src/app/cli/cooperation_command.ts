@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeRecordTimes, describeRevisions,
-  readerFor, readerTimeZone, renderAnnualReportHtml, type CooperationConfig, type Reader,
+  readerFor, readerTimeZone, renderAnnualReportHtml, type Acknowledgement, type CooperationConfig, type CooperationPlan, type Reader,
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig, loadPlanFile, renderAnnualReportPdf } from '../../io/cooperation/index.js';
@@ -49,6 +49,26 @@ function validateCommand(): Command {
     });
 }
 
+/**
+ * A plan's findings under the agreement's rules, in the reader's names and time zone, each
+ * notification's state, and whether the plan may be issued: the lines to print.
+ */
+export function findingsReport(
+  config: CooperationConfig, plan: CooperationPlan, acknowledgements: readonly Acknowledgement[],
+  planLabel: string, party: string | undefined, utc: boolean | undefined,
+): string[] {
+  const reader = readerOf(config, party);
+  const findings = checkPlan(config, plan);
+  const issue = checkIssuable(findings, acknowledgements);
+  const zone = utc ? 'UTC' : readerTimeZone(config, reader);
+  const lines = [`Findings for ${planLabel}, ${readerHeading(config, reader)}, times in ${zone}:`];
+  if (findings.length === 0) lines.push('  none');
+  for (const f of findings) lines.push(`  ${describeFinding(f, config, reader, zone)}`);
+  for (const n of issue.required) lines.push(`  notification ${n.id}: ${issue.missing.includes(n) ? 'NOT acknowledged' : issue.late.includes(n) ? 'acknowledged late' : 'acknowledged'}`);
+  lines.push(issue.issuable ? 'Plan may be issued.' : `Plan may NOT be issued: ${issue.missing.length} notification(s) lack an acknowledgement${findings.some((f) => f.kind === 'plan-problem') ? ', and the plan has problems' : ''}.`);
+  return lines;
+}
+
 function findingsCommand(): Command {
   return new Command('findings')
     .description('check a plan against the cooperation rules: coordinating RCC, hand-overs, required notifications, whether it may be issued')
@@ -61,18 +81,12 @@ function findingsCommand(): Command {
       const config = loadCooperationConfig(configPath);
       const reader = readerOf(config, options.party);
       const { plan, acknowledgements } = loadPlanFile(planPath);
-      const findings = checkPlan(config, plan);
-      const issue = checkIssuable(findings, acknowledgements);
       if (options.json) {
-        console.log(JSON.stringify({ findings, issue }, null, 2));
+        const findings = checkPlan(config, plan);
+        console.log(JSON.stringify({ findings, issue: checkIssuable(findings, acknowledgements) }, null, 2));
         return;
       }
-      const zone = options.utc ? 'UTC' : readerTimeZone(config, reader);
-      console.log(`Findings for ${planPath}, ${readerHeading(config, reader)}, times in ${zone}:`);
-      if (findings.length === 0) console.log('  none');
-      for (const f of findings) console.log(`  ${describeFinding(f, config, reader, zone)}`);
-      for (const n of issue.required) console.log(`  notification ${n.id}: ${issue.missing.includes(n) ? 'NOT acknowledged' : issue.late.includes(n) ? 'acknowledged late' : 'acknowledged'}`);
-      console.log(issue.issuable ? 'Plan may be issued.' : `Plan may NOT be issued: ${issue.missing.length} notification(s) lack an acknowledgement${findings.some((f) => f.kind === 'plan-problem') ? ', and the plan has problems' : ''}.`);
+      console.log(findingsReport(config, plan, acknowledgements, planPath, options.party, options.utc).join('\n'));
     });
 }
 

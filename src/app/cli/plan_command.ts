@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
+import { checkIssuable, checkPlan } from '../../core/cooperation/index.js';
+import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
+import { findingsReport } from './cooperation_command.js';
 import { progressBar } from './progress.js';
 
-interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean }
+interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean }
 
 /** `sarbridge plan`: drift, probability, optimal allocation of the units, IAMSAR baseline, exports. */
 export function planCommand(): Command {
@@ -15,8 +18,12 @@ export function planCommand(): Command {
     .option('-n, --particles <count>', 'override the number of particles')
     .option('--workers <count>', 'drift worker threads (default: every core when the drift is large)')
     .option('--json', 'print a JSON summary instead of the table')
+    .option('--agreement <config>', "check the plan against a cooperation agreement's rules (coordinating RCC, notifications); e.g. examples/cooperation/korea-japan.yaml")
+    .option('--party <id>', 'with --agreement: read the findings as this party (its names and time zone)')
+    .option('--utc', 'with --agreement: times in UTC')
     .action(async (file: string, options: PlanOptions) => {
       const planCase = loadPlanCase(file, loadLeewayTable());
+      const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);   // a bad config fails before the drift
       const particles = options.particles === undefined ? undefined : positiveInteger(options.particles, '--particles');
       const c = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
       const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
@@ -25,8 +32,10 @@ export function planCommand(): Command {
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const written = await writePlanOutputs(run, options.out);
+      const rules = agreement === null ? null : checkPlan(agreement, planForRules(run));
       if (options.json) {
         console.log(JSON.stringify({
+          ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []) }),
           pos: run.optimal.pos, baselinePos: run.baseline.pos,
           units: run.optimal.assignments.map((a, k) => ({ unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k] })),
           searchesDone: run.update, datumTrack: planForRules(run).datumTrack, routes: planForRules(run).units, files: written,
@@ -34,6 +43,10 @@ export function planCommand(): Command {
         return;
       }
       console.log(planReport(run, written));
+      if (agreement !== null) {
+        console.log('');
+        console.log(findingsReport(agreement, planForRules(run), [], `this plan under ${options.agreement}`, options.party, options.utc).join('\n'));
+      }
     });
 }
 

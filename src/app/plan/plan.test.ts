@@ -38,6 +38,22 @@ ${extra}`;
 const run = runCli;
 
 describe('sarbridge plan', () => {
+  test('with --agreement, the Liancourt exercise plan gets the rules\' findings in the reader\'s names', async () => {
+    const root = findRepoRoot();
+    const args = ['plan', join(root, 'examples/plans/liancourt-joint-sarex.yaml'), '--particles', '600', '--workers', '1', '--out', join(dir, 'sarex'),
+      '--agreement', join(root, 'examples/cooperation/korea-japan.yaml')];
+    const kr = await run(...args, '--party', 'KR');
+    expect(kr.code).toBe(0);
+    // the units search within 12 NM of the islets: each party must notify the other's RCC (rule R3)
+    expect(kr.out).toMatch(/\[rule R3\] KR illustrative ship \(South Korea\) passes [\d.]+ NM from Dokdo/);
+    expect(kr.out).toMatch(/\[rule R3\] a unit of Japan passes/);       // JP units are position-only for KR
+    expect(kr.out).toMatch(/Plan may NOT be issued: \d+ notification\(s\) lack an acknowledgement\./);
+    expect(kr.out).not.toMatch(/Takeshima/);
+    const jp = await run(...args, '--party', 'JP');
+    expect(jp.out).toMatch(/from Takeshima/);
+    expect(jp.out).not.toMatch(/Dokdo/);
+  });
+
   test('plans the six-unit example: prints every unit and both POS, writes exports that parse', async () => {
     const out = join(dir, 'six');
     const example = join(findRepoRoot(), 'examples/plans/constant-forcing-six-units.yaml');
