@@ -31,6 +31,7 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`  ${who.padEnd(width)}  ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
     lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${unit.speedKn} kn, ${unit.enduranceH} h on scene${a.route.cutByEndurance ? ', cut by endurance' : ''}`);
   });
+  for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
   const gain = o.pos - b.pos;
   lines.push('',
     `  Total POS, optimal allocation: ${pct(o.pos)}`,

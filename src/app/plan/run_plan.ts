@@ -8,7 +8,9 @@ import {
   afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, searchPod,
   type IamsarBaselinePlan, type OptimalPlan, type ParticleWeights, type PositionSnapshot,
 } from '../../core/search/index.js';
-import { runDriftJob, type DriftJobResult } from '../drift_job/index.js';
+import type { Shoreline } from '../../core/drift/index.js';
+import { formatPosition } from '../../core/geo/index.js';
+import { openJobCoastline, runDriftJob, type DriftJobResult } from '../drift_job/index.js';
 import type { PlanCase } from './plan_file.js';
 
 /** The datum at one time, as the cooperation layer reads it. */
@@ -35,6 +37,8 @@ export interface PlanRun {
   readonly baseline: IamsarBaselinePlan;
   /** Datum at every drift output time, with the updated weights. */
   readonly datumTrack: readonly DatumPoint[];
+  /** Where a unit's route meets land on the drift's coastline (a unit cannot sail it as planned). */
+  readonly landWarnings: readonly string[];
   readonly seconds: { readonly drift: number; readonly plan: number };
 }
 
@@ -72,10 +76,33 @@ export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}):
       // nothing released yet at this time: no datum
     }
   }
+  const shoreline = await openJobCoastline(planCase.drift.coastline);
+  const landWarnings = shoreline === null ? [] : routesOverLand(optimal.assignments, shoreline);
   return {
     planCase, drift, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
-    optimal, baseline, datumTrack, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 },
+    optimal, baseline, datumTrack, landWarnings, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 },
   };
+}
+
+/**
+ * The legs of each unit's route that meet land: the allocation chooses areas by probability alone,
+ * so an area next to an island can send a ship over it; the coordinator must see it.
+ */
+export function routesOverLand(
+  assignments: readonly { unitId: string; route: { waypoints: readonly { lonDeg: number; latDeg: number }[] } }[],
+  shoreline: Shoreline,
+): string[] {
+  const warnings: string[] = [];
+  for (const { unitId, route } of assignments) {
+    const w = route.waypoints;
+    for (let k = 0; k + 1 < w.length; k++) {
+      const t = shoreline.firstShoreCrossing(w[k].lonDeg, w[k].latDeg, w[k + 1].lonDeg, w[k + 1].latDeg);
+      if (t < 0) continue;
+      const at = { lonDeg: w[k].lonDeg + t * (w[k + 1].lonDeg - w[k].lonDeg), latDeg: w[k].latDeg + t * (w[k + 1].latDeg - w[k].latDeg) };
+      warnings.push(`${unitId}: leg ${k + 1} (waypoint ${k + 1} to ${k + 2}) meets land at ${formatPosition(at)} (${shoreline.label}); adjust the route there`);
+    }
+  }
+  return warnings;
 }
 
 /** Weighted datum of the particles at a time (positions linear between drift outputs). */
