@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CaseNotFoundError, type CaseRow, type SarbridgeStore } from '../../io/storage/index.js';
+import {
+  checkIssuable, checkPlan, describeFinding, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
+} from '../../core/cooperation/index.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { formatTimeUtc } from '../../core/time/index.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
+import { PlanNotIssuableError } from './errors.js';
 import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
@@ -12,7 +18,15 @@ import { viewEvent } from './view.js';
  * one PostgreSQL database.
  */
 export class CaseLog {
-  constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date()) {}
+  /**
+   * @param agreement the cooperation agreement whose rules every issued plan must satisfy (its
+   * notifications acknowledged by the RCCs they go to), or null to issue plans unchecked
+   */
+  constructor(
+    private readonly store: SarbridgeStore,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly agreement: CooperationConfig | null = null,
+  ) {}
 
   /** Open a case or exercise (released to every party of it); the opener's party must be among `parties`. */
   async open(actor: Actor, opening: CaseEventPayload<'caseOpened'>, caseId: string = randomUUID()): Promise<CaseEvent> {
@@ -24,7 +38,33 @@ export class CaseLog {
   async append(actor: Actor, caseId: string, command: CaseCommand): Promise<CaseEvent> {
     const context = await this.context(caseId);
     const draft = decide(context, caseId, command, actor, this.clock());
+    if (draft.type === 'planIssued' && this.agreement) await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
     return await this.store.append(draft) as CaseEvent;
+  }
+
+  /**
+   * Refuse to issue a plan the agreement's rules hold back: every notification its findings require
+   * must have been acknowledged in this case's log by a user of the party it goes to (rule checks
+   * in core/cooperation; the acknowledgements are `notificationAcknowledged` events).
+   */
+  private async checkIssuable(caseId: string, payload: CaseEventPayload<'planIssued'>): Promise<void> {
+    if (!payload.plan) {
+      throw new InvalidInputError('payload/plan', "this server checks every plan against the cooperation agreement's rules: give the plan's datumTrack and unit routes (plan-for-rules.json of `sarbridge plan`)");
+    }
+    const findings = checkPlan(this.agreement!, payload.plan);
+    const acknowledged = (await this.store.readEvents(caseId, 0)).filter((e) => e.type === 'notificationAcknowledged');
+    const acknowledgements: Acknowledgement[] = [];
+    for (const n of requiredNotifications(findings)) {
+      const ack = acknowledged.find((e) => (e.payload as { notificationId?: string }).notificationId === n.id && e.party === n.toParty);
+      if (ack) acknowledgements.push({ notificationId: n.id, byRccId: n.toRccId, timeS: Date.parse(ack.recordedAt) / 1000 });
+    }
+    const issue = checkIssuable(findings, acknowledgements);
+    if (issue.issuable) return;
+    const problems = findings.filter((f) => f.kind === 'plan-problem').map((f) => describeFinding(f, this.agreement!, readerFor()));
+    const missing = issue.missing.map((n) => `${n.id} (to ${n.toParty}, due by ${formatTimeUtc(n.notifyByS)})`);
+    throw new PlanNotIssuableError(payload.planId, issue.missing.map((n) => n.id),
+      `plan '${payload.planId}' may not be issued yet under the agreement's rules: ` +
+      [...(missing.length ? [`${missing.length} notification(s) lack an acknowledgement from the party they go to: ${missing.join('; ')}`] : []), ...problems].join('; '));
   }
 
   /** The case's facts a decision needs, or null. */

@@ -15,3 +15,14 @@ export class CaseClosedError extends SarbridgeError {
     super(`case '${caseId}' was closed at version ${version} and takes no more events`);
   }
 }
+
+/**
+ * The agreement's rules stand in the way of issuing a plan: notifications not yet acknowledged by
+ * the RCCs they go to, or a plan with problems (a unit the agreement does not know).
+ */
+export class PlanNotIssuableError extends SarbridgeError {
+  readonly code = 'SARB_PLAN_NOT_ISSUABLE';
+  constructor(readonly planId: string, readonly missing: readonly string[], message: string) {
+    super(message);
+  }
+}

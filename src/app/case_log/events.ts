@@ -15,6 +15,19 @@ export const PartySchema = Type.String({ pattern: PARTY_PATTERN });
 const Text = (maxLength = 4000) => Type.String({ minLength: 1, maxLength });
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' });
 
+/** A timed position: seconds since epoch and WGS 84 degrees. */
+const TimedPositionSchema = Type.Object({
+  timeS: Type.Number(), lonDeg: Type.Number({ minimum: -180, maximum: 360 }), latDeg: Type.Number({ minimum: -90, maximum: 90 }),
+}, { additionalProperties: false });
+
+/** A plan's datum track and unit routes (the cooperation layer's CooperationPlan). */
+export const PlanGeometrySchema = Type.Object({
+  datumTrack: Type.Array(TimedPositionSchema, { minItems: 1, maxItems: 2000 }),
+  units: Type.Array(Type.Object({
+    unitId: Id, party: PartySchema, waypoints: Type.Array(TimedPositionSchema, { minItems: 1, maxItems: 5000 }),
+  }, { additionalProperties: false }), { maxItems: 50 }),
+}, { additionalProperties: false });
+
 /** A drift run's summary as kept in the log (summaries only, never the particles). */
 export const DriftRunSummarySchema = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 200 })),
@@ -52,6 +65,8 @@ export const EVENT_PAYLOADS = {
     text: Text(),
     units: Type.Optional(Type.Array(Type.Object({ unitId: Id, pattern: Type.Optional(Type.String({ maxLength: 64 })), note: Type.Optional(Text(500)) },
       { additionalProperties: false }), { maxItems: 50 })),
+    /** The plan's geometry, as `sarbridge plan` writes it (plan-for-rules.json): checked against the agreement's rules. */
+    plan: Type.Optional(PlanGeometrySchema),
   }, { additionalProperties: false }),
   searchDone: Type.Object({
     unitId: Id,
@@ -69,7 +84,8 @@ export const EVENT_PAYLOADS = {
     text: Text(),
   }, { additionalProperties: false }),
   notificationAcknowledged: Type.Object({
-    notificationId: Id,
+    /** As the agreement's rules name it: `<rule>/<unit>/<subject>/<to RCC>`, e.g. `R3/kr-ship-1/place:liancourt/jp-rcc`. */
+    notificationId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._:/-]+$' }),
     note: Type.Optional(Text(500)),
   }, { additionalProperties: false }),
   unitPosition: Type.Object({

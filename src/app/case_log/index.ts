@@ -1,6 +1,6 @@
 export { CaseLog } from './case_log.js';
 export { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext } from './commands.js';
-export { AccessDeniedError, CaseClosedError } from './errors.js';
+export { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from './errors.js';
 export {
   CASE_EVENT_TYPES, DriftRunSummarySchema, EVENT_PAYLOADS, PartySchema, PositionSchema, UtcTimeSchema,
   type CaseEvent, type CaseEventPayload, type CaseEventType, type RedactedEvent, type ViewedEvent, type WithheldEvent,

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
+import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 
-interface ServeOptions { db: string; host: string; port: string; demo: boolean }
+interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string }
 
 /** `sarbridge serve`: the shared case log, live picture and API (SQLite file by default, or PostgreSQL). */
 export function serveCommand(): Command {
@@ -12,15 +13,18 @@ export function serveCommand(): Command {
     .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0: any free port)', '8080')
     .option('--no-demo', 'do not put the demo exercise in an empty database')
+    .option('--agreement <config>', "a cooperation config (e.g. examples/cooperation/korea-japan.yaml): every issued plan must satisfy its rules, its notifications acknowledged")
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port', `'${options.port}' is not a TCP port (0-65535)`);
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
+      const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);
       const { describeDb, startServer } = await import('../server/index.js');
-      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo });
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement });
       const users = await server.store.listUsers();
       console.log(`sarbridge is serving on ${server.url}  (storage: ${describeDb(options.db)})`);
       console.log(`  open ${server.url}/openapi.json for the API; live updates: ws://…/api/cases/<caseId>/live`);
+      if (agreement) console.log(`  plans are checked against ${agreement.agreement.title} (${options.agreement}) before they are issued`);
       if (users.length === 0) {
         console.log(`  no accounts yet: create the first administrator with\n    sarbridge admin create --party KR --user <name>${options.db === DEFAULT_SQLITE_PATH ? '' : ` --db ${options.db}`}`);
       }

@@ -15,6 +15,7 @@ import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
 import { Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
+import type { CooperationConfig } from '../../core/cooperation/index.js';
 
 /** Limits the server enforces (bodies, pages, drift runs). */
 export interface ServerLimits extends DriftLimits {
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly limits?: Partial<ServerLimits>;
   /** Fastify's logger option (default off). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** The cooperation agreement every issued plan is checked against (none: plans are not checked). */
+  readonly agreement?: CooperationConfig | null;
 }
 
 /** The app plus the parts a caller may need to stop. */
@@ -54,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const store = deps.store;
-  const caseLog = new CaseLog(store, clock);
+  const caseLog = new CaseLog(store, clock, deps.agreement ?? null);
   const sessions = new Sessions(store, clock);
   const hub = new LiveHub(store);
   const audit = new AuditWriter(store);

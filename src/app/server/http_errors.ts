@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
-import { AccessDeniedError, CaseClosedError } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
 import { NotAuthenticatedError, ServerBusyError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -16,6 +16,7 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof AccessDeniedError) return 403;
   if (error instanceof CaseNotFoundError) return 404;
   if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError) return 409;
+  if (error instanceof PlanNotIssuableError) return 409;
   if (error instanceof ServerBusyError) return 503;
   if (error instanceof TooManyLoginsError) return 429;
   return 422;   // data and coverage errors: the request was understood but cannot be carried out

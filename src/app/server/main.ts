@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { openStore, redactUrl, type SarbridgeStore } from '../../io/storage/index.js';
 import { buildApp, type SarbridgeApp } from './app.js';
 import { seedDemoData } from './demo_data.js';
@@ -11,6 +12,8 @@ export interface ServeOptions {
   readonly port: number;
   /** Put the demo case in an empty store. */
   readonly demo: boolean;
+  /** A cooperation config whose rules every issued plan must satisfy. */
+  readonly agreement?: CooperationConfig | null;
 }
 
 /** A running server: its address, and how to stop it. */
@@ -25,7 +28,7 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
   if (options.demo) await seedDemoData(store);
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, agreement: options.agreement ?? null });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -1,0 +1,71 @@
+// Plans issued in a shared case are checked against the cooperation agreement's rules.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkPlan, requiredNotifications } from '../../core/cooperation/index.js';
+import { loadCooperationConfig, loadPlanFile } from '../../io/cooperation/index.js';
+import { projectPath } from '../../io/project_files.js';
+import { SqliteStore } from '../../io/storage/index.js';
+import { buildApp, type SarbridgeApp } from './app.js';
+import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
+
+const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
+// the example plan: the KR ship passes about 11 NM from the islets and enters the JP SRR; the JP ship enters the KR SRR
+const { plan } = loadPlanFile(projectPath('examples/cooperation/plan-example.json'));
+const required = requiredNotifications(checkPlan(agreement, plan));
+
+let app: SarbridgeApp;
+let store: SqliteStore;
+const tokens: Record<string, string> = {};
+const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
+const post = (user: string, caseId: string, body: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(user), payload: body });
+
+beforeAll(async () => {
+  store = new SqliteStore(':memory:');
+  await createTestUsers(store);
+  app = await buildApp({ store, agreement });
+  for (const user of ['kim', 'sato']) {
+    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
+  }
+});
+afterAll(async () => { await app.close(); await store.close(); });
+
+describe('POST /api/cases/:caseId/events planIssued, with an agreement', () => {
+  test('a plan is held back until the party each notification goes to has acknowledged it', async () => {
+    expect(required.map((n) => n.toParty).sort()).toEqual(['JP', 'JP', 'KR']);   // what the example must raise
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'Raft near the rocks', parties: ['KR', 'JP'] } })).json().caseId;
+    let version = 1;
+
+    const refused = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'first plan', plan } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('SARB_PLAN_NOT_ISSUABLE');
+    for (const n of required) expect(refused.json().message).toContain(`${n.id} (to ${n.toParty}, due by `);
+
+    // JP acknowledges what goes to JP; KR "acknowledging" a notification to JP does not count
+    for (const n of required.filter((r) => r.toParty === 'JP')) {
+      expect((await post('sato', caseId, { basedOnVersion: version++, type: 'notificationAcknowledged', payload: { notificationId: n.id } })).statusCode).toBe(201);
+    }
+    const toKr = required.find((r) => r.toParty === 'KR')!;
+    const stillHeld = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'first plan', plan } });
+    expect(stillHeld.statusCode).toBe(409);
+    expect(stillHeld.json().message).toMatch(/1 notification\(s\) lack an acknowledgement/);
+    expect(stillHeld.json().message).toContain(toKr.id);
+
+    expect((await post('kim', caseId, { basedOnVersion: version++, type: 'notificationAcknowledged', payload: { notificationId: toKr.id } })).statusCode).toBe(201);
+    const issued = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'first plan', plan } });
+    expect(issued.statusCode).toBe(201);
+  });
+
+  test('a plan without its geometry cannot be checked, and is refused with the field named', async () => {
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'x', parties: ['KR', 'JP'] } })).json().caseId;
+    const res = await post('kim', caseId, { basedOnVersion: 1, type: 'planIssued', payload: { planId: 'P2', text: 'no geometry' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SARB_INVALID_INPUT', field: 'body/payload/plan' });
+  });
+
+  test('a plan sending a unit the agreement does not know is refused', async () => {
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'y', parties: ['KR', 'JP'] } })).json().caseId;
+    const stranger = { ...plan, units: [{ ...plan.units[0], unitId: 'unknown-ship' }] };
+    const res = await post('kim', caseId, { basedOnVersion: 1, type: 'planIssued', payload: { planId: 'P3', text: 'x', plan: stranger } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/unknown-ship/);
+  });
+});
