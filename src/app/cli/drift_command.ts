@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
 import {
-  DRIFT_SETTINGS, driftGeoJsonChunks, outputTimes, PARTICLE_STATUS_NAMES, summariseCloud,
+  checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, outputTimes, PARTICLE_STATUS_NAMES, summariseCloud,
   type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
 } from '../../core/drift/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -45,9 +45,9 @@ export function driftCommand(): Command {
     .option('--case <file>', 'a case file (YAML/JSON) with scenarios, forcing and settings; flags below override it')
     .option('-p, --position <position>', "last known position (LKP), e.g. '37 14.4N 131 52.2E' or '37.24 131.87'")
     .option('-t, --time <time>', "time of the LKP, UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'")
-    .option('-o, --object <class>', 'Leeway object class key or id (see `sarbridge objects`)', 'PIW-1')
-    .option('--radius-nm <nm>', 'position error around the LKP, NM', '0.5')
-    .addOption(new Option('--spread <kind>', 'how the error spreads: gaussian (radius = sigma) or uniform-disc').choices(['gaussian', 'uniform-disc']).default('gaussian'))
+    .option('-o, --object <class>', 'Leeway object class key or id (see `sarbridge objects`) (default: PIW-1)')
+    .option('--radius-nm <nm>', 'position error around the LKP, NM (default: 0.5)')
+    .addOption(new Option('--spread <kind>', 'how the error spreads: gaussian (radius = sigma) or uniform-disc (default: gaussian)').choices(['gaussian', 'uniform-disc']))
     .option('--track-to <position>', 'seed along a track (line or cone) from --position/--time to this position')
     .option('--track-to-time <time>', 'time at the end of the track')
     .option('--track-to-radius-nm <nm>', 'position error at the end of the track (a cone when it differs from --radius-nm)')
@@ -70,6 +70,7 @@ export function driftCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (options: DriftOptions) => {
       const job = driftJobFromOptions(options);
+      checkDriftRequest(job.request);   // before anything sized by the request
       const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
       if (features > MAX_GEOJSON_FEATURES) {
         throw new InvalidInputError('--geojson-times', `${job.request.particleCount} particles × ${outputTimes(job.request).length} output times make ` +
@@ -107,6 +108,13 @@ function driftJobFromOptions(o: DriftOptions): DriftJob {
   if (!job && o.position === undefined) {
     throw new InvalidInputError('--position', 'give a last known position (or --case FILE, or --demo)');
   }
+  if (o.position === undefined) {
+    // these describe the scenario built from --position; a case file sets its own
+    const lkpOnly: [unknown, string][] = [[o.time, '--time'], [o.object, '--object'], [o.radiusNm, '--radius-nm'], [o.spread, '--spread'],
+      [o.trackTo, '--track-to'], [o.trackToTime, '--track-to-time'], [o.trackToRadiusNm, '--track-to-radius-nm']];
+    const given = lkpOnly.find(([value]) => value !== undefined);
+    if (given) throw new InvalidInputError(given[1], 'applies to the scenario built from --position; with --case or --demo, set it in the case file');
+  }
   const number = (text: string | undefined, flag: string): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
@@ -117,7 +125,7 @@ function driftJobFromOptions(o: DriftOptions): DriftJob {
     if (o.time === undefined) throw new InvalidInputError('--time', 'give the time of the last known position (UTC)');
     const position = parsePosition(o.position, '--position');
     const timeS = parseTime(o.time, '--time');
-    const radiusM = nmToMetres(number(o.radiusNm, '--radius-nm')!);
+    const radiusM = nmToMetres(number(o.radiusNm ?? '0.5', '--radius-nm')!);
     let seeding: Seeding;
     if (o.trackTo !== undefined) {
       if (o.trackToTime === undefined) throw new InvalidInputError('--track-to-time', 'a track needs the time at its end');

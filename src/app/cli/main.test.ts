@@ -63,6 +63,18 @@ describe('sarbridge drift', () => {
     expect(err).toMatch(/--geojson-times: 200000 particles × 25 output times make 5000000 GeoJSON points \(about [\d.]+ GB\); write only the last time/);
   });
 
+  test('a zero step is refused, not run forever', async () => {
+    const { code, err } = await run('drift', '--demo', '--step-min', '0');
+    expect(code).toBe(1);
+    expect(err).toMatch(/timeStepS: 0 is not between 1 and 3600 s/);
+  });
+
+  test('an LKP option with a case file is refused instead of silently ignored', async () => {
+    const { code, err } = await run('drift', '--demo', '--object', 'LIFE-RAFT-DB-10');
+    expect(code).toBe(1);
+    expect(err).toMatch(/--object: applies to the scenario built from --position; with --case or --demo, set it in the case file/);
+  });
+
   test('a missing source for a quantity says how to give one', async () => {
     const { code, err } = await run('drift', '--position', '37 10N 131 40E', '--time', '2026-03-10T06:00Z', '--wind-constant', '10@270');
     expect(code).toBe(1);

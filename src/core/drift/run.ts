@@ -45,6 +45,9 @@ export interface DriftRunOptions {
 
 /** Number of model steps of a request (the last step may be shorter than the others). */
 export function stepCount(request: DriftRequest): number {
+  if (!(request.timeStepS > 0) || !Number.isFinite(request.durationS)) {
+    throw new InvalidInputError('timeStepS', `a run of ${request.durationS} s cannot be cut into steps of ${request.timeStepS} s`);
+  }
   return Math.ceil(request.durationS / request.timeStepS - 1e-9);
 }
 
