@@ -6,8 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError, InvalidInputError } from '../../core/errors.js';
 import { parsePosition, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
@@ -15,6 +13,7 @@ import { sweepWidthForLeewayClass, type AllocationUnit, type DetectionLaw, type 
 import { parseTime } from '../../core/time/index.js';
 import { DriftCaseSchema, driftJobFromCase } from '../case_file/index.js';
 import type { DriftJob } from '../drift_job/index.js';
+import { parseCheckedYaml } from '../../io/yaml_file.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
 const Time = Type.String({ description: "UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'" });
@@ -84,19 +83,7 @@ export interface PlanCase {
 
 /** Parse and check a plan file's text (YAML or JSON). */
 export function parsePlanFile(text: string, fileName: string): PlanFile {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new DataFileError(fileName, `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const errors = [...Value.Errors(PlanFileSchema, data)];
-  if (errors.length > 0) {
-    const shown = errors.slice(0, 5).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`);
-    throw new DataFileError(fileName, shown.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : ''));
-  }
-  return data as PlanFile;
+  return parseCheckedYaml(PlanFileSchema, text, fileName);
 }
 
 /** Read a plan file from disk; relative forcing paths are taken from the file's folder. */
