@@ -204,7 +204,11 @@ export class GriddedField implements VectorField {
     this.blendTimeS = timeS;
   }
 
-  /** Bilinear interpolation in the blended slice `E`/`N`; masked corners go to the slow path on the raw data. */
+  /**
+   * Bilinear interpolation in the blended slice `E`/`N`; masked corners go to the slow path on the
+   * raw data. The bilinear body repeats interpolateUniform's on purpose: a shared helper returning
+   * two numbers would allocate or go through buffers in the hot loop.
+   */
   private interpolate(
     E: Float64Array, N: Float64Array, count: number, fI: Float64Array, fJ: Float64Array,
     base0: number, base1: number, wt: number,
