@@ -138,10 +138,6 @@ function reportCommand(): Command {
 export function cooperationCommand(): Command {
   const command = new Command('cooperation')
     .description('the cooperation agreement: validate a config, check a plan against its rules, print its timeline, write the annual report');
-  // addCommand does not pass on the program's settings: usage errors must throw (exit code 2), not exit the process.
-  for (const sub of [command, validateCommand(), findingsCommand(), timelineCommand(), reportCommand()]) {
-    sub.exitOverride().showHelpAfterError('(add --help for the options)');
-    if (sub !== command) command.addCommand(sub);
-  }
-  return command;
+  for (const sub of [validateCommand(), findingsCommand(), timelineCommand(), reportCommand()]) command.addCommand(sub);
+  return command;   // main.ts makes every command, nested ones too, throw on usage errors instead of exiting
 }

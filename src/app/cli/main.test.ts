@@ -9,6 +9,17 @@ const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
 const run = runCli;
 
 
+describe('sarbridge --help', () => {
+  test.each([
+    [[]], [['objects']], [['drift']], [['plan']], [['serve']], [['admin']], [['admin', 'create']],
+    [['cooperation']], [['cooperation', 'validate']], [['cooperation', 'findings']], [['cooperation', 'timeline']], [['cooperation', 'report']],
+  ])('every command explains itself: %j', async (command) => {
+    const { code, out } = await run(...command, '--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`Usage: sarbridge${command.length ? ' ' + command.join(' ') : ''}`));
+  });
+});
+
 describe('sarbridge objects', () => {
   test('lists all 85 classes, and filters by words', async () => {
     expect((await run('objects')).out).toMatch(/85 of 85 classes/);

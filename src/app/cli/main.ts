@@ -9,16 +9,21 @@ import { planCommand } from './plan_command.js';
 
 /** Build the `sarbridge` command-line program. */
 export function buildProgram(): Command {
-  return new Command('sarbridge')
+  const program = new Command('sarbridge')
     .description('sarbridge: joint search-and-rescue planning (Leeway drift, probability maps, search plans)')
-    .showHelpAfterError('(add --help for the options)')
-    .exitOverride()
     .addCommand(objectsCommand())
     .addCommand(driftCommand())
     .addCommand(serveCommand())
     .addCommand(adminCommand())
     .addCommand(planCommand())
     .addCommand(cooperationCommand());
+  // every command, nested ones too, reports help and usage errors to main() instead of exiting
+  const overrideExit = (command: Command): void => {
+    command.exitOverride().showHelpAfterError('(add --help for the options)');
+    command.commands.forEach(overrideExit);
+  };
+  overrideExit(program);
+  return program;
 }
 
 /**
