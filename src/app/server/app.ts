@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(sessionRoutes, { prefix: '/api/session', sessions });
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
-  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, clock });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.ready();

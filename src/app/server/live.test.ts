@@ -110,6 +110,16 @@ function liveSuite(name: string, openStores: () => Promise<[SarbridgeStore, Sarb
       c.socket.close();
     });
 
+    test('signing out closes the live connections of that session (code 4401)', async () => {
+      const login = await a.app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kim', password: TEST_PASSWORD } });
+      const token = login.json().token as string;
+      const client = await connect(a.base, token, caseId, 0);
+      await until(client, (c) => c.messages.some((m) => m.kind === 'live'));
+      const closed = new Promise<[number, string]>((resolve) => client.socket.once('close', (code, reason) => resolve([code, String(reason)])));
+      expect((await a.app.inject({ method: 'DELETE', url: '/api/session', headers: { authorization: `Bearer ${token}` } })).statusCode).toBeLessThan(300);
+      expect(await closed).toEqual([4401, 'signed out']);
+    });
+
     test('refuses another party and a client without a session before the upgrade', async () => {
       await expect(connect(a.base, a.tokens.wang, caseId, 0)).rejects.toThrow('HTTP 403');
       await expect(connect(a.base, null, caseId, 0)).rejects.toThrow('HTTP 401');

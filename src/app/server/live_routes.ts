@@ -4,6 +4,7 @@ import type { CaseLog } from '../case_log/index.js';
 import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
+import { tokenOf, type Sessions } from './sessions.js';
 import { CaseParams } from './schemas.js';
 
 /**
@@ -14,8 +15,13 @@ import { CaseParams } from './schemas.js';
  */
 /** A client this far behind (bytes queued) is disconnected; it reconnects with its last version. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/**
+ * How often a live connection checks that its session still stands (a logout on another server
+ * instance, or an account removed); a logout on this instance closes it at once.
+ */
+const SESSION_CHECK_MS = 15_000;
 
-export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; clock: () => Date }> = async (app, { caseLog, hub, audit, clock }) => {
+export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date }> = async (app, { caseLog, hub, audit, sessions, clock }) => {
   app.get('/:caseId/live', {
     websocket: true,
     schema: {
@@ -32,10 +38,17 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
       detail: `afterVersion ${request.query.afterVersion}` });
     let unsubscribe: (() => void) | null = null;
     let closed = false;
-    // a live connection lasts no longer than the session that opened it
+    // a live connection lasts no longer than the session that opened it: expiry, logout, or a
+    // session gone from the store (checked every SESSION_CHECK_MS)
     const expiry = setTimeout(() => socket.close(4401, 'session expired: sign in again and reconnect with afterVersion'),
       Math.max(0, request.sessionExpiresAtMs - clock().getTime()));
-    socket.on('close', () => { closed = true; clearTimeout(expiry); unsubscribe?.(); });
+    const token = tokenOf(request.headers)!;
+    const stopWatching = sessions.watch(token, () => socket.close(4401, 'signed out'));
+    const check = setInterval(() => {
+      sessions.resolve(token).then((s) => { if (s === null) socket.close(4401, 'session ended: sign in again and reconnect with afterVersion'); }, () => undefined);
+    }, SESSION_CHECK_MS);
+    check.unref();
+    socket.on('close', () => { closed = true; clearTimeout(expiry); clearInterval(check); stopWatching(); unsubscribe?.(); });
     socket.on('message', () => { /* clients only listen; writes go through HTTP */ });
     hub.subscribe(caseId, request.query.afterVersion, {
       party: actor.party,

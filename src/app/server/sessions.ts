@@ -24,6 +24,8 @@ let decoyHash: Promise<string> | undefined;
  */
 export class Sessions {
   private readonly failures = new Map<string, { count: number; firstMs: number }>();
+  /** Who wants to know when a session ends (live connections), by token hash; this instance only. */
+  private readonly watchers = new Map<string, Set<() => void>>();
 
   constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date()) {}
 
@@ -60,9 +62,21 @@ export class Sessions {
     return user ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
   }
 
-  /** End a session. */
+  /** End a session; what watches it on this instance hears at once (other instances on their next check). */
   async logout(token: string): Promise<void> {
-    await this.store.deleteSession(sha256(token));
+    const hash = sha256(token);
+    await this.store.deleteSession(hash);
+    for (const ended of [...(this.watchers.get(hash) ?? [])]) ended();
+    this.watchers.delete(hash);
+  }
+
+  /** Call `ended` when the session of `token` is logged out on this instance; returns how to stop watching. */
+  watch(token: string, ended: () => void): () => void {
+    const hash = sha256(token);
+    const set = this.watchers.get(hash) ?? new Set();
+    set.add(ended);
+    this.watchers.set(hash, set);
+    return () => { set.delete(ended); if (set.size === 0) this.watchers.delete(hash); };
   }
 }
 
