@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CaseNotFoundError, type CaseRow, type SarbridgeStore } from '../../io/storage/index.js';
+import { CaseNotFoundError, type CaseRow, type EventDraft, type SarbridgeStore } from '../../io/storage/index.js';
+import type { Releasability } from './releasability.js';
 import {
   checkIssuable, checkPlan, describeFinding, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
 } from '../../core/cooperation/index.js';
@@ -11,6 +12,20 @@ import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
 import { viewEvent } from './view.js';
+
+const STRICTNESS: Readonly<Record<Releasability, number>> = { everything: 0, 'position-only': 1, nothing: 2 };
+
+/**
+ * An event about one of the author's party's units is released no further than the agreement
+ * lets that unit be seen (the stricter of the author's choice and the unit's releasability).
+ */
+export function withUnitReleasability(draft: EventDraft, agreement: CooperationConfig): EventDraft {
+  const unitId = (draft.payload as { unitId?: unknown }).unitId;
+  const unit = typeof unitId === 'string' ? agreement.units.find((u) => u.id === unitId && u.party === draft.party) : undefined;
+  if (!unit) return draft;
+  const chosen = draft.releasability as Releasability;
+  return STRICTNESS[unit.releasability] > STRICTNESS[chosen] ? { ...draft, releasability: unit.releasability } : draft;
+}
 
 /**
  * The case log service: commands in, events out, state rebuilt from events, every read filtered
@@ -37,8 +52,11 @@ export class CaseLog {
   /** Append one event (refused on a stale `basedOnVersion`, wrong party or role, bad payload). */
   async append(actor: Actor, caseId: string, command: CaseCommand): Promise<CaseEvent> {
     const context = await this.context(caseId);
-    const draft = decide(context, caseId, command, actor, this.clock());
-    if (draft.type === 'planIssued' && this.agreement) await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
+    let draft = decide(context, caseId, command, actor, this.clock());
+    if (this.agreement) {
+      draft = withUnitReleasability(draft, this.agreement);
+      if (draft.type === 'planIssued') await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
+    }
     return await this.store.append(draft) as CaseEvent;
   }
 

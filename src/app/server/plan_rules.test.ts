@@ -28,6 +28,21 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.close(); await store.close(); });
 
+describe('unit events, with an agreement', () => {
+  test('are released no further than the unit\'s releasability, whatever the author chose', async () => {
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'z', parties: ['KR', 'JP'] } })).json().caseId;
+    const at = { lonDeg: 131.5, latDeg: 37.3 };
+    // kr-helo-1: releasability 'nothing'; kr-ship-1: 'position-only' (examples/cooperation/korea-japan.yaml)
+    expect((await post('kim', caseId, { basedOnVersion: 1, type: 'unitPosition', releasability: 'everything', payload: { unitId: 'kr-helo-1', position: at, courseDeg: 90 } })).statusCode).toBe(201);
+    expect((await post('kim', caseId, { basedOnVersion: 2, type: 'unitPosition', payload: { unitId: 'kr-ship-1', position: at, courseDeg: 45 } })).statusCode).toBe(201);
+    const seenByJp = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth('sato') })).json().events;
+    expect(seenByJp[1]).toEqual({ caseId, version: 2, withheld: true });
+    expect(seenByJp[2].payload).toEqual({ unitId: 'kr-ship-1', position: at });   // no course: position only
+    const seenByKr = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth('kim') })).json().events;
+    expect(seenByKr[1].payload.courseDeg).toBe(90);   // the own party sees everything
+  });
+});
+
 describe('POST /api/cases/:caseId/events planIssued, with an agreement', () => {
   test('a plan is held back until the party each notification goes to has acknowledged it', async () => {
     expect(required.map((n) => n.toParty).sort()).toEqual(['JP', 'JP', 'KR']);   // what the example must raise
