@@ -49,6 +49,7 @@ describe('sarbridge plan', () => {
     expect(kr.out).toMatch(/\[rule R3\] a unit of Japan passes/);       // JP units are position-only for KR
     expect(kr.out).toMatch(/Plan may NOT be issued: \d+ notification\(s\) lack an acknowledgement\./);
     expect(kr.out).not.toMatch(/Takeshima/);
+    expect(kr.out).not.toMatch(/CAUTION/);   // the optimiser keeps every unit off the islets
     const jp = await run(...args, '--party', 'JP');
     expect(jp.out).toMatch(/from Takeshima/);
     expect(jp.out).not.toMatch(/Dokdo/);

@@ -65,7 +65,8 @@ export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}):
     particles = { ...prior, weight: bayes.weight };
     update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
   }
-  const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law });
+  const shoreline = await openJobCoastline(planCase.drift.coastline);
+  const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law, shoreline });
   const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0 });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {
@@ -76,7 +77,6 @@ export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}):
       // nothing released yet at this time: no datum
     }
   }
-  const shoreline = await openJobCoastline(planCase.drift.coastline);
   const landWarnings = shoreline === null ? [] : routesOverLand(optimal.assignments, shoreline);
   return {
     planCase, drift, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),

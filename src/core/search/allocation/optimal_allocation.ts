@@ -52,6 +52,8 @@ import { iamsarSquare } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
+import { tracksMeetLand } from './tracks_on_land.js';
+import type { Shoreline } from '../../drift/request.js';
 
 /** Options of optimalAllocation; every field has a default. */
 export interface AllocationOptions extends PlanningOptions {
@@ -61,6 +63,8 @@ export interface AllocationOptions extends PlanningOptions {
   readonly refineRounds?: number;
   /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
   readonly frame?: LocalFrame;
+  /** When given, no area is chosen whose pattern would send its unit over land. */
+  readonly shoreline?: Shoreline | null;
 }
 
 /** An optimised plan: the exact POS, and what the fast score said. */
@@ -126,12 +130,14 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     });
     return residualBuffer;
   };
-  /** Fitted spacing and POD of a rectangle for unit k, or null when infeasible (no track fits, overlap). */
+  /** Fitted spacing and POD of a rectangle for unit k, or null when infeasible (no track fits, over land, overlap). */
   const table = new PodTable((c) => parallelTrackPod(law, c));
+  const shoreline = options.shoreline ?? null;
   const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k]);
     if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > MAX_COVERAGE) return null;
+    if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline)) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
       if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
