@@ -29,24 +29,25 @@ export function interpolateGreatCircle(a: LonLatDeg, b: LonLatDeg, f: number): L
 
 /**
  * Mean position of weighted points: the normalised weighted mean of their unit vectors (correct
- * across the antimeridian). Points with weight 0 or not selected by `include` do not count;
- * returns null when nothing counts.
+ * across the antimeridian and near the poles), with the weight that went into it. Points with a
+ * weight that is not positive, or not selected by `include`, do not count; null when nothing
+ * counts or the points spread round the globe (the mean vector vanishes).
  */
 export function weightedCentroid(
   lonDeg: Float64Array, latDeg: Float64Array, weight: Float64Array | null, count: number,
   include: (i: number) => boolean = () => true,
-): LonLatDeg | null {
+): (LonLatDeg & { readonly weight: number }) | null {
   let x = 0, y = 0, z = 0, total = 0;
   for (let i = 0; i < count; i++) {
     if (!include(i)) continue;
     const w = weight ? weight[i] : 1;
-    if (w === 0) continue;
+    if (!(w > 0)) continue;
     const lat = latDeg[i] * RAD, lon = lonDeg[i] * RAD;
     x += w * Math.cos(lat) * Math.cos(lon);
     y += w * Math.cos(lat) * Math.sin(lon);
     z += w * Math.sin(lat);
     total += w;
   }
-  if (total === 0) return null;
-  return { lonDeg: Math.atan2(y, x) / RAD, latDeg: Math.atan2(z, Math.hypot(x, y)) / RAD };
+  if (total === 0 || Math.hypot(x, y, z) < 1e-12 * total) return null;
+  return { lonDeg: Math.atan2(y, x) / RAD, latDeg: Math.atan2(z, Math.hypot(x, y)) / RAD, weight: total };
 }

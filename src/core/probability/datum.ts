@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import type { LonLatDeg } from '../geo/lon_lat.js';
-import { degToRad, radToDeg } from '../geo/units.js';
+import { weightedCentroid } from '../geo/sphere.js';
 import { inclusionMask, releasedOnly, type StatusFilter, type WeightedCloud } from './particle_cloud.js';
 
 /** The datum of a particle cloud: its weighted centre, and the weight that went into it. */
@@ -18,21 +18,11 @@ export interface Datum extends LonLatDeg {
  */
 export function weightedDatum(cloud: WeightedCloud, include: StatusFilter = releasedOnly): Datum {
   const mask = inclusionMask(cloud, include);
-  let sx = 0, sy = 0, sz = 0, sw = 0;
-  for (let i = 0; i < cloud.count; i++) {
-    if (mask[i] === 0) continue;
-    const w = cloud.weight[i];
-    if (!(w > 0)) continue;
-    const lat = degToRad(cloud.latDeg[i]);
-    const lon = degToRad(cloud.lonDeg[i]);
-    const c = Math.cos(lat);
-    sx += w * c * Math.cos(lon);
-    sy += w * c * Math.sin(lon);
-    sz += w * Math.sin(lat);
-    sw += w;
-  }
-  if (!(sw > 0)) throw new InvalidInputError('cloud.weight', 'no particle with a positive weight is counted');
-  const norm = Math.hypot(sx, sy, sz);
-  if (norm < 1e-12 * sw) throw new InvalidInputError('cloud', 'the particles are spread round the globe: no centroid');
-  return { lonDeg: radToDeg(Math.atan2(sy, sx)), latDeg: radToDeg(Math.asin(sz / norm)), weight: sw };
+  const datum = weightedCentroid(cloud.lonDeg, cloud.latDeg, cloud.weight, cloud.count, (i) => mask[i] !== 0);
+  if (datum) return datum;
+  let counted = false;
+  for (let i = 0; i < cloud.count && !counted; i++) counted = mask[i] !== 0 && cloud.weight[i] > 0;
+  throw counted
+    ? new InvalidInputError('cloud', 'the particles are spread round the globe: no centroid')
+    : new InvalidInputError('cloud.weight', 'no particle with a positive weight is counted');
 }
