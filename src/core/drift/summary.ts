@@ -22,7 +22,8 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
   const counts = Object.fromEntries(PARTICLE_STATUS_NAMES.map((name) => [name, 0])) as Record<(typeof PARTICLE_STATUS_NAMES)[number], number>;
   for (let i = 0; i < count; i++) counts[PARTICLE_STATUS_NAMES[status[i]]]++;
   const released = (i: number): boolean => status[i] !== ParticleStatus.notReleased;
-  const centroid = weightedCentroid(lonDeg, latDeg, weight, count, released);
+  const mean = weightedCentroid(lonDeg, latDeg, weight, count, released);
+  const centroid = mean && { lonDeg: mean.lonDeg, latDeg: mean.latDeg };
   let radius50M = 0, radius90M = 0;
   if (centroid) {
     const distances = new Float64Array(count);
