@@ -7,6 +7,7 @@ import {
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig, loadPlanFile, renderAnnualReportPdf } from '../../io/cooperation/index.js';
+import { reportNotIssuable } from './outcome.js';
 
 interface ReaderOptions { party?: string; utc?: boolean }
 
@@ -71,7 +72,7 @@ export function findingsReport(
 
 function findingsCommand(): Command {
   return new Command('findings')
-    .description('check a plan against the cooperation rules: coordinating RCC, hand-overs, required notifications, whether it may be issued')
+    .description('check a plan against the cooperation rules: coordinating RCC, hand-overs, required notifications, whether it may be issued (exit code 4 when it may not)')
     .argument('<config>', 'cooperation config')
     .argument('<plan>', 'plan JSON: { datumTrack: [{timeS, lonDeg, latDeg}], units: [{unitId, party, waypoints: [{lonDeg, latDeg, timeS}]}], acknowledgements?: [{notificationId, byRccId, timeS}] }')
     .addOption(partyOption())
@@ -81,9 +82,11 @@ function findingsCommand(): Command {
       const config = loadCooperationConfig(configPath);
       const reader = readerOf(config, options.party);
       const { plan, acknowledgements } = loadPlanFile(planPath);
+      const findings = checkPlan(config, plan);
+      const issue = checkIssuable(findings, acknowledgements);
+      if (!issue.issuable) reportNotIssuable();
       if (options.json) {
-        const findings = checkPlan(config, plan);
-        console.log(JSON.stringify({ findings, issue: checkIssuable(findings, acknowledgements) }, null, 2));
+        console.log(JSON.stringify({ findings, issue }, null, 2));
         return;
       }
       console.log(findingsReport(config, plan, acknowledgements, planPath, options.party, options.utc).join('\n'));

@@ -5,6 +5,7 @@ import { driftCommand } from './drift_command.js';
 import { objectsCommand } from './objects_command.js';
 import { serveCommand } from './serve_command.js';
 import { adminCommand } from './admin_command.js';
+import { takeOutcome } from './outcome.js';
 import { planCommand } from './plan_command.js';
 
 /** Build the `sarbridge` command-line program. */
@@ -28,13 +29,16 @@ export function buildProgram(): Command {
 
 /**
  * Run the CLI with `argv` (as process.argv). Returns the exit code: 0 done, 1 the input or data was
- * wrong (the message says what and where), 2 usage error, 3 an unexpected failure.
+ * wrong (the message says what and where), 2 usage error, 3 an unexpected failure, 4 done, but the
+ * plan checked may not be issued yet under the agreement's rules.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  takeOutcome();
   try {
     await buildProgram().parseAsync([...argv]);
-    return 0;
+    return takeOutcome();
   } catch (error) {
+    takeOutcome();
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof SarbridgeError) {
       console.error(`sarbridge: ${error.message} [${error.code}]`);

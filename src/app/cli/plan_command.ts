@@ -5,6 +5,7 @@ import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
 import { findingsReport } from './cooperation_command.js';
+import { reportNotIssuable } from './outcome.js';
 import { progressBar } from './progress.js';
 
 interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean }
@@ -18,7 +19,7 @@ export function planCommand(): Command {
     .option('-n, --particles <count>', 'override the number of particles')
     .option('--workers <count>', 'drift worker threads (default: every core when the drift is large)')
     .option('--json', 'print a JSON summary instead of the table')
-    .option('--agreement <config>', "check the plan against a cooperation agreement's rules (coordinating RCC, notifications); e.g. examples/cooperation/korea-japan.yaml")
+    .option('--agreement <config>', "check the plan against a cooperation agreement's rules (coordinating RCC, notifications; exit code 4 while notifications await acknowledgement); e.g. examples/cooperation/korea-japan.yaml")
     .option('--party <id>', 'with --agreement: read the findings as this party (its names and time zone)')
     .option('--utc', 'with --agreement: times in UTC')
     .action(async (file: string, options: PlanOptions) => {
@@ -33,6 +34,7 @@ export function planCommand(): Command {
       }).finally(() => bar.stop());
       const written = await writePlanOutputs(run, options.out);
       const rules = agreement === null ? null : checkPlan(agreement, planForRules(run));
+      if (rules !== null && !checkIssuable(rules, []).issuable) reportNotIssuable();   // exit code 4: written, not yet issuable
       if (options.json) {
         console.log(JSON.stringify({
           ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []) }),
