@@ -19,7 +19,7 @@ const STRICTNESS: Readonly<Record<Releasability, number>> = { everything: 0, 'po
  * An event about one of the author's party's units is released no further than the agreement
  * lets that unit be seen (the stricter of the author's choice and the unit's releasability).
  */
-export function withUnitReleasability(draft: EventDraft, agreement: CooperationConfig): EventDraft {
+function withUnitReleasability(draft: EventDraft, agreement: CooperationConfig): EventDraft {
   const unitId = (draft.payload as { unitId?: unknown }).unitId;
   const unit = typeof unitId === 'string' ? agreement.units.find((u) => u.id === unitId && u.party === draft.party) : undefined;
   if (!unit) return draft;

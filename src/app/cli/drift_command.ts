@@ -15,6 +15,7 @@ import { loadLeewayTable } from '../../io/leeway/index.js';
 import { projectPath } from '../../io/project_files.js';
 import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
 import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
+import { positiveInteger } from './option_values.js';
 import { progressBar } from './progress.js';
 
 /** The most points a GeoJSON output may hold (about 190 bytes each: half a gigabyte). */
@@ -77,7 +78,7 @@ export function driftCommand(): Command {
           `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
           'fewer times (--output-every) or fewer particles');
       }
-      const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
+      const bar = progressBar('drifting', !options.json);
       const started = performance.now();
       const { result, fileDescriptions, workers } = await runDriftJob(job, {
         workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
@@ -176,12 +177,6 @@ function speedAt(text: string, flag: string): [number, number] {
   const match = /^\s*(\d+(?:\.\d+)?)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
   if (!match || Number(match[2]) > 360) throw new InvalidInputError(flag, `'${text}' is not SPEED@DIRECTION (m/s @ degrees 0-360), e.g. '10@270'`);
   return [Number(match[1]), Number(match[2])];
-}
-
-function positiveInteger(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(flag, `'${text}' is not a positive whole number`);
-  return value;
 }
 
 function describeRequest(r: DriftRequest): object {

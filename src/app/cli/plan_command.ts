@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { InvalidInputError } from '../../core/errors.js';
 import { checkIssuable, checkPlan } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
 import { findingsReport } from './cooperation_command.js';
 import { reportNotIssuable } from './outcome.js';
+import { positiveInteger } from './option_values.js';
 import { progressBar } from './progress.js';
 
 interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean }
@@ -27,7 +27,7 @@ export function planCommand(): Command {
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);   // a bad config fails before the drift
       const particles = options.particles === undefined ? undefined : positiveInteger(options.particles, '--particles');
       const c = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
-      const bar = options.json ? { update: () => undefined, stop: () => undefined } : progressBar('drifting');
+      const bar = progressBar('drifting', !options.json);
       const run = await runPlan(c, {
         workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
         onProgress: bar.update,
@@ -50,10 +50,4 @@ export function planCommand(): Command {
         console.log(findingsReport(agreement, planForRules(run), [], `this plan under ${options.agreement}`, options.party, options.utc).join('\n'));
       }
     });
-}
-
-function positiveInteger(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(flag, `'${text}' is not a positive whole number`);
-  return value;
 }

@@ -1,8 +1,8 @@
 import { SingleBar } from 'cli-progress';
 
-/** A progress bar on a terminal (stderr); silent when output goes to a file or pipe. */
-export function progressBar(label: string): { update: (fraction: number) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+/** A progress bar on a terminal (stderr); silent when output goes to a file or pipe, or when not `shown`. */
+export function progressBar(label: string, shown = true): { update: (fraction: number) => void; stop: () => void } {
+  if (!shown || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}% | {eta_formatted} left`,
     stream: process.stderr, barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true,

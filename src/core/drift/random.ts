@@ -19,16 +19,13 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/**
- * The key of one draw stream of one seed. Hot loops compute it once per step and then call
- * `hashIndex` per particle: one mixing round per draw.
- */
-export function streamKey(seed: number, stream: number): number {
+/** The key of one draw stream of one seed. */
+function streamKey(seed: number, stream: number): number {
   return mix32((mix32((seed ^ 0x9e3779b9) >>> 0) ^ Math.imul(stream | 0, 0x165667b1)) >>> 0);
 }
 
 /** A uniform integer in [0, 2^32) for index `a` of the stream with key `key`. */
-export function hashIndex(key: number, a: number): number {
+function hashIndex(key: number, a: number): number {
   return mix32((key + Math.imul(a | 0, 0x27d4eb2f)) >>> 0);
 }
 

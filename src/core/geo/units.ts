@@ -24,4 +24,3 @@ export const radToDeg = (rad: number): number => (rad * 180) / Math.PI;
 export const percentToFraction = (percent: number): number => percent / 100;
 /** Leeway tables give offsets and standard deviations in cm/s. */
 export const cmpsToMps = (cmps: number): number => cmps / 100;
-export const hoursToSeconds = (h: number): number => h * SECONDS_PER_HOUR;
