@@ -1,0 +1,87 @@
+/**
+ * The page's test hooks: every `data-testid` the end-to-end tests use, in one place, so the page
+ * and the tests cannot drift apart. The page also sets `window.sarbridgeApp` (see AppProbe) so tests
+ * wait for application states ("ready", "drift done"), never for a timer.
+ */
+export const TID = {
+  // sign-in and shell
+  signinUser: 'signin-user',
+  signinPassword: 'signin-password',
+  signinSubmit: 'signin-submit',
+  signinError: 'signin-error',
+  signOut: 'sign-out',
+  langSelect: 'lang-select',            // <select> with values en | ko | ja
+  nightToggle: 'night-toggle',
+  rendererSelect: 'renderer-select',    // <select> auto | gpu | cpu
+  connection: 'connection-status',      // data-state = online | offline | reconnecting
+  errorBanner: 'error-banner',          // data-code = a SARB_* code or a page error code
+  // cases
+  caseList: 'case-list',
+  caseItem: 'case-item',                // data-case-id = the case id
+  newCase: 'new-case',
+  newCaseTitle: 'newcase-title',
+  newCaseKind: 'newcase-kind',
+  newCaseParties: 'newcase-parties',    // text: comma-separated party codes
+  newCaseSubmit: 'newcase-submit',
+  caseTitle: 'case-title',
+  // the map
+  map: 'map',
+  timeSlider: 'time-slider',            // <input type=range> over the drift's output times
+  timeLabel: 'time-label',
+  playPause: 'play-pause',
+  // report entry (position as sailors write it, latitude first)
+  reportText: 'report-text',
+  latDeg: 'lat-deg', latMin: 'lat-min', latSec: 'lat-sec', latHem: 'lat-hem',
+  lonDeg: 'lon-deg', lonMin: 'lon-min', lonSec: 'lon-sec', lonHem: 'lon-hem',
+  positionPreview: 'position-preview',  // the position as read, or the problem
+  positionOnLand: 'position-on-land',   // shown only when the position is on land
+  reportTime: 'report-time',            // UTC, 'YYYY-MM-DDTHH:MM'
+  reportErrorNm: 'report-error-nm',
+  reportObject: 'report-object',        // searchable object class input (key or words)
+  reportSubmit: 'report-submit',
+  // planning inputs, drift and plan
+  tabPlan: 'tab-plan', tabLog: 'tab-log', tabReport: 'tab-report', tabAgreement: 'tab-agreement',
+  forcingLocalFile: 'forcing-local-file', // <input type=file> opened in the Worker
+  forcingUploadFile: 'forcing-upload-file', // <input type=file> uploaded to the server
+  forcingError: 'forcing-error',
+  particleCount: 'particle-count',
+  driftRun: 'drift-run',
+  driftProgress: 'drift-progress',      // <progress>
+  driftError: 'drift-error',
+  planRun: 'plan-run',
+  planPosTotal: 'plan-pos-total',       // data-pos = the plan's POS, 0..1
+  planBaselinePos: 'plan-baseline-pos', // data-pos = the IAMSAR baseline's POS, 0..1
+  planUnitRow: 'plan-unit-row',         // data-unit-id
+  planIssue: 'plan-issue',
+  planHeld: 'plan-held',                // the notifications holding the plan back
+  notificationRow: 'notification-row',  // data-notification-id, data-state = pending | acknowledged
+  acknowledge: 'acknowledge',
+  exportGpx: 'export-gpx', exportKml: 'export-kml', exportRtz: 'export-rtz', exportGeojson: 'export-geojson',
+  exportMessage: 'export-message',
+  planMessage: 'plan-message',          // <pre> with the plain-text plan message
+  searchDoneUnit: 'search-done-unit', searchDoneGpx: 'search-done-gpx', searchDoneSubmit: 'search-done-submit',
+  // the log and the agreement
+  timeline: 'timeline',
+  timelineEntry: 'timeline-entry',      // data-type = event type, data-version
+  conflict: 'conflict',                 // an offline event the server refused on its version
+  placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
+  agreementRecord: 'agreement-record',
+} as const;
+
+/** What the page tells tests through `window.sarbridgeApp`. */
+export interface AppProbe {
+  /** The page has started: the sign-in form or the signed-in shell is shown. */
+  ready: boolean;
+  /** The open case's events are loaded and the map has drawn once. */
+  caseReady: boolean;
+  /** Count of drift runs finished in the Worker since the page loaded. */
+  driftsDone: number;
+  /** Count of plans finished in the Worker since the page loaded. */
+  plansDone: number;
+  /** The particle render path in use. */
+  renderer: 'gpu' | 'cpu' | 'none';
+  /** Whether a service worker controls the page. */
+  offlineReady: boolean;
+  /** Count of live events received over the WebSocket. */
+  liveEvents: number;
+}
