@@ -5,7 +5,7 @@ import { runDrift } from '../dist/core/drift/index.js';
 import { ConstantField } from '../dist/core/environment/index.js';
 import { loadLeewayTable } from '../dist/io/leeway/index.js';
 import { projectPath } from '../dist/io/project_files.js';
-import { openJobCoastline, openJobForcing, runDriftJob } from '../dist/app/drift_job/index.js';
+import { openJobCoastline, openJobForcingFiles, runDriftJob } from '../dist/app/drift_job/index.js';
 import { findObjectClass } from '../dist/core/objects/index.js';
 
 const [kind, workersText] = process.argv.slice(2);
@@ -36,7 +36,7 @@ if (workers === 0) {
   // one core, in this thread: forcing and coastline loaded first, only the drift is timed
   const forcing = kind === 'constant'
     ? { wind: new ConstantField('wind', 7, -7), current: new ConstantField('current', 0.1, 0.2) }
-    : await openJobForcing(job);
+    : await openJobForcingFiles(job);
   const shoreline = await openJobCoastline(job.coastline);
   runDrift({ ...request, particleCount: 2000, durationS: 7200 }, forcing, { shoreline });   // warm-up
   const t0 = performance.now();

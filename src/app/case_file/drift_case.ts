@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+/**
+ * The drift part of a case file: its schema, and the step from a checked case to a runnable job.
+ * Pure (no node:* imports, checked by src/app/browser_safe.test.ts): the browser application uses
+ * it as the CLI and the server do; reading the file from disk is load_drift_case.ts.
+ */
 import { Type, type Static } from '@sinclair/typebox';
 import { DRIFT_SETTINGS, type DriftRequest, type Scenario, type Seeding } from '../../core/drift/index.js';
-import { DataFileError, InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { nmToMetres } from '../../core/geo/index.js';
 import { parsePosition } from '../../core/geo/position_text.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
-import type { CoastlineSpec, DriftJob, ForcingSourceSpec } from '../drift_job/index.js';
+import type { CoastlineSpec, DriftJob, ForcingSourceSpec } from '../drift_job/job.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
 const Time = Type.String({ description: "UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'" });
@@ -68,22 +71,20 @@ export function parseDriftCase(text: string, fileName: string): DriftCase {
   return parseCheckedYaml(DriftCaseSchema, text, fileName);
 }
 
-/** Read a case file from disk; relative forcing paths are taken from the file's folder. */
-export function loadDriftCase(path: string, objects: readonly LeewayObjectClass[]): DriftJob {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataFileError(path, `cannot read the case file (${(error as Error).message})`);
-  }
-  return driftJobFromCase(parseDriftCase(text, path), objects, dirname(resolve(path)), path);
-}
+/**
+ * How a forcing file named in a case becomes the path (or name) its opener gets: the Node loaders
+ * resolve a relative path against the case file's folder; without one, names are kept as given.
+ */
+export type ResolveForcingPath = (path: string) => string;
 
 /**
  * Turn a checked case into a runnable job. Positions, times and object classes are read here, so
- * their errors carry the field path (`scenarios/1/position: ...`).
+ * their errors carry the field path (`scenarios/1/position: ...`). Forcing file names go through
+ * `resolvePath` (kept as given when it is null, as in a browser holding the files' bytes by name).
  */
-export function driftJobFromCase(c: DriftCase, objects: readonly LeewayObjectClass[], baseDir: string, fileName = 'case'): DriftJob {
+export function driftJobFromCase(
+  c: DriftCase, objects: readonly LeewayObjectClass[], resolvePath: ResolveForcingPath | null, fileName = 'case',
+): DriftJob {
   const at = (path: string): string => `${fileName}: ${path}`;
   const scenarios: Scenario[] = c.scenarios.map((s, k) => {
     const field = `scenarios/${k}`;
@@ -135,7 +136,7 @@ export function driftJobFromCase(c: DriftCase, objects: readonly LeewayObjectCla
     seed: c.seed ?? DRIFT_SETTINGS.seed.default,
     jibeProbabilityPerHour: c.jibeProbabilityPerHour ?? DRIFT_SETTINGS.jibeProbabilityPerHour.default,
   };
-  const file = (path: string): ForcingSourceSpec => ({ kind: 'file', path: isAbsolute(path) ? path : resolve(baseDir, path) });
+  const file = (path: string): ForcingSourceSpec => ({ kind: 'file', path: resolvePath === null ? path : resolvePath(path) });
   const wind = c.forcing.wind.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
   const current = c.forcing.current.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
   return { title: c.title, request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };

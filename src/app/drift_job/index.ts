@@ -1,3 +1,5 @@
 export type { CoastlineSpec, DriftJob, ForcingSourceSpec } from './job.js';
-export { openJobCoastline, openJobForcing, type OpenedForcing } from './open.js';
+export { openJobForcing, type ForcingOpener, type OpenedForcing } from './forcing_chain.js';
+export { bundledCoastlineFromText, coastlineForSpec, type CoastlineSources } from './job_coastline.js';
+export { openJobCoastline, openJobForcingFiles } from './open.js';
 export { runDriftJob, workerCount, WorkerError, type DriftJobOptions, type DriftJobResult } from './run_job.js';

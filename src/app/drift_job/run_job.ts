@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
-import { openJobCoastline, openJobForcing } from './open.js';
+import { openJobCoastline, openJobForcingFiles } from './open.js';
 import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
 
@@ -65,7 +65,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   });
   try {
     const started = performance.now();
-    const forcing = await openJobForcing(job);
+    const forcing = await openJobForcingFiles(job);
     const shoreline = await openJobCoastline(job.coastline);
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });

@@ -9,6 +9,7 @@ import { parseTime } from '../../core/time/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { findRepoRoot } from '../../io/project_files.js';
 import { datumAt, loadPlanCase, parsePlanFile, planCaseFromFile, runPlan } from './index.js';
+import { forcingPathsFrom } from '../case_file/index.js';
 import { runCli } from '../../test_support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-plan-'));
@@ -108,7 +109,7 @@ describe('sarbridge plan', () => {
 });
 
 describe('parsePlanFile / planCaseFromFile', () => {
-  const load = (text: string) => planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, dir, 'p.yaml');
+  const load = (text: string) => planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, forcingPathsFrom(dir), 'p.yaml');
   test('a plan without units is refused', () => {
     expect(() => load(planText(''))).toThrow(/p\.yaml: units: Expected required property/);
   });
@@ -143,14 +144,14 @@ describe('parsePlanFile / planCaseFromFile', () => {
 describe('runPlan', () => {
   test('a search done without finding the object moves the datum away from where it searched', async () => {
     const text = planText();
-    const first = await runPlan(planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, dir, 'p.yaml'), { workers: 1 });
+    const first = await runPlan(planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, forcingPathsFrom(dir), 'p.yaml'), { workers: 1 });
     const snaps = first.drift.result.snapshots;
     // a parallel sweep 03:00-06:00 over a 6 x 6 NM box centred 3 NM east of the datum at 04:30
     const d = datumAt(snaps, parseTime('2026-03-12T04:30Z'), first.particles);
     const centre = { lonDeg: d.lonDeg + 3 / (60 * Math.cos((d.latDeg * Math.PI) / 180)), latDeg: d.latDeg };
     const route = parallelSweep({ area: { centre, lengthNm: 6, widthNm: 6, orientationDeg: 0 }, trackSpacingNm: 1, turn: 'right', unit: { speedKn: 14, startTimeS: parseTime('2026-03-12T03:00Z'), enduranceH: 3 } });
     const track = route.waypoints.map((w) => `      - { position: '${w.latDeg.toFixed(5)} ${w.lonDeg.toFixed(5)}', time: '${new Date(w.timeS * 1000).toISOString().slice(0, 19)}Z' }`).join('\n');
-    const second = await runPlan(planCaseFromFile(parsePlanFile(text + `searchesDone:\n  - unit: EARLIER-SHIP\n    sweepWidthNm: 2\n    track:\n${track}\n`, 'p.yaml'), objects, dir, 'p.yaml'), { workers: 1 });
+    const second = await runPlan(planCaseFromFile(parsePlanFile(text + `searchesDone:\n  - unit: EARLIER-SHIP\n    sweepWidthNm: 2\n    track:\n${track}\n`, 'p.yaml'), objects, forcingPathsFrom(dir), 'p.yaml'), { workers: 1 });
     const u = second.update!;
     expect(u.pos).toBeGreaterThan(0.1);
     // the datum at the planning time moves west, away from the searched box (east of it)

@@ -2,17 +2,17 @@
  * The plan file: a drift case file (app/case_file/drift_case.ts) extended with the search units,
  * the planning time and the searches already done. YAML or JSON, checked against PlanFileSchema;
  * errors name the file, the field path and the problem (`plan.yaml: units/0/speedKn: ...`).
+ * Pure (no node:* imports, checked by src/app/browser_safe.test.ts); reading the file from disk
+ * is load_plan_case.ts.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { DataFileError, InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { parsePosition, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { sweepWidthForLeewayClass, type AllocationUnit, type DetectionLaw, type SearchTrack } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
-import { DriftCaseSchema, driftJobFromCase } from '../case_file/index.js';
-import type { DriftJob } from '../drift_job/index.js';
+import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
+import type { DriftJob } from '../drift_job/job.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
@@ -86,25 +86,17 @@ export function parsePlanFile(text: string, fileName: string): PlanFile {
   return parseCheckedYaml(PlanFileSchema, text, fileName);
 }
 
-/** Read a plan file from disk; relative forcing paths are taken from the file's folder. */
-export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]): PlanCase {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataFileError(path, `cannot read the plan file (${(error as Error).message})`);
-  }
-  return planCaseFromFile(parsePlanFile(text, path), objects, dirname(resolve(path)), path);
-}
-
 /**
  * Turn a checked plan file into a plan case: positions, times and sweep widths are read here, so
  * their errors carry the field path. When the file gives no `durationH`, the drift runs to the end
- * of the last unit's search; when it gives one that ends earlier, that is an error.
+ * of the last unit's search; when it gives one that ends earlier, that is an error. Forcing file
+ * names go through `resolvePath` (kept as given when it is null).
  */
-export function planCaseFromFile(f: PlanFile, objects: readonly LeewayObjectClass[], baseDir: string, fileName = 'plan'): PlanCase {
+export function planCaseFromFile(
+  f: PlanFile, objects: readonly LeewayObjectClass[], resolvePath: ResolveForcingPath | null, fileName = 'plan',
+): PlanCase {
   const at = (path: string): string => `${fileName}: ${path}`;
-  const base = driftJobFromCase(f, objects, baseDir, fileName);
+  const base = driftJobFromCase(f, objects, resolvePath, fileName);
   if (base.request.direction !== 'forward') throw new InvalidInputError(at('direction'), 'a search plan needs a forward drift');
   const planningTimeS = parseTime(f.planningTime, at('planningTime'));
   const searchObject = f.searchObject ?? [...f.scenarios].sort((a, b) => b.weight - a.weight)[0].object;

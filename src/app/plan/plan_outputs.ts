@@ -1,78 +1,13 @@
-/**
- * Write a plan's files: GeoJSON (areas, routes, waypoints, datum track), GPX 1.1, KML 2.2, one
- * IEC 61174 RTZ per unit, and plan-for-rules.json for the cooperation layer's checks.
- */
+/** Write a plan's files (plan_files.ts makes them) into a folder. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { routesToGeoJson, routesToGpx, routesToKml, routeToRtz, type UnitRoute } from '../../core/export/index.js';
-import { fromLocal, localFrame } from '../../core/probability/index.js';
-import { rectangleCorners, rectangleInFrame, type SearchPlan } from '../../core/search/index.js';
-import type { PlanRun } from './run_plan.js';
-
-/** The plan as the cooperation layer checks it (plan-for-rules.json). */
-export interface PlanForRules {
-  readonly datumTrack: readonly { readonly timeS: number; readonly lonDeg: number; readonly latDeg: number }[];
-  readonly units: readonly { readonly unitId: string; readonly party: string; readonly waypoints: readonly { readonly lonDeg: number; readonly latDeg: number; readonly timeS: number }[] }[];
-}
-
-/** The plan-for-rules document of a run. */
-export function planForRules(run: PlanRun): PlanForRules {
-  return {
-    datumTrack: run.datumTrack.map((d) => ({ timeS: d.timeS, lonDeg: d.lonDeg, latDeg: d.latDeg })),
-    units: run.optimal.assignments.map((a) => ({
-      unitId: a.unitId, party: a.party ?? '',
-      waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })),
-    })),
-  };
-}
-
-/** GeoJSON FeatureCollection text: the optimal plan's areas and routes, the baseline's areas, the datum track. */
-export function planGeoJson(run: PlanRun): string {
-  const routes = JSON.parse(routesToGeoJson(unitRoutes(run.optimal))) as { features: unknown[] };
-  const areaFeatures = (plan: SearchPlan, kind: string): unknown[] => plan.assignments.map((a, k) => {
-    const frame = localFrame(a.area.centre);
-    const ring = rectangleCorners(rectangleInFrame(frame, a.area)).map(([x, y]) => { const p = fromLocal(frame, x, y); return [p.lonDeg, p.latDeg]; });
-    // rectangleCorners goes counter-clockwise on the map (SW, SE, NE, NW for a north-up area), as RFC 7946 wants
-    ring.push(ring[0]);
-    return {
-      type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] },
-      properties: { kind, unit: a.unitId, party: a.party ?? null, pattern: a.pattern, lengthNm: a.area.lengthNm, widthNm: a.area.widthNm,
-        orientationDeg: a.area.orientationDeg, trackSpacingNm: a.trackSpacingNm, coverage: a.coverage, pos: plan.unitPos[k] },
-    };
-  });
-  const datum = {
-    type: 'Feature', geometry: { type: 'LineString', coordinates: run.datumTrack.map((d) => [d.lonDeg, d.latDeg]) },
-    properties: { kind: 'datumTrack', times: run.datumTrack.map((d) => new Date(d.timeS * 1000).toISOString()) },
-  };
-  return JSON.stringify({
-    type: 'FeatureCollection',
-    features: [...areaFeatures(run.optimal, 'area'), ...areaFeatures(run.baseline, 'iamsarBaselineArea'), ...routes.features, datum],
-  });
-}
-
-function unitRoutes(plan: SearchPlan): UnitRoute[] {
-  return plan.assignments.map((a) => ({ unitName: a.unitId, route: a.route }));
-}
-
-/** A unit id as a file name: letters, digits, '-' and '_' kept, the rest '_'. */
-export function fileNameOf(unitId: string): string {
-  return unitId.replace(/[^A-Za-z0-9_-]+/g, '_');
-}
+import { planOutputFiles, type PlanFilesInput } from './plan_files.js';
 
 /** Write every file into `dir` (created if needed); returns the paths written. */
-export async function writePlanOutputs(run: PlanRun, dir: string): Promise<string[]> {
+export async function writePlanOutputs(run: PlanFilesInput, dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const name = run.planCase.title ?? 'sarbridge plan';
-  const routes = unitRoutes(run.optimal);
-  const files: [string, string][] = [
-    ['plan.geojson', planGeoJson(run)],
-    ['plan.gpx', routesToGpx(routes, { documentName: name })],
-    ['plan.kml', routesToKml(routes, { documentName: name })],
-    ...routes.map((r): [string, string] => [`${fileNameOf(r.unitName)}.rtz`, routeToRtz(r, { routeName: fileNameOf(r.unitName) })]),
-    ['plan-for-rules.json', JSON.stringify(planForRules(run), null, 1)],
-  ];
   const written: string[] = [];
-  for (const [file, text] of files) {
+  for (const [file, text] of Object.entries(planOutputFiles(run))) {
     const path = join(dir, file);
     await writeFile(path, text);
     written.push(path);

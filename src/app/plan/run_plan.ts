@@ -1,44 +1,17 @@
 /**
- * Run a plan: the drift, the Bayesian update for the searches already done, the optimal
- * allocation and the IAMSAR baseline, and the datum over time.
+ * Run a plan: the drift (on worker threads, files from disk), then `planAfterDrift` (the Bayesian
+ * update for the searches already done, the optimal allocation and the IAMSAR baseline, and the
+ * datum over time).
  */
-import type { Datum } from '../../core/probability/index.js';
-import { fromLocal, localFrame, weightedDatum } from '../../core/probability/index.js';
-import {
-  afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, searchPod,
-  type IamsarBaselinePlan, type OptimalPlan, type ParticleWeights, type PositionSnapshot,
-} from '../../core/search/index.js';
-import type { Shoreline } from '../../core/drift/index.js';
-import { formatPosition } from '../../core/geo/index.js';
 import { openJobCoastline, runDriftJob, type DriftJobResult } from '../drift_job/index.js';
+import { planAfterDrift, type PlanAfterDrift } from './plan_after_drift.js';
 import type { PlanCase } from './plan_file.js';
 
-/** The datum at one time, as the cooperation layer reads it. */
-export interface DatumPoint { readonly timeS: number; readonly lonDeg: number; readonly latDeg: number }
-
-/** What the searches already done changed. */
-export interface SearchesDoneUpdate {
-  /** POS of those searches (the probability they had of finding the object). */
-  readonly pos: number;
-  /** Datum at the planning time before and after the update. */
-  readonly datumBefore: Datum;
-  readonly datumAfter: Datum;
-}
+export { datumAt, routesOverLand, type DatumPoint, type SearchesDoneUpdate } from './plan_after_drift.js';
 
 /** Everything a plan run gives. */
-export interface PlanRun {
-  readonly planCase: PlanCase;
+export interface PlanRun extends PlanAfterDrift {
   readonly drift: DriftJobResult;
-  /** Weights after the searches done (the prior when there were none), with the final statuses. */
-  readonly particles: ParticleWeights;
-  readonly update: SearchesDoneUpdate | null;
-  readonly datumAtPlanning: Datum;
-  readonly optimal: OptimalPlan;
-  readonly baseline: IamsarBaselinePlan;
-  /** Datum at every drift output time, with the updated weights. */
-  readonly datumTrack: readonly DatumPoint[];
-  /** Where a unit's route meets land on the drift's coastline (a unit cannot sail it as planned). */
-  readonly landWarnings: readonly string[];
   readonly seconds: { readonly drift: number; readonly plan: number };
 }
 
@@ -53,63 +26,7 @@ export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}):
   const t0 = performance.now();
   const drift = await runDriftJob(planCase.drift, options);
   const t1 = performance.now();
-  const { result } = drift;
-  const snapshots: PositionSnapshot[] = result.snapshots;
-  const status = result.snapshots[result.snapshots.length - 1].status;
-  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status };
-  let particles = prior;
-  let update: SearchesDoneUpdate | null = null;
-  if (planCase.searchesDone.length > 0) {
-    const done = searchPod({ particles: prior, snapshots, tracks: planCase.searchesDone, law: planCase.law });
-    const bayes = afterUnsuccessfulSearch(prior.weight, done.pod);
-    particles = { ...prior, weight: bayes.weight };
-    update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
-  }
   const shoreline = await openJobCoastline(planCase.drift.coastline);
-  const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law, shoreline });
-  const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0 });
-  const datumTrack: DatumPoint[] = [];
-  for (const s of result.snapshots) {
-    try {
-      const d = weightedDatum({ count: particles.count, lonDeg: s.lonDeg, latDeg: s.latDeg, weight: particles.weight, status: s.status });
-      datumTrack.push({ timeS: s.timeS, lonDeg: d.lonDeg, latDeg: d.latDeg });
-    } catch {
-      // nothing released yet at this time: no datum
-    }
-  }
-  const landWarnings = shoreline === null ? [] : routesOverLand(optimal.assignments, shoreline);
-  return {
-    planCase, drift, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
-    optimal, baseline, datumTrack, landWarnings, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 },
-  };
-}
-
-/**
- * The legs of each unit's route that meet land: the allocation chooses areas by probability alone,
- * so an area next to an island can send a ship over it; the coordinator must see it.
- */
-export function routesOverLand(
-  assignments: readonly { unitId: string; route: { waypoints: readonly { lonDeg: number; latDeg: number }[] } }[],
-  shoreline: Shoreline,
-): string[] {
-  const warnings: string[] = [];
-  for (const { unitId, route } of assignments) {
-    const w = route.waypoints;
-    for (let k = 0; k + 1 < w.length; k++) {
-      const t = shoreline.firstShoreCrossing(w[k].lonDeg, w[k].latDeg, w[k + 1].lonDeg, w[k + 1].latDeg);
-      if (t < 0) continue;
-      const at = { lonDeg: w[k].lonDeg + t * (w[k + 1].lonDeg - w[k].lonDeg), latDeg: w[k].latDeg + t * (w[k + 1].latDeg - w[k].latDeg) };
-      warnings.push(`${unitId}: leg ${k + 1} (waypoint ${k + 1} to ${k + 2}) meets land at ${formatPosition(at)} (${shoreline.label}); adjust the route there`);
-    }
-  }
-  return warnings;
-}
-
-/** Weighted datum of the particles at a time (positions linear between drift outputs). */
-export function datumAt(snapshots: readonly PositionSnapshot[], timeS: number, particles: ParticleWeights): Datum {
-  const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
-  const { x, y } = positionsAt(frame, snapshots, timeS, particles.count);
-  const lonDeg = new Float64Array(particles.count), latDeg = new Float64Array(particles.count);
-  for (let i = 0; i < particles.count; i++) { const p = fromLocal(frame, x[i], y[i]); lonDeg[i] = p.lonDeg; latDeg[i] = p.latDeg; }
-  return weightedDatum({ count: particles.count, lonDeg, latDeg, weight: particles.weight, status: particles.status });
+  const plan = planAfterDrift(planCase, drift.result, shoreline);
+  return { ...plan, drift, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }

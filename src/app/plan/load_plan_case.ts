@@ -1,0 +1,18 @@
+/** Reading a plan file from disk (Node); the plan itself is read by the pure plan_file.ts. */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataFileError } from '../../core/errors.js';
+import type { LeewayObjectClass } from '../../core/objects/index.js';
+import { forcingPathsFrom } from '../case_file/load_drift_case.js';
+import { parsePlanFile, planCaseFromFile, type PlanCase } from './plan_file.js';
+
+/** Read a plan file from disk; relative forcing paths are taken from the file's folder. */
+export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]): PlanCase {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(path, `cannot read the plan file (${(error as Error).message})`);
+  }
+  return planCaseFromFile(parsePlanFile(text, path), objects, forcingPathsFrom(dirname(resolve(path))), path);
+}

@@ -1,0 +1,80 @@
+/**
+ * A plan's files as text, keyed by file name: GeoJSON (areas, routes, waypoints, datum track),
+ * GPX 1.1, KML 2.2, one IEC 61174 RTZ per unit, and plan-for-rules.json for the cooperation
+ * layer's checks. Pure (no node:* imports, checked by src/app/browser_safe.test.ts): the CLI
+ * writes them to a folder (plan_outputs.ts), the browser offers them for download.
+ */
+import { routesToGeoJson, routesToGpx, routesToKml, routeToRtz, type UnitRoute } from '../../core/export/index.js';
+import { fromLocal, localFrame } from '../../core/probability/index.js';
+import { rectangleCorners, rectangleInFrame, type SearchPlan } from '../../core/search/index.js';
+import type { PlanAfterDrift } from './plan_after_drift.js';
+
+/** What the files are made of: a plan after its drift (a `PlanRun` is one). */
+export type PlanFilesInput = Pick<PlanAfterDrift, 'optimal' | 'baseline' | 'datumTrack'> & { readonly planCase: { readonly title?: string } };
+
+/** The plan as the cooperation layer checks it (plan-for-rules.json). */
+export interface PlanForRules {
+  readonly datumTrack: readonly { readonly timeS: number; readonly lonDeg: number; readonly latDeg: number }[];
+  readonly units: readonly { readonly unitId: string; readonly party: string; readonly waypoints: readonly { readonly lonDeg: number; readonly latDeg: number; readonly timeS: number }[] }[];
+}
+
+/** The plan-for-rules document of a run. */
+export function planForRules(run: Pick<PlanFilesInput, 'optimal' | 'datumTrack'>): PlanForRules {
+  return {
+    datumTrack: run.datumTrack.map((d) => ({ timeS: d.timeS, lonDeg: d.lonDeg, latDeg: d.latDeg })),
+    units: run.optimal.assignments.map((a) => ({
+      unitId: a.unitId, party: a.party ?? '',
+      waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })),
+    })),
+  };
+}
+
+/** GeoJSON FeatureCollection text: the optimal plan's areas and routes, the baseline's areas, the datum track. */
+export function planGeoJson(run: PlanFilesInput): string {
+  const routes = JSON.parse(routesToGeoJson(unitRoutes(run.optimal))) as { features: unknown[] };
+  const areaFeatures = (plan: SearchPlan, kind: string): unknown[] => plan.assignments.map((a, k) => {
+    const frame = localFrame(a.area.centre);
+    const ring = rectangleCorners(rectangleInFrame(frame, a.area)).map(([x, y]) => { const p = fromLocal(frame, x, y); return [p.lonDeg, p.latDeg]; });
+    // rectangleCorners goes counter-clockwise on the map (SW, SE, NE, NW for a north-up area), as RFC 7946 wants
+    ring.push(ring[0]);
+    return {
+      type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] },
+      properties: { kind, unit: a.unitId, party: a.party ?? null, pattern: a.pattern, lengthNm: a.area.lengthNm, widthNm: a.area.widthNm,
+        orientationDeg: a.area.orientationDeg, trackSpacingNm: a.trackSpacingNm, coverage: a.coverage, pos: plan.unitPos[k] },
+    };
+  });
+  const datum = {
+    type: 'Feature', geometry: { type: 'LineString', coordinates: run.datumTrack.map((d) => [d.lonDeg, d.latDeg]) },
+    properties: { kind: 'datumTrack', times: run.datumTrack.map((d) => new Date(d.timeS * 1000).toISOString()) },
+  };
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [...areaFeatures(run.optimal, 'area'), ...areaFeatures(run.baseline, 'iamsarBaselineArea'), ...routes.features, datum],
+  });
+}
+
+function unitRoutes(plan: SearchPlan): UnitRoute[] {
+  return plan.assignments.map((a) => ({ unitName: a.unitId, route: a.route }));
+}
+
+/** A unit id as a file name: letters, digits, '-' and '_' kept, the rest '_'. */
+export function fileNameOf(unitId: string): string {
+  return unitId.replace(/[^A-Za-z0-9_-]+/g, '_');
+}
+
+/**
+ * Every file of the plan, in writing order: plan.geojson, plan.gpx, plan.kml, `<unit>.rtz` per
+ * unit, plan-for-rules.json.
+ */
+export function planOutputFiles(run: PlanFilesInput): Readonly<Record<string, string>> {
+  const name = run.planCase.title ?? 'sarbridge plan';
+  const routes = unitRoutes(run.optimal);
+  const files: Record<string, string> = {
+    'plan.geojson': planGeoJson(run),
+    'plan.gpx': routesToGpx(routes, { documentName: name }),
+    'plan.kml': routesToKml(routes, { documentName: name }),
+  };
+  for (const r of routes) files[`${fileNameOf(r.unitName)}.rtz`] = routeToRtz(r, { routeName: fileNameOf(r.unitName) });
+  files['plan-for-rules.json'] = JSON.stringify(planForRules(run), null, 1);
+  return files;
+}
