@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runDrift } from '../core/drift/index.js';
+import { planMessage } from '../core/export/index.js';
+import { parseLeewayTable } from '../core/objects/index.js';
 import { BUNDLED_COASTLINE_FILE } from '../io/coastline/index.js';
-import { loadLeewayTable } from '../io/leeway/index.js';
+import { LEEWAY_TABLE_FILE, loadLeewayTable } from '../io/leeway/index.js';
 import { projectPath } from '../io/project_files.js';
 import {
   bundledCoastlineFromText, coastlineForSpec, forcingBytesOpener, openJobForcing, parsePlanFile, planAfterDrift,
@@ -40,6 +42,16 @@ describe('the browser planning path', () => {
     const files = planOutputFiles(inBrowser);
     expect(Object.keys(files)).toEqual(['plan.geojson', 'plan.gpx', 'plan.kml', ...planCase.units.map((u) => `${u.unitId.replace(/[^A-Za-z0-9_-]+/g, '_')}.rtz`), 'plan-for-rules.json']);
     expect(files['plan.gpx']).toBe(planOutputFiles(reference)['plan.gpx']);
+    const message = planMessage({
+      title: planCase.title, planningTimeS: planCase.planningTimeS, datum: inBrowser.datumAtPlanning, plan: inBrowser.optimal, baselinePos: inBrowser.baseline.pos,
+    });
+    expect(message.split('\n').every((l) => l.length <= 69 && /^[\x20-\x7e]*$/.test(l))).toBe(true);
+    expect(message.match(/^UNIT \d+ /gm)).toHaveLength(planCase.units.length);
+  });
+
+  test('the Leeway table from its text as a bundler gives it (UTF-8, `?raw`) is the one the CLI reads (latin1)', () => {
+    const text = readFileSync(projectPath(LEEWAY_TABLE_FILE), 'utf8');
+    expect(parseLeewayTable(text, 'OBJECTPROP.DAT')).toEqual(loadLeewayTable());
   });
 
   test('a forcing file the case names but the page was not given is an error naming both', async () => {

@@ -5,8 +5,7 @@
  * writes them to a folder (plan_outputs.ts), the browser offers them for download.
  */
 import { routesToGeoJson, routesToGpx, routesToKml, routeToRtz, type UnitRoute } from '../../core/export/index.js';
-import { fromLocal, localFrame } from '../../core/probability/index.js';
-import { rectangleCorners, rectangleInFrame, type SearchPlan } from '../../core/search/index.js';
+import { areaCorners, type SearchPlan } from '../../core/search/index.js';
 import type { PlanAfterDrift } from './plan_after_drift.js';
 
 /** What the files are made of: a plan after its drift (a `PlanRun` is one). */
@@ -33,9 +32,7 @@ export function planForRules(run: Pick<PlanFilesInput, 'optimal' | 'datumTrack'>
 export function planGeoJson(run: PlanFilesInput): string {
   const routes = JSON.parse(routesToGeoJson(unitRoutes(run.optimal))) as { features: unknown[] };
   const areaFeatures = (plan: SearchPlan, kind: string): unknown[] => plan.assignments.map((a, k) => {
-    const frame = localFrame(a.area.centre);
-    const ring = rectangleCorners(rectangleInFrame(frame, a.area)).map(([x, y]) => { const p = fromLocal(frame, x, y); return [p.lonDeg, p.latDeg]; });
-    // rectangleCorners goes counter-clockwise on the map (SW, SE, NE, NW for a north-up area), as RFC 7946 wants
+    const ring = areaCorners(a.area).map((p) => [p.lonDeg, p.latDeg]);   // counter-clockwise, as RFC 7946 wants
     ring.push(ring[0]);
     return {
       type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] },

@@ -5,3 +5,4 @@ export { routesToGpx, type GpxOptions } from './gpx_export.js';
 export { routesToKml, type KmlOptions } from './kml_export.js';
 export { routeToRtz, SARBRIDGE_RTZ_NAMESPACE, type RtzOptions } from './rtz_export.js';
 export { isoUtc } from './iso_time.js';
+export { planMessage, PLAN_MESSAGE_LINE_MAX, type PlanMessageInput } from './plan_message.js';

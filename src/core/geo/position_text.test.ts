@@ -35,4 +35,12 @@ describe('formatPosition', () => {
     expect(formatPosition({ latDeg: 37.24, lonDeg: 131.87 })).toBe("37°14.40'N 131°52.20'E");
     expect(formatPosition({ latDeg: -0.5, lonDeg: -9.999999 })).toBe("00°30.00'S 010°00.00'W");
   });
+
+  test('writes plain ASCII for a message, which parsePosition reads back', () => {
+    expect(formatPosition({ latDeg: 37.24, lonDeg: 131.87 }, 1, 'ascii')).toBe('37 14.4N 131 52.2E');
+    expect(formatPosition({ latDeg: -0.5, lonDeg: -9.999999 }, 1, 'ascii')).toBe('00 30.0S 010 00.0W');
+    const back = parsePosition('00 30.0S 010 00.0W');
+    expect(back.latDeg).toBeCloseTo(-0.5, 12);
+    expect(back.lonDeg).toBeCloseTo(-10, 12);
+  });
 });

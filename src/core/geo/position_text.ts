@@ -42,14 +42,19 @@ function sexagesimal(part: string, field: string, what: string): number {
   return deg + min / 60 + sec / 3600;
 }
 
-/** Format a position the way a sailor reads it: `37°14.40'N 131°52.20'E`. */
-export function formatPosition(position: LonLatDeg, minuteDecimals = 2): string {
+/**
+ * Format a position the way a sailor reads it: `37°14.40'N 131°52.20'E`, or with `ascii` as a
+ * radio message or a telex writes it, `37 14.40N 131 52.20E` (parsePosition reads both back).
+ */
+export function formatPosition(position: LonLatDeg, minuteDecimals = 2, style: 'symbols' | 'ascii' = 'symbols'): string {
   const part = (value: number, positive: string, negative: string, degreeDigits: number): string => {
     const abs = Math.abs(value);
     let deg = Math.floor(abs);
     let min = Number(((abs - deg) * 60).toFixed(minuteDecimals));
     if (min >= 60) { deg += 1; min = 0; }
-    return `${String(deg).padStart(degreeDigits, '0')}°${min.toFixed(minuteDecimals).padStart(3 + minuteDecimals, '0')}'${value < 0 ? negative : positive}`;
+    const degText = String(deg).padStart(degreeDigits, '0'), minText = min.toFixed(minuteDecimals).padStart(3 + minuteDecimals, '0');
+    const hemisphere = value < 0 ? negative : positive;
+    return style === 'ascii' ? `${degText} ${minText}${hemisphere}` : `${degText}°${minText}'${hemisphere}`;
   };
   return `${part(position.latDeg, 'N', 'S', 2)} ${part(position.lonDeg, 'E', 'W', 3)}`;
 }

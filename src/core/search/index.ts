@@ -21,7 +21,7 @@ export type {
 } from './patterns/index.js';
 export {
   optimalAllocation, iamsarBaseline, IAMSAR_SAFETY_FACTORS, evaluateAssignments, areaPatternOf, checkAllocationUnit,
-  searchEndS, searchTimesOverlap, areaRoute, fitTrackSpacing, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
+  searchEndS, searchTimesOverlap, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt,
 } from './allocation/index.js';
 export type {

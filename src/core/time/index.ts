@@ -1,1 +1,1 @@
-export { formatTimeUtc, parseTime } from './time_text.js';
+export { formatDtg, formatTimeUtc, parseTime } from './time_text.js';

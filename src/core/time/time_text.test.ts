@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatTimeUtc, parseTime } from './time_text.js';
+import { formatDtg, formatTimeUtc, parseTime } from './time_text.js';
 
 const T = Date.UTC(2026, 2, 10, 6, 0) / 1000;
 
@@ -28,4 +28,12 @@ describe('parseTime', () => {
 
 describe('formatTimeUtc', () => {
   test('writes ISO 8601 UTC to the minute', () => expect(formatTimeUtc(T)).toBe('2026-03-10T06:00Z'));
+});
+
+describe('formatDtg', () => {
+  test('writes a date-time group that parseTime reads back', () => {
+    expect(formatDtg(T)).toBe('100600Z MAR 26');
+    expect(formatDtg(Date.UTC(2031, 11, 1, 23, 5) / 1000)).toBe('012305Z DEC 31');
+    for (const t of [T, T + 17 * 60, Date.UTC(2030, 0, 31, 0, 59) / 1000]) expect(parseTime(formatDtg(t))).toBe(t);
+  });
 });

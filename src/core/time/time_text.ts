@@ -44,3 +44,10 @@ export function parseTime(text: string, field = 'time'): number {
 export function formatTimeUtc(timeS: number): string {
   return new Date(timeS * 1000).toISOString().slice(0, 16) + 'Z';
 }
+
+/** A military date-time group in UTC to the minute, as parseTime reads it: `100600Z MAR 26`. */
+export function formatDtg(timeS: number): string {
+  const d = new Date(timeS * 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}Z ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCFullYear() % 100)}`;
+}

@@ -6,7 +6,7 @@
  */
 import type { LonLatDeg } from '../../geo/lon_lat.js';
 import { METRES_PER_NM, degToRad, radToDeg } from '../../geo/units.js';
-import { fromLocal, localXM, localYM, type LocalFrame } from '../../probability/local_frame.js';
+import { fromLocal, localFrame, localXM, localYM, type LocalFrame } from '../../probability/local_frame.js';
 
 /** A rectangle in a local frame: x east, y north, metres; `alongHalfM` runs along `bearingRad` (true, from north). */
 export interface FrameRectangle {
@@ -78,4 +78,13 @@ export function rectangleInFrame(frame: LocalFrame, area: AreaOnEarth): FrameRec
     alongHalfM: (area.lengthNm * METRES_PER_NM) / 2, acrossHalfM: (area.widthNm * METRES_PER_NM) / 2,
     bearingRad: degToRad(area.orientationDeg),
   };
+}
+
+/**
+ * The four corners of an area on the Earth, counter-clockwise on the map (SW, SE, NE, NW for a
+ * north-up area, as RFC 7946 rings go), through a local frame at the area's centre.
+ */
+export function areaCorners(area: AreaOnEarth): LonLatDeg[] {
+  const frame = localFrame(area.centre);
+  return rectangleCorners(rectangleInFrame(frame, area)).map(([x, y]) => fromLocal(frame, x, y));
 }

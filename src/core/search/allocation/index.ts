@@ -6,7 +6,7 @@ export { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, typ
 export { areaRoute } from './area_route.js';
 export { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
 export {
-  rectangleCorners, rectanglesOverlap, rectangleOnEarth, rectangleInFrame, type FrameRectangle, type AreaOnEarth,
+  areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth, rectangleInFrame, type FrameRectangle, type AreaOnEarth,
 } from './frame_rectangle.js';
 export { positionsAt } from './cell_cloud.js';
 export { MAX_COVERAGE } from './max_coverage.js';
