@@ -1,0 +1,39 @@
+/**
+ * The agreement's record as the reader's party reads it (read-only here): its status and history
+ * with sources, the rules the plans are checked against, the yearly programme and the rosters of
+ * exchanged liaison officers and observers. Place names are the reader's party's.
+ */
+import { agreementStatusLabel, buildTimeline, currentAgreementStatus, describeExchange, readerFor } from '../../core/cooperation/index.js';
+import { TID } from '../test_ids.js';
+import { useApp } from './app.js';
+
+export function AgreementPanel() {
+  const { t, agreement, user } = useApp();
+  if (!agreement) return <p data-testid={TID.agreementRecord}>{t('agreement.none')}</p>;
+  const reader = readerFor(user.party);
+  const status = currentAgreementStatus(agreement.agreement);
+  const timeline = buildTimeline(agreement, reader);
+  return (
+    <div class="agreement-panel" data-testid={TID.agreementRecord}>
+      <h2>{agreement.agreement.title}</h2>
+      <p><strong>{t('agreement.status')}:</strong> {status ? agreementStatusLabel(status.status) : '—'}</p>
+      <h3>{t('agreement.history')}</h3>
+      <ol class="timeline-record">
+        {timeline.map((e, k) => (
+          <li key={k}><strong>{e.dateText}</strong> · {e.label}: {e.text}{e.sources.length > 0 && <span class="hint"> ({e.sources.join('; ')})</span>}</li>
+        ))}
+      </ol>
+      <h3>{t('agreement.rules')}</h3>
+      <ul>{agreement.rules.map((r) => <li key={r.id}><strong>{r.id}</strong> {r.text}</li>)}</ul>
+      <h3>{t('agreement.programme')}</h3>
+      {agreement.programmes.map((p) => (
+        <div key={p.year}>
+          <p><strong>{p.year}</strong>: {p.exerciseFrequency} · {p.hostRotation.join(' → ')}</p>
+          <ul>{p.exercises.map((x) => <li key={x.id}>{x.name} ({x.host}, {x.state}){x.result ? ` — ${x.result}` : ''}</li>)}</ul>
+          <h4>{t('agreement.rosters')}</h4>
+          <ul>{p.exchanges.map((x) => <li key={x.id}>{describeExchange(agreement, x)}</li>)}</ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * One case on the map: the shared log (live, kept on this device, written through the outbox),
+ * the drift and the plan computed in the Worker, and the panels to report, plan, read the log and
+ * the agreement. Everything drawn comes from the events this reader's party may see.
+ */
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { feature } from 'topojson-client';
+import type { FeatureCollection } from 'geojson';
+import { cooperationMapFeatures, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
+import { geodesicCircle, nmToMetres } from '../../core/geo/index.js';
+import { CaseSession, type AppendOutcome, type CaseSnapshot } from '../api/case_session.js';
+import { keptLocalForcing } from '../api/offline_store.js';
+import type { NewEvent, ViewedEvent } from '../api/types.js';
+import { formatUtcWithLocal } from '../i18n/time_format.js';
+import { SarMap } from '../map/sar_map.js';
+import type { DriftView, PlanView, PocView } from '../planner/protocol.js';
+import { probe } from '../probe.js';
+import { TID } from '../test_ids.js';
+import landUrl from 'world-atlas/land-10m.json?url';
+import { AgreementPanel } from './agreement_panel.js';
+import { errorWords, useApp } from './app.js';
+import { LogPanel } from './log_panel.js';
+import { PlanPanel } from './plan_panel.js';
+import { ReportPanel } from './report_panel.js';
+
+/** What the panels of an open case share. */
+export interface CaseContextValue {
+  readonly snapshot: CaseSnapshot;
+  readonly append: (event: NewEvent) => Promise<AppendOutcome>;
+  readonly session: CaseSession;
+  /** The newest planning inputs in the log (a plan file as JSON), or null. */
+  readonly inputs: Record<string, unknown> | null;
+  readonly inputsVersion: number | null;
+  readonly drift: DriftView | null;
+  readonly plan: PlanView | null;
+  readonly running: { readonly what: 'drift' | 'plan'; readonly fraction: number } | null;
+  /** Drift these planning inputs (the saved ones, or the panel's working copy). */
+  readonly runDrift: (inputs: unknown) => Promise<void>;
+  readonly runPlan: () => Promise<void>;
+  /** Forcing files opened on this device, by the name the inputs give them (`local:NAME`). */
+  readonly localFiles: Readonly<Record<string, ArrayBuffer>>;
+  readonly addLocalFile: (name: string, bytes: ArrayBuffer) => void;
+  readonly setPreview: (p: { lonDeg: number; latDeg: number; onLand: boolean } | null) => void;
+  readonly particles: number | undefined;
+  readonly setParticles: (n: number | undefined) => void;
+}
+
+export const CaseContext = createContext<CaseContextValue | null>(null);
+export function useCase(): CaseContextValue {
+  const v = useContext(CaseContext);
+  if (!v) throw new Error('useCase outside a case');
+  return v;
+}
+
+let landPromise: Promise<FeatureCollection> | null = null;
+/** Natural Earth land (1:10m) from world-atlas, as GeoJSON; loaded once per page. */
+function landPolygons(): Promise<FeatureCollection> {
+  return (landPromise ??= fetch(landUrl).then((r) => r.json()).then((topo) => feature(topo, topo.objects.land) as unknown as FeatureCollection));
+}
+
+/** SRRs, places in the reader's names, and the contested features' notification circles. */
+function cooperationLayer(config: CooperationConfig, party: string): FeatureCollection {
+  const base = cooperationMapFeatures(config, readerFor(party)) as unknown as FeatureCollection;
+  const circles: FeatureCollection['features'] = [];
+  for (const rule of config.rules) {
+    if (rule.kind !== 'contested-feature-notification') continue;
+    for (const place of config.places) {
+      if (!place.contested || !place.position) continue;
+      const ring = geodesicCircle(place.position, nmToMetres(rule.radiusNm));
+      circles.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: ring }, properties: { layer: 'contested-circle', placeId: place.id, radiusNm: rule.radiusNm, ruleId: rule.id } });
+    }
+  }
+  return { type: 'FeatureCollection', features: [...base.features, ...circles] };
+}
+
+type Tab = 'report' | 'plan' | 'log' | 'agreement';
+
+export function CaseView(props: { caseId: string }) {
+  const app = useApp();
+  const { t, planner, agreement, user, language, showError } = app;
+  const [session, setSession] = useState<CaseSession | null>(null);
+  const [snapshot, setSnapshot] = useState<CaseSnapshot | null>(null);
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('plan');
+  const [drift, setDrift] = useState<DriftView | null>(null);
+  const [plan, setPlan] = useState<PlanView | null>(null);
+  const [running, setRunning] = useState<CaseContextValue['running']>(null);
+  const [timeIndex, setTimeIndex] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [localFiles, setLocalFiles] = useState<Record<string, ArrayBuffer>>({});
+  const [particles, setParticles] = useState<number | undefined>(undefined);
+  const [mapProblem, setMapProblem] = useState<string | null>(null);
+  const mapDiv = useRef<HTMLDivElement>(null);
+  const map = useRef<SarMap | null>(null);
+  const pocAsked = useRef<number>(-1);
+  /** Bumped when the map is (re)created, so the layers' effects run again. */
+  const [mapReady, setMapReady] = useState(0);
+
+  // open the case: this device's copy at once, the server's events, then live
+  useEffect(() => {
+    let s: CaseSession | null = null;
+    let unsubscribe = () => {};
+    CaseSession.open(props.caseId).then((opened) => {
+      s = opened;
+      setSession(opened);
+      unsubscribe = opened.subscribe((snap) => { setSnapshot(snap); probe.liveEvents = snap.liveEvents; });
+    }, (error: unknown) => setOpenProblem(errorWords(t, error).message));
+    return () => { unsubscribe(); s?.close(); probe.caseReady = false; };
+  }, [props.caseId]);
+
+  // the map and its basemap (the page still plans without WebGL2)
+  useEffect(() => {
+    if (!mapDiv.current) return;
+    let m: SarMap;
+    try {
+      m = new SarMap(mapDiv.current, app.night ? 'night' : 'day');
+    } catch (error) {
+      setMapProblem(t('error.webgl'));
+      return;
+    }
+    map.current = m;
+    m.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+    void m.whenLoaded().then(async () => {
+      probe.renderer = m.particles.renderer;
+      const [land, shoreline] = await Promise.all([landPolygons(), planner.shoreline()]);
+      await m.setLand(land);
+      await m.setShoreline(shoreline);
+    });
+    (window.sarbridgeApp.bench ??= benchHooks(() => map.current, (n) => setParticles(n || undefined)));
+    setMapReady((n) => n + 1);
+    return () => { m.remove(); map.current = null; };
+  }, [app.night, session !== null]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    m.setRenderer(app.rendererChoice === 'auto' ? null : app.rendererChoice);
+    void m.whenLoaded().then(() => { probe.renderer = m.particles.renderer; });
+  }, [app.rendererChoice, mapReady]);
+
+  useEffect(() => {
+    if (map.current && agreement) void map.current.setCooperation(cooperationLayer(agreement, user.party));
+  }, [agreement, mapReady]);
+
+  const events = snapshot?.events ?? [];
+  const inputsEvent = useMemo(() => [...events].reverse().find((e) => e.type === ('planningInputs' as never) && e.payload), [events]);
+  const inputs = (inputsEvent?.payload?.inputs as Record<string, unknown> | undefined) ?? null;
+
+  // files opened on this device earlier, that the inputs still name
+  useEffect(() => {
+    if (!inputs) return;
+    const forcing = (inputs.forcing ?? {}) as Record<string, { file?: string }[]>;
+    const names = Object.values(forcing).flat().map((s) => s.file).filter((f): f is string => typeof f === 'string' && f.startsWith('local:'));
+    void Promise.all(names.filter((n) => !localFiles[n]).map(async (n) => [n, await keptLocalForcing(n)] as const)).then((found) => {
+      const add = Object.fromEntries(found.filter(([, b]) => b !== null)) as Record<string, ArrayBuffer>;
+      if (Object.keys(add).length) setLocalFiles((f) => ({ ...f, ...add }));
+    });
+  }, [inputs]);
+
+  // reports and units on the map
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    const pos = (e: ViewedEvent) => e.payload?.position as { lonDeg: number; latDeg: number } | undefined;
+    const reports = events.filter((e) => (e.type === 'report' || e.type === 'sighting') && pos(e));
+    void m.setReports({ type: 'FeatureCollection', features: reports.map((e) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] }, properties: { version: e.version, type: e.type } })) });
+    const units = new Map<string, ViewedEvent>();
+    for (const e of events) if ((e.type === 'unitPosition' || (e.type === 'sighting' && e.payload?.unitId)) && pos(e)) units.set(String(e.payload!.unitId), e);
+    void m.setUnits({ type: 'FeatureCollection', features: [...units.entries()].map(([id, e]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] }, properties: { label: id } })) });
+  }, [events, mapReady]);
+
+  // the plan on the map: this page's plan, else the last one issued in the log
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    if (plan) {
+      const fc = JSON.parse(plan.files['plan.geojson']) as FeatureCollection;
+      for (const f of fc.features) {
+        const p = f.properties as Record<string, unknown> | null;
+        if (p && p.kind === 'area') p.label = `${String(p.unit)} ${String(p.pattern)} · POS ${(100 * Number(p.pos)).toFixed(1)} %`;
+      }
+      void m.setPlan(fc);
+      return;
+    }
+    const issued = [...events].reverse().find((e) => e.type === 'planIssued' && e.payload?.plan);
+    const geometry = issued?.payload?.plan as { units: { unitId: string; waypoints: { lonDeg: number; latDeg: number }[] }[] } | undefined;
+    void m.setPlan(geometry ? {
+      type: 'FeatureCollection',
+      features: geometry.units.map((u) => ({ type: 'Feature', geometry: { type: 'LineString', coordinates: u.waypoints.map((w) => [w.lonDeg, w.latDeg]) }, properties: { unit: u.unitId } })),
+    } : null);
+  }, [plan, events, mapReady]);
+
+  // the datum track and the drift
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    m.setDrift(drift);
+    if (!drift) { void m.setDatum(null); void m.setPoc(null); return; }
+    const points = drift.summaries.filter((s) => s.centroid !== null);
+    void m.setDatum({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: points.map((s) => [s.centroid!.lonDeg, s.centroid!.latDeg]) }, properties: {} },
+        ...points.map((s) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [s.centroid!.lonDeg, s.centroid!.latDeg] }, properties: { timeS: s.timeS } })),
+      ],
+    });
+  }, [drift, mapReady]);
+
+  // the POC image and contours of the output time shown (one request at a time)
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !drift) return;
+    m.setTime(timeIndex);
+    const k = Math.round(timeIndex);
+    if (pocAsked.current === k) return;
+    pocAsked.current = k;
+    planner.poc(k).then((poc: PocView) => { if (pocAsked.current === k) void m.setPoc(poc); }, () => undefined);
+  }, [timeIndex, drift]);
+
+  // play: one output interval every half second
+  useEffect(() => {
+    if (!playing || !drift) return;
+    let last = performance.now();
+    let frame = 0;
+    const step = (now: number) => {
+      const dt = (now - last) / 1000;
+      last = now;
+      setTimeIndex((i) => {
+        const next = i + dt * 2;
+        return next > drift.timesS.length - 1 ? 0 : next;
+      });
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, drift]);
+
+  // the case is ready once its events are in and the map has drawn them
+  useEffect(() => {
+    if (!snapshot || probe.caseReady) return;
+    const m = map.current;
+    if (!m) { probe.caseReady = true; return; }
+    void m.whenLoaded().then(() => m.idle()).then(() => { probe.caseReady = true; probe.timings!.caseReadyMs = performance.now(); });
+  }, [snapshot, mapReady]);
+
+  const runDrift = useCallback(async (inputs: unknown) => {
+    setRunning({ what: 'drift', fraction: 0 });
+    setPlan(null);
+    const started = performance.now();
+    try {
+      const title = snapshot?.events.find((e) => e.type === 'caseOpened')?.payload?.title;
+      const d = await planner.drift(inputs, String(title ?? props.caseId), localFiles, particles, (fraction) => setRunning({ what: 'drift', fraction }));
+      setDrift(d);
+      setTimeIndex(0);
+      pocAsked.current = -1;
+      map.current?.fitTo(d.bounds);
+      probe.driftsDone++;
+      probe.timings!.lastDriftMs = performance.now() - started;
+      if (map.current) void map.current.idle().then(() => { probe.timings!.firstCloudMs = performance.now() - started; });
+    } catch (error) {
+      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);
+    } finally {
+      setRunning(null);
+    }
+  }, [localFiles, particles, snapshot]);
+
+  const runPlan = useCallback(async () => {
+    if (!drift) { showError(t('plan.needDrift')); return; }
+    setRunning({ what: 'plan', fraction: 0 });
+    try {
+      const p = await planner.plan(agreement);
+      setPlan(p);
+      probe.plansDone++;
+      probe.timings!.lastPlanMs = p.seconds * 1000;
+    } catch (error) {
+      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code);
+    } finally {
+      setRunning(null);
+    }
+  }, [drift, agreement]);
+
+  if (openProblem) return <section class="case-problem"><p class="problem" role="alert">{openProblem}</p><a href="#">{t('case.back')}</a></section>;
+  if (!session || !snapshot) return <p class="loading">{t('app.loading')}</p>;
+
+  const opened = snapshot.events.find((e) => e.type === 'caseOpened');
+  const title = String(opened?.payload?.title ?? props.caseId);
+  const caseParties = (opened?.payload?.parties as string[] | undefined) ?? [];
+  const context: CaseContextValue = {
+    snapshot, session, append: (e) => session.append(e), inputs, inputsVersion: inputsEvent?.version ?? null,
+    drift, plan, running, runDrift, runPlan, localFiles,
+    addLocalFile: (name, bytes) => setLocalFiles((f) => ({ ...f, [name]: bytes })),
+    setPreview: (p) => { void map.current?.setPreview(p); },
+    particles, setParticles,
+  };
+  const time = drift ? drift.timesS[Math.min(drift.timesS.length - 1, Math.round(timeIndex))] : null;
+  const queued = snapshot.outbox.length;
+
+  return (
+    <CaseContext.Provider value={context}>
+      <div class="case-view">
+        <div class="case-bar">
+          <a href="#">← {t('case.back')}</a>
+          <h1 data-testid={TID.caseTitle}>{title}</h1>
+          <span class="meta">{t('case.parties', { parties: caseParties.join(' / ') })}</span>
+          <span class={`link link-${snapshot.link}`} data-testid={TID.connection} data-state={snapshot.link} role="status">
+            {t(snapshot.link === 'online' ? 'conn.online' : snapshot.link === 'offline' ? 'conn.offline' : 'conn.reconnecting')}
+            {queued > 0 && ` · ${t('conn.queued', { count: queued })}`}
+          </span>
+        </div>
+        {/SYNTHETIC/.test(title) && <p class="synthetic">{t('case.synthetic')}</p>}
+        <div class="case-body">
+          <div class="map-column">
+            {mapProblem ? <p class="problem" role="alert" data-testid={TID.errorBanner} data-code="SARB_WEBGL">{mapProblem}</p>
+              : <div class="map" ref={mapDiv} data-testid={TID.map} />}
+            <div class="time-bar">
+              <button type="button" data-testid={TID.playPause} disabled={!drift} onClick={() => setPlaying(!playing)} aria-pressed={playing}>{playing ? t('map.pause') : t('map.play')}</button>
+              <input type="range" data-testid={TID.timeSlider} aria-label={t('map.time')} min={0} max={drift ? drift.timesS.length - 1 : 0} step="any"
+                value={timeIndex} disabled={!drift} onInput={(e) => { setPlaying(false); setTimeIndex(Number((e.target as HTMLInputElement).value)); }} />
+              <span data-testid={TID.timeLabel} class="time-label">{time === null ? t('map.noDrift') : formatUtcWithLocal(time * 1000, user.party, language)}</span>
+              <span class="legend">
+                <i class="dot active" />{t('map.legend.active')} <i class="dot stranded" />{t('map.legend.stranded')} <i class="dot outside" />{t('map.legend.outside')}
+                <i class="swatch poc" />{t('map.legend.poc')} <i class="line c50" />{t('map.legend.c50')} <i class="line c90" />{t('map.legend.c90')}
+              </span>
+            </div>
+          </div>
+          <aside class="side">
+            <nav class="tabs" role="tablist">
+              {([['report', TID.tabReport, 'tab.report'], ['plan', TID.tabPlan, 'tab.plan'], ['log', TID.tabLog, 'tab.log'], ['agreement', TID.tabAgreement, 'tab.agreement']] as const).map(([id, testId, key]) => (
+                <button type="button" role="tab" key={id} data-testid={testId} aria-selected={tab === id} onClick={() => setTab(id)}>{t(key)}</button>
+              ))}
+            </nav>
+            <div class="panel">
+              {tab === 'report' && <ReportPanel />}
+              {tab === 'plan' && <PlanPanel />}
+              {tab === 'log' && <LogPanel />}
+              {tab === 'agreement' && <AgreementPanel />}
+            </div>
+          </aside>
+        </div>
+      </div>
+    </CaseContext.Provider>
+  );
+}
+
+/** The benchmark's hooks on the open map (bench/web_bench.mjs). */
+function benchHooks(getMap: () => SarMap | null, setParticleCount: (n: number) => void): NonNullable<Window['sarbridgeApp']['bench']> {
+  return {
+    setParticlesVisible: (visible) => getMap()?.particles.setVisible(visible),
+    setParticles: setParticleCount,
+    measureFps: (ms) => new Promise((resolve) => {
+      const m = getMap();
+      if (!m) { resolve({ fps: 0, frames: 0, jsRenderMsP50: 0 }); return; }
+      const times: number[] = [];
+      let frames = 0;
+      const start = performance.now();
+      let index = 0;
+      const tick = (now: number) => {
+        frames++;
+        index += 0.05;
+        m.setTime(index % 24);
+        times.push(m.particles.lastRenderMs);
+        m.map.triggerRepaint();
+        if (now - start < ms) requestAnimationFrame(tick);
+        else {
+          times.sort((a, b) => a - b);
+          resolve({ fps: (1000 * frames) / (now - start), frames, jsRenderMsP50: times[Math.floor(times.length / 2)] ?? 0 });
+        }
+      };
+      requestAnimationFrame(tick);
+    }),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The case log as a timeline: each event with its time in UTC and the reader's local time
+ * labelled (KST/JST), who wrote it, what it says; events another party released as position only
+ * say so; withheld ones are counted. Events written here and not yet acknowledged are listed with
+ * their state, and a conflict (the case moved on meanwhile) asks the author what to do.
+ */
+import { useState } from 'preact/hooks';
+import type { ViewedEvent } from '../api/types.js';
+import type { MessageKey } from '../i18n/dictionary.js';
+import { formatUtcWithLocal } from '../i18n/time_format.js';
+import { TID } from '../test_ids.js';
+import { errorWords, useApp } from './app.js';
+import { useCase } from './case_view.js';
+import { formatDegreesMinutes } from './position_fields.js';
+
+const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
+  caseOpened: 'log.type.caseOpened', report: 'log.type.report', driftRun: 'log.type.driftRun', planIssued: 'log.type.planIssued',
+  searchDone: 'log.type.searchDone', sighting: 'log.type.sighting', message: 'log.type.message',
+  notificationAcknowledged: 'log.type.notificationAcknowledged', unitPosition: 'log.type.unitPosition', caseClosed: 'log.type.caseClosed',
+  planningInputs: 'log.type.planningInputs',
+};
+
+/** One line of what an event says (its text, position, unit, plan, notification). */
+function summary(e: ViewedEvent): string {
+  const p = (e.payload ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof p.title === 'string') parts.push(p.title);
+  if (typeof p.text === 'string') parts.push(p.text.split('\n')[0]);
+  if (typeof p.unitId === 'string') parts.push(p.unitId);
+  if (typeof p.planId === 'string') parts.push(p.planId);
+  if (typeof p.notificationId === 'string') parts.push(p.notificationId);
+  const pos = p.position as { lonDeg: number; latDeg: number } | undefined;
+  if (pos) parts.push(formatDegreesMinutes(pos.latDeg, pos.lonDeg));
+  if (typeof p.time === 'string') parts.push(`@ ${p.time}`);
+  if (typeof p.objectClass === 'string') parts.push(p.objectClass);
+  const inputs = p.inputs as { scenarios?: unknown[]; units?: unknown[] } | undefined;
+  if (inputs) parts.push(`${inputs.scenarios?.length ?? 0} scenario(s), ${inputs.units?.length ?? 0} unit(s)`);
+  return parts.join(' · ');
+}
+
+export function LogPanel() {
+  const { t, user, language, showError } = useApp();
+  const c = useCase();
+  const [message, setMessage] = useState('');
+  const withheld = c.snapshot.events.filter((e) => e.withheld).length;
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!message.trim()) return;
+    try { await c.append({ type: 'message', payload: { text: message.trim() } }); setMessage(''); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
+  };
+  return (
+    <div class="log-panel">
+      <h2>{t('log.title')}</h2>
+      {c.snapshot.outbox.map((q) => (
+        <div key={q.localId} class={q.state === 'conflict' ? 'conflict' : 'queued'} data-testid={q.state === 'conflict' ? TID.conflict : undefined}>
+          {q.state === 'conflict' ? (
+            <>
+              <strong>{t('conflict.title')}</strong>
+              <p>{t('conflict.explain', { mine: q.basedOnVersion, current: q.currentVersion ?? c.snapshot.version })}</p>
+              <p class="hint">{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')}: {summary({ caseId: q.caseId, version: 0, payload: q.event.payload as Record<string, unknown> })}</p>
+              <button type="button" onClick={() => void c.session.resend(q.localId)}>{t('conflict.resend')}</button>
+              <button type="button" onClick={() => void c.session.drop(q.localId)}>{t('conflict.drop')}</button>
+            </>
+          ) : <span>{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')} — {t('log.queued')}</span>}
+        </div>
+      ))}
+      {withheld > 0 && <p class="hint">{t('log.withheld', { count: withheld })}</p>}
+      {c.snapshot.events.length === 0 ? <p>{t('log.empty')}</p> : (
+        <ol class="timeline" data-testid={TID.timeline} reversed>
+          {[...c.snapshot.events].reverse().filter((e) => !e.withheld).map((e) => (
+            <li key={e.version} data-testid={TID.timelineEntry} data-type={e.type} data-version={e.version}>
+              <span class="when">{e.recordedAt ? formatUtcWithLocal(Date.parse(e.recordedAt), user.party, language) : ''}</span>{' '}
+              <strong>{t(TYPE_KEYS[e.type ?? ''] ?? 'log.type.other')}</strong>{' '}
+              <span class="who">{e.author ? t('log.by', { author: e.author, party: e.party ?? '' }) : e.redacted ? t('log.redacted', { party: e.party ?? '' }) : e.party}</span>
+              <div class="what">{summary(e)}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form class="message" onSubmit={(e) => void send(e)}>
+        <label>{t('log.message')} <textarea rows={2} value={message} onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)} /></label>
+        <button type="submit">{t('log.send')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
+
+const fields = (lat: [string, string, string, 'N' | 'S'], lon: [string, string, string, 'E' | 'W']): PositionFields => ({
+  lat: { deg: lat[0], min: lat[1], sec: lat[2], hem: lat[3] },
+  lon: { deg: lon[0], min: lon[1], sec: lon[2], hem: lon[3] },
+});
+
+describe('readPositionFields', () => {
+  test('degrees, degrees-minutes and degrees-minutes-seconds give one position', () => {
+    // 37 14.4' = 37 14' 24" = 37.24°; 131 52.2' = 131 52' 12" = 131.87°
+    for (const f of [
+      fields(['37.24', '', '', 'N'], ['131.87', '', '', 'E']),
+      fields(['37', '14.4', '', 'N'], ['131', '52.2', '', 'E']),
+      fields(['37', '14', '24', 'N'], ['131', '52', '12', 'E']),
+    ]) {
+      const r = readPositionFields(f);
+      expect(r.kind).toBe('position');
+      if (r.kind !== 'position') continue;
+      expect(r.latDeg).toBeCloseTo(37.24, 9);
+      expect(r.lonDeg).toBeCloseTo(131.87, 9);
+    }
+  });
+  test('a decimal in degrees overrides minutes and seconds; in minutes, seconds', () => {
+    const r = readPositionFields(fields(['37.5', '30', '30', 'N'], ['131', '30.5', '59', 'E']));
+    expect(r).toMatchObject({ kind: 'position' });
+    if (r.kind === 'position') { expect(r.latDeg).toBe(37.5); expect(r.lonDeg).toBeCloseTo(131 + 30.5 / 60, 12); }
+  });
+  test('south and west are negative', () => {
+    const r = readPositionFields(fields(['10', '', '', 'S'], ['20', '', '', 'W']));
+    expect(r).toEqual({ kind: 'position', latDeg: -10, lonDeg: -20 });
+  });
+  test('problems name the field', () => {
+    expect(readPositionFields(fields(['91', '', '', 'N'], ['1', '', '', 'E']))).toMatchObject({ kind: 'problem', field: 'lat-deg' });
+    expect(readPositionFields(fields(['37', '61', '', 'N'], ['1', '', '', 'E']))).toMatchObject({ kind: 'problem', field: 'lat-min' });
+    expect(readPositionFields(fields(['37', '', '', 'N'], ['180', '0', '30', 'E']))).toMatchObject({ kind: 'problem', field: 'lon-deg' });
+    expect(readPositionFields(fields(['37', 'x', '', 'N'], ['1', '', '', 'E']))).toMatchObject({ kind: 'problem', field: 'lat-min' });
+    expect(readPositionFields(fields(['', '', '', 'N'], ['1', '', '', 'E']))).toEqual({ kind: 'incomplete' });
+  });
+});
+
+describe('formatDegreesMinutes', () => {
+  test('latitude first, minutes to a hundredth, rounding carries into the degrees', () => {
+    expect(formatDegreesMinutes(37.24, 131.87)).toBe('37 14.40N 131 52.20E');
+    expect(formatDegreesMinutes(-0.5, -179.99999999)).toBe('00 30.00S 180 00.00W');
+  });
+});

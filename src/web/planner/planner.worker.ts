@@ -1,0 +1,219 @@
+/**
+ * The planner Worker: the same drift, probability and planning code the CLI and the server run
+ * (src/app/browser.ts lists it), in a module Worker so the page stays responsive and works with
+ * the network cut. Forcing files come from the bundled demo (precached by the service worker),
+ * from the server (uploads, named by SHA-256, cached for offline), or from the page (files opened
+ * on this device). The drift's positions go back as web-mercator Float32Arrays, transferred.
+ */
+import {
+  bundledCoastlineFromText, coastlineForSpec, forcingBytesOpener, openJobForcing, planAfterDrift, planCaseFromFile,
+  planForRules, planOutputFiles, parsePlanFile, type PlanCase,
+} from '../../app/browser.js';
+import { coastlineToGeoJSON, type Coastline } from '../../core/coastline/index.js';
+import { checkPlan } from '../../core/cooperation/index.js';
+import { runDrift, summariseCloud, type DriftResult } from '../../core/drift/index.js';
+import { SarbridgeError } from '../../core/errors.js';
+import { planMessage } from '../../core/export/index.js';
+import { parseLeewayTable, type LeewayObjectClass } from '../../core/objects/index.js';
+import { containmentContours, pocGrid, fromLocal } from '../../core/probability/index.js';
+import { openForcingBytes } from '../../io/netcdf/open_forcing_bytes.js';
+import coastlineUrl from '../../../data/coastline/gshhg_f_127E-135E_33N-41N.json?url';
+import objectTableUrl from '../../../data/leeway/OBJECTPROP.DAT?url';
+import demoWindUrl from '../../../data/forcing/east-sea-synthetic/east-sea-wind.nc?url';
+import demoCurrentsUrl from '../../../data/forcing/east-sea-synthetic/east-sea-currents.nc?url';
+import type { DriftView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
+
+/** The bundled demo files, by the name planning inputs give them (`demo:NAME`). */
+const DEMO_FILES: Readonly<Record<string, string>> = {
+  'demo:east-sea-wind.nc': demoWindUrl,
+  'demo:east-sea-currents.nc': demoCurrentsUrl,
+};
+
+interface WorkerScope { postMessage(message: PlannerAnswer, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PlannerRequest>) => void) | null }
+const scope = self as unknown as WorkerScope;
+const post = (answer: PlannerAnswer, transfer: Transferable[] = []): void => scope.postMessage(answer, transfer);
+
+let objects: Promise<LeewayObjectClass[]> | null = null;
+let coastline: Promise<Coastline> | null = null;
+/** Forcing bytes by name, so a second run does not fetch or copy them again. */
+const bytesByName = new Map<string, Uint8Array>();
+/** The last drift, for the POC grid and the plan. */
+let last: { planCase: PlanCase; result: DriftResult; shoreline: Coastline | null; title: string } | null = null;
+
+const objectTable = (): Promise<LeewayObjectClass[]> => (objects ??= fetch(objectTableUrl)
+  .then((r) => r.arrayBuffer())
+  // the table is Latin-1 text (data/leeway/PROVENANCE.md)
+  .then((buffer) => parseLeewayTable(new TextDecoder('latin1').decode(buffer))));
+const bundledCoastline = (): Promise<Coastline> => (coastline ??= fetch(coastlineUrl).then((r) => r.text()).then((text) => bundledCoastlineFromText(text)));
+
+/** The bytes of a forcing file the inputs name: demo, uploaded (`upload:SHA256`) or opened here (`local:NAME`). */
+async function forcingBytes(name: string, localFiles: Readonly<Record<string, ArrayBuffer>>): Promise<Uint8Array> {
+  const local = localFiles[name];
+  if (local) { const bytes = new Uint8Array(local); bytesByName.set(name, bytes); return bytes; }
+  const kept = bytesByName.get(name);
+  if (kept) return kept;
+  let url: string;
+  if (DEMO_FILES[name]) url = DEMO_FILES[name];
+  else if (/^upload:[0-9a-f]{64}$/.test(name)) url = `/api/forcing/${name.slice('upload:'.length)}`;
+  else if (name.startsWith('local:')) throw new SarbridgeErrorForPage('SARB_FORCING_FILE', `${name.slice(6)}: this file was opened on another device or before a reload; open it again here`);
+  else throw new SarbridgeErrorForPage('SARB_FORCING_FILE', `${name}: not a forcing file this page knows (demo:…, upload:…, local:…)`);
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new SarbridgeErrorForPage('SARB_NETWORK', `${name}: cannot be fetched (no network, and not kept on this device)`);
+  }
+  if (!response.ok) throw new SarbridgeErrorForPage('SARB_FORCING_FILE', `${name}: the server answered ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  bytesByName.set(name, bytes);
+  return bytes;
+}
+
+/** An error with a stable code for the page. */
+class SarbridgeErrorForPage extends Error {
+  constructor(readonly code: string, message: string) { super(message); }
+}
+
+async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promise<void> {
+  const started = performance.now();
+  const file = parsePlanFile(JSON.stringify(request.inputs), 'planning inputs');
+  const withParticles = request.particles === undefined ? file : { ...file, particles: request.particles };
+  const planCase = planCaseFromFile(withParticles, await objectTable(), null, 'planning inputs');
+  const names = new Set<string>();
+  for (const specs of [planCase.drift.forcing.wind, planCase.drift.forcing.current]) for (const s of specs) if (s.kind === 'file') names.add(s.path);
+  const files = new Map<string, Uint8Array>();
+  for (const name of names) files.set(name, await forcingBytes(name, request.localFiles));
+  const forcing = await openJobForcing(planCase.drift, forcingBytesOpener(files));
+  const shoreline = await coastlineForSpec(planCase.drift.coastline, { bundled: bundledCoastline });
+  let lastPost = 0;
+  const result = runDrift(planCase.drift.request, forcing, {
+    shoreline,
+    onProgress: (done, total) => {
+      const now = performance.now();
+      if (now - lastPost > 100 || done === total) { lastPost = now; post({ kind: 'progress', id: request.id, fraction: done / total }); }
+    },
+  });
+  last = { planCase, result, shoreline, title: request.title };
+  const n = result.particles.count, t = result.snapshots.length;
+  const merc = new Float32Array(t * n * 2);
+  const status = new Uint8Array(t * n);
+  let west = 180, east = -180, south = 90, north = -90;
+  result.snapshots.forEach((s, k) => {
+    const base = k * n;
+    for (let i = 0; i < n; i++) {
+      const lon = s.lonDeg[i], lat = s.latDeg[i];
+      merc[(base + i) * 2] = (lon + 180) / 360;
+      merc[(base + i) * 2 + 1] = (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+      status[base + i] = s.status[i];
+      if (lon < west) west = lon; if (lon > east) east = lon; if (lat < south) south = lat; if (lat > north) north = lat;
+    }
+  });
+  const view: DriftView = {
+    count: n, timesS: result.snapshots.map((s) => s.timeS), merc, status,
+    summaries: result.snapshots.map((s) => summariseCloud(s, result.particles.weight)),
+    forcing: result.forcingLabels, fileDescriptions: forcing.files.flatMap((f) => f.description),
+    seconds: (performance.now() - started) / 1000, durationH: planCase.drift.request.durationS / 3600,
+    bounds: { westDeg: west, southDeg: south, eastDeg: east, northDeg: north },
+  };
+  post({ kind: 'drift', id: request.id, drift: view }, [merc.buffer, status.buffer]);
+}
+
+/** Colour of a POC cell by its share of the largest cell: transparent to yellow to deep red. */
+function pocColour(f: number, out: Uint8ClampedArray, at: number): void {
+  if (f <= 0) { out[at + 3] = 0; return; }
+  const g = Math.sqrt(f);   // more visible contrast in the tail
+  out[at] = 255;
+  out[at + 1] = Math.round(235 * (1 - g));
+  out[at + 2] = Math.round(60 * (1 - g));
+  out[at + 3] = Math.round(70 + 150 * g);
+}
+
+function poc(request: Extract<PlannerRequest, { kind: 'poc' }>): void {
+  if (!last) throw new SarbridgeErrorForPage('SARB_NO_DRIFT', 'run the drift first');
+  const s = last.result.snapshots[Math.max(0, Math.min(request.timeIndex, last.result.snapshots.length - 1))];
+  const cloud = { count: s.status.length, lonDeg: s.lonDeg, latDeg: s.latDeg, weight: last.result.particles.weight, status: s.status };
+  const grid = pocGrid(cloud, { maxCells: 512 * 512 });
+  const { nx, ny } = grid;
+  const rgba = new Uint8ClampedArray(nx * ny * 4);
+  let max = 0;
+  for (let c = 0; c < grid.poc.length; c++) if (grid.poc[c] > max) max = grid.poc[c];
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      // the image's row 0 is the grid's northernmost row
+      pocColour(max > 0 ? grid.poc[j * nx + i] / max : 0, rgba, ((ny - 1 - j) * nx + i) * 4);
+    }
+  }
+  const corner = (x: number, y: number): [number, number] => { const p = fromLocal(grid.frame, x, y); return [p.lonDeg, p.latDeg]; };
+  const x1 = grid.x0M + nx * grid.cellSizeM, y1 = grid.y0M + ny * grid.cellSizeM;
+  const contours = containmentContours(grid, [0.5, 0.9]);
+  const view: PocView = {
+    timeIndex: request.timeIndex, width: nx, height: ny, rgba,
+    corners: [corner(grid.x0M, y1), corner(x1, y1), corner(x1, grid.y0M), corner(grid.x0M, grid.y0M)],
+    contours: contours as unknown as PocView['contours'], cellSizeNm: grid.cellSizeM / 1852, maxPoc: max,
+  };
+  post({ kind: 'poc', id: request.id, poc: view }, [rgba.buffer]);
+}
+
+function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
+  if (!last) throw new SarbridgeErrorForPage('SARB_NO_DRIFT', 'run the drift first');
+  const started = performance.now();
+  const run = planAfterDrift(last.planCase, last.result, last.shoreline);
+  const files: Record<string, string> = { ...planOutputFiles({ ...run, planCase: { title: last.title } }) };
+  const rules = planForRules(run);
+  const findings = request.agreement ? checkPlan(request.agreement, rules) : [];
+  const units = run.optimal.assignments.map((a, k) => ({
+    unitId: a.unitId, party: a.party ?? '', pattern: a.pattern, trackSpacingNm: a.trackSpacingNm, sweepWidthNm: a.sweepWidthNm,
+    areaNm2: a.area.lengthNm * a.area.widthNm, pos: run.optimal.unitPos[k], startS: a.route.startTimeS,
+    endS: a.route.waypoints[a.route.waypoints.length - 1]?.timeS ?? a.route.startTimeS,
+    waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })), speedKn: a.route.speedKn,
+  }));
+  files['plan-message.txt'] = planMessage({
+    title: last.title, planningTimeS: last.planCase.planningTimeS, datum: run.datumAtPlanning,
+    plan: run.optimal, baselinePos: run.baseline.pos,
+  });
+  const view: PlanView = {
+    planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos, baselinePos: run.baseline.pos,
+    searchesDonePos: run.update?.pos ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
+    files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
+  };
+  post({ kind: 'plan', id: request.id, plan: view });
+}
+
+async function isLand(request: Extract<PlannerRequest, { kind: 'isLand' }>): Promise<void> {
+  const c = await bundledCoastline();
+  const b = c.bounds;
+  const inside = request.lonDeg >= b.westDeg && request.lonDeg <= b.eastDeg && request.latDeg >= b.southDeg && request.latDeg <= b.northDeg;
+  post({ kind: 'isLand', id: request.id, onLand: inside ? c.isLand(request.lonDeg, request.latDeg) : null, source: c.label });
+}
+
+async function describeForcing(request: Extract<PlannerRequest, { kind: 'describeForcing' }>): Promise<void> {
+  const bytes = new Uint8Array(request.bytes);
+  const file = await openForcingBytes(request.name, bytes);
+  bytesByName.set(`local:${request.name}`, bytes);
+  post({ kind: 'describeForcing', id: request.id, description: file.description, quantities: (['wind', 'current'] as const).filter((q) => file.fields[q] !== undefined) });
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  const fail = (error: unknown): void => {
+    const code = error instanceof SarbridgeError || error instanceof SarbridgeErrorForPage ? (error as { code: string }).code : 'SARB_PAGE';
+    post({ kind: 'error', id: request.id, code, message: error instanceof Error ? error.message : String(error) });
+  };
+  try {
+    switch (request.kind) {
+      case 'drift': drift(request).catch(fail); break;
+      case 'poc': poc(request); break;
+      case 'plan': plan(request); break;
+      case 'isLand': isLand(request).catch(fail); break;
+      case 'describeForcing': describeForcing(request).catch(fail); break;
+      case 'shoreline':
+        bundledCoastline().then((c) => post({ kind: 'shoreline', id: request.id, shoreline: coastlineToGeoJSON(c) }), fail);
+        break;
+      case 'objects':
+        objectTable().then((table) => post({ kind: 'objects', id: request.id, objects: table.map((o) => ({ key: o.key, id: o.id, name: o.description })) }), fail);
+        break;
+    }
+  } catch (error) {
+    fail(error);
+  }
+};

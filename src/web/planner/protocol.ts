@@ -1,0 +1,112 @@
+/**
+ * The messages between the page and the planner Worker. Large arrays travel as transferred
+ * ArrayBuffers (moved, not copied); everything else is plain data.
+ */
+import type { CooperationConfig } from '../../core/cooperation/index.js';
+import type { Finding } from '../../core/cooperation/index.js';
+
+/** A request to the Worker; `id` matches the answers to it. */
+export type PlannerRequest =
+  | {
+    readonly kind: 'drift'; readonly id: number;
+    /** The case's planning inputs: a plan file as JSON (app/plan/plan_file.ts schema). */
+    readonly inputs: unknown;
+    readonly title: string;
+    /** Replaces the inputs' particle count (the page's setting). */
+    readonly particles?: number;
+    /** Files opened on this device, by the name the inputs give them (`local:NAME`). */
+    readonly localFiles: Readonly<Record<string, ArrayBuffer>>;
+  }
+  | { readonly kind: 'poc'; readonly id: number; readonly timeIndex: number }
+  | { readonly kind: 'plan'; readonly id: number; readonly agreement: CooperationConfig | null }
+  | { readonly kind: 'isLand'; readonly id: number; readonly lonDeg: number; readonly latDeg: number }
+  | { readonly kind: 'describeForcing'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
+  | { readonly kind: 'objects'; readonly id: number }
+  | { readonly kind: 'shoreline'; readonly id: number };
+
+/** A finished drift as the map draws it. */
+export interface DriftView {
+  readonly count: number;
+  /** Output times, seconds since epoch. */
+  readonly timesS: readonly number[];
+  /** Web-mercator x, y in 0..1 per particle per output time: [(t * count + i) * 2 + 0|1]. */
+  readonly merc: Float32Array;
+  /** Particle status per output time: [t * count + i] (core/drift ParticleStatus codes). */
+  readonly status: Uint8Array;
+  /** Per output time: datum (weighted centroid), 50 % and 90 % radii, counts by status. */
+  readonly summaries: readonly {
+    readonly timeS: number;
+    readonly centroid: { readonly lonDeg: number; readonly latDeg: number } | null;
+    readonly radius50M: number; readonly radius90M: number;
+    readonly counts: Readonly<Record<string, number>>;
+  }[];
+  readonly forcing: { readonly wind: string; readonly current: string; readonly shoreline: string | null };
+  readonly fileDescriptions: readonly string[];
+  readonly seconds: number;
+  readonly durationH: number;
+  readonly bounds: { readonly westDeg: number; readonly southDeg: number; readonly eastDeg: number; readonly northDeg: number };
+}
+
+/** The POC grid at one output time, ready for an image source, with its containment contours. */
+export interface PocView {
+  readonly timeIndex: number;
+  readonly width: number;
+  readonly height: number;
+  /** RGBA, row 0 at the top (north). */
+  readonly rgba: Uint8ClampedArray;
+  /** Image corners for MapLibre: top-left, top-right, bottom-right, bottom-left, [lon, lat]. */
+  readonly corners: readonly [readonly [number, number], readonly [number, number], readonly [number, number], readonly [number, number]];
+  /** 50 % and 90 % containment as GeoJSON MultiPolygons (properties.containment). */
+  readonly contours: { readonly type: 'FeatureCollection'; readonly features: readonly unknown[] };
+  readonly cellSizeNm: number;
+  readonly maxPoc: number;
+}
+
+/** One unit's part of a plan. */
+export interface PlanUnitView {
+  readonly unitId: string;
+  readonly party: string;
+  readonly pattern: string;
+  readonly trackSpacingNm: number;
+  readonly sweepWidthNm: number;
+  readonly areaNm2: number;
+  readonly pos: number;
+  readonly startS: number;
+  readonly endS: number;
+  /** The route's waypoints (lon, lat, time), for "search done as planned". */
+  readonly waypoints: readonly { readonly lonDeg: number; readonly latDeg: number; readonly timeS: number }[];
+  readonly speedKn: number;
+}
+
+/** A finished plan. */
+export interface PlanView {
+  readonly planningTimeS: number;
+  readonly units: readonly PlanUnitView[];
+  readonly pos: number;
+  readonly baselinePos: number;
+  /** What the searches already done found, when there were any (their POS). */
+  readonly searchesDonePos: number | null;
+  readonly datumAtPlanning: { readonly lonDeg: number; readonly latDeg: number };
+  /** plan.geojson, plan.gpx, plan.kml, <unit>.rtz, plan-for-rules.json, plan-message.txt. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The plan as the agreement's rules check it (the planIssued event carries it). */
+  readonly planForRules: {
+    readonly datumTrack: readonly { timeS: number; lonDeg: number; latDeg: number }[];
+    readonly units: readonly { unitId: string; party: string; waypoints: readonly { lonDeg: number; latDeg: number; timeS: number }[] }[];
+  };
+  readonly findings: readonly Finding[];
+  readonly landWarnings: readonly string[];
+  readonly seconds: number;
+}
+
+/** An answer from the Worker. */
+export type PlannerAnswer =
+  | { readonly kind: 'progress'; readonly id: number; readonly fraction: number }
+  | { readonly kind: 'drift'; readonly id: number; readonly drift: DriftView }
+  | { readonly kind: 'poc'; readonly id: number; readonly poc: PocView }
+  | { readonly kind: 'plan'; readonly id: number; readonly plan: PlanView }
+  | { readonly kind: 'isLand'; readonly id: number; readonly onLand: boolean | null; readonly source: string }
+  | { readonly kind: 'describeForcing'; readonly id: number; readonly description: readonly string[]; readonly quantities: readonly ('wind' | 'current')[] }
+  | { readonly kind: 'shoreline'; readonly id: number; readonly shoreline: unknown }
+  | { readonly kind: 'objects'; readonly id: number; readonly objects: readonly { key: string; id: number; name: string }[] }
+  | { readonly kind: 'error'; readonly id: number; readonly code: string; readonly message: string };

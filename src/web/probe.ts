@@ -1,0 +1,23 @@
+/**
+ * `window.sarbridgeApp`: what the page tells tests and benchmarks (test_ids.ts, AppProbe), so they
+ * wait for application states, never for timers. Also the hooks the benchmark drives.
+ */
+import type { AppProbe } from './test_ids.js';
+
+/** Hooks a benchmark may call on the open case's map. */
+export interface BenchHooks {
+  /** Show or hide the particle layer (the basemap-only baseline). */
+  setParticlesVisible(visible: boolean): void;
+  /** Frames per second over `ms`, the cloud animating (or the map repainting, when hidden). */
+  measureFps(ms: number): Promise<{ fps: number; frames: number; jsRenderMsP50: number }>;
+  /** The particle count of the next drift (0: the planning inputs' own). */
+  setParticles(count: number): void;
+}
+
+declare global {
+  interface Window { sarbridgeApp: AppProbe & { bench?: BenchHooks; lastError?: string; timings?: Record<string, number> } }
+}
+
+export const probe: Window['sarbridgeApp'] = (window.sarbridgeApp = {
+  ready: false, caseReady: false, driftsDone: 0, plansDone: 0, renderer: 'none', offlineReady: false, liveEvents: 0, timings: {},
+});
