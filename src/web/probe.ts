@@ -12,6 +12,8 @@ export interface BenchHooks {
   measureFps(ms: number): Promise<{ fps: number; frames: number; jsRenderMsP50: number }>;
   /** The particle count of the next drift (0: the planning inputs' own). */
   setParticles(count: number): void;
+  /** Where the map looks: centre (lon, lat), zoom. */
+  view(): { lonDeg: number; latDeg: number; zoom: number } | null;
 }
 
 declare global {

@@ -348,6 +348,7 @@ function benchHooks(getMap: () => SarMap | null, setParticleCount: (n: number) =
   return {
     setParticlesVisible: (visible) => getMap()?.particles.setVisible(visible),
     setParticles: setParticleCount,
+    view: () => { const m = getMap(); if (!m) return null; const c = m.map.getCenter(); return { lonDeg: c.lng, latDeg: c.lat, zoom: m.map.getZoom() }; },
     measureFps: (ms) => new Promise((resolve) => {
       const m = getMap();
       if (!m) { resolve({ fps: 0, frames: 0, jsRenderMsP50: 0 }); return; }

@@ -172,6 +172,10 @@ export class ParticleLayer implements CustomLayerInterface {
     if (!d || !this.visible || d.count === 0) return;
     const started = performance.now();
     const matrix = args.defaultProjectionData.mainMatrix as unknown as Float32Array;
+    // MapLibre leaves its own depth and stencil state; a 2-D overlay tests neither
+    g.disable(g.DEPTH_TEST);
+    g.disable(g.STENCIL_TEST);
+    g.disable(g.CULL_FACE);
     if (this.renderer === 'gpu') this.renderPoints(g, d, matrix);
     else this.renderBinned(g, d, matrix);
     this.lastRenderMs = performance.now() - started;
