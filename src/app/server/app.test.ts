@@ -12,7 +12,7 @@ const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 beforeAll(async () => {
   store = new SqliteStore(':memory:');
   await createTestUsers(store);
-  app = await buildApp({ store, limits: { driftParticlesMax: 500, driftDurationHMax: 12 } });
+  app = await buildApp({ store, limits: { driftParticlesMax: 500, driftDurationHMax: 12 }, webRoot: '/nonexistent/sarbridge-web' });
   for (const user of ['kr-admin', 'kim', 'park', 'han', 'min', 'sato', 'ito', 'wang']) {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } });
     tokens[user] = res.json().token;
@@ -250,9 +250,10 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect(doc.info.description).toMatch(/GET \/api\/cases\/\{caseId\}\/live\?afterVersion=N/);
     expect(doc.paths['/api/cases/{caseId}/drift-runs'].post.requestBody.content['application/json'].schema.properties.particles.maximum).toBe(500);
   });
-  test('the address the server prints answers with a page that says where the API is', async () => {
+  test('without a built browser application the address the server prints answers with a page that says so and where the API is', async () => {
     const reply = await app.inject({ method: 'GET', url: '/' });
     expect(reply.statusCode).toBe(200);
+    expect(reply.body).toContain('npm run build:web');
     expect(reply.headers['content-type']).toMatch(/text\/html/);
     expect(reply.body).toContain('/openapi.json');
     expect(reply.body).toContain('sarbridge admin create');

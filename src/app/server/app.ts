@@ -15,6 +15,8 @@ import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
 import { Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
+import { registerWebApp } from './web_routes.js';
+import { projectPath } from '../../io/project_files.js';
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 
 /** Limits the server enforces (bodies, pages, drift runs). */
@@ -39,6 +41,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The cooperation agreement every issued plan is checked against (none: plans are not checked). */
   readonly agreement?: CooperationConfig | null;
+  /** The built browser application (default the project's dist/web; `npm run build:web`). */
+  readonly webRoot?: string;
 }
 
 /** The app plus the parts a caller may need to stop. */
@@ -99,9 +103,6 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // What the address the server prints shows: the server is up, where the API is, how to start.
-  // The browser application (the map and the planner) is not built yet.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
   app.get('/api/health', {
     schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
   }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
@@ -111,23 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
+  // What the address the server prints shows: the browser application, or a page saying it is not built
+  await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();
   return Object.assign(app, { hub, audit }) as unknown as SarbridgeApp;
 }
-
-const LANDING_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>sarbridge server</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 44em; margin: 2em auto; line-height: 1.5">
-<h1>sarbridge server</h1>
-<p>The server is running. The browser application (live map and planner) is not built yet; this
-server offers the case log, live updates and drift runs through its HTTP and WebSocket API.</p>
-<ul>
-<li><a href="/openapi.json">/openapi.json</a>: the API (OpenAPI 3), every route with its schema.</li>
-<li><a href="/api/health">/api/health</a>: health.</li>
-<li>Sign in: <code>POST /api/session</code> with <code>{"userName", "password"}</code>. The first
-administrator of a party is created on the server machine with
-<code>sarbridge admin create --party KR --user NAME</code>; there is no default password.</li>
-<li>The demo exercise <code>demo-east-sea</code> runs on SYNTHETIC East Sea forcing (never a forecast).</li>
-</ul>
-</body></html>
-`;
