@@ -4,6 +4,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SarbridgeStore } from '../../io/storage/index.js';
 import { CaseLog } from '../case_log/index.js';
+import { agreementRoutes } from './agreement_routes.js';
 import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
+  await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();

@@ -17,3 +17,11 @@ export class TooManyLoginsError extends SarbridgeError {
     super(`userName: too many failed logins for '${userName}'; retry in ${retryAfterS} s`);
   }
 }
+
+/** The server runs without a cooperation agreement (`serve --agreement CONFIG` not given). */
+export class NoAgreementError extends SarbridgeError {
+  readonly code = 'SARB_NO_AGREEMENT';
+  constructor() {
+    super('this server runs without a cooperation agreement; start it with `sarbridge serve --agreement CONFIG` (e.g. examples/cooperation/korea-japan.yaml)');
+  }
+}
