@@ -14,6 +14,7 @@ import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
 import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
+import { setupRoutes } from './setup_routes.js';
 import { Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
 import { registerWebApp } from './web_routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpiresAtMs', 0);
+  app.decorateRequest('auditDetail', null);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request.headers);
     const session = token ? await sessions.resolve(token) : null;
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
       action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
       ...(reply.statusCode === 401 && typeof loginName === 'string' ? { detail: `login refused for '${loginName.slice(0, 64)}'` } : {}),
+      ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
   app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
   await app.register(sessionRoutes, { prefix: '/api/session', sessions });
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
+  await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });

@@ -25,3 +25,12 @@ export class NoAgreementError extends SarbridgeError {
     super('this server runs without a cooperation agreement; start it with `sarbridge serve --agreement CONFIG` (e.g. examples/cooperation/korea-japan.yaml)');
   }
 }
+
+/** The one-time setup is over for this party: it has accounts already, made by its admin from now on. */
+export class SetupClosedError extends SarbridgeError {
+  readonly code = 'SARB_SETUP_CLOSED';
+  constructor(readonly party: string, accounts: number) {
+    super(`party: ${party} has ${accounts} account(s) already; the setup creates only a party's first account. ` +
+      `An administrator of ${party} creates the others (POST /api/users)`);
+  }
+}

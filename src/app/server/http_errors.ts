@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
-import { NoAgreementError, NotAuthenticatedError, ServerBusyError, TooManyLoginsError } from './errors.js';
+import { NoAgreementError, NotAuthenticatedError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
@@ -15,7 +15,7 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof AccessDeniedError) return 403;
   if (error instanceof CaseNotFoundError || error instanceof NoAgreementError) return 404;
-  if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError) return 409;
+  if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError || error instanceof SetupClosedError) return 409;
   if (error instanceof PlanNotIssuableError) return 409;
   if (error instanceof ServerBusyError) return 503;
   if (error instanceof TooManyLoginsError) return 429;

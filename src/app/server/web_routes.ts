@@ -12,7 +12,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The browser application (`npm run build:web` builds src/web/ into `webRoot`, dist/web by
  * default): index.html and sw.js are revalidated on each load, hashed /assets/* are cached for a
  * year, and a GET of an unknown path without a file extension outside /api answers index.html
- * (the page routes itself: /cases/…, /setup). Without a built index.html, `/` shows a
+ * (the page routes itself: /cases/…, /setup). Without a built index.html, `/` and /setup show a
  * short page saying so. /api/* and /openapi.json keep their own routes and 404s.
  */
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
@@ -41,6 +41,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     const pageRoute = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api' &&
       path !== '/openapi.json' && !basename(path).includes('.');
     if (pageRoute && built()) return sendIndex(reply);
+    if (pageRoute && path === '/setup') return sendLanding(reply);   // the setup hint `serve` prints, before the page is built
     // Fastify's own 404, as before the page was served
     return reply.code(404).send({ message: `Route ${request.method}:${path} not found`, error: 'Not Found', statusCode: 404 });
   });
@@ -59,8 +60,9 @@ its HTTP and WebSocket API.</p>
 <li><a href="/openapi.json">/openapi.json</a>: the API (OpenAPI 3), every route with its schema.</li>
 <li><a href="/api/health">/api/health</a>: health.</li>
 <li>Sign in: <code>POST /api/session</code> with <code>{"userName", "password"}</code>.</li>
-<li>The first administrator of a party is created on the server machine with
-<code>sarbridge admin create --party KR --user NAME</code>; there is no default password.</li>
+<li>The first account of a party: from this machine only, <code>POST /api/setup</code> with
+<code>{"party", "userName", "password"}</code> (<code>GET /api/setup</code> says which parties have
+accounts), or <code>sarbridge admin create --party KR --user NAME</code>; there is no default password.</li>
 <li>The demo exercise <code>demo-east-sea</code> runs on SYNTHETIC East Sea forcing (never a forecast).</li>
 </ul>
 </body></html>
