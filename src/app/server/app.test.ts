@@ -263,3 +263,29 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
   });
 });
+
+describe('planning inputs over HTTP', () => {
+  test('POST …/events takes planningInputs and names a wrong field under body/payload/inputs; the OpenAPI document has each payload', async () => {
+    const caseId = await openCase();
+    const inputs = {
+      forcing: { wind: [{ file: 'demo:east-sea-wind.nc' }], current: [{ file: 'demo:east-sea-currents.nc' }] },
+      scenarios: [{ name: 'raft', weight: 1, object: 'LIFE-RAFT-DB-10', position: '37 14N 131 15E', time: '2026-03-10T06:00Z' }],
+      planningTime: '2026-03-10T09:00Z',
+      units: [{ id: 'kr-ship-1', speedKn: 12, enduranceH: 6, arrival: '2026-03-10T09:00Z', patterns: ['PS'], sweepWidthNm: 2 }],
+    };
+    const bad = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs: { ...inputs, scenarios: [{ ...inputs.scenarios[0], position: '97 14N 131 15E' }] } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'SARB_INVALID_INPUT', field: 'body/payload/inputs/scenarios/0/position' });
+    expect(bad.json().message).toMatch(/^payload\/inputs\/scenarios\/0\/position: /);
+    const file = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs: { ...inputs, forcing: { ...inputs.forcing, wind: [{ file: 'wind.nc' }] } } } });
+    expect(file.statusCode).toBe(400);
+    expect(file.json().field).toBe('body/payload/inputs/forcing/wind/0/file');
+    const ok = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs } });
+    expect(ok.statusCode).toBe(201);
+    const state = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('sato') })).json().state;
+    expect(state.planningInputs.inputs).toEqual(inputs);
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.components.schemas.EventPayload_planningInputs.properties.inputs.properties.scenarios.type).toBe('array');
+    expect(Object.keys(doc.components.schemas.EventPayload_searchDone.properties)).toEqual(expect.arrayContaining(['track', 'sweepWidthNm', 'speedKn']));
+  });
+});

@@ -3,7 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SarbridgeStore } from '../../io/storage/index.js';
-import { CaseLog } from '../case_log/index.js';
+import { CASE_EVENT_TYPES, CaseLog, EVENT_PAYLOADS } from '../case_log/index.js';
 import { agreementRoutes } from './agreement_routes.js';
 import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
@@ -70,7 +70,11 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
 
   installErrorHandler(app);
   app.addSchema(ErrorResponse);
+  // each event type's payload, for the OpenAPI document (POST …/events checks `payload` against the one of its `type`)
+  for (const type of CASE_EVENT_TYPES) app.addSchema({ ...EVENT_PAYLOADS[type], $id: `EventPayload_${type}` });
   await app.register(fastifySwagger, {
+    // shared schemas under their own names (components/schemas/ErrorResponse, EventPayload_report, …)
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       info: { title: 'sarbridge API', version: '0.1.0', description: 'Shared case log, live picture and drift runs for joint search and rescue. ' +
         'Live updates (WebSocket, not listed as a path because OpenAPI 3.0 cannot describe one): ' +
