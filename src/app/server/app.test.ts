@@ -245,7 +245,7 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
-      '/api/health', '/api/session/', '/api/setup/', '/api/users/',
+      '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/session/', '/api/setup/', '/api/users/',
     ]);
     expect(doc.info.description).toMatch(/GET \/api\/cases\/\{caseId\}\/live\?afterVersion=N/);
     expect(doc.paths['/api/cases/{caseId}/drift-runs'].post.requestBody.content['application/json'].schema.properties.particles.maximum).toBe(500);

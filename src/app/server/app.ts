@@ -9,6 +9,7 @@ import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
+import { forcingRoutes } from './forcing_routes.js';
 import { installErrorHandler } from './http_errors.js';
 import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
@@ -63,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const store = deps.store;
-  const caseLog = new CaseLog(store, clock, deps.agreement ?? null);
+  const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
   const sessions = new Sessions(store, clock);
   const hub = new LiveHub(store);
   const audit = new AuditWriter(store);
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
+  await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));

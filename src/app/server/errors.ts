@@ -34,3 +34,23 @@ export class SetupClosedError extends SarbridgeError {
       `An administrator of ${party} creates the others (POST /api/users)`);
   }
 }
+
+/**
+ * An uploaded file was refused because it cannot be read (not NetCDF, truncated, no wind or
+ * current): answered 400 with the reader's own code (SARB_FORCING_FILE, SARB_DATA_FILE) and message.
+ */
+export class RejectedUploadError extends SarbridgeError {
+  readonly code: string;
+  constructor(readonly reason: SarbridgeError) {
+    super(reason.message);
+    this.code = reason.code;
+  }
+}
+
+/** No forcing file under this reference (GET /api/forcing lists them). */
+export class ForcingNotFoundError extends SarbridgeError {
+  readonly code = 'SARB_FORCING_NOT_FOUND';
+  constructor(readonly ref: string) {
+    super(`no forcing file '${ref}' on this server (GET /api/forcing lists them)`);
+  }
+}
