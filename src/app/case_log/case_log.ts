@@ -5,13 +5,23 @@ import {
   checkIssuable, checkPlan, describeFinding, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
+import type { LeewayObjectClass } from '../../core/objects/index.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
 import { formatTimeUtc } from '../../core/time/index.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { PlanNotIssuableError } from './errors.js';
+import { checkPlanningInputs } from './planning_inputs.js';
 import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
 import { viewEvent } from './view.js';
+
+let objects: readonly LeewayObjectClass[] | null = null;
+/** The shipped Leeway table, read on first use. */
+function leewayObjects(): readonly LeewayObjectClass[] {
+  objects ??= loadLeewayTable();
+  return objects;
+}
 
 const STRICTNESS: Readonly<Record<Releasability, number>> = { everything: 0, 'position-only': 1, nothing: 2 };
 
@@ -36,11 +46,13 @@ export class CaseLog {
   /**
    * @param agreement the cooperation agreement whose rules every issued plan must satisfy (its
    * notifications acknowledged by the RCCs they go to), or null to issue plans unchecked
+   * @param isUploadedForcing whether a forcing file with this SHA-256 was uploaded (planning inputs may name it)
    */
   constructor(
     private readonly store: SarbridgeStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly agreement: CooperationConfig | null = null,
+    private readonly isUploadedForcing: (sha256: string) => Promise<boolean> = async () => false,
   ) {}
 
   /** Open a case or exercise (released to every party of it); the opener's party must be among `parties`. */
@@ -53,11 +65,31 @@ export class CaseLog {
   async append(actor: Actor, caseId: string, command: CaseCommand): Promise<CaseEvent> {
     const context = await this.context(caseId);
     let draft = decide(context, caseId, command, actor, this.clock());
+    await this.checkContent(draft);
     if (this.agreement) {
       draft = withUnitReleasability(draft, this.agreement);
       if (draft.type === 'planIssued') await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
     }
     return await this.store.append(draft) as CaseEvent;
+  }
+
+  /**
+   * What the payload's schema cannot say: planning inputs read as `sarbridge plan` reads them
+   * (object classes, positions, times, units; forcing files the server knows), a search track in
+   * time order with the sweep width it was searched with.
+   */
+  private async checkContent(draft: EventDraft): Promise<void> {
+    if (draft.type === 'planningInputs') {
+      const { inputs } = draft.payload as CaseEventPayload<'planningInputs'>;
+      await checkPlanningInputs(inputs, leewayObjects(), this.isUploadedForcing);
+    } else if (draft.type === 'searchDone') {
+      const { track, sweepWidthNm } = draft.payload as CaseEventPayload<'searchDone'>;
+      if (!track) return;
+      if (sweepWidthNm === undefined) throw new InvalidInputError('payload/sweepWidthNm', 'a track needs the sweep width it was searched with, NM');
+      track.forEach((point, k) => {
+        if (k > 0 && Date.parse(point.time) < Date.parse(track[k - 1].time)) throw new InvalidInputError(`payload/track/${k}/time`, `${point.time} is before the point before it: times along a track must not go back`);
+      });
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { StoredEvent } from '../../io/storage/index.js';
 import type { Releasability } from './releasability.js';
+import { PlanningInputsSchema } from './planning_inputs.js';
 import { PARTY_PATTERN } from './roles.js';
 
 /** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
@@ -60,6 +61,8 @@ export const EVENT_PAYLOADS = {
     objectClass: Type.Optional(Type.String({ maxLength: 64 })),
   }, { additionalProperties: false }),
   driftRun: Type.Object({ summary: DriftRunSummarySchema }, { additionalProperties: false }),
+  /** The inputs of the drift and the plan, as a plan file (checked on append: planning_inputs.ts). */
+  planningInputs: PlanningInputsSchema,
   planIssued: Type.Object({
     planId: Id,
     text: Text(),
@@ -73,6 +76,11 @@ export const EVENT_PAYLOADS = {
     planId: Type.Optional(Id),
     podPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     text: Type.Optional(Text()),
+    /** Where and when the unit searched (e.g. its GPX track): with the sweep width, the Bayesian update of the searches done. */
+    track: Type.Optional(Type.Array(Type.Object({ lonDeg: PositionSchema.properties.lonDeg, latDeg: PositionSchema.properties.latDeg, time: UtcTimeSchema }, { additionalProperties: false }),
+      { minItems: 2, maxItems: 5000, description: 'the track searched, times not going back' })),
+    sweepWidthNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: 'sweep width the track was searched with, NM (needed with a track)' })),
+    speedKn: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 400, description: 'search speed, knots' })),
   }, { additionalProperties: false }),
   sighting: Type.Object({
     position: PositionSchema,

@@ -9,6 +9,7 @@ export const CASE_WRITERS: Readonly<Record<CaseEventType, readonly Role[]>> = {
   caseOpened: ['smc'],
   report: ['smc', 'osc', 'liaison-officer'],
   driftRun: ['smc'],
+  planningInputs: ['smc'],
   planIssued: ['smc'],
   searchDone: ['smc', 'osc'],
   sighting: ['smc', 'osc'],

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { DriftRunSummarySchema, PositionSchema, ViewedEvent } from './events.js';
+import type { DriftRunSummarySchema, EVENT_PAYLOADS, PositionSchema, ViewedEvent } from './events.js';
 
 type Position = Static<typeof PositionSchema>;
 
@@ -31,8 +31,13 @@ export interface CaseState {
   readonly sightings: readonly PictureEntry[];
   readonly messages: readonly PictureEntry[];
   readonly plans: readonly (PictureEntry & { readonly planId?: string })[];
-  readonly searches: readonly (PictureEntry & { readonly planId?: string; readonly podPercent?: number })[];
+  readonly searches: readonly (PictureEntry & {
+    readonly planId?: string; readonly podPercent?: number;
+    readonly track?: Static<typeof EVENT_PAYLOADS.searchDone>['track']; readonly sweepWidthNm?: number; readonly speedKn?: number;
+  })[];
   readonly driftRuns: readonly (PictureEntry & { readonly summary?: Static<typeof DriftRunSummarySchema> })[];
+  /** The newest planning inputs the viewer may see (every earlier one stays in the log), or null. */
+  readonly planningInputs: (PictureEntry & { readonly inputs: Static<typeof EVENT_PAYLOADS.planningInputs>['inputs'] }) | null;
   /** Last known position of each unit (the newest unitPosition or sighting by it). */
   readonly units: Readonly<Record<string, PictureEntry & { readonly courseDeg?: number; readonly speedKn?: number }>>;
   readonly acknowledgedNotifications: readonly string[];
@@ -57,7 +62,7 @@ export function foldCase(events: readonly ViewedEvent[]): CaseState | null {
       state = {
         caseId: event.caseId, kind: o.kind, title: o.title, parties: o.parties,
         openedBy: { userName: 'author' in event ? event.author : '', party: event.party }, status: 'open', version: event.version,
-        reports: [], sightings: [], messages: [], plans: [], searches: [], driftRuns: [], units: {}, acknowledgedNotifications: [], withheldCount: 0,
+        reports: [], sightings: [], messages: [], plans: [], searches: [], driftRuns: [], planningInputs: null, units: {}, acknowledgedNotifications: [], withheldCount: 0,
       };
       continue;
     }
@@ -73,7 +78,10 @@ export function foldCase(events: readonly ViewedEvent[]): CaseState | null {
       case 'sighting': state.sightings.push(entry); trackUnit(state, entry); break;
       case 'message': state.messages.push(entry); break;
       case 'planIssued': state.plans.push({ ...entry, ...pick(p, ['planId']) }); break;
-      case 'searchDone': state.searches.push({ ...entry, ...pick(p, ['planId', 'podPercent']) }); break;
+      case 'searchDone': state.searches.push({ ...entry, ...pick(p, ['planId', 'podPercent', 'track', 'sweepWidthNm', 'speedKn']) }); break;
+      case 'planningInputs':
+        if (p.inputs !== undefined) state.planningInputs = { ...entry, inputs: p.inputs as NonNullable<CaseState['planningInputs']>['inputs'] };
+        break;
       case 'driftRun': state.driftRuns.push({ ...entry, ...pick(p, ['summary']) }); break;
       case 'unitPosition': trackUnit(state, { ...entry, ...pick(p, ['courseDeg', 'speedKn']) }); break;
       case 'notificationAcknowledged':

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SqliteStore } from '../../io/storage/index.js';
 import { verifyPassword } from '../server/passwords.js';
 import { createAdmin } from './admin_command.js';
+import { setupUrlOf } from './serve_command.js';
 
 const ADMIN = fileURLToPath(new URL('./admin_command.ts', import.meta.url));
 const SERVE = fileURLToPath(new URL('./serve_command.ts', import.meta.url));
@@ -47,6 +48,16 @@ describe('adminCommand', () => {
   });
 });
 
+describe('setupUrlOf', () => {
+  test('is the loopback address when the server listens there, and null when it does not', () => {
+    const at = { address: '0.0.0.0', family: 'IPv4', port: 8123 };
+    expect(setupUrlOf('127.0.0.1', at)).toBe('http://127.0.0.1:8123/setup');
+    expect(setupUrlOf('0.0.0.0', at)).toBe('http://127.0.0.1:8123/setup');
+    expect(setupUrlOf('::1', at)).toBe('http://[::1]:8123/setup');
+    expect(setupUrlOf('192.168.1.5', at)).toBeNull();
+  });
+});
+
 describe('serveCommand', () => {
   test('starts on an empty database with the demo exercise and prints the address and the admin hint', async () => {
     const db = join(dir, 'serve.sqlite');
@@ -66,6 +77,7 @@ describe('serveCommand', () => {
     });
     expect(run.stdout).toMatch(/sarbridge is serving on http:\/\/127\.0\.0\.1:\d+ {2}\(storage: .*serve\.sqlite\)/);
     expect(run.stdout).toMatch(/sarbridge admin create --party KR --user <name> --db /);
+    expect(run.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\/setup {2}\(one-time setup, open only from this machine\)/);
     expect(health).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
     const store = new SqliteStore(db);
     expect((await store.listCases()).map((c) => c.caseId)).toEqual(['demo-east-sea']);

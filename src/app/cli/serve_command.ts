@@ -1,9 +1,22 @@
+import type { Server } from 'node:net';
 import { Command } from 'commander';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 
 interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string }
+
+/**
+ * The one-time setup page's address on the loopback, or null when the server does not listen there
+ * (a host that is neither a loopback address nor every interface).
+ */
+export function setupUrlOf(host: string, address: ReturnType<Server['address']>): string | null {
+  if (!address || typeof address !== 'object') return null;
+  const loopback = /^127\./.test(host) || host === '::1' || host === 'localhost';
+  const everywhere = host === '0.0.0.0' || host === '::' || host === '';
+  if (!loopback && !everywhere) return null;
+  return host === '::1' ? `http://[::1]:${address.port}/setup` : `http://127.0.0.1:${address.port}/setup`;
+}
 
 /** `sarbridge serve`: the shared case log, live picture and API (SQLite file by default, or PostgreSQL). */
 export function serveCommand(): Command {
@@ -26,7 +39,10 @@ export function serveCommand(): Command {
       console.log(`  open ${server.url}/openapi.json for the API; live updates: ws://…/api/cases/<caseId>/live`);
       if (agreement) console.log(`  plans are checked against ${agreement.agreement.title} (${options.agreement}) before they are issued`);
       if (users.length === 0) {
-        console.log(`  no accounts yet: create the first administrator with\n    sarbridge admin create --party KR --user <name>${options.db === DEFAULT_SQLITE_PATH ? '' : ` --db ${options.db}`}`);
+        const setupUrl = setupUrlOf(options.host, server.app.server.address());
+        console.log('  no accounts yet: create the first administrator of each party' +
+          (setupUrl ? ` on this machine at\n    ${setupUrl}  (one-time setup, open only from this machine)\n  or with` : ' with'));
+        console.log(`    sarbridge admin create --party KR --user <name>${options.db === DEFAULT_SQLITE_PATH ? '' : ` --db ${options.db}`}`);
       }
       const stop = () => { void server.close().then(() => process.exit(0)); };
       process.once('SIGINT', stop);

@@ -12,7 +12,7 @@ const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 beforeAll(async () => {
   store = new SqliteStore(':memory:');
   await createTestUsers(store);
-  app = await buildApp({ store, limits: { driftParticlesMax: 500, driftDurationHMax: 12 } });
+  app = await buildApp({ store, limits: { driftParticlesMax: 500, driftDurationHMax: 12 }, webRoot: '/nonexistent/sarbridge-web' });
   for (const user of ['kr-admin', 'kim', 'park', 'han', 'min', 'sato', 'ito', 'wang']) {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } });
     tokens[user] = res.json().token;
@@ -244,15 +244,16 @@ describe('GET /openapi.json, GET /api/health', () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
-      '/api/health', '/api/session/', '/api/users/',
+      '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
+      '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/session/', '/api/setup/', '/api/users/',
     ]);
     expect(doc.info.description).toMatch(/GET \/api\/cases\/\{caseId\}\/live\?afterVersion=N/);
     expect(doc.paths['/api/cases/{caseId}/drift-runs'].post.requestBody.content['application/json'].schema.properties.particles.maximum).toBe(500);
   });
-  test('the address the server prints answers with a page that says where the API is', async () => {
+  test('without a built browser application the address the server prints answers with a page that says so and where the API is', async () => {
     const reply = await app.inject({ method: 'GET', url: '/' });
     expect(reply.statusCode).toBe(200);
+    expect(reply.body).toContain('npm run build:web');
     expect(reply.headers['content-type']).toMatch(/text\/html/);
     expect(reply.body).toContain('/openapi.json');
     expect(reply.body).toContain('sarbridge admin create');
@@ -260,5 +261,31 @@ describe('GET /openapi.json, GET /api/health', () => {
 
   test('health answers without a session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
+  });
+});
+
+describe('planning inputs over HTTP', () => {
+  test('POST …/events takes planningInputs and names a wrong field under body/payload/inputs; the OpenAPI document has each payload', async () => {
+    const caseId = await openCase();
+    const inputs = {
+      forcing: { wind: [{ file: 'demo:east-sea-wind.nc' }], current: [{ file: 'demo:east-sea-currents.nc' }] },
+      scenarios: [{ name: 'raft', weight: 1, object: 'LIFE-RAFT-DB-10', position: '37 14N 131 15E', time: '2026-03-10T06:00Z' }],
+      planningTime: '2026-03-10T09:00Z',
+      units: [{ id: 'kr-ship-1', speedKn: 12, enduranceH: 6, arrival: '2026-03-10T09:00Z', patterns: ['PS'], sweepWidthNm: 2 }],
+    };
+    const bad = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs: { ...inputs, scenarios: [{ ...inputs.scenarios[0], position: '97 14N 131 15E' }] } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'SARB_INVALID_INPUT', field: 'body/payload/inputs/scenarios/0/position' });
+    expect(bad.json().message).toMatch(/^payload\/inputs\/scenarios\/0\/position: /);
+    const file = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs: { ...inputs, forcing: { ...inputs.forcing, wind: [{ file: 'wind.nc' }] } } } });
+    expect(file.statusCode).toBe(400);
+    expect(file.json().field).toBe('body/payload/inputs/forcing/wind/0/file');
+    const ok = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs } });
+    expect(ok.statusCode).toBe(201);
+    const state = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('sato') })).json().state;
+    expect(state.planningInputs.inputs).toEqual(inputs);
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.components.schemas.EventPayload_planningInputs.properties.inputs.properties.scenarios.type).toBe('array');
+    expect(Object.keys(doc.components.schemas.EventPayload_searchDone.properties)).toEqual(expect.arrayContaining(['track', 'sweepWidthNm', 'speedKn']));
   });
 });

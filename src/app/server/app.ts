@@ -3,18 +3,23 @@ import fastifyWebsocket from '@fastify/websocket';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SarbridgeStore } from '../../io/storage/index.js';
-import { CaseLog } from '../case_log/index.js';
+import { CASE_EVENT_TYPES, CaseLog, EVENT_PAYLOADS } from '../case_log/index.js';
+import { agreementRoutes } from './agreement_routes.js';
 import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
+import { forcingRoutes } from './forcing_routes.js';
 import { installErrorHandler } from './http_errors.js';
 import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
 import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
+import { setupRoutes } from './setup_routes.js';
 import { Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
+import { registerWebApp } from './web_routes.js';
+import { projectPath } from '../../io/project_files.js';
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 
 /** Limits the server enforces (bodies, pages, drift runs). */
@@ -39,6 +44,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions['logger'];
   /** The cooperation agreement every issued plan is checked against (none: plans are not checked). */
   readonly agreement?: CooperationConfig | null;
+  /** The built browser application (default the project's dist/web; `npm run build:web`). */
+  readonly webRoot?: string;
 }
 
 /** The app plus the parts a caller may need to stop. */
@@ -57,14 +64,18 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const store = deps.store;
-  const caseLog = new CaseLog(store, clock, deps.agreement ?? null);
+  const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
   const sessions = new Sessions(store, clock);
   const hub = new LiveHub(store);
   const audit = new AuditWriter(store);
 
   installErrorHandler(app);
   app.addSchema(ErrorResponse);
+  // each event type's payload, for the OpenAPI document (POST …/events checks `payload` against the one of its `type`)
+  for (const type of CASE_EVENT_TYPES) app.addSchema({ ...EVENT_PAYLOADS[type], $id: `EventPayload_${type}` });
   await app.register(fastifySwagger, {
+    // shared schemas under their own names (components/schemas/ErrorResponse, EventPayload_report, …)
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       info: { title: 'sarbridge API', version: '0.1.0', description: 'Shared case log, live picture and drift runs for joint search and rescue. ' +
         'Live updates (WebSocket, not listed as a path because OpenAPI 3.0 cannot describe one): ' +
@@ -79,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpiresAtMs', 0);
+  app.decorateRequest('auditDetail', null);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request.headers);
     const session = token ? await sessions.resolve(token) : null;
@@ -94,40 +106,26 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
       action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
       ...(reply.statusCode === 401 && typeof loginName === 'string' ? { detail: `login refused for '${loginName.slice(0, 64)}'` } : {}),
+      ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
   app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // What the address the server prints shows: the server is up, where the API is, how to start.
-  // The browser application (the map and the planner) is not built yet.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(LANDING_PAGE));
   app.get('/api/health', {
     schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
   }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
   await app.register(sessionRoutes, { prefix: '/api/session', sessions });
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
+  await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
+  await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
+  await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
+  // What the address the server prints shows: the browser application, or a page saying it is not built
+  await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();
   return Object.assign(app, { hub, audit }) as unknown as SarbridgeApp;
 }
-
-const LANDING_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>sarbridge server</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 44em; margin: 2em auto; line-height: 1.5">
-<h1>sarbridge server</h1>
-<p>The server is running. The browser application (live map and planner) is not built yet; this
-server offers the case log, live updates and drift runs through its HTTP and WebSocket API.</p>
-<ul>
-<li><a href="/openapi.json">/openapi.json</a>: the API (OpenAPI 3), every route with its schema.</li>
-<li><a href="/api/health">/api/health</a>: health.</li>
-<li>Sign in: <code>POST /api/session</code> with <code>{"userName", "password"}</code>. The first
-administrator of a party is created on the server machine with
-<code>sarbridge admin create --party KR --user NAME</code>; there is no default password.</li>
-<li>The demo exercise <code>demo-east-sea</code> runs on SYNTHETIC East Sea forcing (never a forecast).</li>
-</ul>
-</body></html>
-`;

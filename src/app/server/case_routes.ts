@@ -52,7 +52,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPag
       body: Type.Object({
         basedOnVersion: Type.Integer({ minimum: 1 }),
         type: EventTypeSchema,
-        payload: Type.Object({}, { additionalProperties: true, description: 'checked against the schema of `type` (see EVENT_PAYLOADS)' }),
+        payload: Type.Object({}, { additionalProperties: true, description: 'checked against the schema of `type`: components/schemas/EventPayload_<type> (e.g. EventPayload_planningInputs)' }),
         releasability: Type.Optional(ReleasabilitySchema),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ event: ViewedEventSchema }), ...errorResponses(400, 401, 403, 404, 409) },

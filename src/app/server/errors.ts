@@ -17,3 +17,40 @@ export class TooManyLoginsError extends SarbridgeError {
     super(`userName: too many failed logins for '${userName}'; retry in ${retryAfterS} s`);
   }
 }
+
+/** The server runs without a cooperation agreement (`serve --agreement CONFIG` not given). */
+export class NoAgreementError extends SarbridgeError {
+  readonly code = 'SARB_NO_AGREEMENT';
+  constructor() {
+    super('this server runs without a cooperation agreement; start it with `sarbridge serve --agreement CONFIG` (e.g. examples/cooperation/korea-japan.yaml)');
+  }
+}
+
+/** The one-time setup is over for this party: it has accounts already, made by its admin from now on. */
+export class SetupClosedError extends SarbridgeError {
+  readonly code = 'SARB_SETUP_CLOSED';
+  constructor(readonly party: string, accounts: number) {
+    super(`party: ${party} has ${accounts} account(s) already; the setup creates only a party's first account. ` +
+      `An administrator of ${party} creates the others (POST /api/users)`);
+  }
+}
+
+/**
+ * An uploaded file was refused because it cannot be read (not NetCDF, truncated, no wind or
+ * current): answered 400 with the reader's own code (SARB_FORCING_FILE, SARB_DATA_FILE) and message.
+ */
+export class RejectedUploadError extends SarbridgeError {
+  readonly code: string;
+  constructor(readonly reason: SarbridgeError) {
+    super(reason.message);
+    this.code = reason.code;
+  }
+}
+
+/** No forcing file under this reference (GET /api/forcing lists them). */
+export class ForcingNotFoundError extends SarbridgeError {
+  readonly code = 'SARB_FORCING_NOT_FOUND';
+  constructor(readonly ref: string) {
+    super(`no forcing file '${ref}' on this server (GET /api/forcing lists them)`);
+  }
+}

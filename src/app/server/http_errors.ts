@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
-import { NotAuthenticatedError, ServerBusyError, TooManyLoginsError } from './errors.js';
+import { ForcingNotFoundError, NoAgreementError, NotAuthenticatedError, RejectedUploadError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
@@ -11,11 +11,11 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** The HTTP status for one of sarbridge's errors. */
 export function statusOf(error: SarbridgeError): number {
-  if (error instanceof InvalidInputError) return 400;
+  if (error instanceof InvalidInputError || error instanceof RejectedUploadError) return 400;
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof AccessDeniedError) return 403;
-  if (error instanceof CaseNotFoundError) return 404;
-  if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError) return 409;
+  if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError) return 404;
+  if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError || error instanceof SetupClosedError) return 409;
   if (error instanceof PlanNotIssuableError) return 409;
   if (error instanceof ServerBusyError) return 503;
   if (error instanceof TooManyLoginsError) return 429;
@@ -34,6 +34,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       statusCode = statusOf(error);
       body = { code: error.code, message: error.message };
       if (error instanceof InvalidInputError) body.field = error.field.startsWith('payload') ? `body/${error.field}` : error.field;
+      if (error instanceof RejectedUploadError) body.field = 'body';
       if (error instanceof VersionConflictError) body.currentVersion = error.currentVersion;
       if (error instanceof CaseClosedError) body.currentVersion = error.version;
     } else if ('validation' in error && error.validation) {

@@ -9,6 +9,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** When the request's session ends, ms since epoch (0 without a session). */
     sessionExpiresAtMs: number;
+    /** A line a route adds to its audit entry (e.g. which account the setup created). */
+    auditDetail: string | null;
   }
 }
 

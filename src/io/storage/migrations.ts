@@ -32,6 +32,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         action TEXT NOT NULL, case_id TEXT, status_code INTEGER NOT NULL, detail TEXT);
       CREATE INDEX audit_case ON audit(case_id, id);`,
   },
+  {
+    id: 2, name: 'uploaded forcing files',
+    sql: `
+      CREATE TABLE forcing_files (
+        sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL, party TEXT NOT NULL, uploaded_by TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL, contents TEXT NOT NULL, bytes BLOB NOT NULL);`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -57,5 +64,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         id bigserial PRIMARY KEY, at timestamptz NOT NULL, user_name text, party text,
         action text NOT NULL, case_id text, status_code integer NOT NULL, detail text);
       CREATE INDEX audit_case ON audit(case_id, id);`,
+  },
+  {
+    id: 2, name: 'uploaded forcing files',
+    sql: `
+      CREATE TABLE forcing_files (
+        sha256 text PRIMARY KEY, name text NOT NULL, size bigint NOT NULL, party text NOT NULL, uploaded_by text NOT NULL,
+        uploaded_at timestamptz NOT NULL, contents jsonb NOT NULL, bytes bytea NOT NULL);`,
   },
 ];

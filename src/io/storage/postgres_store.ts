@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -219,6 +219,27 @@ export class PostgresStore implements SarbridgeStore {
     }));
   }
 
+  async saveForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
+    const result = await this.pool.query(
+      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING',
+      [r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+    return result.rowCount === 1;
+  }
+
+  async findForcingFile(sha256: string): Promise<ForcingFileRecord | null> {
+    const { rows } = await this.pool.query(`SELECT ${FORCING_COLUMNS} FROM forcing_files WHERE sha256 = $1`, [sha256]);
+    return rows[0] ? toForcing(rows[0]) : null;
+  }
+
+  async listForcingFiles(): Promise<ForcingFileRecord[]> {
+    return (await this.pool.query(`SELECT ${FORCING_COLUMNS} FROM forcing_files ORDER BY uploaded_at DESC, sha256`)).rows.map(toForcing);
+  }
+
+  async readForcingBytes(sha256: string): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM forcing_files WHERE sha256 = $1', [sha256]);
+    return rows[0] ? new Uint8Array(rows[0].bytes.buffer, rows[0].bytes.byteOffset, rows[0].bytes.byteLength) : null;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
@@ -234,4 +255,10 @@ const toCase = (r: any): CaseRow => ({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toUser = (r: any): UserRecord => ({
   userName: r.user_name, party: r.party, roles: r.roles, passwordHash: r.password_hash, createdAt: iso(r.created_at),
+});
+
+const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toForcing = (r: any): ForcingFileRecord => ({
+  sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents,
 });

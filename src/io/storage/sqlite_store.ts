@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
 } from './store.js';
 
 interface EventRow {
@@ -158,6 +158,27 @@ export class SqliteStore implements SarbridgeStore {
     return rows.map(toAudit);
   }
 
+  async saveForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
+    const result = this.db.prepare(
+      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+      .run(r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return result.changes === 1;
+  }
+
+  async findForcingFile(sha256: string): Promise<ForcingFileRecord | null> {
+    const row = this.db.prepare<[string], ForcingDbRow>(`SELECT ${FORCING_COLUMNS} FROM forcing_files WHERE sha256 = ?`).get(sha256);
+    return row ? toForcing(row) : null;
+  }
+
+  async listForcingFiles(): Promise<ForcingFileRecord[]> {
+    return this.db.prepare<[], ForcingDbRow>(`SELECT ${FORCING_COLUMNS} FROM forcing_files ORDER BY uploaded_at DESC, sha256`).all().map(toForcing);
+  }
+
+  async readForcingBytes(sha256: string): Promise<Uint8Array | null> {
+    const row = this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM forcing_files WHERE sha256 = ?').get(sha256);
+    return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
     if (this.db.open) this.db.close();
@@ -168,4 +189,10 @@ interface AuditDbRow { at: string; user_name: string | null; party: string | nul
 const toAudit = (r: AuditDbRow): AuditEntry => ({
   at: r.at, userName: r.user_name, party: r.party, action: r.action, caseId: r.case_id, statusCode: r.status_code,
   ...(r.detail === null ? {} : { detail: r.detail }),
+});
+
+const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';
+interface ForcingDbRow { sha256: string; name: string; size: number; party: string; uploaded_by: string; uploaded_at: string; contents: string }
+const toForcing = (r: ForcingDbRow): ForcingFileRecord => ({
+  sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents),
 });

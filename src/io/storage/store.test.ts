@@ -103,6 +103,35 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
     });
   });
 
+  describe(`${name}: forcing files`, () => {
+    let store: SarbridgeStore;
+    beforeAll(async () => { store = await open(); });
+    afterAll(async () => { await store.close(); });
+    const contents = {
+      quantities: ['wind'], start: '2026-03-10T00:00:00.000Z', end: '2026-03-12T00:00:00.000Z',
+      bounds: { westDeg: 128, southDeg: 35, eastDeg: 134, northDeg: 39 }, description: ['wind.nc: NetCDF4', '  title: SYNTHETIC'],
+    };
+    // every byte value, so a text column or an encoding step would show
+    const bytes = new Uint8Array(3 * 256 + 5).map((_, k) => (k * 7 + 3) % 256);
+    const record = (sha256: string, uploadedAt: string, party = 'KR') => ({ sha256, name: `${sha256.slice(0, 4)}.nc`, size: bytes.length, party, uploadedBy: 'kim', uploadedAt, contents });
+
+    test('a file is stored once by its SHA-256; its bytes come back exactly', async () => {
+      expect(await store.saveForcingFile(record('a'.repeat(64), '2026-03-10T07:00:00.000Z'), bytes)).toBe(true);
+      expect(await store.saveForcingFile({ ...record('a'.repeat(64), '2026-03-10T08:00:00.000Z', 'JP'), name: 'again.nc' }, bytes)).toBe(false);
+      expect(await store.findForcingFile('a'.repeat(64))).toEqual(record('a'.repeat(64), '2026-03-10T07:00:00.000Z'));
+      expect(await store.readForcingBytes('a'.repeat(64))).toEqual(bytes);
+      expect(await store.findForcingFile('b'.repeat(64))).toBeNull();
+      expect(await store.readForcingBytes('b'.repeat(64))).toBeNull();
+    });
+    test('the list is newest first, without the bytes', async () => {
+      await store.saveForcingFile(record('c'.repeat(64), '2026-03-10T09:00:00.000Z', 'JP'), bytes.subarray(1, 10));
+      const list = await store.listForcingFiles();
+      expect(list.map((f) => `${f.sha256.slice(0, 1)} ${f.party}`)).toEqual(['c JP', 'a KR']);
+      expect(list[0]).not.toHaveProperty('bytes');
+      expect(await store.readForcingBytes('c'.repeat(64))).toEqual(bytes.subarray(1, 10));
+    });
+  });
+
   describe(`${name}: migrations`, () => {
     test('reopening keeps the data and does not migrate twice', async () => {
       const store = await open();

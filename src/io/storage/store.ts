@@ -68,6 +68,33 @@ export interface AuditEntry {
   readonly detail?: string;
 }
 
+/** What a stored forcing file holds, read from it when it was uploaded (io/netcdf ForcingFile). */
+export interface ForcingFileContents {
+  /** The quantities found, e.g. ['wind'] or ['current']. */
+  readonly quantities: readonly string[];
+  /** First and last time covered, ISO 8601 UTC (null for a file without a time axis). */
+  readonly start: string | null;
+  readonly end: string | null;
+  /** Where the grids lie, degrees (null when unknown). */
+  readonly bounds: { readonly westDeg: number; readonly southDeg: number; readonly eastDeg: number; readonly northDeg: number } | null;
+  /** The reader's description: format, the file's own title and source, variables, grid, times, size. */
+  readonly description: readonly string[];
+}
+
+/** An uploaded forcing file, stored once by the SHA-256 of its bytes. */
+export interface ForcingFileRecord {
+  /** Lower-case hex SHA-256 of the bytes: the file's identity (`upload:<sha256>` in planning inputs). */
+  readonly sha256: string;
+  /** The name it was uploaded under, e.g. 'ecmwf-wind-20260310.nc'. */
+  readonly name: string;
+  readonly size: number;
+  /** Party and user who uploaded it first. */
+  readonly party: string;
+  readonly uploadedBy: string;
+  readonly uploadedAt: string;
+  readonly contents: ForcingFileContents;
+}
+
 /** Called after an event is durably stored (on every instance, for PostgreSQL). */
 export type AppendListener = (caseId: string, version: number) => void;
 
@@ -100,6 +127,18 @@ export interface SarbridgeStore {
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
   /** Newest first. */
   readAudit(options?: { limit?: number; caseId?: string }): Promise<AuditEntry[]>;
+
+  /**
+   * Store a forcing file once: returns true when stored now, false when a file with the same
+   * SHA-256 was stored before (the first upload's record is kept).
+   */
+  saveForcingFile(record: ForcingFileRecord, bytes: Uint8Array): Promise<boolean>;
+  /** The record of the file with this SHA-256, or null. */
+  findForcingFile(sha256: string): Promise<ForcingFileRecord | null>;
+  /** Every stored forcing file, newest first (without the bytes). */
+  listForcingFiles(): Promise<ForcingFileRecord[]>;
+  /** The bytes of the file with this SHA-256, or null. */
+  readForcingBytes(sha256: string): Promise<Uint8Array | null>;
 
   close(): Promise<void>;
 }
