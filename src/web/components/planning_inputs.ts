@@ -39,7 +39,8 @@ const FT_PER_M = 1 / 0.3048;
 
 /** The agreement's units as plan units, arriving at `arrivalIso` (their platform gives their sweep width). */
 export function unitsFromAgreement(config: CooperationConfig, ids: readonly string[], arrivalIso: string): UnitInput[] {
-  return config.units.filter((u) => ids.includes(u.id)).map((u) => ({
+  // units another party releases as position only come without their figures: they cannot be planned here
+  return config.units.filter((u) => ids.includes(u.id) && typeof u.speedKn === 'number').map((u) => ({
     id: u.id, party: u.party, description: u.name, speedKn: u.speedKn,
     // the agreement gives a unit's endurance on task; a search sortie is at most 12 h of it (crew fatigue)
     enduranceH: Math.min(u.enduranceH, 12), arrival: arrivalIso, patterns: [...AREA_PATTERNS],

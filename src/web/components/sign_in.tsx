@@ -8,7 +8,8 @@ import type { UserView } from '../api/types.js';
 import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { TID } from '../test_ids.js';
 
-interface SetupState { readonly open: boolean; readonly partiesWithAccounts: readonly string[] }
+/** GET /api/setup: whether the one-time setup is open here, and which parties have accounts. */
+interface SetupState { readonly open: boolean; readonly parties: readonly { party: string; hasAccounts: boolean; inAgreement: boolean }[]; readonly minPasswordLength: number }
 
 export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string; online: boolean; onSignedIn: (u: UserView) => void }) {
   const { t } = props;
@@ -17,11 +18,15 @@ export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string;
   const [problem, setProblem] = useState<string | null>(props.online ? null : t('signin.offline'));
   const [busy, setBusy] = useState(false);
   const [setup, setSetup] = useState<SetupState | null>(null);
-  const [setupParty, setSetupParty] = useState('KR');
+  const [setupParty, setSetupParty] = useState('');
   const [setupDone, setSetupDone] = useState<string | null>(null);
 
   useEffect(() => {
-    api<SetupState>('GET', '/api/setup').then(setSetup, () => setSetup(null));
+    api<SetupState>('GET', '/api/setup').then((s) => {
+      setSetup(s);
+      const first = s.parties.find((p) => !p.hasAccounts);
+      if (first) setSetupParty(first.party);
+    }, () => setSetup(null));
   }, [setupDone]);
 
   const submit = async (e: Event) => {
@@ -73,7 +78,7 @@ export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string;
           <button type="submit">{t('setup.submit')}</button>
         </form>
       )}
-      {!setup?.open && setup?.partiesWithAccounts.length === 0 && <p class="hint">{t('signin.noAccounts', { command: 'sarbridge admin create --party KR --user NAME' })}</p>}
+      {!setup?.open && setup && setup.parties.every((p) => !p.hasAccounts) && <p class="hint">{t('signin.noAccounts', { command: 'sarbridge admin create --party KR --user NAME' })}</p>}
     </section>
   );
 }
