@@ -353,3 +353,31 @@ export async function appendEvent(server: E2EServer, token: string, caseId: stri
   const answer = await apiCall<{ event: { version: number } }>(server, token, 'POST', `/api/cases/${caseId}/events`, { ...event, basedOnVersion });
   return answer.event.version;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+/** A latitude or longitude as sailors write it: degrees, minutes, hemisphere. */
+export type DegMin<H extends string> = readonly [deg: number, min: number, hemisphere: H];
+
+/** Type a position into the report form, latitude first. */
+export async function typePosition(page: Page, lat: DegMin<'N' | 'S'>, lon: DegMin<'E' | 'W'>): Promise<void> {
+  await page.getByTestId(TID.latDeg).fill(String(lat[0]));
+  await page.getByTestId(TID.latMin).fill(String(lat[1]));
+  await page.getByTestId(TID.latHem).selectOption(lat[2]);
+  await page.getByTestId(TID.lonDeg).fill(String(lon[0]));
+  await page.getByTestId(TID.lonMin).fill(String(lon[1]));
+  await page.getByTestId(TID.lonHem).selectOption(lon[2]);
+}
+
+/** The demo's time (its SYNTHETIC forcing covers 10 March 2026) and a sea position west of the rocks. */
+export const DEMO_REPORT = { time: '2026-03-10 06:00', lat: [37, 14, 'N'] as DegMin<'N'>, lon: [131, 15, 'E'] as DegMin<'E'> };
+
+/** Enter a report through the Report tab's form and submit it. */
+export async function enterReport(page: Page, report: { text: string; lat?: DegMin<'N' | 'S'>; lon?: DegMin<'E' | 'W'>; time?: string }): Promise<void> {
+  await page.getByTestId(TID.tabReport).click();
+  await page.getByTestId(TID.reportText).fill(report.text);
+  await typePosition(page, report.lat ?? DEMO_REPORT.lat, report.lon ?? DEMO_REPORT.lon);
+  await page.getByTestId(TID.reportTime).fill(report.time ?? DEMO_REPORT.time);
+  await page.getByTestId(TID.reportSubmit).click();
+}
