@@ -132,7 +132,12 @@ function poc(request: Extract<PlannerRequest, { kind: 'poc' }>): void {
   if (!last) throw new SarbridgeErrorForPage('SARB_NO_DRIFT', 'run the drift first');
   const s = last.result.snapshots[Math.max(0, Math.min(request.timeIndex, last.result.snapshots.length - 1))];
   const cloud = { count: s.status.length, lonDeg: s.lonDeg, latDeg: s.latDeg, weight: last.result.particles.weight, status: s.status };
-  const grid = pocGrid(cloud, { maxCells: 512 * 512 });
+  // cells sized so the 90 % area holds about 20 particles a cell: finer cells on a few thousand
+  // particles draw Monte-Carlo noise (single-particle cells, contours round each), not probability
+  let released = 0;
+  for (let i = 0; i < s.status.length; i++) if (s.status[i] !== 3) released++;
+  const cellsAcross90 = Math.max(8, Math.min(50, Math.sqrt((0.9 * released) / 20)));
+  const grid = pocGrid(cloud, { maxCells: 512 * 512, cellsAcross90 });
   const { nx, ny } = grid;
   const rgba = new Uint8ClampedArray(nx * ny * 4);
   let max = 0;
