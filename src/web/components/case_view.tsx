@@ -99,6 +99,8 @@ export function CaseView(props: { caseId: string }) {
 
   // open the case: this device's copy at once, the server's events, then live
   useEffect(() => {
+    probe.timings!.caseOpenedAtMs = performance.now();
+    delete probe.timings!.openToCloudMs;
     let s: CaseSession | null = null;
     let unsubscribe = () => {};
     CaseSession.open(props.caseId).then((opened) => {
@@ -165,9 +167,17 @@ export function CaseView(props: { caseId: string }) {
     const pos = (e: ViewedEvent) => e.payload?.position as { lonDeg: number; latDeg: number } | undefined;
     const reports = events.filter((e) => (e.type === 'report' || e.type === 'sighting') && pos(e));
     void m.setReports({ type: 'FeatureCollection', features: reports.map((e) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] }, properties: { version: e.version, type: e.type } })) });
-    const units = new Map<string, ViewedEvent>();
-    for (const e of events) if ((e.type === 'unitPosition' || (e.type === 'sighting' && e.payload?.unitId)) && pos(e)) units.set(String(e.payload!.unitId), e);
-    void m.setUnits({ type: 'FeatureCollection', features: [...units.entries()].map(([id, e]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] }, properties: { label: id } })) });
+    // each unit's reported positions in log order: its track, and its last position labelled
+    const tracks = new Map<string, [number, number][]>();
+    for (const e of events) {
+      if ((e.type !== 'unitPosition' && !(e.type === 'sighting' && e.payload?.unitId)) || !pos(e)) continue;
+      const id = String(e.payload!.unitId);
+      tracks.set(id, [...(tracks.get(id) ?? []), [pos(e)!.lonDeg, pos(e)!.latDeg]]);
+    }
+    void m.setUnits({ type: 'FeatureCollection', features: [...tracks.entries()].flatMap(([id, track]) => [
+      { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: track[track.length - 1] }, properties: { label: id } },
+      ...(track.length > 1 ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: track }, properties: { unit: id } }] : []),
+    ]) });
   }, [events, mapReady]);
 
   // the plan on the map: this page's plan, else the last one issued in the log
@@ -257,13 +267,27 @@ export function CaseView(props: { caseId: string }) {
       map.current?.fitTo(d.bounds);
       probe.driftsDone++;
       probe.timings!.lastDriftMs = performance.now() - started;
-      if (map.current) void map.current.idle().then(() => { probe.timings!.firstCloudMs = performance.now() - started; });
+      if (map.current) {
+        void map.current.idle().then(() => {
+          probe.timings!.firstCloudMs = performance.now() - started;
+          probe.timings!.openToCloudMs ??= performance.now() - probe.timings!.caseOpenedAtMs;
+        });
+      }
     } catch (error) {
       showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);
     } finally {
       setRunning(null);
     }
   }, [localFiles, particles, snapshot]);
+
+  // a case that has planning inputs shows its drift when it opens (the coordinator's first question)
+  const autoRan = useRef(false);
+  useEffect(() => {
+    if (autoRan.current || !inputs || drift || running || !snapshot || !map.current) return;
+    autoRan.current = true;
+    probe.timings!.autoDriftStartMs = performance.now();
+    void runDrift(inputs);
+  }, [inputs, snapshot, mapReady]);
 
   const runPlan = useCallback(async () => {
     if (!drift) { showError(t('plan.needDrift')); return; }

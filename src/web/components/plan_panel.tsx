@@ -101,11 +101,11 @@ export function PlanPanel() {
     try {
       const bytes = await file.arrayBuffer();
       const { quantities } = await planner.describeForcing(file.name, bytes);
-      const answer = await api<{ file: { sha256: string; name: string; description?: string[] } }>('POST', `/api/forcing?name=${encodeURIComponent(file.name)}`, bytes,
+      const answer = await api<{ file: { sha256: string; name: string; contents?: { description?: string[] } } }>('POST', `/api/forcing?name=${encodeURIComponent(file.name)}`, bytes,
         { headers: { 'content-type': 'application/octet-stream' } });
       const next = useFile(`upload:${answer.file.sha256}`, quantities);
       if (next) { setWorking(next); await saveInputs(next); }
-      setNote(t('plan.uploaded', { name: file.name, what: (answer.file.description ?? []).join('; ') }));
+      setNote(t('plan.uploaded', { name: file.name, what: (answer.file.contents?.description ?? []).join('; ') }));
     } catch (error) {
       setForcingProblem(t('error.forcingFile', { name: file.name, message: errorWords(t, error).message }));
     }
