@@ -57,7 +57,7 @@ export async function checkPlanningInputs(inputs: PlanFile, objects: readonly Le
   const prefix = 'payload/inputs: ';
   try {
     // forcing names are references, not paths: nothing is resolved or opened here
-    planCaseFromFile(inputs, objects, '/', prefix.slice(0, -2));
+    planCaseFromFile(inputs, objects, null, prefix.slice(0, -2));
   } catch (error) {
     if (error instanceof InvalidInputError && error.field.startsWith(prefix)) throw new InvalidInputError(`payload/inputs/${error.field.slice(prefix.length)}`, error.problem);
     throw error;
