@@ -32,7 +32,7 @@ describe('isLoopbackAddress', () => {
 describe('GET /api/setup, POST /api/setup', () => {
   test("creates a party's first account (admin + smc), which can sign in; the setup then says which parties have accounts", async () => {
     expect((await status()).json()).toEqual({
-      open: true, firstAccountRoles: ['admin', 'smc'], minPasswordLength: 12,
+      open: true, partiesWithAccounts: [], firstAccountRoles: ['admin', 'smc'], minPasswordLength: 12,
       parties: [{ party: 'KR', hasAccounts: false, inAgreement: true }, { party: 'JP', hasAccounts: false, inAgreement: true }],
     });
     const res = await setup({ party: 'KR', userName: 'kr-admin', password: PASSWORD });
@@ -41,7 +41,7 @@ describe('GET /api/setup, POST /api/setup', () => {
     expect(await verifyPassword(PASSWORD, (await store.findUser('kr-admin'))!.passwordHash)).toBe(true);
     const login = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kr-admin', password: PASSWORD } });
     expect(login.statusCode).toBe(200);
-    expect((await status()).json()).toMatchObject({ open: true, parties: [{ party: 'KR', hasAccounts: true }, { party: 'JP', hasAccounts: false }] });
+    expect((await status()).json()).toMatchObject({ open: true, partiesWithAccounts: ['KR'], parties: [{ party: 'KR', hasAccounts: true }, { party: 'JP', hasAccounts: false }] });
     expect((await setup({ party: 'JP', userName: 'jp-admin', password: PASSWORD })).statusCode).toBe(201);
     expect((await status()).json().open).toBe(false);
     await app.audit.flush();

@@ -76,6 +76,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; clo
       response: {
         200: Type.Object({
           open: Type.Boolean(),
+          partiesWithAccounts: Type.Array(Type.String(), { description: 'party codes that have at least one account' }),
           parties: Type.Array(PartyAccounts, { description: "the agreement's parties, then any other party holding accounts" }),
           firstAccountRoles: Type.Array(Type.String()),
           minPasswordLength: Type.Integer(),
@@ -89,7 +90,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; clo
     const names = [...agreementParties, ...[...counts.keys()].filter((p) => !agreementParties.includes(p)).sort()];
     const parties = names.map((party) => ({ party, hasAccounts: (counts.get(party) ?? 0) > 0, inAgreement: agreementParties.includes(party) }));
     const open = agreement ? parties.some((p) => p.inAgreement && !p.hasAccounts) : counts.size === 0;
-    return { open, parties, firstAccountRoles: [...FIRST_ACCOUNT_ROLES], minPasswordLength: MIN_PASSWORD_LENGTH };
+    return { open, partiesWithAccounts: parties.filter((p) => p.hasAccounts).map((p) => p.party), parties, firstAccountRoles: [...FIRST_ACCOUNT_ROLES], minPasswordLength: MIN_PASSWORD_LENGTH };
   });
 
   app.post('/', {
