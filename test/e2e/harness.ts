@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, onTestFailed } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AppProbe } from '../../src/web/test_ids.js';
 import { TID } from '../../src/web/test_ids.js';
 
@@ -64,7 +64,7 @@ export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return ['src/web', 'src/core', 'data'].some((dir) => newestMtimeMs(join(REPO, dir)) > built);
+  return ['src/web', 'src/core', 'src/app', 'src/io', 'data'].some((dir) => newestMtimeMs(join(REPO, dir)) > built);
 }
 
 /**
@@ -281,7 +281,8 @@ export interface E2ESuite {
 /**
  * Register the hooks of an end-to-end test file: build the page if needed, start a server (demo
  * exercise, the KR and JP accounts, the agreement) and a browser once; after each test, fail it on
- * an unexpected page or console error and close its pages (screenshotting them first if it failed).
+ * an unexpected page or console error and close its pages (screenshotting them first if it failed:
+ * test/e2e/artifacts/failed-<page label>.png).
  */
 export function e2eSuite(options: { agreement?: string | null } = {}): E2ESuite {
   let server: E2EServer | null = null;
@@ -295,10 +296,13 @@ export function e2eSuite(options: { agreement?: string | null } = {}): E2ESuite 
     await browser?.close();
     await server?.stop();
   }, 60_000);
-  afterEach(async () => {
+  afterEach(async (context) => {
     const pages = opened;
     opened = [];
     try {
+      if (context.task.result?.state === 'fail') {
+        for (const app of pages) await screenshot(app.page, `failed-${app.watch.label.replace(/[^A-Za-z0-9_-]+/g, '-')}`).catch(() => undefined);
+      }
       for (const app of pages) {
         if (app.watch.failedRequests.length) console.log(`${app.watch.label}: requests the server refused or could not answer:\n  ${app.watch.failedRequests.join('\n  ')}`);
         app.watch.assertClean();
@@ -312,12 +316,10 @@ export function e2eSuite(options: { agreement?: string | null } = {}): E2ESuite 
     browser: () => { if (!browser) throw new Error('the browser did not start'); return browser; },
     open: async (label, openOptions) => {
       if (!server || !browser) throw new Error('the e2e server or browser did not start');
-      const slug = label.replace(/[^A-Za-z0-9_-]+/g, '-');
       const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, locale: openOptions?.locale ?? 'en-US', timezoneId: 'UTC', acceptDownloads: true });
       const page = await context.newPage();
       const app: AppPage = { context, page, watch: new PageWatch(page, label) };
       opened.push(app);
-      onTestFailed(async () => { await screenshot(page, `failed-${slug}`).catch(() => undefined); });
       await page.goto(server.url);
       await waitForApp(page, (probe) => probe.ready);
       return app;
