@@ -267,11 +267,12 @@ export function CaseView(props: { caseId: string }) {
       map.current?.fitTo(d.bounds);
       probe.driftsDone++;
       probe.timings!.lastDriftMs = performance.now() - started;
+      for (const [phase, s] of Object.entries(d.phasesS)) probe.timings![`drift_${phase}Ms`] = s * 1000;
       if (map.current) {
-        void map.current.idle().then(() => {
+        map.current.particles.onFirstFrame = () => {
           probe.timings!.firstCloudMs = performance.now() - started;
           probe.timings!.openToCloudMs ??= performance.now() - probe.timings!.caseOpenedAtMs;
-        });
+        };
       }
     } catch (error) {
       showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);

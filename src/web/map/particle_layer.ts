@@ -86,6 +86,9 @@ export class ParticleLayer implements CustomLayerInterface {
   chosen: { renderer: ParticleRenderer; description: string } = { renderer: 'gpu', description: '' };
   /** Milliseconds of JavaScript the last frame's render took (the CPU path's binning included). */
   lastRenderMs = 0;
+  /** Called once after the first frame that draws a newly set drift. */
+  onFirstFrame: (() => void) | null = null;
+  private drawnOnce = false;
 
   private map: MapLibreMap | null = null;
   private gl: WebGL2RenderingContext | null = null;
@@ -148,6 +151,7 @@ export class ParticleLayer implements CustomLayerInterface {
   setDrift(drift: DriftView | null): void {
     this.drift = drift;
     this.uploaded = false;
+    this.drawnOnce = false;
     this.setTime(0);
   }
 
@@ -179,6 +183,7 @@ export class ParticleLayer implements CustomLayerInterface {
     if (this.renderer === 'gpu') this.renderPoints(g, d, matrix);
     else this.renderBinned(g, d, matrix);
     this.lastRenderMs = performance.now() - started;
+    if (!this.drawnOnce) { this.drawnOnce = true; this.onFirstFrame?.(); }
   }
 
   private renderPoints(g: WebGL2RenderingContext, d: DriftView, matrix: Float32Array): void {

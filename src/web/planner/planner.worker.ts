@@ -83,8 +83,11 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
   for (const specs of [planCase.drift.forcing.wind, planCase.drift.forcing.current]) for (const s of specs) if (s.kind === 'file') names.add(s.path);
   const files = new Map<string, Uint8Array>();
   for (const name of names) files.set(name, await forcingBytes(name, request.localFiles));
+  const fetched = performance.now();
   const forcing = await openJobForcing(planCase.drift, forcingBytesOpener(files));
+  const opened = performance.now();
   const shoreline = await coastlineForSpec(planCase.drift.coastline, { bundled: bundledCoastline });
+  const coasted = performance.now();
   let lastPost = 0;
   const result = runDrift(planCase.drift.request, forcing, {
     shoreline,
@@ -93,6 +96,7 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
       if (now - lastPost > 100 || done === total) { lastPost = now; post({ kind: 'progress', id: request.id, fraction: done / total }); }
     },
   });
+  const drifted = performance.now();
   last = { planCase, result, shoreline, title: request.title };
   const n = result.particles.count, t = result.snapshots.length;
   const merc = new Float32Array(t * n * 2);
@@ -114,6 +118,10 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
     forcing: result.forcingLabels, fileDescriptions: forcing.files.flatMap((f) => f.description),
     seconds: (performance.now() - started) / 1000, durationH: planCase.drift.request.durationS / 3600,
     bounds: { westDeg: west, southDeg: south, eastDeg: east, northDeg: north },
+    phasesS: {
+      read: (fetched - started) / 1000, open: (opened - fetched) / 1000, coastline: (coasted - opened) / 1000,
+      drift: (drifted - coasted) / 1000, pack: (performance.now() - drifted) / 1000,
+    },
   };
   post({ kind: 'drift', id: request.id, drift: view }, [merc.buffer, status.buffer]);
 }
@@ -197,6 +205,12 @@ async function describeForcing(request: Extract<PlannerRequest, { kind: 'describ
   bytesByName.set(`local:${request.name}`, bytes);
   post({ kind: 'describeForcing', id: request.id, description: file.description, quantities: (['wind', 'current'] as const).filter((q) => file.fields[q] !== undefined) });
 }
+
+// start the slow parts at once, while the coordinator signs in and opens a case: h5wasm compiles
+// its embedded WebAssembly (about 0.5-0.7 s), the coastline's cell index takes a few hundred ms
+void objectTable().catch(() => undefined);
+void bundledCoastline().catch(() => undefined);
+void import('h5wasm').then((h5) => h5.default.ready).catch(() => undefined);
 
 scope.onmessage = (event) => {
   const request = event.data;

@@ -45,6 +45,8 @@ export interface DriftView {
   readonly seconds: number;
   readonly durationH: number;
   readonly bounds: { readonly westDeg: number; readonly southDeg: number; readonly eastDeg: number; readonly northDeg: number };
+  /** Seconds per phase in the Worker: reading inputs and bytes, opening NetCDF, coastline, drift, packing for the map. */
+  readonly phasesS: { readonly read: number; readonly open: number; readonly coastline: number; readonly drift: number; readonly pack: number };
 }
 
 /** The POC grid at one output time, ready for an image source, with its containment contours. */
