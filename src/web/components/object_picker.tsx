@@ -20,7 +20,7 @@ export function ObjectPicker(props: { value: string; onChange: (key: string) => 
   const exact = objects.find((o) => o.key === props.value);
   return (
     <div class="object-picker">
-      <input data-testid={TID.reportObject} list="leeway-classes" placeholder={t('report.objectSearch')} value={query}
+      <input data-testid={TID.reportObject} placeholder={t('report.objectSearch')} value={query}
         onInput={(e) => {
           const v = (e.target as HTMLInputElement).value;
           setQuery(v);

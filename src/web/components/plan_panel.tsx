@@ -182,8 +182,8 @@ export function PlanPanel() {
           <ul>{scenarios.map((s, k) => <li key={k}>{t('plan.scenario', { name: s.name, object: s.object, weight: s.weight, position: s.position ?? '—', time: s.time ?? '—', radius: s.radiusNm ?? 0.5 })}</li>)}</ul>
           <h3>{t('plan.forcing')}</h3>
           <ul>
-            {(working.forcing?.wind ?? []).map((s, k) => <li key={`w${k}`}>wind: {sourceText(s)}</li>)}
-            {(working.forcing?.current ?? []).map((s, k) => <li key={`c${k}`}>current: {sourceText(s)}</li>)}
+            {(working.forcing?.wind ?? []).map((s, k) => <li key={`w${k}`}>{t('plan.wind', { source: sourceText(s) })}</li>)}
+            {(working.forcing?.current ?? []).map((s, k) => <li key={`c${k}`}>{t('plan.current', { source: sourceText(s) })}</li>)}
           </ul>
           <label>{t('plan.localFile')} <input type="file" data-testid={TID.forcingLocalFile} accept=".nc,.nc4,.cdf,application/x-netcdf" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void openLocal(f); }} /></label>
           <label>{t('plan.uploadFile')} <input type="file" data-testid={TID.forcingUploadFile} accept=".nc,.nc4,.cdf,application/x-netcdf" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void upload(f); }} /></label>

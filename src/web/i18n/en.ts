@@ -83,6 +83,8 @@ export const en = {
   'plan.scenario': '{name}: {object}, weight {weight}, {position} at {time}, ± {radius} NM',
   'plan.units': 'Search units',
   'plan.unit': '{id} ({party}): {speed} kn, {endurance} h on scene from {arrival}',
+  'plan.wind': 'wind: {source}',
+  'plan.current': 'current: {source}',
   'plan.forcing': 'Wind and current',
   'plan.forcing.demo': 'bundled demo file {name} (SYNTHETIC)',
   'plan.forcing.upload': 'uploaded file {name}',

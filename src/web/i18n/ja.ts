@@ -81,6 +81,8 @@ export const ja: Dictionary = {
   'plan.scenario': '{name}：{object}、重み {weight}、{position}、{time}、± {radius} NM',
   'plan.units': '捜索救助部隊（SRU）',
   'plan.unit': '{id}（{party}）：{speed} kn、{arrival} から現場 {endurance} 時間',
+  'plan.wind': '風: {source}',
+  'plan.current': '海流: {source}',
   'plan.forcing': '風と海流',
   'plan.forcing.demo': '内蔵デモファイル {name}（合成）',
   'plan.forcing.upload': 'アップロード済みファイル {name}',

@@ -81,6 +81,8 @@ export const ko: Dictionary = {
   'plan.scenario': '{name}: {object}, 가중치 {weight}, {position}, {time}, ± {radius} NM',
   'plan.units': '수색 단위 (SRU)',
   'plan.unit': '{id} ({party}): {speed} kn, {arrival}부터 현장 {endurance}시간',
+  'plan.wind': '바람: {source}',
+  'plan.current': '해류: {source}',
   'plan.forcing': '바람과 해류',
   'plan.forcing.demo': '내장 시연 파일 {name} (합성)',
   'plan.forcing.upload': '업로드된 파일 {name}',
