@@ -56,6 +56,8 @@ export class CaseSession {
     }
     session.connect();
     void session.flush();
+    session.onOnline = () => { void session.catchUp().then(() => session.flush(), () => undefined); };
+    addEventListener('online', session.onOnline);
     return session;
   }
 
@@ -89,6 +91,9 @@ export class CaseSession {
     return outcome;
   }
 
+  /** Try the outbox again now (the browser says the network is back; the live feed also does it). */
+  retry(): Promise<void> { return this.flush(); }
+
   /** Send a conflicted event again, now based on the current version (the author has read what changed). */
   async resend(localId: string): Promise<void> {
     this.outbox = this.outbox.map((q) => (q.localId === localId ? { ...q, basedOnVersion: this.version, state: 'queued' as const, problem: undefined, currentVersion: undefined } : q));
@@ -104,7 +109,10 @@ export class CaseSession {
     this.emit();
   }
 
+  private onOnline: (() => void) | null = null;
+
   close(): void {
+    if (this.onOnline) removeEventListener('online', this.onOnline);
     this.closed = true;
     this.socket?.close();
     this.listeners.clear();
@@ -188,6 +196,9 @@ export class CaseSession {
           ...(next.event.releasability ? { releasability: next.event.releasability } : {}),
         });
         this.outbox.shift();
+        // what was written after it on the same view had it before its eyes (it was in the outbox):
+        // those are based on this event now, not on the version before it
+        this.outbox = this.outbox.map((q) => (q.basedOnVersion === next.basedOnVersion ? { ...q, basedOnVersion: event.version } : q));
         await this.saveOutbox();
         this.add([event]);
         this.setLink('online');
