@@ -52,6 +52,16 @@ export function PlanPanel() {
   const [searchUnit, setSearchUnit] = useState('');
   const [gpx, setGpx] = useState<{ name: string; points: TrackPoint[] } | null>(null);
   useEffect(() => setWorking(c.inputs as PlanningInputs | null), [c.inputsVersion]);
+  const [constants, setConstants] = useState({ windMps: 0, windFromDeg: 0, currentMps: 0, currentTowardDeg: 0 });
+  const [objectKeys, setObjectKeys] = useState<readonly string[]>([]);
+  useEffect(() => { planner.objects().then((o) => setObjectKeys(o.map((x) => x.key)), () => undefined); }, []);
+  /** The newest report with a position, as a scenario (weight 1, its object, 1 NM). */
+  const latestReport = useMemo((): ScenarioInput | null => {
+    const r = [...c.snapshot.events].reverse().find((e) => e.type === 'report' && e.payload?.position && e.payload?.time);
+    if (!r) return null;
+    const p = r.payload as { text: string; position: { lonDeg: number; latDeg: number }; time: string; objectClass?: string };
+    return { name: p.text.slice(0, 60), weight: 1, object: p.objectClass ?? 'PIW-1', position: positionText(p.position.latDeg, p.position.lonDeg), time: p.time, radiusNm: 1 };
+  }, [c.snapshot.events]);
 
   const fromLog = useMemo(() => searchesDoneFromLog(c.snapshot.events), [c.snapshot.events]);
   const effective = working ? { ...working, searchesDone: [...((working.searchesDone as unknown[]) ?? []), ...fromLog] } : null;
@@ -179,18 +189,42 @@ export function PlanPanel() {
       {!working ? <p>{t('plan.noInputs')}</p> : (
         <>
           <h3>{t('plan.scenarios')}</h3>
-          <ul>{scenarios.map((s, k) => <li key={k}>{t('plan.scenario', { name: s.name, object: s.object, weight: s.weight, position: s.position ?? '—', time: s.time ?? '—', radius: s.radiusNm ?? 0.5 })}</li>)}</ul>
+          <ul class="scenarios">{scenarios.map((s, k) => (
+            <li key={k}>
+              {t('plan.scenario', { name: s.name, object: s.object, weight: s.weight, position: s.position ?? '—', time: s.time ?? '—', radius: s.radiusNm ?? 0.5 })}
+              <span class="edit">
+                <label>{t('plan.weight')} <input type="number" min={0.01} step={0.05} size={4} value={s.weight}
+                  onChange={(e) => setWorking({ ...working, scenarios: scenarios.map((x, j) => (j === k ? { ...x, weight: Number((e.target as HTMLInputElement).value) || x.weight } : x)) })} /></label>
+                <label>{t('report.object')} <select value={s.object} onChange={(e) => setWorking({ ...working, scenarios: scenarios.map((x, j) => (j === k ? { ...x, object: (e.target as HTMLSelectElement).value } : x)) })}>
+                  {objectKeys.map((key) => <option key={key} value={key}>{key}</option>)}
+                </select></label>
+                {scenarios.length > 1 && <button type="button" onClick={() => setWorking({ ...working, scenarios: scenarios.filter((_, j) => j !== k) })}>{t('plan.remove')}</button>}
+              </span>
+            </li>
+          ))}</ul>
+          {latestReport && <button type="button" onClick={() => setWorking({ ...working, scenarios: [...scenarios, latestReport] })}>{t('plan.addReport')}</button>}
           <h3>{t('plan.forcing')}</h3>
           <ul>
             {(working.forcing?.wind ?? []).map((s, k) => <li key={`w${k}`}>{t('plan.wind', { source: sourceText(s) })}</li>)}
             {(working.forcing?.current ?? []).map((s, k) => <li key={`c${k}`}>{t('plan.current', { source: sourceText(s) })}</li>)}
           </ul>
+          <div class="constants">
+            <label>{t('plan.windConstant')} <input type="number" min={0} max={60} step={0.5} size={4} value={constants.windMps} onInput={(e) => setConstants({ ...constants, windMps: Number((e.target as HTMLInputElement).value) })} /> m/s
+              <input type="number" min={0} max={360} step={5} size={4} value={constants.windFromDeg} onInput={(e) => setConstants({ ...constants, windFromDeg: Number((e.target as HTMLInputElement).value) })} />°</label>
+            <label>{t('plan.currentConstant')} <input type="number" min={0} max={5} step={0.05} size={4} value={constants.currentMps} onInput={(e) => setConstants({ ...constants, currentMps: Number((e.target as HTMLInputElement).value) })} /> m/s
+              <input type="number" min={0} max={360} step={5} size={4} value={constants.currentTowardDeg} onInput={(e) => setConstants({ ...constants, currentTowardDeg: Number((e.target as HTMLInputElement).value) })} />°</label>
+            <button type="button" onClick={() => setWorking({ ...working, forcing: {
+              wind: [{ constant: { speedMps: constants.windMps, fromDeg: constants.windFromDeg } }],
+              current: [{ constant: { speedMps: constants.currentMps, towardDeg: constants.currentTowardDeg } }],
+            } })}>{t('plan.useConstants')}</button>
+          </div>
           <label>{t('plan.localFile')} <input type="file" data-testid={TID.forcingLocalFile} accept=".nc,.nc4,.cdf,application/x-netcdf" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void openLocal(f); }} /></label>
           <label>{t('plan.uploadFile')} <input type="file" data-testid={TID.forcingUploadFile} accept=".nc,.nc4,.cdf,application/x-netcdf" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void upload(f); }} /></label>
           {forcingProblem && <p class="problem" role="alert" data-testid={TID.forcingError}>{forcingProblem}</p>}
           <h3>{t('plan.units')}</h3>
           <ul>{units.map((u) => <li key={u.id}>{t('plan.unit', { id: u.id, party: u.party ?? '—', speed: u.speedKn, endurance: u.enduranceH, arrival: u.arrival })}</li>)}</ul>
           {fromLog.length > 0 && <p class="hint">{t('log.type.searchDone')}: {fromLog.length}</p>}
+          {working !== c.inputs && <button type="button" onClick={() => void saveInputs(working)}>{t('plan.saveRaw')}</button>}
         </>
       )}
       <div class="run">
