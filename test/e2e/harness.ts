@@ -375,11 +375,11 @@ export async function typePosition(page: Page, lat: DegMin<'N' | 'S'>, lon: DegM
 /** The demo's time (its SYNTHETIC forcing covers 10 March 2026) and a sea position west of the rocks. */
 export const DEMO_REPORT = { time: '2026-03-10 06:00', lat: [37, 14, 'N'] as DegMin<'N'>, lon: [131, 15, 'E'] as DegMin<'E'> };
 
-/** Enter a report through the Report tab's form and submit it. */
-export async function enterReport(page: Page, report: { text: string; lat?: DegMin<'N' | 'S'>; lon?: DegMin<'E' | 'W'>; time?: string }): Promise<void> {
+/** Fill in the Report tab's form and submit it (unless `submit: false`: the test clicks TID.reportSubmit itself). */
+export async function enterReport(page: Page, report: { text: string; lat?: DegMin<'N' | 'S'>; lon?: DegMin<'E' | 'W'>; time?: string; submit?: boolean }): Promise<void> {
   await page.getByTestId(TID.tabReport).click();
   await page.getByTestId(TID.reportText).fill(report.text);
   await typePosition(page, report.lat ?? DEMO_REPORT.lat, report.lon ?? DEMO_REPORT.lon);
   await page.getByTestId(TID.reportTime).fill(report.time ?? DEMO_REPORT.time);
-  await page.getByTestId(TID.reportSubmit).click();
+  if (report.submit !== false) await page.getByTestId(TID.reportSubmit).click();
 }
