@@ -3,7 +3,7 @@
  * with sources, the rules the plans are checked against, the yearly programme and the rosters of
  * exchanged liaison officers and observers. Place names are the reader's party's.
  */
-import { agreementStatusLabel, buildTimeline, currentAgreementStatus, describeExchange, readerFor } from '../../core/cooperation/index.js';
+import { agreementStatusLabel, buildTimeline, currentAgreementStatus, describeExchange, nameForReader, placeName, readerFor } from '../../core/cooperation/index.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
 
@@ -17,6 +17,15 @@ export function AgreementPanel() {
     <div class="agreement-panel" data-testid={TID.agreementRecord}>
       <h2>{agreement.agreement.title}</h2>
       <p><strong>{t('agreement.status')}:</strong> {status ? agreementStatusLabel(status.status) : '—'}</p>
+      <h3>{t('agreement.places')}</h3>
+      <ul>
+        {agreement.places.map((p) => (
+          <li key={p.id}>
+            <strong data-testid={TID.placeLabel} data-place-id={p.id}>{placeName(p, reader, agreement.sharedNaming, agreement.parties.map((x) => x.id))}</strong>
+            {p.contested && <span class="hint"> · {t('agreement.contested')}: {p.claims.map((c) => `${c.party}: ${nameForReader(c.claim, agreement, reader)}`).join('; ')}</span>}
+          </li>
+        ))}
+      </ul>
       <h3>{t('agreement.history')}</h3>
       <ol class="timeline-record">
         {timeline.map((e, k) => (

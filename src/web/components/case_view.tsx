@@ -5,7 +5,6 @@
  */
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import { cooperationMapFeatures, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
 import { geodesicCircle, nmToMetres } from '../../core/geo/index.js';
@@ -13,11 +12,11 @@ import { CaseSession, type AppendOutcome, type CaseSnapshot } from '../api/case_
 import { keptLocalForcing } from '../api/offline_store.js';
 import type { NewEvent, ViewedEvent } from '../api/types.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
+import { naturalEarthLand } from '../map/natural_earth_land.js';
 import { SarMap } from '../map/sar_map.js';
 import type { DriftView, PlanView, PocView } from '../planner/protocol.js';
 import { probe } from '../probe.js';
 import { TID } from '../test_ids.js';
-import landUrl from 'world-atlas/land-10m.json?url';
 import { AgreementPanel } from './agreement_panel.js';
 import { errorWords, useApp } from './app.js';
 import { LogPanel } from './log_panel.js';
@@ -53,11 +52,6 @@ export function useCase(): CaseContextValue {
   return v;
 }
 
-let landPromise: Promise<FeatureCollection> | null = null;
-/** Natural Earth land (1:10m) from world-atlas, as GeoJSON; loaded once per page. */
-function landPolygons(): Promise<FeatureCollection> {
-  return (landPromise ??= fetch(landUrl).then((r) => r.json()).then((topo) => feature(topo, topo.objects.land) as unknown as FeatureCollection));
-}
 
 /** SRRs, places in the reader's names, and the contested features' notification circles. */
 function cooperationLayer(config: CooperationConfig, party: string): FeatureCollection {
@@ -125,7 +119,7 @@ export function CaseView(props: { caseId: string }) {
     m.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
     void m.whenLoaded().then(async () => {
       probe.renderer = m.particles.renderer;
-      const [land, shoreline] = await Promise.all([landPolygons(), planner.shoreline()]);
+      const [land, shoreline] = await Promise.all([naturalEarthLand(), planner.shoreline()]);
       await m.setLand(land);
       await m.setShoreline(shoreline);
     });

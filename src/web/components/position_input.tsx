@@ -4,6 +4,7 @@
  * (the commonest error in other tools: swapped latitude and longitude). The map shows a live marker.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { onNaturalEarthLand } from '../map/natural_earth_land.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
 import { formatDegreesMinutes, readPositionFields, type AxisFields, type PositionFields } from './position_fields.js';
@@ -21,7 +22,9 @@ export function PositionInput(props: {
   useEffect(() => {
     if (reading.kind !== 'position') { setLand(null); props.onPreview?.(null); return; }
     let stale = false;
-    planner.isLand(reading.lonDeg, reading.latDeg).then((r) => {
+    planner.isLand(reading.lonDeg, reading.latDeg).then(async (r) => {
+      // outside the bundled GSHHG subset: Natural Earth's land (coarser, but it catches a continent)
+      if (r.onLand === null) r = { onLand: await onNaturalEarthLand(reading.lonDeg, reading.latDeg), source: 'Natural Earth 1:10m land' };
       if (stale) return;
       setLand(r);
       props.onPreview?.({ lonDeg: reading.lonDeg, latDeg: reading.latDeg, onLand: r.onLand === true });

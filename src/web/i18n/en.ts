@@ -169,6 +169,8 @@ export const en = {
   'conflict.drop': 'Drop it',
 
   'agreement.none': 'This server runs without a cooperation agreement: no rules, SRRs or names are applied.',
+  'agreement.places': 'Places (in your party’s names)',
+  'agreement.contested': 'contested',
   'agreement.status': 'Status',
   'agreement.history': 'History',
   'agreement.programme': 'Yearly programme',

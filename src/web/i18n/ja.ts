@@ -167,6 +167,8 @@ export const ja: Dictionary = {
   'conflict.drop': '破棄',
 
   'agreement.none': 'このサーバーは協力協定なしで動作しています。規則、捜索救助区域（SRR）、名称は適用されません。',
+  'agreement.places': '場所（貴当事国の名称）',
+  'agreement.contested': '係争',
   'agreement.status': '状態',
   'agreement.history': '経緯',
   'agreement.programme': '年間計画',

@@ -167,6 +167,8 @@ export const ko: Dictionary = {
   'conflict.drop': '버리기',
 
   'agreement.none': '이 서버는 협력 협정 없이 실행 중입니다. 규칙, 수색구조구역(SRR), 명칭이 적용되지 않습니다.',
+  'agreement.places': '장소 (귀 당사국의 명칭)',
+  'agreement.contested': '분쟁 중',
   'agreement.status': '상태',
   'agreement.history': '경과',
   'agreement.programme': '연간 계획',
