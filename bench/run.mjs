@@ -60,3 +60,11 @@ try {
 } catch (error) {
   line(`  failed: ${error.message}`);
 }
+
+line();
+try {
+  const out = execFileSync(process.execPath, [here + 'web_bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(text);
+} catch (error) {
+  line(`Browser application: failed: ${error.message}`);
+}
