@@ -252,6 +252,7 @@ export function CaseView(props: { caseId: string }) {
     setRunning({ what: 'drift', fraction: 0 });
     setPlan(null);
     const started = performance.now();
+    const frames = watchFrames();
     try {
       const title = snapshot?.events.find((e) => e.type === 'caseOpened')?.payload?.title;
       const d = await planner.drift(inputs, String(title ?? props.caseId), localFiles, particles, (fraction) => setRunning({ what: 'drift', fraction }));
@@ -272,6 +273,9 @@ export function CaseView(props: { caseId: string }) {
       showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);
     } finally {
       setRunning(null);
+      const f = frames.stop();
+      probe.timings!.driftFrameP50Ms = f.p50Ms;
+      probe.timings!.driftFrameMaxMs = f.maxMs;
     }
   }, [localFiles, particles, snapshot]);
 
@@ -360,6 +364,20 @@ export function CaseView(props: { caseId: string }) {
       </div>
     </CaseContext.Provider>
   );
+}
+
+/** The page's frame intervals while something runs (is the page responsive during a drift?). */
+function watchFrames(): { stop: () => { p50Ms: number; maxMs: number } } {
+  const gaps: number[] = [];
+  let last = performance.now();
+  let frame = requestAnimationFrame(function tick(now) { gaps.push(now - last); last = now; frame = requestAnimationFrame(tick); });
+  return {
+    stop: () => {
+      cancelAnimationFrame(frame);
+      gaps.sort((a, b) => a - b);
+      return { p50Ms: gaps[Math.floor(gaps.length / 2)] ?? 0, maxMs: gaps[gaps.length - 1] ?? 0 };
+    },
+  };
 }
 
 /** The benchmark's hooks on the open map (bench/web_bench.mjs). */
