@@ -89,6 +89,31 @@ describe('runDrift with constant wind and current', () => {
   });
 });
 
+describe('runDrift: the side of downwind', () => {
+  test('SEPIRB, whose right and left crosswind differ, drifts to the right of downwind on average (a mirror image fails)', () => {
+    // Allen & Plourde (1999): crosswind leeway is positive to the right of downwind. SEPIRB's table
+    // row has no crosswind slopes and offsets +6.1 cm/s (right) and -4.6 cm/s (left), standard
+    // deviation 4.6 cm/s each; half the particles start on each side, and jibes swap sides
+    // symmetrically, so the mean crosswind is ½ (0.061 − 0.046) = +0.0075 m/s to the right. With
+    // the wind toward the north, right of downwind is east. Per particle the crosswind has a
+    // standard deviation of √(0.046² + 0.0535²) = 0.0706 m/s, so 20,000 particles give a standard
+    // error of 0.0005 m/s; the mirror image (−0.0075 m/s) is 30 standard errors away.
+    const sepirb = objectClass('SEPIRB');
+    expect(sepirb.rightCrosswind.offsetMps).toBeCloseTo(0.061, 12);
+    expect(sepirb.leftCrosswind.offsetMps).toBeCloseTo(-0.046, 12);
+    const r = request({ durationS: 3600, scenarios: [{ name: 'sepirb', weight: 1, objectClass: sepirb,
+      seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian' } }] });
+    const result = runDrift(r, { wind: new ConstantField('wind', 0, 10), current: new ConstantField('current', 0, 0) });
+    const first = result.snapshots[0], last = result.snapshots[result.snapshots.length - 1];
+    let eastMps = 0;
+    const n = result.particles.count;
+    for (let i = 0; i < n; i++) eastMps += displacementM(first.lonDeg[i], first.latDeg[i], last.lonDeg[i], last.latDeg[i])[0] / 3600 / n;
+    const expectedMps = 0.5 * (sepirb.rightCrosswind.offsetMps + sepirb.leftCrosswind.offsetMps);
+    expect(expectedMps).toBeCloseTo(0.0075, 12);
+    expect(Math.abs(eastMps - expectedMps)).toBeLessThan(4 * 0.0706 / Math.sqrt(n));
+  });
+});
+
 describe('outputTimes', () => {
   test('lists the times runDrift writes, forward and backward, with a short last step', () => {
     for (const r of [request({ durationS: 5000, particleCount: 10 }), request({ durationS: 5000, particleCount: 10, direction: 'backward' })]) {
