@@ -198,6 +198,41 @@ describe('runDrift seeding', () => {
     expect(maxLast).toBeLessThan(2050);
   });
 
+  test('a particle released between two steps drifts from its release time (a partial first step)', () => {
+    // no wind, 1 m/s current toward the north: a particle drifts 1 m for every second after its
+    // release; released 250 s into a 600 s step, it has drifted 350 m at the step's end, 3350 m at 1 h
+    const still = new ConstantField('wind', 0, 0), north = new ConstantField('current', 0, 1);
+    for (const direction of ['forward', 'backward'] as const) {
+      const sign = direction === 'forward' ? 1 : -1;
+      const r = request({ particleCount: 1, durationS: 3600, outputEverySteps: 1, direction, scenarios: [{ name: 'x', weight: 1, objectClass: raft,
+        seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 + sign * 250 } }] });
+      const result = runDrift(r, { wind: still, current: north });
+      const northM = result.snapshots.map((snap) => displacementM(131, 37, snap.lonDeg[0], snap.latDeg[0])[1]);
+      expect(result.snapshots[0].status[0]).toBe(ParticleStatus.notReleased);
+      expect(result.snapshots[1].status[0]).toBe(ParticleStatus.active);
+      expect(northM[1]).toBeCloseTo(sign * 350, 6);
+      expect(northM[northM.length - 1]).toBeCloseTo(sign * 3350, 6);
+    }
+  });
+
+  test('along a track every particle has drifted exactly since its own release time', () => {
+    const r = request({
+      particleCount: 500, durationS: 4 * 3600, jibeProbabilityPerHour: 0,
+      scenarios: [{ name: 'track', weight: 1, objectClass: raft, seeding: {
+        kind: 'track', from: { lonDeg: 131, latDeg: 37 }, to: { lonDeg: 131.2, latDeg: 37 },
+        fromTimeS: T0, toTimeS: T0 + 3 * 3600, fromRadiusM: 0, toRadiusM: 0, spread: 'gaussian' } }],
+    });
+    const result = runDrift(r, { wind: new ConstantField('wind', 0, 0), current: new ConstantField('current', 0, 0.5) });
+    const final = result.snapshots[result.snapshots.length - 1];
+    let worstM = 0;
+    for (let i = 0; i < 500; i++) {
+      const northM = (final.latDeg[i] - result.snapshots[0].latDeg[i]) * RAD * EARTH_RADIUS_M;   // from where it was seeded
+      const expectedM = 0.5 * (T0 + 4 * 3600 - result.particles.releaseS[i]);
+      worstM = Math.max(worstM, Math.abs(northM - expectedM));
+    }
+    expect(worstM).toBeLessThan(0.01);   // released at the step boundary instead, up to 300 m short
+  });
+
   test('scenario weights split particles in proportion and give each particle its share', () => {
     const piw = objectClass('PIW-1');
     const r = request({ particleCount: 1000, durationS: 600, scenarios: [
