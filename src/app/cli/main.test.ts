@@ -48,6 +48,28 @@ describe('sarbridge drift', () => {
     expect(meanLon - 131.5).toBeLessThan(0.09);
   });
 
+  test('particles seeded on land are moved to the nearest water and the summary says how many', async () => {
+    // Seonginbong, the summit of Ulleungdo, 1 NM error: most particles start on the island
+    const { code, out } = await run('drift', '--position', '37 30.0N 130 52.0E', '--time', '2026-03-10T06:00Z', '--radius-nm', '1',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '400', '--coastline', 'bundled',
+      '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/seeded on land: \d{3} particles moved to the nearest water \(at most [0-4]\.\d\d km; allowed 5\.0 km, --move-off-land-m\)/);
+    const json = JSON.parse((await run('drift', '--position', '37 30.0N 130 52.0E', '--time', '2026-03-10T06:00Z', '--radius-nm', '1',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '400', '--coastline', 'bundled',
+      '--move-off-land-m', '0', '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1', '--json')).out);
+    expect(json.movedOffLand).toEqual({ count: 0, maxMoveM: 0 });
+    expect(json.request.seedOnLandMaxMoveM).toBe(0);
+    expect(json.summaries[0].counts.stranded).toBeGreaterThan(100);
+  });
+
+  test('a position far inland is refused, saying where and what to check', async () => {
+    const { code, err } = await run('drift', '--position', '37 30N 128 30E', '--time', '2026-03-10T06:00Z',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--coastline', 'bundled', '--out', join(dir, 'inland.geojson'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/scenarios\[0\]\.seeding: all 5000 particles of scenario 'PIW-1' are seeded on land .*none within 5 km of water .*check the position .*\[SARB_INVALID_INPUT\]/);
+  });
+
   test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {
     const { code, out } = await run('drift', '--demo', '--particles', '300', '--duration-h', '3', '--out', join(dir, 'demo.geojson'), '--workers', '1');
     expect(code).toBe(0);

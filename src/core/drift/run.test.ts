@@ -254,6 +254,11 @@ describe('runDrift stranding and coverage', () => {
     label: 'test coast at 131.05E',
     isLand: (lon) => lon >= 131.05,
     firstShoreCrossing: (lon0, _lat0, lon1) => (lon1 >= 131.05 ? (131.05 - lon0) / (lon1 - lon0) : -1),
+    nearestWater: (lon, lat, maxM) => {
+      if (lon < 131.05) return { lonDeg: lon, latDeg: lat, distanceM: 0 };
+      const distanceM = (lon - 131.05) * RAD * EARTH_RADIUS_M * Math.cos(lat * RAD) + 10;
+      return distanceM <= maxM + 10 ? { lonDeg: 131.05 - 10 / (RAD * EARTH_RADIUS_M * Math.cos(lat * RAD)), latDeg: lat, distanceM } : null;
+    },
   };
 
   test('a cloud next to a coast under onshore wind strands on the coast line', () => {

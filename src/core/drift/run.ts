@@ -6,7 +6,8 @@ import { leewayStep } from './leeway_step.js';
 import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
 import { jibeRatePerS, seedParticles } from './seeding.js';
-import { DRIFT_SETTINGS, type DriftSettingName } from './settings.js';
+import { checkSeedingReachesWater, moveSeedingOffLand } from './seeding_on_land.js';
+import { DRIFT_SETTINGS, driftSetting, type DriftSettingName } from './settings.js';
 
 /** Positions and statuses of all particles at one output time. */
 export interface DriftSnapshot {
@@ -66,8 +67,11 @@ export function outputTimes(request: DriftRequest): number[] {
 
 /**
  * Drift the request's particles through the forcing: Leeway plus current, Euler steps, stranding
- * on the shoreline, `outside forcing` for particles no source covers. Throws before any work when
- * the request is impossible or the forcing does not cover the run's time span or seeding area.
+ * on the shoreline, `outside forcing` for particles no source covers. A particle seeded on land
+ * is moved to the nearest water within `seedOnLandMaxMoveM` (its column `seedMoveM` says how
+ * far) or strands where it was seeded. Throws before any work when the request is impossible, a
+ * scenario's whole seeding is on land, or the forcing does not cover the run's time span or
+ * seeding area.
  */
 export function runDrift(request: DriftRequest, forcing: DriftForcing, options: DriftRunOptions = {}): DriftResult {
   checkDriftRequest(request);
@@ -78,9 +82,9 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const n = particles.count;
   const sign = request.direction === 'forward' ? 1 : -1;
   if (shoreline) {
-    for (let i = 0; i < n; i++) {
-      if (shoreline.isLand(particles.lonDeg[i], particles.latDeg[i])) particles.status[i] = ParticleStatus.stranded;
-    }
+    const maxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
+    checkSeedingReachesWater(request, shoreline, maxMoveM);
+    moveSeedingOffLand(particles, shoreline, maxMoveM);
   }
 
   const buffers = forcingBuffers(n);
@@ -227,7 +231,7 @@ export function driftMemoryBytes(request: DriftRequest): number {
 /** Check every number of a request against DRIFT_SETTINGS and every scenario; throws InvalidInputError naming the field. */
 export function checkDriftRequest(request: DriftRequest): void {
   for (const name of Object.keys(DRIFT_SETTINGS) as DriftSettingName[]) {
-    const value = request[name];
+    const value = driftSetting(request, name);
     const { min, max, unit } = DRIFT_SETTINGS[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       throw new InvalidInputError(name, `${value} is not between ${min} and ${max} ${unit}`);
