@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
   checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, driftSetting, outputTimes, PARTICLE_STATUS_NAMES, seedingMovedOffLand, summariseCloud,
   type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
@@ -41,7 +42,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export function driftCommand(): Command {
   const s = DRIFT_SETTINGS;
   return new Command('drift')
-    .description('predict where a drifting object goes (Leeway model + wind + current, Monte-Carlo particles) and write the particles as GeoJSON')
+    .description(COMMAND_DESCRIPTIONS.drift)
     .option('--demo', `run the bundled demo case (${DEMO_CASE_FILE}: SYNTHETIC East Sea forcing, not a forecast)`)
     .option('--case <file>', 'a case file (YAML/JSON) with scenarios, forcing and settings; flags below override it')
     .option('-p, --position <position>', "last known position (LKP), e.g. '37 14.4N 131 52.2E' or '37.24 131.87'")

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../test_support/cli.js';
+import { COMMANDS } from './commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
 
@@ -17,6 +18,33 @@ describe('sarbridge --help', () => {
     const { code, out } = await run(...command, '--help');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`Usage: sarbridge${command.length ? ' ' + command.join(' ') : ''}`));
+  });
+});
+
+describe('sarbridge --help, with each command loaded only when it runs', () => {
+  test('lists every command with its description', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['objects', 'drift', 'serve', 'admin', 'plan', 'cooperation']);
+    for (const command of COMMANDS) expect(out).toMatch(new RegExp(`^  ${command.name}\\b.*${command.description.slice(0, 30).replace(/[()]/g, '\\$&')}`, 'm'));
+  });
+
+  test('each loaded command is the one listed, and `help <command>` loads it', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name()).toBe(entry.name);
+      expect(command.description()).toBe(entry.description);
+    }
+    const { code, out } = await run('help', 'drift');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Usage: sarbridge drift \[options\]/);
+    expect(out).toMatch(/--move-off-land-m/);
+  });
+
+  test('an unknown command is a usage error that names it', async () => {
+    const { code, err } = await run('drfit');
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown command 'drfit'/);
   });
 });
 
