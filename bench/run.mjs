@@ -35,6 +35,15 @@ for (const [kind, workers, label] of cases) {
 line('  reference: a widely used Python drift model takes about 26 s for (a) on this kind of machine (issue 2).');
 line('  the drift is timed after the files are read (the worker case includes starting and joining the threads).');
 
+line();
+line('Start-up, whole process (bench/startup.mjs; goal: --help and objects under 150 ms):');
+try {
+  const out = execFileSync(process.execPath, [here + 'startup.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.message}`);
+}
+
 const components = [
   ['forcing sampling', '../dist/core/environment/gridded_field.bench.js', 'benchGriddedField'],
   ['coastline', '../dist/core/coastline/coastline.bench.js', 'benchCoastline'],

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 import { PARTY_PATTERN, ROLES, type Role } from '../case_log/roles.js';
@@ -51,7 +52,7 @@ export async function createAdmin(options: { db: string; party: string; userName
 
 /** `sarbridge admin create`: the first administrator of a party (there is no default password). */
 export function adminCommand(): Command {
-  const admin = new Command('admin').description('manage administrator accounts');
+  const admin = new Command('admin').description(COMMAND_DESCRIPTIONS.admin);
   admin.command('create')
     .description('create an administrator of a party; the password is read from stdin (first line) or a hidden prompt')
     .requiredOption('--party <code>', 'party code, e.g. KR or JP')

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, Option } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
   allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeRecordTimes, describeRevisions,
   readerFor, readerTimeZone, renderAnnualReportHtml, type Acknowledgement, type CooperationConfig, type CooperationPlan, type Reader,
@@ -140,7 +141,7 @@ function reportCommand(): Command {
 /** `sarbridge cooperation …`: validate a config, list a plan's findings, print the timeline, write the annual report. */
 export function cooperationCommand(): Command {
   const command = new Command('cooperation')
-    .description('the cooperation agreement: validate a config, check a plan against its rules, print its timeline, write the annual report');
+    .description(COMMAND_DESCRIPTIONS.cooperation);
   for (const sub of [validateCommand(), findingsCommand(), timelineCommand(), reportCommand()]) command.addCommand(sub);
   return command;   // main.ts makes every command, nested ones too, throw on usage errors instead of exiting
 }

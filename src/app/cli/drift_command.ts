@@ -3,8 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
-  checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, outputTimes, PARTICLE_STATUS_NAMES, summariseCloud,
+  checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, driftSetting, outputTimes, PARTICLE_STATUS_NAMES, seedingMovedOffLand, summariseCloud,
   type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
 } from '../../core/drift/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -29,7 +30,7 @@ interface DriftOptions {
   position?: string; time?: string; object?: string; radiusNm?: string; spread?: 'gaussian' | 'uniform-disc';
   trackTo?: string; trackToTime?: string; trackToRadiusNm?: string;
   durationH?: string; stepMin?: string; outputEvery?: string; particles?: string; seed?: string;
-  backward?: boolean; jibePerHour?: string;
+  backward?: boolean; jibePerHour?: string; moveOffLandM?: string;
   wind: string[]; current: string[]; forcing: string[]; windConstant?: string; currentConstant?: string;
   coastline?: 'bundled' | 'gshhg' | 'none';
   out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
@@ -41,7 +42,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export function driftCommand(): Command {
   const s = DRIFT_SETTINGS;
   return new Command('drift')
-    .description('predict where a drifting object goes (Leeway model + wind + current, Monte-Carlo particles) and write the particles as GeoJSON')
+    .description(COMMAND_DESCRIPTIONS.drift)
     .option('--demo', `run the bundled demo case (${DEMO_CASE_FILE}: SYNTHETIC East Sea forcing, not a forecast)`)
     .option('--case <file>', 'a case file (YAML/JSON) with scenarios, forcing and settings; flags below override it')
     .option('-p, --position <position>', "last known position (LKP), e.g. '37 14.4N 131 52.2E' or '37.24 131.87'")
@@ -59,6 +60,7 @@ export function driftCommand(): Command {
     .option('--seed <integer>', `random seed; the same seed gives the same output (${s.seed.default})`)
     .option('--backward', 'drift backward in time: where did an object found at --position/--time come from?')
     .option('--jibe-per-hour <p>', `probability of switching side of downwind within an hour (${s.jibeProbabilityPerHour.default})`)
+    .option('--move-off-land-m <metres>', `a particle seeded on land moves to the nearest water within this distance, m; 0: it strands (${s.seedOnLandMaxMoveM.default}, at most ${s.seedOnLandMaxMoveM.max})`)
     .option('--wind <file>', 'wind NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
     .option('--current <file>', 'current NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
     .option('--forcing <file>', 'a NetCDF file giving wind and/or current', collect, [])
@@ -94,11 +96,12 @@ export function driftCommand(): Command {
       out.end();
       await once(out, 'finish');
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+      const movedOffLand = seedingMovedOffLand(result.particles);
       if (options.json) {
-        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, summaries, output: outPath }, null, 2));
+        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, movedOffLand, summaries, output: outPath }, null, 2));
         return;
       }
-      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath }));
+      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand }));
     });
 }
 
@@ -162,6 +165,7 @@ function driftJobFromOptions(o: DriftOptions): DriftJob {
     particleCount: number(o.particles, '--particles') ?? r.particleCount,
     seed: number(o.seed, '--seed') ?? r.seed,
     jibeProbabilityPerHour: number(o.jibePerHour, '--jibe-per-hour') ?? r.jibeProbabilityPerHour,
+    seedOnLandMaxMoveM: number(o.moveOffLandM, '--move-off-land-m') ?? r.seedOnLandMaxMoveM,
   };
   const files = (paths: string[], optional = false): ForcingSourceSpec[] => paths.map((path) => ({ kind: 'file', path, optional }));
   const givenFiles = o.wind.length + o.current.length + o.forcing.length > 0 || o.windConstant || o.currentConstant;
@@ -183,6 +187,7 @@ function describeRequest(r: DriftRequest): object {
   return {
     start: formatTimeUtc(r.startS), direction: r.direction, durationH: r.durationS / 3600, timeStepMin: r.timeStepS / 60,
     particles: r.particleCount, seed: r.seed, jibeProbabilityPerHour: r.jibeProbabilityPerHour,
+    seedOnLandMaxMoveM: driftSetting(r, 'seedOnLandMaxMoveM'),
     scenarios: r.scenarios.map((s) => ({ name: s.name, weight: s.weight, object: s.objectClass.key })),
   };
 }
@@ -191,7 +196,7 @@ function describeRequest(r: DriftRequest): object {
 function driftReport(
   job: DriftJob, summaries: readonly CloudSummary[], fileLines: readonly string[],
   labels: { wind: string; current: string; shoreline: string | null },
-  run: { seconds: number; workers: number; out: string },
+  run: { seconds: number; workers: number; out: string; movedOffLand: { count: number; maxMoveM: number } },
 ): string {
   const r = job.request;
   const lines: string[] = [];
@@ -206,6 +211,10 @@ function driftReport(
   }
   lines.push(`  wind:      ${labels.wind}`, `  current:   ${labels.current}`, `  coastline: ${labels.shoreline ?? 'none (no stranding)'}`);
   for (const line of fileLines) lines.push(`    ${line}`);
+  if (run.movedOffLand.count > 0) {
+    lines.push(`  seeded on land: ${run.movedOffLand.count} particle${run.movedOffLand.count > 1 ? 's' : ''} moved to the nearest water ` +
+      `(at most ${(run.movedOffLand.maxMoveM / 1000).toFixed(2)} km; allowed ${(driftSetting(r, 'seedOnLandMaxMoveM')! / 1000).toFixed(1)} km, --move-off-land-m)`);
+  }
   if ([...fileLines, labels.wind, labels.current].some((l) => /synthetic/i.test(l))) {
     lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../test_support/cli.js';
+import { COMMANDS } from './commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
 
@@ -17,6 +18,33 @@ describe('sarbridge --help', () => {
     const { code, out } = await run(...command, '--help');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`Usage: sarbridge${command.length ? ' ' + command.join(' ') : ''}`));
+  });
+});
+
+describe('sarbridge --help, with each command loaded only when it runs', () => {
+  test('lists every command with its description', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['objects', 'drift', 'serve', 'admin', 'plan', 'cooperation']);
+    for (const command of COMMANDS) expect(out).toMatch(new RegExp(`^  ${command.name}\\b.*${command.description.slice(0, 30).replace(/[()]/g, '\\$&')}`, 'm'));
+  });
+
+  test('each loaded command is the one listed, and `help <command>` loads it', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name()).toBe(entry.name);
+      expect(command.description()).toBe(entry.description);
+    }
+    const { code, out } = await run('help', 'drift');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Usage: sarbridge drift \[options\]/);
+    expect(out).toMatch(/--move-off-land-m/);
+  });
+
+  test('an unknown command is a usage error that names it', async () => {
+    const { code, err } = await run('drfit');
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown command 'drfit'/);
   });
 });
 
@@ -46,6 +74,28 @@ describe('sarbridge drift', () => {
     const meanLon = last.reduce((a: number, b: number) => a + b, 0) / last.length;
     expect(meanLon - 131.5).toBeGreaterThan(0.07);
     expect(meanLon - 131.5).toBeLessThan(0.09);
+  });
+
+  test('particles seeded on land are moved to the nearest water and the summary says how many', async () => {
+    // Seonginbong, the summit of Ulleungdo, 1 NM error: most particles start on the island
+    const { code, out } = await run('drift', '--position', '37 30.0N 130 52.0E', '--time', '2026-03-10T06:00Z', '--radius-nm', '1',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '400', '--coastline', 'bundled',
+      '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/seeded on land: \d{3} particles moved to the nearest water \(at most [0-4]\.\d\d km; allowed 5\.0 km, --move-off-land-m\)/);
+    const json = JSON.parse((await run('drift', '--position', '37 30.0N 130 52.0E', '--time', '2026-03-10T06:00Z', '--radius-nm', '1',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '400', '--coastline', 'bundled',
+      '--move-off-land-m', '0', '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1', '--json')).out);
+    expect(json.movedOffLand).toEqual({ count: 0, maxMoveM: 0 });
+    expect(json.request.seedOnLandMaxMoveM).toBe(0);
+    expect(json.summaries[0].counts.stranded).toBeGreaterThan(100);
+  });
+
+  test('a position far inland is refused, saying where and what to check', async () => {
+    const { code, err } = await run('drift', '--position', '37 30N 128 30E', '--time', '2026-03-10T06:00Z',
+      '--wind-constant', '5@0', '--current-constant', '0@0', '--coastline', 'bundled', '--out', join(dir, 'inland.geojson'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/scenarios\[0\]\.seeding: all 5000 particles of scenario 'PIW-1' are seeded on land .*none within 5 km of water .*check the position .*\[SARB_INVALID_INPUT\]/);
   });
 
   test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {

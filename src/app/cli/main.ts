@@ -1,23 +1,21 @@
 import { Command, CommanderError } from 'commander';
 import { SarbridgeError } from '../../core/errors.js';
-import { cooperationCommand } from './cooperation_command.js';
-import { driftCommand } from './drift_command.js';
-import { objectsCommand } from './objects_command.js';
-import { serveCommand } from './serve_command.js';
-import { adminCommand } from './admin_command.js';
+import { COMMANDS } from './commands.js';
 import { takeOutcome } from './outcome.js';
-import { planCommand } from './plan_command.js';
 
-/** Build the `sarbridge` command-line program. */
-export function buildProgram(): Command {
+/**
+ * Build the `sarbridge` command-line program for `argv` (as process.argv). Only the command that
+ * `argv` names is loaded (`sarbridge drift …`, or `sarbridge help drift`); the others are listed
+ * by name and description, so `sarbridge --help` and `sarbridge objects` start without loading
+ * every command's dependencies.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
+  const wanted = commandNamed(argv);
   const program = new Command('sarbridge')
-    .description('sarbridge: joint search-and-rescue planning (Leeway drift, probability maps, search plans)')
-    .addCommand(objectsCommand())
-    .addCommand(driftCommand())
-    .addCommand(serveCommand())
-    .addCommand(adminCommand())
-    .addCommand(planCommand())
-    .addCommand(cooperationCommand());
+    .description('sarbridge: joint search-and-rescue planning (Leeway drift, probability maps, search plans)');
+  for (const entry of COMMANDS) {
+    program.addCommand(entry.name === wanted ? await entry.load() : new Command(entry.name).description(entry.description));
+  }
   // every command, nested ones too, reports help and usage errors to main() instead of exiting
   const overrideExit = (command: Command): void => {
     command.exitOverride().showHelpAfterError('(add --help for the options)');
@@ -25,6 +23,12 @@ export function buildProgram(): Command {
   };
   overrideExit(program);
   return program;
+}
+
+/** The top-level command `argv` names: its first word after the script, or the one after `help`. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
 }
 
 /**
@@ -35,7 +39,7 @@ export function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   takeOutcome();
   try {
-    await buildProgram().parseAsync([...argv]);
+    await (await buildProgram(argv)).parseAsync([...argv]);
     return takeOutcome();
   } catch (error) {
     takeOutcome();

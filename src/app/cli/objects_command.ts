@@ -1,11 +1,12 @@
 import { Command } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { filterObjectClasses } from '../../core/objects/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 
 /** `sarbridge objects [text]`: the Leeway object classes and their nine coefficients. */
 export function objectsCommand(): Command {
   return new Command('objects')
-    .description('list the Leeway drifting-object classes (Allen & Plourde 1999; USCG SAROPS table) with their coefficients')
+    .description(COMMAND_DESCRIPTIONS.objects)
     .argument('[text...]', 'only classes whose key or description contains every word')
     .option('--json', 'print as JSON (coefficients in SI: fractions and m/s)')
     .action((words: string[], options: { json?: boolean }) => {

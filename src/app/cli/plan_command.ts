@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { checkIssuable, checkPlan } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
@@ -13,7 +14,7 @@ interface PlanOptions { out: string; particles?: string; workers?: string; json?
 /** `sarbridge plan`: drift, probability, optimal allocation of the units, IAMSAR baseline, exports. */
 export function planCommand(): Command {
   return new Command('plan')
-    .description('plan a search: drift the object, update for searches done, allocate each unit an area and pattern maximising POS, compare with the IAMSAR method, write GeoJSON/GPX/KML/RTZ')
+    .description(COMMAND_DESCRIPTIONS.plan)
     .argument('<file>', 'plan file (YAML/JSON): a drift case plus planningTime, units and optional searchesDone (see examples/plans/)')
     .option('--out <dir>', 'folder for the exports', 'sarbridge-plan')
     .option('-n, --particles <count>', 'override the number of particles')

@@ -1,5 +1,6 @@
 import type { Server } from 'node:net';
 import { Command } from 'commander';
+import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
@@ -21,7 +22,7 @@ export function setupUrlOf(host: string, address: ReturnType<Server['address']>)
 /** `sarbridge serve`: the shared case log, live picture and API (SQLite file by default, or PostgreSQL). */
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('serve the shared case log, live updates and the API (embedded SQLite by default; a postgres:// URL for several instances)')
+    .description(COMMAND_DESCRIPTIONS.serve)
     .option('--db <path|url>', 'SQLite file, or postgres://user@host:port/db (the password from PGPASSWORD or ~/.pgpass)', process.env.SARBRIDGE_DB ?? DEFAULT_SQLITE_PATH)
     .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0: any free port)', '8080')

@@ -125,3 +125,51 @@ describe('Coastline.shoreline', () => {
     expect(ring[4]).toEqual(ring[0]);
   });
 });
+
+describe('Coastline.nearestWater', () => {
+  const RAD = Math.PI / 180;
+  const R = 6_371_008.8;
+  const eastM = (dLonDeg: number, latDeg: number) => dLonDeg * RAD * R * Math.cos(latDeg * RAD);
+
+  test('a point in water is its own nearest water', () => {
+    expect(coast.nearestWater(131.9, 37.05, 5000)).toEqual({ lonDeg: 131.9, latDeg: 37.05, distanceM: 0 });
+  });
+
+  test('a point on land goes just past the nearest shoreline, 10 m out', () => {
+    // 0.005° (about 444 m at 37.02N) west of the square's east side, nearer to it than to any other
+    const water = coast.nearestWater(132.095, 37.05, 5000)!;
+    expect(water.latDeg).toBeCloseTo(37.05, 9);
+    expect(eastM(water.lonDeg - 132.1, 37.05)).toBeCloseTo(10, 3);
+    expect(water.distanceM).toBeCloseTo(eastM(0.005, 37.05) + 10, 3);
+    expect(coast.isLand(water.lonDeg, water.latDeg)).toBe(false);
+  });
+
+  test('near a corner it takes the nearer side', () => {
+    // 0.002° of latitude (222 m) from the south side, 0.004° of longitude (355 m) from the west side
+    const water = coast.nearestWater(132.004, 37.002, 5000)!;
+    expect(water.lonDeg).toBeCloseTo(132.004, 9);
+    expect((37.0 - water.latDeg) * RAD * R).toBeCloseTo(10, 3);
+  });
+
+  test('farther from water than allowed: null', () => {
+    // the square's centre is 0.05° (4.4 km) from its east and west sides, 5.6 km from the others
+    expect(coast.nearestWater(132.05, 37.05, 4000)).toBeNull();
+    expect(coast.nearestWater(132.05, 37.05, 0)).toBeNull();
+    const water = coast.nearestWater(132.05, 37.05, 4500)!;
+    expect(water.distanceM).toBeCloseTo(eastM(0.05, 37.05) + 10, 3);
+  });
+
+  test('the edge of the bounds counts as water (nothing is known beyond it)', () => {
+    const edge = coastlineFromRings([[[130.5, 37], [131.5, 37], [131.5, 37.5], [130.5, 37.5]]], bounds);
+    const water = edge.nearestWater(131.01, 37.2, 5000)!;   // 0.01° east of bounds.westDeg = 131
+    expect(water.lonDeg).toBeLessThan(131);
+    expect(water.distanceM).toBeCloseTo(eastM(0.01, 37.2) + 10, 3);
+  });
+
+  test('longitude keeps the caller\'s convention', () => {
+    const west = coastlineFromRings([[[-70.1, 40], [-69.9, 40], [-69.9, 40.2], [-70.1, 40.2]]],
+      { westDeg: -71, southDeg: 39, eastDeg: -69, northDeg: 41 });
+    expect(west.nearestWater(290.095, 40.1, 5000)!.lonDeg).toBeGreaterThan(290.1);
+    expect(west.nearestWater(-69.905, 40.1, 5000)!.lonDeg).toBeGreaterThan(-69.9);
+  });
+});

@@ -1,5 +1,16 @@
 import type { BoundsDeg } from '../environment/vector_field.js';
+import { EARTH_RADIUS_M } from '../geo/units.js';
+import { nearestShorePoints, type ShoreCandidate } from './nearest_shore.js';
 import { CELL_LAND, CELL_WATER, segmentCrossesEdge, type ShoreGrid } from './shore_grid.js';
+
+/**
+ * How far past the nearest shoreline a point moved off land is put, metres: enough to be clear of
+ * the shoreline's numerical edge, far below the accuracy of any reported position.
+ */
+export const WATER_NUDGE_M = 10;
+
+/** The shoreline candidates `nearestWater` tries before it gives up (the first nearly always works). */
+const MAX_WATER_CANDIDATES = 64;
 
 /** Grid statistics of a coastline, for summaries and memory estimates. */
 export interface CoastlineStats {
@@ -111,6 +122,54 @@ export class Coastline {
       }
     }
     return this.generalCrossing(lon0Deg, lat0Deg, lon1Deg, lat1Deg);
+  }
+
+  /**
+   * The water nearest to a point: the point itself when it is in water; for a point on land, a
+   * point WATER_NUDGE_M past the nearest shoreline (or the edge of `bounds`, beyond which all is
+   * water) when that is within `maxDistanceM`; otherwise null. Distances are on the model sphere
+   * in a local equirectangular metric (within 0.1 % up to 50 km). The shoreline's nearest points
+   * are tried in order of distance, each stepped past the shore away from the point and then along
+   * both normals of its edge, until one lands in water. Longitude keeps the caller's convention.
+   * The water found may be a lake of the shoreline data (GSHHG level 2), if that is nearer than
+   * the sea.
+   */
+  nearestWater(lonDeg: number, latDeg: number, maxDistanceM: number): { lonDeg: number; latDeg: number; distanceM: number } | null {
+    if (!this.isLand(lonDeg, latDeg)) return { lonDeg, latDeg, distanceM: 0 };
+    if (!(maxDistanceM > 0)) return null;
+    const cpd = this.cellsPerDeg;
+    let x = lonDeg - this.westDeg - this.wrapBaseDeg;
+    if (x < 0 || x >= 360) x -= 360 * Math.floor(x / 360);
+    const u = (x + this.wrapBaseDeg) * cpd;
+    const v = (latDeg - this.southDeg) * cpd;
+    const cellM = ((Math.PI / 180) * EARTH_RADIUS_M) / cpd;   // the north-south side of a cell
+    const uScale = Math.cos((latDeg * Math.PI) / 180);
+    const radius = maxDistanceM / cellM;
+    const nudge = WATER_NUDGE_M / cellM;
+    const candidates: ShoreCandidate[] = nearestShorePoints(this.grid, u, v, radius, uScale);
+    // beyond the grid's edges everything is water (a grid all round the globe has no east/west edge)
+    const sides: ShoreCandidate[] = [
+      { distance: v, u, v: 0, normalX: 0, normalY: -1 },
+      { distance: this.ny - v, u, v: this.ny, normalX: 0, normalY: 1 },
+    ];
+    if (this.nx < 360 * cpd) {
+      sides.push({ distance: u * uScale, u: 0, v, normalX: -1, normalY: 0 }, { distance: (this.nx - u) * uScale, u: this.nx, v, normalX: 1, normalY: 0 });
+    }
+    for (const side of sides) if (side.distance <= radius) candidates.push(side);
+    candidates.sort((a, b) => a.distance - b.distance);
+    for (const c of candidates.slice(0, MAX_WATER_CANDIDATES)) {
+      const awayX = (c.u - u) * uScale, awayY = c.v - v;
+      const away = Math.hypot(awayX, awayY);
+      const directions = away > 0 ? [awayX / away, awayY / away, c.normalX, c.normalY, -c.normalX, -c.normalY] : [c.normalX, c.normalY, -c.normalX, -c.normalY];
+      for (let d = 0; d < directions.length; d += 2) {
+        const tu = c.u + (nudge * directions[d]) / uScale, tv = c.v + nudge * directions[d + 1];
+        const distanceM = Math.hypot((tu - u) * uScale, tv - v) * cellM;
+        if (distanceM > maxDistanceM + WATER_NUDGE_M) continue;
+        const lon = lonDeg + (tu - u) / cpd, lat = latDeg + (tv - v) / cpd;
+        if (!this.isLand(lon, lat)) return { lonDeg: lon, latDeg: lat, distanceM };
+      }
+    }
+    return null;
   }
 
   /** Counts of water, land and mixed cells and the memory the index holds. */

@@ -26,7 +26,7 @@ describe('leewayStep', () => {
     // wind from the north at 10 m/s blows toward the south: downwind (0, -1), right of it is west (-1, 0)
     // L_d = 0.31 m/s south, L_c = 0.10 m/s west; current 0.2 m/s east → v = (0.1 E, -0.31 N) m/s
     const p = oneParticle(1);
-    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
     const northM = (p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M;
     const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
     expect(northM).toBeCloseTo(-310, 4);
@@ -35,28 +35,28 @@ describe('leewayStep', () => {
 
   test('a left-side object goes the other way across the wind', () => {
     const p = oneParticle(-1);
-    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0, 0), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0, 0), shoreline: null });
     const eastM = (p.lonDeg[0] - 131) * RAD * EARTH_RADIUS_M * Math.cos(37 * RAD);
     expect(eastM).toBeCloseTo(100, 4);   // left of south is east
   });
 
   test('with no wind there is no leeway, only the current', () => {
     const p = oneParticle(1);
-    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
     expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(500, 4);
     expect(p.lonDeg[0]).toBe(131);
   });
 
   test('a backward step reverses the displacement', () => {
     const p = oneParticle(1);
-    leewayStep(p, { dtS: -1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: -1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null });
     expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(310, 4);
   });
 
   test('a jibe due within the step swaps the crosswind coefficients and the side, and the next is drawn', () => {
     const p = oneParticle(1);
     p.nextJibeS[0] = 400;   // due 400 s after the start; the step ends at 600 s
-    leewayStep(p, { dtS: 600, elapsedS: 600, seed: 1, jibeRatePerS: 1e-6, ...buffers(0, -10, 0, 0), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 600, elapsedS: 600, seed: 1, jibeRatePerS: 1e-6, ...buffers(0, -10, 0, 0), shoreline: null });
     expect(p.side[0]).toBe(-1);
     expect(p.jibeCount[0]).toBe(1);
     expect(p.crosswindSlope[0]).toBeCloseTo(-0.01, 9);
@@ -68,14 +68,14 @@ describe('leewayStep', () => {
     const p = oneParticle(1);
     p.nextJibeS[0] = 1;
     // a huge rate: many events within the step; the side ends as the parity says
-    leewayStep(p, { dtS: 600, elapsedS: 600, seed: 3, jibeRatePerS: 0.05, ...buffers(0, -10, 0, 0), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 600, elapsedS: 600, seed: 3, jibeRatePerS: 0.05, ...buffers(0, -10, 0, 0), shoreline: null });
     expect(p.jibeCount[0]).toBeGreaterThan(1);
     expect(p.side[0]).toBe(p.jibeCount[0] % 2 === 0 ? 1 : -1);
   });
 
   test('a particle the current did not cover becomes outside forcing and stays', () => {
     const p = oneParticle(1);
-    const input = { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0, [1, 0]), shoreline: null };
+    const input = { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0, [1, 0]), shoreline: null };
     leewayStep(p, input);
     expect(p.status[0]).toBe(ParticleStatus.outsideForcing);
     expect([p.lonDeg[0], p.latDeg[0]]).toEqual([131, 37]);
@@ -84,7 +84,7 @@ describe('leewayStep', () => {
 
   test('after a step the coverage flags ask the samplers for the next values', () => {
     const p = oneParticle(1);
-    const input = { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null };
+    const input = { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, -10, 0.2, 0), shoreline: null };
     leewayStep(p, input);
     expect([input.windCovered[0], input.currentCovered[0]]).toEqual([0, 0]);
   });
@@ -92,7 +92,7 @@ describe('leewayStep', () => {
   test('inactive particles do not move', () => {
     const p = oneParticle(1);
     p.status[0] = ParticleStatus.stranded;
-    leewayStep(p, { dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 1, ...buffers(10, 10, 1, 1), shoreline: null });
+    leewayStep(p, { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 1, ...buffers(10, 10, 1, 1), shoreline: null });
     expect([p.lonDeg[0], p.latDeg[0], p.side[0]]).toEqual([131, 37, 1]);
   });
 });

@@ -34,6 +34,12 @@ export function secantDeg(latDeg: number): number {
 export interface LeewayStepInput {
   /** Signed step: positive forward in time, negative backward. */
   readonly dtS: number;
+  /**
+   * Per particle, the signed time it drifts in this step when that differs from `dtS` (a particle
+   * released within the step drifts from its release time to the step's end), or null when every
+   * particle drifts the whole step (every step without a release).
+   */
+  readonly particleDtS: Float64Array | null;
   /** Seconds since the start (in either direction) at the end of this step. */
   readonly elapsedS: number;
   readonly seed: number;
@@ -78,6 +84,7 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
   const seed = input.seed >>> 0;
   const { nextJibeS } = p;
   const first = p.firstIndex;
+  const { particleDtS } = input;
   const degPerMetreStep = dtS * DEG_PER_M;
   for (let i = 0, n = p.count; i < n; i++) {
     if (status[i] !== ParticleStatus.active) continue;
@@ -97,8 +104,9 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     const ve = currentEastMps[i] + downwindMps * ue + crosswindMps * un;  // right of downwind is (un, -ue)
     const vn = currentNorthMps[i] + downwindMps * un - crosswindMps * ue;
     const lon0 = lonDeg[i], lat0 = latDeg[i];
-    const lat1 = lat0 + vn * degPerMetreStep;
-    let lon1 = lon0 + ve * degPerMetreStep * secantDeg(lat0);
+    const degPerMetre = particleDtS === null ? degPerMetreStep : particleDtS[i] * DEG_PER_M;
+    const lat1 = lat0 + vn * degPerMetre;
+    let lon1 = lon0 + ve * degPerMetre * secantDeg(lat0);
     if (shoreline !== null) {
       const t = shoreline.firstShoreCrossing(lon0, lat0, lon1, lat1);
       if (t >= 0) {

@@ -35,6 +35,7 @@ export const PARTICLE_COLUMNS = {
   otherCrosswindOffsetMps: { type: Float32Array, unit: 'm/s', description: 'crosswind offset on the other side' },
   side: { type: Int8Array, unit: '+1 right, -1 left', description: 'side of downwind the object drifts to' },
   jibeCount: { type: Uint16Array, unit: 'count', description: 'times the object switched side' },
+  seedMoveM: { type: Float32Array, unit: 'm', description: 'how far the particle was moved off land to the nearest water at seeding (0: seeded in water)' },
   nextJibeS: { type: Float64Array, unit: 's after the start (either direction)', description: 'when the object next switches side' },
 } as const satisfies Record<string, { type: ColumnType; unit: string; description: string }>;
 

@@ -67,6 +67,11 @@ export const DrawStream = {
   leftCrosswind: 5,
   /** the waiting time before jibe k of a particle uses stream jibeBase + k */
   jibeBase: 16,
+  /**
+   * redraw r ≥ 1 of the downwind perturbation (a standard normal: raw streams 2b and 2b + 1),
+   * beyond every jibe stream (jibeBase + 65,535 at most)
+   */
+  downwindRedrawBase: 1 << 20,
 } as const;
 
 /**

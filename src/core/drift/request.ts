@@ -58,6 +58,8 @@ export interface DriftRequest {
   readonly particleCount: number;
   readonly seed: number;
   readonly jibeProbabilityPerHour: number;
+  /** How far a particle seeded on land may be moved to the nearest water (DRIFT_SETTINGS; default 5 km). */
+  readonly seedOnLandMaxMoveM?: number;
 }
 
 /** The forcing a Leeway drift needs, each possibly a fallback chain of sources. */
@@ -74,4 +76,10 @@ export interface Shoreline {
   isLand(lonDeg: number, latDeg: number): boolean;
   /** Fraction in [0, 1] of the straight step where it first meets the shore, or -1. */
   firstShoreCrossing(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number): number;
+  /**
+   * The water nearest to a point within `maxDistanceM`: the point itself (distance 0) when it is
+   * in water, a point just past the nearest shoreline when it is on land, or null when no water is
+   * that close.
+   */
+  nearestWater(lonDeg: number, latDeg: number, maxDistanceM: number): { lonDeg: number; latDeg: number; distanceM: number } | null;
 }

@@ -89,6 +89,31 @@ describe('runDrift with constant wind and current', () => {
   });
 });
 
+describe('runDrift: the side of downwind', () => {
+  test('SEPIRB, whose right and left crosswind differ, drifts to the right of downwind on average (a mirror image fails)', () => {
+    // Allen & Plourde (1999): crosswind leeway is positive to the right of downwind. SEPIRB's table
+    // row has no crosswind slopes and offsets +6.1 cm/s (right) and -4.6 cm/s (left), standard
+    // deviation 4.6 cm/s each; half the particles start on each side, and jibes swap sides
+    // symmetrically, so the mean crosswind is ½ (0.061 − 0.046) = +0.0075 m/s to the right. With
+    // the wind toward the north, right of downwind is east. Per particle the crosswind has a
+    // standard deviation of √(0.046² + 0.0535²) = 0.0706 m/s, so 20,000 particles give a standard
+    // error of 0.0005 m/s; the mirror image (−0.0075 m/s) is 30 standard errors away.
+    const sepirb = objectClass('SEPIRB');
+    expect(sepirb.rightCrosswind.offsetMps).toBeCloseTo(0.061, 12);
+    expect(sepirb.leftCrosswind.offsetMps).toBeCloseTo(-0.046, 12);
+    const r = request({ durationS: 3600, scenarios: [{ name: 'sepirb', weight: 1, objectClass: sepirb,
+      seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian' } }] });
+    const result = runDrift(r, { wind: new ConstantField('wind', 0, 10), current: new ConstantField('current', 0, 0) });
+    const first = result.snapshots[0], last = result.snapshots[result.snapshots.length - 1];
+    let eastMps = 0;
+    const n = result.particles.count;
+    for (let i = 0; i < n; i++) eastMps += displacementM(first.lonDeg[i], first.latDeg[i], last.lonDeg[i], last.latDeg[i])[0] / 3600 / n;
+    const expectedMps = 0.5 * (sepirb.rightCrosswind.offsetMps + sepirb.leftCrosswind.offsetMps);
+    expect(expectedMps).toBeCloseTo(0.0075, 12);
+    expect(Math.abs(eastMps - expectedMps)).toBeLessThan(4 * 0.0706 / Math.sqrt(n));
+  });
+});
+
 describe('outputTimes', () => {
   test('lists the times runDrift writes, forward and backward, with a short last step', () => {
     for (const r of [request({ durationS: 5000, particleCount: 10 }), request({ durationS: 5000, particleCount: 10, direction: 'backward' })]) {
@@ -173,6 +198,41 @@ describe('runDrift seeding', () => {
     expect(maxLast).toBeLessThan(2050);
   });
 
+  test('a particle released between two steps drifts from its release time (a partial first step)', () => {
+    // no wind, 1 m/s current toward the north: a particle drifts 1 m for every second after its
+    // release; released 250 s into a 600 s step, it has drifted 350 m at the step's end, 3350 m at 1 h
+    const still = new ConstantField('wind', 0, 0), north = new ConstantField('current', 0, 1);
+    for (const direction of ['forward', 'backward'] as const) {
+      const sign = direction === 'forward' ? 1 : -1;
+      const r = request({ particleCount: 1, durationS: 3600, outputEverySteps: 1, direction, scenarios: [{ name: 'x', weight: 1, objectClass: raft,
+        seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 + sign * 250 } }] });
+      const result = runDrift(r, { wind: still, current: north });
+      const northM = result.snapshots.map((snap) => displacementM(131, 37, snap.lonDeg[0], snap.latDeg[0])[1]);
+      expect(result.snapshots[0].status[0]).toBe(ParticleStatus.notReleased);
+      expect(result.snapshots[1].status[0]).toBe(ParticleStatus.active);
+      expect(northM[1]).toBeCloseTo(sign * 350, 6);
+      expect(northM[northM.length - 1]).toBeCloseTo(sign * 3350, 6);
+    }
+  });
+
+  test('along a track every particle has drifted exactly since its own release time', () => {
+    const r = request({
+      particleCount: 500, durationS: 4 * 3600, jibeProbabilityPerHour: 0,
+      scenarios: [{ name: 'track', weight: 1, objectClass: raft, seeding: {
+        kind: 'track', from: { lonDeg: 131, latDeg: 37 }, to: { lonDeg: 131.2, latDeg: 37 },
+        fromTimeS: T0, toTimeS: T0 + 3 * 3600, fromRadiusM: 0, toRadiusM: 0, spread: 'gaussian' } }],
+    });
+    const result = runDrift(r, { wind: new ConstantField('wind', 0, 0), current: new ConstantField('current', 0, 0.5) });
+    const final = result.snapshots[result.snapshots.length - 1];
+    let worstM = 0;
+    for (let i = 0; i < 500; i++) {
+      const northM = (final.latDeg[i] - result.snapshots[0].latDeg[i]) * RAD * EARTH_RADIUS_M;   // from where it was seeded
+      const expectedM = 0.5 * (T0 + 4 * 3600 - result.particles.releaseS[i]);
+      worstM = Math.max(worstM, Math.abs(northM - expectedM));
+    }
+    expect(worstM).toBeLessThan(0.01);   // released at the step boundary instead, up to 300 m short
+  });
+
   test('scenario weights split particles in proportion and give each particle its share', () => {
     const piw = objectClass('PIW-1');
     const r = request({ particleCount: 1000, durationS: 600, scenarios: [
@@ -194,6 +254,11 @@ describe('runDrift stranding and coverage', () => {
     label: 'test coast at 131.05E',
     isLand: (lon) => lon >= 131.05,
     firstShoreCrossing: (lon0, _lat0, lon1) => (lon1 >= 131.05 ? (131.05 - lon0) / (lon1 - lon0) : -1),
+    nearestWater: (lon, lat, maxM) => {
+      if (lon < 131.05) return { lonDeg: lon, latDeg: lat, distanceM: 0 };
+      const distanceM = (lon - 131.05) * RAD * EARTH_RADIUS_M * Math.cos(lat * RAD) + 10;
+      return distanceM <= maxM + 10 ? { lonDeg: 131.05 - 10 / (RAD * EARTH_RADIUS_M * Math.cos(lat * RAD)), latDeg: lat, distanceM } : null;
+    },
   };
 
   test('a cloud next to a coast under onshore wind strands on the coast line', () => {

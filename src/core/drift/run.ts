@@ -6,7 +6,8 @@ import { leewayStep } from './leeway_step.js';
 import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
 import { jibeRatePerS, seedParticles } from './seeding.js';
-import { DRIFT_SETTINGS, type DriftSettingName } from './settings.js';
+import { checkSeedingReachesWater, moveSeedingOffLand } from './seeding_on_land.js';
+import { DRIFT_SETTINGS, driftSetting, type DriftSettingName } from './settings.js';
 
 /** Positions and statuses of all particles at one output time. */
 export interface DriftSnapshot {
@@ -66,8 +67,11 @@ export function outputTimes(request: DriftRequest): number[] {
 
 /**
  * Drift the request's particles through the forcing: Leeway plus current, Euler steps, stranding
- * on the shoreline, `outside forcing` for particles no source covers. Throws before any work when
- * the request is impossible or the forcing does not cover the run's time span or seeding area.
+ * on the shoreline, `outside forcing` for particles no source covers. A particle seeded on land
+ * is moved to the nearest water within `seedOnLandMaxMoveM` (its column `seedMoveM` says how
+ * far) or strands where it was seeded. Throws before any work when the request is impossible, a
+ * scenario's whole seeding is on land, or the forcing does not cover the run's time span or
+ * seeding area.
  */
 export function runDrift(request: DriftRequest, forcing: DriftForcing, options: DriftRunOptions = {}): DriftResult {
   checkDriftRequest(request);
@@ -78,9 +82,9 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const n = particles.count;
   const sign = request.direction === 'forward' ? 1 : -1;
   if (shoreline) {
-    for (let i = 0; i < n; i++) {
-      if (shoreline.isLand(particles.lonDeg[i], particles.latDeg[i])) particles.status[i] = ParticleStatus.stranded;
-    }
+    const maxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
+    checkSeedingReachesWater(request, shoreline, maxMoveM);
+    moveSeedingOffLand(particles, shoreline, maxMoveM);
   }
 
   const buffers = forcingBuffers(n);
@@ -102,21 +106,25 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     // coverage flags: 0 asks the samplers for a value; the Leeway step keeps them up to date
     buffers.windCovered[i] = buffers.currentCovered[i] = status === ParticleStatus.active ? 0 : 1;
   }
+  // a particle released within a step drifts from its release time to the step's end
+  const particleDtS = waiting > 0 ? new Float64Array(n) : null;
   for (let step = 0; step < steps; step++) {
     const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
+    const endS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
+    const released = waiting > 0 ? release(particles, buffers, endS, dtS, sign, particleDtS!) : 0;
+    waiting -= released;
     forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
     forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
     if (step === 0) checkSeedingCovered(forcing, particles, buffers);
     leewayStep(particles, {
-      dtS, seed: request.seed, jibeRatePerS: jibeRate,
+      dtS, particleDtS: released > 0 ? particleDtS : null, seed: request.seed, jibeRatePerS: jibeRate,
       elapsedS: Math.min(request.durationS, (step + 1) * request.timeStepS),
       windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
       currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
       windCovered: buffers.windCovered, currentCovered: buffers.currentCovered,
       shoreline,
     });
-    timeS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
-    if (waiting > 0) waiting -= release(particles, buffers, timeS, sign);
+    timeS = endS;
     if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
     options.onProgress?.(step + 1, steps);
   }
@@ -127,16 +135,22 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
 }
 
 /**
- * Release the particles whose release time has come: at the first step boundary at or after it
- * (never early, at most one step late), so a snapshot at time T shows every particle released by T.
- * Returns how many it released (the run skips this pass once none is waiting).
+ * Release, before a step that ends at `endS`, the particles whose release time falls within it:
+ * each drifts from its own release time to the step's end (`particleDtS[i] = endS − releaseS`, a
+ * partial first step; the others drift the whole step, `dtS`), with the forcing sampled at the
+ * step's start like every particle in that step (explicit Euler). A particle released exactly at a
+ * step's end drifts 0 s in it and shows as released in the snapshot at that time, so a snapshot at
+ * time T shows every particle released by T, where it is at T. Returns how many it released (the
+ * run skips this pass once none is waiting).
  */
-function release(p: Particles, b: ForcingBuffers, timeS: number, sign: number): number {
+function release(p: Particles, b: ForcingBuffers, endS: number, dtS: number, sign: number, particleDtS: Float64Array): number {
   let released = 0;
   for (let i = 0; i < p.count; i++) {
-    if (p.status[i] === ParticleStatus.notReleased && sign * (timeS - p.releaseS[i]) >= 0) {
+    if (p.status[i] === ParticleStatus.notReleased && sign * (endS - p.releaseS[i]) >= 0) {
+      if (released === 0) particleDtS.fill(dtS);
       p.status[i] = ParticleStatus.active;
       b.windCovered[i] = b.currentCovered[i] = 0;
+      particleDtS[i] = endS - p.releaseS[i];
       released++;
     }
   }
@@ -209,7 +223,7 @@ export const MAX_DRIFT_MEMORY_BYTES = 1_500_000_000;
 /** Bytes a run holds: particle columns, the per-step forcing buffers, and positions at every output time. */
 export function driftMemoryBytes(request: DriftRequest): number {
   const columnBytes = Object.values(PARTICLE_COLUMNS).reduce((sum, c) => sum + c.type.BYTES_PER_ELEMENT, 0);
-  const bufferBytes = 4 * 8 + 2;
+  const bufferBytes = 5 * 8 + 2;   // wind and current east/north, per-particle step (releases), flags
   const snapshotBytes = 8 + 8 + 1;
   return request.particleCount * (columnBytes + bufferBytes + outputTimes(request).length * snapshotBytes);
 }
@@ -217,7 +231,7 @@ export function driftMemoryBytes(request: DriftRequest): number {
 /** Check every number of a request against DRIFT_SETTINGS and every scenario; throws InvalidInputError naming the field. */
 export function checkDriftRequest(request: DriftRequest): void {
   for (const name of Object.keys(DRIFT_SETTINGS) as DriftSettingName[]) {
-    const value = request[name];
+    const value = driftSetting(request, name);
     const { min, max, unit } = DRIFT_SETTINGS[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       throw new InvalidInputError(name, `${value} is not between ${min} and ${max} ${unit}`);

@@ -39,7 +39,8 @@ export function scenarioOffsets(scenarios: readonly Scenario[], particleCount: n
  * same particles. Per particle (Allen & Plourde 1999; Breivik & Allen 2008):
  * - position: spread around the (interpolated) reported position;
  * - leeway coefficients: drawn once, slope + eps / (2 × 10 m/s) and offset + eps / 2 with
- *   eps ~ N(0, std dev of the class), independently downwind, right and left;
+ *   eps ~ N(0, std dev of the class), independently downwind, right and left; the downwind eps is
+ *   drawn again while the downwind slope would be negative (see `drawDownwindEps`);
  * - side of downwind: alternating within each scenario, so the left/right split is exact.
  */
 export function seedParticles(request: DriftRequest, firstIndex = 0, count = request.particleCount): Particles {
@@ -90,7 +91,7 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
     particles.status[n] = sign * (request.startS - releaseS) >= 0 ? ParticleStatus.active : ParticleStatus.notReleased;
 
     const object = scenario.objectClass;
-    setPerturbed(particles.downwindSlope, particles.downwindOffsetMps, n, object.downwind, standardNormal(seed, g, DrawStream.downwind));
+    setPerturbed(particles.downwindSlope, particles.downwindOffsetMps, n, object.downwind, drawDownwindZ(object.downwind, seed, g));
     // the current side's crosswind coefficients are in crosswind*, the other side's wait in otherCrosswind*
     const right = k % 2 === 0;
     particles.side[n] = right ? 1 : -1;
@@ -110,6 +111,34 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
 export function jibeRatePerS(perHour: number): number {
   if (!(perHour > 0)) return 0;
   return perHour >= 1 ? Infinity : -Math.log(1 - perHour) / 3600;
+}
+
+/**
+ * Draws before the downwind perturbation gives up and takes the truncation bound (a slope of
+ * exactly 0). Unreachable with the shipped table: its worst class, PIW-2, keeps a draw with
+ * probability 0.88, so 64 rejections in a row have probability 1e-58; the bound only keeps a table
+ * with a negative slope and no spread from looping for ever.
+ */
+const MAX_DOWNWIND_DRAWS = 64;
+
+/**
+ * The standard normal z of a particle's downwind perturbation eps = z × std dev, drawn again while
+ * the perturbed slope, slope + eps / (2 × 10 m/s), would be negative, so an object never gets a
+ * negative downwind slope. This is the operational Leeway model of the Norwegian Meteorological
+ * Institute: Breivik & Allen (2008, J. Marine Systems 69) give the perturbation and its split, and
+ * the operational code (carried unchanged into OpenDrift's Leeway model) redraws eps while
+ * slope + eps/20 < 0 in the table's units (% and cm/s). eps thus follows a normal distribution
+ * truncated below at -2 × 10 m/s × slope (SI); the offset keeps its share eps / 2 of the same draw.
+ * Redraw r uses its own counter stream (DrawStream.downwindRedrawBase + r), so the result depends
+ * only on (seed, particle index), never on the split among threads.
+ */
+export function drawDownwindZ(c: LeewayCoefficients, seed: number, g: number): number {
+  let z = standardNormal(seed, g, DrawStream.downwind);
+  for (let r = 1; c.slope + (z * c.stdDevMps) / (2 * LEEWAY_SPLIT_WIND_MPS) < 0; r++) {
+    if (r === MAX_DOWNWIND_DRAWS) return c.stdDevMps > 0 ? (-2 * LEEWAY_SPLIT_WIND_MPS * c.slope) / c.stdDevMps : 0;
+    z = standardNormal(seed, g, DrawStream.downwindRedrawBase + r);
+  }
+  return z;
 }
 
 function setPerturbed(slopes: Float32Array, offsets: Float32Array, n: number, c: LeewayCoefficients, z: number): void {

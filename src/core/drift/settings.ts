@@ -1,6 +1,7 @@
 /**
  * Every drift setting, declared once with its unit, limits and default: the same table checks a
- * request, writes the command line's --help and (later) the web form.
+ * request, writes the command line's --help and (later) the web form. An `optional` setting may
+ * be left out of a request, which then gets the default (`driftSetting`).
  */
 export const DRIFT_SETTINGS = {
   timeStepS: { default: 600, min: 1, max: 3600, unit: 's', description: 'model time step' },
@@ -12,6 +13,16 @@ export const DRIFT_SETTINGS = {
     description: 'probability that an object switches side of downwind within one hour (Allen 1999: 4 %/h)',
   },
   seed: { default: 1, min: 0, max: 2 ** 32 - 1, unit: 'integer', description: 'random seed (same seed, same output)' },
+  seedOnLandMaxMoveM: {
+    default: 5000, min: 0, max: 50_000, unit: 'm', optional: true,
+    description: 'a particle seeded on land moves to the nearest water within this distance; farther, or with 0, it strands where it was seeded',
+  },
 } as const;
 
 export type DriftSettingName = keyof typeof DRIFT_SETTINGS;
+
+/** A request's value of a setting, or the default of an optional one it leaves out. */
+export function driftSetting(request: Partial<Record<DriftSettingName, number>>, name: DriftSettingName): number | undefined {
+  const row = DRIFT_SETTINGS[name];
+  return request[name] ?? ('optional' in row && row.optional ? row.default : undefined);
+}
