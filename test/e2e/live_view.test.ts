@@ -1,11 +1,19 @@
-// Two browsers, one per party, on the demo exercise: each sees the other's new report live, and
-// only what releasability allows (examples/cooperation/korea-japan.yaml). The parties' own names for
-// the Liancourt Rocks wait for the page's place labels (test.todo below; place_names.draft.ts).
+// Two browsers, one per party, on the demo exercise: each reads the Liancourt Rocks in its own
+// names, sees the other's new report live, and only what releasability allows
+// (examples/cooperation/korea-japan.yaml).
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { appendEvent, apiToken, DEMO_CASE_ID, e2eSuite, enterReport, JP_USER, KR_USER, openCase, probe, screenshot, signIn, TID, waitForApp, WAIT_MS } from './harness.js';
 
 const suite = e2eSuite();
+
+/** The text of the Liancourt Rocks' labels on a page (the agreement tab lists the places in the reader's names). */
+async function liancourtLabels(page: Page): Promise<string> {
+  await page.getByTestId(TID.tabAgreement).click();
+  const labels = page.locator(`[data-testid="${TID.placeLabel}"][data-place-id="liancourt"]`);
+  await labels.first().waitFor();
+  return (await labels.allTextContents()).join(' | ');
+}
 
 /** Wait until the page's timeline shows an entry containing `text`. */
 async function timelineShows(page: Page, text: string): Promise<void> {
@@ -14,13 +22,21 @@ async function timelineShows(page: Page, text: string): Promise<void> {
 }
 
 describe('two parties live (end to end, Chromium)', () => {
-  test('each sees the other\'s new report live, and only what releasability allows', async () => {
+  test('each reads its own names for the rocks, sees the other\'s new report live, and only what releasability allows', async () => {
     const kr = await suite.open('KR coordinator');
     const jp = await suite.open('JP coordinator');
     await signIn(kr.page, KR_USER);
     await signIn(jp.page, JP_USER);
     await openCase(kr.page);
     await openCase(jp.page);
+
+    // each party's own name for the rocks, never the other's
+    const krNames = await liancourtLabels(kr.page);
+    const jpNames = await liancourtLabels(jp.page);
+    expect(krNames).toMatch(/Dokdo|독도/);
+    expect(krNames).not.toMatch(/Takeshima|竹島/);
+    expect(jpNames).toMatch(/Takeshima|竹島/);
+    expect(jpNames).not.toMatch(/Dokdo|독도/);
 
     // KR writes a report through the form; JP's page receives it over the live feed
     const jpBefore = (await probe(jp.page))!.liveEvents;
@@ -62,5 +78,4 @@ describe('two parties live (end to end, Chromium)', () => {
     await screenshot(jp.page, 'live-jp');
   }, 600_000);
 
-  test.todo('each party reads the Liancourt Rocks in its own names (KR: Dokdo / 독도, JP: Takeshima / 竹島), never the other\'s: waits for the page to render TID.placeLabel (data-place-id) beside its map labels');
 });
