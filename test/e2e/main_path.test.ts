@@ -91,5 +91,22 @@ describe('the main path (end to end, Chromium)', () => {
     expect(message).toMatch(/DATUM/i);
     expect(message).toMatch(/\d{2}[°\s-]\s?\d{2}(\.\d+)?['′]?\s?N/);
     await screenshot(page, 'main-message');
+
+    // issuing is held until the agreement's notifications are acknowledged (the server enforces it);
+    // KR acknowledges those addressed to KR, and they read as acknowledged
+    const rows = page.getByTestId(TID.notificationRow);
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.getByTestId(TID.planIssue).click();
+    const held = page.getByTestId(TID.planHeld);
+    await held.waitFor();
+    expect((await held.textContent())!.trim().split(/\s+/).length).toBeGreaterThan(4);
+    const ownIds = await rows.filter({ has: page.getByTestId(TID.acknowledge) }).evaluateAll((els) => els.map((e) => e.getAttribute('data-notification-id')!));
+    expect(ownIds.length).toBeGreaterThan(0);
+    for (const id of ownIds) {
+      const row = page.locator(`[data-testid="${TID.notificationRow}"][data-notification-id="${id}"]`);
+      await row.getByTestId(TID.acknowledge).click();
+      await page.locator(`[data-testid="${TID.notificationRow}"][data-notification-id="${id}"][data-state="acknowledged"]`).waitFor();
+    }
+    await screenshot(page, 'main-held');
   }, 900_000);
 });
