@@ -198,17 +198,22 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const starts: { placed: Placed[]; approximatePos: number }[] = [{ placed: placed.slice() as Placed[], approximatePos: approximate() }];
 
   // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
+  // When a unit fits neither its strip nor outside everything (land all round), this start is dropped.
   placed.fill(null);
   const strips = iamsarSquare(particles, snapshots, units, { include }).strips;
-  strips.forEach((area, k) => {
+  const secondStartFits = strips.every((area, k) => {
     let r = rectangleInFrame(frame, area);
     if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
     for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
     if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
+    if (!feasible(k, r)) return false;
     commit(k, r);
+    return true;
   });
-  refineAll();
-  starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  if (secondStartFits) {
+    refineAll();
+    starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  }
 
   // The plan: the start whose exact POS is higher.
   let best: OptimalPlan | null = null;
