@@ -163,6 +163,39 @@ describe('searchPod', () => {
     expect(r.countedWeight).toBeCloseTo(0.999, 12);
     expect(r.unitIds).toEqual(['A', 'B']);
   });
+  test('mixed objects: each particle is detected with the sweep width of its own scenario', () => {
+    const n = 3000;
+    const cloud = uniformCloud(n, 6 * W_M);
+    const scenario = Uint16Array.from({ length: n }, (_, i) => (i % 10 < 7 ? 0 : 1));   // 70 % raft, 30 % person in water
+    const weight = Float64Array.from(scenario, (s) => (s === 0 ? 0.7 / 2100 : 0.3 / 900));
+    const snapshots = [{ timeS: 0, lonDeg: cloud.lon, latDeg: cloud.lat }];
+    const waypoints = timed(FRAME, parallelSweep(1.5 * W_M, 4));
+    for (const law of ['inverse-cube', 'exponential'] as const) {
+      // a tiny cut-off: the mixed run cuts at the widest W, so with 1e-4 the two would differ by ~1e-5
+      const one = (w: number) => searchPod({ particles: { count: n, weight }, snapshots, frame: FRAME, law, cutoffExposure: 1e-12,
+        tracks: [{ unitId: 'A', sweepWidthNm: w, waypoints }] });
+      const raft = one(2), piw = one(0.5);
+      const mixed = searchPod({ particles: { count: n, weight, scenario }, snapshots, frame: FRAME, law, cutoffExposure: 1e-12,
+        tracks: [{ unitId: 'A', sweepWidthNm: 2, sweepWidthByScenarioNm: [2, 0.5], waypoints }] });
+      let expected = 0;
+      for (let i = 0; i < n; i++) {
+        expect(mixed.pod[i]).toBeCloseTo(scenario[i] === 0 ? raft.pod[i] : piw.pod[i], 10);
+        expected += weight[i] * (scenario[i] === 0 ? raft.pod[i] : piw.pod[i]);
+      }
+      expect(mixed.pos).toBeCloseTo(expected, 10);
+      expect(mixed.pos).toBeLessThan(raft.pos - 0.05);   // the raft's W for everyone overstates POS
+    }
+  });
+  test('per-scenario sweep widths need the particles\' scenario indices, and one for each scenario', () => {
+    const snaps = [{ timeS: 0, lonDeg: Float64Array.of(132), latDeg: Float64Array.of(37) }];
+    const waypoints = timed(FRAME, [[0, 0], [0, 10 * W_M]]);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, 2], waypoints }] })).toThrow(/particles\.scenario/);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1), scenario: Uint16Array.of(2) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, 2], waypoints }] })).toThrow(/scenario 2/);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1), scenario: Uint16Array.of(0) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, -2], waypoints }] })).toThrow(/sweepWidthByScenarioNm\[1\]/);
+  });
   test('the cut-off loses little: exposure 1e-4 vs 1e-7 per pair', () => {
     const cloud = uniformCloud(2000, 10 * W_M);
     const run = (eps: number): number => searchPod({ particles: { count: 2000, weight: cloud.weight }, frame: FRAME, cutoffExposure: eps,
