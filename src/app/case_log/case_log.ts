@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { CaseNotFoundError, type CaseRow, type EventDraft, type SarbridgeStore } from '../../io/storage/index.js';
 import type { Releasability } from './releasability.js';
 import {
-  checkIssuable, checkPlan, describeFinding, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
+  checkIssuable, checkPlan, describeFinding, describeNotificationState, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { formatTimeUtc } from '../../core/time/index.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { PlanNotIssuableError } from './errors.js';
 import { checkPlanningInputs } from './planning_inputs.js';
@@ -111,10 +110,12 @@ export class CaseLog {
     const issue = checkIssuable(findings, acknowledgements);
     if (issue.issuable) return;
     const problems = findings.filter((f) => f.kind === 'plan-problem').map((f) => describeFinding(f, this.agreement!, readerFor()));
-    const missing = issue.missing.map((n) => `${n.id} (to ${n.toParty}, due by ${formatTimeUtc(n.notifyByS)})`);
+    // the same words as the CLI's (core/cooperation): OVERDUE when a notification fell due before the incident or the planning time
+    const missing = issue.states.filter((s) => s.state === 'missing').map((s) => describeNotificationState(s, 'UTC'));
+    const overdue = issue.overdue.length ? [`${issue.overdue.length} of them OVERDUE (due before the incident began or the plan was made): notify at once`] : [];
     throw new PlanNotIssuableError(payload.planId, issue.missing.map((n) => n.id),
       `plan '${payload.planId}' may not be issued yet under the agreement's rules: ` +
-      [...(missing.length ? [`${missing.length} notification(s) lack an acknowledgement from the party they go to: ${missing.join('; ')}`] : []), ...problems].join('; '));
+      [...(missing.length ? [`${missing.length} notification(s) lack an acknowledgement from the party they go to: ${missing.join('; ')}`, ...overdue] : []), ...problems].join('; '));
   }
 
   /** The case's facts a decision needs, or null. */

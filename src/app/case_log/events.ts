@@ -27,6 +27,9 @@ export const PlanGeometrySchema = Type.Object({
   units: Type.Array(Type.Object({
     unitId: Id, party: PartySchema, waypoints: Type.Array(TimedPositionSchema, { minItems: 1, maxItems: 5000 }),
   }, { additionalProperties: false }), { maxItems: 50 }),
+  /** When the incident began and when the plan was made, seconds since epoch: notifications due before them are overdue. */
+  incidentTimeS: Type.Optional(Type.Number()),
+  planningTimeS: Type.Optional(Type.Number()),
 }, { additionalProperties: false });
 
 /** A drift run's summary as kept in the log (summaries only, never the particles). */

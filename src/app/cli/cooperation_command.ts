@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
-  allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeRecordTimes, describeRevisions,
+  allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeNotificationState, describeRecordTimes, describeRevisions,
   readerFor, readerTimeZone, renderAnnualReportHtml, type Acknowledgement, type CooperationConfig, type CooperationPlan, type Reader,
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -66,7 +66,8 @@ export function findingsReport(
   const lines = [`Findings for ${planLabel}, ${readerHeading(config, reader)}, times in ${zone}:`];
   if (findings.length === 0) lines.push('  none');
   for (const f of findings) lines.push(`  ${describeFinding(f, config, reader, zone)}`);
-  for (const n of issue.required) lines.push(`  notification ${n.id}: ${issue.missing.includes(n) ? 'NOT acknowledged' : issue.late.includes(n) ? 'acknowledged late' : 'acknowledged'}`);
+  for (const s of issue.states) lines.push(`  ${describeNotificationState(s, zone)}`);
+  if (issue.overdue.length > 0) lines.push(`  OVERDUE: ${issue.overdue.length} notification(s) fell due before the incident began or before the plan was made: notify at once.`);
   lines.push(issue.issuable ? 'Plan may be issued.' : `Plan may NOT be issued: ${issue.missing.length} notification(s) lack an acknowledgement${findings.some((f) => f.kind === 'plan-problem') ? ', and the plan has problems' : ''}.`);
   return lines;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
+import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
@@ -74,8 +74,8 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
       const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
       return { result, fileDescriptions, workers, timings: timings() };
     }
-    // fail here, not in every worker, on a run the forcing does not cover (checks only: one step)
-    runDrift({ ...job.request, durationS: job.request.timeStepS, outputEverySteps: 1 }, forcing, { shoreline, count: Math.min(n, 100) });
+    // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
+    checkDriftCoverage(job.request, forcing, { shoreline });
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));

@@ -49,6 +49,9 @@ describe('sarbridge plan', () => {
     expect(kr.out).toMatch(/\[rule R3\] KR illustrative ship \(South Korea\) passes [\d.]+ NM from Dokdo/);
     expect(kr.out).toMatch(/\[rule R3\] a unit of Japan passes/);       // JP units are position-only for KR
     expect(kr.out).toMatch(/Plan may NOT be issued: \d+ notification\(s\) lack an acknowledgement\./);
+    // rule R3's 6 h lead time falls before the person went overboard (02:00Z = 11:00 in Seoul): OVERDUE
+    expect(kr.out).toMatch(/\[rule R3\] KR illustrative ship .* Notify .* at once: OVERDUE, it was due by .* \(6 h before\), before the incident began at 2026-03-11 11:00 Asia\/Seoul/);
+    expect(kr.out).toMatch(/notification R3\/kr-ship-1\/place:liancourt\/jp-rcc \(to JP\): NOT acknowledged; notify at once: OVERDUE/);
     expect(kr.out).not.toMatch(/Takeshima/);
     expect(kr.out).not.toMatch(/CAUTION/);   // the optimiser keeps every unit off the islets
     const jp = await run(...args, '--party', 'JP');

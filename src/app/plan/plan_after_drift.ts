@@ -48,7 +48,8 @@ export interface PlanAfterDrift {
 export function planAfterDrift(planCase: PlanCase, result: DriftResult, shoreline: Shoreline | null): PlanAfterDrift {
   const snapshots: PositionSnapshot[] = result.snapshots;
   const status = result.snapshots[result.snapshots.length - 1].status;
-  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status };
+  // the scenario column: each particle is detected with its own object's sweep width
+  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status, scenario: result.particles.scenario };
   let particles = prior;
   let update: SearchesDoneUpdate | null = null;
   if (planCase.searchesDone.length > 0) {

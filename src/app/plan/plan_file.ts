@@ -8,7 +8,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { InvalidInputError } from '../../core/errors.js';
 import { parsePosition, type LonLatDeg } from '../../core/geo/index.js';
-import type { LeewayObjectClass } from '../../core/objects/index.js';
+import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
 import { sweepWidthForLeewayClass, type AllocationUnit, type DetectionLaw, type SearchTrack } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
@@ -25,6 +25,11 @@ const Platform = Type.Union([
   Type.Object({ kind: Type.Union([Type.Literal('helicopter'), Type.Literal('aircraft')]), altitudeFt: Type.Number({ minimum: 100, maximum: 10_000 }) }, { additionalProperties: false }),
 ]);
 
+const SweepWidthNm = Type.Union([
+  Type.Number({ exclusiveMinimum: 0, maximum: 50 }),
+  Type.Record(Type.String({ minLength: 1 }), Type.Number({ exclusiveMinimum: 0, maximum: 50 }), { minProperties: 1 }),
+], { description: "manual sweep width, NM: one number when every scenario has the same object, else one per object, e.g. { LIFE-RAFT-DB-10: 2.5, PIW-1: 0.5 }" });
+
 const UnitSchema = Type.Object({
   id: Type.String({ minLength: 1, description: 'call sign or name, unique in the plan' }),
   party: Type.Optional(Type.String({ description: 'who the unit belongs to, e.g. a navy' })),
@@ -34,14 +39,14 @@ const UnitSchema = Type.Object({
   arrival: Time,
   startPosition: Type.Optional(Position),
   patterns: Type.Array(Pattern, { minItems: 1 }),
-  sweepWidthNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: 'manual sweep width, NM' })),
+  sweepWidthNm: Type.Optional(SweepWidthNm),
   platform: Type.Optional(Platform),
   fatigued: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 const SearchDoneSchema = Type.Object({
   unit: Type.String({ minLength: 1 }),
-  sweepWidthNm: Type.Number({ exclusiveMinimum: 0, maximum: 50 }),
+  sweepWidthNm: SweepWidthNm,
   speedKn: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 400 })),
   track: Type.Array(Type.Object({ position: Position, time: Time }, { additionalProperties: false }), { minItems: 2 }),
 }, { additionalProperties: false });
@@ -63,11 +68,22 @@ export const PlanFileSchema = Type.Object({
 
 export type PlanFile = Static<typeof PlanFileSchema>;
 
-/** A unit as planned, with how its sweep width was found. */
+/** A unit's sweep width for one search object, and how it was found. */
+export interface ObjectSweepWidth {
+  /** Leeway class key. */
+  readonly object: string;
+  readonly sweepWidthNm: number;
+  /** 'manual' or the table path, e.g. 'table: PIW-1 as 'Person in water', ...'. */
+  readonly source: string;
+}
+
+/** A unit as planned, with how its sweep widths were found. */
 export interface PlannedUnit extends AllocationUnit {
   readonly description?: string;
-  /** 'manual' or the table path, e.g. 'table: Raft 4 person, Helicopter-500ft/750ft, fw 1 fv 1 ff 1'. */
+  /** Source of sweepWidthNm (the planning object's W): 'manual' or the table path, e.g. 'table: Raft 4 person, Helicopter-500ft/750ft, fw 1 fv 1 ff 1'. */
   readonly sweepWidthSource: string;
+  /** W for each scenario's object (in the order objects first appear among the scenarios): what each particle is detected with. */
+  readonly sweepWidthByObject: readonly ObjectSweepWidth[];
 }
 
 /** Everything a plan needs, read and checked. */
@@ -99,7 +115,44 @@ export function planCaseFromFile(
   const base = driftJobFromCase(f, objects, resolvePath, fileName);
   if (base.request.direction !== 'forward') throw new InvalidInputError(at('direction'), 'a search plan needs a forward drift');
   const planningTimeS = parseTime(f.planningTime, at('planningTime'));
-  const searchObject = f.searchObject ?? [...f.scenarios].sort((a, b) => b.weight - a.weight)[0].object;
+  // Each particle is detected with its own scenario's object's W; the planning object (searchObject,
+  // default the most probable scenario's) gives the W the track spacing is chosen with.
+  const scenarioObjects = base.request.scenarios.map((sc) => sc.objectClass.key);
+  const objectKeys = [...new Set(scenarioObjects)];
+  const mostProbable = base.request.scenarios.reduce((best, sc, k) => (sc.weight > base.request.scenarios[best].weight ? k : best), 0);
+  const searchObject = f.searchObject ?? scenarioObjects[mostProbable];
+  const canonical = (key: string, field: string): string => {
+    try {
+      return findObjectClass(objects, key).key;
+    } catch (error) {
+      throw new InvalidInputError(at(field), (error as Error).message);
+    }
+  };
+  const planningKey = f.searchObject === undefined ? searchObject : canonical(f.searchObject, 'searchObject');
+  /** Manual W per object: a number when every scenario has the same object, else a map with one entry per object. */
+  const manualWidths = (given: number | Record<string, number>, field: string, what: string): Map<string, number> => {
+    const widths = new Map<string, number>();
+    if (typeof given === 'number') {
+      if (objectKeys.length > 1) {
+        throw new InvalidInputError(at(field), `one sweep width for ${what}, but the scenarios have different objects (${objectKeys.join(', ')}), ` +
+          `each with its own W: give one per object, e.g. { ${objectKeys.map((o) => `${o}: ...`).join(', ')} }`);
+      }
+      for (const o of new Set([...objectKeys, planningKey])) widths.set(o, given);
+      return widths;
+    }
+    for (const [key, w] of Object.entries(given)) {
+      const o = canonical(key, `${field}/${key}`);
+      if (widths.has(o)) throw new InvalidInputError(at(`${field}/${key}`), `${o} is given twice`);
+      if (!objectKeys.includes(o) && o !== planningKey) throw new InvalidInputError(at(`${field}/${key}`), `no scenario has the object ${o} (they have ${objectKeys.join(', ')})`);
+      widths.set(o, w);
+    }
+    for (const o of new Set([...objectKeys, planningKey])) {
+      if (!widths.has(o)) throw new InvalidInputError(at(field), `no sweep width for ${o}${objectKeys.includes(o) ? ', the object of a scenario' : ', the searchObject'}`);
+    }
+    return widths;
+  };
+  const byScenario = (widths: (object: string) => number): { sweepWidthByScenarioNm?: number[] } =>
+    objectKeys.length > 1 ? { sweepWidthByScenarioNm: scenarioObjects.map(widths) } : {};
   const ids = new Set<string>();
   const units: PlannedUnit[] = f.units.map((u, k) => {
     const field = `units/${k}`;
@@ -110,36 +163,47 @@ export function planCaseFromFile(
     if (!u.patterns.some((p) => p === 'PS' || p === 'CS' || p === 'SS')) {
       throw new InvalidInputError(at(`${field}/patterns`), `[${u.patterns.join(', ')}] has no area pattern (PS, CS or SS): the planner lays out areas`);
     }
-    let sweepWidthNm: number, sweepWidthSource: string;
+    const widths = new Map<string, { sweepWidthNm: number; source: string }>();
     if (u.sweepWidthNm !== undefined) {
-      sweepWidthNm = u.sweepWidthNm; sweepWidthSource = 'manual';
+      for (const [o, w] of manualWidths(u.sweepWidthNm, `${field}/sweepWidthNm`, `unit ${u.id}`)) widths.set(o, { sweepWidthNm: w, source: 'manual' });
     } else if (u.platform !== undefined) {
       if (!f.weather) throw new InvalidInputError(at('weather'), `unit ${u.id} takes its sweep width from the tables, which need visibilityNm, windKn and seaHeightM`);
       const platform = u.platform.kind === 'vessel' ? u.platform : { ...u.platform, speedKn: u.speedKn };
-      let r;
-      try {
-        r = sweepWidthForLeewayClass(searchObject, { visibilityNm: f.weather.visibilityNm, platform, weather: { windKn: f.weather.windKn, seaHeightM: f.weather.seaHeightM }, fatigued: u.fatigued });
-      } catch (error) {
-        throw new InvalidInputError(at(f.searchObject ? 'searchObject' : `${field}/platform`), (error as Error).message);
+      for (const o of new Set([...objectKeys, planningKey])) {
+        let r;
+        try {
+          r = sweepWidthForLeewayClass(o, { visibilityNm: f.weather.visibilityNm, platform, weather: { windKn: f.weather.windKn, seaHeightM: f.weather.seaHeightM }, fatigued: u.fatigued });
+        } catch (error) {
+          throw new InvalidInputError(at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`), `${o}: ${(error as Error).message}`);
+        }
+        widths.set(o, {
+          sweepWidthNm: r.sweepWidthNm,
+          source: `table: ${o} as '${r.searchObject}', ${r.tables.join('/')}, fw ${r.weatherFactor} fv ${r.speedFactor.toFixed(2)} ff ${r.fatigueFactor}${r.warnings.length ? ` (${r.warnings.join('; ')})` : ''}`,
+        });
       }
-      sweepWidthNm = r.sweepWidthNm;
-      sweepWidthSource = `table: ${searchObject} as '${r.searchObject}', ${r.tables.join('/')}, fw ${r.weatherFactor} fv ${r.speedFactor.toFixed(2)} ff ${r.fatigueFactor}${r.warnings.length ? ` (${r.warnings.join('; ')})` : ''}`;
     } else {
       throw new InvalidInputError(at(field), 'give sweepWidthNm (manual) or platform (from the tables)');
     }
+    const planning = widths.get(planningKey)!;
     return {
       unitId: u.id, ...(u.party === undefined ? {} : { party: u.party }), ...(u.description === undefined ? {} : { description: u.description }),
       speedKn: u.speedKn, enduranceH: u.enduranceH, arrivalTimeS, ...(startPosition ? { startPosition } : {}),
-      sweepWidthNm, sweepWidthSource, patterns: u.patterns,
+      sweepWidthNm: planning.sweepWidthNm, sweepWidthSource: planning.source, ...byScenario((o) => widths.get(o)!.sweepWidthNm),
+      sweepWidthByObject: objectKeys.map((o) => ({ object: o, ...widths.get(o)! })),
+      patterns: u.patterns,
     };
   });
-  const searchesDone: SearchTrack[] = (f.searchesDone ?? []).map((s, k) => ({
-    unitId: s.unit, sweepWidthNm: s.sweepWidthNm, ...(s.speedKn === undefined ? {} : { searchSpeedKn: s.speedKn }),
-    waypoints: s.track.map((w, j) => ({
-      ...parsePosition(w.position, at(`searchesDone/${k}/track/${j}/position`)),
-      timeS: parseTime(w.time, at(`searchesDone/${k}/track/${j}/time`)),
-    })),
-  }));
+  const searchesDone: SearchTrack[] = (f.searchesDone ?? []).map((s, k) => {
+    const widths = manualWidths(s.sweepWidthNm, `searchesDone/${k}/sweepWidthNm`, `the search by ${s.unit}`);
+    return {
+      unitId: s.unit, sweepWidthNm: widths.get(planningKey)!, ...byScenario((o) => widths.get(o)!),
+      ...(s.speedKn === undefined ? {} : { searchSpeedKn: s.speedKn }),
+      waypoints: s.track.map((w, j) => ({
+        ...parsePosition(w.position, at(`searchesDone/${k}/track/${j}/position`)),
+        timeS: parseTime(w.time, at(`searchesDone/${k}/track/${j}/time`)),
+      })),
+    };
+  });
   searchesDone.forEach((s, k) => s.waypoints.forEach((w, j) => {
     if (j > 0 && w.timeS < s.waypoints[j - 1].timeS) throw new InvalidInputError(at(`searchesDone/${k}/track/${j}/time`), 'times along a track must not go back');
   }));

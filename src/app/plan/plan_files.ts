@@ -9,17 +9,33 @@ import { areaCorners, type SearchPlan } from '../../core/search/index.js';
 import type { PlanAfterDrift } from './plan_after_drift.js';
 
 /** What the files are made of: a plan after its drift (a `PlanRun` is one). */
-export type PlanFilesInput = Pick<PlanAfterDrift, 'optimal' | 'baseline' | 'datumTrack'> & { readonly planCase: { readonly title?: string } };
+export type PlanFilesInput = Pick<PlanAfterDrift, 'optimal' | 'baseline' | 'datumTrack'> & {
+  readonly planCase: { readonly title?: string } & Partial<Pick<PlanAfterDrift['planCase'], 'planningTimeS' | 'drift'>>;
+};
 
 /** The plan as the cooperation layer checks it (plan-for-rules.json). */
 export interface PlanForRules {
   readonly datumTrack: readonly { readonly timeS: number; readonly lonDeg: number; readonly latDeg: number }[];
   readonly units: readonly { readonly unitId: string; readonly party: string; readonly waypoints: readonly { readonly lonDeg: number; readonly latDeg: number; readonly timeS: number }[] }[];
+  /** Earliest time of the case's scenarios (when the incident can have begun), seconds since epoch. */
+  readonly incidentTimeS?: number;
+  readonly planningTimeS?: number;
 }
 
-/** The plan-for-rules document of a run. */
-export function planForRules(run: Pick<PlanFilesInput, 'optimal' | 'datumTrack'>): PlanForRules {
+/** The earliest time a scenario gives (a point's time, a track's first time), or undefined. */
+function incidentTimeOf(planCase: PlanFilesInput['planCase']): number | undefined {
+  const times = (planCase.drift?.request.scenarios ?? []).flatMap((s) => s.seeding.kind === 'point'
+    ? (s.seeding.timeS === undefined ? [] : [s.seeding.timeS]) : [s.seeding.fromTimeS]);
+  return times.length > 0 ? Math.min(...times) : planCase.drift?.request.startS;
+}
+
+/** The plan-for-rules document of a run: with the incident and planning times, the rules can tell an overdue notification. */
+export function planForRules(run: Pick<PlanFilesInput, 'optimal' | 'datumTrack'> & { readonly planCase?: PlanFilesInput['planCase'] }): PlanForRules {
+  const incidentTimeS = run.planCase === undefined ? undefined : incidentTimeOf(run.planCase);
+  const planningTimeS = run.planCase?.planningTimeS;
   return {
+    ...(incidentTimeS === undefined ? {} : { incidentTimeS }),
+    ...(planningTimeS === undefined ? {} : { planningTimeS }),
     datumTrack: run.datumTrack.map((d) => ({ timeS: d.timeS, lonDeg: d.lonDeg, latDeg: d.latDeg })),
     units: run.optimal.assignments.map((a) => ({
       unitId: a.unitId, party: a.party ?? '',

@@ -29,7 +29,14 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     const who = whoOf(a);
     const area = `${a.area.lengthNm.toFixed(1)} x ${a.area.widthNm.toFixed(1)}, ${a.area.orientationDeg.toFixed(0).padStart(3, '0')}°, ${formatPosition(a.area.centre, 1)}`;
     lines.push(`  ${who.padEnd(width)}  ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
-    lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${unit.speedKn} kn, ${unit.enduranceH} h on scene${a.route.cutByEndurance ? ', cut by endurance' : ''}`);
+    const effort = `${unit.speedKn} kn, ${unit.enduranceH} h on scene${a.route.cutByEndurance ? ', cut by endurance' : ''}`;
+    if (unit.sweepWidthByObject.length > 1) {
+      // each particle is detected with its own object's W; S and C above are for the planning object's
+      lines.push(`      W per object: ${unit.sweepWidthByObject.map((w) => `${w.object} ${w.sweepWidthNm.toFixed(2)} NM (${w.source})`).join('; ')}`,
+        `      S and C for W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}); ${effort}`);
+    } else {
+      lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${effort}`);
+    }
   });
   for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
   const gain = o.pos - b.pos;

@@ -52,7 +52,8 @@ describe('POST /api/cases/:caseId/events planIssued, with an agreement', () => {
     const refused = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'first plan', plan } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('SARB_PLAN_NOT_ISSUABLE');
-    for (const n of required) expect(refused.json().message).toContain(`${n.id} (to ${n.toParty}, due by `);
+    for (const n of required) expect(refused.json().message).toContain(`${n.id} (to ${n.toParty}): NOT acknowledged; notify by `);
+    expect(refused.json().message).not.toMatch(/OVERDUE/);   // the example plan gives no incident or planning time
 
     // JP acknowledges what goes to JP; KR "acknowledging" a notification to JP does not count
     for (const n of required.filter((r) => r.toParty === 'JP')) {
@@ -67,6 +68,18 @@ describe('POST /api/cases/:caseId/events planIssued, with an agreement', () => {
     expect((await post('kim', caseId, { basedOnVersion: version++, type: 'notificationAcknowledged', payload: { notificationId: toKr.id } })).statusCode).toBe(201);
     const issued = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'first plan', plan } });
     expect(issued.statusCode).toBe(201);
+  });
+
+  test('a notification due before the incident began is OVERDUE in the refusal', async () => {
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'late', parties: ['KR', 'JP'] } })).json().caseId;
+    // R3's notification falls due at 03:29 UTC (6 h before the KR ship comes within 12 NM), R2's at 06:25 and 06:57
+    const incidentTimeS = Date.UTC(2026, 2, 10, 4) / 1000;
+    const refused = await post('kim', caseId, { basedOnVersion: 1, type: 'planIssued', payload: { planId: 'P3', text: 'late plan', plan: { ...plan, incidentTimeS } } });
+    expect(refused.statusCode).toBe(409);
+    const message: string = refused.json().message;
+    expect(message).toMatch(/R3\/kr-ship-1\/place:liancourt\/jp-rcc \(to JP\): NOT acknowledged; notify at once: OVERDUE, it was due by 2026-03-10 03:29 UTC \(6 h before\), before the incident began at 2026-03-10 04:00 UTC/);
+    expect(message).toMatch(/R2\/kr-ship-1\/srr:jp-rcc\/jp-rcc \(to JP\): NOT acknowledged; notify by 2026-03-10 06:25 UTC/);
+    expect(message).toMatch(/1 of them OVERDUE/);
   });
 
   test('a plan without its geometry cannot be checked, and is refused with the field named', async () => {

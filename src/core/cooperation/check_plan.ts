@@ -1,11 +1,12 @@
 /**
  * Check a plan against the cooperation's rules: the coordinating RCC and hand-overs along the
  * datum's track; notifications for units sent into another party's SRR or within a radius of a
- * contested feature. Each finding names the rule that raised it.
+ * contested feature. Each finding names the rule that raised it. A notification due before the
+ * incident began or before the planning time (when the plan gives them) is marked overdue.
  */
 import { nmToMetres } from '../geo/units.js';
 import { allRccs, type CooperationConfig } from './cooperation_config.js';
-import { findingNm, type Finding, type RequiredNotification } from './finding.js';
+import { findingNm, overdueOf, type Finding, type RequiredNotification } from './finding.js';
 import type { PartyId, Rcc } from './party.js';
 import type { Place } from './place.js';
 import type { CooperationPlan, PlanUnit } from './plan_input.js';
@@ -13,10 +14,12 @@ import type { ContestedFeatureRule, NotifyTarget, SrrEntryRule } from './rule.js
 import { regionAt, regionCrossings, type TimedPosition } from './srr.js';
 import { closestApproach, firstWithin } from './track_distance.js';
 
-function notification(rule: SrrEntryRule | ContestedFeatureRule, unitId: string, subject: string, rcc: Rcc, eventS: number): RequiredNotification {
+function notification(rule: SrrEntryRule | ContestedFeatureRule, unitId: string, subject: string, rcc: Rcc, eventS: number, plan: CooperationPlan): RequiredNotification {
+  const notifyByS = eventS - rule.leadTimeH * 3600;
+  const overdue = overdueOf(notifyByS, plan);
   return {
     id: `${rule.id}/${unitId}/${subject}/${rcc.id}`, ruleId: rule.id, unitId, toRccId: rcc.id, toParty: rcc.party,
-    eventS, notifyByS: eventS - rule.leadTimeH * 3600, leadTimeH: rule.leadTimeH,
+    eventS, notifyByS, leadTimeH: rule.leadTimeH, ...(overdue ? { overdue } : {}),
   };
 }
 
@@ -48,7 +51,7 @@ function coordinationFindings(ruleId: string, rccs: readonly Rcc[], plan: Cooper
 }
 
 /** The first entry of a unit into each RCC of another party. */
-function srrEntryFindings(config: CooperationConfig, rule: SrrEntryRule, rccs: readonly Rcc[], unit: PlanUnit): Finding[] {
+function srrEntryFindings(config: CooperationConfig, rule: SrrEntryRule, rccs: readonly Rcc[], unit: PlanUnit, plan: CooperationPlan): Finding[] {
   const path = route(unit);
   if (path.length === 0) return [];
   const entries = new Map<Rcc, TimedPosition>();
@@ -58,14 +61,14 @@ function srrEntryFindings(config: CooperationConfig, rule: SrrEntryRule, rccs: r
   const findings: Finding[] = [];
   for (const [rcc, at] of entries) {
     if (rcc.party === unit.party) continue;
-    const notifications = targets(config, rule.notify, unit.party, rcc).map((to) => notification(rule, unit.unitId, `srr:${rcc.id}`, to, at.timeS));
+    const notifications = targets(config, rule.notify, unit.party, rcc).map((to) => notification(rule, unit.unitId, `srr:${rcc.id}`, to, at.timeS, plan));
     findings.push({ kind: 'srr-entry', ruleId: rule.id, unitId: unit.unitId, unitParty: unit.party, rccId: rcc.id, at, notifications });
   }
   return findings;
 }
 
 /** Units passing within the rule's radius of a contested feature. */
-function contestedFindings(config: CooperationConfig, rule: ContestedFeatureRule, unit: PlanUnit): Finding[] {
+function contestedFindings(config: CooperationConfig, rule: ContestedFeatureRule, unit: PlanUnit, plan: CooperationPlan): Finding[] {
   const path = route(unit);
   const radiusM = nmToMetres(rule.radiusNm);
   const findings: Finding[] = [];
@@ -74,7 +77,7 @@ function contestedFindings(config: CooperationConfig, rule: ContestedFeatureRule
     const closest = closestApproach(path, place.position);
     if (!closest || closest.distanceM > radiusM) continue;
     const entry = firstWithin(path, place.position, radiusM) ?? closest.at;
-    const notifications = targets(config, rule.notify, unit.party, undefined, place).map((to) => notification(rule, unit.unitId, `place:${place.id}`, to, entry.timeS));
+    const notifications = targets(config, rule.notify, unit.party, undefined, place).map((to) => notification(rule, unit.unitId, `place:${place.id}`, to, entry.timeS, plan));
     findings.push({
       kind: 'near-contested-feature', ruleId: rule.id, unitId: unit.unitId, unitParty: unit.party, placeId: place.id,
       radiusNm: rule.radiusNm, closestNm: findingNm(closest.distanceM), closestAt: closest.at, firstWithinAt: entry, notifications,
@@ -101,10 +104,10 @@ export function checkPlan(config: CooperationConfig, plan: CooperationPlan): Fin
         findings.push(...coordinationFindings(rule.id, rccs, plan));
         break;
       case 'srr-entry-notification':
-        for (const unit of plan.units) findings.push(...srrEntryFindings(config, rule, rccs, unit));
+        for (const unit of plan.units) findings.push(...srrEntryFindings(config, rule, rccs, unit, plan));
         break;
       case 'contested-feature-notification':
-        for (const unit of plan.units) findings.push(...contestedFindings(config, rule, unit));
+        for (const unit of plan.units) findings.push(...contestedFindings(config, rule, unit, plan));
         break;
     }
   }

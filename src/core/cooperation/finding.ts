@@ -26,6 +26,33 @@ export interface RequiredNotification {
   /** Latest time to notify: eventS minus the rule's lead time. */
   readonly notifyByS: number;
   readonly leadTimeH: number;
+  /**
+   * Set when notifyByS lies before the incident began or before the plan was made: the lead time
+   * can no longer be kept, the notification is to go at once, and its acknowledgement will be late.
+   */
+  readonly overdue?: NotificationOverdue;
+}
+
+/** Why a notification is overdue: it fell due before this time of the plan. */
+export interface NotificationOverdue {
+  readonly before: 'incident' | 'planning';
+  /** The incident's or the planning time, seconds since epoch. */
+  readonly timeS: number;
+}
+
+/** The overdue mark of a notification due by `notifyByS` in a plan with these times (incident first). */
+export function overdueOf(notifyByS: number, times: { readonly incidentTimeS?: number; readonly planningTimeS?: number }): NotificationOverdue | undefined {
+  if (times.incidentTimeS !== undefined && notifyByS < times.incidentTimeS) return { before: 'incident', timeS: times.incidentTimeS };
+  if (times.planningTimeS !== undefined && notifyByS < times.planningTimeS) return { before: 'planning', timeS: times.planningTimeS };
+  return undefined;
+}
+
+/** The notification's due time for a reader, with OVERDUE and why when it is (the same words in the CLI, the server and the browser). */
+export function describeDue(n: RequiredNotification, timeZone: string): string {
+  const by = `by ${formatTimeInZone(n.notifyByS, timeZone)} (${n.leadTimeH} h before)`;
+  if (!n.overdue) return by;
+  const what = n.overdue.before === 'incident' ? 'the incident began' : 'the plan was made';
+  return `at once: OVERDUE, it was due ${by}, before ${what} at ${formatTimeInZone(n.overdue.timeS, timeZone)}; its acknowledgement will be recorded as late`;
 }
 
 /** A finding of the rules. */
@@ -69,7 +96,7 @@ export function describeFinding(finding: Finding, config: CooperationConfig, rea
   const when = (t: TimedPosition) => formatTimeInZone(t.timeS, timeZone);
   const where = (t: TimedPosition) => formatPosition(t);
   const notes = (ns: readonly RequiredNotification[]) => ns.length === 0 ? '' :
-    ' ' + ns.map((n) => `Notify ${rccLabel(config, n.toRccId)} by ${formatTimeInZone(n.notifyByS, timeZone)} (${n.leadTimeH} h before); acknowledgement required before the plan is issued.`).join(' ');
+    ' ' + ns.map((n) => `Notify ${rccLabel(config, n.toRccId)} ${describeDue(n, timeZone)}; acknowledgement required before the plan is issued.`).join(' ');
   const head = `[rule ${finding.ruleId}]`;
   switch (finding.kind) {
     case 'coordinating-rcc':

@@ -8,13 +8,13 @@ export { approximateDateSortKey, approximateDateYear, formatApproximateDate, par
 export { checkPlan } from './check_plan.js';
 export type { CooperationConfig } from './cooperation_config.js';
 export { allRccs, findParty } from './cooperation_config.js';
-export type { Finding, RequiredNotification } from './finding.js';
-export { describeFinding, findingNotifications, readerTimeZone, unitLabel } from './finding.js';
+export type { Finding, NotificationOverdue, RequiredNotification } from './finding.js';
+export { describeDue, describeFinding, findingNotifications, overdueOf, readerTimeZone, unitLabel } from './finding.js';
 export type { Incident, IncidentActor } from './incident.js';
 export type { Meeting, MeetingOutcome, Participant } from './meeting.js';
 export { describeParticipant } from './meeting.js';
-export type { Acknowledgement, IssueCheck } from './notifications.js';
-export { checkIssuable, requiredNotifications } from './notifications.js';
+export type { Acknowledgement, IssueCheck, NotificationState } from './notifications.js';
+export { checkIssuable, describeNotificationState, requiredNotifications } from './notifications.js';
 export type { Party, PartyId, Rcc, Service, ServiceKind } from './party.js';
 export type { Place, PlaceKind, SovereigntyClaim } from './place.js';
 export { nameForReader, partyName, placeholdersIn, placeName } from './place_names.js';

@@ -30,4 +30,11 @@ export interface CooperationPlan {
   /** Datum positions in time order. */
   readonly datumTrack: readonly DatumPoint[];
   readonly units: readonly PlanUnit[];
+  /**
+   * When the incident began (the earliest time of its scenarios, e.g. the person went overboard):
+   * a notification due before it could never have been sent in time, and is marked overdue.
+   */
+  readonly incidentTimeS?: number;
+  /** When the plan was made: a notification due before it is overdue. */
+  readonly planningTimeS?: number;
 }

@@ -7,7 +7,7 @@ export type { DriftSettingName } from './settings.js';
 export { jibeRatePerS, LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';
 export { leewayStep } from './leeway_step.js';
 export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from './run.js';
-export { checkDriftRequest, driftMemoryBytes, MAX_DRIFT_MEMORY_BYTES, outputTimes, runDrift, stepCount } from './run.js';
+export { checkDriftCoverage, checkDriftRequest, driftMemoryBytes, MAX_DRIFT_MEMORY_BYTES, outputTimes, runDrift, stepCount } from './run.js';
 export type { CloudSummary } from './summary.js';
 export { summariseCloud } from './summary.js';
 export type { SnapshotSelection } from './geojson.js';

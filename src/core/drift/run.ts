@@ -135,6 +135,32 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
 }
 
 /**
+ * The checks runDrift makes before drifting, without drifting: the request, the forcing's time
+ * span over the whole run, and, for a sample of the first `count` particles (default 100), that
+ * the forcing covers the seeding at the start. A caller that splits a run among threads calls it
+ * once so that an error is raised once. (Shortening the run to one step for this would refuse
+ * every scenario released after the first step, and would check the forcing's time span for that
+ * step only.)
+ */
+export function checkDriftCoverage(request: DriftRequest, forcing: DriftForcing, options: { shoreline?: Shoreline | null; count?: number } = {}): void {
+  checkDriftRequest(request);
+  checkTimeCoverage(request, forcing.wind);
+  checkTimeCoverage(request, forcing.current);
+  const particles = seedParticles(request, 0, Math.min(options.count ?? 100, request.particleCount));
+  const n = particles.count;
+  if (options.shoreline) {   // as runDrift does: refuse a seeding wholly on land, move the sample off land
+    const maxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
+    checkSeedingReachesWater(request, options.shoreline, maxMoveM);
+    moveSeedingOffLand(particles, options.shoreline, maxMoveM);
+  }
+  const buffers = forcingBuffers(n);
+  for (let i = 0; i < n; i++) buffers.windCovered[i] = buffers.currentCovered[i] = particles.status[i] === ParticleStatus.active ? 0 : 1;
+  forcing.wind.sampleBatch(request.startS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
+  forcing.current.sampleBatch(request.startS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
+  checkSeedingCovered(forcing, particles, buffers);
+}
+
+/**
  * Release, before a step that ends at `endS`, the particles whose release time falls within it:
  * each drifts from its own release time to the step's end (`particleDtS[i] = endS − releaseS`, a
  * partial first step; the others drift the whole step, `dtS`), with the forcing sampled at the

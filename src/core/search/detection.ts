@@ -13,15 +13,28 @@
  * Parallel tracks at spacing S: sum_k 1/(x + kS)^2 = pi^2 / (S^2 sin^2(pi x / S)), and the mean
  * over x is Koopman's POD = erf(sqrt(pi) C / 2): 0.79 at C = 1.
  *
- * Exponential ("random search", Koopman; IAMSAR's "normal conditions" curve POD = 1 - exp(-C)):
- * Koopman's random-search law assumes the effort is spread at random over the area. A per-particle
- * computation needs a rate in space, so we (our modelling choice, not a published one) give the
- * sensor a Gaussian rate gamma(r) = c exp(-r^2 / (2 sigma^2)) with sigma = W / 2 and
- * c = W v / (2 pi sigma^2): a straight pass deposits an exposure e(x) = (2 / sqrt(2 pi)) exp(-2 x^2 / W^2)
- * whose integral over x is W, so summed over passes the exposure is the coverage C, and
- * POD = 1 - exp(-C). With parallel tracks the exposure ripples by 2 exp(-pi^2 / (2 C^2)) about C
- * (Poisson summation): 1.4 % at C = 1, so the law holds to 1e-4 for C >= 1 and is a little low below.
- * Under this law W is an exposure width: one pass alone detects with at most 1 - exp(-0.80) = 0.55.
+ * Exponential ("random search"; Koopman 1946/1980, ch. 2 and 3; Washburn, "Search and Detection",
+ * 2.3 and 2.5; IAMSAR Vol. II's "normal conditions" curve POD = 1 - exp(-C)): Koopman derives
+ * 1 - exp(-W L / A) by cutting the track into small independent pieces scattered at random over
+ * the area, and shows that parallel sweeps whose cross-track position is uncertain by about a
+ * track spacing or more approach it. A per-particle computation needs a rate in space, so the law
+ * is made explicit that way (the spread is our modelling choice, stated here, not a published
+ * figure): the sensor's rate is a Gaussian gamma(r) = c exp(-r^2 / (2 sigma^2)) with sigma = 2 W
+ * and c = W v / (2 pi sigma^2). A straight pass at speed v and lateral range x deposits the exposure
+ *   e(x) = (W / (sigma sqrt(2 pi))) exp(-x^2 / (2 sigma^2)),   int e dx = W,
+ * so exposures of passes add up to the coverage C = W / S and parallel tracks give 1 - exp(-C).
+ * Parallel tracks at spacing S = W / C (Poisson summation): sum_k e(x + kS) = C (1 + 2 sum_m
+ * exp(-2 pi^2 m^2 sigma^2 / S^2) cos(2 pi m x / S)), a ripple of 2 exp(-8 pi^2 C^2) = 1.4 % at
+ * C = 0.25 and below 1e-8 from C = 0.5; the mean of exp(-exposure) is e^-C (1 + (C ripple)^2 / 4 + ...),
+ * so POD = 1 - exp(-C) to 1e-5 for every C >= 0.25.
+ * One pass alone: its lateral-range curve 1 - exp(-e(x)) integrates to
+ *   sigma sqrt(2 pi) sum_{n>=1} (-1)^(n+1) a^n / (n! sqrt n),  a = W / (sigma sqrt(2 pi)) = 0.199,
+ * that is 0.933 W. No additive exposure can give both laws exactly: 1 - exp(-e) < e, so a curve
+ * that sweeps W in one pass deposits more than W of exposure and dense tracks would exceed
+ * 1 - exp(-C); the random-search law itself says one pass over a strip of width B detects
+ * 1 - exp(-W / B) < W / B. We keep the parallel law exact and err low (conservative) on a lone pass;
+ * the spread sigma -> infinity is Koopman's limit (a pass sweeps about W (1 - 0.141 W / sigma)).
+ * The former sigma = W / 2 gave 0.381 at C = 0.5 (ripple 58 %) and 0.77 W for one pass.
  */
 import { InvalidInputError } from '../errors.js';
 
@@ -31,8 +44,8 @@ export type DetectionLaw = 'inverse-cube' | 'exponential';
 /** The default law: Koopman's inverse cube (SAROPS and IAMSAR's "ideal" curve use it). */
 export const DEFAULT_DETECTION_LAW: DetectionLaw = 'inverse-cube';
 
-/** The exponential law's Gaussian rate has standard deviation sigma = this x W. */
-export const EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH = 0.5;
+/** The exponential law's Gaussian rate has standard deviation sigma = this x W (see the file header). */
+export const EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH = 2;
 
 /**
  * Error function, |error| < 1.5e-7 (Abramowitz and Stegun 1964, formula 7.1.26); hand-written
@@ -49,7 +62,7 @@ export function erf(x: number): number {
 /**
  * Exposure (integrated detection rate, dimensionless) of one infinite straight pass at lateral
  * range x for a target that keeps still: POD = 1 - exp(-exposure).
- * Inverse cube: W^2 / (4 pi x^2); exponential: (2 / sqrt(2 pi)) exp(-2 x^2 / W^2) (see file header).
+ * Inverse cube: W^2 / (4 pi x^2); exponential: (W / (sigma sqrt(2 pi))) exp(-x^2 / (2 sigma^2)), sigma = 2 W (see file header).
  */
 export function passExposure(law: DetectionLaw, lateralRangeNm: number, sweepWidthNm: number): number {
   checkSweepWidth(sweepWidthNm);

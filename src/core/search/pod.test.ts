@@ -72,9 +72,33 @@ describe('searchPod', () => {
     expect(Math.abs(parallelSweepPos('inverse-cube', 1) - parallelTrackPod('inverse-cube', 1))).toBeLessThan(0.01);
     expect(Math.abs(parallelSweepPos('inverse-cube', 0.5) - 0.4691)).toBeLessThan(0.01); // erf(0.4431)
   });
-  test('parallel tracks, exponential law: POD = 1 - exp(-C) = 0.632 at C = 1, within 0.01', () => {
-    expect(Math.abs(parallelSweepPos('exponential', 1) - 0.6321)).toBeLessThan(0.01);
-    expect(Math.abs(parallelSweepPos('exponential', 2) - 0.8647)).toBeLessThan(0.01);
+  test('parallel tracks, exponential law: POD = 1 - exp(-C) at C = 0.25, 0.5, 1, 2 within 0.002 (random search)', () => {
+    // particles on a regular grid across ten whole track spacings in the middle of the pattern: no sampling error
+    for (const c of [0.25, 0.5, 1, 2]) {
+      const spacingM = W_M / c;
+      const half = Math.ceil((60 * W_M) / spacingM);
+      const n = 2000;
+      const lon = new Float64Array(n), lat = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = fromLocal(FRAME, ((i + 0.5) / n - 0.5) * 10 * spacingM, ((i % 7) - 3) * W_M);
+        lon[i] = p.lonDeg; lat[i] = p.latDeg;
+      }
+      const r = searchPod({ particles: { count: n, weight: new Float64Array(n).fill(1 / n) }, law: 'exponential', frame: FRAME,
+        snapshots: [{ timeS: 0, lonDeg: lon, latDeg: lat }], cutoffExposure: 1e-7,
+        tracks: [{ unitId: 'PS', sweepWidthNm: W_NM, waypoints: timed(FRAME, parallelSweep(spacingM, half)) }] });
+      expect(Math.abs(r.pos - parallelTrackPod('exponential', c))).toBeLessThan(0.002);
+    }
+  });
+  test('one pass, exponential law: the lateral-range curve integrates to 0.933 W (conservative, see detection.ts)', () => {
+    const n = 4000, halfM = 20 * W_M;
+    const lon = new Float64Array(n), lat = new Float64Array(n);
+    for (let i = 0; i < n; i++) { const p = fromLocal(FRAME, ((i + 0.5) / n - 0.5) * 2 * halfM, 0); lon[i] = p.lonDeg; lat[i] = p.latDeg; }
+    const r = searchPod({ particles: { count: n, weight: new Float64Array(n).fill(1 / n) }, law: 'exponential', frame: FRAME,
+      snapshots: [{ timeS: 0, lonDeg: lon, latDeg: lat }], cutoffExposure: 1e-7,
+      tracks: [{ unitId: 'A', sweepWidthNm: W_NM, waypoints: timed(FRAME, [[0, -1000 * W_M], [0, 1000 * W_M]]) }] });
+    const sweptNm = (r.pos * 2 * halfM) / W_M; // mean POD x strip width = integral of the curve
+    expect(sweptNm / W_NM).toBeGreaterThan(0.925);
+    expect(sweptNm / W_NM).toBeLessThan(0.94);
   });
   test('a drifting cloud searched by a drift-compensated track gets the POD of a still one', () => {
     // particles and track both move 1.5 m/s east and 0.5 m/s north; relative motion is unchanged
@@ -138,6 +162,39 @@ describe('searchPod', () => {
     expect(r.unitPos[0]).toBeCloseTo(posA, 12);
     expect(r.countedWeight).toBeCloseTo(0.999, 12);
     expect(r.unitIds).toEqual(['A', 'B']);
+  });
+  test('mixed objects: each particle is detected with the sweep width of its own scenario', () => {
+    const n = 3000;
+    const cloud = uniformCloud(n, 6 * W_M);
+    const scenario = Uint16Array.from({ length: n }, (_, i) => (i % 10 < 7 ? 0 : 1));   // 70 % raft, 30 % person in water
+    const weight = Float64Array.from(scenario, (s) => (s === 0 ? 0.7 / 2100 : 0.3 / 900));
+    const snapshots = [{ timeS: 0, lonDeg: cloud.lon, latDeg: cloud.lat }];
+    const waypoints = timed(FRAME, parallelSweep(1.5 * W_M, 4));
+    for (const law of ['inverse-cube', 'exponential'] as const) {
+      // a tiny cut-off: the mixed run cuts at the widest W, so with 1e-4 the two would differ by ~1e-5
+      const one = (w: number) => searchPod({ particles: { count: n, weight }, snapshots, frame: FRAME, law, cutoffExposure: 1e-12,
+        tracks: [{ unitId: 'A', sweepWidthNm: w, waypoints }] });
+      const raft = one(2), piw = one(0.5);
+      const mixed = searchPod({ particles: { count: n, weight, scenario }, snapshots, frame: FRAME, law, cutoffExposure: 1e-12,
+        tracks: [{ unitId: 'A', sweepWidthNm: 2, sweepWidthByScenarioNm: [2, 0.5], waypoints }] });
+      let expected = 0;
+      for (let i = 0; i < n; i++) {
+        expect(mixed.pod[i]).toBeCloseTo(scenario[i] === 0 ? raft.pod[i] : piw.pod[i], 10);
+        expected += weight[i] * (scenario[i] === 0 ? raft.pod[i] : piw.pod[i]);
+      }
+      expect(mixed.pos).toBeCloseTo(expected, 10);
+      expect(mixed.pos).toBeLessThan(raft.pos - 0.05);   // the raft's W for everyone overstates POS
+    }
+  });
+  test('per-scenario sweep widths need the particles\' scenario indices, and one for each scenario', () => {
+    const snaps = [{ timeS: 0, lonDeg: Float64Array.of(132), latDeg: Float64Array.of(37) }];
+    const waypoints = timed(FRAME, [[0, 0], [0, 10 * W_M]]);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, 2], waypoints }] })).toThrow(/particles\.scenario/);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1), scenario: Uint16Array.of(2) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, 2], waypoints }] })).toThrow(/scenario 2/);
+    expect(() => searchPod({ particles: { count: 1, weight: Float64Array.of(1), scenario: Uint16Array.of(0) }, snapshots: snaps,
+      tracks: [{ unitId: 'A', sweepWidthNm: 1, sweepWidthByScenarioNm: [1, -2], waypoints }] })).toThrow(/sweepWidthByScenarioNm\[1\]/);
   });
   test('the cut-off loses little: exposure 1e-4 vs 1e-7 per pair', () => {
     const cloud = uniformCloud(2000, 10 * W_M);

@@ -15,6 +15,10 @@
  * v_ref is the speed at which W holds (the unit's search speed): against a still target on a
  * straight leg this gives the lateral-range curve of detection.ts exactly.
  *
+ * Each particle is detected with the sweep width of its own object: a track may give W per
+ * scenario index (a raft or a person in the water), and a particle of scenario s gets W_s in K or
+ * sigma and c above (IAMSAR Vol. II: the sweep width is a property of the sensor AND the search
+ * object; one W for a mixed cloud overstates POD for the smaller object).
  * Exposures add over segments, legs and units; POD = 1 - exp(-E). Integrating the rate over the
  * whole track (rather than taking 1 - prod(1 - p_leg) of per-leg lateral-range curves) counts leg
  * ends, turns and cross legs once and as flown, and follows the particle while it drifts; for
@@ -48,6 +52,12 @@ export interface SearchTrack {
   readonly unitId: string;
   /** Corrected sweep width W of the unit for the object, NM (sweepWidth() or a manual value). */
   readonly sweepWidthNm: number;
+  /**
+   * Sweep width per scenario index, NM, when the scenarios' objects differ (a raft or a person in
+   * the water): a particle of scenario s (ParticleWeights.scenario) is detected with entry s.
+   * Default: sweepWidthNm for every particle.
+   */
+  readonly sweepWidthByScenarioNm?: readonly number[];
   /** At least two waypoints, times non-decreasing; a repeated time is a jump (not searched). */
   readonly waypoints: readonly TrackWaypoint[];
   /** Speed at which W holds, knots; default the track's mean speed over ground while moving. */
@@ -66,6 +76,11 @@ export interface ParticleWeights {
   readonly count: number;
   readonly weight: Float64Array;
   readonly status?: Uint8Array;
+  /**
+   * Scenario index of each particle (the drift's `scenario` column): selects the sweep width of
+   * the particle's own object in tracks and units that give one per scenario.
+   */
+  readonly scenario?: Uint16Array;
 }
 
 /** Inputs of searchPod. */
@@ -118,12 +133,13 @@ export function searchPod(input: SearchPodInput): SearchPodResult {
   checkSnapshots(snapshots, n);
   if (particles.weight.length < n) throw new InvalidInputError('particles.weight', `has ${particles.weight.length} entries for ${n} particles`);
   tracks.forEach(checkTrack);
+  const widths = tracks.map((t, k) => sweepWidthsByParticleGroup(t, `tracks[${k}]`, particles));
   const frame = input.frame ?? localFrame(trackCentre(tracks));
-  const sorted = new SortedParticles(frame, snapshots, n);
+  const sorted = new SortedParticles(frame, snapshots, n, widths.some((w) => w.length > 1) ? particles.scenario! : null);
   let pairsIntegrated = 0, pairsSkipped = 0;
   const unitExposure = tracks.map((track, k) => {
     const sortedExposure = new Float64Array(n);
-    const counts = integrateTrack(track, k, law, eps, frame, snapshots, sorted, n, sortedExposure);
+    const counts = integrateTrack(track, k, widths[k], law, eps, frame, snapshots, sorted, n, sortedExposure);
     pairsIntegrated += counts.integrated;
     pairsSkipped += counts.skipped;
     const exposure = new Float64Array(n);
@@ -181,6 +197,31 @@ function checkSnapshots(snapshots: readonly PositionSnapshot[], n: number): void
   });
 }
 
+/**
+ * The sweep widths a track detects with, NM: one entry when every particle gets sweepWidthNm
+ * (no per-scenario widths, or all of them equal), else one per scenario index, checked against the
+ * particles' scenario indices.
+ */
+export function sweepWidthsByParticleGroup(track: { sweepWidthNm: number; sweepWidthByScenarioNm?: readonly number[] }, field: string,
+  particles: ParticleWeights): Float64Array {
+  const list = track.sweepWidthByScenarioNm;
+  if (list === undefined) return Float64Array.of(track.sweepWidthNm);
+  list.forEach((w, s) => {
+    if (!(w > 0) || !Number.isFinite(w)) throw new InvalidInputError(`${field}.sweepWidthByScenarioNm[${s}]`, `${w} is not a positive sweep width`);
+  });
+  if (list.every((w) => w === list[0])) return Float64Array.of(list[0]);
+  const scenario = particles.scenario;
+  if (scenario === undefined || scenario.length < particles.count) {
+    throw new InvalidInputError('particles.scenario', `${field} gives a sweep width per scenario, so each particle needs its scenario index`);
+  }
+  for (let i = 0; i < particles.count; i++) {
+    if (scenario[i] >= list.length) {
+      throw new InvalidInputError(`${field}.sweepWidthByScenarioNm`, `gives ${list.length} sweep widths, but particle ${i} belongs to scenario ${scenario[i]}`);
+    }
+  }
+  return Float64Array.from(list);
+}
+
 function checkTrack(track: SearchTrack, k: number): void {
   const field = `tracks[${k}]`;
   if (!(track.sweepWidthNm > 0) || !Number.isFinite(track.sweepWidthNm)) {
@@ -214,9 +255,12 @@ class SortedParticles {
   /** rank[i] = sorted position of original particle i. */
   readonly rank: Uint32Array;
   readonly blockCount: number;
+  /** Scenario index of each particle in sorted order, or null when every particle gets the same sweep width. */
+  readonly group: Uint16Array | null;
   private readonly xy = new Map<number, { x: Float64Array; y: Float64Array }>();
   private readonly boxes = new Map<number, { box: Float64Array; maxSpeedMps: number }>();
-  constructor(private readonly frame: LocalFrame, private readonly snapshots: readonly PositionSnapshot[], private readonly n: number) {
+  constructor(private readonly frame: LocalFrame, private readonly snapshots: readonly PositionSnapshot[], private readonly n: number,
+    scenario: Uint16Array | null) {
     const x = new Float64Array(n), y = new Float64Array(n);
     projectInto(frame, snapshots[0].lonDeg, snapshots[0].latDeg, n, x, y);
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -235,6 +279,7 @@ class SortedParticles {
     this.rank = new Uint32Array(n);
     for (let p = 0; p < n; p++) this.rank[this.order[p]] = p;
     this.blockCount = Math.ceil(n / BLOCK_SIZE);
+    this.group = scenario === null ? null : Uint16Array.from({ length: n }, (_, p) => scenario[this.order[p]]);
   }
   /** Snapshot k projected into the frame, in sorted order. */
   get(k: number): { x: Float64Array; y: Float64Array } {
@@ -322,7 +367,7 @@ interface Segment {
   dtS: number; fa: number; fb: number; vLoMps: number;
 }
 
-function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLaw, eps: number, frame: LocalFrame,
+function integrateTrack(track: SearchTrack, trackIndex: number, widthsNm: Float64Array, law: DetectionLaw, eps: number, frame: LocalFrame,
   snapshots: readonly PositionSnapshot[], sorted: SortedParticles, n: number, exposure: Float64Array): { integrated: number; skipped: number } {
   const wps = track.waypoints;
   const wx = wps.map((w) => localXM(frame, w.lonDeg));
@@ -345,7 +390,8 @@ function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLa
     if (!(time > 0)) throw new InvalidInputError(`tracks[${trackIndex}]`, 'the unit never moves: give searchSpeedKn');
     refSpeedMps = dist / time;
   }
-  const wM = nmToMetres(track.sweepWidthNm);
+  const wM = widthsNm.map(nmToMetres);
+  const group = wM.length > 1 ? sorted.group : null;
   let integrated = 0, skipped = 0;
   let k = 0; // snapshot interval index
   for (let j = 1; j < wps.length; j++) {
@@ -375,8 +421,8 @@ function integrateTrack(track: SearchTrack, trackIndex: number, law: DetectionLa
       };
       seg.vLoMps = Math.max(0, Math.hypot(seg.uxb - seg.uxa, seg.uyb - seg.uya) / dtS - (still ? 0 : boxes.maxSpeedMps));
       const c = law === 'inverse-cube'
-        ? inverseCubeSegment(wM, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure)
-        : gaussianSegment(wM, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure);
+        ? inverseCubeSegment(wM, group, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure)
+        : gaussianSegment(wM, group, refSpeedMps, eps, seg, a.x, a.y, b.x, b.y, boxes.box, n, exposure);
       integrated += c;
       skipped += n - c;
       segStart = segEnd;
@@ -423,10 +469,16 @@ function fastErf(x: number): number {
 /** Smallest distance kept for the inverse cube's singularity at r = 0, metres (POD is 1 there anyway). */
 const MIN_DISTANCE_M = 1;
 
-function inverseCubeSegment(wM: number, refSpeedMps: number, eps: number, seg: Segment,
+/**
+ * Kernels take the sweep width per particle group (metres) and each particle's group in sorted
+ * order (null: one group); the cut-off is the widest group's, so no pair loses more than eps.
+ */
+function inverseCubeSegment(wM: Float64Array, group: Uint16Array | null, refSpeedMps: number, eps: number, seg: Segment,
   xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, box: Float64Array, n: number, exposure: Float64Array): number {
   const { uxa, uya, uxb, uyb, fa, fb, dtS, vLoMps } = seg;
-  const K = (wM * wM * refSpeedMps) / (8 * Math.PI);
+  const KTg = new Float64Array(wM.length);
+  for (let g = 0; g < wM.length; g++) KTg[g] = ((wM[g] * wM[g] * refSpeedMps) / (8 * Math.PI)) * dtS;
+  const K = KTg.reduce((a, b) => Math.max(a, b), 0) / dtS;
   const KT = K * dtS;
   let cut = Math.cbrt(KT / eps);
   if (vLoMps > 0) cut = Math.min(cut, Math.sqrt((2 * K) / (vLoMps * eps)));
@@ -442,12 +494,13 @@ function inverseCubeSegment(wM: number, refSpeedMps: number, eps: number, seg: S
       const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
       if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
       done++;
+      const kt = KTg[group === null ? 0 : group[i]];
       const vx = r1x - r0x, vy = r1y - r0y;
       const L2 = vx * vx + vy * vy;
       const R0sq = r0x * r0x + r0y * r0y;
       if (L2 < 1e-12 * (R0sq + 1)) { // no relative motion: rate constant over the segment
         const R = Math.sqrt(Math.max(R0sq, d2Min));
-        exposure[i] += KT / (R * R * R);
+        exposure[i] += kt / (R * R * R);
         continue;
       }
       const L = Math.sqrt(L2);
@@ -462,24 +515,31 @@ function inverseCubeSegment(wM: number, refSpeedMps: number, eps: number, seg: S
       const X0 = R0 * (R0 + Math.abs(s0)), X1 = R1 * (R1 + Math.abs(s1));
       const P = X0 * X1;
       const F = s0 >= 0 ? (X1 - X0) / P : s1 <= 0 ? (X0 - X1) / P : (2 * P - d2 * (X0 + X1)) / (d2 * P);
-      exposure[i] += KT * invL * F;
+      exposure[i] += kt * invL * F;
     }
   }
   return done;
 }
 
-function gaussianSegment(wM: number, refSpeedMps: number, eps: number, seg: Segment,
+function gaussianSegment(wM: Float64Array, group: Uint16Array | null, refSpeedMps: number, eps: number, seg: Segment,
   xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, box: Float64Array, n: number, exposure: Float64Array): number {
   const { uxa, uya, uxb, uyb, fa, fb, dtS, vLoMps } = seg;
-  const sigma = EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH * wM;
-  const c = (wM * refSpeedMps) / (2 * Math.PI * sigma * sigma);
-  const cT = c * dtS;
-  let bound = cT;
-  if (vLoMps > 0) bound = Math.min(bound, (c / vLoMps) * sigma * Math.sqrt(2 * Math.PI));
-  const cut = bound > eps ? sigma * Math.sqrt(2 * Math.log(bound / eps)) : 0;
-  const inv2s2 = 1 / (2 * sigma * sigma);
-  const invS2 = 1 / (sigma * Math.SQRT2);
-  const half = sigma * Math.sqrt(Math.PI / 2);
+  const groups = wM.length;
+  const cTg = new Float64Array(groups), inv2s2g = new Float64Array(groups), invS2g = new Float64Array(groups);
+  const halfg = new Float64Array(groups), s2g = new Float64Array(groups);
+  let cut = 0;
+  for (let g = 0; g < groups; g++) {
+    const sigma = EXPONENTIAL_SIGMA_PER_SWEEP_WIDTH * wM[g];
+    const c = (wM[g] * refSpeedMps) / (2 * Math.PI * sigma * sigma);
+    cTg[g] = c * dtS;
+    let bound = cTg[g];
+    if (vLoMps > 0) bound = Math.min(bound, (c / vLoMps) * sigma * Math.sqrt(2 * Math.PI));
+    if (bound > eps) cut = Math.max(cut, sigma * Math.sqrt(2 * Math.log(bound / eps)));
+    s2g[g] = sigma * sigma;
+    inv2s2g[g] = 1 / (2 * sigma * sigma);
+    invS2g[g] = 1 / (sigma * Math.SQRT2);
+    halfg[g] = sigma * Math.sqrt(Math.PI / 2);
+  }
   const uMinX = Math.min(uxa, uxb), uMaxX = Math.max(uxa, uxb), uMinY = Math.min(uya, uyb), uMaxY = Math.max(uya, uyb);
   let done = 0;
   for (let blk = 0, first = 0; first < n; blk++, first += BLOCK_SIZE) {
@@ -491,9 +551,11 @@ function gaussianSegment(wM: number, refSpeedMps: number, eps: number, seg: Segm
       const r1x = uxb - (x0 + fb * dx), r1y = uyb - (y0 + fb * dy);
       if ((r0x > cut && r1x > cut) || (r0x < -cut && r1x < -cut) || (r0y > cut && r1y > cut) || (r0y < -cut && r1y < -cut)) continue;
       done++;
+      const g = group === null ? 0 : group[i];
+      const cT = cTg[g], inv2s2 = inv2s2g[g], invS2 = invS2g[g];
       const vx = r1x - r0x, vy = r1y - r0y;
       const L2 = vx * vx + vy * vy;
-      if (L2 < 1e-6 * sigma * sigma) { // relative motion well under sigma: midpoint rule
+      if (L2 < 1e-6 * s2g[g]) { // relative motion well under sigma: midpoint rule
         const mx = 0.5 * (r0x + r1x), my = 0.5 * (r0y + r1y);
         exposure[i] += cT * Math.exp(-(mx * mx + my * my) * inv2s2);
         continue;
@@ -502,7 +564,7 @@ function gaussianSegment(wM: number, refSpeedMps: number, eps: number, seg: Segm
       const invL = 1 / L;
       const s0 = (r0x * vx + r0y * vy) * invL;
       const cross = (r0x * vy - r0y * vx) * invL;
-      exposure[i] += cT * invL * Math.exp(-cross * cross * inv2s2) * half * (fastErf((s0 + L) * invS2) - fastErf(s0 * invS2));
+      exposure[i] += cT * invL * Math.exp(-cross * cross * inv2s2) * halfg[g] * (fastErf((s0 + L) * invS2) - fastErf(s0 * invS2));
     }
   }
   return done;

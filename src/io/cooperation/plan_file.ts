@@ -12,13 +12,18 @@ const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const TimeS = Type.Number({ description: 'seconds since 1970-01-01T00:00Z' });
 
-/** The plan file: `{ datumTrack, units, acknowledgements? }` (extra top-level fields such as `note` are allowed). */
+/**
+ * The plan file: `{ datumTrack, units, incidentTimeS?, planningTimeS?, acknowledgements? }` (extra
+ * top-level fields such as `note` are allowed); with the two times, notifications due before them are overdue.
+ */
 export const PlanFileSchema = Type.Object({
   datumTrack: Type.Array(Type.Object({ timeS: TimeS, lonDeg: Lon, latDeg: Lat }, { additionalProperties: false })),
   units: Type.Array(Type.Object({
     unitId: Type.String({ minLength: 1 }), party: Type.String({ minLength: 1 }),
     waypoints: Type.Array(Type.Object({ lonDeg: Lon, latDeg: Lat, timeS: TimeS }, { additionalProperties: false })),
   }, { additionalProperties: false })),
+  incidentTimeS: Type.Optional(TimeS),
+  planningTimeS: Type.Optional(TimeS),
   acknowledgements: Type.Optional(Type.Array(Type.Object({ notificationId: Type.String({ minLength: 1 }), byRccId: Type.String({ minLength: 1 }), timeS: TimeS }, { additionalProperties: false }))),
 });
 
@@ -43,7 +48,11 @@ export function parsePlanJson(text: string, fileName: string): { plan: Cooperati
   });
   ordered(file.datumTrack, 'datumTrack');
   file.units.forEach((u, k) => ordered(u.waypoints, `units/${k}/waypoints`));
-  return { plan: { datumTrack: file.datumTrack, units: file.units }, acknowledgements: file.acknowledgements ?? [] };
+  const times = {
+    ...(file.incidentTimeS === undefined ? {} : { incidentTimeS: file.incidentTimeS }),
+    ...(file.planningTimeS === undefined ? {} : { planningTimeS: file.planningTimeS }),
+  };
+  return { plan: { datumTrack: file.datumTrack, units: file.units, ...times }, acknowledgements: file.acknowledgements ?? [] };
 }
 
 /** Read a plan file from disk. */

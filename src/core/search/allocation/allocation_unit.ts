@@ -19,8 +19,16 @@ export interface AllocationUnit {
   readonly arrivalTimeS: number;
   /** Where the unit comes from: the pattern starts at the corner of its area nearest to it. */
   readonly startPosition?: LonLatDeg;
-  /** Corrected sweep width W for the object, NM (sweepWidth() or a manual value). */
+  /**
+   * Corrected sweep width W for the planning object, NM (sweepWidth() or a manual value): the
+   * track spacing and coverage factor are chosen with it.
+   */
   readonly sweepWidthNm: number;
+  /**
+   * Sweep width per scenario index, NM, when the scenarios' objects differ: a particle of scenario
+   * s is detected with entry s (POD, POS, the fast score). Default sweepWidthNm for all.
+   */
+  readonly sweepWidthByScenarioNm?: readonly number[];
   /** Patterns the unit can fly or steam; the allocation uses PS, then CS, then SS. */
   readonly patterns: readonly PatternCode[];
 }
@@ -45,6 +53,9 @@ export function checkAllocationUnit(unit: AllocationUnit, field: string): void {
     const v = unit[key];
     if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new InvalidInputError(`${field}.${key}`, `must be a number > 0, got ${String(v)}`);
   }
+  unit.sweepWidthByScenarioNm?.forEach((w, s) => {
+    if (!(typeof w === 'number' && Number.isFinite(w) && w > 0)) throw new InvalidInputError(`${field}.sweepWidthByScenarioNm[${s}]`, `must be a number > 0, got ${String(w)}`);
+  });
   if (!Number.isFinite(unit.arrivalTimeS)) throw new InvalidInputError(`${field}.arrivalTimeS`, `${unit.arrivalTimeS} is not a time`);
   if (unit.startPosition !== undefined) checkLonLat(unit.startPosition, `${field}.startPosition`);
   areaPatternOf(unit, field);

@@ -9,6 +9,8 @@
  * it sees (S_eff: the track spacing in the drifting cell's frame), any other cell 0, so objects
  * drifting out ahead of the front or in behind it are missed, as they are at sea. For an expanding square (no straight front) a cell gets p times
  * the fraction of SAMPLES times spread over the search at which it lies in the area.
+ * Particles of objects with different sweep widths (detection groups: a raft, a person in the
+ * water) go into separate cells, and each group is scored at its own coverage W_g / S.
  * Hand-written hot loop (scoreInside): it runs thousands of times per allocation.
  */
 import { projectInto, type LocalFrame } from '../../probability/local_frame.js';
@@ -102,6 +104,10 @@ export class CellCloud {
   readonly cellY: Float64Array;
   /** Weight of each cell (sum of its particles' weights as last set). */
   readonly cellW: Float64Array;
+  /** Detection group of each cell (all its particles share it); all 0 without groups. */
+  readonly cellGroup: Uint16Array;
+  /** Detection group of each particle, or null when there is one group. */
+  readonly group: Uint16Array | null;
   readonly cellCount: number;
   /** Side of a cell, metres. */
   readonly cellM: number;
@@ -114,10 +120,13 @@ export class CellCloud {
 
   /**
    * `x`, `y`: particle positions in the frame at mid-search; `dx`, `dy`: their displacement from
-   * the start to the end of the search; `counted[i]` 1 when particle i is a possible location.
+   * the start to the end of the search; `counted[i]` 1 when particle i is a possible location;
+   * `group[i]` the particle's detection group (the index into the coverages of scoreInside), null
+   * for one group.
    */
   constructor(readonly x: Float64Array, readonly y: Float64Array, readonly dx: Float64Array, readonly dy: Float64Array,
-    counted: Uint8Array, weight: Float64Array) {
+    counted: Uint8Array, weight: Float64Array, group: Uint16Array | null = null) {
+    this.group = group;
     const n = x.length;
     let sw = 0, mx = 0, my = 0;
     for (let i = 0; i < n; i++) if (counted[i] && weight[i] > 0) { sw += weight[i]; mx += weight[i] * x[i]; my += weight[i] * y[i]; }
@@ -127,14 +136,16 @@ export class CellCloud {
     const sigma = Math.sqrt(Math.sqrt((vx / (sw || 1)) * (vy / (sw || 1))));
     this.cellM = Math.max(sigma / CELLS_PER_SIGMA, 1);
     const cellOf = new Int32Array(n).fill(-1);
-    const index = new Map<number, number>();
-    const sx: number[] = [], sy: number[] = [], sdx: number[] = [], sdy: number[] = [], cnt: number[] = [];
+    const index: Map<number, number>[] = [];
+    const sx: number[] = [], sy: number[] = [], sdx: number[] = [], sdy: number[] = [], cnt: number[] = [], grp: number[] = [];
     const inv = 1 / this.cellM;
     for (let i = 0; i < n; i++) {
       if (!counted[i]) continue;
       const key = Math.floor((x[i] - mx) * inv + 33_554_432) * 67_108_864 + Math.floor((y[i] - my) * inv + 33_554_432);
-      let c = index.get(key);
-      if (c === undefined) { c = cnt.length; index.set(key, c); sx.push(0); sy.push(0); sdx.push(0); sdy.push(0); cnt.push(0); }
+      const g = group === null ? 0 : group[i];
+      const cells = index[g] ?? (index[g] = new Map<number, number>());
+      let c = cells.get(key);
+      if (c === undefined) { c = cnt.length; cells.set(key, c); sx.push(0); sy.push(0); sdx.push(0); sdy.push(0); cnt.push(0); grp.push(g); }
       cellOf[i] = c;
       sx[c] += x[i]; sy[c] += y[i]; sdx[c] += dx[i]; sdy[c] += dy[i]; cnt[c]++;
     }
@@ -146,6 +157,7 @@ export class CellCloud {
     this.cellDy = Float64Array.from(sdy, (v, c) => v / cnt[c]);
     this.cellReach = Float64Array.from(this.cellDx, (v, c) => 0.5 * Math.hypot(v, this.cellDy[c]));
     this.cellW = new Float64Array(this.cellCount);
+    this.cellGroup = Uint16Array.from(grp);
   }
 
   /** Cell weights from per-particle weights (uncounted particles are left out). */
@@ -159,10 +171,11 @@ export class CellCloud {
    * Score of a rectangle: sum over cells of weight x POD (see the file header), and the direction
    * of progress that gives it. `sweep`: 'across' for tracks along the rectangle's bearing (PS),
    * 'along' for tracks across it (CS), 'fraction' for a pattern without a front (SS).
+   * `coverage[g]`: the coverage W_g / S of detection group g.
    */
-  scoreInside(r: FrameRectangle, sweep: SweepAxis, coverage: number, table: PodTable): { score: number; progress: 1 | -1 } {
+  scoreInside(r: FrameRectangle, sweep: SweepAxis, coverage: Float64Array, table: PodTable): { score: number; progress: 1 | -1 } {
     const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
-    const { cellX, cellY, cellDx, cellDy, cellReach, cellW, cellCount } = this;
+    const { cellX, cellY, cellDx, cellDy, cellReach, cellW, cellGroup, cellCount } = this;
     const cx = r.cxM, cy = r.cyM, hu = r.alongHalfM, hv = r.acrossHalfM;
     const radius = Math.hypot(hu, hv);
     const acrossFront = sweep === 'across';
@@ -180,23 +193,23 @@ export class CellCloud {
           const u = mu + TAUS[k] * du, v = mv + TAUS[k] * dv;
           if (u <= hu && u >= -hu && v <= hv && v >= -hv) j++;
         }
-        fraction += cellW[c] * j;
+        fraction += cellW[c] * j * table.at(coverage[cellGroup[c]]);
         continue;
       }
+      const cg = coverage[cellGroup[c]];
       const w0 = (acrossFront ? mv - 0.5 * dv : mu - 0.5 * du), dw = acrossFront ? dv : du;
       const z0 = (acrossFront ? mu - 0.5 * du : mv - 0.5 * dv), dz = acrossFront ? du : dv;
-      if (frontMeets(w0, dw, z0, dz, hw, hz, 1)) plus += cellW[c] * table.at(effectiveCoverage(coverage, dw, hw, 1));
-      if (frontMeets(w0, dw, z0, dz, hw, hz, -1)) minus += cellW[c] * table.at(effectiveCoverage(coverage, dw, hw, -1));
+      if (frontMeets(w0, dw, z0, dz, hw, hz, 1)) plus += cellW[c] * table.at(effectiveCoverage(cg, dw, hw, 1));
+      if (frontMeets(w0, dw, z0, dz, hw, hz, -1)) minus += cellW[c] * table.at(effectiveCoverage(cg, dw, hw, -1));
     }
-    if (sweep === 'fraction') return { score: (table.at(coverage) * fraction) / SAMPLES, progress: 1 };
+    if (sweep === 'fraction') return { score: fraction / SAMPLES, progress: 1 };
     return plus >= minus ? { score: plus, progress: 1 } : { score: minus, progress: -1 };
   }
 
   /** Per particle, its POD under scoreInside's model for the given progress (written into `out`). */
-  fillInside(r: FrameRectangle, sweep: SweepAxis, coverage: number, table: PodTable, progress: 1 | -1, out: Float64Array): void {
-    const p = table.at(coverage);
+  fillInside(r: FrameRectangle, sweep: SweepAxis, coverage: Float64Array, table: PodTable, progress: 1 | -1, out: Float64Array): void {
     const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
-    const { x, y, dx, dy } = this;
+    const { x, y, dx, dy, group } = this;
     const hu = r.alongHalfM, hv = r.acrossHalfM;
     const acrossFront = sweep === 'across';
     const hw = acrossFront ? hv : hu, hz = acrossFront ? hu : hv;
@@ -204,18 +217,19 @@ export class CellCloud {
       const ex = x[i] - r.cxM, ey = y[i] - r.cyM;
       const mu = ex * ux + ey * uy, mv = ex * uy - ey * ux;
       const du = dx[i] * ux + dy[i] * uy, dv = dx[i] * uy - dy[i] * ux;
+      const cg = coverage[group === null ? 0 : group[i]];
       if (sweep === 'fraction') {
         let j = 0;
         for (let k = 0; k < SAMPLES; k++) {
           const u = mu + TAUS[k] * du, v = mv + TAUS[k] * dv;
           if (u <= hu && u >= -hu && v <= hv && v >= -hv) j++;
         }
-        out[i] = (p * j) / SAMPLES;
+        out[i] = (table.at(cg) * j) / SAMPLES;
         continue;
       }
       const w0 = (acrossFront ? mv - 0.5 * dv : mu - 0.5 * du), dw = acrossFront ? dv : du;
       const z0 = (acrossFront ? mu - 0.5 * du : mv - 0.5 * dv), dz = acrossFront ? du : dv;
-      out[i] = frontMeets(w0, dw, z0, dz, hw, hz, progress) ? table.at(effectiveCoverage(coverage, dw, hw, progress)) : 0;
+      out[i] = frontMeets(w0, dw, z0, dz, hw, hz, progress) ? table.at(effectiveCoverage(cg, dw, hw, progress)) : 0;
     }
   }
 

@@ -123,7 +123,9 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
     if (!(sideNm > s)) s = sideNm / 2;
     return {
       unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: 'PS', area,
-      trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm, route: areaRoute(unit, 'PS', area, s),
+      trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
+      ...(unit.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: unit.sweepWidthByScenarioNm }),
+      route: areaRoute(unit, 'PS', area, s),
     };
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);

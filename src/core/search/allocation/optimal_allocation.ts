@@ -35,6 +35,10 @@
  * cube), others 0; the front
  * progresses whichever way meets more weight (usually against the drift), and the route is laid
  * out that way. Overlap is tested in one local frame by the separating axis theorem.
+ * With objects of different sweep widths (units giving W per scenario), scenarios whose W agree
+ * for every unit form one detection group; a unit's coverage in group g is C W_g / W (its track
+ * spacing is chosen with the planning W), so the fast score, like the exact one, detects each
+ * particle with its own object's W.
  */
 import { InvalidInputError } from '../../errors.js';
 import { METRES_PER_NM, degToRad } from '../../geo/units.js';
@@ -43,7 +47,7 @@ import { fromLocal, localFrame, type LocalFrame } from '../../probability/local_
 import { releasedOnly } from '../../probability/particle_cloud.js';
 import { smallestContainmentRectangle } from '../../probability/min_rectangle.js';
 import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
-import type { ParticleWeights, PositionSnapshot } from '../pod.js';
+import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
 import { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
@@ -105,11 +109,19 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   for (let i = 0; i < n; i++) counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
   const mid = units.map((u) => 0.5 * (u.arrivalTimeS + searchEndS(u)));
   const frame = options.frame ?? datumFrame(snapshots, mid.reduce((a, b) => a + b, 0) / mid.length, particles);
+  const groups = detectionGroups(particles, units);
+  // coverage per group for one candidate, refilled before each score (no allocation in the loop)
+  const groupCoverage = new Float64Array(groups.widthRatio[0].length);
+  const coveragesOf = (k: number, coverage: number): Float64Array => {
+    const ratio = groups.widthRatio[k];
+    for (let g = 0; g < ratio.length; g++) groupCoverage[g] = coverage * ratio[g];
+    return groupCoverage;
+  };
   const views = units.map((u, k) => {
     const m = positionsAt(frame, snapshots, mid[k], n);
     const a = positionsAt(frame, snapshots, u.arrivalTimeS, n), b = positionsAt(frame, snapshots, searchEndS(u), n);
     for (let i = 0; i < n; i++) { a.x[i] = b.x[i] - a.x[i]; a.y[i] = b.y[i] - a.y[i]; }
-    return new CellCloud(m.x, m.y, a.x, a.y, counted, weight);
+    return new CellCloud(m.x, m.y, a.x, a.y, counted, weight, groups.particleGroup);
   });
   const patterns = units.map((u, k) => areaPatternOf(u, `units[${k}]`));
   const sweeps: SweepAxis[] = patterns.map((p) => p === 'PS' ? 'across' : p === 'CS' ? 'along' : 'fraction');
@@ -147,14 +159,14 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const score = (k: number, rect: FrameRectangle): number => {
     evaluations++;
     const f = feasible(k, rect);
-    return f ? views[k].scoreInside(rect, sweeps[k], f.coverage, table).score : -1;
+    return f ? views[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table).score : -1;
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
   const commit = (k: number, rect: FrameRectangle): void => {
     const f = feasible(k, rect)!;
-    const { progress } = views[k].scoreInside(rect, sweeps[k], f.coverage, table);
+    const { progress } = views[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table);
     placed[k] = { rect, ...f, progress };
-    views[k].fillInside(rect, sweeps[k], f.coverage, table, progress, podFast[k]);
+    views[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), table, progress, podFast[k]);
   };
 
   const order = units.map((_, k) => k).sort((a, b) => effortM2[b] - effortM2[a]);
@@ -198,17 +210,22 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const starts: { placed: Placed[]; approximatePos: number }[] = [{ placed: placed.slice() as Placed[], approximatePos: approximate() }];
 
   // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
+  // When a unit fits neither its strip nor outside everything (land all round), this start is dropped.
   placed.fill(null);
   const strips = iamsarSquare(particles, snapshots, units, { include }).strips;
-  strips.forEach((area, k) => {
+  const secondStartFits = strips.every((area, k) => {
     let r = rectangleInFrame(frame, area);
     if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
     for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
     if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
+    if (!feasible(k, r)) return false;
     commit(k, r);
+    return true;
   });
-  refineAll();
-  starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  if (secondStartFits) {
+    refineAll();
+    starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  }
 
   // The plan: the start whose exact POS is higher.
   let best: OptimalPlan | null = null;
@@ -218,6 +235,30 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     if (!best || plan.pos > best.pos) best = { ...plan, approximatePos: start.approximatePos, evaluations, frame };
   }
   return best!;
+}
+
+/**
+ * Detection groups: scenarios whose sweep widths agree for every unit share a group. Returns each
+ * particle's group (null when there is one) and, per unit, W_g / W for every group g.
+ */
+function detectionGroups(particles: ParticleWeights, units: readonly AllocationUnit[]): { particleGroup: Uint16Array | null; widthRatio: Float64Array[] } {
+  const lists = units.map((u, k) => sweepWidthsByParticleGroup(u, `units[${k}]`, particles));
+  if (lists.every((l) => l.length === 1)) return { particleGroup: null, widthRatio: lists.map((l, k) => Float64Array.of(l[0] / units[k].sweepWidthNm)) };
+  const scenarioCount = Math.max(...lists.map((l) => l.length));
+  const keyOf = new Map<string, number>();
+  const groupOfScenario = new Uint16Array(scenarioCount);
+  const groupWidths: number[][] = [];
+  for (let s = 0; s < scenarioCount; s++) {
+    const widths = lists.map((l) => (l.length === 1 ? l[0] : l[s]));
+    const key = widths.join(' ');
+    let g = keyOf.get(key);
+    if (g === undefined) { g = groupWidths.length; keyOf.set(key, g); groupWidths.push(widths); }
+    groupOfScenario[s] = g;
+  }
+  const scenario = particles.scenario!;
+  const particleGroup = new Uint16Array(particles.count);
+  for (let i = 0; i < particles.count; i++) particleGroup[i] = groupOfScenario[scenario[i]];
+  return { particleGroup, widthRatio: units.map((u, k) => Float64Array.from(groupWidths, (w) => w[k] / u.sweepWidthNm)) };
 }
 
 function datumFrame(snapshots: readonly PositionSnapshot[], timeS: number, particles: ParticleWeights): LocalFrame {
@@ -337,6 +378,7 @@ function assignment(unit: AllocationUnit, pattern: AreaPattern, p: Placed, frame
   return {
     unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: code, area,
     trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
+    ...(unit.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: unit.sweepWidthByScenarioNm }),
     route: areaRoute(unit, code, area, s, p.fit.count, progressBearingDeg),
   };
 }

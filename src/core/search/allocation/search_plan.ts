@@ -19,7 +19,10 @@ export interface UnitAssignment {
   readonly trackSpacingNm: number;
   /** Coverage factor C = W / S. */
   readonly coverage: number;
+  /** Sweep width of the planning object, NM (the coverage factor's W). */
   readonly sweepWidthNm: number;
+  /** Sweep width per scenario index, NM, when the objects differ (see AllocationUnit). */
+  readonly sweepWidthByScenarioNm?: readonly number[];
   readonly route: SearchRoute;
 }
 
@@ -52,7 +55,10 @@ export function evaluateAssignments(particles: ParticleWeights, snapshots: reado
   assignments: readonly UnitAssignment[], options: PlanningOptions = {}): SearchPlan {
   const r = searchPod({
     particles, snapshots, law: options.law, include: options.include,
-    tracks: assignments.map((a) => ({ unitId: a.unitId, sweepWidthNm: a.sweepWidthNm, waypoints: a.route.waypoints, searchSpeedKn: a.route.speedKn })),
+    tracks: assignments.map((a) => ({
+      unitId: a.unitId, sweepWidthNm: a.sweepWidthNm, waypoints: a.route.waypoints, searchSpeedKn: a.route.speedKn,
+      ...(a.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: a.sweepWidthByScenarioNm }),
+    })),
   });
   return { assignments, unitPos: r.unitPos, pos: r.pos, pod: r.pod, unitPod: r.unitPod };
 }
