@@ -120,15 +120,17 @@ export function driftCommand(): Command {
     .option('--wind-constant <speed@from>', "constant wind after the files, m/s and the direction it blows FROM, e.g. '10@270'")
     .option('--current-constant <speed@toward>', "constant current after the files, m/s and the direction it flows TOWARD, e.g. '0.2@0' ('0@0' = zero fallback)")
     .addOption(new Option('--coastline <source>', 'coastline for stranding: bundled (GSHHG subset 127-135E 33-41N), gshhg (Debian gmt-gshhg-full, any region) or none').choices(['bundled', 'gshhg', 'none']))
-    .option('--out <file>', 'GeoJSON output file (default sarbridge-drift.geojson; out/demo-drift.geojson for --demo)')
+    .option('--out <file>', 'output file: GeoJSON, or a CF-1.8 trajectory NetCDF4 file when it ends in .nc (default sarbridge-drift.geojson; out/demo-drift.geojson for --demo)')
     .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
     .action(async (options: DriftOptions) => {
       const job = driftJobFromOptions(options, fileArgs.files);
       checkDriftRequest(job.request);   // before anything sized by the request
+      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
+      const netcdf = /\.nc$/i.test(outPath);
       const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
-      if (features > MAX_GEOJSON_FEATURES) {
+      if (!netcdf && features > MAX_GEOJSON_FEATURES) {
         throw new InvalidInputError('--geojson-times', `${job.request.particleCount} particles × ${outputTimes(job.request).length} output times make ` +
           `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
           'fewer times (--output-every) or fewer particles');
@@ -140,14 +142,22 @@ export function driftCommand(): Command {
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
-      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
       await mkdir(dirname(outPath), { recursive: true });
-      const out = createWriteStream(outPath);
-      for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
-        if (!out.write(chunk)) await once(out, 'drain');
+      if (netcdf) {
+        // every output time, as trajectory × time; h5wasm loads only for this output
+        const { writeTrajectoryFile } = await import('../../io/netcdf/trajectory_file.js');
+        await writeTrajectoryFile(outPath, result, {
+          ...(job.title ? { case_title: job.title } : {}),
+          ...(fileDescriptions.length ? { forcing_files: fileDescriptions.join('\n') } : {}),
+        });
+      } else {
+        const out = createWriteStream(outPath);
+        for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
+          if (!out.write(chunk)) await once(out, 'drain');
+        }
+        out.end();
+        await once(out, 'finish');
       }
-      out.end();
-      await once(out, 'finish');
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
       const movedOffLand = seedingMovedOffLand(result.particles);
       if (options.json) {
