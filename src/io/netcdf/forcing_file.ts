@@ -117,7 +117,10 @@ function buildField(
   const dims = east.dimensions;
   if (dims.length < 2) throw new ForcingFileError(path, east.name, `needs at least 2 dimensions (y, x), has ${dims.length}`);
   // Time dimension: a leading dimension whose variable has "since" units or a time-like name.
+  const mappedTime = options.standardNames?.time;
+  const mappedTimeDim = mappedTime === undefined ? undefined : dataset.variables.get(mappedTime)?.dimensions[0];
   const timeDim = dims.slice(0, -2).find((d) => {
+    if (d === mappedTimeDim) return true;
     const tv = dataset.variables.get(d);
     return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d);
   });

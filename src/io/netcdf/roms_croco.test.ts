@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { VectorField } from '../../core/environment/index.js';
 import { openForcingBytes, openForcingFile } from './index.js';
+import { writeNetcdf3 } from './test/netcdf3_writer.js';
 import { lonLatAt, NX, NY, OCEAN_TIME_S, ORIGIN_S, uvEastNorth } from './test/roms_croco_fixture.js';
 
 const DIR = fileURLToPath(new URL('./test/roms-croco/', import.meta.url));
@@ -112,6 +113,24 @@ describe('CROCO history: time in "second", a variable mapping', () => {
   test('a time origin for a file whose units have an epoch is refused', async () => {
     await expect(openForcingFile(join(DIR, 'roms_his.nc'), { gridPath: GRID, timeOriginS: ORIGIN_S }))
       .rejects.toThrow(/variable 'ocean_time': time units 'seconds since 2026-03-01 00:00:00' give the epoch already/);
+  });
+
+  test('time=VARIABLE also makes its dimension the time axis, whatever its name', async () => {
+    // record dimension 'rec' (no time-like name), time in 'tt': without the mapping 'rec' would be taken for a level
+    const n = 2 * NY * (NX - 1), m = 2 * (NY - 1) * NX;
+    const bytes = writeNetcdf3({ rec: 2, eta_rho: NY, xi_rho: NX, xi_u: NX - 1, eta_v: NY - 1 }, [
+      { name: 'tt', dims: ['rec'], type: 'double', attrs: { units: 'second' }, data: [0, 3600] },
+      { name: 'uu', dims: ['rec', 'eta_rho', 'xi_u'], type: 'float', data: new Array(n).fill(0.3) },
+      { name: 'vv', dims: ['rec', 'eta_v', 'xi_rho'], type: 'float', data: new Array(m).fill(0) },
+    ]);
+    const ff = await openForcingBytes('rec.nc', bytes, {
+      grid: { name: 'roms_grd.nc', bytes: readFileSync(GRID) }, timeOriginS: ORIGIN_S,
+      standardNames: { sea_water_x_velocity: 'uu', sea_water_y_velocity: 'vv', time: 'tt' },
+    });
+    expect([ff.fields.current!.startS, ff.fields.current!.endS]).toEqual([ORIGIN_S, ORIGIN_S + 3600]);
+    const r = sampleAt(ff.fields.current!, ORIGIN_S + 1800, lonLatAt(4, 4));
+    expect(r.east).toBeCloseTo(0.3 * Math.cos(Math.PI / 6), 6);
+    expect(r.north).toBeCloseTo(0.3 * Math.sin(Math.PI / 6), 6);
   });
 
   test('mapping errors name the problem', async () => {
