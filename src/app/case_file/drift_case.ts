@@ -19,12 +19,25 @@ const Spread = Type.Union([Type.Literal('gaussian'), Type.Literal('uniform-disc'
 const setting = (name: keyof typeof DRIFT_SETTINGS, scale = 1) =>
   Type.Number({ minimum: DRIFT_SETTINGS[name].min / scale, maximum: DRIFT_SETTINGS[name].max / scale, description: DRIFT_SETTINGS[name].description });
 
+/**
+ * A forcing file, with what the file may not say itself: its separate grid file (ROMS/CROCO), a
+ * variable mapping (CF standard name → variable) and the model's time origin for time in "second".
+ */
+const FileSource = Type.Object({
+  file: Type.String(),
+  grid: Type.Optional(Type.String({ description: 'separate grid file (ROMS/CROCO lon_rho, lat_rho, angle, mask_rho); relative to the case file' })),
+  variables: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }), {
+    description: "CF standard name → variable name, e.g. { sea_water_x_velocity: u, sea_water_y_velocity: v, time: scrum_time }",
+  })),
+  timeOrigin: Type.Optional(Type.String({ description: "the model's time origin for time units without an epoch (ROMS/CROCO 'second'), UTC: '2001-01-01T00:00Z'" })),
+}, { additionalProperties: false });
+
 const WindSource = Type.Union([
-  Type.Object({ file: Type.String() }, { additionalProperties: false }),
+  FileSource,
   Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 100 }), fromDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
 ]);
 const CurrentSource = Type.Union([
-  Type.Object({ file: Type.String() }, { additionalProperties: false }),
+  FileSource,
   Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 10 }), towardDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
 ]);
 
@@ -136,9 +149,15 @@ export function driftJobFromCase(
     seed: c.seed ?? DRIFT_SETTINGS.seed.default,
     jibeProbabilityPerHour: c.jibeProbabilityPerHour ?? DRIFT_SETTINGS.jibeProbabilityPerHour.default,
   };
-  const file = (path: string): ForcingSourceSpec => ({ kind: 'file', path: resolvePath === null ? path : resolvePath(path) });
-  const wind = c.forcing.wind.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
-  const current = c.forcing.current.map((s): ForcingSourceSpec => 'file' in s ? file(s.file) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
+  const resolve = (path: string): string => (resolvePath === null ? path : resolvePath(path));
+  const file = (s: Static<typeof FileSource>, field: string): ForcingSourceSpec => ({
+    kind: 'file', path: resolve(s.file),
+    ...(s.grid === undefined ? {} : { grid: resolve(s.grid) }),
+    ...(s.variables === undefined ? {} : { variables: s.variables }),
+    ...(s.timeOrigin === undefined ? {} : { timeOriginS: parseTime(s.timeOrigin, at(`${field}/timeOrigin`)) }),
+  });
+  const wind = c.forcing.wind.map((s, k): ForcingSourceSpec => 'file' in s ? file(s, `forcing/wind/${k}`) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
+  const current = c.forcing.current.map((s, k): ForcingSourceSpec => 'file' in s ? file(s, `forcing/current/${k}`) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
   return { title: c.title, request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };
 }
 

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
   checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, driftSetting, outputTimes, PARTICLE_STATUS_NAMES, seedingMovedOffLand, summariseCloud,
@@ -36,11 +36,61 @@ interface DriftOptions {
   out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** A forcing file option as given, with the --grid, --variable and --time-origin that followed it. */
+interface FileArgument {
+  readonly flag: '--wind' | '--current' | '--forcing';
+  readonly path: string;
+  grid?: string;
+  variables?: Record<string, string>;
+  timeOrigin?: string;
+}
+
+/**
+ * The parsers of the forcing file options: each file is remembered in order, so --grid,
+ * --variable and --time-origin apply to the file option just before them.
+ */
+function forcingFileArguments(): {
+  files: FileArgument[];
+  file: (flag: FileArgument['flag']) => (value: string, previous: string[]) => string[];
+  grid: (value: string) => string;
+  variable: (value: string, previous: string[]) => string[];
+  timeOrigin: (value: string) => string;
+} {
+  const files: FileArgument[] = [];
+  const last = (option: string): FileArgument => {
+    const f = files.at(-1);
+    if (!f) throw new InvalidArgumentError(`${option} applies to the forcing file before it: give it after --wind, --current or --forcing FILE`);
+    return f;
+  };
+  return {
+    files,
+    file: (flag) => (value, previous) => { files.push({ flag, path: value }); return [...previous, value]; },
+    grid: (value) => {
+      const f = last('--grid');
+      if (f.grid !== undefined) throw new InvalidArgumentError(`${f.path} has a grid file already (${f.grid})`);
+      f.grid = value;
+      return value;
+    },
+    variable: (value, previous) => {
+      const m = /^\s*([A-Za-z][\w.-]*)\s*=\s*(\S+)\s*$/.exec(value);
+      if (!m) throw new InvalidArgumentError("give STANDARD_NAME=VARIABLE, e.g. 'sea_water_x_velocity=u'");
+      const f = last('--variable');
+      f.variables = { ...f.variables, [m[1]]: m[2] };
+      return [...previous, value];
+    },
+    timeOrigin: (value) => {
+      const f = last('--time-origin');
+      f.timeOrigin = value;
+      return value;
+    },
+  };
+}
 
 /** `sarbridge drift`: Monte-Carlo Leeway drift from a last known position, a track or a case file. */
 export function driftCommand(): Command {
   const s = DRIFT_SETTINGS;
+  const fileArgs = forcingFileArguments();
   return new Command('drift')
     .description(COMMAND_DESCRIPTIONS.drift)
     .option('--demo', `run the bundled demo case (${DEMO_CASE_FILE}: SYNTHETIC East Sea forcing, not a forecast)`)
@@ -61,21 +111,26 @@ export function driftCommand(): Command {
     .option('--backward', 'drift backward in time: where did an object found at --position/--time come from?')
     .option('--jibe-per-hour <p>', `probability of switching side of downwind within an hour (${s.jibeProbabilityPerHour.default})`)
     .option('--move-off-land-m <metres>', `a particle seeded on land moves to the nearest water within this distance, m; 0: it strands (${s.seedOnLandMaxMoveM.default}, at most ${s.seedOnLandMaxMoveM.max})`)
-    .option('--wind <file>', 'wind NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
-    .option('--current <file>', 'current NetCDF file (CF); repeat for fallbacks in priority order', collect, [])
-    .option('--forcing <file>', 'a NetCDF file giving wind and/or current', collect, [])
+    .option('--wind <file>', 'wind NetCDF file (CF); repeat for fallbacks in priority order', fileArgs.file('--wind'), [])
+    .option('--current <file>', 'current NetCDF file (CF, ROMS, CROCO); repeat for fallbacks in priority order', fileArgs.file('--current'), [])
+    .option('--forcing <file>', 'a NetCDF file giving wind and/or current', fileArgs.file('--forcing'), [])
+    .option('--grid <file>', 'separate grid file of the forcing file before it (ROMS/CROCO lon_rho, lat_rho, angle, mask_rho)', fileArgs.grid)
+    .option('--variable <standard_name=variable>', "variable mapping for the forcing file before it, e.g. 'sea_water_x_velocity=u' (repeat; also longitude, latitude, time)", fileArgs.variable, [])
+    .option('--time-origin <time>', "model time origin of the forcing file before it, for time in 'second' without an epoch (ROMS/CROCO), e.g. 2001-01-01T00:00Z", fileArgs.timeOrigin)
     .option('--wind-constant <speed@from>', "constant wind after the files, m/s and the direction it blows FROM, e.g. '10@270'")
     .option('--current-constant <speed@toward>', "constant current after the files, m/s and the direction it flows TOWARD, e.g. '0.2@0' ('0@0' = zero fallback)")
     .addOption(new Option('--coastline <source>', 'coastline for stranding: bundled (GSHHG subset 127-135E 33-41N), gshhg (Debian gmt-gshhg-full, any region) or none').choices(['bundled', 'gshhg', 'none']))
-    .option('--out <file>', 'GeoJSON output file (default sarbridge-drift.geojson; out/demo-drift.geojson for --demo)')
+    .option('--out <file>', 'output file: GeoJSON, or a CF-1.8 trajectory NetCDF4 file when it ends in .nc (default sarbridge-drift.geojson; out/demo-drift.geojson for --demo)')
     .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
     .action(async (options: DriftOptions) => {
-      const job = driftJobFromOptions(options);
+      const job = driftJobFromOptions(options, fileArgs.files);
       checkDriftRequest(job.request);   // before anything sized by the request
+      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
+      const netcdf = /\.nc$/i.test(outPath);
       const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
-      if (features > MAX_GEOJSON_FEATURES) {
+      if (!netcdf && features > MAX_GEOJSON_FEATURES) {
         throw new InvalidInputError('--geojson-times', `${job.request.particleCount} particles × ${outputTimes(job.request).length} output times make ` +
           `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
           'fewer times (--output-every) or fewer particles');
@@ -87,14 +142,22 @@ export function driftCommand(): Command {
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
-      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
       await mkdir(dirname(outPath), { recursive: true });
-      const out = createWriteStream(outPath);
-      for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
-        if (!out.write(chunk)) await once(out, 'drain');
+      if (netcdf) {
+        // every output time, as trajectory × time; h5wasm loads only for this output
+        const { writeTrajectoryFile } = await import('../../io/netcdf/trajectory_file.js');
+        await writeTrajectoryFile(outPath, result, {
+          ...(job.title ? { case_title: job.title } : {}),
+          ...(fileDescriptions.length ? { forcing_files: fileDescriptions.join('\n') } : {}),
+        });
+      } else {
+        const out = createWriteStream(outPath);
+        for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
+          if (!out.write(chunk)) await once(out, 'drain');
+        }
+        out.end();
+        await once(out, 'finish');
       }
-      out.end();
-      await once(out, 'finish');
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
       const movedOffLand = seedingMovedOffLand(result.particles);
       if (options.json) {
@@ -105,7 +168,7 @@ export function driftCommand(): Command {
     });
 }
 
-function driftJobFromOptions(o: DriftOptions): DriftJob {
+function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] = []): DriftJob {
   const objects = loadLeewayTable();
   const casePath = o.demo ? projectPath(DEMO_CASE_FILE) : o.case;
   let job: DriftJob | undefined = casePath ? loadDriftCase(casePath, objects) : undefined;
@@ -167,10 +230,15 @@ function driftJobFromOptions(o: DriftOptions): DriftJob {
     jibeProbabilityPerHour: number(o.jibePerHour, '--jibe-per-hour') ?? r.jibeProbabilityPerHour,
     seedOnLandMaxMoveM: number(o.moveOffLandM, '--move-off-land-m') ?? r.seedOnLandMaxMoveM,
   };
-  const files = (paths: string[], optional = false): ForcingSourceSpec[] => paths.map((path) => ({ kind: 'file', path, optional }));
+  const files = (flag: FileArgument['flag'], optional = false): ForcingSourceSpec[] => fileArgs.filter((f) => f.flag === flag).map((f) => ({
+    kind: 'file', path: f.path, optional,
+    ...(f.grid === undefined ? {} : { grid: f.grid }),
+    ...(f.variables === undefined ? {} : { variables: f.variables }),
+    ...(f.timeOrigin === undefined ? {} : { timeOriginS: parseTime(f.timeOrigin, `--time-origin (after ${f.flag} ${f.path})`) }),
+  }));
   const givenFiles = o.wind.length + o.current.length + o.forcing.length > 0 || o.windConstant || o.currentConstant;
-  const wind = givenFiles ? [...files(o.wind), ...files(o.forcing, true)] : [...job!.forcing.wind];
-  const current = givenFiles ? [...files(o.current), ...files(o.forcing, true)] : [...job!.forcing.current];
+  const wind = givenFiles ? [...files('--wind'), ...files('--forcing', true)] : [...job!.forcing.wind];
+  const current = givenFiles ? [...files('--current'), ...files('--forcing', true)] : [...job!.forcing.current];
   if (o.windConstant) { const [speed, fromDeg] = speedAt(o.windConstant, '--wind-constant'); wind.push(constantFrom(speed, fromDeg + 180)); }
   if (o.currentConstant) { const [speed, towardDeg] = speedAt(o.currentConstant, '--current-constant'); current.push(constantFrom(speed, towardDeg)); }
   const coastline = o.coastline ? coastlineSpec(o.coastline, request.scenarios) : job!.coastline;

@@ -7,10 +7,21 @@ import type { DriftForcing } from '../../core/drift/index.js';
 import { ConstantField, FallbackChain, type ForcingQuantity, type VectorField } from '../../core/environment/index.js';
 import { VariableNotCoveredError } from '../../core/errors.js';
 import type { ForcingFile } from '../../io/netcdf/forcing_file.js';
-import type { DriftJob } from './job.js';
+import type { DriftJob, ForcingFileSpec } from './job.js';
 
-/** Opens the forcing file a `ForcingSourceSpec` names (its `path`: a path on disk, or a file's name). */
-export type ForcingOpener = (path: string) => Promise<ForcingFile>;
+/** What a forcing file is opened with besides its name: its grid file, variable mapping, time origin. */
+export type ForcingOpenOptions = Pick<ForcingFileSpec, 'grid' | 'variables' | 'timeOriginS'>;
+
+/**
+ * Opens the forcing file a `ForcingSourceSpec` names (its `path`: a path on disk, or a file's
+ * name), with its grid file (named the same way), variable mapping and time origin.
+ */
+export type ForcingOpener = (path: string, options?: ForcingOpenOptions) => Promise<ForcingFile>;
+
+/** The key a file is opened once under: the same file with other options is another reading. */
+function openKey(spec: ForcingFileSpec): string {
+  return JSON.stringify([spec.path, spec.grid ?? null, spec.variables ?? null, spec.timeOriginS ?? null]);
+}
 
 /** The opened forcing of a job, with what was read from each file (for the summary). */
 export interface OpenedForcing extends DriftForcing {
@@ -31,10 +42,11 @@ export async function openJobForcing(job: DriftJob, open: ForcingOpener): Promis
         sources.push(new ConstantField(quantity, spec.eastMps, spec.northMps, spec.label));
         continue;
       }
-      let file = files.get(spec.path);
+      const key = openKey(spec);
+      let file = files.get(key);
       if (!file) {
-        file = await open(spec.path);
-        files.set(spec.path, file);
+        file = await open(spec.path, { grid: spec.grid, variables: spec.variables, timeOriginS: spec.timeOriginS });
+        files.set(key, file);
       }
       const field = file.fields[quantity];
       if (!field && spec.optional) continue;

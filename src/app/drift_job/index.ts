@@ -1,4 +1,4 @@
-export type { CoastlineSpec, DriftJob, ForcingSourceSpec } from './job.js';
+export type { CoastlineSpec, DriftJob, ForcingFileSpec, ForcingSourceSpec } from './job.js';
 export { openJobForcing, type ForcingOpener, type OpenedForcing } from './forcing_chain.js';
 export { bundledCoastlineFromText, coastlineForSpec, type CoastlineSources } from './job_coastline.js';
 export { openJobCoastline, openJobForcingFiles } from './open.js';

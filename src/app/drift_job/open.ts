@@ -8,7 +8,7 @@ import type { CoastlineSpec, DriftJob } from './job.js';
 
 /** Open the job's forcing files from disk (see `openJobForcing`). */
 export function openJobForcingFiles(job: DriftJob): Promise<OpenedForcing> {
-  return openJobForcing(job, (path) => openForcingFile(path));
+  return openJobForcing(job, (path, o = {}) => openForcingFile(path, { gridPath: o.grid, standardNames: o.variables, timeOriginS: o.timeOriginS }));
 }
 
 /** Load the job's coastline from disk, or null for none. */

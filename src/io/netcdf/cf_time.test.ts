@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCfTimeUnits } from './cf_time.js';
+import { bareTimeUnitS, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 
 describe('parseCfTimeUnits', () => {
   test('hours since a date at midnight UTC', () => {
@@ -25,5 +25,23 @@ describe('parseCfTimeUnits', () => {
     expect(parseCfTimeUnits('hours after 2020-01-01')).toMatch(/not "<unit> since/);
     expect(parseCfTimeUnits('hours since 2020-02-30')).toMatch(/not a valid date/);
     expect(parseCfTimeUnits('hours since 2020-01-01', '360_day')).toMatch(/calendar '360_day'/);
+  });
+});
+
+describe('time units without an epoch (ROMS/CROCO) and time origins', () => {
+  test('bare units: a factor, no epoch', () => {
+    expect(bareTimeUnitS('second')).toBe(1);
+    expect(bareTimeUnitS(' days ')).toBe(86400);
+    expect(bareTimeUnitS('seconds since 2001-01-01')).toBeUndefined();
+    expect(bareTimeUnitS('fortnight')).toBeUndefined();
+  });
+
+  test('origins in the ISO-like and the Ferret forms', () => {
+    // 2001-01-01T00:00:00Z is 978307200 s after the Unix epoch; 2000-01-01T06:30Z is 946708200.
+    expect(parseTimeOrigin('2001-01-01 00:00:00')).toBe(978307200);
+    expect(parseTimeOrigin('01-JAN-2001 00:00:00')).toBe(978307200);
+    expect(parseTimeOrigin('1-jan-2000 06:30')).toBe(946708200);
+    expect(parseTimeOrigin('32-JAN-2000')).toMatch(/is not a date/);
+    expect(parseTimeOrigin('01-XYZ-2000')).toMatch(/no month 'XYZ'/);
   });
 });

@@ -34,3 +34,29 @@ export function parseCfTimeUnits(units: string, calendar = 'standard'): { factor
   if (date.getUTCDate() !== d) return `reference date in '${units}' is not a valid date`;
   return { factorS, epochS: ms / 1000 - zoneS };
 }
+
+/** Seconds per unit of a bare time unit without an epoch ("second", "days"), or undefined. */
+export function bareTimeUnitS(units: string): number | undefined {
+  const m = /^\s*([a-zA-Z]+)\s*$/.exec(units);
+  return m ? UNIT_SECONDS[m[1].toLowerCase()] : undefined;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/**
+ * A time origin as models write it in an attribute, in seconds since 1970-01-01 UTC, or a string
+ * saying why it cannot be read. Accepts "2001-01-01 00:00:00" (ISO-like, as in CF units) and
+ * "01-JAN-2000 00:00:00" (the Ferret/COARDS `time_origin` form CROCO writes with START_DATE).
+ */
+export function parseTimeOrigin(text: string, calendar = 'standard'): number | string {
+  const ferret = /^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:[\s:]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(text);
+  let iso = text;
+  if (ferret) {
+    const month = MONTHS.indexOf(ferret[2].toUpperCase());
+    if (month < 0) return `'${text}' has no month '${ferret[2]}'`;
+    const p2 = (s: string | undefined) => (s ?? '0').padStart(2, '0');
+    iso = `${ferret[3]}-${p2(String(month + 1))}-${p2(ferret[1])} ${p2(ferret[4])}:${p2(ferret[5])}:${p2(ferret[6])}`;
+  }
+  const parsed = parseCfTimeUnits(`seconds since ${iso.trim()}`, calendar);
+  return typeof parsed === 'string' ? `'${text}' is not a date such as '2001-01-01 00:00:00' or '01-JAN-2001 00:00:00'` : parsed.epochS;
+}

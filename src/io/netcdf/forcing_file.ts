@@ -4,9 +4,11 @@ import {
   type ForcingQuantity, type GridLocator, type VectorField,
 } from '../../core/environment/index.js';
 import { ForcingFileError } from '../../core/errors.js';
-import { parseCfTimeUnits } from './cf_time.js';
+import { bareTimeUnitS, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
+import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
+import { withGridFile } from './with_grid_file.js';
 
 /** A forcing file opened: its vector fields by quantity, and lines describing what was used. */
 export interface ForcingFile {
@@ -23,6 +25,19 @@ export interface ForcingFileOptions {
   readonly variables?: Partial<Record<ForcingQuantity, readonly [string, string]>>;
   /** Refuse variables with more values than this (default 200 million). */
   readonly maxValues?: number;
+  /** CF standard name → variable name, for variables without (or with a wrong) standard_name. */
+  readonly standardNames?: StandardNameMapping;
+  /**
+   * The model's time origin, seconds since 1970-01-01 UTC, for time units without an epoch
+   * (ROMS/CROCO "second"); refused when the file's units have one.
+   */
+  readonly timeOriginS?: number;
+}
+
+/** A separate grid file opened with a forcing file: its name for messages and its dataset. */
+export interface GridDataset {
+  readonly path: string;
+  readonly dataset: Dataset;
 }
 
 /** Default limit on the values of one variable: beyond it, ask the user for a subset. */
@@ -49,8 +64,11 @@ function baseName(path: string): string {
 }
 
 /** Build the vector fields of a dataset: find the variables, the grid, the times; rotate; mask. */
-export function buildForcingFile(path: string, dataset: Dataset, options: ForcingFileOptions = {}): ForcingFile {
+export function buildForcingFile(path: string, fileDataset: Dataset, options: ForcingFileOptions = {}, grid?: GridDataset): ForcingFile {
   const maxValues = options.maxValues ?? MAX_FORCING_VALUES;
+  const merged = grid ? withGridFile(path, fileDataset, grid.path, grid.dataset) : null;
+  const dataset = applyStandardNames(path, merged ? merged.dataset : fileDataset, options.standardNames ?? {},
+    grid ? `in the file or its grid file ${baseName(grid.path)}` : 'in the file');
   const { pairs, missingOverride } = findVariablePairs(dataset, options.variables);
   const names = [...dataset.variables.keys()];
   if (missingOverride.length > 0) {
@@ -68,6 +86,9 @@ export function buildForcingFile(path: string, dataset: Dataset, options: Forcin
     const value = dataset.globalAttributes[key];
     if (typeof value === 'string' && value.trim()) description.push(`  ${key}: ${value.trim()}`);
   }
+  if (merged) description.push(...merged.lines.map((l) => `  ${l}`));
+  const mapping = Object.entries(options.standardNames ?? {});
+  if (mapping.length > 0) description.push(`  variable mapping: ${mapping.map(([sn, v]) => `${sn}=${v}`).join(', ')}`);
   const grids = new Map<string, BuiltGrid>();
   for (const pair of pairs) {
     for (const v of [pair.east, pair.north]) {
@@ -77,7 +98,7 @@ export function buildForcingFile(path: string, dataset: Dataset, options: Forcin
           'cut a subset in time and space first (e.g. ncks -d time,... -d lat,... -d lon,...)');
       }
     }
-    const field = buildField(path, name, dataset, pair, grids, description);
+    const field = buildField(path, name, dataset, pair, grids, description, options);
     fields[pair.quantity] = field;
   }
   return { path, format: dataset.format, fields, description };
@@ -89,20 +110,25 @@ function formatName(format: Dataset['format']): string {
 
 function buildField(
   path: string, name: string, dataset: Dataset, pair: VariablePair, grids: Map<string, BuiltGrid>, description: string[],
+  options: ForcingFileOptions,
 ): GriddedField {
   const { east, north } = pair;
   const roms = isRomsVariable(east);
   const dims = east.dimensions;
   if (dims.length < 2) throw new ForcingFileError(path, east.name, `needs at least 2 dimensions (y, x), has ${dims.length}`);
   // Time dimension: a leading dimension whose variable has "since" units or a time-like name.
+  const mappedTime = options.standardNames?.time;
+  const mappedTimeDim = mappedTime === undefined ? undefined : dataset.variables.get(mappedTime)?.dimensions[0];
   const timeDim = dims.slice(0, -2).find((d) => {
+    if (d === mappedTimeDim) return true;
     const tv = dataset.variables.get(d);
     return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d);
   });
   if (timeDim !== undefined && dims[0] !== timeDim) {
     throw new ForcingFileError(path, east.name, `time dimension '${timeDim}' must come first, dimensions are (${dims.join(', ')})`);
   }
-  const timesS = timeDim !== undefined ? readTimes(path, dataset, timeDim) : null;
+  const times = timeDim !== undefined ? readTimes(path, dataset, timeDim, options) : null;
+  const timesS = times === null ? null : times.timesS;
   // Extra dimensions (vertical level, height): take one level each.
   const ranges: Array<readonly [number, number] | null> = [];
   if (timeDim !== undefined) ranges.push(null);
@@ -164,7 +190,8 @@ function buildField(
   for (const l of levelLines) description.push(`  level: ${l}`);
   description.push(timesS === null
     ? '  time: none (one timeless field)'
-    : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : ''));
+    : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : '') +
+      (times?.origin ? `; ${times.origin}` : ''));
   description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
   if (absurd > 0) description.push(`  warning: ${absurd} values beyond ±${MAX_PLAUSIBLE_MPS} m/s treated as missing (unmarked fill?)`);
   return field;
@@ -178,13 +205,78 @@ function fmtStep(s: number): string {
   return s % 3600 === 0 ? `every ${s / 3600} h` : `every ${s} s`;
 }
 
-function readTimes(path: string, dataset: Dataset, timeDim: string): Float64Array {
-  const tv = dataset.variables.get(timeDim);
-  if (!tv) throw new ForcingFileError(path, timeDim, 'time dimension has no coordinate variable');
+/**
+ * The variable holding the times along `timeDim`: the one the variable mapping names `time`, the
+ * coordinate variable of that name, or a 1-D variable on it with standard_name time (CROCO writes
+ * `scrum_time` on the dimension `time`) or time units.
+ */
+function timeVariable(dataset: Dataset, timeDim: string, mapped: string | undefined): DatasetVariable | undefined {
+  if (mapped !== undefined) return dataset.variables.get(mapped);
+  const own = dataset.variables.get(timeDim);
+  if (own) return own;
+  const onDim = [...dataset.variables.values()].filter((v) => v.dimensions.length === 1 && v.dimensions[0] === timeDim);
+  return onDim.find((v) => stringAttr(v.attributes, 'standard_name') === 'time')
+    ?? onDim.find((v) => bareTimeUnitS(stringAttr(v.attributes, 'units') ?? '') !== undefined || /since/i.test(stringAttr(v.attributes, 'units') ?? ''));
+}
+
+/**
+ * The epoch of time units without one ("second": ROMS and CROCO count model time from an origin
+ * set in their input files). Where the file says it: the time variable's `time_origin` (CROCO with
+ * START_DATE, init_scalars.F / nf_add_attribute.F; the Ferret convention), the units of ROMS's
+ * `dstart` ("days since <reference time>", def_info.F, the same reference as ocean_time), or a
+ * global `time_origin` / `start_date` (CROCO's put_global_atts.F writes start_date, the same date
+ * as time_origin). Undefined when none is there.
+ */
+function modelEpoch(dataset: Dataset, tv: DatasetVariable, calendar: string): { epochS: number; from: string } | string | undefined {
+  const candidates: Array<[string | undefined, string]> = [[stringAttr(tv.attributes, 'time_origin'), `${tv.name}:time_origin`]];
+  const dstart = dataset.variables.get('dstart');
+  const dstartUnits = dstart ? stringAttr(dstart.attributes, 'units') : undefined;
+  for (const [text, from] of candidates) {
+    if (text && text.trim()) {
+      const epoch = parseTimeOrigin(text, calendar);
+      return typeof epoch === 'string' ? `${from}: ${epoch}` : { epochS: epoch, from };
+    }
+  }
+  if (dstartUnits && /since/i.test(dstartUnits)) {
+    const parsed = parseCfTimeUnits(dstartUnits, calendar);
+    return typeof parsed === 'string' ? `dstart:units: ${parsed}` : { epochS: parsed.epochS, from: `the epoch of dstart:units '${dstartUnits}'` };
+  }
+  for (const key of ['time_origin', 'start_date']) {
+    const text = stringAttr(dataset.globalAttributes, key);
+    if (text && text.trim()) {
+      const epoch = parseTimeOrigin(text, calendar);
+      return typeof epoch === 'string' ? `global attribute ${key}: ${epoch}` : { epochS: epoch, from: `global attribute ${key}` };
+    }
+  }
+  return undefined;
+}
+
+function readTimes(path: string, dataset: Dataset, timeDim: string, options: ForcingFileOptions): { timesS: Float64Array; origin?: string } {
+  const tv = timeVariable(dataset, timeDim, options.standardNames?.time);
+  if (!tv) throw new ForcingFileError(path, timeDim, 'time dimension has no time variable; name it with a variable mapping (time=VARIABLE)');
   const units = stringAttr(tv.attributes, 'units');
   if (!units) throw new ForcingFileError(path, tv.name, 'time variable has no units attribute');
-  const parsed = parseCfTimeUnits(units, stringAttr(tv.attributes, 'calendar') ?? 'standard');
-  if (typeof parsed === 'string') throw new ForcingFileError(path, tv.name, `bad time units: ${parsed}`);
+  const calendar = stringAttr(tv.attributes, 'calendar') ?? 'standard';
+  let parsed = parseCfTimeUnits(units, calendar);
+  let origin: string | undefined;
+  const bare = bareTimeUnitS(units);
+  if (typeof parsed === 'string' && bare !== undefined) {
+    // ROMS/CROCO "time since initialization": seconds from an origin the file may not hold
+    const check = parseCfTimeUnits('seconds since 2000-01-01', calendar);
+    if (typeof check === 'string') throw new ForcingFileError(path, tv.name, `bad time units: ${check}`);
+    const found = options.timeOriginS === undefined ? modelEpoch(dataset, tv, calendar) : { epochS: options.timeOriginS, from: 'the time origin given' };
+    if (typeof found === 'string') throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch and the origin in the file cannot be read (${found}); give it: --time-origin 2001-01-01T00:00Z after the file, or timeOrigin: next to file: in a case file`);
+    if (found === undefined) {
+      throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch, and the file gives no time origin (no ${tv.name}:time_origin, no dstart, no global time_origin or start_date): ` +
+        "give the model's time origin (the date its time 0 stands for): --time-origin 2001-01-01T00:00Z after the file on the command line, or timeOrigin: '2001-01-01T00:00Z' next to file: in a case file");
+    }
+    parsed = { factorS: bare, epochS: found.epochS };
+    origin = `time origin ${iso(found.epochS)} from ${found.from} (units '${units}')`;
+  } else if (typeof parsed === 'string') {
+    throw new ForcingFileError(path, tv.name, `bad time units: ${parsed}`);
+  } else if (options.timeOriginS !== undefined) {
+    throw new ForcingFileError(path, tv.name, `time units '${units}' give the epoch already; a time origin is only for units without one (ROMS/CROCO 'second'): leave it out`);
+  }
   const raw = tv.read();
   const out = new Float64Array(raw.length);
   for (let k = 0; k < raw.length; k++) {
@@ -193,7 +285,7 @@ function readTimes(path: string, dataset: Dataset, timeDim: string): Float64Arra
       throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
     }
   }
-  return out;
+  return { timesS: out, origin };
 }
 
 /** Pick one index along a vertical (or other extra) dimension: the level nearest the surface, or 10 m for wind. */
@@ -202,6 +294,10 @@ function chooseLevel(dataset: Dataset, v: DatasetVariable, axis: number, quantit
   const size = v.shape[axis];
   if (size === 1) return { index: 0, line: '' };
   const coord = dataset.variables.get(dim);
+  // ROMS/CROCO s-levels count from the bottom (s = -1) to the surface (s = 0): the last is the surface
+  if ((!coord || coord.shape.length !== 1) && /^s_(rho|w)$/.test(dim) && quantity === 'current') {
+    return { index: size - 1, line: `${dim} index ${size - 1} of ${size} (ROMS/CROCO s-levels run bottom to surface; no ${dim} coordinate variable)` };
+  }
   if (!coord || coord.shape.length !== 1) return { index: 0, line: `${dim}: first of ${size} (no coordinate variable to tell the surface)` };
   const values = coord.read();
   const target = quantity === 'wind' ? 10 : 0;
@@ -421,10 +517,22 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
   return { locator, axes, lines: [locator.description, `projection: ${def}`] };
 }
 
+/** A ROMS/CROCO rho-point coordinate: the variable mapped to `standardName` on (eta_rho, xi_rho), else `name`. */
+function romsRho(dataset: Dataset, standardName: 'longitude' | 'latitude', name: string): DatasetVariable | undefined {
+  return [...dataset.variables.values()].find((v) => stringAttr(v.attributes, 'standard_name') === standardName &&
+    v.dimensions.length === 2 && v.dimensions[0] === 'eta_rho' && v.dimensions[1] === 'xi_rho') ?? dataset.variables.get(name);
+}
+
+/** The error for a ROMS/CROCO file without its rho-point longitude/latitude. */
+function noRomsGrid(path: string, variable: string): ForcingFileError {
+  return new ForcingFileError(path, variable, 'is on the ROMS/CROCO grid but the file has no lon_rho/lat_rho: give the grid file ' +
+    '(--grid FILE after the file on the command line, or grid: next to file: in a case file)');
+}
+
 function romsGrid(path: string, dataset: Dataset): BuiltGrid {
-  const lonV = dataset.variables.get('lon_rho');
-  const latV = dataset.variables.get('lat_rho');
-  if (!lonV || !latV) throw new ForcingFileError(path, 'lon_rho', 'ROMS file without lon_rho/lat_rho');
+  const lonV = romsRho(dataset, 'longitude', 'lon_rho');
+  const latV = romsRho(dataset, 'latitude', 'lat_rho');
+  if (!lonV || !latV) throw noRomsGrid(path, 'lon_rho');
   const lon = lonV.read();
   const lat = latV.read();
   const [ny, nx] = lonV.shape;
@@ -453,13 +561,25 @@ function romsGrid(path: string, dataset: Dataset): BuiltGrid {
 function romsToRho(
   path: string, dataset: Dataset, uVar: DatasetVariable, vVar: DatasetVariable, u: Float64Array, v: Float64Array, nt: number,
 ): { east: Float64Array; north: Float64Array } {
-  const lonV = dataset.variables.get('lon_rho');
-  if (!lonV) throw new ForcingFileError(path, uVar.name, 'ROMS variable but no lon_rho in the file');
+  const lonV = romsRho(dataset, 'longitude', 'lon_rho');
+  if (!lonV) throw noRomsGrid(path, uVar.name);
   const [ny, nx] = lonV.shape;
   const [nyU, nxU] = uVar.shape.slice(-2);
   const [nyV, nxV] = vVar.shape.slice(-2);
   const uStag = uVar.dimensions.at(-1) === 'xi_u';
   const vStag = vVar.dimensions.at(-2) === 'eta_v';
+  // u(i) lies between rho i and i+1, so there is one u fewer than rho points along xi (v: along eta)
+  for (const [v, rows, cols, stag, along] of [[uVar, nyU, nxU, uStag, 'x'], [vVar, nyV, nxV, vStag, 'y']] as const) {
+    const wantRows = along === 'y' && stag ? ny - 1 : ny;
+    const wantCols = along === 'x' && stag ? nx - 1 : nx;
+    // a subset cut by index (ncks -d xi_u,…) may keep as many u points as rho points
+    const okRows = rows === wantRows || (along === 'y' && stag && rows === ny);
+    const okCols = cols === wantCols || (along === 'x' && stag && cols === nx);
+    if (!okRows || !okCols) {
+      throw new ForcingFileError(path, v.name, `is ${rows} × ${cols} but the rho grid (${lonV.name}) is ${ny} × ${nx}, which needs ${wantRows} × ${wantCols}: ` +
+        'the grid file belongs to another setup');
+    }
+  }
   const mask = dataset.variables.get('mask_rho')?.read();
   const east = new Float64Array(nt * ny * nx);
   const north = new Float64Array(nt * ny * nx);

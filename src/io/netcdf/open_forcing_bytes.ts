@@ -24,35 +24,42 @@ export function notNetcdf(name: string, head: Uint8Array): never {
 
 let memfsCounter = 0;
 
+/** Options of `openForcingBytes`: those of the reader, and a separate grid file's bytes. */
+export interface ForcingBytesOptions extends ForcingFileOptions {
+  readonly grid?: { readonly name: string; readonly bytes: Uint8Array };
+}
+
 /**
  * Open forcing from bytes already in memory (a browser's File, a fetch): NetCDF3 through
  * netcdfjs, NetCDF4 through h5wasm's in-memory file system. `name` is used in messages.
  */
-export async function openForcingBytes(name: string, bytes: Uint8Array, options: ForcingFileOptions = {}): Promise<ForcingFile> {
+export async function openForcingBytes(name: string, bytes: Uint8Array, options: ForcingBytesOptions = {}): Promise<ForcingFile> {
+  const main = await openDatasetBytes(name, bytes);
+  let grid: { dataset: Dataset; cleanup: () => void } | undefined;
+  try {
+    if (options.grid) grid = await openDatasetBytes(options.grid.name, options.grid.bytes);
+    return buildForcingFile(name, main.dataset, options, grid && { path: options.grid!.name, dataset: grid.dataset });
+  } finally {
+    main.dataset.close();
+    main.cleanup();
+    if (grid) { grid.dataset.close(); grid.cleanup(); }
+  }
+}
+
+async function openDatasetBytes(name: string, bytes: Uint8Array): Promise<{ dataset: Dataset; cleanup: () => void }> {
   const kind = sniffNetcdf(bytes);
   if (kind === null) notNetcdf(name, bytes);
-  let dataset: Dataset;
-  let cleanup = (): void => { /* nothing */ };
-  if (kind === 'netcdf3') {
-    dataset = openNetcdf3(name, bytes);
-  } else {
-    checkHdf5Length(name, bytes.subarray(0, 64), bytes.length);
-    const h5 = (await import('h5wasm')).default;
-    const { FS } = await h5.ready;
-    const memPath = `/sarbridge-forcing-${++memfsCounter}.nc`;
-    FS.writeFile(memPath, bytes);
-    cleanup = () => { try { FS.unlink(memPath); } catch { /* already gone */ } };
-    try {
-      dataset = openHdf5(name, h5, memPath);
-    } catch (e) {
-      cleanup();
-      throw e;
-    }
-  }
+  if (kind === 'netcdf3') return { dataset: openNetcdf3(name, bytes), cleanup: () => { /* nothing */ } };
+  checkHdf5Length(name, bytes.subarray(0, 64), bytes.length);
+  const h5 = (await import('h5wasm')).default;
+  const { FS } = await h5.ready;
+  const memPath = `/sarbridge-forcing-${++memfsCounter}.nc`;
+  FS.writeFile(memPath, bytes);
+  const cleanup = (): void => { try { FS.unlink(memPath); } catch { /* already gone */ } };
   try {
-    return buildForcingFile(name, dataset, options);
-  } finally {
-    dataset.close();
+    return { dataset: openHdf5(name, h5, memPath), cleanup };
+  } catch (e) {
     cleanup();
+    throw e;
   }
 }

@@ -29,6 +29,18 @@ const STANDARD_NAME_PAIRS: Record<ForcingQuantity, ReadonlyArray<readonly [strin
   ],
 };
 
+/** Each vector-component standard name the reader knows, with its partner component and quantity. */
+export function vectorStandardNames(): Map<string, { readonly partner: string; readonly quantity: ForcingQuantity }> {
+  const out = new Map<string, { partner: string; quantity: ForcingQuantity }>();
+  for (const quantity of ['wind', 'current'] as const) {
+    for (const [e, n] of STANDARD_NAME_PAIRS[quantity]) {
+      out.set(e, { partner: n, quantity });
+      out.set(n, { partner: e, quantity });
+    }
+  }
+  return out;
+}
+
 /**
  * Variable-name aliases for files without standard_name: ERA5/WRF u10/v10, GFS converted to
  * NetCDF (UGRD/VGRD at 10 m), CMIP uas/vas, CMEMS uo/vo, HYCOM water_u/water_v, ROMS u/v

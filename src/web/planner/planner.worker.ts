@@ -80,7 +80,7 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
   const withParticles = request.particles === undefined ? file : { ...file, particles: request.particles };
   const planCase = planCaseFromFile(withParticles, await objectTable(), null, 'planning inputs');
   const names = new Set<string>();
-  for (const specs of [planCase.drift.forcing.wind, planCase.drift.forcing.current]) for (const s of specs) if (s.kind === 'file') names.add(s.path);
+  for (const specs of [planCase.drift.forcing.wind, planCase.drift.forcing.current]) for (const s of specs) if (s.kind === 'file') { names.add(s.path); if (s.grid !== undefined) names.add(s.grid); }
   const files = new Map<string, Uint8Array>();
   for (const name of names) files.set(name, await forcingBytes(name, request.localFiles));
   const fetched = performance.now();
