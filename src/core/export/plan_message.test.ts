@@ -59,6 +59,11 @@ describe('planMessage', () => {
     expect(text).toContain('TOTAL POS 45.2 PCT IAMSAR BASELINE POS 30.1 PCT');
   });
 
+  test('dashes and quotes in a title keep an ASCII stand-in (not "?")', () => {
+    const first = planMessage({ ...input, title: 'Demo exercise \u2014 raft \u201cWest\u201d \u2013 day 1' }).split('\n')[0];
+    expect(first).toBe('SAR SEARCH PLAN Demo exercise - raft "West" - day 1');
+  });
+
   test('every area corner printed reads back within 0.05 minute', () => {
     const areaLines = text.split('\n').filter((l) => l.startsWith(' AREA ') || l.startsWith('      '));
     const corners = areaLines.flatMap((l) => [...l.matchAll(/\d{2} \d{2}\.\d[NS] \d{3} \d{2}\.\d[EW]/g)].map((m) => m[0]));

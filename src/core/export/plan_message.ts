@@ -73,8 +73,15 @@ function roundToMinute(timeS: number): number {
 }
 
 /** Text as printable ASCII: accents dropped from letters that have a base, anything else '?'. */
+/** Punctuation with a plain ASCII stand-in (dashes, quotes, ellipsis), kept rather than lost as '?'. */
+const PUNCTUATION: Readonly<Record<string, string>> = {
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
+  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2026': '...', '\u00a0': ' ',
+};
+
 function ascii(text: string): string {
   const letters = [...text.replace(/\s+/g, ' ').trim()].map((ch) => {
+    if (PUNCTUATION[ch] !== undefined) return PUNCTUATION[ch];
     const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     return /^[\x20-\x7e]+$/.test(base) ? base : '?';
   });

@@ -32,6 +32,8 @@ export interface AppContextValue {
   readonly showError: (message: string, code?: string) => void;
   /** Whether this page reached the server at start-up. */
   readonly online: boolean;
+  /** The map tells the shell which particle renderer it chose (the menu shows it). */
+  readonly setRendererInUse: (renderer: 'gpu' | 'cpu') => void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
@@ -67,6 +69,7 @@ export function App() {
   const [rendererChoice, setRendererChoice] = useState<RendererChoice>((localStorage.getItem('sarbridge.renderer') as RendererChoice | null) ?? 'auto');
   const [agreement, setAgreement] = useState<CooperationConfig | null>(null);
   const [error, setError] = useState<{ message: string; code: string } | null>(null);
+  const [rendererInUse, setRendererInUse] = useState<'gpu' | 'cpu' | null>(null);
   const [route, setRoute] = useState(location.hash);
   const planner = useMemo(() => new PlannerClient(), []);
   const t = useCallback((key: MessageKey, values?: MessageValues) => translate(language, key, values), [language]);
@@ -136,7 +139,7 @@ export function App() {
             setRendererChoice(v);
             localStorage.setItem('sarbridge.renderer', v);
           }}>
-            <option value="auto">{t('renderer.auto', { chosen: probe.renderer === 'none' ? '…' : t(probe.renderer === 'cpu' ? 'renderer.cpu' : 'renderer.gpu') })}</option>
+            <option value="auto">{t('renderer.auto', { chosen: rendererInUse === null ? '…' : t(rendererInUse === 'cpu' ? 'renderer.cpu' : 'renderer.gpu') })}</option>
             <option value="gpu">{t('renderer.gpu')}</option>
             <option value="cpu">{t('renderer.cpu')}</option>
           </select>
@@ -162,7 +165,7 @@ export function App() {
   }
 
   const caseId = /^#\/case\/([A-Za-z0-9._-]+)$/.exec(route)?.[1] ?? null;
-  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, online };
+  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, online, setRendererInUse };
   return (
     <AppContext.Provider value={context}>
       <div class="shell">

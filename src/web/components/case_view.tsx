@@ -132,7 +132,7 @@ export function CaseView(props: { caseId: string }) {
     const m = map.current;
     if (!m) return;
     m.setRenderer(app.rendererChoice === 'auto' ? null : app.rendererChoice);
-    void m.whenLoaded().then(() => { probe.renderer = m.particles.renderer; });
+    void m.whenLoaded().then(() => { probe.renderer = m.particles.renderer; app.setRendererInUse(m.particles.chosen.renderer); });
   }, [app.rendererChoice, mapReady]);
 
   useEffect(() => {
@@ -245,7 +245,11 @@ export function CaseView(props: { caseId: string }) {
     if (!snapshot || probe.caseReady) return;
     const m = map.current;
     if (!m) { probe.caseReady = true; return; }
-    void m.whenLoaded().then(() => m.idle()).then(() => { probe.caseReady = true; probe.timings!.caseReadyMs = performance.now(); });
+    // ready once the style is loaded and a frame has drawn the case (not waiting on the land fill)
+    void m.whenLoaded().then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).then(() => {
+      probe.caseReady = true;
+      probe.timings!.caseReadyMs = performance.now() - probe.timings!.caseOpenedAtMs;
+    });
   }, [snapshot, mapReady]);
 
   const runDrift = useCallback(async (inputs: unknown) => {

@@ -67,6 +67,8 @@ export function PlanPanel() {
   const effective = working ? { ...working, searchesDone: [...((working.searchesDone as unknown[]) ?? []), ...fromLog] } : null;
   const acknowledged = new Set(c.snapshot.events.filter((e) => e.type === 'notificationAcknowledged').map((e) => String(e.payload?.notificationId)));
   const notifications: RequiredNotification[] = c.plan ? requiredNotifications(c.plan.findings) : [];
+  // the server's refusal lists what was missing then; an acknowledgement since makes it stale
+  useEffect(() => setHeld(null), [acknowledged.size]);
   const when = (s: number) => formatUtcWithLocal(s * 1000, user.party, language);
   const unitFiles = c.plan ? Object.keys(c.plan.files).filter((n) => n.endsWith('.rtz')) : [];
   const links = useFileLinks(c.plan?.files);
