@@ -7,6 +7,7 @@ import {
 import { InvalidInputError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
+import { checkUnderAgreement, recipientPartyOf } from './agreement_checks.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { PlanNotIssuableError } from './errors.js';
 import { checkPlanningInputs } from './planning_inputs.js';
@@ -66,6 +67,7 @@ export class CaseLog {
     let draft = decide(context, caseId, command, actor, this.clock());
     await this.checkContent(draft);
     if (this.agreement) {
+      checkUnderAgreement(draft, actor, this.agreement);
       draft = withUnitReleasability(draft, this.agreement);
       if (draft.type === 'planIssued') await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
     }
@@ -142,7 +144,7 @@ export class CaseLog {
 
   /** The picture the actor's party may see, rebuilt from the events. */
   async state(actor: Actor, caseId: string): Promise<CaseState> {
-    return foldCase(await this.events(actor, caseId))!;
+    return foldCase(await this.events(actor, caseId), this.agreement ? { recipientPartyOf: recipientPartyOf(this.agreement) } : {})!;
   }
 
   /** Cases the actor's party takes part in and the actor's roles may read. */

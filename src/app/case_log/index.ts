@@ -8,5 +8,5 @@ export {
 export { CASE_WRITERS, mayRead, mayWrite, writersOf } from './permissions.js';
 export { POSITION_FIELDS, RELEASABILITY_LEVELS, type Releasability } from './releasability.js';
 export { PARTY_PATTERN, ROLES, type Actor, type Role } from './roles.js';
-export { foldCase, type CaseState, type PictureEntry } from './state.js';
+export { foldCase, type CaseState, type FoldOptions, type PictureEntry } from './state.js';
 export { viewEvent } from './view.js';
