@@ -5,6 +5,7 @@ import { loadCooperationConfig, loadPlanFile } from '../../io/cooperation/index.
 import { projectPath } from '../../io/project_files.js';
 import { SqliteStore } from '../../io/storage/index.js';
 import { buildApp, type SarbridgeApp } from './app.js';
+import { DEMO_PLANNING_INPUTS } from './demo_data.js';
 import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
 
 const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
@@ -85,5 +86,44 @@ describe('acknowledgements, with an agreement', () => {
     const held = await post('kim', caseId, { basedOnVersion: version, type: 'planIssued', payload: { planId: 'P1', text: 'plan', plan } });
     expect(held.json().message).toMatch(/^plan 'P1' may not be issued yet under the agreement's rules: 1 notification\(s\) lack/);
     expect(held.json().message).toContain(toKr.id);
+  });
+});
+
+describe('units, with an agreement', () => {
+  const at = { lonDeg: 131.5, latDeg: 37.3 };
+  test('a unit the agreement does not know is refused, ids matching exactly', async () => {
+    const caseId = await openCase();
+    const attempts: [string, object, string, RegExp][] = [
+      ['kim', { type: 'unitPosition', payload: { unitId: 'KR-SHIP-1', position: at } }, 'body/payload/unitId', /unit 'KR-SHIP-1' is not in the agreement; ids match exactly: did you mean 'kr-ship-1'\?/],
+      ['kim', { type: 'unitPosition', payload: { unitId: 'kr-ship-9', position: at } }, 'body/payload/unitId', /unit 'kr-ship-9' is not in the agreement \(its units: kr-ship-1, kr-helo-1/],
+      ['kim', { type: 'sighting', payload: { unitId: 'ghost', position: at, text: 'seen' } }, 'body/payload/unitId', /unit 'ghost' is not in the agreement/],
+      ['sato', { type: 'searchDone', payload: { unitId: 'JP-SHIP-1', podPercent: 40 } }, 'body/payload/unitId', /did you mean 'jp-ship-1'/],
+      ['kim', { type: 'planIssued', payload: { planId: 'P1', text: 'x', units: [{ unitId: 'Kr-Helo-1' }], plan: { datumTrack: [{ timeS: 0, ...at }], units: [] } } },
+        'body/payload/units/0/unitId', /did you mean 'kr-helo-1'/],
+    ];
+    for (const [user, body, field, problem] of attempts) {
+      const res = await post(user, caseId, { basedOnVersion: 1, ...body });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json(), field).toMatchObject({ code: 'SARB_INVALID_INPUT', field });
+      expect(res.json().message).toMatch(problem);
+    }
+    // planning inputs may plan with a unit outside the agreement, but not with an agreement unit misspelt
+    const misspelt = { ...DEMO_PLANNING_INPUTS, units: [{ ...DEMO_PLANNING_INPUTS.units[0], id: 'KR-SHIP-1' }] };
+    const inputs = await post('kim', caseId, { basedOnVersion: 1, type: 'planningInputs', payload: { inputs: misspelt } });
+    expect(inputs.json()).toMatchObject({ statusCode: 400, field: 'body/payload/inputs/units/0/id' });
+    expect(inputs.json().message).toMatch(/did you mean 'kr-ship-1'/);
+    expect((await post('kim', caseId, { basedOnVersion: 1, type: 'sighting', payload: { unitId: 'jp-ship-1', position: at, text: 'JP ship seen' } })).statusCode).toBe(201);
+    expect((await post('sato', caseId, { basedOnVersion: 2, type: 'searchDone', payload: { unitId: 'jp-ship-1', podPercent: 40 } })).statusCode).toBe(201);
+    expect((await post('kim', caseId, { basedOnVersion: 3, type: 'sighting', payload: { position: at, text: 'debris, no unit' } })).statusCode).toBe(201);
+  });
+
+  test('only the owning party reports its unit\'s position', async () => {
+    const caseId = await openCase();
+    const res = await post('kim', caseId, { basedOnVersion: 1, type: 'unitPosition', payload: { unitId: 'jp-ship-1', position: at } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'SARB_ACCESS_DENIED' });
+    expect(res.json().message).toMatch(/^unit 'jp-ship-1' belongs to JP: only JP reports its position, not KR/);
+    expect((await post('sato', caseId, { basedOnVersion: 1, type: 'unitPosition', payload: { unitId: 'jp-ship-1', position: at } })).statusCode).toBe(201);
+    expect((await post('kim', caseId, { basedOnVersion: 2, type: 'unitPosition', payload: { unitId: 'kr-ship-1', position: at } })).statusCode).toBe(201);
   });
 });
