@@ -139,7 +139,12 @@ export class CaseLog {
   /** Events after `afterVersion`, as the actor's party may see them. */
   async events(actor: Actor, caseId: string, afterVersion = 0, limit?: number): Promise<ViewedEvent[]> {
     await this.checkRead(actor, caseId);
-    return (await this.store.readEvents(caseId, afterVersion, limit)).map((e) => viewEvent(e as CaseEvent, actor.party));
+    return (await this.store.readEvents(caseId, afterVersion, limit)).map((e) => this.view(e as CaseEvent, actor.party));
+  }
+
+  /** What a party may see of one event: its releasability, and under the agreement each unit's it names. */
+  view(event: CaseEvent, party: string): ViewedEvent {
+    return viewEvent(event, party, this.agreement?.units ?? []);
   }
 
   /** The picture the actor's party may see, rebuilt from the events. */

@@ -142,5 +142,12 @@ export interface WithheldEvent {
   readonly withheld: true;
 }
 
+/**
+ * An event whose units the agreement releases only in part to the viewer (a plan, planning inputs):
+ * the payload keeps its shape with those units' entries removed or reduced; `withheldUnits` counts
+ * the units left out.
+ */
+export type PartlyWithheldEvent = CaseEvent & { readonly withheldUnits: number };
+
 /** What a viewer receives for one event. */
-export type ViewedEvent = CaseEvent | RedactedEvent | WithheldEvent;
+export type ViewedEvent = CaseEvent | PartlyWithheldEvent | RedactedEvent | WithheldEvent;

@@ -40,4 +40,5 @@ export const ViewedEventSchema = Type.Object({
   recordedAt: Type.Optional(Type.String()), basedOnVersion: Type.Optional(Type.Integer()),
   releasability: Type.Optional(ReleasabilitySchema), payload: Type.Optional(Type.Unknown()),
   redacted: Type.Optional(Type.Boolean()), withheld: Type.Optional(Type.Boolean()),
+  withheldUnits: Type.Optional(Type.Integer({ description: "units of another party left out of this plan or these planning inputs (the agreement's releasability)" })),
 });
