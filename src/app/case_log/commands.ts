@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from './errors.js';
 import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './events.js';
+import { withUtcTimes } from './payload_times.js';
 import { mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
 import type { Actor } from './roles.js';
@@ -55,7 +56,7 @@ export function checkMayRead(context: CaseContext, actor: Actor): void {
  * store checks the version again atomically) or InvalidInputError (payload field named).
  */
 export function decide(context: CaseContext | null, caseId: string, command: CaseCommand, actor: Actor, now: Date): EventDraft {
-  const payload = checkPayload(command.type, command.payload);
+  const payload = withUtcTimes(command.type, checkPayload(command.type, command.payload));
   if (command.type === 'caseOpened') {
     if (context) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
     const opened = payload as CaseEventPayload<'caseOpened'>;

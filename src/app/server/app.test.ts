@@ -192,7 +192,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
     const event = res.json().event;
     expect(event).toMatchObject({ type: 'driftRun', version: 2, author: 'kim' });
     const times = event.payload.summary.times;
-    expect(times.map((t: { time: string }) => t.time)).toEqual(['2026-03-10T06:00:00.000Z', '2026-03-10T07:00:00.000Z', '2026-03-10T08:00:00.000Z', '2026-03-10T09:00:00.000Z']);
+    expect(times.map((t: { time: string }) => t.time)).toEqual(['2026-03-10T06:00Z', '2026-03-10T07:00Z', '2026-03-10T08:00Z', '2026-03-10T09:00Z']);
     // wind from the west and an eastward current both push the cloud east
     expect(times[3].centroid.lonDeg).toBeGreaterThan(131.27);
     expect(res.body.length).toBeLessThan(5000);
