@@ -41,7 +41,7 @@ describe('decide', () => {
     expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 2 }, oscJp, now)).toThrow(/at version 3/);
   });
   test('refuses a party that does not take part, and a role that may not write the type', () => {
-    expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 3 }, smcCn, now)).toThrow(AccessDeniedError);
+    expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 3 }, smcCn, now)).toThrow(CaseNotFoundError);   // not told that it exists
     const role = (() => { try { decide(context, 'c', { type: 'message', payload: { text: 'hi' }, basedOnVersion: 3 }, observerKr, now); } catch (e) { return e; } })();
     expect(role).toBeInstanceOf(AccessDeniedError);
     expect((role as AccessDeniedError).reason).toBe('role');

@@ -40,11 +40,13 @@ export function checkPayload<T extends CaseEventType>(type: T, payload: unknown)
   return payload as CaseEventPayload<T>;
 }
 
-/** Refuse a reader who is not of a party of the case or holds no role that may read it. */
+/**
+ * Refuse a reader who is not of a party of the case (as CaseNotFoundError, the answer for a case
+ * that does not exist, so the refusal does not tell that it exists or who shares it) or who holds
+ * no role that may read it.
+ */
 export function checkMayRead(context: CaseContext, actor: Actor): void {
-  if (!context.parties.includes(actor.party)) {
-    throw new AccessDeniedError('party', `case '${context.caseId}' is shared by ${context.parties.join(', ')}; party ${actor.party} does not take part`);
-  }
+  if (!context.parties.includes(actor.party)) throw new CaseNotFoundError(context.caseId);
   if (!mayRead(actor.roles, context.kind)) {
     throw new AccessDeniedError('role', `roles ${actor.roles.join(', ') || '(none)'} may not read ${context.kind === 'exercise' ? 'an exercise' : 'a case'}`);
   }
