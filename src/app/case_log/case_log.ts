@@ -7,6 +7,7 @@ import {
 import { InvalidInputError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
+import { checkUnderAgreement, recipientPartyOf } from './agreement_checks.js';
 import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { PlanNotIssuableError } from './errors.js';
 import { checkPlanningInputs } from './planning_inputs.js';
@@ -66,6 +67,7 @@ export class CaseLog {
     let draft = decide(context, caseId, command, actor, this.clock());
     await this.checkContent(draft);
     if (this.agreement) {
+      checkUnderAgreement(draft, actor, this.agreement);
       draft = withUnitReleasability(draft, this.agreement);
       if (draft.type === 'planIssued') await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
     }
@@ -137,12 +139,17 @@ export class CaseLog {
   /** Events after `afterVersion`, as the actor's party may see them. */
   async events(actor: Actor, caseId: string, afterVersion = 0, limit?: number): Promise<ViewedEvent[]> {
     await this.checkRead(actor, caseId);
-    return (await this.store.readEvents(caseId, afterVersion, limit)).map((e) => viewEvent(e as CaseEvent, actor.party));
+    return (await this.store.readEvents(caseId, afterVersion, limit)).map((e) => this.view(e as CaseEvent, actor.party));
+  }
+
+  /** What a party may see of one event: its releasability, and under the agreement each unit's it names. */
+  view(event: CaseEvent, party: string): ViewedEvent {
+    return viewEvent(event, party, this.agreement?.units ?? []);
   }
 
   /** The picture the actor's party may see, rebuilt from the events. */
   async state(actor: Actor, caseId: string): Promise<CaseState> {
-    return foldCase(await this.events(actor, caseId))!;
+    return foldCase(await this.events(actor, caseId), this.agreement ? { recipientPartyOf: recipientPartyOf(this.agreement) } : {})!;
   }
 
   /** Cases the actor's party takes part in and the actor's roles may read. */

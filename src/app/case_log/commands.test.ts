@@ -19,8 +19,14 @@ describe('checkPayload', () => {
     expect(() => checkPayload('message', {})).toThrow(InvalidInputError);
     expect(() => checkPayload('message', { text: 'x', extra: 1 })).toThrow(/payload\/extra/);
   });
-  test('refuses a time without a zone', () => {
-    expect(() => checkPayload('report', { text: 'x', time: '2026-03-10T06:00' })).toThrow(/payload\/time/);
+  test('refuses a time without a zone, and impossible times, with the core\'s parser; stores UTC', () => {
+    const decideReport = (time: string) => decide(context, 'c', { type: 'report', payload: { text: 'x', time }, basedOnVersion: 3 }, oscJp, now);
+    expect(() => decideReport('2026-03-10T06:00')).toThrow(/^payload\/time: '2026-03-10T06:00' has no time zone/);
+    expect(() => decideReport('2026-02-30T99:99Z')).toThrow(/^payload\/time: '2026-02-30T99:99Z' is not a valid date and time/);
+    expect(() => decideReport('2026-02-30T10:00Z')).toThrow(/is not a valid date and time/);
+    expect(decideReport('2026-03-11T16:00+09:00').payload).toEqual({ text: 'x', time: '2026-03-11T07:00Z' });
+    expect(decideReport('110700Z MAR 26').payload).toEqual({ text: 'x', time: '2026-03-11T07:00Z' });
+    expect(decideReport('2026-03-11T07:00:30.25Z').payload).toEqual({ text: 'x', time: '2026-03-11T07:00:30.250Z' });
   });
 });
 
@@ -35,7 +41,7 @@ describe('decide', () => {
     expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 2 }, oscJp, now)).toThrow(/at version 3/);
   });
   test('refuses a party that does not take part, and a role that may not write the type', () => {
-    expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 3 }, smcCn, now)).toThrow(AccessDeniedError);
+    expect(() => decide(context, 'c', { type: 'sighting', payload: sighting, basedOnVersion: 3 }, smcCn, now)).toThrow(CaseNotFoundError);   // not told that it exists
     const role = (() => { try { decide(context, 'c', { type: 'message', payload: { text: 'hi' }, basedOnVersion: 3 }, observerKr, now); } catch (e) { return e; } })();
     expect(role).toBeInstanceOf(AccessDeniedError);
     expect((role as AccessDeniedError).reason).toBe('role');

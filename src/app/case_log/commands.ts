@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from './errors.js';
 import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './events.js';
+import { withUtcTimes } from './payload_times.js';
 import { mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
 import type { Actor } from './roles.js';
@@ -39,11 +40,13 @@ export function checkPayload<T extends CaseEventType>(type: T, payload: unknown)
   return payload as CaseEventPayload<T>;
 }
 
-/** Refuse a reader who is not of a party of the case or holds no role that may read it. */
+/**
+ * Refuse a reader who is not of a party of the case (as CaseNotFoundError, the answer for a case
+ * that does not exist, so the refusal does not tell that it exists or who shares it) or who holds
+ * no role that may read it.
+ */
 export function checkMayRead(context: CaseContext, actor: Actor): void {
-  if (!context.parties.includes(actor.party)) {
-    throw new AccessDeniedError('party', `case '${context.caseId}' is shared by ${context.parties.join(', ')}; party ${actor.party} does not take part`);
-  }
+  if (!context.parties.includes(actor.party)) throw new CaseNotFoundError(context.caseId);
   if (!mayRead(actor.roles, context.kind)) {
     throw new AccessDeniedError('role', `roles ${actor.roles.join(', ') || '(none)'} may not read ${context.kind === 'exercise' ? 'an exercise' : 'a case'}`);
   }
@@ -55,7 +58,7 @@ export function checkMayRead(context: CaseContext, actor: Actor): void {
  * store checks the version again atomically) or InvalidInputError (payload field named).
  */
 export function decide(context: CaseContext | null, caseId: string, command: CaseCommand, actor: Actor, now: Date): EventDraft {
-  const payload = checkPayload(command.type, command.payload);
+  const payload = withUtcTimes(command.type, checkPayload(command.type, command.payload));
   if (command.type === 'caseOpened') {
     if (context) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
     const opened = payload as CaseEventPayload<'caseOpened'>;

@@ -6,6 +6,14 @@ import { PARTY_PATTERN } from './roles.js';
 
 /** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
 export const UtcTimeSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$', description: 'UTC, ISO 8601 with Z' });
+/**
+ * A time as a client may write it in a payload: read with the core's parser (payload_times.ts) and
+ * stored as UTC with a Z, so what the log holds always matches UtcTimeSchema.
+ */
+export const TimeTextSchema = Type.String({
+  minLength: 1, maxLength: 40,
+  description: "ISO 8601 with a zone ('2026-03-11T07:00Z', '2026-03-11T16:00+09:00') or a date-time group in UTC ('110700Z MAR 26'); stored as UTC ('2026-03-11T07:00Z')",
+});
 /** A WGS 84 position in degrees. */
 export const PositionSchema = Type.Object({
   lonDeg: Type.Number({ minimum: -180, maximum: 180 }),
@@ -60,7 +68,7 @@ export const EVENT_PAYLOADS = {
   report: Type.Object({
     text: Text(),
     position: Type.Optional(PositionSchema),
-    time: Type.Optional(UtcTimeSchema),
+    time: Type.Optional(TimeTextSchema),
     objectClass: Type.Optional(Type.String({ maxLength: 64 })),
   }, { additionalProperties: false }),
   driftRun: Type.Object({ summary: DriftRunSummarySchema }, { additionalProperties: false }),
@@ -80,7 +88,7 @@ export const EVENT_PAYLOADS = {
     podPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     text: Type.Optional(Text()),
     /** Where and when the unit searched (e.g. its GPX track): with the sweep width, the Bayesian update of the searches done. */
-    track: Type.Optional(Type.Array(Type.Object({ lonDeg: PositionSchema.properties.lonDeg, latDeg: PositionSchema.properties.latDeg, time: UtcTimeSchema }, { additionalProperties: false }),
+    track: Type.Optional(Type.Array(Type.Object({ lonDeg: PositionSchema.properties.lonDeg, latDeg: PositionSchema.properties.latDeg, time: TimeTextSchema }, { additionalProperties: false }),
       { minItems: 2, maxItems: 5000, description: 'the track searched, times not going back' })),
     sweepWidthNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: 'sweep width the track was searched with, NM (needed with a track)' })),
     speedKn: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 400, description: 'search speed, knots' })),
@@ -89,7 +97,7 @@ export const EVENT_PAYLOADS = {
     position: PositionSchema,
     text: Text(),
     unitId: Type.Optional(Id),
-    time: Type.Optional(UtcTimeSchema),
+    time: Type.Optional(TimeTextSchema),
   }, { additionalProperties: false }),
   message: Type.Object({
     text: Text(),
@@ -102,7 +110,7 @@ export const EVENT_PAYLOADS = {
   unitPosition: Type.Object({
     unitId: Id,
     position: PositionSchema,
-    time: Type.Optional(UtcTimeSchema),
+    time: Type.Optional(TimeTextSchema),
     courseDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
     speedKn: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
   }, { additionalProperties: false }),
@@ -142,5 +150,12 @@ export interface WithheldEvent {
   readonly withheld: true;
 }
 
+/**
+ * An event whose units the agreement releases only in part to the viewer (a plan, planning inputs):
+ * the payload keeps its shape with those units' entries removed or reduced; `withheldUnits` counts
+ * the units left out.
+ */
+export type PartlyWithheldEvent = CaseEvent & { readonly withheldUnits: number };
+
 /** What a viewer receives for one event. */
-export type ViewedEvent = CaseEvent | RedactedEvent | WithheldEvent;
+export type ViewedEvent = CaseEvent | PartlyWithheldEvent | RedactedEvent | WithheldEvent;

@@ -34,6 +34,13 @@ describe('foldCase', () => {
     expect(s.units['KR-1'].speedKn).toBeUndefined();
     expect(s.units['KR-1'].author).toBeUndefined();
   });
+  test('under an agreement, an acknowledgement counts only from the party the notification goes to', () => {
+    const recipientPartyOf = (id: string) => (id === 'N-1' ? 'JP' : undefined);
+    expect(foldCase(log, { recipientPartyOf })!.acknowledgedNotifications).toEqual([]);   // N-1 goes to JP; KR acknowledged it
+    const byJp = log.map((e) => (e.version === 7 ? { ...e, party: 'JP', author: 'sato' } : e));
+    expect(foldCase(byJp, { recipientPartyOf })!.acknowledgedNotifications).toEqual(['N-1']);
+    expect(foldCase(byJp, { recipientPartyOf: () => undefined })!.acknowledgedNotifications).toEqual([]);   // an id no rule raises
+  });
   test('an empty log has no state', () => {
     expect(foldCase([])).toBeNull();
   });

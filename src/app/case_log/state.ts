@@ -40,16 +40,26 @@ export interface CaseState {
   readonly planningInputs: (PictureEntry & { readonly inputs: Static<typeof EVENT_PAYLOADS.planningInputs>['inputs'] }) | null;
   /** Last known position of each unit (the newest unitPosition or sighting by it). */
   readonly units: Readonly<Record<string, PictureEntry & { readonly courseDeg?: number; readonly speedKn?: number }>>;
+  /**
+   * Notifications acknowledged in the log; under an agreement only those acknowledged by the party
+   * each goes to (the plan check counts no other).
+   */
   readonly acknowledgedNotifications: readonly string[];
   /** Events this viewer may not see (another party's `nothing` releases). */
   readonly withheldCount: number;
+}
+
+/** What the picture needs to know of the agreement the case runs under. */
+export interface FoldOptions {
+  /** The party a notification goes to (undefined: no rule of the agreement raises it, so no acknowledgement counts). */
+  readonly recipientPartyOf?: (notificationId: string) => string | undefined;
 }
 
 /**
  * Rebuild the picture from events in version order (as `viewEvent` gave them to one viewer).
  * Returns null for an empty log. Pure: the same events always give the same state.
  */
-export function foldCase(events: readonly ViewedEvent[]): CaseState | null {
+export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = {}): CaseState | null {
   let state: Mutable | null = null;
   for (const event of events) {
     if ('withheld' in event) {
@@ -85,7 +95,8 @@ export function foldCase(events: readonly ViewedEvent[]): CaseState | null {
       case 'driftRun': state.driftRuns.push({ ...entry, ...pick(p, ['summary']) }); break;
       case 'unitPosition': trackUnit(state, { ...entry, ...pick(p, ['courseDeg', 'speedKn']) }); break;
       case 'notificationAcknowledged':
-        if (typeof p.notificationId === 'string' && !state.acknowledgedNotifications.includes(p.notificationId)) state.acknowledgedNotifications.push(p.notificationId);
+        if (typeof p.notificationId === 'string' && !state.acknowledgedNotifications.includes(p.notificationId)
+          && (!options.recipientPartyOf || options.recipientPartyOf(p.notificationId) === event.party)) state.acknowledgedNotifications.push(p.notificationId);
         break;
       case 'caseClosed': state.status = 'closed'; break;
     }

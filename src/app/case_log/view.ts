@@ -1,14 +1,31 @@
-import type { CaseEvent, RedactedEvent, ViewedEvent } from './events.js';
-import { POSITION_FIELDS } from './releasability.js';
+import { releasabilityFor, type SarUnit } from '../../core/cooperation/index.js';
+import type { CaseEvent, CaseEventPayload, RedactedEvent, ViewedEvent, WithheldEvent } from './events.js';
+import { POSITION_FIELDS, type Releasability } from './releasability.js';
+
+/** What the view needs of the agreement's units: who owns each and what the others may see of it. */
+export type UnitRelease = Pick<SarUnit, 'id' | 'party' | 'releasability'>;
+
+const STRICTNESS: Readonly<Record<Releasability, number>> = { everything: 0, 'position-only': 1, nothing: 2 };
+const stricter = (a: Releasability, b: Releasability): Releasability => (STRICTNESS[a] >= STRICTNESS[b] ? a : b);
 
 /**
  * What `viewerParty` may see of an event: its own party's events whole; another party's events as
  * their releasability says (whole, position fields only, or only their place in the log).
+ * Under an agreement (`units` its units), each unit's releasability applies as well, to every place
+ * an event names a unit: the event's own `unitId` (unitPosition, sighting, searchDone: the stricter
+ * of the two levels), a plan's units and routes, planning inputs' units and searches done (that
+ * unit's entries removed or reduced, `withheldUnits` counting the units removed; see
+ * docs/architecture.md). A party always sees its own units whole.
  * Every response and every live update goes through this function.
  */
-export function viewEvent(event: CaseEvent, viewerParty: string): ViewedEvent {
-  if (event.party === viewerParty || event.releasability === 'everything') return event;
-  if (event.releasability === 'position-only') {
+export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly UnitRelease[] = []): ViewedEvent {
+  if (event.party === viewerParty) return event;
+  const levelOf = (unitId: unknown): Releasability => {
+    const unit = typeof unitId === 'string' ? units.find((u) => u.id === unitId) : undefined;
+    return unit ? releasabilityFor(unit as SarUnit, viewerParty) : 'everything';
+  };
+  const level = stricter(event.releasability, levelOf((event.payload as { unitId?: unknown }).unitId));
+  if (level === 'position-only') {
     const source = event.payload as Record<string, unknown>;
     const payload: Record<string, unknown> = {};
     for (const field of POSITION_FIELDS) if (source[field] !== undefined) payload[field] = source[field];
@@ -18,5 +35,74 @@ export function viewEvent(event: CaseEvent, viewerParty: string): ViewedEvent {
     };
     return redacted;
   }
+  if (level === 'nothing') return withheld(event);
+  if (units.length === 0) return event;
+  if (event.type === 'planIssued') return planForViewer(event, levelOf, viewerParty);
+  if (event.type === 'planningInputs') return inputsForViewer(event, levelOf);
+  return event;
+}
+
+function withheld(event: CaseEvent): WithheldEvent {
   return { caseId: event.caseId, version: event.version, withheld: true };
+}
+
+/**
+ * A plan as another party may see it: a `nothing` unit is left out (its entry in `units`, its
+ * route, its block of the plan message); of a `position-only` unit the plan shares where and when
+ * it will search (its route's waypoints with its id and party), not its pattern, note or the
+ * message's lines on it (pattern, track spacing, speed, POS).
+ */
+function planForViewer(event: Extract<CaseEvent, { type: 'planIssued' }>, levelOf: (id: string) => Releasability, viewerParty: string): ViewedEvent {
+  const p = event.payload;
+  const named = [...(p.units ?? []).map((u) => u.unitId), ...(p.plan?.units ?? []).map((u) => u.unitId)];
+  const hidden = new Set(named.filter((id) => levelOf(id) === 'nothing'));
+  const reduced = new Set(named.filter((id) => levelOf(id) === 'position-only'));
+  if (hidden.size === 0 && reduced.size === 0) return event;
+  const payload: CaseEventPayload<'planIssued'> = {
+    ...p,
+    text: planTextWithout(p.text, [...hidden, ...reduced], viewerParty),
+    ...(p.units ? { units: p.units.filter((u) => !hidden.has(u.unitId)).map((u) => (reduced.has(u.unitId) ? { unitId: u.unitId } : u)) } : {}),
+    ...(p.plan ? { plan: { ...p.plan, units: p.plan.units.filter((u) => !hidden.has(u.unitId)) } } : {}),
+  };
+  return { ...event, payload, withheldUnits: hidden.size };
+}
+
+/**
+ * The plan message without the blocks of `unitIds` (from `UNIT <n> <id>` to the next unit or the
+ * totals, as core/export/plan_message.ts writes it). Text that still names one of them (a message
+ * written by hand) is not shown at all.
+ */
+function planTextWithout(text: string, unitIds: readonly string[], viewerParty: string): string {
+  const lower = new Set(unitIds.map((id) => id.toLowerCase()));
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of text.split('\n')) {
+    const unit = /^UNIT \d+ (\S+)/.exec(line);
+    if (unit) skipping = lower.has(unit[1].toLowerCase());
+    else if (/^TOTAL POS/.test(line)) skipping = false;
+    if (!skipping) kept.push(line);
+  }
+  const result = kept.join('\n');
+  const escaped = unitIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const stillNamed = unitIds.length > 0 && new RegExp(`(^|[^A-Za-z0-9_.-])(${escaped.join('|')})($|[^A-Za-z0-9_.-])`, 'i').test(result);
+  return stillNamed || result.trim() === ''
+    ? `(plan message not shown: it describes units the agreement does not release in full to ${viewerParty}; the routes it may see are in the plan's geometry)`
+    : result;
+}
+
+/**
+ * Planning inputs as another party may see them: a plan file still (its browser drifts and plans
+ * from it), so every unit kept is whole; a unit, or a search done by a unit, the agreement does not
+ * release `everything` to the viewer is left out. When no unit remains the inputs are no plan file
+ * at all and the event is withheld.
+ */
+function inputsForViewer(event: Extract<CaseEvent, { type: 'planningInputs' }>, levelOf: (id: string) => Releasability): ViewedEvent {
+  const { inputs } = event.payload;
+  const units = inputs.units.filter((u) => levelOf(u.id) === 'everything');
+  const searchesDone = inputs.searchesDone?.filter((d) => levelOf(d.unit) === 'everything');
+  const removed = new Set([...inputs.units.filter((u) => !units.includes(u)).map((u) => u.id),
+    ...(inputs.searchesDone ?? []).filter((d) => !searchesDone!.includes(d)).map((d) => d.unit)]);
+  if (removed.size === 0) return event;
+  if (units.length === 0) return withheld(event);
+  return { ...event, payload: { ...event.payload, inputs: { ...inputs, units, ...(searchesDone ? { searchesDone } : {}) } }, withheldUnits: removed.size };
 }

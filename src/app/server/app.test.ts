@@ -121,7 +121,16 @@ describe('POST /api/cases/:caseId/events', () => {
   });
   test('refuses the wrong party, the wrong role, bad payloads with the field, and own-route types', async () => {
     const caseId = await openCase();
-    expect((await post('wang', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED' });
+    // another party's case answers as a case that does not exist: its existence and its parties do not leak
+    const other = (await post('wang', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json();
+    expect(other).toEqual({ statusCode: 404, error: 'Not Found', code: 'SARB_CASE_NOT_FOUND', message: `case '${caseId}' does not exist` });
+    expect((await post('wang', 'no-such-case', { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 404, code: 'SARB_CASE_NOT_FOUND' });
+    // an unknown type or releasability is answered with the allowed values
+    const unknownType = (await post('kim', caseId, { basedOnVersion: 1, type: 'gossip', payload: { text: 'hi' } })).json();
+    expect(unknownType).toMatchObject({ statusCode: 400, code: 'SARB_INVALID_INPUT', field: 'body/type' });
+    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed"');
+    expect((await post('kim', caseId, { basedOnVersion: 1, type: 'message', releasability: 'some', payload: { text: 'hi' } })).json().message)
+      .toBe('body/releasability: must be one of "everything", "position-only", "nothing"');
     expect((await post('han', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 403 });
     expect((await post('ito', caseId, { basedOnVersion: 1, type: 'planIssued', payload: { planId: 'P1', text: 'x' } })).json().message).toMatch(/needs role smc/);
     const lat = await post('park', caseId, { basedOnVersion: 1, type: 'sighting', payload: { position: { lonDeg: 131, latDeg: 97 }, text: 'raft' } });
@@ -169,7 +178,7 @@ describe('GET /api/cases/:caseId, GET /api/cases/:caseId/events (releasability)'
   });
   test('refuses another party, programme staff on a real case, a bad afterVersion', async () => {
     const caseId = await openCase();
-    expect((await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('wang') })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('wang') })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth('min') })).statusCode).toBe(403);
     const exercise = await openCase('exercise');
     expect((await app.inject({ method: 'GET', url: `/api/cases/${exercise}`, headers: auth('min') })).statusCode).toBe(200);
@@ -192,7 +201,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
     const event = res.json().event;
     expect(event).toMatchObject({ type: 'driftRun', version: 2, author: 'kim' });
     const times = event.payload.summary.times;
-    expect(times.map((t: { time: string }) => t.time)).toEqual(['2026-03-10T06:00:00.000Z', '2026-03-10T07:00:00.000Z', '2026-03-10T08:00:00.000Z', '2026-03-10T09:00:00.000Z']);
+    expect(times.map((t: { time: string }) => t.time)).toEqual(['2026-03-10T06:00Z', '2026-03-10T07:00Z', '2026-03-10T08:00Z', '2026-03-10T09:00Z']);
     // wind from the west and an eastward current both push the cloud east
     expect(times[3].centroid.lonDeg).toBeGreaterThan(131.27);
     expect(res.body.length).toBeLessThan(5000);
@@ -214,7 +223,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
     expect((await drift('kim', { ...body(1), particles: 501 })).json()).toMatchObject({ statusCode: 400, field: 'body/particles' });
     expect((await drift('kim', { ...body(1), durationH: 13 })).json()).toMatchObject({ statusCode: 400, field: 'body/durationH' });
     expect((await drift('park', body(1))).statusCode).toBe(403);
-    expect((await drift('wang', body(1))).statusCode).toBe(403);
+    expect((await drift('wang', body(1))).statusCode).toBe(404);
     expect((await drift('kim', body(7))).json()).toMatchObject({ statusCode: 409, currentVersion: 1 });
     const outside = await drift('kim', { ...body(1), forcing: { source: 'demo' }, lkp: { position: { lonDeg: 10, latDeg: 10 }, time: '2026-03-10T06:00:00Z' } });
     expect(outside.statusCode).toBe(422);
@@ -233,7 +242,7 @@ describe('GET /api/audit', () => {
     const entries = res.json().entries;
     expect(entries.map((e: { userName: string; action: string }) => `${e.userName} ${e.action}`)).toEqual(['han GET /api/cases/:caseId/events']);
     const all = await store.readAudit({ caseId });
-    expect(all.map((e) => `${e.userName} ${e.action} ${e.statusCode}`)).toEqual(['han GET /api/cases/:caseId/events 200', 'wang GET /api/cases/:caseId 403', 'sato GET /api/cases/:caseId 200']);
+    expect(all.map((e) => `${e.userName} ${e.action} ${e.statusCode}`)).toEqual(['han GET /api/cases/:caseId/events 200', 'wang GET /api/cases/:caseId 404', 'sato GET /api/cases/:caseId 200']);
     expect(entries.every((e: { party: string }) => e.party === 'KR')).toBe(true);
     expect((await app.inject({ method: 'GET', url: '/api/audit', headers: auth('kim') })).statusCode).toBe(403);
   });

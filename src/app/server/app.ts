@@ -66,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const store = deps.store;
   const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
   const sessions = new Sessions(store, clock);
-  const hub = new LiveHub(store);
+  const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
   const audit = new AuditWriter(store);
 
   installErrorHandler(app);

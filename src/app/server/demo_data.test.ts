@@ -18,7 +18,7 @@ describe('the demo exercise', () => {
     expect(await seedDemoData(store)).toBe(false);
     const state = await new CaseLog(store).state(sato, DEMO_CASE_ID);
     expect(state.version).toBe(3);
-    expect(state.reports[0]).toMatchObject({ position: { lonDeg: 131.25, latDeg: 37.2333 }, time: '2026-03-10T06:00:00Z' });
+    expect(state.reports[0]).toMatchObject({ position: { lonDeg: 131.25, latDeg: 37.2333 }, time: '2026-03-10T06:00Z' });   // stored as UTC to the minute
     expect(state.planningInputs?.inputs).toEqual(DEMO_PLANNING_INPUTS);
     await store.close();
   });

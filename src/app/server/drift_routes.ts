@@ -2,8 +2,9 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { DRIFT_SETTINGS, summariseCloud, type DriftRequest } from '../../core/drift/index.js';
 import { nmToMetres } from '../../core/geo/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
+import { parseTime } from '../../core/time/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { AccessDeniedError, mayWrite, PositionSchema, UtcTimeSchema, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, mayWrite, PositionSchema, TimeTextSchema, utcTimeText, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
 import { VersionConflictError } from '../../io/storage/index.js';
 import type { DriftJob } from '../drift_job/index.js';
 import { ServerBusyError } from './errors.js';
@@ -35,7 +36,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; limits: 
       summary: 'Run a drift for the case and append its summary', tags: ['drift'], params: CaseParams,
       body: Type.Object({
         basedOnVersion: Type.Integer({ minimum: 1 }),
-        lkp: Type.Object({ position: PositionSchema, time: UtcTimeSchema }, { additionalProperties: false, description: 'last known position' }),
+        lkp: Type.Object({ position: PositionSchema, time: TimeTextSchema }, { additionalProperties: false, description: 'last known position' }),
         radiusNm: Type.Number({ minimum: 0, maximum: 50, default: 1, description: 'position error, NM (Gaussian sigma)' }),
         objectClass: Type.String({ minLength: 1, maxLength: 64, default: 'PIW-1', description: 'Leeway class key or id' }),
         durationH: Type.Number({ exclusiveMinimum: 0, maximum: limits.driftDurationHMax, default: 24 }),
@@ -58,7 +59,8 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; limits: 
   }, async (request, reply) => {
     const actor = actorOf(request);
     const { caseId } = request.params;
-    const body = request.body;
+    // the time read as every payload's is (ISO 8601 with a zone, or a DTG), before the run: stored as UTC
+    const body = { ...request.body, lkp: { ...request.body.lkp, time: utcTimeText(parseTime(request.body.lkp.time, 'body/lkp/time')) } };
     const context = await caseLog.context(caseId);
     // fail before the run on what is known now (party, role, closed, stale version)
     if (context) {
@@ -83,7 +85,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; limits: 
         forcing: result.forcingLabels,
         times: result.snapshots.map((snapshot) => {
           const s = summariseCloud(snapshot, result.particles.weight);
-          return { time: new Date(s.timeS * 1000).toISOString(), centroid: s.centroid, radius50M: s.radius50M, radius90M: s.radius90M, counts: { ...s.counts } };
+          return { time: utcTimeText(s.timeS), centroid: s.centroid, radius50M: s.radius50M, radius90M: s.radius90M, counts: { ...s.counts } };
         }),
         seconds,
       };
@@ -105,7 +107,7 @@ async function driftJob(body: DriftBody): Promise<DriftJob> {
   const { loadLeewayTable } = await import('../../io/leeway/index.js');
   const { constantFrom } = await import('../case_file/index.js');
   const objectClass = findObjectClass(loadLeewayTable(), body.objectClass);
-  const startS = Date.parse(body.lkp.time) / 1000;
+  const startS = parseTime(body.lkp.time, 'body/lkp/time');
   const request: DriftRequest = {
     scenarios: [{ name: objectClass.key, weight: 1, objectClass, seeding: { kind: 'point', position: body.lkp.position, radiusM: nmToMetres(body.radiusNm), spread: 'gaussian', timeS: startS } }],
     startS, direction: 'forward', durationS: body.durationH * 3600, timeStepS: body.timeStepMin * 60, outputEverySteps: body.outputEverySteps,

@@ -43,7 +43,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
       const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
       const field = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}${missing ? `/${missing}` : extra ? `/${extra}` : ''}`;
-      const problem = missing ? 'is required' : extra ? 'is not a known field' : first?.message ?? 'is not valid';
+      const allowed = (first?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
+      const problem = missing ? 'is required' : extra ? 'is not a known field'
+        : allowed ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : first?.message ?? 'is not valid';
       body = { code: 'SARB_INVALID_INPUT', message: `${field}: ${problem}`, field };
     } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
       statusCode = error.statusCode;

@@ -121,7 +121,7 @@ function liveSuite(name: string, openStores: () => Promise<[SarbridgeStore, Sarb
     });
 
     test('refuses another party and a client without a session before the upgrade', async () => {
-      await expect(connect(a.base, a.tokens.wang, caseId, 0)).rejects.toThrow('HTTP 403');
+      await expect(connect(a.base, a.tokens.wang, caseId, 0)).rejects.toThrow('HTTP 404');
       await expect(connect(a.base, null, caseId, 0)).rejects.toThrow('HTTP 401');
       await expect(connect(a.base, a.tokens.kim, 'no-such-case', 0)).rejects.toThrow('HTTP 404');
     });

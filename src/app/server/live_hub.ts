@@ -1,6 +1,9 @@
 import type { SarbridgeStore, StoredEvent } from '../../io/storage/index.js';
-import type { CaseEvent } from '../case_log/index.js';
+import type { CaseEvent, ViewedEvent } from '../case_log/index.js';
 import { viewEvent } from '../case_log/index.js';
+
+/** What a party may see of an event (CaseLog.view: releasability, and the agreement's units). */
+export type EventView = (event: CaseEvent, party: string) => ViewedEvent;
 
 /** One live client of a case: its party (for releasability) and the last version it was sent. */
 export interface LiveSubscriber {
@@ -26,7 +29,7 @@ class CaseChannel {
   private fetching: Promise<void> | null = null;
   private again = false;
 
-  constructor(readonly caseId: string, private readonly store: SarbridgeStore) {}
+  constructor(readonly caseId: string, private readonly store: SarbridgeStore, private readonly view: EventView) {}
 
   /** Fetch what is new (one read for all subscribers) and deliver it; coalesces bursts of pokes. */
   poke(): Promise<void> {
@@ -56,7 +59,7 @@ class CaseChannel {
       if (item.event.version <= s.cursor) continue;
       let text = item.texts.get(s.subscriber.party);
       if (text === undefined) {
-        text = JSON.stringify({ kind: 'event', event: viewEvent(item.event as CaseEvent, s.subscriber.party) });
+        text = JSON.stringify({ kind: 'event', event: this.view(item.event as CaseEvent, s.subscriber.party) });
         item.texts.set(s.subscriber.party, text);
       }
       s.subscriber.send(text);
@@ -72,7 +75,7 @@ class CaseChannel {
         const missed = await this.store.readEvents(this.caseId, s.cursor, 1000);
         if (!this.subscriptions.has(s)) return;
         for (const event of missed) {
-          s.subscriber.send(JSON.stringify({ kind: 'event', event: viewEvent(event as CaseEvent, s.subscriber.party) }));
+          s.subscriber.send(JSON.stringify({ kind: 'event', event: this.view(event as CaseEvent, s.subscriber.party) }));
           s.cursor = event.version;
         }
         if (missed.length < 1000) break;
@@ -98,8 +101,9 @@ export class LiveHub {
   /**
    * `pollMs`: every so often each watched case is read again anyway, so an event whose
    * notification was lost (a dropped LISTEN connection) still arrives within that time.
+   * `view`: what a party may see of an event (default its releasability only; the app passes CaseLog.view).
    */
-  constructor(private readonly store: SarbridgeStore, pollMs = 5000) {
+  constructor(private readonly store: SarbridgeStore, pollMs = 5000, private readonly view: EventView = viewEvent) {
     this.stop = store.onAppended((caseId) => { void this.channels.get(caseId)?.poke(); });
     this.timer = setInterval(() => { for (const c of this.channels.values()) void c.poke().catch(() => undefined); }, pollMs);
     this.timer.unref();
@@ -113,7 +117,7 @@ export class LiveHub {
   async subscribe(caseId: string, afterVersion: number, subscriber: LiveSubscriber): Promise<() => void> {
     let channel = this.channels.get(caseId);
     if (!channel) {
-      channel = new CaseChannel(caseId, this.store);
+      channel = new CaseChannel(caseId, this.store, this.view);
       channel.cursor = (await this.store.getCase(caseId))?.version ?? 0;
       const existing = this.channels.get(caseId);   // another subscriber may have created it meanwhile
       if (existing) channel = existing; else this.channels.set(caseId, channel);

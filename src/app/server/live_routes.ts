@@ -1,5 +1,6 @@
 import type {} from '@fastify/websocket';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { InvalidInputError } from '../../core/errors.js';
 import type { CaseLog } from '../case_log/index.js';
 import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
@@ -11,7 +12,8 @@ import { CaseParams } from './schemas.js';
  * `GET /api/cases/:caseId/live` (WebSocket): the events after `afterVersion` (the last version
  * the client holds; 0 for all), then `{"kind":"live","version":n}`, then each new event as
  * `{"kind":"event","event":…}`, filtered for the client's party. A client that reconnects gives
- * its last version and receives exactly what it missed. Refused before the upgrade (401/403/404).
+ * its last version and receives exactly what it missed. Refused before the upgrade (401/403/404, and
+ * 400 for an `afterVersion` beyond the case's current version).
  */
 /** A client this far behind (bytes queued) is disconnected; it reconnects with its last version. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -29,7 +31,13 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
       querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, default: 0 }) }),
     },
     preHandler: async (request) => {
-      await caseLog.checkRead(actorOf(request), (request.params as { caseId: string }).caseId);
+      const row = await caseLog.checkRead(actorOf(request), (request.params as { caseId: string }).caseId);
+      // a version beyond the log's would silently skip the next events: the client's copy is not of this log
+      const { afterVersion } = request.query as { afterVersion: number };
+      if (afterVersion > row.version) {
+        throw new InvalidInputError('querystring/afterVersion', `${afterVersion} is beyond the case's current version ${row.version}: ` +
+          `resume from the last version received from this server (0 to ${row.version}), or from 0 to read the log again`);
+      }
     },
   }, (socket, request) => {
     const actor = actorOf(request);

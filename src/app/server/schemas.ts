@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES } from '../case_log/index.js';
+import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES, type CaseEventType, type Releasability } from '../case_log/index.js';
 
 /** Every error the API returns: a stable code, a message, and the field when one was wrong. */
 export const ErrorResponse = Type.Object({
@@ -15,10 +15,12 @@ export const ErrorResponse = Type.Object({
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('ErrorResponse')]));
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const ReleasabilitySchema = Type.Union(RELEASABILITY_LEVELS.map((r) => Type.Literal(r)), {
+export const ReleasabilitySchema = Type.Unsafe<Releasability>({
+  type: 'string', enum: [...RELEASABILITY_LEVELS],
   description: 'what other parties may see of this event: everything, position-only (unitId, position, time) or nothing',
 });
-export const EventTypeSchema = Type.Union(CASE_EVENT_TYPES.map((t) => Type.Literal(t)));
+/** An event type: one enum (not a union of constants), so a wrong type is answered with the allowed values. */
+export const EventTypeSchema = Type.Unsafe<CaseEventType>({ type: 'string', enum: [...CASE_EVENT_TYPES], description: 'the kind of event' });
 export const UserName = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' });
 
 /** A user as the API shows it (never the hash). */
@@ -40,4 +42,5 @@ export const ViewedEventSchema = Type.Object({
   recordedAt: Type.Optional(Type.String()), basedOnVersion: Type.Optional(Type.Integer()),
   releasability: Type.Optional(ReleasabilitySchema), payload: Type.Optional(Type.Unknown()),
   redacted: Type.Optional(Type.Boolean()), withheld: Type.Optional(Type.Boolean()),
+  withheldUnits: Type.Optional(Type.Integer({ description: "units of another party left out of this plan or these planning inputs (the agreement's releasability)" })),
 });

@@ -9,6 +9,7 @@ import { allRccs, type CooperationConfig } from './cooperation_config.js';
 import { findingNm, overdueOf, type Finding, type RequiredNotification } from './finding.js';
 import type { PartyId, Rcc } from './party.js';
 import type { Place } from './place.js';
+import { notificationId } from './notification_id.js';
 import type { CooperationPlan, PlanUnit } from './plan_input.js';
 import type { ContestedFeatureRule, NotifyTarget, SrrEntryRule } from './rule.js';
 import { regionAt, regionCrossings, type TimedPosition } from './srr.js';
@@ -18,7 +19,7 @@ function notification(rule: SrrEntryRule | ContestedFeatureRule, unitId: string,
   const notifyByS = eventS - rule.leadTimeH * 3600;
   const overdue = overdueOf(notifyByS, plan);
   return {
-    id: `${rule.id}/${unitId}/${subject}/${rcc.id}`, ruleId: rule.id, unitId, toRccId: rcc.id, toParty: rcc.party,
+    id: notificationId(rule.id, unitId, subject, rcc.id), ruleId: rule.id, unitId, toRccId: rcc.id, toParty: rcc.party,
     eventS, notifyByS, leadTimeH: rule.leadTimeH, ...(overdue ? { overdue } : {}),
   };
 }

@@ -15,6 +15,8 @@ export type { Meeting, MeetingOutcome, Participant } from './meeting.js';
 export { describeParticipant } from './meeting.js';
 export type { Acknowledgement, IssueCheck, NotificationState } from './notifications.js';
 export { checkIssuable, describeNotificationState, requiredNotifications } from './notifications.js';
+export type { NotificationIdCheck, ResolvedNotification } from './notification_id.js';
+export { findUnitExactly, notificationId, resolveNotificationId } from './notification_id.js';
 export type { Party, PartyId, Rcc, Service, ServiceKind } from './party.js';
 export type { Place, PlaceKind, SovereigntyClaim } from './place.js';
 export { nameForReader, partyName, placeholdersIn, placeName } from './place_names.js';
