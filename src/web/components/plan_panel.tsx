@@ -275,6 +275,7 @@ export function PlanPanel() {
                   return (
                     <li key={n.id} data-testid={TID.notificationRow} data-notification-id={n.id} data-state={done ? 'acknowledged' : 'pending'}>
                       {t('plan.notification', { to: `${n.toRccId} (${n.toParty})`, what: `${n.ruleId} ${n.unitId}`, due: when(n.notifyByS) })} — {done ? t('plan.acked') : t('plan.pending')}
+                      {n.overdue && <strong class="warning"> {t('plan.overdue', { before: t(n.overdue.before === 'incident' ? 'plan.overdue.incident' : 'plan.overdue.planning') })}</strong>}
                       {!done && n.toParty === user.party && <button type="button" data-testid={TID.acknowledge} onClick={() => void acknowledge(n)}>{t('plan.ack', { party: n.toParty })}</button>}
                     </li>
                   );

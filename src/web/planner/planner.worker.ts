@@ -171,7 +171,7 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   if (!last) throw new SarbridgeErrorForPage('SARB_NO_DRIFT', 'run the drift first');
   const started = performance.now();
   const run = planAfterDrift(last.planCase, last.result, last.shoreline);
-  const files: Record<string, string> = { ...planOutputFiles({ ...run, planCase: { title: last.title } }) };
+  const files: Record<string, string> = { ...planOutputFiles({ ...run, planCase: { ...last.planCase, title: last.title } }) };
   const rules = planForRules(run);
   const findings = request.agreement ? checkPlan(request.agreement, rules) : [];
   const units = run.optimal.assignments.map((a, k) => ({
