@@ -163,9 +163,23 @@ export class CaseSession {
     socket.onclose = () => {
       if (this.closed || this.socket !== socket) return;
       this.setLink(navigator.onLine ? 'reconnecting' : 'offline');
+      // a copy ahead of the server (its store was replaced) is refused on resume: start again from 0
+      if (this.attempts >= 2) void this.checkAhead();
       const delay = RECONNECT_MS[Math.min(this.attempts++, RECONNECT_MS.length - 1)];
       setTimeout(() => this.connect(), delay);
     };
+  }
+
+  /** When the server's log is shorter than this device's copy, the copy is of another history: drop it. */
+  private async checkAhead(): Promise<void> {
+    try {
+      const { state } = await api<{ state: { version: number } | null }>('GET', `/api/cases/${encodeURIComponent(this.caseId)}`);
+      if (state && state.version < this.version) {
+        this.events = [];
+        await this.catchUp();
+        this.emit();
+      }
+    } catch { /* unreachable: keep the copy and retry */ }
   }
 
   /** Send the outbox in order; stop at the first conflict or lost link. */

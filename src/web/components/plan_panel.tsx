@@ -65,7 +65,9 @@ export function PlanPanel() {
 
   const fromLog = useMemo(() => searchesDoneFromLog(c.snapshot.events), [c.snapshot.events]);
   const effective = working ? { ...working, searchesDone: [...((working.searchesDone as unknown[]) ?? []), ...fromLog] } : null;
-  const acknowledged = new Set(c.snapshot.events.filter((e) => e.type === 'notificationAcknowledged').map((e) => String(e.payload?.notificationId)));
+  // an acknowledgement counts only from the party the notification goes to (as the server's check)
+  const acknowledged = new Set(c.snapshot.events.filter((e) => e.type === 'notificationAcknowledged').map((e) => `${String(e.payload?.notificationId)}@${e.party ?? ''}`));
+  const isAcknowledged = (n: RequiredNotification) => acknowledged.has(`${n.id}@${n.toParty}`);
   const notifications: RequiredNotification[] = c.plan ? requiredNotifications(c.plan.findings) : [];
   // the server's refusal lists what was missing then; an acknowledgement since makes it stale
   useEffect(() => setHeld(null), [acknowledged.size]);
@@ -271,7 +273,7 @@ export function PlanPanel() {
               <p>{t('plan.held')}</p>
               <ul>
                 {notifications.map((n) => {
-                  const done = acknowledged.has(n.id);
+                  const done = isAcknowledged(n);
                   return (
                     <li key={n.id} data-testid={TID.notificationRow} data-notification-id={n.id} data-state={done ? 'acknowledged' : 'pending'}>
                       {t('plan.notification', { to: `${n.toRccId} (${n.toParty})`, what: `${n.ruleId} ${n.unitId}`, due: when(n.notifyByS) })} — {done ? t('plan.acked') : t('plan.pending')}
