@@ -213,8 +213,9 @@ export class CaseSession {
         // what was written after it on the same view had it before its eyes (it was in the outbox):
         // those are based on this event now, not on the version before it
         this.outbox = this.outbox.map((q) => (q.basedOnVersion === next.basedOnVersion ? { ...q, basedOnVersion: event.version } : q));
-        await this.saveOutbox();
+        // the event joins the log before any await, so a write made meanwhile is based on it
         this.add([event]);
+        await this.saveOutbox();
         this.setLink('online');
         this.settle(next.localId, { sent: true, version: event.version });
       } catch (error) {
