@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkPlan, requiredNotifications } from '../../core/cooperation/index.js';
 import { loadCooperationConfig, loadPlanFile } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { SqliteStore } from '../../io/storage/index.js';
-import { buildApp, type SarbridgeApp } from './app.js';
+import type { SqliteStore } from '../../io/storage/index.js';
+import type { SarbridgeApp } from './app.js';
 import { DEMO_PLANNING_INPUTS } from './demo_data.js';
-import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
+import { appWithSessions } from './server_test_support.js';
 
 const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
 // the example plan raises R2 and R3 notifications to JP and one to KR
@@ -17,7 +17,7 @@ const toKr = required.find((n) => n.toParty === 'KR')!;
 
 let app: SarbridgeApp;
 let store: SqliteStore;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 const post = (user: string, caseId: string, body: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(user), payload: body });
 const openCase = async () => (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'joint', parties: ['KR', 'JP'] } })).json().caseId as string;
@@ -25,12 +25,7 @@ const ack = (user: string, caseId: string, basedOnVersion: number, notificationI
   post(user, caseId, { basedOnVersion, type: 'notificationAcknowledged', payload: { notificationId }, ...(releasability ? { releasability } : {}) });
 
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  await createTestUsers(store);
-  app = await buildApp({ store, agreement });
-  for (const user of ['kim', 'sato']) {
-    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
-  }
+  ({ app, store, tokens } = await appWithSessions({ agreement }, ['kim', 'sato']));
 });
 afterAll(async () => { await app.close(); await store.close(); });
 

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Value } from '@sinclair/typebox/value';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { SqliteStore } from '../../io/storage/index.js';
+import type { SqliteStore } from '../../io/storage/index.js';
 import { PlanFileSchema } from '../plan/plan_file.js';
-import { buildApp, type SarbridgeApp } from './app.js';
+import type { SarbridgeApp } from './app.js';
 import { DEMO_PLANNING_INPUTS } from './demo_data.js';
-import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
+import { appWithSessions } from './server_test_support.js';
 
 // kr-helo-1: nothing; kr-ship-1: position-only; jp-ship-1: everything (examples/cooperation/korea-japan.yaml)
 const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
@@ -42,7 +42,7 @@ const inputs = {
 let app: SarbridgeApp;
 let store: SqliteStore;
 let caseId: string;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 const post = (user: string, body: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(user), payload: body });
 const eventsFor = async (user: string) => (await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth(user) })).json().events;
@@ -65,12 +65,7 @@ async function liveEventsFor(user: string): Promise<Record<string, unknown>[]> {
 }
 
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  await createTestUsers(store);
-  app = await buildApp({ store, agreement });
-  for (const user of ['kim', 'sato']) {
-    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
-  }
+  ({ app, store, tokens } = await appWithSessions({ agreement }, ['kim', 'sato']));
   caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kim'), payload: { kind: 'case', title: 'leak', parties: ['KR', 'JP'] } })).json().caseId;
   expect((await post('kim', { basedOnVersion: 1, type: 'notificationAcknowledged', payload: { notificationId: 'R2/jp-ship-1/srr:kr-rcc/kr-rcc' } })).statusCode).toBe(201);
   expect((await post('kim', { basedOnVersion: 2, type: 'planIssued', payload: planPayload })).statusCode).toBe(201);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkPlan, requiredNotifications } from '../../core/cooperation/index.js';
 import { loadCooperationConfig, loadPlanFile } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { SqliteStore } from '../../io/storage/index.js';
-import { buildApp, type SarbridgeApp } from './app.js';
-import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
+import type { SqliteStore } from '../../io/storage/index.js';
+import type { SarbridgeApp } from './app.js';
+import { appWithSessions } from './server_test_support.js';
 
 const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
 // the example plan: the KR ship passes about 11 NM from the islets and enters the JP SRR; the JP ship enters the KR SRR
@@ -14,17 +14,12 @@ const required = requiredNotifications(checkPlan(agreement, plan));
 
 let app: SarbridgeApp;
 let store: SqliteStore;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 const post = (user: string, caseId: string, body: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(user), payload: body });
 
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  await createTestUsers(store);
-  app = await buildApp({ store, agreement });
-  for (const user of ['kim', 'sato']) {
-    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
-  }
+  ({ app, store, tokens } = await appWithSessions({ agreement }, ['kim', 'sato']));
 });
 afterAll(async () => { await app.close(); await store.close(); });
 

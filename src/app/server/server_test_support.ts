@@ -1,5 +1,6 @@
-import type { SarbridgeStore } from '../../io/storage/index.js';
+import { SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
 import type { Role } from '../case_log/index.js';
+import { buildApp, type AppDeps, type SarbridgeApp } from './app.js';
 import { hashPassword } from './passwords.js';
 
 /** scrypt parameters cheap enough for tests (the hash records them; production uses SCRYPT_PARAMETERS). */
@@ -25,4 +26,16 @@ export async function createTestUsers(store: SarbridgeStore): Promise<void> {
   for (const [userName, u] of Object.entries(TEST_USERS)) {
     await store.createUser({ userName, party: u.party, roles: u.roles, passwordHash: hash, createdAt: '2026-03-10T00:00:00.000Z' });
   }
+}
+
+/** A fresh app on an in-memory SQLite store holding the test users, signed in as each of `users`. */
+export async function appWithSessions(deps: Omit<AppDeps, 'store'>, users: readonly string[]): Promise<{ app: SarbridgeApp; store: SqliteStore; tokens: Record<string, string> }> {
+  const store = new SqliteStore(':memory:');
+  await createTestUsers(store);
+  const app = await buildApp({ store, ...deps });
+  const tokens: Record<string, string> = {};
+  for (const user of users) {
+    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
+  }
+  return { app, store, tokens };
 }
