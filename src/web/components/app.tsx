@@ -30,8 +30,6 @@ export interface AppContextValue {
   readonly agreement: CooperationConfig | null;
   /** Show an error in words, with its code. */
   readonly showError: (message: string, code?: string) => void;
-  /** Whether this page reached the server at start-up. */
-  readonly online: boolean;
   /** The map tells the shell which particle renderer it chose (the menu shows it). */
   readonly setRendererInUse: (renderer: 'gpu' | 'cpu') => void;
 }
@@ -165,7 +163,7 @@ export function App() {
   }
 
   const caseId = /^#\/case\/([A-Za-z0-9._-]+)$/.exec(route)?.[1] ?? null;
-  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, online, setRendererInUse };
+  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, setRendererInUse };
   return (
     <AppContext.Provider value={context}>
       <div class="shell">

@@ -41,6 +41,8 @@ export interface CaseContextValue {
   readonly localFiles: Readonly<Record<string, ArrayBuffer>>;
   readonly addLocalFile: (name: string, bytes: ArrayBuffer) => void;
   readonly setPreview: (p: { lonDeg: number; latDeg: number; onLand: boolean } | null) => void;
+  /** Draw the IAMSAR baseline's areas beside the plan's. */
+  readonly showBaseline: (visible: boolean) => void;
   readonly particles: number | undefined;
   readonly setParticles: (n: number | undefined) => void;
 }
@@ -318,6 +320,7 @@ export function CaseView(props: { caseId: string }) {
     drift, plan, running, runDrift, runPlan, localFiles,
     addLocalFile: (name, bytes) => setLocalFiles((f) => ({ ...f, [name]: bytes })),
     setPreview: (p) => { void map.current?.setPreview(p); },
+    showBaseline: (visible) => { void map.current?.showBaseline(visible); },
     particles, setParticles,
   };
   const time = drift ? drift.timesS[Math.min(drift.timesS.length - 1, Math.round(timeIndex))] : null;

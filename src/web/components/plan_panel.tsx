@@ -51,6 +51,8 @@ export function PlanPanel() {
   const [held, setHeld] = useState<string | null>(null);
   const [searchUnit, setSearchUnit] = useState('');
   const [gpx, setGpx] = useState<{ name: string; points: TrackPoint[] } | null>(null);
+  const [showBaseline, setShowBaseline] = useState(false);
+  useEffect(() => c.showBaseline(showBaseline), [showBaseline]);
   useEffect(() => setWorking(c.inputs as PlanningInputs | null), [c.inputsVersion]);
   const [constants, setConstants] = useState({ windMps: 0, windFromDeg: 0, currentMps: 0, currentTowardDeg: 0 });
   const [objectKeys, setObjectKeys] = useState<readonly string[]>([]);
@@ -256,6 +258,7 @@ export function PlanPanel() {
             <span data-testid={TID.planBaselinePos} data-pos={c.plan.baselinePos}>{t('plan.baseline', { pos: formatPercent(c.plan.baselinePos, language) })}</span>
           </p>
           <p class="hint">{t('plan.planDone', { seconds: c.plan.seconds.toFixed(1) })}</p>
+          <label class="check"><input type="checkbox" checked={showBaseline} onChange={(e) => setShowBaseline((e.target as HTMLInputElement).checked)} /> {t('plan.showBaseline')}</label>
           <table>
             <tbody>
               {c.plan.units.map((u) => (

@@ -64,7 +64,6 @@ export function PositionInput(props: {
           : reading.kind === 'problem' ? `${reading.field}: ${reading.problem}` : t('pos.incomplete')}
       </p>
       {reading.kind === 'position' && land?.onLand === true && <p class="warning" role="alert" data-testid={TID.positionOnLand}>{t('pos.onLand', { source: land.source })}</p>}
-      {reading.kind === 'position' && land?.onLand === null && <p class="hint">{t('pos.unchecked')}</p>}
     </div>
   );
 }

@@ -178,14 +178,5 @@ export class SarMap {
     this.map.fitBounds([[b.westDeg, b.southDeg], [b.eastDeg, b.northDeg]], { padding: 60, maxZoom: 11, duration: 0 });
   }
 
-  /** Resolves after the next frame in which the map has drawn everything it has (idle). */
-  idle(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.map.loaded() && !this.map.isMoving()) this.map.once('idle', () => resolve());
-      else this.map.once('idle', () => resolve());
-      this.map.triggerRepaint();
-    });
-  }
-
   remove(): void { this.map.remove(); }
 }
