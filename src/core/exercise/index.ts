@@ -15,3 +15,8 @@ export type {
   Inject, InjectKind, PositionError, InjectWeather, DistressCallInject, SightingInject, DebrisInject, UnitBreakdownInject,
   UnitLateInject, WeatherChangeInject, ReleasedInject, CheckInjectOptions,
 } from './injects.js';
+export { scoreExercise, scorePlan, scoreEffort, scoreRules, scoreExchanges, cloudAt } from './scoring.js';
+export type {
+  ExerciseScore, PlanScore, UnitEffort, RulesScore, PartyExchanges, ScoringInput, PlanScoreInput, SearchEffortInput,
+  NotificationInput, ExchangeInput, AboardInput, StatusSnapshot,
+} from './scoring.js';
