@@ -67,8 +67,8 @@ describe('a joint exercise through HTTP', () => {
     expect((await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
     expect((await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T17:00+09:00' })).statusCode).toBe(201);
     const past = await command('lee', 'injectScheduled', { injectId: 'late-1', kind: 'sighting', at: '2026-03-10T07:59Z', text: 'too late', position: { lonDeg: 131.3, latDeg: 37.3 } });
-    expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', message: expect.stringMatching(/before the exercise time 2026-03-10T08:00Z/) });
-    expect((await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T09:00Z', text: 'MAYDAY, raft, position approximate', positionErrorNm: 2 })).statusCode).toBe(201);
+    expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', code: 'SARB_EXERCISE_INJECT', message: expect.stringMatching(/in the past/) });
+    expect((await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T09:00Z', text: 'MAYDAY, raft, position approximate', positionError: { kind: 'bearingDistance', bearingDeg: 40, distanceNm: 2 } })).statusCode).toBe(201);
     expect((await command('tanaka', 'injectScheduled', { injectId: 'wx-1', kind: 'weatherChange', at: '2026-03-10T12:00Z', text: 'CANARY-INJECT-ZK9 gale', weather: { windKn: 35 } })).statusCode).toBe(201);
     expect((await command('lee', 'injectScheduled', { injectId: 'late-2', kind: 'unitLate', at: '2026-03-10T10:00Z', text: 'kr-ship-1 late', unitId: 'kr-ship-1' })).json()).toMatchObject({ field: 'body/payload/delayH' });
     await app.ticker.tick();
