@@ -6,7 +6,7 @@
 import type { CooperationConfig, YearlyProgramme } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { SqliteStore } from '../../io/storage/index.js';
+import { SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
 import type { Role } from '../case_log/index.js';
 import { buildApp, type SarbridgeApp } from './app.js';
 import { hashPassword } from './passwords.js';
@@ -52,11 +52,10 @@ export const TRUTH = {
 export const CANARIES = ['131.24863', '37.23417', 'OVATEK', '7319457', 'CANARY-LESSON-QX7', 'CANARY-INJECT-ZK9'];
 
 /** An app on an in-memory store with EXERCISE_USERS signed in, the ticker only on demand, and a clock the test sets. */
-export async function exerciseApp(startIso = '2026-03-10T07:30:00.000Z'): Promise<{
-  app: SarbridgeApp; store: SqliteStore; tokens: Record<string, string>; clock: { nowMs: number };
+export async function exerciseApp(startIso = '2026-03-10T07:30:00.000Z', store: SarbridgeStore = new SqliteStore(':memory:')): Promise<{
+  app: SarbridgeApp; store: SarbridgeStore; tokens: Record<string, string>; clock: { nowMs: number };
   auth: (user: string) => { authorization: string };
 }> {
-  const store = new SqliteStore(':memory:');
   const hash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT);
   for (const [userName, u] of Object.entries(EXERCISE_USERS)) {
     await store.createUser({ userName, party: u.party, roles: u.roles, passwordHash: hash, createdAt: '2026-03-01T00:00:00.000Z' });
