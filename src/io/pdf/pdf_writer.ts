@@ -90,16 +90,6 @@ export class PdfWriter {
     return this;
   }
 
-  /** Height of a text wrapped to `width` in points, as `text` would draw it. */
-  heightOf(text: string, options: PdfTextOptions = {}): number {
-    const { style = 'regular', sizePt = 10, ...rest } = options;
-    const embedded = ![...text].every((c) => isWinAnsi(c.codePointAt(0)!));
-    // one font for the measure: the Japanese font's metrics are close to Helvetica's for Latin
-    this.doc.font(embedded ? 'sarbridge-jp' : STANDARD[style]).fontSize(sizePt);
-    if (embedded) this.glyphs();
-    return this.doc.heightOfString(text, rest);
-  }
-
   /** Finish the document: its bytes. */
   finish(): Promise<Uint8Array> {
     this.doc.end();
