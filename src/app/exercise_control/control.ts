@@ -173,6 +173,11 @@ export class ExerciseControl {
     return await this.store.readEvents(caseId, 0);
   }
 
+  /** The programme as the stream holds it (null without an agreement). */
+  async programmeState() {
+    return this.deps.programme ? await this.deps.programme.state() : null;
+  }
+
   /** The programme entry's liaison officers and observers (the exchanges attached to it). */
   async rosterOf(programmeItemId: string) {
     if (!this.deps.programme) return [];

@@ -21,7 +21,7 @@ import type { PlanClouds } from './plan_clouds.js';
 
 const timeS = (iso: string) => Date.parse(iso) / 1000;
 
-/** The score, or null when the exercise has no control stream. */
+/** The score, or null when the exercise has no control stream (`gathered`: what the report draws besides; not for JSON). */
 export async function composeScore(control: ExerciseControl, clouds: PlanClouds, agreement: CooperationConfig | null, caseId: string) {
   const found = await control.controlOf(caseId);
   if (!found) return null;
@@ -33,6 +33,7 @@ export async function composeScore(control: ExerciseControl, clouds: PlanClouds,
   const startS = firstClock ? timeS(firstClock.exerciseTime) : state.truth ? timeS(state.truth.time) : 0;
 
   const plans: PlanScoreInput[] = [];
+  const planVersions: number[] = [];
   const planProblems: { planId: string; version: number; problem: string }[] = [];
   const notifications: NotificationInput[] = [];
   for (const e of players.filter((x) => x.type === 'planIssued')) {
@@ -49,6 +50,7 @@ export async function composeScore(control: ExerciseControl, clouds: PlanClouds,
     try {
       const cloud = await clouds.cloud(`${caseId}@${inputsEvent.version}`, inputs);
       plans.push({ planId: `${p.planId} (v${e.version})`, planningTimeS: p.plan?.planningTimeS ?? timeS(inputs.planningTime), ...cloud });
+      planVersions.push(e.version);
     } catch (error) {
       if (!(error instanceof SarbridgeError)) throw error;
       planProblems.push({ planId: p.planId, version: e.version, problem: error.message });
@@ -69,7 +71,9 @@ export async function composeScore(control: ExerciseControl, clouds: PlanClouds,
     startS, truthPoints: track?.points ?? [], detections: state.detections.filter((d) => d.hit).map((d) => ({ unitId: d.unitId, timeS: timeS(d.time!), position: d.position! })),
     plans, searches, notifications, exchanges, aboard,
   });
+  const gathered = { state, players, track, startS, plans, planVersions, score };
   return {
+    gathered,
     caseId, controlStreamId: controlStreamId(caseId), programmeItemId: state.programmeItemId, title: state.title, ended: state.ended !== null,
     startTime: utcTimeText(startS),
     truth: state.truth ? { objectClass: state.truth.objectClass, position: state.truth.position, time: state.truth.time, seed: state.truth.seed, forcing: state.truth.forcing, perturbation: state.truth.perturbation ?? null } : null,

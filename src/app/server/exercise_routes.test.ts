@@ -4,6 +4,7 @@ import { PostgresStore, type SarbridgeStore } from '../../io/storage/index.js';
 import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../../io/storage/postgres_test_support.js';
 import type { SarbridgeApp } from './app.js';
 import { DEMO_PLANNING_INPUTS } from './demo_data.js';
+import { pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
 import { exerciseApp, TRUTH } from './exercise_test_support.js';
 
 let app: SarbridgeApp;
@@ -186,7 +187,24 @@ describe('a joint exercise through HTTP', () => {
     expect(programme.outcomes['sarex-1']).toMatchObject({ caseId: CASE, detected: true });
     expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('sato') })).json().score.lessons).toHaveLength(1);
-    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP`, headers: auth('kim') })).json()).toMatchObject({ copy: 'JP', score: { caseId: CASE, ended: true } });
+    // the after-action report: each party's copy in its names, the shared copy in neutral ones; HTML and PDF
+    const report = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP&format=json`, headers: auth('kim') })).json().report;
+    expect(report).toMatchObject({ exerciseId: CASE, parties: ['KR', 'JP'], truth: { objectClass: 'OVATEK-CRAFT-3' }, detection: { unitId: 'kr-ship-1' } });
+    expect(report.plans).toHaveLength(1);
+    expect(report.plans[0].cells.length).toBeGreaterThan(0);
+    expect(report.searches.map((x: { source: string }) => x.source)).toEqual(['uploaded', 'uploaded', 'simulated', 'simulated']);
+    expect(report.lessons.map((l: { by: string }) => l.by)).toEqual(['lee']);
+    const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
+    const kr = await html('KR');
+    expect(kr.headers['content-type']).toMatch(/^text\/html/);
+    expect(kr.body).toContain('East Sea');
+    expect((await html('JP')).body).toContain('Sea of Japan');
+    expect((await html('shared')).body).toContain('sea between Korea and Japan');
+    expect((await html('CN')).json()).toMatchObject({ statusCode: 400, field: 'querystring/copy' });
+    const pdf = await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: auth('kim') });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload)).toContain('OVATEK-CRAFT-3');
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('wang') })).statusCode).toBe(404);
     // after the end: lessons still, nothing else
     expect((await command('lee', 'lessonEntered', { text: 'a later lesson' })).statusCode).toBe(201);

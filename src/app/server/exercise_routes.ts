@@ -2,6 +2,9 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyRequest } from 'fastify';
 import { CONTROL_EVENT_TYPES, type ControlEventType, type ExerciseControl } from '../exercise_control/index.js';
 import { composeScore } from '../exercise_control/score.js';
+import { composeReport } from '../exercise_control/report.js';
+import { renderAfterActionHtml } from '../../core/exercise/report/index.js';
+import { readerFor } from '../../core/cooperation/index.js';
 import type { PlanClouds } from '../exercise_control/plan_clouds.js';
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -88,22 +91,34 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
       summary: 'The score of the exercise (controllers; both parties once it has ended)', tags: ['exercises'], params: CaseParams,
       response: { 200: Type.Object({ score: Type.Unknown() }), ...errorResponses(401, 404) },
     },
-  }, async (request) => ({ score: await composeScore(control, clouds, agreement, request.params.caseId) }));
+  }, async (request) => {
+    const composed = await composeScore(control, clouds, agreement, request.params.caseId);
+    if (!composed) return { score: null };
+    const { gathered: _gathered, ...score } = composed;
+    return { score };
+  });
 
   app.get('/:caseId/report', {
     preValidation: async (request) => { await control.checkScoreReader(actorOf(request), (request.params as { caseId: string }).caseId); },
     schema: {
-      summary: "The after-action report (controllers; both parties once it has ended). Until the report renderer is merged: the score as JSON (format=json only)", tags: ['exercises'], params: CaseParams,
+      summary: "The after-action report (controllers; both parties once it has ended): a party's copy in its names and zone, or the shared copy in neutral names; HTML, PDF (Hangul and Japanese embedded) or the model as JSON", tags: ['exercises'], params: CaseParams,
       querystring: Type.Object({
-        copy: Type.Union([Type.Literal('KR'), Type.Literal('JP'), Type.Literal('shared')], { default: 'shared' }),
-        format: Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf')], { default: 'json' }),
+        copy: Type.String({ default: 'shared', pattern: '^([A-Z]{2,3}|shared)$', description: "a party's id (its copy) or 'shared'" }),
+        format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('json')], { default: 'html' }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ copy: Type.String(), score: Type.Unknown() }), ...errorResponses(400, 401, 404) },
+      response: { 200: Type.Unknown({ description: 'text/html, application/pdf, or {copy, report} as JSON' }), ...errorResponses(400, 401, 404) },
     },
-  }, async (request) => {
-    if (request.query.format !== 'json') {
-      throw new InvalidInputError('querystring/format', 'the HTML and PDF after-action report are not built on this server yet; ask format=json (the score)');
-    }
-    return { copy: request.query.copy, score: await composeScore(control, clouds, agreement, request.params.caseId) };
+  }, async (request, reply) => {
+    const { copy, format } = request.query;
+    if (!agreement) throw new InvalidInputError('caseId', 'this server runs without a cooperation agreement: no programme, no report');
+    if (copy !== 'shared' && !agreement.parties.some((p) => p.id === copy)) throw new InvalidInputError('querystring/copy', `'${copy}' is neither a party of the agreement (${agreement.parties.map((p) => p.id).join(', ')}) nor 'shared'`);
+    const report = await composeReport(control, clouds, agreement, request.params.caseId, await control.programmeState());
+    if (!report) throw new InvalidInputError('caseId', 'the report needs the truth set and the programme entry the exercise was made from');
+    const reader = readerFor(copy === 'shared' ? undefined : copy);
+    const name = `${request.params.caseId}-${copy}`;
+    if (format === 'json') return { copy, report };
+    if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderAfterActionHtml(report, agreement, reader));
+    const { renderAfterActionPdf } = await import('../../io/pdf/index.js');
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(Buffer.from(await renderAfterActionPdf(report, agreement, reader)));
   });
 };
