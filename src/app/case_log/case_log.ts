@@ -13,7 +13,7 @@ import { CaseClosedError, PlanNotIssuableError } from './errors.js';
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind } from './permissions.js';
 import { checkPlanningInputs } from './planning_inputs.js';
-import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
+import { EVENT_PAYLOADS, type CaseEvent, type CaseEventPayload, type ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
 import { viewEvent } from './view.js';
@@ -178,6 +178,9 @@ export class CaseLog {
 
   /** What a party may see of one event: its releasability, and under the agreement each unit's it names. */
   view(event: CaseEvent, party: string): ViewedEvent {
+    // an event of a type no case holds is a stream's (exercise control's: its named controllers,
+    // and no one else, read it whole, whichever party they belong to)
+    if (!Object.hasOwn(EVENT_PAYLOADS, event.type)) return event;
     return viewEvent(event, party, this.agreement?.units ?? []);
   }
 

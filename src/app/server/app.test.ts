@@ -254,8 +254,11 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
-      '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/session/', '/api/setup/', '/api/users/',
+      '/api/exercises/', '/api/exercises/{caseId}/control', '/api/exercises/{caseId}/report', '/api/exercises/{caseId}/score', '/api/exercises/{caseId}/simulated-searches',
+      '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/programme/', '/api/programme/events', '/api/session/', '/api/setup/', '/api/users/',
     ]);
+    // the exercise and programme payloads are documented beside the case events'
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ControlEventPayload_truthSet', 'ControlEventPayload_injectScheduled', 'ProgrammeEventPayload_exerciseAdded', 'EventPayload_injectReleased']));
     expect(doc.info.description).toMatch(/GET \/api\/cases\/\{caseId\}\/live\?afterVersion=N/);
     expect(doc.paths['/api/cases/{caseId}/drift-runs'].post.requestBody.content['application/json'].schema.properties.particles.maximum).toBe(500);
   });

@@ -119,6 +119,9 @@ describe('a joint exercise through HTTP', () => {
     expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion }]);
     // kr-ship-1 is released position-only to JP: JP's players see who saw the target, where and when, as for its other reports
     expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position }]);
+    // a controller of the other party reads the control stream whole (no unit's releasability applies to it)
+    const raw = (await app.inject({ method: 'GET', url: `/api/cases/${CASE}.control/events`, headers: auth('tanaka') })).json().events;
+    expect(raw.find((e: { type: string }) => e.type === 'detectionDrawn').payload).toMatchObject({ hit: true, unitId: 'kr-ship-1', seed: TRUTH.seed + searchVersion });
     // a miss draws too, and appends nothing for the players
     const far = await append('sato', 'searchDone', { unitId: 'jp-navy-ship-1', sweepWidthNm: 1, track: [
       { lonDeg: 133.5, latDeg: 39.5, time: '2026-03-10T09:00Z' }, { lonDeg: 133.6, latDeg: 39.5, time: '2026-03-10T09:30Z' }] });
