@@ -99,6 +99,8 @@ const leewayObjects = () => (objects ??= loadLeewayTable());
 
 export class ExerciseControl {
   private readonly queues = new Map<string, Promise<void>>();
+  /** Exercises whose work is all done (ended, the end in the players' case and the programme): the beat skips them. */
+  private readonly finished = new Set<string>();
 
   constructor(private readonly deps: ExerciseControlDeps) {}
 
@@ -368,7 +370,10 @@ export class ExerciseControl {
   /** Every exercise's work once (the ticker's beat). */
   async tickAll(): Promise<void> {
     const streams = (await this.store.listCases()).filter((c) => c.kind === 'exercise-control');
-    for (const s of streams) await this.schedule(s.caseId.slice(0, -'.control'.length));
+    for (const s of streams) {
+      const caseId = s.caseId.slice(0, -'.control'.length);
+      if (!this.finished.has(caseId)) await this.schedule(caseId);
+    }
   }
 
   /**
@@ -456,6 +461,7 @@ export class ExerciseControl {
         }, state.ended.by, state.director.party);
       }
     }
+    if (state.ended && players.some((e) => e.type === 'exerciseEnded')) this.finished.add(caseId);
   }
 
   /** Draw the detection of the truth along one search's track and record it (control stream). */

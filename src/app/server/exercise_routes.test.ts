@@ -62,7 +62,11 @@ describe('a joint exercise through HTTP', () => {
     expect(outside.json()).toMatchObject({ statusCode: 422, code: 'SARB_EXERCISE_TRUTH' });
     expect((await command('lee', 'truthSet', { ...TRUTH, objectClass: 'RAFT-XYZ' })).json()).toMatchObject({ statusCode: 400, field: 'body/payload/objectClass' });
     expect((await command('lee', 'truthSet', TRUTH)).statusCode).toBe(201);
-    expect((await control('tanaka')).json().state.truth).toMatchObject({ objectClass: 'OVATEK-CRAFT-3', time: '2026-03-10T06:00Z', seed: TRUTH.seed });
+    const read = (await control('tanaka')).json();
+    expect(read.state.truth).toMatchObject({ objectClass: 'OVATEK-CRAFT-3', time: '2026-03-10T06:00Z', seed: TRUTH.seed });
+    // the track every 10 minutes over 30 h, from the release position
+    expect(read.truthTrack).toHaveLength(181);
+    expect(read.truthTrack[0]).toEqual({ time: '2026-03-10T06:00:00.000Z', ...TRUTH.position, status: 'active' });
   });
 
   test('the stepped clock and injects: one in the past refused, the due ones released by the ticker, the others kept back', async () => {

@@ -53,11 +53,16 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
   app.get('/:caseId/control', {
     schema: {
       summary: "The control stream's picture and events: the truth, injects, clock, detections, lessons (named controllers only)", tags: ['exercises'], params: CaseParams,
-      response: { 200: Type.Object({ state: Type.Unknown(), exerciseTime: Type.Union([Type.String(), Type.Null()]), events: Type.Array(StoredEventSchema) }), ...errorResponses(401, 404) },
+      response: { 200: Type.Object({
+        state: Type.Unknown(), exerciseTime: Type.Union([Type.String(), Type.Null()]), events: Type.Array(StoredEventSchema),
+        truthTrack: Type.Union([Type.Array(Type.Object({ time: Type.String(), lonDeg: Type.Number(), latDeg: Type.Number(), status: Type.String() })), Type.Null()], { description: "the truth's simulated track (every model step), null before a truth is set" }),
+      }), ...errorResponses(401, 404) },
     },
   }, async (request) => {
     const { state, events } = await control.forController(actorOf(request), request.params.caseId);
-    return { state, exerciseTime: control.exerciseTimeNow(state), events };
+    const track = await control.truthTrackOf(request.params.caseId, state).catch(() => null);
+    return { state, exerciseTime: control.exerciseTimeNow(state), events,
+      truthTrack: track ? track.points.map((p) => ({ time: new Date(p.timeS * 1000).toISOString(), lonDeg: p.lonDeg, latDeg: p.latDeg, status: p.status })) : null };
   });
 
   app.post('/:caseId/control', {
