@@ -15,9 +15,10 @@ export type {
   SearchPodResult, BayesUpdate,
 } from './planning_index.js';
 export { expandingSquare, sector, parallelSweep, creepingLine, trackLine } from './patterns/index.js';
+export { RATE_ONE_TURN_DEG_PER_S, rateOneTurnRadiusNm, minimumTrackSpacingNm } from './turns.js';
 export type {
   ExpandingSquareInput, SectorInput, RectanglePatternInput, TrackLineInput, IntendedTrack, SearchRectangle,
-  PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute,
+  PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute, TimedPoint,
 } from './patterns/index.js';
 export {
   optimalAllocation, iamsarBaseline, IAMSAR_SAFETY_FACTORS, evaluateAssignments, areaPatternOf, checkAllocationUnit,
