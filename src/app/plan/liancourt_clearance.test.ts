@@ -21,7 +21,7 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
 /** Geodesic distance from p to the geodesic segment a-b, metres: golden-section search along it to 0.1 m. */
 function pointToSegmentM(p: LonLatDeg, a: LonLatDeg, b: LonLatDeg): number {
   const line = WGS84.InverseLine(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg);
-  const d = (s: number): number => { const q = line.Position(s); return WGS84.Inverse(p.latDeg, p.lonDeg, q.lat2, q.lon2).s12 as number; };
+  const d = (s: number): number => { const q = line.Position(s); return WGS84.Inverse(p.latDeg, p.lonDeg, q.lat2 as number, q.lon2 as number).s12 as number; };
   let lo = 0, hi = line.s13 as number;
   let x1 = hi - GOLDEN * (hi - lo), x2 = lo + GOLDEN * (hi - lo), d1 = d(x1), d2 = d(x2);
   while (hi - lo > 0.1) {

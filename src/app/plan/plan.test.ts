@@ -73,7 +73,8 @@ describe('sarbridge plan', () => {
     expect(optimal).toBeGreaterThan(baseline);
 
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['HELO-1.rtz', 'HELO-2.rtz', 'SHIP-1.rtz', 'SHIP-2.rtz', 'SHIP-3.rtz', 'SHIP-4.rtz', 'plan-for-rules.json', 'plan.geojson', 'plan.gpx', 'plan.kml']);
+    // an RTZ route for each ship only (ECDIS), none for the helicopters; the plan message for a radio
+    expect(files).toEqual(['SHIP-1.rtz', 'SHIP-2.rtz', 'SHIP-3.rtz', 'SHIP-4.rtz', 'plan-for-rules.json', 'plan-message.txt', 'plan.geojson', 'plan.gpx', 'plan.kml']);
     const geojson = JSON.parse(readFileSync(join(out, 'plan.geojson'), 'utf8'));
     const areas = geojson.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'area');
     expect(areas).toHaveLength(6);

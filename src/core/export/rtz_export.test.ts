@@ -36,7 +36,7 @@ describe('routeToRtz', () => {
   });
 
   test('waypoint ids are unique non-negative integers; the first waypoint has no <leg>, every other one has', () => {
-    for (const rtz of parsed) {
+    for (const [r, rtz] of parsed.entries()) {
       const waypoints = childrenNamed(childNamed(rtz, 'waypoints'), 'waypoint');
       const ids = waypoints.map((w) => w.attributes.id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -44,6 +44,9 @@ describe('routeToRtz', () => {
       expect(childrenNamed(waypoints[0], 'leg').length).toBe(0);
       expect(waypoints.slice(1).every((w) => childrenNamed(w, 'leg').length === 1)).toBe(true);
       expect(waypoints.slice(1).every((w) => childNamed(w, 'leg').attributes.geometryType === 'Orthodrome')).toBe(true);
+      // cross-track distances: half the track spacing to each side (RTZ 1.0 leg attributes, NM)
+      const half = String(Number((routes[r].route.trackSpacingNm / 2).toFixed(3)));
+      expect(waypoints.slice(1).every((w) => childNamed(w, 'leg').attributes.starboardXTD === half && childNamed(w, 'leg').attributes.portsideXTD === half)).toBe(true);
     }
   });
 
