@@ -143,6 +143,19 @@ describe('parsePlanFile / planCaseFromFile', () => {
     expect(c.units[0].sweepWidthSource).toMatch(/^table: LIFE-RAFT-DB-10/);
     expect(c.units[0].sweepWidthNm).toBeGreaterThan(1);
   });
+  test('craft, clearance and turn radius: defaults from the platform and speed, or as the unit gives them', () => {
+    const c = load(planText());
+    // no platform, no craft: a ship (the most careful default), 1 NM off land, a rate-one turn at its speed
+    expect(c.units[0]).toMatchObject({ craft: 'ship' });
+    expect(c.units[0].clearanceNm).toBeUndefined();
+    expect(c.units[0].turnRadiusNm).toBeCloseTo(12 / 188.4956, 6);
+    const helo = load(planText().replace("patterns: [PS], sweepWidthNm: 1 }", "patterns: [PS], sweepWidthNm: 1, craft: helicopter, clearanceNm: 0, turnRadiusNm: 0.3 }"));
+    expect(helo.units[1]).toMatchObject({ craft: 'helicopter', clearanceNm: 0, turnRadiusNm: 0.3 });
+    const fromPlatform = load(planText().replace('sweepWidthNm: 1 }', "platform: { kind: helicopter, altitudeFt: 500 } }") + 'weather: { visibilityNm: 10, windKn: 10, seaHeightM: 0.5 }\n');
+    expect(fromPlatform.units[1].craft).toBe('helicopter');
+    expect(() => load(planText().replace('sweepWidthNm: 1 }', 'sweepWidthNm: 1, clearanceNm: -1 }'))).toThrow(/p\.yaml: units\/1\/clearanceNm/);
+    expect(() => load(planText().replace('sweepWidthNm: 1 }', 'sweepWidthNm: 1, craft: submarine }'))).toThrow(/p\.yaml: units\/1\/craft/);
+  });
 });
 
 describe('runPlan', () => {
