@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parallelSweep } from '../search/patterns/index.js';
 import { InvalidInputError } from '../errors.js';
 import { routeToRtz, SARBRIDGE_RTZ_NAMESPACE } from './rtz_export.js';
 import { AWKWARD_UNIT, AWKWARD_WAYPOINT, lonDifferenceDeg, testRoutes } from './routes_test_support.js';
@@ -101,5 +102,14 @@ describe('routeToRtz', () => {
     expect(() => routeToRtz({ ...first, route: { ...first.route, waypoints: first.route.waypoints.slice(0, 1) } }))
       .toThrow(/^route\.route\.waypoints:/);
     expect(() => routeToRtz({ ...first, unitName: '' })).toThrow(InvalidInputError);
+  });
+
+  test('a route flown with turns gives each turning waypoint its radius; the first and last have none', () => {
+    const turning = parallelSweep({
+      area: { centre: { lonDeg: 130.2, latDeg: 36.4 }, lengthNm: 10, widthNm: 6, orientationDeg: 30 },
+      trackSpacingNm: 2, turn: 'left', unit: { speedKn: 12, startTimeS: 1_773_100_800, turnRadiusNm: 0.25 },
+    });
+    const waypoints = childrenNamed(childNamed(parseXml(routeToRtz({ unitName: 'SHIP', route: turning })), 'waypoints'), 'waypoint');
+    expect(waypoints.map((w) => w.attributes.radius)).toEqual([undefined, ...waypoints.slice(1, -1).map(() => '0.25'), undefined]);
   });
 });

@@ -2,7 +2,8 @@
  * A unit's search route as an IEC 61174 (ECDIS) route exchange file, RTZ 1.0 (namespace
  * http://www.cirm.org/RTZ/1/0), one route per file. Waypoint ids are 1..n; the first waypoint has
  * no <leg> (a leg describes the way to its waypoint); legs are geodesics ("Orthodrome") with their
- * cross-track distances (starboardXTD, portsideXTD, NM; RtzOptions.crossTrackNm). Times go
+ * cross-track distances (starboardXTD, portsideXTD, NM; RtzOptions.crossTrackNm); a route flown
+ * with turns gives each turning waypoint its radius (NM). Times go
  * in a calculated schedule; note that the RTZ 1.0 schema spells its element `sheduleElement`
  * (fixed to `scheduleElement` only in RTZ 1.1), and this file follows the 1.0 schema. The
  * pattern's details go in <extensions><extension manufacturer="sarbridge" name="searchPattern">.
@@ -54,7 +55,9 @@ export function routeToRtz(unitRoute: UnitRoute, options: RtzOptions = {}): stri
     '  <waypoints>',
   ];
   route.waypoints.forEach((w, i) => {
-    lines.push(`    <waypoint${attrs([['id', String(i + 1)], ['name', w.name]])}>`);
+    // radius: the turn radius at the waypoint, NM (the unit's, when the route was laid out with turns)
+    const radius = route.turnRadiusNm !== undefined && i > 0 && i < last ? formatDecimal(route.turnRadiusNm, 3) : undefined;
+    lines.push(`    <waypoint${attrs([['id', String(i + 1)], ['name', w.name], ['radius', radius]])}>`);
     lines.push(`      <position lat="${formatLatDeg(w.latDeg)}" lon="${formatLonDeg(w.lonDeg)}"/>`);
     if (i > 0) {
       const leg = route.legs[i - 1];
