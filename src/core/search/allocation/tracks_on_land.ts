@@ -35,15 +35,25 @@ export function tracksMeetLand(rect: FrameRectangle, pattern: AreaPattern, track
     const [lx, ly, lHalf, ox, oy, oHalf] = axis === 'along'
       ? [ux, uy, rect.alongHalfM, vx, vy, rect.acrossHalfM]
       : [vx, vy, rect.acrossHalfM, ux, uy, rect.alongHalfM];
-    const reach = Math.max(lHalf - sM / 2, 0), spread = Math.max(oHalf - sM / 2, 0);
+    const reach = Math.max(lHalf - sM / 2, 0);
     const crosses = (x0: number, y0: number, x1: number, y1: number): boolean => {
       const a = fromLocal(frame, x0, y0), b = fromLocal(frame, x1, y1);
       if (clearanceM > 0) return shoreline.closestShore(a.lonDeg, a.latDeg, b.lonDeg, b.latDeg, clearanceM) !== null;
       return shoreline.firstShoreCrossing(a.lonDeg, a.latDeg, b.lonDeg, b.latDeg) >= 0;
     };
-    for (let o = -spread; o <= spread + 1e-6; o += sM) {
-      const cx = rect.cxM + o * ox, cy = rect.cyM + o * oy;
-      if (crosses(cx - reach * lx, cy - reach * ly, cx + reach * lx, cy + reach * ly)) return true;
+    // the ladder's tracks (parallel_tracks.ts): ceil(extent / S), the first S/2 inside the start
+    // side; when S does not divide the extent the last one lies past the far side's S/2, on the
+    // side away from the start, which depends on the way in: both are tested
+    const n = Math.max(1, Math.ceil((2 * oHalf) / sM - 1e-9));
+    const exact = Math.abs(n * sM - 2 * oHalf) < 1e-6 * Math.max(sM, 1);
+    let spread = 0;
+    for (let k = 0; k < n; k++) {
+      for (const side of exact ? [1] : [1, -1]) {
+        const o = side * (-oHalf + sM / 2 + k * sM);
+        spread = Math.max(spread, Math.abs(o));
+        const cx = rect.cxM + o * ox, cy = rect.cyM + o * oy;
+        if (crosses(cx - reach * lx, cy - reach * ly, cx + reach * lx, cy + reach * ly)) return true;
+      }
     }
     for (const end of [-reach, reach]) {   // the cross legs between tracks
       const cx = rect.cxM + end * lx, cy = rect.cyM + end * ly;
