@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parallelSweep } from '../search/patterns/index.js';
 import { routesToKml } from './kml_export.js';
 import { AWKWARD_UNIT, AWKWARD_WAYPOINT, lonDifferenceDeg, testRoutes } from './routes_test_support.js';
 import { childNamed, childrenNamed, parseXml, sequenceProblems, type SequenceItem } from './xml_test_support.js';
@@ -78,5 +79,16 @@ describe('routesToKml', () => {
       expect(ring[3]).toEqual(ring[0]);
       expect(childNamed(childrenNamed(folder, 'Placemark')[1], 'styleUrl').text).toBe(`#unit-${r + 1}`);
     });
+  });
+
+  test('a route flown with turns adds its track as flown, arcs and all, in the unit\'s style', () => {
+    const turning = { unitName: 'HELO', route: parallelSweep({ area: { centre: { lonDeg: 131, latDeg: 37 }, lengthNm: 10, widthNm: 6, orientationDeg: 0 },
+      trackSpacingNm: 2, turn: 'right', unit: { speedKn: 90, startTimeS: 1_773_100_800, turnRadiusNm: 0.477 } }) };
+    const folder = childNamed(childNamed(parseXml(routesToKml([turning])), 'Document'), 'Folder');
+    const flown = childrenNamed(folder, 'Placemark').find((p) => childNamed(p, 'name').text === 'HELO track as flown')!;
+    const coordinates = parseCoordinates(childNamed(childNamed(flown, 'LineString'), 'coordinates').text);
+    expect(coordinates.length).toBe(turning.route.flown!.length);
+    expect(coordinates.length).toBeGreaterThan(turning.route.waypoints.length);
+    expect(childNamed(flown, 'styleUrl').text).toBe('#unit-1');
   });
 });

@@ -2,7 +2,7 @@
  * Search routes as KML 2.2 (OGC 07-147r2, namespace http://www.opengis.net/kml/2.2): a shared
  * Style per unit (its colour on the route line and the area's outline and fill), the datum as a
  * Placemark, then a Folder per unit with its search area as a Polygon, a Placemark holding the
- * route's LineString and a Placemark per waypoint with its Point and TimeStamp. Coordinates are
+ * route's LineString, the track as flown (with its turns, when the route has them) and a Placemark per waypoint with its Point and TimeStamp. Coordinates are
  * written lon,lat (KML order); colours are KML's aabbggrr.
  */
 import { isoUtc } from './iso_time.js';
@@ -89,6 +89,11 @@ export function routesToKml(routes: readonly UnitRoute[], options: KmlOptions = 
     lines.push(`          <coordinates>${route.waypoints.map(coordinate).join(' ')}</coordinates>`);
     lines.push('        </LineString>');
     lines.push('      </Placemark>');
+    if (route.flown && route.flown.length >= 2) {
+      // the track as flown, its turns as arcs (the unit's turn radius), under the waypoints' route
+      lines.push(`      <Placemark><name>${xmlText(`${unitName} track as flown`)}</name><styleUrl>${style}</styleUrl>`
+        + `<LineString><tessellate>1</tessellate><coordinates>${route.flown.map(coordinate).join(' ')}</coordinates></LineString></Placemark>`);
+    }
     route.waypoints.forEach((w, i) => {
       lines.push(`      <Placemark><name>${xmlText(w.name)}</name><TimeStamp><when>${times[i]}</when></TimeStamp>`
         + `<Point><coordinates>${coordinate(w)}</coordinates></Point></Placemark>`);
