@@ -193,7 +193,10 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
     }
     if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
-    if (!feasible(k, best)) throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`);
+    if (!feasible(k, best)) {
+      throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
+        + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+    }
     commit(k, best);
   }
   const rounds = options.refineRounds ?? 3;
