@@ -33,11 +33,12 @@ export const FIXED_WING_SS_MIN_SPACING_NM = 2;
  * - ship 1 NM, boat 0.3 NM: sarbridge's defaults (issue 12), not IAMSAR figures: IAMSAR leaves
  *   the distance off a coast to the master, who knows the ship's draught and the chart.
  * - helicopter, aircraft 150 m (0.081 NM): ICAO Annex 2 (Rules of the Air) 4.6 b) keeps a VFR
- *   flight at least 150 m (500 ft) above the highest obstacle within 150 m of the aircraft. The
- *   coastline data carry no heights, so sarbridge keeps an aircraft's search legs 150 m clear of
- *   every coastline: within that radius there is then only water, over which the search height
- *   (300 ft and more in the sweep-width tables) is the rule's height. A unit cleared to fly over
- *   an islet at its altitude (its crew knows the obstacle's height) may set 0.
+ *   flight at least 150 m (500 ft) above the ground or water, or above the highest obstacle within
+ *   a radius of 150 m of the aircraft. The coastline data carry no heights (the Liancourt Rocks
+ *   rise to about 170 m, above a 500 ft search), so sarbridge keeps an aircraft's search legs
+ *   150 m clear of every coastline: within the rule's radius there is then only water, and the
+ *   search height over water (often below 150 m, flown by the permission 4.6 allows for SAR) is
+ *   the crew's. A unit whose crew knows the obstacles and flies above them may set 0.
  */
 export const DEFAULT_CLEARANCE_NM: Readonly<Record<CraftKind, number>> = {
   ship: 1, boat: 0.3, helicopter: 150 / METRES_PER_NM, aircraft: 150 / METRES_PER_NM,
