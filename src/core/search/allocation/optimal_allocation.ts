@@ -167,7 +167,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   /** Coverage factors of unit k's first candidates: none above what its closest spacing allows (W / S_min), which is one. */
   const coveragesFor = (k: number): readonly number[] => {
     const cMax = minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity;
-    if (!Number.isFinite(cMax)) return coverages;
+    if (!(cMax < Math.max(...coverages))) return coverages;   // the unit's turns limit none of them
     return [...coverages.filter((c) => c < cMax), Math.min(cMax, MAX_COVERAGE)];
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
