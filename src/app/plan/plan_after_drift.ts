@@ -90,6 +90,9 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
     ...routesOverLand(optimal.assignments, shoreline),
     ...clearances.optimal.filter((c) => c.closest && c.closest.distanceNm > 0 && c.closest.distanceNm < c.clearanceNm - 1e-3).map((c) =>
       `${c.unitId}: passes ${c.closest!.distanceNm.toFixed(2)} NM from land at ${formatPosition(c.closest!.at)}, inside its clearance of ${c.clearanceNm.toFixed(2)} NM`),
+    // the baseline is only compared with, but a strip that could not be cleared makes the comparison unfair
+    ...clearances.baseline.filter((c) => c.closest && c.closest.distanceNm < c.clearanceNm - 1e-3).map((c) =>
+      `IAMSAR baseline, ${c.unitId}: its strip passes ${c.closest!.distanceNm.toFixed(2)} NM from land, inside the clearance of ${c.clearanceNm.toFixed(2)} NM (no cut of it clears)`),
   ];
   return {
     planCase, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
