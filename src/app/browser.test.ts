@@ -40,7 +40,8 @@ describe('the browser planning path', () => {
     expect(inBrowser.datumTrack).toEqual(reference.datumTrack);
     expect(inBrowser.optimal.assignments.map((a) => a.route.waypoints)).toEqual(reference.optimal.assignments.map((a) => a.route.waypoints));
     const files = planOutputFiles(inBrowser);
-    expect(Object.keys(files)).toEqual(['plan.geojson', 'plan.gpx', 'plan.kml', ...planCase.units.map((u) => `${u.unitId.replace(/[^A-Za-z0-9_-]+/g, '_')}.rtz`), 'plan-for-rules.json']);
+    // RTZ for the ships, not the aircraft (MPA-B)
+    expect(Object.keys(files)).toEqual(['plan.geojson', 'plan.gpx', 'plan.kml', 'SHIP-A.rtz', 'SHIP-B.rtz', 'plan-message.txt', 'plan-for-rules.json']);
     expect(files['plan.gpx']).toBe(planOutputFiles(reference)['plan.gpx']);
     const message = planMessage({
       title: planCase.title, planningTimeS: planCase.planningTimeS, datum: inBrowser.datumAtPlanning, plan: inBrowser.optimal, baselinePos: inBrowser.baseline.pos,

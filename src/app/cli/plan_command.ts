@@ -40,7 +40,16 @@ export function planCommand(): Command {
         console.log(JSON.stringify({
           ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []) }),
           pos: run.optimal.pos, baselinePos: run.baseline.pos,
-          units: run.optimal.assignments.map((a, k) => ({ unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k] })),
+          units: run.optimal.assignments.map((a, k) => ({
+            unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k],
+            legs: a.route.legs.length, turnRadiusNm: a.route.turnRadiusNm ?? 0, flownTrackNm: a.route.flownTrackNm ?? a.route.totalTrackNm,
+            turnTrackNm: a.route.turnTrackNm ?? 0, clearanceNm: run.clearances.optimal[k]?.clearanceNm,
+            closestToLandNm: run.clearances.optimal[k]?.closest?.distanceNm ?? null,
+          })),
+          baselineUnits: run.baseline.assignments.map((a, k) => ({
+            unitId: a.unitId, trackSpacingNm: a.trackSpacingNm, pos: run.baseline.unitPos[k], area: a.area,
+            closestToLandNm: run.clearances.baseline[k]?.closest?.distanceNm ?? null,
+          })),
           searchesDone: run.update, datumTrack: planForRules(run).datumTrack, routes: planForRules(run).units, files: written,
         }, null, 2));
         return;

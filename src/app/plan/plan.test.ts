@@ -73,7 +73,8 @@ describe('sarbridge plan', () => {
     expect(optimal).toBeGreaterThan(baseline);
 
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['HELO-1.rtz', 'HELO-2.rtz', 'SHIP-1.rtz', 'SHIP-2.rtz', 'SHIP-3.rtz', 'SHIP-4.rtz', 'plan-for-rules.json', 'plan.geojson', 'plan.gpx', 'plan.kml']);
+    // an RTZ route for each ship only (ECDIS), none for the helicopters; the plan message for a radio
+    expect(files).toEqual(['SHIP-1.rtz', 'SHIP-2.rtz', 'SHIP-3.rtz', 'SHIP-4.rtz', 'plan-for-rules.json', 'plan-message.txt', 'plan.geojson', 'plan.gpx', 'plan.kml']);
     const geojson = JSON.parse(readFileSync(join(out, 'plan.geojson'), 'utf8'));
     const areas = geojson.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'area');
     expect(areas).toHaveLength(6);
@@ -141,6 +142,19 @@ describe('parsePlanFile / planCaseFromFile', () => {
     const c = load(planText().replace('sweepWidthNm: 2,', "platform: { kind: vessel, eyeHeightFt: 14 },") + 'weather: { visibilityNm: 10, windKn: 10, seaHeightM: 0.5 }\n');
     expect(c.units[0].sweepWidthSource).toMatch(/^table: LIFE-RAFT-DB-10/);
     expect(c.units[0].sweepWidthNm).toBeGreaterThan(1);
+  });
+  test('craft, clearance and turn radius: defaults from the platform and speed, or as the unit gives them', () => {
+    const c = load(planText());
+    // no platform, no craft: a ship (the most careful default), 1 NM off land, a rate-one turn at its speed
+    expect(c.units[0]).toMatchObject({ craft: 'ship' });
+    expect(c.units[0].clearanceNm).toBeUndefined();
+    expect(c.units[0].turnRadiusNm).toBeCloseTo(12 / 188.4956, 6);
+    const helo = load(planText().replace("patterns: [PS], sweepWidthNm: 1 }", "patterns: [PS], sweepWidthNm: 1, craft: helicopter, clearanceNm: 0, turnRadiusNm: 0.3 }"));
+    expect(helo.units[1]).toMatchObject({ craft: 'helicopter', clearanceNm: 0, turnRadiusNm: 0.3 });
+    const fromPlatform = load(planText().replace('sweepWidthNm: 1 }', "platform: { kind: helicopter, altitudeFt: 500 } }") + 'weather: { visibilityNm: 10, windKn: 10, seaHeightM: 0.5 }\n');
+    expect(fromPlatform.units[1].craft).toBe('helicopter');
+    expect(() => load(planText().replace('sweepWidthNm: 1 }', 'sweepWidthNm: 1, clearanceNm: -1 }'))).toThrow(/p\.yaml: units\/1\/clearanceNm/);
+    expect(() => load(planText().replace('sweepWidthNm: 1 }', 'sweepWidthNm: 1, craft: submarine }'))).toThrow(/p\.yaml: units\/1\/craft/);
   });
 });
 

@@ -9,7 +9,8 @@ import type { DriftResult, Shoreline } from '../../core/drift/index.js';
 import { formatPosition } from '../../core/geo/index.js';
 import { fromLocal, localFrame, weightedDatum, type Datum } from '../../core/probability/index.js';
 import {
-  afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, searchPod,
+  afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, routeShoreClearance, searchPod, unitClearanceNm,
+  type AllocationUnit, type ShoreClearance, type UnitAssignment,
   type IamsarBaselinePlan, type OptimalPlan, type ParticleWeights, type PositionSnapshot,
 } from '../../core/search/index.js';
 import type { PlanCase } from './plan_file.js';
@@ -37,9 +38,23 @@ export interface PlanAfterDrift {
   readonly baseline: IamsarBaselinePlan;
   /** Datum at every drift output time, with the updated weights. */
   readonly datumTrack: readonly DatumPoint[];
-  /** Where a unit's route meets land on the drift's coastline (a unit cannot sail it as planned). */
+  /** Where a unit's route meets land, or comes inside its clearance, on the drift's coastline. */
   readonly landWarnings: readonly string[];
+  /** Each unit's closest approach to land, optimal plan then baseline, in assignment order (empty without a coastline). */
+  readonly clearances: { readonly optimal: readonly UnitClearance[]; readonly baseline: readonly UnitClearance[] };
 }
+
+/** How close a unit's route as flown comes to land, and the clearance it must keep. */
+export interface UnitClearance {
+  readonly unitId: string;
+  /** The unit's clearance, NM. */
+  readonly clearanceNm: number;
+  /** The closest approach within CLEARANCE_SEARCH_NM, or null when land is farther. */
+  readonly closest: ShoreClearance | null;
+}
+
+/** How far off its track a route is searched for land, NM. */
+export const CLEARANCE_SEARCH_NM = 10;
 
 /**
  * Update, allocate, compare: `result` is the drift of `planCase.drift`, `shoreline` the coastline
@@ -59,7 +74,7 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
     update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
   }
   const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law, shoreline });
-  const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0 });
+  const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0, shoreline });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {
     try {
@@ -69,11 +84,28 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
       // nothing released yet at this time: no datum
     }
   }
-  const landWarnings = shoreline === null ? [] : routesOverLand(optimal.assignments, shoreline);
+  const clearances = shoreline === null ? { optimal: [], baseline: [] }
+    : { optimal: unitClearances(optimal.assignments, planCase.units, shoreline), baseline: unitClearances(baseline.assignments, planCase.units, shoreline) };
+  const landWarnings = shoreline === null ? [] : [
+    ...routesOverLand(optimal.assignments, shoreline),
+    ...clearances.optimal.filter((c) => c.closest && c.closest.distanceNm > 0 && c.closest.distanceNm < c.clearanceNm - 1e-3).map((c) =>
+      `${c.unitId}: passes ${c.closest!.distanceNm.toFixed(2)} NM from land at ${formatPosition(c.closest!.at)}, inside its clearance of ${c.clearanceNm.toFixed(2)} NM`),
+    // the baseline is only compared with, but a strip that could not be cleared makes the comparison unfair
+    ...clearances.baseline.filter((c) => c.closest && c.closest.distanceNm < c.clearanceNm - 1e-3).map((c) =>
+      `IAMSAR baseline, ${c.unitId}: its strip passes ${c.closest!.distanceNm.toFixed(2)} NM from land, inside the clearance of ${c.clearanceNm.toFixed(2)} NM (no cut of it clears)`),
+  ];
   return {
     planCase, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
-    optimal, baseline, datumTrack, landWarnings,
+    optimal, baseline, datumTrack, landWarnings, clearances,
   };
+}
+
+/** Each assignment's closest approach to land (geodesic, to the shoreline's edges; core routeShoreClearance). */
+export function unitClearances(assignments: readonly UnitAssignment[], units: readonly AllocationUnit[], shoreline: Shoreline): UnitClearance[] {
+  return assignments.map((a) => {
+    const unit = units.find((u) => u.unitId === a.unitId);
+    return { unitId: a.unitId, clearanceNm: unit ? unitClearanceNm(unit) : 0, closest: routeShoreClearance(a.route, shoreline, CLEARANCE_SEARCH_NM) };
+  });
 }
 
 /**

@@ -9,7 +9,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { InvalidInputError } from '../../core/errors.js';
 import { parsePosition, type LonLatDeg } from '../../core/geo/index.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
-import { sweepWidthForLeewayClass, type AllocationUnit, type DetectionLaw, type SearchTrack } from '../../core/search/index.js';
+import {
+  rateOneTurnRadiusNm, sweepWidthForLeewayClass, type AllocationUnit, type CraftKind, type DetectionLaw, type SearchTrack,
+} from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { parseTrackFile, trackSegments } from '../../core/tracks/index.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
@@ -43,6 +45,13 @@ const UnitSchema = Type.Object({
   sweepWidthNm: Type.Optional(SweepWidthNm),
   platform: Type.Optional(Platform),
   fatigued: Type.Optional(Type.Boolean()),
+  craft: Type.Optional(Type.Union([Type.Literal('ship'), Type.Literal('boat'), Type.Literal('helicopter'), Type.Literal('aircraft')], {
+    description: "what the unit is, for its clearance from land and its limits; default from platform.kind (a vessel is a 'ship'), else 'ship'",
+  })),
+  clearanceNm: Type.Optional(Type.Number({ minimum: 0, maximum: 20,
+    description: 'least distance of the unit\'s routes from any coastline, NM; default ship 1, boat 0.3, helicopter and aircraft 0.081 (150 m)' })),
+  turnRadiusNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10,
+    description: 'radius the unit turns on, NM; default a rate-one turn (3 degrees/s) at its search speed, speedKn / 188.5' })),
 }, { additionalProperties: false });
 
 const SearchDoneSchema = Type.Object({
@@ -194,12 +203,14 @@ export function planCaseFromFile(
       throw new InvalidInputError(at(field), 'give sweepWidthNm (manual) or platform (from the tables)');
     }
     const planning = widths.get(planningKey)!;
+    const craft: CraftKind = u.craft ?? (u.platform === undefined ? 'ship' : u.platform.kind === 'vessel' ? 'ship' : u.platform.kind);
     return {
       unitId: u.id, ...(u.party === undefined ? {} : { party: u.party }), ...(u.description === undefined ? {} : { description: u.description }),
       speedKn: u.speedKn, enduranceH: u.enduranceH, arrivalTimeS, ...(startPosition ? { startPosition } : {}),
       sweepWidthNm: planning.sweepWidthNm, sweepWidthSource: planning.source, ...byScenario((o) => widths.get(o)!.sweepWidthNm),
       sweepWidthByObject: objectKeys.map((o) => ({ object: o, ...widths.get(o)! })),
       patterns: u.patterns,
+      craft, turnRadiusNm: u.turnRadiusNm ?? rateOneTurnRadiusNm(u.speedKn), ...(u.clearanceNm === undefined ? {} : { clearanceNm: u.clearanceNm }),
     };
   });
   const searchesDone: SearchTrack[] = (f.searchesDone ?? []).flatMap((s, k) => {

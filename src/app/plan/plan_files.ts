@@ -1,16 +1,17 @@
 /**
  * A plan's files as text, keyed by file name: GeoJSON (areas, routes, waypoints, datum track),
- * GPX 1.1, KML 2.2, one IEC 61174 RTZ per unit, and plan-for-rules.json for the cooperation
- * layer's checks. Pure (no node:* imports, checked by src/app/browser_safe.test.ts): the CLI
+ * GPX 1.1 (a route per unit), KML 2.2 (areas, datum, a folder and colour per unit), one IEC 61174
+ * RTZ per ship or boat (an ECDIS route; aircraft get none), the plain-text plan message for a radio,
+ * and plan-for-rules.json for the cooperation layer's checks. Pure (no node:* imports, checked by src/app/browser_safe.test.ts): the CLI
  * writes them to a folder (plan_outputs.ts), the browser offers them for download.
  */
-import { routesToGeoJson, routesToGpx, routesToKml, routeToRtz, type UnitRoute } from '../../core/export/index.js';
+import { planMessage, routesToGeoJson, routesToGpx, routesToKml, routeToRtz, type UnitRoute } from '../../core/export/index.js';
 import { areaCorners, type SearchPlan } from '../../core/search/index.js';
 import type { PlanAfterDrift } from './plan_after_drift.js';
 
 /** What the files are made of: a plan after its drift (a `PlanRun` is one). */
-export type PlanFilesInput = Pick<PlanAfterDrift, 'optimal' | 'baseline' | 'datumTrack'> & {
-  readonly planCase: { readonly title?: string } & Partial<Pick<PlanAfterDrift['planCase'], 'planningTimeS' | 'drift'>>;
+export type PlanFilesInput = Pick<PlanAfterDrift, 'optimal' | 'baseline' | 'datumTrack'> & Partial<Pick<PlanAfterDrift, 'datumAtPlanning'>> & {
+  readonly planCase: { readonly title?: string } & Partial<Pick<PlanAfterDrift['planCase'], 'planningTimeS' | 'drift' | 'units'>>;
 };
 
 /** The plan as the cooperation layer checks it (plan-for-rules.json). */
@@ -67,7 +68,13 @@ export function planGeoJson(run: PlanFilesInput): string {
 }
 
 function unitRoutes(plan: SearchPlan): UnitRoute[] {
-  return plan.assignments.map((a) => ({ unitName: a.unitId, route: a.route }));
+  return plan.assignments.map((a) => ({ unitName: a.unitId, route: a.route, area: areaCorners(a.area) }));
+}
+
+/** True unless the plan file says the unit is a helicopter or an aircraft (an RTZ route is for a ship's ECDIS). */
+function sailsRtz(run: PlanFilesInput, unitId: string): boolean {
+  const craft = run.planCase.units?.find((u) => u.unitId === unitId)?.craft;
+  return craft !== 'helicopter' && craft !== 'aircraft';
 }
 
 /** A unit id as a file name: letters, digits, '-' and '_' kept, the rest '_'. */
@@ -77,7 +84,7 @@ export function fileNameOf(unitId: string): string {
 
 /**
  * Every file of the plan, in writing order: plan.geojson, plan.gpx, plan.kml, `<unit>.rtz` per
- * unit, plan-for-rules.json.
+ * ship or boat, plan-message.txt (when the planning time and datum are known), plan-for-rules.json.
  */
 export function planOutputFiles(run: PlanFilesInput): Readonly<Record<string, string>> {
   const name = run.planCase.title ?? 'sarbridge plan';
@@ -85,9 +92,18 @@ export function planOutputFiles(run: PlanFilesInput): Readonly<Record<string, st
   const files: Record<string, string> = {
     'plan.geojson': planGeoJson(run),
     'plan.gpx': routesToGpx(routes, { documentName: name }),
-    'plan.kml': routesToKml(routes, { documentName: name }),
+    'plan.kml': routesToKml(routes, {
+      documentName: name,
+      ...(run.datumAtPlanning === undefined ? {} : { datum: { position: run.datumAtPlanning, ...(run.planCase.planningTimeS === undefined ? {} : { timeS: run.planCase.planningTimeS }), name: 'Datum at the planning time' } }),
+    }),
   };
-  for (const r of routes) files[`${fileNameOf(r.unitName)}.rtz`] = routeToRtz(r, { routeName: fileNameOf(r.unitName) });
+  for (const r of routes) if (sailsRtz(run, r.unitName)) files[`${fileNameOf(r.unitName)}.rtz`] = routeToRtz(r, { routeName: fileNameOf(r.unitName) });
+  if (run.datumAtPlanning !== undefined && run.planCase.planningTimeS !== undefined) {
+    files['plan-message.txt'] = planMessage({
+      ...(run.planCase.title === undefined ? {} : { title: run.planCase.title }), planningTimeS: run.planCase.planningTimeS,
+      datum: run.datumAtPlanning, plan: run.optimal, baselinePos: run.baseline.pos,
+    });
+  }
   files['plan-for-rules.json'] = JSON.stringify(planForRules(run), null, 1);
   return files;
 }

@@ -1,6 +1,8 @@
 /** The printed plan: what was drifted, what the searches done changed, each unit's search, and the POS against the IAMSAR baseline. */
 import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
 import { formatTimeUtc } from '../../core/time/index.js';
+import { minimumSpacingOf, rateOneTurnRadiusNm } from '../../core/search/index.js';
+import { CLEARANCE_SEARCH_NM, type UnitClearance } from './plan_after_drift.js';
 import type { PlanRun } from './run_plan.js';
 
 /** Text of the plan for the terminal. */
@@ -37,6 +39,7 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     } else {
       lines.push(`      W ${unit.sweepWidthNm.toFixed(2)} NM (${unit.sweepWidthSource}), ${effort}`);
     }
+    lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
   for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
   const gain = o.pos - b.pos;
@@ -46,6 +49,22 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     `  Optimal minus baseline: ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS (x${(o.pos / b.pos).toFixed(2)})`);
   if (written.length) lines.push('', `  Wrote ${written.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Turns and spacing: the radius, the closest spacing it allows, the track flown and the part in turns. */
+function flyable(route: PlanRun['optimal']['assignments'][number]['route'], unit: PlanRun['planCase']['units'][number]): string {
+  const r = route.turnRadiusNm ?? 0;
+  if (r === 0) return 'turns taken as instantaneous';
+  const source = unit.turnRadiusNm !== undefined && Math.abs(unit.turnRadiusNm - rateOneTurnRadiusNm(unit.speedKn)) < 1e-9 ? 'rate one' : 'the unit\'s';
+  const tight = route.tightTurns ? `, ${route.tightTurns} turn(s) tighter than that` : '';
+  return `turn radius ${r.toFixed(2)} NM (${source}), S >= ${minimumSpacingOf(unit, route.pattern).toFixed(2)} NM; flown ${(route.flownTrackNm ?? route.totalTrackNm).toFixed(1)} NM, ${(route.turnTrackNm ?? 0).toFixed(1)} NM of it in turns${tight}`;
+}
+
+/** The unit's closest approach to land against its clearance. */
+function landLine(c: UnitClearance | undefined): string {
+  if (!c) return 'not checked for land (no coastline)';
+  const d = c.closest === null ? `more than ${CLEARANCE_SEARCH_NM} NM` : `${c.closest.distanceNm.toFixed(2)} NM`;
+  return `closest to land ${d} (clearance ${c.clearanceNm.toFixed(2)} NM)`;
 }
 
 function pct(p: number): string {

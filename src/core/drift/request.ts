@@ -82,4 +82,11 @@ export interface Shoreline {
    * that close.
    */
   nearestWater(lonDeg: number, latDeg: number, maxDistanceM: number): { lonDeg: number; latDeg: number; distanceM: number } | null;
+  /**
+   * How close a straight step comes to the shore within `maxDistanceM`: the least distance to the
+   * shoreline's edges (0 on land or across the shore), where along the step and the shore point;
+   * null when no shore is that close. The search planner keeps routes clear of land with it.
+   */
+  closestShore(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number, maxDistanceM: number):
+    { distanceM: number; fraction: number; shoreLonDeg: number; shoreLatDeg: number } | null;
 }

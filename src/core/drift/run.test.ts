@@ -259,6 +259,11 @@ describe('runDrift stranding and coverage', () => {
       const distanceM = (lon - 131.05) * RAD * EARTH_RADIUS_M * Math.cos(lat * RAD) + 10;
       return distanceM <= maxM + 10 ? { lonDeg: 131.05 - 10 / (RAD * EARTH_RADIUS_M * Math.cos(lat * RAD)), latDeg: lat, distanceM } : null;
     },
+    closestShore: (lon0, lat0, lon1, lat1, maxM) => {   // the drift never asks; the nearer end, due east
+      const [lon, lat, fraction] = lon0 >= lon1 ? [lon0, lat0, 0] : [lon1, lat1, 1];
+      const distanceM = Math.max(0, (131.05 - lon) * RAD * EARTH_RADIUS_M * Math.cos(lat * RAD));
+      return distanceM <= maxM ? { distanceM, fraction, shoreLonDeg: 131.05, shoreLatDeg: lat } : null;
+    },
   };
 
   test('a cloud next to a coast under onshore wind strands on the coast line', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parallelSweep } from '../search/patterns/index.js';
 import { InvalidInputError } from '../errors.js';
 import { routeToRtz, SARBRIDGE_RTZ_NAMESPACE } from './rtz_export.js';
 import { AWKWARD_UNIT, AWKWARD_WAYPOINT, lonDifferenceDeg, testRoutes } from './routes_test_support.js';
@@ -36,7 +37,7 @@ describe('routeToRtz', () => {
   });
 
   test('waypoint ids are unique non-negative integers; the first waypoint has no <leg>, every other one has', () => {
-    for (const rtz of parsed) {
+    for (const [r, rtz] of parsed.entries()) {
       const waypoints = childrenNamed(childNamed(rtz, 'waypoints'), 'waypoint');
       const ids = waypoints.map((w) => w.attributes.id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -44,6 +45,9 @@ describe('routeToRtz', () => {
       expect(childrenNamed(waypoints[0], 'leg').length).toBe(0);
       expect(waypoints.slice(1).every((w) => childrenNamed(w, 'leg').length === 1)).toBe(true);
       expect(waypoints.slice(1).every((w) => childNamed(w, 'leg').attributes.geometryType === 'Orthodrome')).toBe(true);
+      // cross-track distances: half the track spacing to each side (RTZ 1.0 leg attributes, NM)
+      const half = String(Number((routes[r].route.trackSpacingNm / 2).toFixed(3)));
+      expect(waypoints.slice(1).every((w) => childNamed(w, 'leg').attributes.starboardXTD === half && childNamed(w, 'leg').attributes.portsideXTD === half)).toBe(true);
     }
   });
 
@@ -98,5 +102,14 @@ describe('routeToRtz', () => {
     expect(() => routeToRtz({ ...first, route: { ...first.route, waypoints: first.route.waypoints.slice(0, 1) } }))
       .toThrow(/^route\.route\.waypoints:/);
     expect(() => routeToRtz({ ...first, unitName: '' })).toThrow(InvalidInputError);
+  });
+
+  test('a route flown with turns gives each turning waypoint its radius; the first and last have none', () => {
+    const turning = parallelSweep({
+      area: { centre: { lonDeg: 130.2, latDeg: 36.4 }, lengthNm: 10, widthNm: 6, orientationDeg: 30 },
+      trackSpacingNm: 2, turn: 'left', unit: { speedKn: 12, startTimeS: 1_773_100_800, turnRadiusNm: 0.25 },
+    });
+    const waypoints = childrenNamed(childNamed(parseXml(routeToRtz({ unitName: 'SHIP', route: turning })), 'waypoints'), 'waypoint');
+    expect(waypoints.map((w) => w.attributes.radius)).toEqual([undefined, ...waypoints.slice(1, -1).map(() => '0.25'), undefined]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A unit's search route as an IEC 61174 (ECDIS) route exchange file, RTZ 1.0 (namespace
  * http://www.cirm.org/RTZ/1/0), one route per file. Waypoint ids are 1..n; the first waypoint has
- * no <leg> (a leg describes the way to its waypoint); legs are geodesics ("Orthodrome"). Times go
+ * no <leg> (a leg describes the way to its waypoint); legs are geodesics ("Orthodrome") with their
+ * cross-track distances (starboardXTD, portsideXTD, NM; RtzOptions.crossTrackNm); a route flown
+ * with turns gives each turning waypoint its radius (NM). Times go
  * in a calculated schedule; note that the RTZ 1.0 schema spells its element `sheduleElement`
  * (fixed to `scheduleElement` only in RTZ 1.1), and this file follows the 1.0 schema. The
  * pattern's details go in <extensions><extension manufacturer="sarbridge" name="searchPattern">.
@@ -17,6 +19,12 @@ export const SARBRIDGE_RTZ_NAMESPACE = 'urn:sarbridge:rtz:search-pattern:1.0';
 export interface RtzOptions {
   /** routeInfo/@routeName; defaults to '<unit> <pattern>'. IEC 61174 wants it to match the file name. */
   readonly routeName?: string;
+  /**
+   * Cross-track distance (XTD) allowed to each side of every leg, NM, written as the leg's
+   * starboardXTD and portsideXTD (the corridor an ECDIS alarms outside). Default half the track
+   * spacing: the strip each track searches, beyond which the ship is on its neighbour's track.
+   */
+  readonly crossTrackNm?: number;
 }
 
 const attrs = (pairs: readonly (readonly [string, string | undefined])[]): string =>
@@ -32,6 +40,7 @@ export function routeToRtz(unitRoute: UnitRoute, options: RtzOptions = {}): stri
   const times = route.waypoints.map((w, i) => isoUtc(w.timeS, `route.waypoints[${i}].timeS`));
   const last = route.waypoints.length - 1;
   const speed = formatDecimal(route.speedKn, 3);
+  const xtd = formatDecimal(options.crossTrackNm ?? route.trackSpacingNm / 2, 3);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<route xmlns="http://www.cirm.org/RTZ/1/0" version="1.0">',
@@ -46,11 +55,13 @@ export function routeToRtz(unitRoute: UnitRoute, options: RtzOptions = {}): stri
     '  <waypoints>',
   ];
   route.waypoints.forEach((w, i) => {
-    lines.push(`    <waypoint${attrs([['id', String(i + 1)], ['name', w.name]])}>`);
+    // radius: the turn radius at the waypoint, NM (the unit's, when the route was laid out with turns)
+    const radius = route.turnRadiusNm !== undefined && i > 0 && i < last ? formatDecimal(route.turnRadiusNm, 3) : undefined;
+    lines.push(`    <waypoint${attrs([['id', String(i + 1)], ['name', w.name], ['radius', radius]])}>`);
     lines.push(`      <position lat="${formatLatDeg(w.latDeg)}" lon="${formatLonDeg(w.lonDeg)}"/>`);
     if (i > 0) {
       const leg = route.legs[i - 1];
-      lines.push(`      <leg${attrs([['geometryType', 'Orthodrome'], ['legInfo', leg?.role === 'crossLeg' ? 'cross leg' : 'search leg']])}/>`);
+      lines.push(`      <leg${attrs([['starboardXTD', xtd], ['portsideXTD', xtd], ['geometryType', 'Orthodrome'], ['legInfo', leg?.role === 'crossLeg' ? 'cross leg' : 'search leg']])}/>`);
     }
     lines.push('    </waypoint>');
   });

@@ -1,5 +1,6 @@
 /** A search route assigned to one unit: what every export writes, one route per unit. */
 import { InvalidInputError } from '../errors.js';
+import type { LonLatDeg } from '../geo/lon_lat.js';
 import type { SearchRoute } from '../search/pattern.js';
 
 /** A unit's search route. */
@@ -7,6 +8,8 @@ export interface UnitRoute {
   /** The search and rescue unit (SRU), e.g. a ship's or aircraft's name or call sign. */
   readonly unitName: string;
   readonly route: SearchRoute;
+  /** The unit's search area, its corners in order round it (KML draws it as a polygon). */
+  readonly area?: readonly LonLatDeg[];
 }
 
 /** Check a unit route before it is written; InvalidInputError names `field`. */

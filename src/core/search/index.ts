@@ -15,13 +15,18 @@ export type {
   SearchPodResult, BayesUpdate,
 } from './planning_index.js';
 export { expandingSquare, sector, parallelSweep, creepingLine, trackLine } from './patterns/index.js';
+export { routeShoreClearance, type ShoreClearance } from './route_clearance.js';
+export { RATE_ONE_TURN_DEG_PER_S, rateOneTurnRadiusNm, minimumTrackSpacingNm } from './turns.js';
+export {
+  DEFAULT_CLEARANCE_NM, FIXED_WING_SS_MIN_SPACING_NM, SECTOR_RADIUS_NM, clearanceOf, isAircraft, sectorRadiusProblems, type CraftKind,
+} from './operational_minimums.js';
 export type {
   ExpandingSquareInput, SectorInput, RectanglePatternInput, TrackLineInput, IntendedTrack, SearchRectangle,
-  PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute,
+  PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute, TimedPoint,
 } from './patterns/index.js';
 export {
   optimalAllocation, iamsarBaseline, IAMSAR_SAFETY_FACTORS, evaluateAssignments, areaPatternOf, checkAllocationUnit,
-  searchEndS, searchTimesOverlap, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
+  searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt,
 } from './allocation/index.js';
 export type {

@@ -16,8 +16,14 @@ export type TurnDirection = 'left' | 'right';
 
 /** How the search unit moves on scene. */
 export interface UnitMotion {
-  /** Search speed through the pattern, knots (constant; turns are taken as instantaneous). */
+  /** Search speed through the pattern, knots (constant, turns included). */
   readonly speedKn: number;
+  /**
+   * Radius the unit turns on, NM (turns.ts: rate one unless the unit gives its own). When given,
+   * every turn is flown "fly-by" as an arc tangent to both legs, and the route's `flown` track and
+   * its times include the arcs; when absent, turns are instantaneous at the waypoints.
+   */
+  readonly turnRadiusNm?: number;
   /** Time at the commence search point, seconds since 1970-01-01T00:00:00Z. */
   readonly startTimeS: number;
   /** Time on scene available for the pattern, hours; the last leg is cut when it runs out. */
@@ -77,4 +83,21 @@ export interface SearchRoute {
   /** True when the unit's endurance ended the pattern before its last planned leg was done. */
   readonly cutByEndurance: boolean;
   readonly feature: RouteLineFeature;
+  /** Radius the turns were flown on, NM (absent: instantaneous turns). */
+  readonly turnRadiusNm?: number;
+  /**
+   * The track as flown, timed: the legs with the turns as arcs (every 10 degrees of turn or less).
+   * Absent when turns are instantaneous: the waypoints are then the track. POD is computed on it.
+   */
+  readonly flown?: readonly TimedPoint[];
+  /** Length of the flown track, NM, and the part of it flown in turns. */
+  readonly flownTrackNm?: number;
+  readonly turnTrackNm?: number;
+  /** Turns the legs were too short for at the turn radius (flown tighter than it). */
+  readonly tightTurns?: number;
+}
+
+/** A position with the time the unit is there, seconds since 1970-01-01T00:00:00Z. */
+export interface TimedPoint extends LonLatDeg {
+  readonly timeS: number;
 }

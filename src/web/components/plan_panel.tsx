@@ -267,7 +267,12 @@ export function PlanPanel() {
               {c.plan.units.map((u) => (
                 <tr key={u.unitId} data-testid={TID.planUnitRow} data-unit-id={u.unitId}>
                   <td>{t('plan.unitRow', { unit: `${u.unitId} (${u.party})`, pattern: u.pattern, spacing: u.trackSpacingNm.toFixed(2), area: u.areaNm2.toFixed(0), pos: formatPercent(u.pos, language) })}
-                    <br /><span class="hint">W {u.sweepWidthNm.toFixed(2)} NM · {when(u.startS)} → {when(u.endS)}</span></td>
+                    <br /><span class="hint">W {u.sweepWidthNm.toFixed(2)} NM · {when(u.startS)} → {when(u.endS)}</span>
+                    <br /><span class="hint">{t('plan.unitFlyable', {
+                      radius: u.turnRadiusNm.toFixed(2), turns: u.turnTrackNm.toFixed(1), flown: u.flownTrackNm.toFixed(1),
+                      closest: u.clearanceNm === null ? '—' : u.closestToLandNm === null ? '> 10 NM' : `${u.closestToLandNm.toFixed(2)} NM`,
+                      clearance: u.clearanceNm === null ? '—' : u.clearanceNm.toFixed(2),
+                    })}</span></td>
                 </tr>
               ))}
             </tbody>

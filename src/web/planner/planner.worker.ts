@@ -179,6 +179,8 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
     areaNm2: a.area.lengthNm * a.area.widthNm, pos: run.optimal.unitPos[k], startS: a.route.startTimeS,
     endS: a.route.waypoints[a.route.waypoints.length - 1]?.timeS ?? a.route.startTimeS,
     waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })), speedKn: a.route.speedKn,
+    turnRadiusNm: a.route.turnRadiusNm ?? 0, flownTrackNm: a.route.flownTrackNm ?? a.route.totalTrackNm, turnTrackNm: a.route.turnTrackNm ?? 0,
+    closestToLandNm: run.clearances.optimal[k]?.closest?.distanceNm ?? null, clearanceNm: run.clearances.optimal[k]?.clearanceNm ?? null,
   }));
   files['plan-message.txt'] = planMessage({
     title: last.title, planningTimeS: last.planCase.planningTimeS, datum: run.datumAtPlanning,

@@ -78,6 +78,13 @@ export interface PlanUnitView {
   /** The route's waypoints (lon, lat, time), for "search done as planned". */
   readonly waypoints: readonly { readonly lonDeg: number; readonly latDeg: number; readonly timeS: number }[];
   readonly speedKn: number;
+  /** Turn radius, NM (0: turns taken as instantaneous); the track flown and the part of it in turns, NM. */
+  readonly turnRadiusNm: number;
+  readonly flownTrackNm: number;
+  readonly turnTrackNm: number;
+  /** Closest approach of the track as flown to land, NM (null: none within the search radius, or no coastline), and the unit's clearance. */
+  readonly closestToLandNm: number | null;
+  readonly clearanceNm: number | null;
 }
 
 /** A finished plan. */

@@ -4,6 +4,8 @@
 import { InvalidInputError } from '../../errors.js';
 import { checkLonLat, type LonLatDeg } from '../../geo/lon_lat.js';
 import type { PatternCode } from '../pattern.js';
+import { FIXED_WING_SS_MIN_SPACING_NM, clearanceOf, type CraftKind } from '../operational_minimums.js';
+import { minimumTrackSpacingNm } from '../turns.js';
 import type { AreaPattern } from './track_spacing_fit.js';
 
 /** One unit to allocate. */
@@ -31,6 +33,30 @@ export interface AllocationUnit {
   readonly sweepWidthByScenarioNm?: readonly number[];
   /** Patterns the unit can fly or steam; the allocation uses PS, then CS, then SS. */
   readonly patterns: readonly PatternCode[];
+  /** What the unit is (its default clearance and limits); default 'ship', the most careful. */
+  readonly craft?: CraftKind;
+  /**
+   * Radius the unit turns on, NM (turns.ts: a rate-one turn at its speed unless it gives its own);
+   * default 0, instantaneous turns. Its routes are flown with fly-by turns and its track spacing is
+   * at least 2 r.
+   */
+  readonly turnRadiusNm?: number;
+  /** Least distance of its routes from any coastline, NM; default its craft's (operational_minimums.ts). */
+  readonly clearanceNm?: number;
+}
+
+/**
+ * The closest track spacing the unit may be given for a pattern, NM: 2 r for its turns (turns.ts),
+ * and for a fixed-wing aircraft's expanding square IAMSAR's 2 NM (operational_minimums.ts).
+ */
+export function minimumSpacingOf(unit: AllocationUnit, pattern: PatternCode): number {
+  const turns = minimumTrackSpacingNm(unit.turnRadiusNm ?? 0);
+  return pattern === 'SS' && unit.craft === 'aircraft' ? Math.max(turns, FIXED_WING_SS_MIN_SPACING_NM) : turns;
+}
+
+/** The unit's clearance from land, NM (its own or its craft's default). */
+export function unitClearanceNm(unit: AllocationUnit): number {
+  return clearanceOf(unit.craft ?? 'ship', unit.clearanceNm);
 }
 
 /** Order in which an area pattern is chosen when a unit can do several. */
@@ -58,6 +84,10 @@ export function checkAllocationUnit(unit: AllocationUnit, field: string): void {
   });
   if (!Number.isFinite(unit.arrivalTimeS)) throw new InvalidInputError(`${field}.arrivalTimeS`, `${unit.arrivalTimeS} is not a time`);
   if (unit.startPosition !== undefined) checkLonLat(unit.startPosition, `${field}.startPosition`);
+  for (const key of ['turnRadiusNm', 'clearanceNm'] as const) {
+    const v = unit[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) throw new InvalidInputError(`${field}.${key}`, `must be a number >= 0, got ${String(v)}`);
+  }
   areaPatternOf(unit, field);
 }
 

@@ -15,11 +15,15 @@ import type { AreaPattern } from './track_spacing_fit.js';
  * right), the one whose CSP is nearest the unit's start position (the first when none is given)
  * among those whose tracks progress toward `progressBearingDeg` (within 90 degrees), when given.
  * SS: the CSP is the area's centre, first leg along the area's orientation, right turns, legs
- * S, S, 2S, 2S, ..., kS, kS (`squareCount` = k).
+ * S, S, 2S, 2S, ..., kS, kS (`squareCount` = k). A unit with a turn radius flies its turns
+ * (fly-by arcs: the route's `flown` track).
  */
 export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, trackSpacingNm: number, squareCount = 1,
   progressBearingDeg?: number): SearchRoute {
-  const motion = { speedKn: unit.speedKn, startTimeS: unit.arrivalTimeS, enduranceH: unit.enduranceH };
+  const motion = {
+    speedKn: unit.speedKn, startTimeS: unit.arrivalTimeS, enduranceH: unit.enduranceH,
+    ...(unit.turnRadiusNm ? { turnRadiusNm: unit.turnRadiusNm } : {}),   // flown with its turns (turns.ts)
+  };
   if (pattern === 'SS') {
     return expandingSquare({ csp: area.centre, trackSpacingNm, firstLegBearingDeg: area.orientationDeg, turn: 'right', legCount: 2 * squareCount, unit: motion });
   }

@@ -20,7 +20,10 @@ import { weightedDatum, type Datum } from '../../probability/datum.js';
 import { fromLocal, localFrame, localXM, localYM } from '../../probability/local_frame.js';
 import { releasedOnly } from '../../probability/particle_cloud.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
-import { checkAllocationUnit, searchEndS, type AllocationUnit } from './allocation_unit.js';
+import type { Shoreline } from '../../drift/request.js';
+import { checkAllocationUnit, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { rectangleInFrame, rectangleOnEarth } from './frame_rectangle.js';
+import { clipClearOfLand, lineClearanceM } from './tracks_on_land.js';
 import { areaRoute } from './area_route.js';
 import type { AreaOnEarth } from './frame_rectangle.js';
 import { positionsAt } from './cell_cloud.js';
@@ -49,6 +52,8 @@ export interface IamsarBaselineOptions extends PlanningOptions {
   readonly searchesDone?: number;
   /** A safety factor set by hand (overrides searchesDone). */
   readonly safetyFactor?: number;
+  /** When given, each strip is clipped until its tracks keep the unit's clearance from land (tracks_on_land.ts). */
+  readonly shoreline?: Shoreline | null;
 }
 
 /** The IAMSAR square and its strips, before routes are laid out. */
@@ -111,16 +116,29 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
 export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
   options: IamsarBaselineOptions = {}): IamsarBaselinePlan {
   const square = iamsarSquare(particles, snapshots, units, options);
-  const { sideNm } = square;
+  const shoreline = options.shoreline ?? null;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
-    const area = square.strips[k];
-    const stripNm = area.widthNm;
-    const fit = fitTrackSpacing('PS', sideNm, stripNm, unit.speedKn * unit.enduranceH);
-    let s = fit ? fit.trackSpacingNm : stripNm / Math.max(1, Math.ceil(stripNm / unit.sweepWidthNm - 1e-9));
-    // the same practical limit as the optimiser's: no closer than C = MAX_COVERAGE (the unit then
-    // finishes its strip early)
-    s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE);
-    if (!(sideNm > s)) s = sideNm / 2;
+    // never closer than the unit's turns allow (allocation_unit.ts), as in the optimiser
+    const minSpacingNm = minimumSpacingOf(unit, 'PS');
+    const spacingOf = (lengthNm: number, stripNm: number): number => {
+      const fit = fitTrackSpacing('PS', lengthNm, stripNm, unit.speedKn * unit.enduranceH, minSpacingNm);
+      let s = fit ? fit.trackSpacingNm : stripNm / Math.max(1, Math.ceil(stripNm / unit.sweepWidthNm - 1e-9));
+      // the same practical limit as the optimiser's: no closer than C = MAX_COVERAGE (the unit then
+      // finishes its strip early)
+      s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE, minSpacingNm);
+      if (!(lengthNm > s)) s = lengthNm / 2;
+      return s;
+    };
+    let area = square.strips[k];
+    if (shoreline) {
+      // clipped by the optimiser's rule: the strip cut back until its tracks keep the unit's clearance
+      const frame = localFrame(area.centre);
+      const clipped = clipClearOfLand(rectangleInFrame(frame, area), 'PS',
+        (r) => spacingOf((2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM), frame, shoreline,
+        lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
+      if (clipped) area = rectangleOnEarth(frame, clipped);
+    }
+    const s = spacingOf(area.lengthNm, area.widthNm);
     return {
       unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: 'PS', area,
       trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,

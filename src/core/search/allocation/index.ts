@@ -2,7 +2,9 @@
 export { optimalAllocation, type AllocationOptions, type OptimalPlan } from './optimal_allocation.js';
 export { iamsarBaseline, IAMSAR_SAFETY_FACTORS, type IamsarBaselineOptions, type IamsarBaselinePlan } from './iamsar_baseline.js';
 export { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
-export { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
+export {
+  areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit,
+} from './allocation_unit.js';
 export { areaRoute } from './area_route.js';
 export { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
 export {

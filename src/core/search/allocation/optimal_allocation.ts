@@ -48,7 +48,7 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import { smallestContainmentRectangle } from '../../probability/min_rectangle.js';
 import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
-import { areaPatternOf, checkAllocationUnit, searchEndS, searchTimesOverlap, type AllocationUnit } from './allocation_unit.js';
+import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
@@ -56,7 +56,7 @@ import { iamsarSquare } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
-import { tracksMeetLand } from './tracks_on_land.js';
+import { lineClearanceM, tracksMeetLand } from './tracks_on_land.js';
 import type { Shoreline } from '../../drift/request.js';
 
 /** Options of optimalAllocation; every field has a default. */
@@ -67,7 +67,7 @@ export interface AllocationOptions extends PlanningOptions {
   readonly refineRounds?: number;
   /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
   readonly frame?: LocalFrame;
-  /** When given, no area is chosen whose pattern would send its unit over land. */
+  /** When given, no area is chosen whose pattern would bring its unit within its clearance of land. */
   readonly shoreline?: Shoreline | null;
 }
 
@@ -145,11 +145,14 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   /** Fitted spacing and POD of a rectangle for unit k, or null when infeasible (no track fits, over land, overlap). */
   const table = new PodTable((c) => parallelTrackPod(law, c));
   const shoreline = options.shoreline ?? null;
+  // each unit's closest spacing (its turns) and its clearance from land, turns included (tracks_on_land.ts)
+  const minSpacingNm = units.map((u, k) => minimumSpacingOf(u, patterns[k]));
+  const clearanceM = units.map((u) => lineClearanceM(unitClearanceNm(u), u.turnRadiusNm ?? 0));
   const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
-    const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k]);
+    const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k], minSpacingNm[k]);
     if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > MAX_COVERAGE) return null;
-    if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline)) return null;
+    if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
       if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
@@ -160,6 +163,12 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     evaluations++;
     const f = feasible(k, rect);
     return f ? views[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table).score : -1;
+  };
+  /** Coverage factors of unit k's first candidates: none above what its closest spacing allows (W / S_min), which is one. */
+  const coveragesFor = (k: number): readonly number[] => {
+    const cMax = minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity;
+    if (!(cMax < Math.max(...coverages))) return coverages;   // the unit's turns limit none of them
+    return [...coverages.filter((c) => c < cMax), Math.min(cMax, MAX_COVERAGE)];
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
   const commit = (k: number, rect: FrameRectangle): void => {
@@ -178,13 +187,16 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       const s = score(k, rr);
       if (s > bestScore) { best = rr; bestScore = s; }
     };
-    for (const r of candidates(views[k], frame, effortM2[k], coverages, patterns[k])) consider(r);
+    for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
-      if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coverages)) consider(r);
+      if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
     }
     if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
-    if (!feasible(k, best)) throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`);
+    if (!feasible(k, best)) {
+      throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
+        + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+    }
     commit(k, best);
   }
   const rounds = options.refineRounds ?? 3;

@@ -56,7 +56,8 @@ export function evaluateAssignments(particles: ParticleWeights, snapshots: reado
   const r = searchPod({
     particles, snapshots, law: options.law, include: options.include,
     tracks: assignments.map((a) => ({
-      unitId: a.unitId, sweepWidthNm: a.sweepWidthNm, waypoints: a.route.waypoints, searchSpeedKn: a.route.speedKn,
+      // POD on the track as flown: with its turns when the unit has a turn radius
+      unitId: a.unitId, sweepWidthNm: a.sweepWidthNm, waypoints: a.route.flown ?? a.route.waypoints, searchSpeedKn: a.route.speedKn,
       ...(a.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: a.sweepWidthByScenarioNm }),
     })),
   });

@@ -43,3 +43,18 @@ describe('fitTrackSpacing', () => {
     expect(fitTrackSpacing('PS', 10, 0, 40)).toBeNull();
   });
 });
+
+describe('fitTrackSpacing with a minimum spacing', () => {
+  test('PS: fewer tracks, never closer than the minimum, endurance to spare', () => {
+    // 10 x 6 NM with 200 NM of track: unlimited, 20 tracks at 0.3 NM; with S >= 0.955 NM, 6 tracks at 1 NM
+    expect(fitTrackSpacing('PS', 10, 6, 200)!.count).toBe(20);
+    const f = fitTrackSpacing('PS', 10, 6, 200, 0.955)!;
+    expect(f).toMatchObject({ count: 6, trackSpacingNm: 1 });
+    expect(f.patternNm).toBeCloseTo(59, 9);
+  });
+
+  test('SS: no square tighter than the minimum', () => {
+    expect(fitTrackSpacing('SS', 4, 4, 200, 1)!.trackSpacingNm).toBe(1);
+    expect(fitTrackSpacing('SS', 0.5, 0.5, 200, 1)).toBeNull();
+  });
+});

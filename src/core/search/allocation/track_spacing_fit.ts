@@ -27,14 +27,19 @@ export interface FittedSpacing {
  * - CS: the same with L and B exchanged (tracks across the length).
  * - SS over a square of side a: legs S, S, 2S, 2S, ..., kS, kS (k (k + 1) S long) span about k S,
  *   so S = a / k with the largest k for which a (k + 1) <= D.
+ * - With `minSpacingNm`, the count is at most extent / minSpacingNm (at least 1), so S >= minSpacingNm
+ *   whenever there is more than one track (or square); the pattern is then shorter than trackNm.
  * @example fitTrackSpacing('PS', 10, 6, 40) // { trackSpacingNm: 1.5, count: 4, patternNm: 38.5 }: 4 tracks, 4 x 10 - 1.5 NM
  */
-export function fitTrackSpacing(pattern: AreaPattern, lengthNm: number, widthNm: number, trackNm: number): FittedSpacing | null {
+export function fitTrackSpacing(pattern: AreaPattern, lengthNm: number, widthNm: number, trackNm: number, minSpacingNm = 0): FittedSpacing | null {
   if (!(lengthNm > 0 && widthNm > 0 && trackNm > 0)) return null;
+  // no closer than minSpacingNm (the unit's turns, allocation_unit.ts): fewer tracks, endurance to spare
+  const most = (extentNm: number): number => (minSpacingNm > 0 ? Math.max(1, Math.floor(extentNm / minSpacingNm + 1e-9)) : Infinity);
   if (pattern === 'SS') {
-    const k = Math.floor(trackNm / lengthNm - 1 + 1e-9);
+    const k = Math.min(Math.floor(trackNm / lengthNm - 1 + 1e-9), most(lengthNm));
     if (k < 1) return null;
     const s = lengthNm / k;
+    if (s < minSpacingNm * (1 - 1e-9)) return null;   // even one square turns tighter than the unit can
     return { trackSpacingNm: s, count: k, patternNm: k * (k + 1) * s };
   }
   const along = pattern === 'PS' ? lengthNm : widthNm;
@@ -42,6 +47,7 @@ export function fitTrackSpacing(pattern: AreaPattern, lengthNm: number, widthNm:
   // n^2 L - D n - B <= 0
   let n = Math.floor((trackNm + Math.sqrt(trackNm * trackNm + 4 * along * across)) / (2 * along) + 1e-9);
   while (n >= 1 && n * along - across / n > trackNm * (1 + 1e-12)) n--;
+  n = Math.min(n, most(across));
   if (n < 1) return null;
   const s = across / n;
   if (!(along > s * (1 + 1e-9))) return null;

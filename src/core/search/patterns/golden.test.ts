@@ -1,7 +1,7 @@
 /**
  * Golden-file tests of the pattern generators (as Turf does): every `test/in/*.json` is run and
- * compared with `test/out/<same name>.geojson`, a FeatureCollection of the route's LineString and
- * one Point per waypoint that can be opened on a map. `REGEN=1 npx vitest run <this file>`
+ * compared with `test/out/<same name>.geojson`, a FeatureCollection of the route's LineString, the
+ * track as flown when the unit flies its turns, and one Point per waypoint that can be opened on a map. `REGEN=1 npx vitest run <this file>`
  * rewrites the outputs after an intended change. Node's fs is used here only, in a test file.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,12 @@ function toCollection(c: GoldenCase, route: SearchRoute): unknown {
     type: 'FeatureCollection',
     features: [
       { ...route.feature, properties: { description: c.description, ...route.feature.properties } },
+      // the track as flown, when the unit flies its turns (turning_route.ts)
+      ...(route.flown ? [{
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: route.flown.map((p) => [p.lonDeg, p.latDeg]) },
+        properties: { kind: 'flown', timesS: route.flown.map((p) => p.timeS), flownTrackNm: route.flownTrackNm, turnTrackNm: route.turnTrackNm, tightTurns: route.tightTurns },
+      }] : []),
       ...route.waypoints.map((w, index) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [w.lonDeg, w.latDeg] },

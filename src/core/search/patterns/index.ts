@@ -15,4 +15,5 @@ export type {
   PatternParameterValue,
   RouteLineFeature,
   SearchRoute,
+  TimedPoint,
 } from '../pattern.js';

@@ -51,7 +51,7 @@ export function requirePosition(field: string, value: unknown): LonLatDeg {
   return checkLonLat(value as LonLatDeg, field);
 }
 
-/** The unit's speed (> 0), start time (finite) and optional endurance (> 0 hours). */
+/** The unit's speed (> 0), start time (finite), optional endurance (> 0 hours) and turn radius (>= 0 NM). */
 export function requireMotion(field: string, value: unknown): UnitMotion {
   if (typeof value !== 'object' || value === null) {
     throw new InvalidInputError(field, 'must give speedKn, startTimeS and optionally enduranceH');
@@ -62,7 +62,14 @@ export function requireMotion(field: string, value: unknown): UnitMotion {
     throw new InvalidInputError(`${field}.startTimeS`, `must be finite seconds since 1970, got ${String(m.startTimeS)}`);
   }
   const enduranceH = m.enduranceH === undefined ? undefined : requirePositive(`${field}.enduranceH`, m.enduranceH);
-  return enduranceH === undefined ? { speedKn, startTimeS: m.startTimeS } : { speedKn, startTimeS: m.startTimeS, enduranceH };
+  const turnRadiusNm = m.turnRadiusNm;
+  if (turnRadiusNm !== undefined && !(typeof turnRadiusNm === 'number' && Number.isFinite(turnRadiusNm) && turnRadiusNm >= 0)) {
+    throw new InvalidInputError(`${field}.turnRadiusNm`, `must be a finite number >= 0, got ${String(turnRadiusNm)}`);
+  }
+  return {
+    speedKn, startTimeS: m.startTimeS, ...(enduranceH === undefined ? {} : { enduranceH }),
+    ...(turnRadiusNm === undefined ? {} : { turnRadiusNm }),
+  };
 }
 
 /** True when two bearings are the same direction (within 1e-6 degree). */

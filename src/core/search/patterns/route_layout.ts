@@ -16,6 +16,7 @@ import type {
   UnitMotion,
 } from '../pattern.js';
 import { geodesicBetween, planeToLonLat, pointAlongGeodesic, type PlaneOffsetNm } from './local_plane.js';
+import { layOutTurningRoute } from './turning_route.js';
 
 /** One planned leg: where it ends on the plotting sheet, and its role. */
 export interface PlannedLeg {
@@ -48,6 +49,8 @@ export function layOutRoute(plan: RoutePlan): SearchRoute {
   const speedMps = knotsToMps(plan.motion.speedKn);
   const enduranceS = plan.motion.enduranceH === undefined ? Infinity : plan.motion.enduranceH * SECONDS_PER_HOUR;
 
+  const turnRadiusNm = plan.motion.turnRadiusNm;
+  if (turnRadiusNm !== undefined && turnRadiusNm > 0) return turningRoute(plan, planned, turnRadiusNm);
   const csp = planeToLonLat(plan.sheetOrigin, plan.start);
   const waypoints: RouteWaypoint[] = [{ ...csp, name: 'CSP', timeS: plan.motion.startTimeS }];
   const legs: RouteLeg[] = [];
@@ -77,13 +80,28 @@ export function layOutRoute(plan: RoutePlan): SearchRoute {
     from = to;
   }
 
+  return finishRoute(plan, waypoints, legs, elapsedS, cutByEndurance, {});
+}
+
+/** The route with fly-by turns (turning_route.ts). */
+function turningRoute(plan: RoutePlan, planned: readonly PlannedLeg[], turnRadiusNm: number): SearchRoute {
+  const t = layOutTurningRoute(plan.sheetOrigin, plan.start, planned, plan.pattern, plan.motion, turnRadiusNm);
+  return finishRoute(plan, t.waypoints, t.legs, t.elapsedS, t.cutByEndurance, {
+    turnRadiusNm, flown: t.flown, flownTrackNm: t.flownTrackNm, turnTrackNm: t.turnTrackNm, tightTurns: t.tightTurns,
+  });
+}
+
+/** The SearchRoute of laid-out waypoints and legs. */
+function finishRoute(plan: RoutePlan, waypoints: RouteWaypoint[], legs: RouteLeg[], elapsedS: number, cutByEndurance: boolean,
+  turns: Pick<SearchRoute, 'turnRadiusNm' | 'flown' | 'flownTrackNm' | 'turnTrackNm' | 'tightTurns'>): SearchRoute {
+  const csp = waypoints[0];
   const totalTrackNm = legs.reduce((sum, l) => sum + l.lengthNm, 0);
   const endTimeS = plan.motion.startTimeS + elapsedS;
   const parameters = { ...plan.parameters, legCount: legs.length };
   return {
     pattern: plan.pattern,
     parameters,
-    csp,
+    csp: { lonDeg: csp.lonDeg, latDeg: csp.latDeg },
     trackSpacingNm: plan.trackSpacingNm,
     speedKn: plan.motion.speedKn,
     waypoints,
@@ -107,7 +125,9 @@ export function layOutRoute(plan: RoutePlan): SearchRoute {
         waypointNames: waypoints.map((w) => w.name),
         timesS: waypoints.map((w) => w.timeS),
         legLengthsNm: legs.map((l) => l.lengthNm),
+        ...(turns.turnRadiusNm === undefined ? {} : { turnRadiusNm: turns.turnRadiusNm, flownTrackNm: turns.flownTrackNm, turnTrackNm: turns.turnTrackNm }),
       },
     },
+    ...turns,
   };
 }
