@@ -13,7 +13,7 @@ const run = runCli;
 describe('sarbridge --help', () => {
   test.each([
     [[]], [['objects']], [['drift']], [['plan']], [['serve']], [['admin']], [['admin', 'create']],
-    [['cooperation']], [['cooperation', 'validate']], [['cooperation', 'findings']], [['cooperation', 'timeline']], [['cooperation', 'report']],
+    [['cooperation']], [['cooperation', 'validate']], [['cooperation', 'findings']], [['cooperation', 'timeline']], [['cooperation', 'report']], [['exercise']], [['exercise', 'simulate']],
   ])('every command explains itself: %j', async (command) => {
     const { code, out } = await run(...command, '--help');
     expect(code).toBe(0);
@@ -25,7 +25,7 @@ describe('sarbridge --help, with each command loaded only when it runs', () => {
   test('lists every command with its description', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
-    expect(COMMANDS.map((c) => c.name)).toEqual(['objects', 'drift', 'serve', 'admin', 'plan', 'cooperation']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['objects', 'drift', 'serve', 'admin', 'plan', 'cooperation', 'exercise']);
     for (const command of COMMANDS) expect(out).toMatch(new RegExp(`^  ${command.name}\\b.*${command.description.slice(0, 30).replace(/[()]/g, '\\$&')}`, 'm'));
   });
 
