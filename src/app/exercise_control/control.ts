@@ -297,8 +297,8 @@ export class ExerciseControl {
   /**
    * A search simulated along the unit's route in an issued plan (the plan at `planVersion` of the
    * players' case, as the actor's party sees it), flown at the unit's planned speed from where the
-   * unit's last simulated search of that plan stopped (or the route's start) up to the exercise
-   * time; appended as the actor's searchDone (players' SMC or OSC, or exercise control). Nothing of
+   * unit's last simulated search of that plan stopped (or the route's start, later by the delays of
+   * the unitLate injects released about it) up to the exercise time (or its unitBreakdown inject's); appended as the actor's searchDone (players' SMC or OSC, or exercise control). Nothing of
    * the truth goes into it: the detection is drawn afterwards, in the queue.
    */
   async simulatedSearch(actor: Actor, caseId: string, request: { unitId: string; planVersion: number }): Promise<CaseEvent> {
@@ -323,9 +323,17 @@ export class ExerciseControl {
     const before = state.searches.filter((x) => x.unitId === request.unitId && x.planId === planId && x.track?.length)
       .map((x) => Date.parse(x.track!.at(-1)!.time) / 1000);
     const waypoints = route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS }));
-    const fromTimeS = Math.max(waypoints[0].timeS, ...before);
-    const track = fromTimeS < nowS ? simulatedSearchTrack({ waypoints, speedKn }, { fromTimeS, toTimeS: nowS }) : [];
-    if (track.length < 2) throw new InvalidInputError('body/unitId', `nothing of ${request.unitId}'s route is flown between ${utcTimeText(Math.floor(fromTimeS))} and the exercise time ${utcTimeText(Math.floor(nowS))}`);
+    // the injects released to the players about the unit: a late unit starts its route later, a broken-down one stops
+    const about = state.injects.filter((i) => i.unitId === request.unitId);
+    const delayS = about.filter((i) => i.kind === 'unitLate').reduce((sum, i) => sum + (i.delayH ?? 0) * 3600, 0);
+    const breakdownS = Math.min(Infinity, ...about.filter((i) => i.kind === 'unitBreakdown').map((i) => Date.parse(i.at) / 1000));
+    const startTimeS = waypoints[0].timeS + delayS;
+    const fromTimeS = Math.max(startTimeS, ...before);
+    const toTimeS = Math.min(nowS, breakdownS);
+    const track = fromTimeS < toTimeS ? simulatedSearchTrack({ waypoints, speedKn }, { startTimeS, fromTimeS, toTimeS }) : [];
+    if (track.length < 2) {
+      throw new InvalidInputError('body/unitId', `nothing of ${request.unitId}'s route is flown between ${utcTimeText(Math.floor(fromTimeS))} and ${toTimeS < nowS ? `its breakdown at ${utcTimeText(Math.floor(toTimeS))}` : `the exercise time ${utcTimeText(Math.floor(nowS))}`}`);
+    }
     const payload: CaseEventPayload<'searchDone'> = {
       unitId: request.unitId, planId,
       text: `simulated along the route of plan ${planId} at ${speedKn} kn, ${utcTimeText(Math.round(track[0].timeS))} to ${utcTimeText(Math.round(track.at(-1)!.timeS))}`,

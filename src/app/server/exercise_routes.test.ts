@@ -166,6 +166,15 @@ describe('a joint exercise through HTTP', () => {
     expect(second.track.map((w: { time: string }) => w.time)).toEqual(['2026-03-10T09:30Z', '2026-03-10T10:00Z', '2026-03-10T10:30Z']);
     await app.ticker.tick();
     expect((await control('lee')).json().state.detections).toHaveLength(4);
+    // a unit that breaks down stops there
+    expect((await command('lee', 'injectScheduled', { injectId: 'bd-1', kind: 'unitBreakdown', at: '2026-03-10T10:45Z', text: 'kr-ship-1: engine failure', unitId: 'kr-ship-1' })).statusCode).toBe(201);
+    expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T11:00Z' })).statusCode).toBe(201);
+    await app.ticker.tick();
+    const third = (await simulate('kim', { unitId: 'kr-ship-1', planVersion })).json().event.payload;
+    expect(third.track.map((w: { time: string }) => w.time)).toEqual(['2026-03-10T10:30Z', '2026-03-10T10:45Z']);
+    expect((await simulate('kim', { unitId: 'kr-ship-1', planVersion })).json().message).toMatch(/its breakdown at 2026-03-10T10:45Z/);
+    await app.ticker.tick();
+    expect((await control('lee')).json().state.detections).toHaveLength(5);
   });
 
   test('the score is for controllers until the end; the end reaches the players and the programme records the result', async () => {
@@ -181,15 +190,15 @@ describe('a joint exercise through HTTP', () => {
     expect(score.score.effort.units.map((u: { unitId: string }) => u.unitId)).toEqual(['jp-navy-ship-1', 'kr-ship-1']);
     expect(score.score.effort.totalSweptNm2).toBeGreaterThan(0);
     expect(score.score.aboard).toMatchObject({ liaisonOfficers: 1, observers: 0, people: [{ name: 'Lieutenant', party: 'JP', role: 'liaisonOfficer', aboard: 'kr-helo-1' }] });
-    expect(score.draws).toHaveLength(4);
-    expect(score.injects.map((i: { injectId: string; releasedAt: string | null }) => [i.injectId, i.releasedAt !== null])).toEqual([['call-1', true], ['wx-1', false]]);
+    expect(score.draws).toHaveLength(5);
+    expect(score.injects.map((i: { injectId: string; releasedAt: string | null }) => [i.injectId, i.releasedAt !== null])).toEqual([['call-1', true], ['wx-1', false], ['bd-1', true]]);
     expect((await command('lee', 'lessonEntered', { text: 'CANARY-LESSON-QX7 the relay through the liaison officer was slow' })).statusCode).toBe(201);
     expect((await command('tanaka', 'exerciseEnded', { text: 'ENDEX' })).statusCode).toBe(201);
     await app.ticker.tick();
     const ended = (await players('sato')).filter((e) => e.type === 'exerciseEnded');
-    expect(ended.map((e) => e.payload)).toEqual([{ exerciseTime: '2026-03-10T10:30Z', text: 'ENDEX' }]);
+    expect(ended.map((e) => e.payload)).toEqual([{ exerciseTime: '2026-03-10T11:00Z', text: 'ENDEX' }]);
     // the injects not yet due are never released after the end
-    expect((await players()).filter((e) => e.type === 'injectReleased')).toHaveLength(1);
+    expect((await players()).filter((e) => e.type === 'injectReleased').map((e) => e.payload.injectId)).toEqual(['call-1', 'bd-1']);
     const programme = (await app.inject({ method: 'GET', url: '/api/programme', headers: auth('kim') })).json();
     expect(programme.outcomes['sarex-1']).toMatchObject({ caseId: CASE, detected: true });
     expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
@@ -199,7 +208,7 @@ describe('a joint exercise through HTTP', () => {
     expect(report).toMatchObject({ exerciseId: CASE, parties: ['KR', 'JP'], truth: { objectClass: 'OVATEK-CRAFT-3' }, detection: { unitId: 'kr-ship-1' } });
     expect(report.plans).toHaveLength(1);
     expect(report.plans[0].cells.length).toBeGreaterThan(0);
-    expect(report.searches.map((x: { source: string }) => x.source)).toEqual(['uploaded', 'uploaded', 'simulated', 'simulated']);
+    expect(report.searches.map((x: { source: string }) => x.source)).toEqual(['uploaded', 'uploaded', 'simulated', 'simulated', 'simulated']);
     expect(report.lessons.map((l: { by: string }) => l.by)).toEqual(['lee']);
     const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
     const kr = await html('KR');
