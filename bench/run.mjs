@@ -71,6 +71,14 @@ try {
 }
 
 line();
+try {
+  const out = execFileSync(process.execPath, [here + 'exercise_bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(text);
+} catch (error) {
+  line(`Exercises: failed: ${error.message}`);
+}
+
+line();
 line('Server (bench/server.mjs):');
 try {
   const out = execFileSync(process.execPath, [here + 'server.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
