@@ -42,7 +42,8 @@ const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
 line(`  ${RUNS} exercises on ${result.threads} worker threads: ${wallS.toFixed(1)} s wall (${(wallS / RUNS).toFixed(2)} s per exercise), ` +
   `${cpuS.toFixed(1)} s CPU (${(cpuS / wallS).toFixed(2)} of ${threads} cores), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (all threads)`);
-line(`  load average after: ${load()}`);
+line(`  load average after: ${load()}; the wall time is the shared machine's: ${(cpuS / RUNS).toFixed(2)} CPU s per exercise, ` +
+  `so ${(cpuS / threads).toFixed(0)} s on ${threads} idle cores (CPU / cores: an estimate, not measured)`);
 for (const m of result.methods) {
   line(`  ${m.method === 'optimal' ? 'optimal allocation' : 'IAMSAR baseline   '}: detected ${m.detection.successes}/${m.detection.trials} ` +
     `(95 % ${m.detection.low.toFixed(3)}–${m.detection.high.toFixed(3)}), mean plan POS ${m.meanPlannedPos.toFixed(3)}, mean POD on the truth ${m.meanTruthPod.toFixed(3)}`);
