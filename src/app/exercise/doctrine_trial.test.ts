@@ -26,6 +26,12 @@ describe('doctrine trials', () => {
       expect(Math.abs(mean - m.meanPlannedPos)).toBeLessThan(4 * (sd / Math.sqrt(runs)) + 0.02);
       expect(Math.abs(m.detection.rate - mean)).toBeLessThan(4 * Math.sqrt((mean * (1 - mean)) / runs) + 1e-9);
     }
+    // and the truth falls inside the first plan's X % containment about X % of the time (the cells
+    // of a containment hold a little more than X: a grid of about 50 cells across the 90 % area)
+    const m = r.methods[0];
+    expect(m.inside50).toEqual(r.methods[1].inside50);   // one map for both methods in the first phase
+    expect(Math.abs(m.inside50.rate - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / runs) + 0.03);
+    expect(Math.abs(m.inside90.rate - 0.9)).toBeLessThan(4 * Math.sqrt(0.09 / runs) + 0.03);
     // the two methods differ here (six units on a raft: the optimal plan covers the cloud better)
     expect(r.methods[0].meanPlannedPos).toBeGreaterThan(r.methods[1].meanPlannedPos);
   }, 120_000);

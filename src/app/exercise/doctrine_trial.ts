@@ -12,7 +12,7 @@
  */
 import { runDrift, seedParticles, type DriftForcing, type DriftResult, type Shoreline } from '../../core/drift/index.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, simulateTruthTrack, simulatedSearchTrack, type Detection, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, planMap, simulateTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
@@ -32,6 +32,8 @@ export interface PhaseFlight {
   readonly pos: number;
   /** Track flown per assignment, in the same order (fewer than two points: nothing flown). */
   readonly flown: readonly (readonly TrackWaypoint[])[];
+  /** The plan's probability map at its planning time (where the truth is scored). */
+  readonly map: PlanMap;
 }
 
 /** Every phase of one method. */
@@ -49,22 +51,30 @@ export function playersFlights(exercise: ExerciseCase, drift: DriftResult, shore
   const { plan, phases } = exercise;
   const first = planAfterDrift(plan, drift, shoreline);
   const out = {} as Record<TrialMethod, MethodFlights>;
+  let firstMap: PlanMap | null = null;
   for (const method of TRIAL_METHODS) {
     const flights: PhaseFlight[] = [];
     for (let k = 0; k < phases.length; k++) {
       const phase = phases[k];
-      let chosen;
-      if (k === 0) chosen = method === 'optimal' ? first.optimal : first.baseline;
-      else {
+      let chosen, weight: Float64Array;
+      if (k === 0) {
+        chosen = method === 'optimal' ? first.optimal : first.baseline;
+        weight = first.particles.weight;
+      } else {
         const searchesDone: SearchTrack[] = [...plan.searchesDone, ...flights.flatMap((f) => f.assignments.map((a, j) => searchDone(a, f.flown[j])).filter((s): s is SearchTrack => s !== null))];
         const units: PlannedUnit[] = plan.units.map((u) => ({ ...u, arrivalTimeS: u.arrivalTimeS + phase.shiftS }));
         const phaseCase: PlanCase = { ...plan, planningTimeS: phase.planningTimeS, units, searchesDone };
         const p = planAfterDrift(phaseCase, drift, shoreline);
         chosen = method === 'optimal' ? p.optimal : p.baseline;
+        weight = p.particles.weight;
       }
       const nextS = k + 1 < phases.length ? phases[k + 1].planningTimeS : Infinity;
       const flown = chosen.assignments.map((a) => flownTrack(exercise, a, phase, nextS));
-      flights.push({ phase, assignments: chosen.assignments, pos: chosen.pos, flown });
+      // phase 1's map is the same for both methods (same drift, same searches done): made once
+      const map: PlanMap = k === 0 && firstMap !== null ? { ...firstMap, plannedPos: chosen.pos }
+        : planMap({ planId: phase.name, planningTimeS: phase.planningTimeS, plannedPos: chosen.pos, snapshots: drift.snapshots, weight });
+      if (k === 0) firstMap = map;
+      flights.push({ phase, assignments: chosen.assignments, pos: chosen.pos, flown, map });
     }
     out[method] = { method, phases: flights };
   }
@@ -153,6 +163,8 @@ export interface MethodOutcome {
   readonly detection: (Detection & { readonly unitId: string; readonly phase: number }) | null;
   /** Exposure of every unit's track to the truth (POD = 1 − e^−exposure); the expected detections follow from it. */
   readonly exposure: number;
+  /** Per phase: the truth on the plan's map at its planning time (false, null when not yet in the water). */
+  readonly plans: readonly { readonly inside50: boolean; readonly inside90: boolean; readonly truthCellRank: number | null }[];
 }
 
 /** One run: its truth and each method's outcome. */
@@ -208,7 +220,12 @@ function detectMethod(exercise: ExerciseCase, flights: MethodFlights, track: Tru
     });
   });
   const found = best as MethodOutcome['detection'];
-  return { detected: found !== null, timeToDetectionS: found === null ? null : found.timeS - startS, detection: found, exposure };
+  const plans = flights.phases.map((f) => {
+    const at = truthPositionAt(track, f.phase.planningTimeS);
+    const s = truthOnMap(f.map, at === null ? null : { lonDeg: at.lonDeg, latDeg: at.latDeg });
+    return { inside50: s.inside50, inside90: s.inside90, truthCellRank: s.truthCellRank };
+  });
+  return { detected: found !== null, timeToDetectionS: found === null ? null : found.timeS - startS, detection: found, exposure, plans };
 }
 
 /** A run with what its players planned (their POS differs per run only when they drift per run). */

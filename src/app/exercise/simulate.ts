@@ -43,6 +43,9 @@ export interface MethodSummary {
   readonly meanPlannedPos: number;
   /** Mean over runs of 1 − e^−exposure of the truth (the detection probability of the searches actually flown against the truth). */
   readonly meanTruthPod: number;
+  /** Runs whose truth lay inside the first plan's 50 % and 90 % containment at its planning time (a check of the forecast, the same map for both methods). */
+  readonly inside50: ProportionInterval;
+  readonly inside90: ProportionInterval;
 }
 
 /** A doctrine trial's result. */
@@ -109,6 +112,8 @@ function summarise(method: TrialMethod, outcomes: readonly RunRecord[]): MethodS
     timeToDetectionS: medianInterval(m.map((o) => o.timeToDetectionS ?? Infinity)),
     meanPlannedPos: outcomes.reduce((s, o) => s + o.plannedPos[method], 0) / n,
     meanTruthPod: m.reduce((s, o) => s + -Math.expm1(-o.exposure), 0) / n,
+    inside50: wilsonInterval(m.filter((o) => o.plans[0].inside50).length, n),
+    inside90: wilsonInterval(m.filter((o) => o.plans[0].inside90).length, n),
   };
 }
 

@@ -24,8 +24,15 @@ export function trialReport(r: TrialResult): string {
     '',
     `  ${'method'.padEnd(20)} ${'detected'.padStart(9)} ${'rate'.padStart(6)}  ${'95 % (Wilson)'.padEnd(13)}  ${'median TTD'.padStart(10)}  ${'95 % (order statistics)'.padEnd(24)} ${'plan POS'.padStart(8)} ${'truth POD'.padStart(9)}`,
     ...r.methods.map(row),
+    '',
+    `  truth inside the first plan's containment at ${formatTimeUtc(r.startS)} (the forecast's calibration; a truth drawn from the forecast itself falls inside about 50 % and 90 % of the time):`,
+    `    50 %: ${pct(r.methods[0].inside50)}; 90 %: ${pct(r.methods[0].inside90)}`,
   ];
   return lines.join('\n');
+}
+
+function pct(p: MethodSummary['inside50']): string {
+  return `${p.successes}/${p.trials} runs (${(100 * p.rate).toFixed(0)} %, 95 % ${(100 * p.low).toFixed(0)}–${(100 * p.high).toFixed(0)} %)`;
 }
 
 function row(m: MethodSummary): string {

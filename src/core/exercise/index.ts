@@ -15,9 +15,9 @@ export type {
   Inject, InjectKind, PositionError, InjectWeather, DistressCallInject, SightingInject, DebrisInject, UnitBreakdownInject,
   UnitLateInject, WeatherChangeInject, ReleasedInject, CheckInjectOptions,
 } from './injects.js';
-export { scoreExercise, scorePlan, scoreEffort, scoreRules, scoreExchanges, cloudAt } from './scoring.js';
+export { scoreExercise, scorePlan, planMap, truthOnMap, scoreEffort, scoreRules, scoreExchanges, cloudAt } from './scoring.js';
 export type {
-  ExerciseScore, PlanScore, UnitEffort, RulesScore, PartyExchanges, ScoringInput, PlanScoreInput, SearchEffortInput,
+  ExerciseScore, PlanScore, PlanMap, UnitEffort, RulesScore, PartyExchanges, ScoringInput, PlanScoreInput, SearchEffortInput,
   NotificationInput, ExchangeInput, AboardInput, StatusSnapshot,
 } from './scoring.js';
 export { wilsonInterval, medianInterval } from './trial_statistics.js';
