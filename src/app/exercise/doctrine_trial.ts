@@ -12,7 +12,7 @@
  */
 import { runDrift, seedParticles, type DriftForcing, type DriftResult, type Shoreline } from '../../core/drift/index.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, planMap, simulateTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, planMap, scoreEffort, simulateTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
@@ -232,6 +232,14 @@ function detectMethod(exercise: ExerciseCase, flights: MethodFlights, track: Tru
 export interface RunRecord extends RunOutcome {
   /** POS of each method's first-phase plan. */
   readonly plannedPos: Record<TrialMethod, number>;
+  /** Effort each method's units flew, every phase (NM² = Σ track length × the planning object's W; unit hours). */
+  readonly effort: Record<TrialMethod, { readonly sweptNm2: number; readonly unitHours: number }>;
+}
+
+/** The effort a method's units flew over every phase. */
+export function flightsEffort(flights: MethodFlights): { sweptNm2: number; unitHours: number } {
+  const e = scoreEffort(flights.phases.flatMap((p) => p.assignments.map((a, j) => ({ unitId: a.unitId, track: p.flown[j], sweepWidthNm: a.sweepWidthNm }))));
+  return { sweptNm2: e.totalSweptNm2, unitHours: e.totalUnitHours };
 }
 
 /** What a set of runs needs opened: the players' forecast, the truth forcing, the shoreline. */
@@ -264,6 +272,9 @@ export function playRuns(exercise: ExerciseCase, runs: readonly number[], trialS
     }
     const outcome = playRun(exercise, run, trialSeed, { flights: f, truthForcing: loaded.truthForcing, shoreline: loaded.shoreline, objects: loaded.objects });
     onRun?.();
-    return { ...outcome, plannedPos: { optimal: f.optimal.phases[0].pos, iamsar: f.iamsar.phases[0].pos } };
+    return {
+      ...outcome, plannedPos: { optimal: f.optimal.phases[0].pos, iamsar: f.iamsar.phases[0].pos },
+      effort: { optimal: flightsEffort(f.optimal), iamsar: flightsEffort(f.iamsar) },
+    };
   });
 }

@@ -2,7 +2,7 @@
 export { ExerciseFileSchema, parseExerciseFile, exerciseCaseFromFile } from './exercise_file.js';
 export type { ExerciseFile, ExerciseCase, ExerciseTruthSetup, ExercisePhase, TruthSpread } from './exercise_file.js';
 export { loadExerciseCase } from './load_exercise_case.js';
-export { playersFlights, playRun, playRuns, drawTruth, runSeedOf, playersDriftSeed, TRIAL_METHODS } from './doctrine_trial.js';
+export { playersFlights, flightsEffort, playRun, playRuns, drawTruth, runSeedOf, playersDriftSeed, TRIAL_METHODS } from './doctrine_trial.js';
 export type { TrialMethod, PhaseFlight, MethodFlights, DrawnTruth, MethodOutcome, RunOutcome, RunRecord, LoadedExercise, PlayRunInput } from './doctrine_trial.js';
 export { simulateExercises, openExercise, type SimulateOptions, type TrialResult, type MethodSummary } from './simulate.js';
 export { trialReport, trialJson } from './trial_report.js';

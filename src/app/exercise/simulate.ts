@@ -46,6 +46,9 @@ export interface MethodSummary {
   /** Runs whose truth lay inside the first plan's 50 % and 90 % containment at its planning time (a check of the forecast, the same map for both methods). */
   readonly inside50: ProportionInterval;
   readonly inside90: ProportionInterval;
+  /** Mean effort flown per run: NM² swept (with the planning object's W) and unit hours, every phase. */
+  readonly meanSweptNm2: number;
+  readonly meanUnitHours: number;
 }
 
 /** A doctrine trial's result. */
@@ -114,6 +117,8 @@ function summarise(method: TrialMethod, outcomes: readonly RunRecord[]): MethodS
     meanTruthPod: m.reduce((s, o) => s + -Math.expm1(-o.exposure), 0) / n,
     inside50: wilsonInterval(m.filter((o) => o.plans[0].inside50).length, n),
     inside90: wilsonInterval(m.filter((o) => o.plans[0].inside90).length, n),
+    meanSweptNm2: outcomes.reduce((s, o) => s + o.effort[method].sweptNm2, 0) / n,
+    meanUnitHours: outcomes.reduce((s, o) => s + o.effort[method].unitHours, 0) / n,
   };
 }
 

@@ -22,7 +22,7 @@ export function trialReport(r: TrialResult): string {
     `  truth forcing:    ${r.forcingLabels.truth.wind}; ${r.forcingLabels.truth.current}`,
     `  time to detection from the first planning time ${formatTimeUtc(r.startS)}; a run without detection counts as +∞ (∞: not detected in the time searched)`,
     '',
-    `  ${'method'.padEnd(20)} ${'detected'.padStart(9)} ${'rate'.padStart(6)}  ${'95 % (Wilson)'.padEnd(13)}  ${'median TTD'.padStart(10)}  ${'95 % (order statistics)'.padEnd(24)} ${'plan POS'.padStart(8)} ${'truth POD'.padStart(9)}`,
+    `  ${'method'.padEnd(20)} ${'detected'.padStart(9)} ${'rate'.padStart(6)}  ${'95 % (Wilson)'.padEnd(13)}  ${'median TTD'.padStart(10)}  ${'95 % (order statistics)'.padEnd(24)} ${'plan POS'.padStart(8)} ${'truth POD'.padStart(9)} ${'swept NM²'.padStart(9)} ${'unit h'.padStart(6)}`,
     ...r.methods.map(row),
     '',
     `  truth inside the first plan's containment at ${formatTimeUtc(r.startS)} (the forecast's calibration; a truth drawn from the forecast itself falls inside about 50 % and 90 % of the time):`,
@@ -39,7 +39,7 @@ function row(m: MethodSummary): string {
   const d = m.detection, t = m.timeToDetectionS;
   const ci = t.low === null ? 'too few runs' : `${hours(t.low)} – ${hours(t.high)} (x(${t.ranks![0]}), x(${t.ranks![1]}))`;
   return `  ${METHOD_NAMES[m.method].padEnd(20)} ${`${d.successes}/${d.trials}`.padStart(9)} ${d.rate.toFixed(3).padStart(6)}  ${`${d.low.toFixed(3)} – ${d.high.toFixed(3)}`.padEnd(13)}  ` +
-    `${hours(t.median).padStart(10)}  ${ci.padEnd(24)} ${m.meanPlannedPos.toFixed(3).padStart(8)} ${m.meanTruthPod.toFixed(3).padStart(9)}`;
+    `${hours(t.median).padStart(10)}  ${ci.padEnd(24)} ${m.meanPlannedPos.toFixed(3).padStart(8)} ${m.meanTruthPod.toFixed(3).padStart(9)} ${m.meanSweptNm2.toFixed(0).padStart(9)} ${m.meanUnitHours.toFixed(1).padStart(6)}`;
 }
 
 /** The trial as JSON: the summary and every run (+∞ written as null, as JSON has no infinity). */
