@@ -36,6 +36,22 @@ describe('exercise files', () => {
     expect(constant.detectionStepS).toBe(60);
   });
 
+  test('truth forcing files are resolved as the plan\'s are, and a fixed truth keeps its position', () => {
+    const text = variant((f) => {
+      f.exercise.truth.forcing = { wind: [{ file: 'truth-wind.nc' }], current: [{ constant: { speedMps: 0.2, towardDeg: 0 } }] };
+      f.exercise.truth.position = '38 31N 132 31E';
+      f.exercise.truth.time = '2026-03-12T00:30Z';
+      f.exercise.truth.object = 'LIFE-RAFT-DB-10';
+      delete f.exercise.truth.spread;   // with spread: scenarios, trials draw their truths and position is the live exercise's
+    });
+    const c = exerciseCaseFromFile(parseExerciseFile(text, 'x.yaml'), leewayTable, (p) => `/cases/${p}`, 'x.yaml');
+    expect(c.truth.forcing!.wind).toEqual([{ kind: 'file', path: '/cases/truth-wind.nc' }]);
+    expect(c.truth.position!.latDeg).toBeCloseTo(38 + 31 / 60, 12);
+    expect(c.truth.timeS).toBe(Date.UTC(2026, 2, 12, 0, 30) / 1000);
+    expect(c.truth.spread).toEqual({ kind: 'none' });
+    expect(c.truth.objectClass).toBe('LIFE-RAFT-DB-10');
+  });
+
   test('bad input gets an error naming the file and the path', () => {
     const cases: [string, RegExp][] = [
       [variant((f) => { delete f.exercise; }), /x.yaml: exercise: .*Expected required property|x.yaml: .*exercise/],
