@@ -10,9 +10,9 @@
  * unit's route of the phase in which it comes, a `unitBreakdown` ends the unit's searching at its
  * time; distress calls, sightings, debris and weather changes are not read by scripted players.
  */
-import { runDrift, seedParticles, type DriftForcing, type DriftResult, type Shoreline } from '../../core/drift/index.js';
+import { driftSetting, runDrift, seedParticles, type DriftForcing, type DriftResult, type Shoreline } from '../../core/drift/index.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, planMap, scoreEffort, simulateTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, planMap, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
@@ -195,9 +195,15 @@ export function playRun(exercise: ExerciseCase, run: number, trialSeed: number, 
   const { truth, scenarioIndex } = drawTruth(exercise, seed);
   const stepS = exercise.plan.drift.request.timeStepS;
   const durationS = Math.max(stepS, Math.ceil((exercise.endS - truth.timeS) / stepS) * stepS);
-  const track = simulateTruthTrack(truth, input.truthForcing, input.shoreline, {
-    durationS, stepS, objects: input.objects, jibeProbabilityPerHour: exercise.plan.drift.request.jibeProbabilityPerHour,
-  });
+  const request = exercise.plan.drift.request;
+  const seedOnLandMaxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
+  const { lonDeg, latDeg } = truth.position;
+  // a truth drawn from the players' seeding may lie ashore beyond the move to water: it strands there, as their particle does
+  const ashore = input.shoreline !== null && input.shoreline.isLand(lonDeg, latDeg) && input.shoreline.nearestWater(lonDeg, latDeg, seedOnLandMaxMoveM) === null;
+  const track = ashore ? strandedTruthTrack(truth, { durationS, stepS }, input.shoreline!.label)
+    : simulateTruthTrack(truth, input.truthForcing, input.shoreline, {
+      durationS, stepS, objects: input.objects, jibeProbabilityPerHour: request.jibeProbabilityPerHour, seedOnLandMaxMoveM,
+    });
   const startS = exercise.phases[0].planningTimeS;
   const methods = {} as Record<TrialMethod, MethodOutcome>;
   for (const method of TRIAL_METHODS) methods[method] = detectMethod(exercise, input.flights[method], track, scenarioIndex, seed, startS);

@@ -3,7 +3,8 @@ import { ConstantField, type BoundsDeg, type VectorField } from '../environment/
 import { distanceM as distance4, type LonLatDeg } from '../geo/index.js';
 import { leewayTable } from '../../test_support/leeway_table.js';
 import { ExerciseTruthError } from './errors.js';
-import { simulateTruthTrack, truthPositionAt, type TruthSpec } from './truth.js';
+import { simulateTruthTrack, strandedTruthTrack, truthPositionAt, type TruthSpec } from './truth.js';
+import type { Shoreline } from '../drift/index.js';
 
 const distanceM = (a: LonLatDeg, b: LonLatDeg): number => distance4(a.lonDeg, a.latDeg, b.lonDeg, b.latDeg);
 const T0 = Date.UTC(2026, 2, 12, 0, 0) / 1000;
@@ -80,6 +81,14 @@ describe('simulateTruthTrack', () => {
       expect((error as ExerciseTruthError).code).toBe('SARB_EXERCISE_TRUTH');
       expect((error as Error).message).toMatch(/the run needs 2026-03-12T00:00Z to 2026-03-12T12:00Z, but box field covers .*SARB_TIME_NOT_COVERED/);
     }
+  });
+
+  test('a truth on land far from water is refused; strandedTruthTrack keeps one where it is', () => {
+    const allLand: Shoreline = { label: 'all land', isLand: () => true, firstShoreCrossing: () => -1, nearestWater: () => null, closestShore: () => null };
+    expect(() => simulateTruthTrack(truth, { wind, current }, allLand, options)).toThrow(/truth: forcing: .*land/);
+    const stranded = strandedTruthTrack(truth, { durationS: 3600, stepS: 600 }, 'all land');
+    expect(stranded.points).toHaveLength(7);
+    expect(new Set(stranded.points.map((p) => `${p.lonDeg} ${p.latDeg} ${p.status}`))).toEqual(new Set(['132.5 38.5 stranded']));
   });
 
   test('an unknown class or an impossible position is refused naming the field', () => {

@@ -94,6 +94,8 @@ export interface TruthTrackOptions {
   readonly objects: readonly LeewayObjectClass[];
   /** Default 0.04 per hour (Allen 1999), as the drift's default. */
   readonly jibeProbabilityPerHour?: number;
+  /** How far a truth released on land is moved to the nearest water (the drift's seedOnLandMaxMoveM; default 5 km). */
+  readonly seedOnLandMaxMoveM?: number;
 }
 
 /** Draw stream of the side of downwind of the truth (beyond the drift's own streams). */
@@ -142,6 +144,23 @@ export function simulateTruthTrack(truth: TruthSpec, forcing: DriftForcing, shor
 }
 
 /**
+ * The track of a truth released on land farther than the drift's seedOnLandMaxMoveM from water:
+ * it stays where it is, stranded, as the drift leaves such a particle (a doctrine trial draws its
+ * truths from the players' seeding, which may reach ashore; simulateTruthTrack refuses one).
+ */
+export function strandedTruthTrack(truth: TruthSpec, options: Pick<TruthTrackOptions, 'durationS' | 'stepS'>, shoreline: string | null): TruthTrack {
+  const steps = Math.ceil(options.durationS / options.stepS - 1e-9);
+  const points: TruthTrackPoint[] = [];
+  for (let k = 0; k <= steps; k++) {
+    points.push({ timeS: truth.timeS + Math.min(options.durationS, k * options.stepS), lonDeg: truth.position.lonDeg, latDeg: truth.position.latDeg, status: 'stranded' });
+  }
+  return {
+    truth, points, leeway: { downwindSlope: 0, downwindOffsetMps: 0, crosswindSlope: 0, crosswindOffsetMps: 0, initialSide: 1, jibeCount: 0 },
+    forcingLabels: { wind: 'none (on land)', current: 'none (on land)', shoreline }, seedMoveM: 0,
+  };
+}
+
+/**
  * The truth's position at a time, linear between the track's points (as the planner takes
  * particles between drift outputs); null before the release or after the track's end.
  */
@@ -172,6 +191,7 @@ export function truthDriftRequest(truth: TruthSpec, objectClass: LeewayObjectCla
     scenarios: [{ name: 'truth', weight: 1, objectClass, seeding: { kind: 'point', position: truth.position, radiusM: 0, spread: 'gaussian', timeS: truth.timeS } }],
     startS: truth.timeS, durationS: options.durationS, direction: 'forward', timeStepS: options.stepS,
     outputEverySteps: 1, particleCount: 2, seed: truth.seed, jibeProbabilityPerHour: options.jibeProbabilityPerHour ?? 0.04,
+    ...(options.seedOnLandMaxMoveM === undefined ? {} : { seedOnLandMaxMoveM: options.seedOnLandMaxMoveM }),
   };
 }
 
