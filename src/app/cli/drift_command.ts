@@ -161,10 +161,10 @@ export function driftCommand(): Command {
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
       const movedOffLand = seedingMovedOffLand(result.particles);
       if (options.json) {
-        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, movedOffLand, summaries, output: outPath }, null, 2));
+        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, movedOffLand, warnings: result.warnings, summaries, output: outPath }, null, 2));
         return;
       }
-      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand }));
+      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand, warnings: result.warnings }));
     });
 }
 
@@ -264,7 +264,7 @@ function describeRequest(r: DriftRequest): object {
 function driftReport(
   job: DriftJob, summaries: readonly CloudSummary[], fileLines: readonly string[],
   labels: { wind: string; current: string; shoreline: string | null },
-  run: { seconds: number; workers: number; out: string; movedOffLand: { count: number; maxMoveM: number } },
+  run: { seconds: number; workers: number; out: string; movedOffLand: { count: number; maxMoveM: number }; warnings: readonly string[] },
 ): string {
   const r = job.request;
   const lines: string[] = [];
@@ -286,11 +286,17 @@ function driftReport(
   if ([...fileLines, labels.wind, labels.current].some((l) => /synthetic/i.test(l))) {
     lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
   }
+  for (const w of run.warnings) lines.push(`  WARNING: ${w}`);
   lines.push('', '  time (UTC)          centroid                 50% radius  90% radius  ' + PARTICLE_STATUS_NAMES.map((n) => n.padStart(16)).join(''));
   for (const s of summaries) {
     lines.push(`  ${formatTimeUtc(s.timeS).padEnd(18)}  ${(s.centroid ? formatPosition(s.centroid) : '-').padEnd(23)}  ${metresToNm(s.radius50M).toFixed(2).padStart(7)} NM  ${metresToNm(s.radius90M).toFixed(2).padStart(7)} NM  ` +
       PARTICLE_STATUS_NAMES.map((n) => String(s.counts[n]).padStart(16)).join(''));
   }
   lines.push('', `Wrote ${run.out} (${r.particleCount} particles × ${summaries.length} times). ${run.seconds.toFixed(2)} s on ${run.workers} thread${run.workers > 1 ? 's' : ''}.`);
+  // repeated last, where the eye ends, so a warning above the table is not missed
+  if (run.warnings.length > 0) {
+    lines.push('', `${run.warnings.length} WARNING${run.warnings.length > 1 ? 'S' : ''} (also above): read before using this cloud`);
+    for (const w of run.warnings) lines.push(`  - ${w}`);
+  }
   return lines.join('\n');
 }

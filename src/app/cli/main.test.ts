@@ -98,6 +98,27 @@ describe('sarbridge drift', () => {
     expect(err).toMatch(/scenarios\[0\]\.seeding: all 5000 particles of scenario 'PIW-1' are seeded on land .*none within 5 km of water .*check the position .*\[SARB_INVALID_INPUT\]/);
   });
 
+  test('an LKP outside the coastline\'s extent (central Seoul, west of the bundled 127E) is warned of, before the table and at the end', async () => {
+    const { code, out } = await run('drift', '--position', '37 34N 126 59E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@270',
+      '--current-constant', '0@0', '--duration-h', '1', '--particles', '200', '--out', join(dir, 'seoul.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    const warning = /scenario 'PIW-1': the position 37°34\.00'N 126°59\.00'E lies outside the coastline's extent \(GSHHG f [\d.]+, 127-135E 33-41N\): particles there never strand/;
+    expect(out).toMatch(new RegExp(`WARNING: ${warning.source}[\\s\\S]*time \\(UTC\\)[\\s\\S]*1 WARNING \\(also above\\)[\\s\\S]*- ${warning.source}`));
+    const json = JSON.parse((await run('drift', '--position', '37 34N 126 59E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@270',
+      '--current-constant', '0@0', '--duration-h', '1', '--particles', '200', '--out', join(dir, 'seoul.geojson'), '--workers', '1', '--json')).out);
+    expect(json.warnings).toHaveLength(1);
+    expect(json.warnings[0]).toMatch(warning);
+  });
+
+  test('an LKP on land within reach of the water is warned of (Seonginbong, Ulleungdo), one in the sea is not', async () => {
+    const args = ['--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '200',
+      '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1', '--json'];
+    const onLand = JSON.parse((await run('drift', '--position', '37 30.0N 130 52.0E', ...args)).out);
+    expect(onLand.warnings).toEqual([expect.stringMatching(/the position 37°30\.00'N 130°52\.00'E is on land \(GSHHG.*\): check it/)]);
+    const atSea = JSON.parse((await run('drift', '--position', '37 30.0N 131 30.0E', ...args)).out);
+    expect(atSea.warnings).toEqual([]);
+  });
+
   test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {
     const { code, out } = await run('drift', '--demo', '--particles', '300', '--duration-h', '3', '--out', join(dir, 'demo.geojson'), '--workers', '1');
     expect(code).toBe(0);

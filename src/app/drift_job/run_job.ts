@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
+import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
@@ -80,7 +80,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));
     return {
-      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
+      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, seedingWarnings(job.request, shoreline)),
       fileDescriptions,
       workers,
       timings: timings(),
