@@ -44,6 +44,15 @@ try {
   line(`  failed: ${error.message}`);
 }
 
+line();
+line('Forcing readers under corrupted files (bench/forcing_fuzz.mjs, 500 seeded mutants of each data/forcing file):');
+try {
+  const out = execFileSync(process.execPath, [here + 'forcing_fuzz.mjs', '500', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.stdout ?? error.message}`);
+}
+
 const components = [
   ['forcing sampling', '../dist/core/environment/gridded_field.bench.js', 'benchGriddedField'],
   ['coastline', '../dist/core/coastline/coastline.bench.js', 'benchCoastline'],

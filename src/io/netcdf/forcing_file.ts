@@ -57,6 +57,10 @@ interface BuiltGrid {
 /** Speeds beyond this (m/s) are no wind or current but unmarked fill values. */
 const MAX_PLAUSIBLE_MPS = 1000;
 
+/** The times a forcing file may hold: 0001-01-01T00:00Z to 9999-12-31T23:59:59Z, seconds since 1970. */
+const MIN_TIME_S = -62_135_596_800;
+const MAX_TIME_S = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
 const TIME_NAMES = /^(time|ocean_time|t|valid_time|times)$/i;
 
 function baseName(path: string): string {
@@ -283,6 +287,11 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
     out[k] = parsed.epochS + raw[k] * parsed.factorS;
     if (!Number.isFinite(out[k]) || (k > 0 && !(out[k] > out[k - 1]))) {
       throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
+    }
+    // a JavaScript Date spans ±100,000,000 days from 1970 (ECMA-262 §21.4.1.1); the years 1 to 9999
+    // are every time a forecast or hindcast can hold, and all that ISO 8601 writes with four digits
+    if (out[k] < MIN_TIME_S || out[k] > MAX_TIME_S) {
+      throw new ForcingFileError(path, tv.name, `time value ${k} (${raw[k]} in '${units}') lies outside the years 1 to 9999; the time variable or its units are corrupt`);
     }
   }
   return { timesS: out, origin };
