@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { writeNetcdf3 } from '../../io/netcdf/test/netcdf3_writer.js';
 import { runCli } from '../../test_support/cli.js';
 import { COMMANDS } from './commands.js';
 
@@ -117,6 +118,22 @@ describe('sarbridge drift', () => {
     expect(onLand.warnings).toEqual([expect.stringMatching(/the position 37°30\.00'N 130°52\.00'E is on land \(GSHHG.*\): check it/)]);
     const atSea = JSON.parse((await run('drift', '--position', '37 30.0N 131 30.0E', ...args)).out);
     expect(atSea.warnings).toEqual([]);
+  });
+
+  test('implausible currents in a file are left out and the warning is repeated at the end of the run', async () => {
+    const file = join(dir, 'absurd-currents.nc');
+    writeFileSync(file, writeNetcdf3({ time: 2, lat: 2, lon: 3 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2024-01-01' }, data: [0, 2] },
+      { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [37, 38] },
+      { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
+      { name: 'uo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_sea_water_velocity' }, data: [0.2, 0.2, 0.2, 0.2, 0.2, 300, 0.2, 0.2, 0.2, 0.2, 0.2, 1000] },
+      { name: 'vo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_sea_water_velocity' }, data: new Array(12).fill(0) },
+    ]));
+    const { code, out } = await run('drift', '--position', '37 30N 132 00E', '--time', '2024-01-01T00:00Z', '--wind-constant', '5@270',
+      '--current', file, '--current-constant', '0@0', '--duration-h', '1', '--particles', '100', '--coastline', 'none', '--out', join(dir, 'absurd.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    const tail = out.slice(out.lastIndexOf('Wrote '));
+    expect(tail).toMatch(/1 WARNING \(also above\)[\s\S]*- absurd-currents\.nc: 2 of 12 current values \(uo\/vo\) are faster than 10 m\/s \(up to 1000 m\/s\)/);
   });
 
   test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {

@@ -70,9 +70,10 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
+    const fileWarnings = forcing.files.flatMap((f) => f.warnings);
     if (memory === null) {
       const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
-      return { result, fileDescriptions, workers, timings: timings() };
+      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings() };
     }
     // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
     checkDriftCoverage(job.request, forcing, { shoreline });
@@ -80,7 +81,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));
     return {
-      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, seedingWarnings(job.request, shoreline)),
+      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]),
       fileDescriptions,
       workers,
       timings: timings(),

@@ -112,3 +112,40 @@ describe('NetCDF4/HDF5 files open in a worker thread with a deadline', () => {
     expect((await openForcingFile(join(DATA, 'east-sea-synthetic/east-sea-wind.nc'))).fields.wind).toBeDefined();
   }, 60_000);
 });
+
+describe('plausibility limits per quantity', () => {
+  const currents = (u: number[]): Uint8Array => writeNetcdf3({ time: 2, lat: 2, lon: 3 }, [
+    { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2024-01-01' }, data: [0, 1] },
+    { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [37, 38] },
+    { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
+    { name: 'uo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_sea_water_velocity' }, data: u },
+    { name: 'vo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_sea_water_velocity' }, data: new Array(12).fill(0) },
+  ]);
+
+  test('a current faster than 10 m/s is treated as missing, with a warning naming the file and the count', async () => {
+    const p = join(TMP, 'fast-current.nc');
+    writeFileSync(p, currents([0.3, 0.3, 12, 0.3, 0.3, 0.3, 0.3, 0.3, 782, 0.3, 0.3, 9.5]));
+    const file = await openForcingFile(p);
+    expect(file.warnings).toEqual([expect.stringMatching(/^fast-current\.nc: 2 of 12 current values \(uo\/vo\) are faster than 10 m\/s \(up to 782 m\/s\), which no current is: treated as missing/)]);
+    const east = new Float64Array(1), north = new Float64Array(1), covered = new Uint8Array(1);
+    file.fields.current!.sampleBatch(Date.UTC(2024, 0, 1) / 1000, Float64Array.of(133), Float64Array.of(37), 1, east, north, covered);
+    // the 12 m/s node is no current: its value is not used (not covered, or its neighbours' only)
+    expect(covered[0] === 0 || Math.abs(east[0]) < 1).toBe(true);
+  });
+
+  test('9.5 m/s of current (a tidal race) and 80 m/s of wind (a typhoon) are kept', async () => {
+    const p = join(TMP, 'tidal-race.nc');
+    writeFileSync(p, currents(new Array(12).fill(9.5)));
+    expect((await openForcingFile(p)).warnings).toEqual([]);
+    const w = join(TMP, 'typhoon.nc');
+    const typhoon = writeNetcdf3({ time: 2, lat: 2, lon: 3 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2024-01-01' }, data: [0, 1] },
+      { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [37, 38] },
+      { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
+      { name: 'u10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_wind' }, data: new Array(12).fill(80) },
+      { name: 'v10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_wind' }, data: [...new Array(11).fill(0), 120] },
+    ]);
+    writeFileSync(w, typhoon);
+    expect((await openForcingFile(w)).warnings).toEqual([expect.stringMatching(/^typhoon\.nc: 1 of 12 wind values \(u10\/v10\) are faster than 100 m\/s \(up to 144 m\/s\)/)]);
+  });
+});
