@@ -1,14 +1,14 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants, createWriteStream } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
   checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, driftSetting, outputTimes, PARTICLE_STATUS_NAMES, seedingMovedOffLand, summariseCloud,
-  type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
+  type CloudSummary, type DriftRequest, type DriftResult, type DriftSettingName, type Scenario, type Seeding, type SnapshotSelection,
 } from '../../core/drift/index.js';
-import { InvalidInputError } from '../../core/errors.js';
+import { DataFileError, InvalidInputError } from '../../core/errors.js';
 import { formatPosition, metresToNm, nmToMetres, parsePosition } from '../../core/geo/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
 import { formatTimeUtc, parseTime } from '../../core/time/index.js';
@@ -126,7 +126,12 @@ export function driftCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (options: DriftOptions) => {
       const job = driftJobFromOptions(options, fileArgs.files);
-      checkDriftRequest(job.request);   // before anything sized by the request
+      try {
+        checkDriftRequest(job.request);   // before anything sized by the request
+      } catch (error) {
+        const given = error instanceof InvalidInputError ? FLAG_OF_SETTING[error.field] : undefined;
+        throw given && options[given.option] !== undefined ? new InvalidInputError(given.flag, (error as InvalidInputError).problem) : error;
+      }
       const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
       const netcdf = /\.nc$/i.test(outPath);
       const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
@@ -135,6 +140,7 @@ export function driftCommand(): Command {
           `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
           'fewer times (--output-every) or fewer particles');
       }
+      await prepareOutput(outPath);   // a path that cannot be written is refused before the drift, not after
       const bar = progressBar('drifting', !options.json);
       const started = performance.now();
       const { result, fileDescriptions, workers } = await runDriftJob(job, {
@@ -142,21 +148,14 @@ export function driftCommand(): Command {
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
-      await mkdir(dirname(outPath), { recursive: true });
-      if (netcdf) {
-        // every output time, as trajectory × time; h5wasm loads only for this output
-        const { writeTrajectoryFile } = await import('../../io/netcdf/trajectory_file.js');
-        await writeTrajectoryFile(outPath, result, {
+      try {
+        await writeDriftOutput(outPath, result, options.geojsonTimes, {
           ...(job.title ? { case_title: job.title } : {}),
           ...(fileDescriptions.length ? { forcing_files: fileDescriptions.join('\n') } : {}),
         });
-      } else {
-        const out = createWriteStream(outPath);
-        for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
-          if (!out.write(chunk)) await once(out, 'drain');
-        }
-        out.end();
-        await once(out, 'finish');
+      } catch (error) {
+        if (error instanceof DataFileError || !(error as NodeJS.ErrnoException).code) throw error;
+        throw new DataFileError(outPath, `cannot be written (${fsProblem(error)})`);
       }
       const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
       const movedOffLand = seedingMovedOffLand(result.particles);
@@ -185,21 +184,38 @@ function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] 
   const number = (text: string | undefined, flag: string): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
-    if (!Number.isFinite(value)) throw new InvalidInputError(flag, `'${text}' is not a number`);
+    if (text.trim() === '' || !Number.isFinite(value)) throw new InvalidInputError(flag, `'${text}' is not a number`);
+    return value;
+  };
+  /** A flag of a drift setting, checked in the flag's own unit so the message says what the user typed. */
+  const setting = (flag: keyof typeof SETTING_FLAGS, text: string | undefined): number | undefined => {
+    const value = number(text, flag);
+    if (value === undefined) return undefined;
+    const { name, scale, unit } = SETTING_FLAGS[flag];
+    const { min, max } = DRIFT_SETTINGS[name];
+    if (value < min / scale || value > max / scale) {
+      throw new InvalidInputError(flag, `${text} is not between ${short(min / scale)} and ${short(max / scale)} ${unit}`);
+    }
+    if (INTEGER_SETTINGS.has(name) && !Number.isInteger(value)) throw new InvalidInputError(flag, `${text} is not a whole number`);
+    return value * scale;
+  };
+  const radiusNm = (text: string, flag: string): number => {
+    const value = number(text, flag)!;
+    if (value < 0 || value > MAX_RADIUS_NM) throw new InvalidInputError(flag, `${text} is not between 0 and ${MAX_RADIUS_NM} NM`);
     return value;
   };
   if (o.position !== undefined) {
     if (o.time === undefined) throw new InvalidInputError('--time', 'give the time of the last known position (UTC)');
     const position = parsePosition(o.position, '--position');
     const timeS = parseTime(o.time, '--time');
-    const radiusM = nmToMetres(number(o.radiusNm ?? '0.5', '--radius-nm')!);
+    const radiusM = nmToMetres(radiusNm(o.radiusNm ?? '0.5', '--radius-nm'));
     let seeding: Seeding;
     if (o.trackTo !== undefined) {
       if (o.trackToTime === undefined) throw new InvalidInputError('--track-to-time', 'a track needs the time at its end');
       seeding = {
         kind: 'track', from: position, to: parsePosition(o.trackTo, '--track-to'),
         fromTimeS: timeS, toTimeS: parseTime(o.trackToTime, '--track-to-time'),
-        fromRadiusM: radiusM, toRadiusM: o.trackToRadiusNm === undefined ? radiusM : nmToMetres(number(o.trackToRadiusNm, '--track-to-radius-nm')!),
+        fromRadiusM: radiusM, toRadiusM: o.trackToRadiusNm === undefined ? radiusM : nmToMetres(radiusNm(o.trackToRadiusNm, '--track-to-radius-nm')),
         spread: o.spread ?? 'gaussian',
       };
     } else {
@@ -222,13 +238,13 @@ function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] 
   const request: DriftRequest = {
     ...r,
     direction: o.backward ? 'backward' : r.direction,
-    durationS: (number(o.durationH, '--duration-h') ?? r.durationS / 3600) * 3600,
-    timeStepS: (number(o.stepMin, '--step-min') ?? r.timeStepS / 60) * 60,
-    outputEverySteps: number(o.outputEvery, '--output-every') ?? r.outputEverySteps,
-    particleCount: number(o.particles, '--particles') ?? r.particleCount,
-    seed: number(o.seed, '--seed') ?? r.seed,
-    jibeProbabilityPerHour: number(o.jibePerHour, '--jibe-per-hour') ?? r.jibeProbabilityPerHour,
-    seedOnLandMaxMoveM: number(o.moveOffLandM, '--move-off-land-m') ?? r.seedOnLandMaxMoveM,
+    durationS: setting('--duration-h', o.durationH) ?? r.durationS,
+    timeStepS: setting('--step-min', o.stepMin) ?? r.timeStepS,
+    outputEverySteps: setting('--output-every', o.outputEvery) ?? r.outputEverySteps,
+    particleCount: setting('--particles', o.particles) ?? r.particleCount,
+    seed: setting('--seed', o.seed) ?? r.seed,
+    jibeProbabilityPerHour: setting('--jibe-per-hour', o.jibePerHour) ?? r.jibeProbabilityPerHour,
+    seedOnLandMaxMoveM: setting('--move-off-land-m', o.moveOffLandM) ?? r.seedOnLandMaxMoveM,
   };
   const files = (flag: FileArgument['flag'], optional = false): ForcingSourceSpec[] => fileArgs.filter((f) => f.flag === flag).map((f) => ({
     kind: 'file', path: f.path, optional,
@@ -243,6 +259,83 @@ function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] 
   if (o.currentConstant) { const [speed, towardDeg] = speedAt(o.currentConstant, '--current-constant'); current.push(constantFrom(speed, towardDeg)); }
   const coastline = o.coastline ? coastlineSpec(o.coastline, request.scenarios) : job!.coastline;
   return { title: job!.title, request, forcing: { wind, current }, coastline };
+}
+
+/** The flags of drift settings: the setting, the flag's unit and how many of the setting's units it is. */
+const SETTING_FLAGS = {
+  '--duration-h': { option: 'durationH', name: 'durationS', scale: 3600, unit: 'h' },
+  '--step-min': { option: 'stepMin', name: 'timeStepS', scale: 60, unit: 'min' },
+  '--output-every': { option: 'outputEvery', name: 'outputEverySteps', scale: 1, unit: 'steps' },
+  '--particles': { option: 'particles', name: 'particleCount', scale: 1, unit: 'particles' },
+  '--seed': { option: 'seed', name: 'seed', scale: 1, unit: '(a whole number)' },
+  '--jibe-per-hour': { option: 'jibePerHour', name: 'jibeProbabilityPerHour', scale: 1, unit: 'per hour' },
+  '--move-off-land-m': { option: 'moveOffLandM', name: 'seedOnLandMaxMoveM', scale: 1, unit: 'm' },
+} as const satisfies Record<string, { option: keyof DriftOptions; name: DriftSettingName; scale: number; unit: string }>;
+const INTEGER_SETTINGS = new Set<DriftSettingName>(['outputEverySteps', 'particleCount', 'seed']);
+const MAX_RADIUS_NM = 500;
+
+/** A limit as a person reads it: 720, 0.01667, 4294967295. */
+function short(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+}
+
+/**
+ * A request's own problem in the flag that set it (`particleCount: 2000000 particles … need 900 MB`
+ * is `--particles: …` to a user who typed --particles).
+ */
+const FLAG_OF_SETTING: Readonly<Record<string, { flag: string; option: keyof DriftOptions }>> =
+  Object.fromEntries(Object.entries(SETTING_FLAGS).map(([flag, s]) => [s.name, { flag, option: s.option }]));
+
+/**
+ * Write the run to `outPath`: a CF-1.8 trajectory NetCDF4 file for `.nc` (every output time;
+ * h5wasm loads only for this output), else GeoJSON of the selected output times, streamed.
+ */
+async function writeDriftOutput(outPath: string, result: DriftResult, selection: SnapshotSelection, attributes: Record<string, string>): Promise<void> {
+  if (/\.nc$/i.test(outPath)) {
+    const { writeTrajectoryFile } = await import('../../io/netcdf/trajectory_file.js');
+    await writeTrajectoryFile(outPath, result, attributes);
+    return;
+  }
+  const out = createWriteStream(outPath);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  for (const chunk of driftGeoJsonChunks(result, selection)) {
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
+}
+
+/**
+ * Make sure the output can be written before the run: its folder is made when missing (as before),
+ * and a path through a file, a folder given as the file, or a folder without write permission is
+ * a one-line InvalidInputError naming --out.
+ */
+async function prepareOutput(outPath: string): Promise<void> {
+  const folder = dirname(resolve(outPath));
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new InvalidInputError('--out', `cannot make the folder ${dirname(outPath)} for ${outPath} (${fsProblem(error)})`);
+  }
+  const existing = await stat(outPath).catch(() => null);
+  if (existing?.isDirectory()) throw new InvalidInputError('--out', `${outPath} is a folder; give a file name in it, e.g. ${join(outPath, 'drift.geojson')}`);
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new InvalidInputError('--out', `cannot write in ${dirname(outPath)} (${fsProblem(error)})`);
+  }
+}
+
+/** A file-system error as a user reads it. */
+function fsProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EEXIST: 'a file is in the way where a folder must be', ENOTDIR: 'a file is in the way where a folder must be',
+    EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a folder',
+  };
+  return code && known[code] ? `${known[code]}, ${code}` : (error as Error).message.split('\n')[0];
 }
 
 function speedAt(text: string, flag: string): [number, number] {

@@ -165,7 +165,29 @@ describe('sarbridge drift', () => {
   test('a zero step is refused, not run forever', async () => {
     const { code, err } = await run('drift', '--demo', '--step-min', '0');
     expect(code).toBe(1);
-    expect(err).toMatch(/timeStepS: 0 is not between 1 and 3600 s/);
+    expect(err).toMatch(/--step-min: 0 is not between 0\.01667 and 60 min/);
+  });
+
+  test('a setting out of range is refused in the flag and the unit the user typed', async () => {
+    const lkp = ['--position', '37 30N 131 30E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0'];
+    expect((await run('drift', ...lkp, '--duration-h', '-5')).err).toMatch(/^sarbridge: --duration-h: -5 is not between 0\.0002778 and 720 h \[SARB_INVALID_INPUT\]$/);
+    expect((await run('drift', ...lkp, '--particles', '2.5')).err).toMatch(/--particles: 2\.5 is not a whole number/);
+    expect((await run('drift', ...lkp, '--radius-nm', '-1')).err).toMatch(/--radius-nm: -1 is not between 0 and 500 NM/);
+    expect((await run('drift', ...lkp, '--particles', '2000000', '--output-every', '1', '--out', join(dir, 'big.nc'))).err)
+      .toMatch(/^sarbridge: --particles: 2000000 particles at 145 output times need \d+ MB, more than the limit/);
+  });
+
+  test('--out through a file or onto a folder is one line naming --out, before the run', async () => {
+    const lkp = ['--position', '37 30N 131 30E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '10'];
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const through = await run('drift', ...lkp, '--out', join(dir, 'a-file', 'drift.geojson'));
+    expect(through.code).toBe(1);
+    expect(through.err).toMatch(/^sarbridge: --out: cannot make the folder .*a-file for .*drift\.geojson \(a file is in the way where a folder must be, E(EXIST|NOTDIR)\) \[SARB_INVALID_INPUT\]$/);
+    expect(through.out).toBe('');   // refused before the drift
+    const folder = await run('drift', ...lkp, '--out', dir);
+    expect(folder.err).toMatch(/^sarbridge: --out: .* is a folder; give a file name in it/);
+    const missing = await run('drift', ...lkp, '--out', join(dir, 'new', 'folder', 'drift.geojson'), '--workers', '1');
+    expect(missing.code).toBe(0);   // a missing folder is made, as before
   });
 
   test('an LKP option with a case file is refused instead of silently ignored', async () => {
