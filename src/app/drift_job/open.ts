@@ -1,6 +1,6 @@
 /** A job's forcing and coastline read from disk (Node): the pure builders with the file readers. */
 import type { Coastline } from '../../core/coastline/index.js';
-import { loadBundledCoastline, loadGshhgCoastline } from '../../io/coastline/index.js';
+import { loadBundledCoastline } from '../../io/coastline/bundled_coastline.js';
 import { openForcingFile } from '../../io/netcdf/index.js';
 import { coastlineForSpec } from './job_coastline.js';
 import { openJobForcing, type OpenedForcing } from './forcing_chain.js';
@@ -13,5 +13,9 @@ export function openJobForcingFiles(job: DriftJob): Promise<OpenedForcing> {
 
 /** Load the job's coastline from disk, or null for none. */
 export function openJobCoastline(spec: CoastlineSpec): Promise<Coastline | null> {
-  return coastlineForSpec(spec, { bundled: loadBundledCoastline, gshhg: (bounds, path) => loadGshhgCoastline(bounds, path) });
+  // the GSHHG reader needs h5wasm (a 5 MB module): loaded only for a GSHHG coastline
+  return coastlineForSpec(spec, {
+    bundled: loadBundledCoastline,
+    gshhg: async (bounds, path) => (await import('../../io/coastline/gshhg_reader.js')).loadGshhgCoastline(bounds, path),
+  });
 }
