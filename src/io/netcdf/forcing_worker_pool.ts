@@ -83,6 +83,17 @@ function finish(): { request: Request } {
   return done;
 }
 
+/**
+ * End the reader thread now if it has nothing to do (a job that opened all its files at once
+ * calls it, so the thread's memory, h5wasm's heap included, is not held while the drift runs).
+ */
+export function releaseForcingReader(): void {
+  if (current || queue.length > 0 || !worker) return;
+  if (idleTimer !== null) { clearTimeout(idleTimer); idleTimer = null; }
+  void worker.terminate();
+  worker = null;
+}
+
 /** Send the next queued request, or let an idle thread go. */
 function pump(): void {
   if (current) return;
