@@ -26,18 +26,18 @@ for (let k = 0; k < RUNS; k++) {
   const load = loadavg()[0];
   const t0 = performance.now();
   const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb %M', process.execPath, ...args], { cwd: dir, encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb %M cpu-s %U %S', process.execPath, ...args], { cwd: dir, encoding: 'utf8' })
     : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
   if (run.status !== 0) throw new Error(`drift exited with ${run.status}: ${run.stderr}`);
-  const kb = /peak-rss-kb (\d+)/.exec(run.stderr ?? '');
-  runs.push({ seconds, peakRssMB: kb ? Number(kb[1]) / 1024 : NaN, load });
+  const kb = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
+  runs.push({ seconds, peakRssMB: kb ? Number(kb[1]) / 1024 : NaN, cpuS: kb ? Number(kb[2]) + Number(kb[3]) : NaN, load });
 }
 rmSync(dir, { recursive: true, force: true });
 const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
 const best = sorted[0], median = sorted[Math.floor(RUNS / 2)];
 const rss = runs.map((r) => r.peakRssMB);
 console.log(`sarbridge drift, 100,000 PIW-1 × 24 h at 10 min, east-sea pair, last time only (${RUNS} processes): ` +
-  `best ${best.seconds.toFixed(2)} s (load ${best.load.toFixed(1)}), median ${median.seconds.toFixed(2)} s; ` +
+  `best ${best.seconds.toFixed(2)} s (load ${best.load.toFixed(1)}), median ${median.seconds.toFixed(2)} s; CPU (user + system) best ${Math.min(...runs.map((r) => r.cpuS)).toFixed(2)} s; ` +
   `peak RSS ${gnuTime ? `min ${Math.min(...rss).toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB` : 'not measured (no /usr/bin/time)'}; ` +
   `load averages ${runs.map((r) => r.load.toFixed(1)).join(', ')}`);
