@@ -36,12 +36,30 @@ line('  reference: a widely used Python drift model takes about 26 s for (a) on 
 line('  the drift is timed after the files are read (the worker case includes starting and joining the threads).');
 
 line();
+line('The drift as a process (bench/drift_process.mjs; issue 10 goals: at most 0.9 s wall, peak RSS at most 200 MB):');
+try {
+  const out = execFileSync(process.execPath, [here + 'drift_process.mjs', '5'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.message}`);
+}
+
+line();
 line('Start-up, whole process (bench/startup.mjs; goal: --help and objects under 150 ms):');
 try {
   const out = execFileSync(process.execPath, [here + 'startup.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
 } catch (error) {
   line(`  failed: ${error.message}`);
+}
+
+line();
+line('Forcing readers under corrupted files (bench/forcing_fuzz.mjs, 500 seeded mutants of each data/forcing file):');
+try {
+  const out = execFileSync(process.execPath, [here + 'forcing_fuzz.mjs', '500', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.stdout ?? error.message}`);
 }
 
 const components = [

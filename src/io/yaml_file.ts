@@ -1,7 +1,8 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import { Value, type ValueError } from '@sinclair/typebox/value';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataFileError } from '../core/errors.js';
+import { didYouMean } from '../core/text/near_names.js';
 
 /** How many problems an error message lists before it says "and N more". */
 const MAX_SHOWN = 12;
@@ -21,6 +22,12 @@ export function parseYamlText(text: string, fileName: string): unknown {
 /** One schema error as `path: problem (got value)`. */
 function schemaProblem(e: ValueError): string {
   const path = e.path.slice(1) || '(top level)';
+  if (e.type === ValueErrorType.ObjectAdditionalProperties) {
+    // a key the schema does not know: a typo is refused, never ignored (`particels:` would run the default)
+    const key = path.split('/').pop()!;
+    const known = Object.keys((e.schema as { properties?: Record<string, unknown> }).properties ?? {});
+    return `${path}: unknown key` + (didYouMean(key, known) || (known.length ? `; the keys here are ${known.join(', ')}` : ''));
+  }
   const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
   const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
   const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : e.value === undefined ? ' (missing)' : '';

@@ -72,16 +72,30 @@ export const DriftCaseSchema = Type.Object({
   }, { additionalProperties: false }),
   coastline: Type.Optional(Type.Union([Type.Literal('bundled'), Type.Literal('gshhg'), Type.Literal('none')])),
   scenarios: Type.Array(ScenarioSchema, { minItems: 1, maxItems: 64 }),
-}, { additionalProperties: true });   // a case file may carry more (units, plans) for other commands
+}, { additionalProperties: false });
 
 export type DriftCase = Static<typeof DriftCaseSchema>;
 
 /**
- * Read a case file: YAML (or JSON) text checked against DriftCaseSchema. Errors name the file, the
- * field path and the problem, e.g. `case.yaml: scenarios/0/radiusNm: Expected number ...`.
+ * The keys a plan file adds to a drift case (app/plan/plan_file.ts; a test keeps the two lists
+ * equal). `drift --case plan.yaml` drifts a plan file's case, so these are let through unread here
+ * and checked by `sarbridge plan`; every other unknown key is refused (`duration: 48` would
+ * otherwise run the default 24 h).
+ */
+export const PLAN_FILE_KEYS = ['planningTime', 'searchObject', 'weather', 'detection', 'units', 'searchesDone'] as const;
+
+const DriftCaseFileSchema = Type.Object({
+  ...DriftCaseSchema.properties,
+  ...Object.fromEntries(PLAN_FILE_KEYS.map((key) => [key, Type.Optional(Type.Unknown({ description: 'read by `sarbridge plan`' }))])),
+}, { additionalProperties: false });
+
+/**
+ * Read a case file: YAML (or JSON) text checked against DriftCaseSchema (a plan file's keys let
+ * through). Errors name the file, the field path and the problem, e.g. `case.yaml: scenarios/0/radiusNm:
+ * Expected number ...` or `case.yaml: particels: unknown key; did you mean 'particles'?`.
  */
 export function parseDriftCase(text: string, fileName: string): DriftCase {
-  return parseCheckedYaml(DriftCaseSchema, text, fileName);
+  return parseCheckedYaml(DriftCaseFileSchema, text, fileName) as DriftCase;
 }
 
 /**

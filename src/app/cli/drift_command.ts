@@ -1,31 +1,13 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DRIFT_SETTINGS } from '../../core/drift/settings.js';
+import type { SnapshotSelection } from '../../core/drift/geojson.js';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
-import {
-  checkDriftRequest, DRIFT_SETTINGS, driftGeoJsonChunks, driftSetting, outputTimes, PARTICLE_STATUS_NAMES, seedingMovedOffLand, summariseCloud,
-  type CloudSummary, type DriftRequest, type Scenario, type Seeding, type SnapshotSelection,
-} from '../../core/drift/index.js';
-import { InvalidInputError } from '../../core/errors.js';
-import { formatPosition, metresToNm, nmToMetres, parsePosition } from '../../core/geo/index.js';
-import { findObjectClass } from '../../core/objects/index.js';
-import { formatTimeUtc, parseTime } from '../../core/time/index.js';
-import { loadLeewayTable } from '../../io/leeway/index.js';
-import { projectPath } from '../../io/project_files.js';
-import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
-import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
-import { positiveInteger } from './option_values.js';
-import { progressBar } from './progress.js';
-
-/** The most points a GeoJSON output may hold (about 190 bytes each: half a gigabyte). */
-const MAX_GEOJSON_FEATURES = 2_500_000;
 
 /** The demo case: synthetic East Sea forcing shipped with the project. */
 export const DEMO_CASE_FILE = 'examples/drift-east-sea-demo.yaml';
 
-interface DriftOptions {
+/** The options of `sarbridge drift` as commander gives them. */
+export interface DriftOptions {
   demo?: boolean; case?: string;
   position?: string; time?: string; object?: string; radiusNm?: string; spread?: 'gaussian' | 'uniform-disc';
   trackTo?: string; trackToTime?: string; trackToRadiusNm?: string;
@@ -36,9 +18,8 @@ interface DriftOptions {
   out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
 }
 
-
 /** A forcing file option as given, with the --grid, --variable and --time-origin that followed it. */
-interface FileArgument {
+export interface FileArgument {
   readonly flag: '--wind' | '--current' | '--forcing';
   readonly path: string;
   grid?: string;
@@ -124,173 +105,6 @@ export function driftCommand(): Command {
     .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
-    .action(async (options: DriftOptions) => {
-      const job = driftJobFromOptions(options, fileArgs.files);
-      checkDriftRequest(job.request);   // before anything sized by the request
-      const outPath = options.out ?? (options.demo ? 'out/demo-drift.geojson' : 'sarbridge-drift.geojson');
-      const netcdf = /\.nc$/i.test(outPath);
-      const features = job.request.particleCount * (options.geojsonTimes === 'all' ? outputTimes(job.request).length : 1);
-      if (!netcdf && features > MAX_GEOJSON_FEATURES) {
-        throw new InvalidInputError('--geojson-times', `${job.request.particleCount} particles × ${outputTimes(job.request).length} output times make ` +
-          `${features} GeoJSON points (about ${(features * 190 / 1e9).toFixed(1)} GB); write only the last time (--geojson-times last), ` +
-          'fewer times (--output-every) or fewer particles');
-      }
-      const bar = progressBar('drifting', !options.json);
-      const started = performance.now();
-      const { result, fileDescriptions, workers } = await runDriftJob(job, {
-        workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
-        onProgress: bar.update,
-      }).finally(() => bar.stop());
-      const seconds = (performance.now() - started) / 1000;
-      await mkdir(dirname(outPath), { recursive: true });
-      if (netcdf) {
-        // every output time, as trajectory × time; h5wasm loads only for this output
-        const { writeTrajectoryFile } = await import('../../io/netcdf/trajectory_file.js');
-        await writeTrajectoryFile(outPath, result, {
-          ...(job.title ? { case_title: job.title } : {}),
-          ...(fileDescriptions.length ? { forcing_files: fileDescriptions.join('\n') } : {}),
-        });
-      } else {
-        const out = createWriteStream(outPath);
-        for (const chunk of driftGeoJsonChunks(result, options.geojsonTimes)) {
-          if (!out.write(chunk)) await once(out, 'drain');
-        }
-        out.end();
-        await once(out, 'finish');
-      }
-      const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
-      const movedOffLand = seedingMovedOffLand(result.particles);
-      if (options.json) {
-        console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, movedOffLand, summaries, output: outPath }, null, 2));
-        return;
-      }
-      console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand }));
-    });
-}
-
-function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] = []): DriftJob {
-  const objects = loadLeewayTable();
-  const casePath = o.demo ? projectPath(DEMO_CASE_FILE) : o.case;
-  let job: DriftJob | undefined = casePath ? loadDriftCase(casePath, objects) : undefined;
-  if (!job && o.position === undefined) {
-    throw new InvalidInputError('--position', 'give a last known position (or --case FILE, or --demo)');
-  }
-  if (o.position === undefined) {
-    // these describe the scenario built from --position; a case file sets its own
-    const lkpOnly: [unknown, string][] = [[o.time, '--time'], [o.object, '--object'], [o.radiusNm, '--radius-nm'], [o.spread, '--spread'],
-      [o.trackTo, '--track-to'], [o.trackToTime, '--track-to-time'], [o.trackToRadiusNm, '--track-to-radius-nm']];
-    const given = lkpOnly.find(([value]) => value !== undefined);
-    if (given) throw new InvalidInputError(given[1], 'applies to the scenario built from --position; with --case or --demo, set it in the case file');
-  }
-  const number = (text: string | undefined, flag: string): number | undefined => {
-    if (text === undefined) return undefined;
-    const value = Number(text);
-    if (!Number.isFinite(value)) throw new InvalidInputError(flag, `'${text}' is not a number`);
-    return value;
-  };
-  if (o.position !== undefined) {
-    if (o.time === undefined) throw new InvalidInputError('--time', 'give the time of the last known position (UTC)');
-    const position = parsePosition(o.position, '--position');
-    const timeS = parseTime(o.time, '--time');
-    const radiusM = nmToMetres(number(o.radiusNm ?? '0.5', '--radius-nm')!);
-    let seeding: Seeding;
-    if (o.trackTo !== undefined) {
-      if (o.trackToTime === undefined) throw new InvalidInputError('--track-to-time', 'a track needs the time at its end');
-      seeding = {
-        kind: 'track', from: position, to: parsePosition(o.trackTo, '--track-to'),
-        fromTimeS: timeS, toTimeS: parseTime(o.trackToTime, '--track-to-time'),
-        fromRadiusM: radiusM, toRadiusM: o.trackToRadiusNm === undefined ? radiusM : nmToMetres(number(o.trackToRadiusNm, '--track-to-radius-nm')!),
-        spread: o.spread ?? 'gaussian',
-      };
-    } else {
-      seeding = { kind: 'point', position, radiusM, spread: o.spread ?? 'gaussian', timeS };
-    }
-    const objectClass = findObjectClass(objects, o.object ?? 'PIW-1');
-    const scenario: Scenario = { name: objectClass.key, weight: 1, objectClass, seeding };
-    const direction = o.backward ? 'backward' : 'forward';
-    const startS = seeding.kind === 'point' ? timeS
-      : direction === 'forward' ? Math.min(seeding.fromTimeS, seeding.toTimeS) : Math.max(seeding.fromTimeS, seeding.toTimeS);
-    const request: DriftRequest = {
-      scenarios: [scenario], startS, direction,
-      durationS: DRIFT_SETTINGS.durationS.default, timeStepS: DRIFT_SETTINGS.timeStepS.default,
-      outputEverySteps: DRIFT_SETTINGS.outputEverySteps.default, particleCount: DRIFT_SETTINGS.particleCount.default,
-      seed: DRIFT_SETTINGS.seed.default, jibeProbabilityPerHour: DRIFT_SETTINGS.jibeProbabilityPerHour.default,
-    };
-    job = { request, forcing: job?.forcing ?? { wind: [], current: [] }, coastline: job?.coastline ?? { kind: 'bundled' } };
-  }
-  const r = job!.request;
-  const request: DriftRequest = {
-    ...r,
-    direction: o.backward ? 'backward' : r.direction,
-    durationS: (number(o.durationH, '--duration-h') ?? r.durationS / 3600) * 3600,
-    timeStepS: (number(o.stepMin, '--step-min') ?? r.timeStepS / 60) * 60,
-    outputEverySteps: number(o.outputEvery, '--output-every') ?? r.outputEverySteps,
-    particleCount: number(o.particles, '--particles') ?? r.particleCount,
-    seed: number(o.seed, '--seed') ?? r.seed,
-    jibeProbabilityPerHour: number(o.jibePerHour, '--jibe-per-hour') ?? r.jibeProbabilityPerHour,
-    seedOnLandMaxMoveM: number(o.moveOffLandM, '--move-off-land-m') ?? r.seedOnLandMaxMoveM,
-  };
-  const files = (flag: FileArgument['flag'], optional = false): ForcingSourceSpec[] => fileArgs.filter((f) => f.flag === flag).map((f) => ({
-    kind: 'file', path: f.path, optional,
-    ...(f.grid === undefined ? {} : { grid: f.grid }),
-    ...(f.variables === undefined ? {} : { variables: f.variables }),
-    ...(f.timeOrigin === undefined ? {} : { timeOriginS: parseTime(f.timeOrigin, `--time-origin (after ${f.flag} ${f.path})`) }),
-  }));
-  const givenFiles = o.wind.length + o.current.length + o.forcing.length > 0 || o.windConstant || o.currentConstant;
-  const wind = givenFiles ? [...files('--wind'), ...files('--forcing', true)] : [...job!.forcing.wind];
-  const current = givenFiles ? [...files('--current'), ...files('--forcing', true)] : [...job!.forcing.current];
-  if (o.windConstant) { const [speed, fromDeg] = speedAt(o.windConstant, '--wind-constant'); wind.push(constantFrom(speed, fromDeg + 180)); }
-  if (o.currentConstant) { const [speed, towardDeg] = speedAt(o.currentConstant, '--current-constant'); current.push(constantFrom(speed, towardDeg)); }
-  const coastline = o.coastline ? coastlineSpec(o.coastline, request.scenarios) : job!.coastline;
-  return { title: job!.title, request, forcing: { wind, current }, coastline };
-}
-
-function speedAt(text: string, flag: string): [number, number] {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
-  if (!match || Number(match[2]) > 360) throw new InvalidInputError(flag, `'${text}' is not SPEED@DIRECTION (m/s @ degrees 0-360), e.g. '10@270'`);
-  return [Number(match[1]), Number(match[2])];
-}
-
-function describeRequest(r: DriftRequest): object {
-  return {
-    start: formatTimeUtc(r.startS), direction: r.direction, durationH: r.durationS / 3600, timeStepMin: r.timeStepS / 60,
-    particles: r.particleCount, seed: r.seed, jibeProbabilityPerHour: r.jibeProbabilityPerHour,
-    seedOnLandMaxMoveM: driftSetting(r, 'seedOnLandMaxMoveM'),
-    scenarios: r.scenarios.map((s) => ({ name: s.name, weight: s.weight, object: s.objectClass.key })),
-  };
-}
-
-/** The printed summary: what was run, on what, and where the cloud is at each output time. */
-function driftReport(
-  job: DriftJob, summaries: readonly CloudSummary[], fileLines: readonly string[],
-  labels: { wind: string; current: string; shoreline: string | null },
-  run: { seconds: number; workers: number; out: string; movedOffLand: { count: number; maxMoveM: number } },
-): string {
-  const r = job.request;
-  const lines: string[] = [];
-  const weightTotal = r.scenarios.reduce((a, s) => a + s.weight, 0);
-  if (job.title) lines.push(job.title);
-  lines.push(`Leeway drift, ${r.direction}, from ${formatTimeUtc(r.startS)} for ${r.durationS / 3600} h; step ${r.timeStepS / 60} min; ${r.particleCount} particles, seed ${r.seed}`);
-  for (const s of r.scenarios) {
-    const where = s.seeding.kind === 'point'
-      ? `${formatPosition(s.seeding.position)} ± ${metresToNm(s.seeding.radiusM).toFixed(2)} NM (${s.seeding.spread})`
-      : `track ${formatPosition(s.seeding.from)} → ${formatPosition(s.seeding.to)}, ${formatTimeUtc(s.seeding.fromTimeS)} → ${formatTimeUtc(s.seeding.toTimeS)}`;
-    lines.push(`  scenario '${s.name}' (${(100 * s.weight / weightTotal).toFixed(0)} %): ${s.objectClass.key}, ${s.objectClass.description}; ${where}`);
-  }
-  lines.push(`  wind:      ${labels.wind}`, `  current:   ${labels.current}`, `  coastline: ${labels.shoreline ?? 'none (no stranding)'}`);
-  for (const line of fileLines) lines.push(`    ${line}`);
-  if (run.movedOffLand.count > 0) {
-    lines.push(`  seeded on land: ${run.movedOffLand.count} particle${run.movedOffLand.count > 1 ? 's' : ''} moved to the nearest water ` +
-      `(at most ${(run.movedOffLand.maxMoveM / 1000).toFixed(2)} km; allowed ${(driftSetting(r, 'seedOnLandMaxMoveM')! / 1000).toFixed(1)} km, --move-off-land-m)`);
-  }
-  if ([...fileLines, labels.wind, labels.current].some((l) => /synthetic/i.test(l))) {
-    lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
-  }
-  lines.push('', '  time (UTC)          centroid                 50% radius  90% radius  ' + PARTICLE_STATUS_NAMES.map((n) => n.padStart(16)).join(''));
-  for (const s of summaries) {
-    lines.push(`  ${formatTimeUtc(s.timeS).padEnd(18)}  ${(s.centroid ? formatPosition(s.centroid) : '-').padEnd(23)}  ${metresToNm(s.radius50M).toFixed(2).padStart(7)} NM  ${metresToNm(s.radius90M).toFixed(2).padStart(7)} NM  ` +
-      PARTICLE_STATUS_NAMES.map((n) => String(s.counts[n]).padStart(16)).join(''));
-  }
-  lines.push('', `Wrote ${run.out} (${r.particleCount} particles × ${summaries.length} times). ${run.seconds.toFixed(2)} s on ${run.workers} thread${run.workers > 1 ? 's' : ''}.`);
-  return lines.join('\n');
+    // the drift engine, the readers and their libraries load only when a drift runs (not for --help)
+    .action(async (options: DriftOptions) => (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files));
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { writeNetcdf3 } from '../../io/netcdf/test/netcdf3_writer.js';
 import { runCli } from '../../test_support/cli.js';
 import { COMMANDS } from './commands.js';
 
@@ -98,6 +99,43 @@ describe('sarbridge drift', () => {
     expect(err).toMatch(/scenarios\[0\]\.seeding: all 5000 particles of scenario 'PIW-1' are seeded on land .*none within 5 km of water .*check the position .*\[SARB_INVALID_INPUT\]/);
   });
 
+  test('an LKP outside the coastline\'s extent (central Seoul, west of the bundled 127E) is warned of, before the table and at the end', async () => {
+    const { code, out } = await run('drift', '--position', '37 34N 126 59E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@270',
+      '--current-constant', '0@0', '--duration-h', '1', '--particles', '200', '--out', join(dir, 'seoul.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    const warning = /scenario 'PIW-1': the position 37°34\.00'N 126°59\.00'E lies outside the coastline's extent \(GSHHG f [\d.]+, 127-135E 33-41N\): particles there never strand/;
+    expect(out).toMatch(new RegExp(`WARNING: ${warning.source}[\\s\\S]*time \\(UTC\\)[\\s\\S]*1 WARNING \\(also above\\)[\\s\\S]*- ${warning.source}`));
+    const json = JSON.parse((await run('drift', '--position', '37 34N 126 59E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@270',
+      '--current-constant', '0@0', '--duration-h', '1', '--particles', '200', '--out', join(dir, 'seoul.geojson'), '--workers', '1', '--json')).out);
+    expect(json.warnings).toHaveLength(1);
+    expect(json.warnings[0]).toMatch(warning);
+  });
+
+  test('an LKP on land within reach of the water is warned of (Seonginbong, Ulleungdo), one in the sea is not', async () => {
+    const args = ['--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '200',
+      '--out', join(dir, 'ulleungdo.geojson'), '--workers', '1', '--json'];
+    const onLand = JSON.parse((await run('drift', '--position', '37 30.0N 130 52.0E', ...args)).out);
+    expect(onLand.warnings).toEqual([expect.stringMatching(/the position 37°30\.00'N 130°52\.00'E is on land \(GSHHG.*\): check it/)]);
+    const atSea = JSON.parse((await run('drift', '--position', '37 30.0N 131 30.0E', ...args)).out);
+    expect(atSea.warnings).toEqual([]);
+  });
+
+  test('implausible currents in a file are left out and the warning is repeated at the end of the run', async () => {
+    const file = join(dir, 'absurd-currents.nc');
+    writeFileSync(file, writeNetcdf3({ time: 2, lat: 2, lon: 3 }, [
+      { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2024-01-01' }, data: [0, 2] },
+      { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [37, 38] },
+      { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [131, 132, 133] },
+      { name: 'uo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_sea_water_velocity' }, data: [0.2, 0.2, 0.2, 0.2, 0.2, 300, 0.2, 0.2, 0.2, 0.2, 0.2, 1000] },
+      { name: 'vo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_sea_water_velocity' }, data: new Array(12).fill(0) },
+    ]));
+    const { code, out } = await run('drift', '--position', '37 30N 132 00E', '--time', '2024-01-01T00:00Z', '--wind-constant', '5@270',
+      '--current', file, '--current-constant', '0@0', '--duration-h', '1', '--particles', '100', '--coastline', 'none', '--out', join(dir, 'absurd.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    const tail = out.slice(out.lastIndexOf('Wrote '));
+    expect(tail).toMatch(/1 WARNING \(also above\)[\s\S]*- absurd-currents\.nc: 2 of 12 current values \(uo\/vo\) are faster than 10 m\/s \(up to 1000 m\/s\)/);
+  });
+
   test('the demo case runs on the bundled synthetic forcing and says it is synthetic', async () => {
     const { code, out } = await run('drift', '--demo', '--particles', '300', '--duration-h', '3', '--out', join(dir, 'demo.geojson'), '--workers', '1');
     expect(code).toBe(0);
@@ -127,7 +165,29 @@ describe('sarbridge drift', () => {
   test('a zero step is refused, not run forever', async () => {
     const { code, err } = await run('drift', '--demo', '--step-min', '0');
     expect(code).toBe(1);
-    expect(err).toMatch(/timeStepS: 0 is not between 1 and 3600 s/);
+    expect(err).toMatch(/--step-min: 0 is not between 0\.01667 and 60 min/);
+  });
+
+  test('a setting out of range is refused in the flag and the unit the user typed', async () => {
+    const lkp = ['--position', '37 30N 131 30E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0'];
+    expect((await run('drift', ...lkp, '--duration-h', '-5')).err).toMatch(/^sarbridge: --duration-h: -5 is not between 0\.0002778 and 720 h \[SARB_INVALID_INPUT\]$/);
+    expect((await run('drift', ...lkp, '--particles', '2.5')).err).toMatch(/--particles: 2\.5 is not a whole number/);
+    expect((await run('drift', ...lkp, '--radius-nm', '-1')).err).toMatch(/--radius-nm: -1 is not between 0 and 500 NM/);
+    expect((await run('drift', ...lkp, '--particles', '2000000', '--output-every', '1', '--out', join(dir, 'big.nc'))).err)
+      .toMatch(/^sarbridge: --particles: 2000000 particles at 145 output times need \d+ MB, more than the limit/);
+  });
+
+  test('--out through a file or onto a folder is one line naming --out, before the run', async () => {
+    const lkp = ['--position', '37 30N 131 30E', '--time', '2026-03-10T06:00Z', '--wind-constant', '5@0', '--current-constant', '0@0', '--duration-h', '1', '--particles', '10'];
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const through = await run('drift', ...lkp, '--out', join(dir, 'a-file', 'drift.geojson'));
+    expect(through.code).toBe(1);
+    expect(through.err).toMatch(/^sarbridge: --out: cannot make the folder .*a-file for .*drift\.geojson \(a file is in the way where a folder must be, E(EXIST|NOTDIR)\) \[SARB_INVALID_INPUT\]$/);
+    expect(through.out).toBe('');   // refused before the drift
+    const folder = await run('drift', ...lkp, '--out', dir);
+    expect(folder.err).toMatch(/^sarbridge: --out: .* is a folder; give a file name in it/);
+    const missing = await run('drift', ...lkp, '--out', join(dir, 'new', 'folder', 'drift.geojson'), '--workers', '1');
+    expect(missing.code).toBe(0);   // a missing folder is made, as before
   });
 
   test('an LKP option with a case file is refused instead of silently ignored', async () => {

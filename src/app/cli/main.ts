@@ -48,6 +48,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`sarbridge: ${error.message} [${error.code}]`);
       return 1;
     }
+    const system = error as NodeJS.ErrnoException;
+    if (typeof system?.code === 'string' && typeof system.syscall === 'string') {
+      // the system refused something (a file, a port): one line saying what, not a stack
+      console.error(`sarbridge: ${system.message.split('\n')[0]} [${system.code}]`);
+      return 3;
+    }
     console.error('sarbridge: unexpected failure:', error);
     return 3;
   }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { setupUrlOf } from './serve_command.js';
 
 const ADMIN = fileURLToPath(new URL('./admin_command.ts', import.meta.url));
 const SERVE = fileURLToPath(new URL('./serve_command.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,4 +85,22 @@ describe('serveCommand', () => {
     expect((await store.listCases()).map((c) => c.caseId)).toEqual(['demo-east-sea']);
     await store.close();
   });
+
+  test('a port in use is one line naming --port, with no stack', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+        `const { main } = await import(${JSON.stringify(MAIN)}); process.exit(await main(process.argv));`,
+        'sarbridge', 'serve', '--port', String(port), '--db', join(dir, 'in-use.sqlite')], { stdio: 'pipe' });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr.trim()).toMatch(new RegExp(`^sarbridge: --port: ${port} on 127\\.0\\.0\\.1 is in use \\(another sarbridge serve, or another program\\); stop it or give another --port \\(0: any free port\\) \\[SARB_INVALID_INPUT\\]$`));
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });

@@ -34,7 +34,14 @@ export function serveCommand(): Command {
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);
       const { describeDb, startServer } = await import('../server/index.js');
-      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement });
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement }).catch((error: NodeJS.ErrnoException) => {
+        if (error?.code === 'EADDRINUSE') {
+          throw new InvalidInputError('--port', `${port} on ${options.host} is in use (another sarbridge serve, or another program); stop it or give another --port (0: any free port)`);
+        }
+        if (error?.code === 'EACCES') throw new InvalidInputError('--port', `${port} on ${options.host} may not be opened by this user (ports below 1024 need privileges); give a port from 1024`);
+        if (error?.code === 'EADDRNOTAVAIL') throw new InvalidInputError('--host', `${options.host} is not an address of this machine`);
+        throw error;
+      });
       const users = await server.store.listUsers();
       console.log(`sarbridge is serving on ${server.url}  (storage: ${describeDb(options.db)})`);
       console.log(`  open ${server.url}/openapi.json for the API; live updates: ws://…/api/cases/<caseId>/live`);

@@ -34,7 +34,17 @@ export interface OpenedForcing extends DriftForcing {
  * to give one.
  */
 export async function openJobForcing(job: DriftJob, open: ForcingOpener): Promise<OpenedForcing> {
-  const files = new Map<string, ForcingFile>();
+  // every file at once: a NetCDF4 file is read in its own thread on Node, so the files overlap
+  const opening = new Map<string, Promise<ForcingFile>>();
+  for (const spec of [...job.forcing.wind, ...job.forcing.current]) {
+    if (spec.kind === 'file' && !opening.has(openKey(spec))) {
+      opening.set(openKey(spec), open(spec.path, { grid: spec.grid, variables: spec.variables, timeOriginS: spec.timeOriginS }));
+    }
+  }
+  const settled = await Promise.allSettled(opening.values());
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;   // the first file in the job's order that failed
+  const files = new Map([...opening.keys()].map((key, k) => [key, (settled[k] as PromiseFulfilledResult<ForcingFile>).value]));
   const chain = async (quantity: ForcingQuantity): Promise<VectorField> => {
     const sources: VectorField[] = [];
     for (const spec of job.forcing[quantity]) {
@@ -42,12 +52,7 @@ export async function openJobForcing(job: DriftJob, open: ForcingOpener): Promis
         sources.push(new ConstantField(quantity, spec.eastMps, spec.northMps, spec.label));
         continue;
       }
-      const key = openKey(spec);
-      let file = files.get(key);
-      if (!file) {
-        file = await open(spec.path, { grid: spec.grid, variables: spec.variables, timeOriginS: spec.timeOriginS });
-        files.set(key, file);
-      }
+      const file = files.get(openKey(spec))!;
       const field = file.fields[quantity];
       if (!field && spec.optional) continue;
       if (!field) {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, stepCount, type DriftResult } from '../../core/drift/index.js';
+import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
@@ -70,9 +70,10 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
+    const fileWarnings = forcing.files.flatMap((f) => f.warnings);
     if (memory === null) {
       const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
-      return { result, fileDescriptions, workers, timings: timings() };
+      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings() };
     }
     // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
     checkDriftCoverage(job.request, forcing, { shoreline });
@@ -80,7 +81,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));
     return {
-      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels),
+      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]),
       fileDescriptions,
       workers,
       timings: timings(),

@@ -28,7 +28,9 @@ export function allocateSharedDrift(count: number, times: readonly number[]): Sh
 }
 
 /** Views of the shared memory as a drift result. */
-export function sharedDriftResult(memory: SharedDriftMemory, request: DriftRequest, forcingLabels: DriftResult['forcingLabels']): DriftResult {
+export function sharedDriftResult(
+  memory: SharedDriftMemory, request: DriftRequest, forcingLabels: DriftResult['forcingLabels'], warnings: readonly string[],
+): DriftResult {
   const columns = {} as Record<ColumnName, unknown>;
   for (const [name, column] of Object.entries(PARTICLE_COLUMNS) as [ColumnName, (typeof PARTICLE_COLUMNS)[ColumnName]][]) {
     columns[name] = view(column.type, memory.columns[name]);
@@ -37,7 +39,7 @@ export function sharedDriftResult(memory: SharedDriftMemory, request: DriftReque
   const snapshots: DriftSnapshot[] = memory.snapshots.map((s) => ({
     timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status),
   }));
-  return { request, particles, snapshots, forcingLabels };
+  return { request, particles, snapshots, forcingLabels, warnings };
 }
 
 /** Copy a range's output time `k` into the shared memory at the range's global offset. */

@@ -37,7 +37,8 @@ function drift(loaded: StartMessage['loaded']): void {
   const result = runDrift(job.request, forcing, {
     shoreline, firstIndex, count,
     onSnapshot: (k, _timeS, particles) => writeSharedSnapshot(memory, k, particles),
-    onProgress: (done) => port.postMessage({ type: 'progress', done }),
+    // at most every 2 % of the steps (a message per step cost tens of ms of each thread's time)
+    onProgress: (done, total) => { if (done === total || done % Math.max(1, Math.floor(total / 50)) === 0) port.postMessage({ type: 'progress', done }); },
   });
   writeSharedParticles(memory, result.particles);
   port.postMessage({ type: 'done', forcingLabels: result.forcingLabels });

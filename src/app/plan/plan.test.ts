@@ -127,7 +127,7 @@ describe('parsePlanFile / planCaseFromFile', () => {
     expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [TSR]'))).toThrow(/p\.yaml: units\/0\/patterns: .*no area pattern/);
   });
   test('a misspelt top-level key is refused', () => {
-    expect(() => load(planText(undefined, 'searchDone: []'))).toThrow(/p\.yaml: searchDone: Unexpected property/);
+    expect(() => load(planText(undefined, 'searchDone: []'))).toThrow(/p\.yaml: searchDone: unknown key; did you mean 'searchesDone'\?/);
   });
   test('a table sweep width needs the weather', () => {
     expect(() => load(planText().replace('sweepWidthNm: 2,', "platform: { kind: vessel, eyeHeightFt: 14 },"))).toThrow(/p\.yaml: weather: unit SHIP-1/);

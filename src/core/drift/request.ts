@@ -1,4 +1,4 @@
-import type { VectorField } from '../environment/index.js';
+import type { BoundsDeg, VectorField } from '../environment/index.js';
 import type { LonLatDeg } from '../geo/lon_lat.js';
 import type { LeewayObjectClass } from '../objects/index.js';
 
@@ -73,6 +73,8 @@ export interface DriftForcing {
  */
 export interface Shoreline {
   readonly label: string;
+  /** The region the shoreline data cover (outside it all is water: nothing strands); absent when unbounded. */
+  readonly bounds?: BoundsDeg;
   isLand(lonDeg: number, latDeg: number): boolean;
   /** Fraction in [0, 1] of the straight step where it first meets the shore, or -1. */
   firstShoreCrossing(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number): number;

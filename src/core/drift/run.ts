@@ -6,7 +6,7 @@ import { leewayStep } from './leeway_step.js';
 import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
 import { jibeRatePerS, seedParticles } from './seeding.js';
-import { checkSeedingReachesWater, moveSeedingOffLand } from './seeding_on_land.js';
+import { checkSeedingReachesWater, moveSeedingOffLand, seedingWarnings } from './seeding_on_land.js';
 import { DRIFT_SETTINGS, driftSetting, type DriftSettingName } from './settings.js';
 
 /** Positions and statuses of all particles at one output time. */
@@ -25,6 +25,12 @@ export interface DriftResult {
   /** The seeding time first, then every `outputEverySteps` steps, and always the end. */
   readonly snapshots: DriftSnapshot[];
   readonly forcingLabels: { readonly wind: string; readonly current: string; readonly shoreline: string | null };
+  /**
+   * What the user must be told besides the cloud, one sentence each: a reported position on land
+   * or outside the coastline's extent (seedingWarnings), forcing values refused as implausible
+   * (added by the caller that opened the files). Printed before the summary and again at its end.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** Progress callback: steps done and steps in all. */
@@ -131,6 +137,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   return {
     request, particles, snapshots,
     forcingLabels: { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null },
+    warnings: seedingWarnings(request, shoreline),
   };
 }
 

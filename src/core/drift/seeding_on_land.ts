@@ -1,4 +1,6 @@
+import type { BoundsDeg } from '../environment/index.js';
 import { InvalidInputError } from '../errors.js';
+import { formatPosition } from '../geo/position_text.js';
 import { ParticleStatus, type Particles } from './particles.js';
 import type { DriftRequest, Shoreline } from './request.js';
 import { scenarioOffsets, seedParticles } from './seeding.js';
@@ -61,4 +63,41 @@ export function checkSeedingReachesWater(request: DriftRequest, shoreline: Shore
       `none within ${maxMoveM / 1000} km of water (e.g. ${example.latDeg[0].toFixed(4)}N ${example.lonDeg[0].toFixed(4)}E); ` +
       'check the position (latitude and longitude the right way round, N/S and E/W), or allow a longer move to the nearest water (seedOnLandMaxMoveM, at most 50 km)');
   });
+}
+
+/** Whether a point lies in a box (the box may cross the antimeridian: west > east). */
+function inBounds(b: BoundsDeg, lonDeg: number, latDeg: number): boolean {
+  if (latDeg < b.southDeg || latDeg > b.northDeg) return false;
+  const lon = ((((lonDeg - b.westDeg) % 360) + 360) % 360);
+  const width = ((((b.eastDeg - b.westDeg) % 360) + 360) % 360) || 360;
+  return lon <= width;
+}
+
+/**
+ * What a coordinator must be told about the reported positions before reading the cloud: a
+ * position on land (a typing slip, latitude and longitude swapped, a position inland), and a
+ * position outside the coastline's extent (nothing strands there, so the cloud would drift over
+ * land without a word). One sentence per position; empty when all is well or there is no
+ * coastline (which the run's labels already say).
+ */
+export function seedingWarnings(request: DriftRequest, shoreline: Shoreline | null): string[] {
+  if (!shoreline) return [];
+  const warnings: string[] = [];
+  for (const scenario of request.scenarios) {
+    const s = scenario.seeding;
+    const points = s.kind === 'point' ? [['position', s.position] as const] : [['track start', s.from] as const, ['track end', s.to] as const];
+    for (const [what, p] of points) {
+      const where = `scenario '${scenario.name}': the ${what} ${formatPosition(p)}`;
+      if (shoreline.bounds && !inBounds(shoreline.bounds, p.lonDeg, p.latDeg)) {
+        const b = shoreline.bounds;
+        const extent = shoreline.label.includes(`${b.westDeg}`) ? shoreline.label : `${shoreline.label}: ${b.westDeg}..${b.eastDeg}E, ${b.southDeg}..${b.northDeg}N`;
+        warnings.push(`${where} lies outside the coastline's extent (${extent}): ` +
+          'particles there never strand and may drift over land; use a coastline that covers it (--coastline gshhg, or coastline: gshhg)');
+      } else if (shoreline.isLand(p.lonDeg, p.latDeg)) {
+        warnings.push(`${where} is on land (${shoreline.label}): check it (latitude and longitude the right way round, N/S and E/W); ` +
+          'particles seeded on land were moved to the nearest water or stranded');
+      }
+    }
+  }
+  return warnings;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { ConstantField } from '../environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
+import { distanceM, weightedCentroid } from '../geo/sphere.js';
+import { ParticleStatus } from './particles.js';
 import { runDrift } from './run.js';
 import { summariseCloud } from './summary.js';
 
@@ -34,5 +36,27 @@ describe('summariseCloud', () => {
     expect(s.centroid!.lonDeg).toBeCloseTo(131.51, 3);
     expect(s.radius50M).toBeLessThan(1500);        // the heavy group, ~0.9 km from the centroid
     expect(s.radius90M).toBeLessThan(1500);
+  });
+
+  test('equals the haversine centroid and sorted weighted quantiles, across the antimeridian, skipping the unreleased', () => {
+    const n = 5000;
+    let seed = 7;
+    const next = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const lonDeg = Float64Array.from({ length: n }, () => 179.5 + next() * 1.2 - (next() < 0.5 ? 360 : 0));   // both sides of 180°
+    const latDeg = Float64Array.from({ length: n }, () => -20 + next() * 0.8);
+    const weight = Float64Array.from({ length: n }, () => next());
+    const status = Uint8Array.from({ length: n }, (_, i) => (i % 10 === 0 ? ParticleStatus.notReleased : i % 7 === 0 ? ParticleStatus.stranded : ParticleStatus.active));
+    const s = summariseCloud({ timeS: 0, lonDeg, latDeg, status }, weight);
+    const released = (i: number): boolean => status[i] !== ParticleStatus.notReleased;
+    const c = weightedCentroid(lonDeg, latDeg, weight, n, released)!;
+    expect(s.centroid!.lonDeg).toBeCloseTo(c.lonDeg, 9);
+    expect(s.centroid!.latDeg).toBeCloseTo(c.latDeg, 9);
+    const pairs = [...Array(n).keys()].filter(released).map((i) => [distanceM(c.lonDeg, c.latDeg, lonDeg[i], latDeg[i]), weight[i]]).sort((a, b) => a[0] - b[0]);
+    const total = pairs.reduce((a, p) => a + p[1], 0);
+    const quantile = (q: number): number => { let acc = 0; for (const [d, w] of pairs) { acc += w; if (acc >= q * total) return d; } return pairs[pairs.length - 1][0]; };
+    const maxM = pairs[pairs.length - 1][0];
+    expect(Math.abs(s.radius50M - quantile(0.5))).toBeLessThan(maxM / 16384 + 1e-6);
+    expect(Math.abs(s.radius90M - quantile(0.9))).toBeLessThan(maxM / 16384 + 1e-6);
+    expect(s.counts['not released']).toBe(500);
   });
 });

@@ -1,7 +1,9 @@
 import type { LonLatDeg } from '../geo/lon_lat.js';
-import { distanceM, weightedCentroid } from '../geo/sphere.js';
+import { EARTH_RADIUS_M } from '../geo/units.js';
 import { PARTICLE_STATUS_NAMES, ParticleStatus } from './particles.js';
 import type { DriftSnapshot } from './run.js';
+
+const RAD = Math.PI / 180;
 
 /** What a coordinator reads first about a particle cloud at one time. */
 export interface CloudSummary {
@@ -15,23 +17,49 @@ export interface CloudSummary {
   readonly counts: Readonly<Record<(typeof PARTICLE_STATUS_NAMES)[number], number>>;
 }
 
-/** Summarise one snapshot of a run, weighting each particle by `weight`. */
+/** Scratch columns of summariseCloud, kept between calls (a run summarises every output time). */
+let scratch: { x: Float64Array; y: Float64Array; z: Float64Array; distances: Float64Array } | null = null;
+
+/**
+ * Summarise one snapshot of a run, weighting each particle by `weight`. Hand-written kernel (every
+ * output time of 100,000 particles): one pass makes each released particle's unit vector (kept)
+ * and the weighted mean vector (the centroid, as weightedCentroid computes it); a second takes
+ * each distance from the chord to the centroid, d = 2R·asin(|p − c| / 2), the haversine distance
+ * on the same sphere without its trigonometry; the radii come from a weighted histogram.
+ */
 export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): CloudSummary {
   const { lonDeg, latDeg, status } = snapshot;
   const count = status.length;
-  const counts = Object.fromEntries(PARTICLE_STATUS_NAMES.map((name) => [name, 0])) as Record<(typeof PARTICLE_STATUS_NAMES)[number], number>;
-  for (let i = 0; i < count; i++) counts[PARTICLE_STATUS_NAMES[status[i]]]++;
-  const released = (i: number): boolean => status[i] !== ParticleStatus.notReleased;
-  const mean = weightedCentroid(lonDeg, latDeg, weight, count, released);
-  const centroid = mean && { lonDeg: mean.lonDeg, latDeg: mean.latDeg };
-  let radius50M = 0, radius90M = 0;
-  if (centroid) {
-    const distances = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      distances[i] = released(i) ? distanceM(centroid.lonDeg, centroid.latDeg, lonDeg[i], latDeg[i]) : -1;
-    }
-    [radius50M, radius90M] = weightedRadii(distances, weight, [0.5, 0.9]);
+  if (!scratch || scratch.x.length < count) {
+    scratch = { x: new Float64Array(count), y: new Float64Array(count), z: new Float64Array(count), distances: new Float64Array(count) };
   }
+  const { x, y, z, distances } = scratch;
+  const tally = new Array<number>(PARTICLE_STATUS_NAMES.length).fill(0);
+  let sx = 0, sy = 0, sz = 0, total = 0;
+  for (let i = 0; i < count; i++) {
+    const st = status[i];
+    tally[st]++;
+    if (st === ParticleStatus.notReleased) continue;
+    const lat = latDeg[i] * RAD, lon = lonDeg[i] * RAD;
+    const cosLat = Math.cos(lat);
+    const xi = cosLat * Math.cos(lon), yi = cosLat * Math.sin(lon), zi = Math.sin(lat);
+    x[i] = xi; y[i] = yi; z[i] = zi;
+    const w = weight[i];
+    if (!(w > 0)) continue;
+    sx += w * xi; sy += w * yi; sz += w * zi;
+    total += w;
+  }
+  const counts = Object.fromEntries(PARTICLE_STATUS_NAMES.map((name, k) => [name, tally[k]])) as Record<(typeof PARTICLE_STATUS_NAMES)[number], number>;
+  const norm = Math.hypot(sx, sy, sz);
+  if (total === 0 || norm < 1e-12 * total) return { timeS: snapshot.timeS, centroid: null, radius50M: 0, radius90M: 0, counts };
+  const centroid = { lonDeg: Math.atan2(sy, sx) / RAD, latDeg: Math.atan2(sz, Math.hypot(sx, sy)) / RAD };
+  const cx = sx / norm, cy = sy / norm, cz = sz / norm;
+  for (let i = 0; i < count; i++) {
+    if (status[i] === ParticleStatus.notReleased) { distances[i] = -1; continue; }
+    const dx = x[i] - cx, dy = y[i] - cy, dz = z[i] - cz;
+    distances[i] = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2));
+  }
+  const [radius50M, radius90M] = weightedRadii(distances, weight, count, [0.5, 0.9]);
   return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
 }
 
@@ -44,9 +72,9 @@ const RADIUS_BINS = 16384;
  * answer is the upper edge of the bin where the weight first reaches q (at most 1/16384 of the
  * largest distance too wide).
  */
-function weightedRadii(distances: Float64Array, weight: Float64Array, qs: readonly number[]): number[] {
+function weightedRadii(distances: Float64Array, weight: Float64Array, count: number, qs: readonly number[]): number[] {
   let maxM = 0, total = 0;
-  for (let i = 0; i < distances.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (distances[i] < 0) continue;
     if (distances[i] > maxM) maxM = distances[i];
     total += weight[i];
@@ -54,7 +82,7 @@ function weightedRadii(distances: Float64Array, weight: Float64Array, qs: readon
   if (total === 0 || maxM === 0) return qs.map(() => 0);
   const bins = new Float64Array(RADIUS_BINS);
   const scale = (RADIUS_BINS - 1) / maxM;
-  for (let i = 0; i < distances.length; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
+  for (let i = 0; i < count; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
   return qs.map((q) => {
     let cumulative = 0;
     for (let b = 0; b < RADIUS_BINS; b++) {

@@ -24,9 +24,28 @@ describe('parsePosition', () => {
     ['somewhere east of Ulleungdo', /cannot read 'somewhere east of Ulleungdo' as a position/],
     ['37.5', /cannot read '37.5' as a position/],
     ['37 14.4N 131 52.2N', /cannot read/],
+    ['37 14.4N 200 00E', /longitude 200° E is beyond 180°/],
+    ['37.5 -181', /longitude 181° W is beyond 180°/],
+    ['N37 14.4 131 52.2E', /cannot read/],   // which numbers are the latitude's is a guess
+    ['131 52.2E 37 14.4N', /cannot read/],   // latitude first
   ])('refuses %s with a clear message naming the field', (text, message) => {
     expect(() => parsePosition(text, '--position')).toThrow(message);
     expect(() => parsePosition(text, '--position')).toThrow(/^--position: /);
+  });
+});
+
+describe('parsePosition on long input', () => {
+  test('a 20 KB position is refused by its length, naming the field', () => {
+    expect(() => parsePosition('1 '.repeat(10_000) + 'N', '--position')).toThrow(/^--position: a position of 20001 characters is no position \(at most 100\)/);
+  });
+  test('the longest position allowed that is no position is refused as unreadable', () => {
+    // the input that made the backtracking expression explode: digits and spaces with no letter where one is needed
+    expect(() => parsePosition('N' + '1 '.repeat(49) + 'W', '--position')).toThrow(/^--position: cannot read/);
+    expect(() => parsePosition('1.'.repeat(50), '--position')).toThrow(/^--position: cannot read/);
+  });
+  test('180°E and 180°W are read', () => {
+    expect(parsePosition('0 00N 180 00E').lonDeg).toBe(180);
+    expect(parsePosition('0 00N 180 00W').lonDeg).toBe(-180);
   });
 });
 

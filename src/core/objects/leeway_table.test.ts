@@ -55,6 +55,12 @@ describe('findObjectClass', () => {
     expect(() => findObjectClass(table, 'PIW-99')).toThrow(/did you mean PIW-1/);
     expect(() => findObjectClass(table, 'SUBMARINE')).toThrow(/sarbridge objects/);
   });
+
+  test('a mistyped key suggests the key meant', () => {
+    expect(() => findObjectClass(table, 'PIW1')).toThrow(/did you mean PIW-1\b/);
+    expect(() => findObjectClass(table, 'LIFERAFT-DB-10')).toThrow(/did you mean LIFE-RAFT-DB-10\b/);
+    expect(() => findObjectClass(table, 'SEPRIB')).toThrow(/did you mean SEPIRB\b/);
+  });
 });
 
 describe('filterObjectClasses', () => {

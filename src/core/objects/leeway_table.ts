@@ -1,3 +1,4 @@
+import { nearNames } from '../text/near_names.js';
 import { DataFileError, UnknownObjectClassError } from '../errors.js';
 import { cmpsToMps, percentToFraction } from '../geo/units.js';
 
@@ -94,9 +95,11 @@ export function findObjectClass(table: readonly LeewayObjectClass[], query: stri
     ? table.find((c) => c.id === Number(idMatch[1]))
     : table.find((c) => c.key.toUpperCase() === wanted.toUpperCase());
   if (found) return found;
+  // the keys a typo was meant to be (`PIW1`, `LIFERAFT-DB-10`), then the main classes that start alike (`PIW-99`)
+  const near = nearNames(wanted, table.map((c) => c.key), 5);
   const needle = wanted.toUpperCase().replace(/-\d+$/, '');
-  const suggestions = table.filter((c) => c.key.toUpperCase().startsWith(needle) && c.depth === 0).map((c) => c.key);
-  throw new UnknownObjectClassError(query, suggestions.slice(0, 5));
+  const alike = needle.length < 2 ? [] : table.filter((c) => c.key.toUpperCase().startsWith(needle) && c.depth === 0).map((c) => c.key);
+  throw new UnknownObjectClassError(query, [...new Set([...near, ...alike])].slice(0, 5));
 }
 
 /** Classes whose key or description contains every word of `text` (case-insensitive). */

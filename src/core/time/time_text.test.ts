@@ -12,6 +12,12 @@ describe('parseTime', () => {
     ['2026-03-10T01:30-04:30', T],
     ['100600Z MAR 26', T],
     ['100600zmar2026', T],
+    ['2026-03-10T05:30-00:30', T],   // the minutes of an offset under an hour keep their sign
+    ['2026-03-10T06:30+00:30', T],
+    // the years 45 and 99, not 1945 and 1999: 365-day years back from 2000 plus one day per 29 February
+    // between (every 4th year from 48 or 100 to 2000, less the 15 century years not divisible by 400)
+    ['0045-03-10T06:00Z', Date.UTC(2000, 2, 10, 6) / 1000 - ((2000 - 45) * 365 + 489 - 15) * 86400],
+    ['100600Z MAR 0099', Date.UTC(2000, 2, 10, 6) / 1000 - ((2000 - 99) * 365 + 476 - 15) * 86400],
   ])('reads %s', (text, expected) => expect(parseTime(text)).toBe(expected));
 
   test.each([
@@ -20,6 +26,8 @@ describe('parseTime', () => {
     ['320600Z MAR 26', /not a valid date-time group/],
     ['100600Z XYZ 26', /unknown month 'XYZ'/],
     ['yesterday', /cannot read 'yesterday' as a time/],
+    ['2026-03-10T06:00+99:99', /has the offset \+99:99, which is no time zone/],
+    ['2026-03-10T06:00-13:00', /which is no time zone/],
   ])('refuses %s', (text, message) => {
     expect(() => parseTime(text, '--time')).toThrow(message);
     expect(() => parseTime(text, '--time')).toThrow(/^--time: /);

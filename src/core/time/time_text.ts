@@ -16,7 +16,7 @@ export function parseTime(text: string, field = 'time'): number {
     const month = MONTHS.indexOf(mon.toUpperCase());
     if (month < 0) throw new InvalidInputError(field, `unknown month '${mon}' in date-time group '${trimmed}'`);
     const year = yy.length === 2 ? 2000 + Number(yy) : Number(yy);
-    const ms = Date.UTC(year, month, Number(dd), Number(hh), Number(mm));
+    const ms = utcMs(year, month, Number(dd), Number(hh), Number(mm));
     const check = new Date(ms);
     if (check.getUTCDate() !== Number(dd) || Number(hh) > 23 || Number(mm) > 59) {
       throw new InvalidInputError(field, `'${trimmed}' is not a valid date-time group (day ${dd}, ${hh}:${mm})`);
@@ -26,9 +26,9 @@ export function parseTime(text: string, field = 'time'): number {
   const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(trimmed);
   if (iso) {
     const [, y, mo, d, h, mi, s = '0', zone] = iso;
-    const offsetMin = zone.toUpperCase() === 'Z' ? 0 : Math.sign(Number(zone.slice(0, 3))) * (Math.abs(Number(zone.slice(0, 3))) * 60 + Number(zone.slice(-2)));
-    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0) + Number(s) * 1000 - offsetMin * 60_000;
-    const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    const offsetMin = zone.toUpperCase() === 'Z' ? 0 : zoneOffsetMin(zone, trimmed, field);
+    const ms = utcMs(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) + Number(s) * 1000 - offsetMin * 60_000;
+    const check = new Date(utcMs(Number(y), Number(mo) - 1, Number(d), 0, 0));
     if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) >= 60) {
       throw new InvalidInputError(field, `'${trimmed}' is not a valid date and time`);
     }
@@ -38,6 +38,31 @@ export function parseTime(text: string, field = 'time'): number {
     throw new InvalidInputError(field, `'${trimmed}' has no time zone; add Z for UTC (e.g. '${trimmed}Z') or an offset such as +09:00`);
   }
   throw new InvalidInputError(field, `cannot read '${trimmed}' as a time; write ISO 8601 with a zone ('2026-03-10T06:00Z') or a date-time group ('100600Z MAR 26')`);
+}
+
+/**
+ * Milliseconds since 1970 of a UTC date and time. Date.UTC reads the years 0-99 as 1900-1999 (a
+ * two-digit-year rule of ECMA-262); setUTCFullYear does not, so `0045-03-10T06:00Z` is the year 45.
+ */
+function utcMs(year: number, monthIndex: number, day: number, hour: number, minute: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, 0, 0);
+  return date.getTime();
+}
+
+/**
+ * The minutes east of UTC of an ISO 8601 offset (`+09:00`, `-0430`, `-00:30`). The sign is the
+ * text's own, so `-00:30` keeps its half hour. Real zones run from −12:00 to +14:00 (Kiribati's
+ * Line Islands) with minutes below 60; anything else (`+99:99`) is refused.
+ */
+function zoneOffsetMin(zone: string, text: string, field: string): number {
+  const sign = zone[0] === '-' ? -1 : 1;
+  const hours = Number(zone.slice(1, 3)), minutes = Number(zone.slice(-2));
+  if (hours > 14 || minutes > 59 || (sign < 0 && hours > 12) || (hours === 14 && minutes > 0)) {
+    throw new InvalidInputError(field, `'${text}' has the offset ${zone}, which is no time zone (zones run from -12:00 to +14:00)`);
+  }
+  return sign * (hours * 60 + minutes);
 }
 
 /** ISO 8601 UTC to the minute: `2026-03-10T06:00Z`. */

@@ -47,7 +47,7 @@ describe('parseCooperationConfig', () => {
   });
 
   test('an unknown field is refused with its path', () => {
-    expect(errorOf(edited((d) => { d.agreement.signedOn = '2008-05-01'; }))).toMatch(/coop\.yaml: agreement\/signedOn: Unexpected property/);
+    expect(errorOf(edited((d) => { d.agreement.signedOn = '2008-05-01'; }))).toMatch(/coop\.yaml: agreement\/signedOn: unknown key/);
   });
 
   test('an unknown time zone is named', () => {

@@ -17,6 +17,8 @@ export interface ForcingFile {
   readonly fields: Partial<Record<ForcingQuantity, VectorField>>;
   /** Lines a CLI can print: variables used, grid kind, time span, size. */
   readonly description: string[];
+  /** What the user must be told (values refused as implausible), one sentence each, naming the file. */
+  readonly warnings: string[];
 }
 
 /** Options of `openForcingFile` / `openForcingBytes`. */
@@ -54,8 +56,24 @@ interface BuiltGrid {
   closeLongitude?: boolean;
 }
 
-/** Speeds beyond this (m/s) are no wind or current but unmarked fill values. */
-const MAX_PLAUSIBLE_MPS = 1000;
+/**
+ * The fastest speed (m/s) a forcing file's value may have; faster is no wind or current but
+ * unmarked fill (NetCDF's default 9.97e36 without a _FillValue) or corrupt data, and is treated as
+ * missing (the next source of the fallback chain, or `outside forcing`), with a warning.
+ * - current 10 m/s: the strongest tidal streams known, Saltstraumen and the Moskstraumen
+ *   (Norway) and Nakwakto Rapids (British Columbia), reach about 8-10 m/s (16-20 kn) at a point
+ *   (Norwegian Hydrographic Service; Canadian Hydrographic Service, Sailing Directions PAC 206);
+ *   a model's cell-mean surface current is weaker still. The Gulf Stream peaks near 2.5 m/s.
+ * - wind 100 m/s: the strongest 10 m winds measured are a 113 m/s three-second gust (Barrow
+ *   Island, cyclone Olivia, 1996: WMO Archive of Weather and Climate Extremes) and about 87 m/s
+ *   one-minute sustained (typhoon Haiyan, 2013, satellite estimate); a model's 10 m wind is a
+ *   mean over its time step and cell, below those.
+ */
+export const PLAUSIBLE_SPEED_MPS: Readonly<Record<ForcingQuantity, number>> = { wind: 100, current: 10 };
+
+/** The times a forcing file may hold: 0001-01-01T00:00Z to 9999-12-31T23:59:59Z, seconds since 1970. */
+const MIN_TIME_S = -62_135_596_800;
+const MAX_TIME_S = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 
 const TIME_NAMES = /^(time|ocean_time|t|valid_time|times)$/i;
 
@@ -81,6 +99,7 @@ export function buildForcingFile(path: string, fileDataset: Dataset, options: Fo
   const name = baseName(path);
   const fields: Partial<Record<ForcingQuantity, VectorField>> = {};
   const description: string[] = [`${name}: ${formatName(dataset.format)}`];
+  const warnings: string[] = [];
   // what the file says of itself (CF global attributes): a user must see "SYNTHETIC" or the model's name
   for (const key of ['title', 'source', 'institution', 'comment']) {
     const value = dataset.globalAttributes[key];
@@ -98,10 +117,10 @@ export function buildForcingFile(path: string, fileDataset: Dataset, options: Fo
           'cut a subset in time and space first (e.g. ncks -d time,... -d lat,... -d lon,...)');
       }
     }
-    const field = buildField(path, name, dataset, pair, grids, description, options);
+    const field = buildField(path, name, dataset, pair, grids, description, warnings, options);
     fields[pair.quantity] = field;
   }
-  return { path, format: dataset.format, fields, description };
+  return { path, format: dataset.format, fields, description, warnings };
 }
 
 function formatName(format: Dataset['format']): string {
@@ -109,7 +128,7 @@ function formatName(format: Dataset['format']): string {
 }
 
 function buildField(
-  path: string, name: string, dataset: Dataset, pair: VariablePair, grids: Map<string, BuiltGrid>, description: string[],
+  path: string, name: string, dataset: Dataset, pair: VariablePair, grids: Map<string, BuiltGrid>, description: string[], warnings: string[],
   options: ForcingFileOptions,
 ): GriddedField {
   const { east, north } = pair;
@@ -173,13 +192,18 @@ function buildField(
   }
   const eastMps = new Float32Array(eastValues.length);
   const northMps = new Float32Array(northValues.length);
-  let absurd = 0;
+  let absurd = 0, fastestMps = 0;
+  const limitMps = PLAUSIBLE_SPEED_MPS[pair.quantity];
+  const limit2 = limitMps * limitMps;
   for (let k = 0; k < eastValues.length; k++) {
     const e = eastValues[k];
     const n = northValues[k];
     let ok = e === e && n === n;
-    // Unmarked fill (e.g. NetCDF's default 9.97e36 without a _FillValue attribute) is no velocity.
-    if (ok && (Math.abs(e) > MAX_PLAUSIBLE_MPS || Math.abs(n) > MAX_PLAUSIBLE_MPS)) { ok = false; absurd++; }
+    if (ok && e * e + n * n > limit2) {
+      ok = false;
+      absurd++;
+      fastestMps = Math.max(fastestMps, Math.hypot(e, n));
+    }
     eastMps[k] = ok ? e : NaN;
     northMps[k] = ok ? n : NaN;
   }
@@ -193,7 +217,12 @@ function buildField(
     : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : '') +
       (times?.origin ? `; ${times.origin}` : ''));
   description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
-  if (absurd > 0) description.push(`  warning: ${absurd} values beyond ±${MAX_PLAUSIBLE_MPS} m/s treated as missing (unmarked fill?)`);
+  if (absurd > 0) {
+    const warning = `${name}: ${absurd} of ${eastValues.length} ${pair.quantity} values (${east.name}/${north.name}) are faster than ` +
+      `${limitMps} m/s (up to ${fastestMps >= 1e6 ? fastestMps.toExponential(2) : fastestMps >= 100 ? fastestMps.toFixed(0) : fastestMps.toPrecision(3)} m/s), which no ${pair.quantity} is: treated as missing (unmarked fill or corrupt data?)`;
+    description.push(`  WARNING: ${warning}`);
+    warnings.push(warning);
+  }
   return field;
 }
 
@@ -283,6 +312,11 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
     out[k] = parsed.epochS + raw[k] * parsed.factorS;
     if (!Number.isFinite(out[k]) || (k > 0 && !(out[k] > out[k - 1]))) {
       throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
+    }
+    // a JavaScript Date spans ±100,000,000 days from 1970 (ECMA-262 §21.4.1.1); the years 1 to 9999
+    // are every time a forecast or hindcast can hold, and all that ISO 8601 writes with four digits
+    if (out[k] < MIN_TIME_S || out[k] > MAX_TIME_S) {
+      throw new ForcingFileError(path, tv.name, `time value ${k} (${raw[k]} in '${units}') lies outside the years 1 to 9999; the time variable or its units are corrupt`);
     }
   }
   return { timesS: out, origin };

@@ -83,8 +83,12 @@ export function openHdf5(name: string, h5: H5Api, path: string): Dataset {
       close() { file.close(); },
     };
   } catch (e) {
-    file.close();
-    throw e;
+    try { file.close(); } catch { /* the file's structures are broken already */ }
+    if (e instanceof DataFileError) throw e;
+    // h5wasm throws strings and bare Errors from inside HDF5 ("error - name not defined!" from
+    // File.keys() on a corrupt symbol table): the file's fault, said with its name
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    throw new DataFileError(name, `cannot read its NetCDF4/HDF5 structure (${message}); the file may be corrupt or truncated`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { NetCDFReader } from 'netcdfjs';
 import { DataFileError } from '../../core/errors.js';
 import { sliceLeading, unpackValues, type AttributeValue, type Dataset, type DatasetVariable } from './dataset.js';
+import { checkNetcdf3Header } from './netcdf3_header.js';
 
 function toAttrs(list: ReadonlyArray<{ name: string; value: unknown }>): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
@@ -18,6 +19,7 @@ function toAttrs(list: ReadonlyArray<{ name: string; value: unknown }>): Record<
  * variable the header announces, so a truncated file fails here with a clear message.
  */
 export function openNetcdf3(name: string, bytes: Uint8Array): Dataset {
+  checkNetcdf3Header(name, bytes);
   let reader: NetCDFReader;
   try {
     reader = new NetCDFReader(bytes);

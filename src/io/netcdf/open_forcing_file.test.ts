@@ -461,6 +461,7 @@ describe('openForcingFile: CMEMS-like curvilinear currents', () => {
     const masked = sample(current, current.startS, [[10.6, 60.25]]);
     expect(masked.east[0]).toBeCloseTo(2 / 3, 6);
     expect(masked.north[0]).toBeCloseTo(2 / 3, 6);
-    expect(ff.description.join('\n')).toMatch(/1 values beyond ±1000 m\/s treated as missing/);
+    expect(ff.description.join('\n')).toMatch(/1 of 6 current values \(uo\/vo\) are faster than 10 m\/s \(up to 9.97e\+36 m\/s\)/);
+    expect(ff.warnings).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DataFileError } from '../../core/errors.js';
+import { DataFileError, ForcingFileError, SarbridgeError } from '../../core/errors.js';
 import type { Dataset } from './dataset.js';
 import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
+import { openInWorker } from './forcing_worker_pool.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
 import { notNetcdf, sniffNetcdf } from './open_forcing_bytes.js';
@@ -11,6 +12,12 @@ import { notNetcdf, sniffNetcdf } from './open_forcing_bytes.js';
 export interface ForcingFileOnDiskOptions extends ForcingFileOptions {
   /** A grid file holding what the forcing file leaves out (ROMS/CROCO lon_rho, lat_rho, angle, mask_rho). */
   readonly gridPath?: string;
+  /**
+   * How long an HDF5 file may take to open and read, ms, before its worker thread is killed and a
+   * ForcingFileError names it. Default: 30 s plus 1 s per 5 MB of the files (h5wasm reads a
+   * healthy file at well over 50 MB/s, so only a stuck one reaches it).
+   */
+  readonly deadlineMs?: number;
 }
 
 /**
@@ -23,6 +30,41 @@ export interface ForcingFileOnDiskOptions extends ForcingFileOptions {
  * @example const roms = await openForcingFile('roms_his.nc', { gridPath: 'roms_grd.nc' });
  */
 export async function openForcingFile(path: string, options: ForcingFileOnDiskOptions = {}): Promise<ForcingFile> {
+  try {
+    const files = [await sniffFile(path), ...(options.gridPath === undefined ? [] : [await sniffFile(options.gridPath)])];
+    if (files.some((f) => f.kind === 'hdf5')) {
+      const deadlineMs = options.deadlineMs ?? 30_000 + files.reduce((a, f) => a + f.size, 0) / 5000;
+      return await openInWorker(path, options, deadlineMs);
+    }
+    return await openForcingFileHere(path, options);
+  } catch (error) {
+    throw asForcingFileError(path, error);
+  }
+}
+
+/**
+ * Any failure while reading a forcing file as a SarbridgeError naming the file: the reader's own
+ * errors as they are, anything else (a library's TypeError or RangeError on a corrupt file) as a
+ * ForcingFileError with the library's first line.
+ */
+export function asForcingFileError(path: string, error: unknown): SarbridgeError {
+  if (error instanceof DataFileError) return error;
+  // a core check on what the file holds (an axis that does not increase, a grid too small): the file's fault
+  if (error instanceof SarbridgeError) return new ForcingFileError(path, '', error.message);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
+  return new ForcingFileError(path, '', `cannot be read (${message || 'unknown failure'}); the file may be corrupt or truncated`);
+}
+
+/** The size of a file on disk and the NetCDF flavour its first bytes announce (DataFileError when neither). */
+async function sniffFile(path: string): Promise<{ kind: 'netcdf3' | 'hdf5'; size: number }> {
+  const { first, size } = await readHead(path);
+  const kind = sniffNetcdf(first);
+  if (kind === null) notNetcdf(path, first);
+  return { kind, size };
+}
+
+/** `openForcingFile` in this thread, whatever the format (the worker thread's body). */
+export async function openForcingFileHere(path: string, options: ForcingFileOnDiskOptions = {}): Promise<ForcingFile> {
   const dataset = await openDatasetFile(path);
   let grid: Dataset | undefined;
   try {
@@ -36,6 +78,18 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
 
 /** Open a NetCDF file on disk as a Dataset (the caller closes it). */
 export async function openDatasetFile(path: string): Promise<Dataset> {
+  const { first, size } = await readHead(path);
+  const kind = sniffNetcdf(first);
+  if (kind === null) notNetcdf(path, first);
+  if (kind === 'netcdf3') return openNetcdf3(path, new Uint8Array(await readFile(path)));
+  checkHdf5Length(path, first, size);
+  const h5 = (await import('h5wasm/node')).default;
+  await h5.ready;
+  return openHdf5(path, h5, resolve(path));
+}
+
+/** The first 64 bytes of a regular file and its size; DataFileError when it cannot be read. */
+async function readHead(path: string): Promise<{ first: Uint8Array; size: number }> {
   let size: number;
   try {
     const s = await stat(path);
@@ -53,12 +107,5 @@ export async function openDatasetFile(path: string): Promise<Dataset> {
   } finally {
     await handle.close();
   }
-  const first = head.subarray(0, got);
-  const kind = sniffNetcdf(first);
-  if (kind === null) notNetcdf(path, first);
-  if (kind === 'netcdf3') return openNetcdf3(path, new Uint8Array(await readFile(path)));
-  checkHdf5Length(path, first, size);
-  const h5 = (await import('h5wasm/node')).default;
-  await h5.ready;
-  return openHdf5(path, h5, resolve(path));
+  return { first: head.subarray(0, got), size };
 }
