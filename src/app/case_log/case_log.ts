@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseNotFoundError, type CaseRow, type EventDraft, type SarbridgeStore } from '../../io/storage/index.js';
+import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore } from '../../io/storage/index.js';
 import type { Releasability } from './releasability.js';
 import {
   checkIssuable, checkPlan, describeFinding, describeNotificationState, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
@@ -8,8 +8,10 @@ import { InvalidInputError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { checkUnderAgreement, recipientPartyOf } from './agreement_checks.js';
-import { checkMayRead, decide, type CaseCommand, type CaseContext } from './commands.js';
-import { PlanNotIssuableError } from './errors.js';
+import { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext } from './commands.js';
+import { CaseClosedError, PlanNotIssuableError } from './errors.js';
+import { withUtcTimes } from './payload_times.js';
+import { isStreamKind } from './permissions.js';
 import { checkPlanningInputs } from './planning_inputs.js';
 import type { CaseEvent, CaseEventPayload, ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
@@ -55,6 +57,30 @@ export class CaseLog {
     private readonly isUploadedForcing: (sha256: string) => Promise<boolean> = async () => false,
   ) {}
 
+  /**
+   * Who may read a stream kept beside the cases (kind 'programme' or 'exercise-control',
+   * permissions.ts STREAM_KINDS) through the case routes: the exercise routes install the rule
+   * (the named controllers of a control stream). Until then, no one: answered as a missing case.
+   */
+  streamReader: (actor: Actor, row: CaseRow) => Promise<boolean> = async () => false;
+
+  /**
+   * Append an event exercise control's server side writes into an exercise's players' case
+   * (injectReleased, exerciseClock, targetDetected, exerciseEnded; events.ts): schema-checked as
+   * every event, refused on a stale version or a closed case, no role check (no user writes them).
+   */
+  async appendFromControl(caseId: string, command: CaseCommand, party: string): Promise<CaseEvent> {
+    const context = await this.context(caseId);
+    if (!context || context.kind !== 'exercise') throw new CaseNotFoundError(caseId);
+    if (context.closed) throw new CaseClosedError(caseId, context.version);
+    if (command.basedOnVersion !== context.version) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
+    const payload = withUtcTimes(command.type, checkPayload(command.type, command.payload));
+    return await this.store.append({
+      caseId, basedOnVersion: command.basedOnVersion, type: command.type, author: 'exercise-control', party,
+      recordedAt: this.clock().toISOString(), releasability: 'everything', payload,
+    }) as CaseEvent;
+  }
+
   /** Open a case or exercise (released to every party of it); the opener's party must be among `parties`. */
   async open(actor: Actor, opening: CaseEventPayload<'caseOpened'>, caseId: string = randomUUID()): Promise<CaseEvent> {
     const draft = decide(null, caseId, { type: 'caseOpened', payload: opening, basedOnVersion: 0 }, actor, this.clock());
@@ -64,6 +90,10 @@ export class CaseLog {
   /** Append one event (refused on a stale `basedOnVersion`, wrong party or role, bad payload). */
   async append(actor: Actor, caseId: string, command: CaseCommand): Promise<CaseEvent> {
     const context = await this.context(caseId);
+    if (context && isStreamKind(context.kind)) {
+      await this.checkRead(actor, caseId);   // 404 to anyone its rule does not let read it
+      throw new InvalidInputError('caseId', `'${caseId}' is ${context.kind === 'programme' ? 'the programme: write it with POST /api/programme/events' : "an exercise's control stream: write it with POST /api/exercises/:caseId/control"}`);
+    }
     let draft = decide(context, caseId, command, actor, this.clock());
     await this.checkContent(draft);
     if (this.agreement) {
@@ -132,6 +162,10 @@ export class CaseLog {
   async checkRead(actor: Actor, caseId: string): Promise<CaseRow> {
     const row = await this.store.getCase(caseId);
     if (!row) throw new CaseNotFoundError(caseId);
+    if (isStreamKind(row.kind)) {
+      if (row.parties.includes(actor.party) && await this.streamReader(actor, row)) return row;
+      throw new CaseNotFoundError(caseId);
+    }
     checkMayRead({ caseId, kind: row.kind, parties: row.parties, version: row.version, closed: false }, actor);
     return row;
   }
@@ -149,12 +183,15 @@ export class CaseLog {
 
   /** The picture the actor's party may see, rebuilt from the events. */
   async state(actor: Actor, caseId: string): Promise<CaseState> {
+    const row = await this.checkRead(actor, caseId);
+    if (isStreamKind(row.kind)) throw new InvalidInputError('caseId', `'${caseId}' is an exercise's control stream: its picture is GET /api/exercises/:caseId/control`);
     return foldCase(await this.events(actor, caseId), this.agreement ? { recipientPartyOf: recipientPartyOf(this.agreement) } : {})!;
   }
 
   /** Cases the actor's party takes part in and the actor's roles may read. */
   async list(actor: Actor): Promise<CaseRow[]> {
     return (await this.store.listCases()).filter((c) => {
+      if (isStreamKind(c.kind)) return false;
       try { checkMayRead({ caseId: c.caseId, kind: c.kind, parties: c.parties, version: c.version, closed: false }, actor); return true; } catch { return false; }
     });
   }

@@ -4,7 +4,7 @@ import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../
 import { AccessDeniedError, CaseClosedError } from './errors.js';
 import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './events.js';
 import { withUtcTimes } from './payload_times.js';
-import { mayRead, mayWrite, writersOf } from './permissions.js';
+import { isStreamKind, mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
 import type { Actor } from './roles.js';
 
@@ -46,7 +46,8 @@ export function checkPayload<T extends CaseEventType>(type: T, payload: unknown)
  * no role that may read it.
  */
 export function checkMayRead(context: CaseContext, actor: Actor): void {
-  if (!context.parties.includes(actor.party)) throw new CaseNotFoundError(context.caseId);
+  // the programme and an exercise's control stream have their own routes and rules (CaseLog.checkRead)
+  if (!context.parties.includes(actor.party) || isStreamKind(context.kind)) throw new CaseNotFoundError(context.caseId);
   if (!mayRead(actor.roles, context.kind)) {
     throw new AccessDeniedError('role', `roles ${actor.roles.join(', ') || '(none)'} may not read ${context.kind === 'exercise' ? 'an exercise' : 'a case'}`);
   }
@@ -72,6 +73,8 @@ export function decide(context: CaseContext | null, caseId: string, command: Cas
     if (!context) throw new CaseNotFoundError(caseId);
     checkMayRead(context, actor);
     if (!mayWrite(actor.roles, command.type, context.kind)) {
+      const writers = writersOf(command.type, context.kind);
+      if (writers.length === 0) throw new AccessDeniedError('role', `'${command.type}' events are written by the server from exercise control, not by a user`);
       throw new AccessDeniedError('role', `'${command.type}' needs role ${writersOf(command.type, context.kind).join(' or ')}; ${actor.userName} holds ${actor.roles.join(', ')}`);
     }
     if (context.closed) throw new CaseClosedError(caseId, context.version);

@@ -24,6 +24,24 @@ export const PartySchema = Type.String({ pattern: PARTY_PATTERN });
 const Text = (maxLength = 4000) => Type.String({ minLength: 1, maxLength });
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' });
 
+/** The kinds of inject exercise control may schedule (docs/exercises.md). */
+export const INJECT_KINDS = ['distressCall', 'sighting', 'debris', 'unitBreakdown', 'unitLate', 'weatherChange'] as const;
+export const InjectKindSchema = Type.Union(INJECT_KINDS.map((k) => Type.Literal(k)));
+/** New weather figures of a weatherChange inject. */
+export const WeatherSchema = Type.Object({
+  windKn: Type.Optional(Type.Number({ minimum: 0, maximum: 150 })),
+  windFromDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+  visibilityNm: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  seaHeightM: Type.Optional(Type.Number({ minimum: 0, maximum: 30 })),
+}, { additionalProperties: false });
+/** How the exercise clock runs: real time, accelerated (×rate) or stepped (frozen, moved on by exercise control). */
+export const ExerciseClockSchema = Type.Object({
+  mode: Type.Union([Type.Literal('real'), Type.Literal('accelerated'), Type.Literal('stepped')]),
+  rate: Type.Number({ minimum: 0, maximum: 3600, description: 'exercise seconds per wall-clock second (1 when real, ignored when stepped)' }),
+  exerciseTime: UtcTimeSchema,
+  wallTime: UtcTimeSchema,
+}, { additionalProperties: false });
+
 /** A timed position: seconds since epoch and WGS 84 degrees. */
 const TimedPositionSchema = Type.Object({
   timeS: Type.Number(), lonDeg: Type.Number({ minimum: -180, maximum: 360 }), latDeg: Type.Number({ minimum: -90, maximum: 90 }),
@@ -115,7 +133,39 @@ export const EVENT_PAYLOADS = {
     speedKn: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
   }, { additionalProperties: false }),
   caseClosed: Type.Object({ reason: Text(500) }, { additionalProperties: false }),
+  // The events below reach an exercise's players' case from exercise control (docs/exercises.md):
+  // the server writes them (author 'exercise-control'); no user posts them, and none holds the truth.
+  /** An inject released to the players when the exercise time reached its time (`at`). */
+  injectReleased: Type.Object({
+    injectId: Id,
+    kind: InjectKindSchema,
+    /** The exercise time it was due at. */
+    at: UtcTimeSchema,
+    text: Text(),
+    position: Type.Optional(PositionSchema),
+    unitId: Type.Optional(Id),
+    delayH: Type.Optional(Type.Number({ minimum: 0, maximum: 240 })),
+    weather: Type.Optional(WeatherSchema),
+  }, { additionalProperties: false }),
+  /** The exercise clock as exercise control set it: exercise time = exerciseTime + (now − wallTime) × rate (frozen when stepped). */
+  exerciseClock: ExerciseClockSchema,
+  /** A unit's search saw the target: where and when the unit saw it, and which searchDone (its version) it came from. */
+  targetDetected: Type.Object({
+    unitId: Id,
+    time: UtcTimeSchema,
+    position: PositionSchema,
+    searchVersion: Type.Integer({ minimum: 1 }),
+  }, { additionalProperties: false }),
+  /** Exercise control ended the exercise; the score and the after-action report are now released to both parties. */
+  exerciseEnded: Type.Object({
+    /** Exercise time at the end. */
+    exerciseTime: Type.Optional(UtcTimeSchema),
+    text: Type.Optional(Text(2000)),
+  }, { additionalProperties: false }),
 } satisfies Record<string, TSchema>;
+
+/** Event types the server writes into an exercise's players' case from exercise control; never posted by a user. */
+export const EXERCISE_CONTROL_EVENT_TYPES = ['injectReleased', 'exerciseClock', 'targetDetected', 'exerciseEnded'] as const;
 
 /** The kinds of event a case or exercise log holds. */
 export type CaseEventType = keyof typeof EVENT_PAYLOADS;

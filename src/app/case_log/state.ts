@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { DriftRunSummarySchema, EVENT_PAYLOADS, PositionSchema, ViewedEvent } from './events.js';
+import type { DriftRunSummarySchema, EVENT_PAYLOADS, ExerciseClockSchema, PositionSchema, ViewedEvent } from './events.js';
 
 type Position = Static<typeof PositionSchema>;
 
@@ -47,6 +47,16 @@ export interface CaseState {
   readonly acknowledgedNotifications: readonly string[];
   /** Events this viewer may not see (another party's `nothing` releases). */
   readonly withheldCount: number;
+  // An exercise's players' case (docs/exercises.md): what exercise control released to the players.
+  /** Injects released so far (a distress call, a sighting, debris, a unit breaking down or late, a weather change). */
+  readonly injects: readonly (PictureEntry & { readonly injectId: string; readonly kind: string; readonly at: string;
+    readonly delayH?: number; readonly weather?: Static<typeof EVENT_PAYLOADS.injectReleased>['weather'] })[];
+  /** The exercise clock as last set (null: no clock yet, or a real case). */
+  readonly clock: Static<typeof ExerciseClockSchema> | null;
+  /** Detections of the target by the players' units. */
+  readonly detections: readonly (PictureEntry & { readonly searchVersion: number })[];
+  /** Set once exercise control has ended the exercise. */
+  readonly exerciseEnded: PictureEntry | null;
 }
 
 /** What the picture needs to know of the agreement the case runs under. */
@@ -73,6 +83,7 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
         caseId: event.caseId, kind: o.kind, title: o.title, parties: o.parties,
         openedBy: { userName: 'author' in event ? event.author : '', party: event.party }, status: 'open', version: event.version,
         reports: [], sightings: [], messages: [], plans: [], searches: [], driftRuns: [], planningInputs: null, units: {}, acknowledgedNotifications: [], withheldCount: 0,
+        injects: [], clock: null, detections: [], exerciseEnded: null,
       };
       continue;
     }
@@ -99,6 +110,12 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
           && (!options.recipientPartyOf || options.recipientPartyOf(p.notificationId) === event.party)) state.acknowledgedNotifications.push(p.notificationId);
         break;
       case 'caseClosed': state.status = 'closed'; break;
+      case 'injectReleased':
+        state.injects.push({ ...entry, ...(pick(p, ['injectId', 'kind', 'at', 'delayH', 'weather']) as { injectId: string; kind: string; at: string }) });
+        break;
+      case 'exerciseClock': state.clock = p as unknown as NonNullable<CaseState['clock']>; break;
+      case 'targetDetected': state.detections.push({ ...entry, searchVersion: p.searchVersion as number }); break;
+      case 'exerciseEnded': state.exerciseEnded = entry; break;
     }
   }
   return state as CaseState | null;

@@ -5,7 +5,14 @@ import { actorOf } from './request_actor.js';
 import { CaseParams, CaseSummary, errorResponses, EventTypeSchema, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
 
 /** Event types written by their own routes, not by POST …/events. */
-const OWN_ROUTE: Record<string, string> = { caseOpened: 'POST /api/cases', driftRun: 'POST /api/cases/:caseId/drift-runs' };
+const OWN_ROUTE: Record<string, string> = {
+  caseOpened: 'POST /api/cases', driftRun: 'POST /api/cases/:caseId/drift-runs',
+  // the server writes these into an exercise's players' case from exercise control (docs/exercises.md)
+  injectReleased: 'the server when an inject falls due (POST /api/exercises/:caseId/control: injectScheduled)',
+  exerciseClock: 'the server when exercise control sets the clock (POST /api/exercises/:caseId/control: clockSet, clockStepped)',
+  targetDetected: 'the server after a searchDone of an exercise',
+  exerciseEnded: 'the server when exercise control ends the exercise (POST /api/exercises/:caseId/control: exerciseEnded)',
+};
 
 /** `/api/cases`: list and open cases, read the picture and the log, append events. */
 export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPageMax: number }> = async (app, { caseLog, eventsPageMax }) => {
