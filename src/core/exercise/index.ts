@@ -8,3 +8,15 @@ export { simulateTruthTrack, truthPositionAt, truthDriftRequest, perturbedForcin
 export type { TruthSpec, TruthPerturbation, TruthForcingRefs, TruthTrack, TruthTrackPoint, TruthStatus, TruthLeeway, TruthTrackOptions } from './truth.js';
 export { detectAlongTrack, simulatedSearchTrack } from './detection.js';
 export type { DetectAlongTrackInput, DetectAlongTrackResult, Detection, PlannedRoute, SimulatedSearchOptions } from './detection.js';
+export { exerciseTimeAt, wallTimeWhen, setClock, stepClock, checkClockState, MAX_CLOCK_RATE } from './clock.js';
+export type { ClockMode, ExerciseClockState } from './clock.js';
+export { checkInject, releasedInject, distressCallPosition, dueInjects, INJECT_KINDS } from './injects.js';
+export type {
+  Inject, InjectKind, PositionError, InjectWeather, DistressCallInject, SightingInject, DebrisInject, UnitBreakdownInject,
+  UnitLateInject, WeatherChangeInject, ReleasedInject, CheckInjectOptions,
+} from './injects.js';
+export { scoreExercise, scorePlan, scoreEffort, scoreRules, scoreExchanges, cloudAt } from './scoring.js';
+export type {
+  ExerciseScore, PlanScore, UnitEffort, RulesScore, PartyExchanges, ScoringInput, PlanScoreInput, SearchEffortInput,
+  NotificationInput, ExchangeInput, AboardInput, StatusSnapshot,
+} from './scoring.js';
