@@ -6,7 +6,7 @@
  * search, the score and the after-action report. Types come from the server's own definitions.
  */
 import type { JointExercise, PersonnelExchange, YearlyProgramme } from '../../core/cooperation/index.js';
-import type { ExerciseScore, TruthTrackPoint } from '../../core/exercise/index.js';
+import type { ExerciseScore } from '../../core/exercise/index.js';
 import type { ControlEventPayload, ControlEventType } from '../../app/exercise_control/events.js';
 import type { ControlState } from '../../app/exercise_control/fold.js';
 import type { ProgrammeEventPayload, ProgrammeEventType } from '../../app/programme/events.js';
@@ -45,18 +45,18 @@ export function createExercise(programmeItemId: string, caseId?: string): Promis
   return api<{ caseId: string; controlStreamId: string }>('POST', '/api/exercises', { programmeItemId, ...(caseId ? { caseId } : {}) });
 }
 
-/** What exercise control reads: the control picture and the truth's track (null before a truth is set). */
+/** What exercise control reads: the control picture and the exercise time the server holds (UTC, null before the clock). */
 export interface ControlView {
   readonly state: ControlState;
-  readonly truthTrack: { readonly points: readonly TruthTrackPoint[] } | null;
+  readonly exerciseTime: string | null;
 }
 
 const exercisePath = (caseId: string, rest: string) => `/api/exercises/${encodeURIComponent(caseId)}${rest}`;
 
 /** The control stream (404 for anyone not named a controller: never asked by a player's page). */
 export async function getControl(caseId: string): Promise<ControlView> {
-  const answer = await api<{ state: ControlState; truthTrack?: { points: readonly TruthTrackPoint[] } | null }>('GET', exercisePath(caseId, '/control'));
-  return { state: answer.state, truthTrack: answer.truthTrack ?? null };
+  const answer = await api<{ state: ControlState; exerciseTime: string | null }>('GET', exercisePath(caseId, '/control'));
+  return { state: answer.state, exerciseTime: answer.exerciseTime };
 }
 
 /** A controller's command, based on the control stream's version they saw. */
@@ -73,7 +73,7 @@ export function getScore(caseId: string): Promise<{ score: ExerciseScore }> {
   return api<{ score: ExerciseScore }>('GET', exercisePath(caseId, '/score'));
 }
 
-/** The after-action report's address: HTML or PDF, the reader's party's copy or the shared (neutral names) copy. */
-export function reportUrl(caseId: string, format: 'html' | 'pdf', copy: 'party' | 'shared'): string {
-  return exercisePath(caseId, `/report?format=${format}&copy=${copy}`);
+/** The after-action report's address: HTML, PDF or JSON; a party's copy (its place names) or the shared copy (neutral names). */
+export function reportUrl(caseId: string, format: 'html' | 'pdf' | 'json', copy: string): string {
+  return exercisePath(caseId, `/report?format=${format}&copy=${encodeURIComponent(copy)}`);
 }

@@ -11,12 +11,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { parseTime } from '../../core/time/index.js';
 import { api, ApiError } from '../api/http.js';
-import { controlCommand, getControl, getScore, reportUrl, type ControlEventType, type ControlView, type ExerciseScore } from '../api/exercise_api.js';
+import { controlCommand, getControl, getScore, type ControlEventType, type ControlView, type ExerciseScore } from '../api/exercise_api.js';
+import type { TruthTrackPoint } from '../../core/exercise/index.js';
 import { formatNumber, formatPercent, formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
-import { clockModeText, INJECT_KIND_KEYS, useExerciseTime } from './exercise_play.js';
+import { clockModeText, INJECT_KIND_KEYS, ReportLinks, useExerciseTime } from './exercise_play.js';
 import { ObjectPicker } from './object_picker.js';
 import { EMPTY_POSITION_FIELDS, formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
 import { PositionInput } from './position_input.js';
@@ -45,9 +46,10 @@ interface InjectForm {
 }
 
 export function ExerciseControlPanel() {
-  const { t, user, language, agreement, showError } = useApp();
+  const { t, user, language, agreement, showError, planner } = useApp();
   const c = useCase();
   const caseId = c.snapshot.caseId;
+  const [track, setTrack] = useState<{ version: number; points: readonly TruthTrackPoint[] } | { version: number; problem: string } | null>(null);
   const [view, setView] = useState<ControlView | null>(null);
   const [notController, setNotController] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -88,13 +90,32 @@ export function ExerciseControlPanel() {
 
   const state = view?.state ?? null;
   const exerciseTimeS = useExerciseTime(state?.clock ?? null);
+
+  // the truth's track, simulated in this page's Worker by the core function the server uses
+  const truthVersion = state?.truth?.version ?? null;
+  useEffect(() => {
+    const tr = state?.truth;
+    if (!tr) { setTrack(null); return; }
+    const forecast = c.inputs?.forcing as { wind?: { file?: string }[]; current?: { file?: string }[] } | undefined;
+    const refs = tr.forcing ?? { wind: forecast?.wind?.find((s) => s.file)?.file ?? '', current: forecast?.current?.find((s) => s.file)?.file ?? '' };
+    if (!refs.wind || !refs.current) { setTrack({ version: tr.version, problem: t('ctl.truth.noForcing') }); return; }
+    let stale = false;
+    planner.truthTrack({
+      objectClass: tr.objectClass, position: tr.position, timeS: Date.parse(tr.time) / 1000, forcing: tr.forcing,
+      ...(tr.perturbation ? { perturbation: tr.perturbation } : {}), seed: tr.seed,
+    }, refs, (tr.durationH ?? 48) * 3600).then(
+      (points) => { if (!stale) setTrack({ version: tr.version, points }); },
+      (error: unknown) => { if (!stale) setTrack({ version: tr.version, problem: (error as Error).message }); },
+    );
+    return () => { stale = true; };
+  }, [truthVersion, c.inputsVersion]);
   const released = new Set(c.snapshot.events.filter((e) => e.type === 'injectReleased').map((e) => String(e.payload?.injectId)));
 
   // the truth track, the searches drawn (hit or miss) and the hits: on the map, for control only
   useEffect(() => {
     if (!state) return;
     const features: FeatureCollection['features'] = [];
-    const points = view?.truthTrack?.points ?? [];
+    const points = track && 'points' in track ? track.points : [];
     if (points.length > 1) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: points.map((p) => [p.lonDeg, p.latDeg]) }, properties: { layer: 'truth' } });
     if (points.length > 0) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [points[0].lonDeg, points[0].latDeg] }, properties: { layer: 'truth-start', label: t('ctl.map.release') } });
     if (exerciseTimeS !== null && points.length > 0) {
@@ -108,7 +129,7 @@ export function ExerciseControlPanel() {
       if (d.hit && d.position) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [d.position.lonDeg, d.position.latDeg] }, properties: { layer: 'hit', label: `${d.unitId}` } });
     }
     c.setControlLayer({ type: 'FeatureCollection', features });
-  }, [view, c.snapshot.version, exerciseTimeS === null ? null : Math.floor(exerciseTimeS / 600)]);
+  }, [view, track, c.snapshot.version, exerciseTimeS === null ? null : Math.floor(exerciseTimeS / 600)]);
 
   if (notController) return <p data-testid={TID.controlNotController}>{t('ctl.notController')}</p>;
   if (!state) return <p class="loading">{t('app.loading')}</p>;
@@ -184,8 +205,8 @@ export function ExerciseControlPanel() {
     <input value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} {...extra} />
   );
   const tr = state.truth;
-  const track = view?.truthTrack?.points ?? [];
-  const last = track.at(-1);
+  const trackPoints = track && 'points' in track ? track.points : [];
+  const last = trackPoints.at(-1);
 
   return (
     <div class="control-panel" data-testid={TID.controlPanel} data-version={state.version}>
@@ -234,7 +255,8 @@ export function ExerciseControlPanel() {
               forcing: tr.forcing ? `${tr.forcing.wind}, ${tr.forcing.current}` : t('ctl.truth.forecast'), seed: tr.seed,
             })}</p>
             {tr.perturbation && <p class="hint">{t('ctl.truth.perturbed', { ws: tr.perturbation.windSpeedFactor, wd: tr.perturbation.windDirectionOffsetDeg, cs: tr.perturbation.currentSpeedFactor, cd: tr.perturbation.currentDirectionOffsetDeg })}</p>}
-            {last && <p class="hint">{t('ctl.truth.track', { points: track.length, position: formatDegreesMinutes(last.latDeg, last.lonDeg), time: formatUtcWithLocal(last.timeS * 1000, user.party, language), status: last.status })}</p>}
+            {track && 'problem' in track && <p class="problem">{track.problem}</p>}
+            {last && <p class="hint">{t('ctl.truth.track', { points: trackPoints.length, position: formatDegreesMinutes(last.latDeg, last.lonDeg), time: formatUtcWithLocal(last.timeS * 1000, user.party, language), status: last.status })}</p>}
           </>
         ) : <p class="hint">{t('ctl.truth.none')}</p>}
       </div>
@@ -384,11 +406,7 @@ export function ExerciseControlPanel() {
           <li>{t('ctl.score.aboard', { lo: score.aboard.liaisonOfficers, obs: score.aboard.observers })}</li>
         </ul>
       )}
-      <p>{t('ex.report')}: {(['party', 'shared'] as const).flatMap((copy) => (['html', 'pdf'] as const).map((format) => (
-        <a key={`${copy}-${format}`} data-testid={TID.reportLink} data-format={format} data-copy={copy} href={reportUrl(caseId, format, copy)} target="_blank" rel="noopener">
-          {format.toUpperCase()} ({t(copy === 'party' ? 'ex.report.party' : 'ex.report.shared')}){' '}
-        </a>
-      )))}</p>
+      <ReportLinks caseId={caseId} />
     </div>
   );
 }

@@ -112,6 +112,23 @@ export function injectDetails(t: AppContextValue['t'], i: InjectPayload): string
   return parts.join(' · ');
 }
 
+/** The after-action report: this party's copy (its place names) and the shared copy (neutral names), HTML, PDF and the score as JSON. */
+export function ReportLinks(props: { caseId: string }) {
+  const { t, user } = useApp();
+  return (
+    <p class="report-links">{t('ex.report')}:{' '}
+      {([[user.party, 'ex.report.party'], ['shared', 'ex.report.shared']] as const).map(([copy, key]) => (
+        <span key={copy}>
+          {t(key)}:{' '}
+          {(['html', 'pdf', 'json'] as const).map((format) => (
+            <a key={format} data-testid={TID.reportLink} data-format={format} data-copy={copy === 'shared' ? 'shared' : 'party'} href={reportUrl(props.caseId, format, copy)} target="_blank" rel="noopener">{format.toUpperCase()} </a>
+          ))}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** At most `max` points of a track, evenly chosen, first and last kept (a searchDone holds up to 5000). */
 function thin<T>(points: readonly T[], max: number): T[] {
   if (points.length <= max) return [...points];
@@ -201,11 +218,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
       {ended && (
         <div class="ended" data-testid={TID.exerciseEnded}>
           <p><strong>{t('ex.ended', { text: ended.text ?? '' })}</strong></p>
-          <p>{t('ex.report')}: {(['party', 'shared'] as const).flatMap((copy) => (['html', 'pdf'] as const).map((format) => (
-            <a key={`${copy}-${format}`} data-testid={TID.reportLink} data-format={format} data-copy={copy} href={reportUrl(c.snapshot.caseId, format, copy)} target="_blank" rel="noopener">
-              {format.toUpperCase()} ({t(copy === 'party' ? 'ex.report.party' : 'ex.report.shared')}){' '}
-            </a>
-          )))}</p>
+          <ReportLinks caseId={c.snapshot.caseId} />
         </div>
       )}
 

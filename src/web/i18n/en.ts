@@ -328,6 +328,7 @@ export const en = {
   'ctl.truth.windTurn': 'wind direction + (°)',
   'ctl.truth.currentFactor': 'current speed ×',
   'ctl.truth.currentTurn': 'current direction + (°)',
+  'ctl.truth.noForcing': 'The truth drifts on the players\' forecast forcing, but their planning inputs name no wind and current files: name the truth forcing\'s files.',
   'ctl.truth.set': 'Set the truth',
   'ctl.map.release': 'truth: in the water',
   'ctl.map.now': 'truth: now',

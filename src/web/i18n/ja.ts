@@ -326,6 +326,7 @@ export const ja: Dictionary = {
   'ctl.truth.windTurn': '風向 +（°）',
   'ctl.truth.currentFactor': '海流の速さ ×',
   'ctl.truth.currentTurn': '海流の向き +（°）',
+  'ctl.truth.noForcing': '真の状況は参加者の予報外力で漂流しますが、参加者の計画入力に風・海流のファイルがありません。真の外力のファイルを指定してください。',
   'ctl.truth.set': '真の状況を設定',
   'ctl.map.release': '真：漂流開始',
   'ctl.map.now': '真：現在',

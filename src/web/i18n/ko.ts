@@ -326,6 +326,7 @@ export const ko: Dictionary = {
   'ctl.truth.windTurn': '풍향 + (°)',
   'ctl.truth.currentFactor': '해류 속도 ×',
   'ctl.truth.currentTurn': '해류 방향 + (°)',
+  'ctl.truth.noForcing': '실제 상황은 참가자의 예보 외력으로 표류하지만, 참가자의 계획 입력에 바람·해류 파일이 없습니다. 실제 외력 파일을 지정하십시오.',
   'ctl.truth.set': '실제 상황 설정',
   'ctl.map.release': '실제: 표류 시작',
   'ctl.map.now': '실제: 현재',
