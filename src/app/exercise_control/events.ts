@@ -76,6 +76,9 @@ export const CONTROL_EVENT_PAYLOADS = {
     seed: Type.Integer(),
     /** Expected detections along the track (Σ exposure), and 1 − e^(−that): the planner's POD on the truth. */
     expectedDetections: Type.Number({ minimum: 0 }),
+    /** The sweep width the draw used, NM, and where it came from (the unit's W for the truth's object from the tables, or the search's own). */
+    sweepWidthNm: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    sweepWidthSource: Type.Optional(Type.String({ maxLength: 300 })),
     time: Type.Optional(UtcTimeSchema),
     position: Type.Optional(PositionSchema),
     /** Why no draw could be made (no truth set, the track outside the truth's span). */

@@ -5,6 +5,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { SarbridgeStore } from '../../io/storage/index.js';
 import { CASE_EVENT_TYPES, CaseLog, EVENT_PAYLOADS } from '../case_log/index.js';
 import { agreementRoutes } from './agreement_routes.js';
+import { CONTROL_EVENT_PAYLOADS, CONTROL_EVENT_TYPES, ExerciseControl, TruthTracks } from '../exercise_control/index.js';
+import { PROGRAMME_EVENT_PAYLOADS, PROGRAMME_EVENT_TYPES, ProgrammeStream } from '../programme/index.js';
+import { exerciseRoutes } from './exercise_routes.js';
+import { ExerciseTicker } from './exercise_ticker.js';
+import { programmeRoutes } from './programme_routes.js';
 import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
@@ -46,10 +51,18 @@ export interface AppDeps {
   readonly agreement?: CooperationConfig | null;
   /** The built browser application (default the project's dist/web; `npm run build:web`). */
   readonly webRoot?: string;
+  /** How often the exercise ticker beats, ms (default 1000; 0: only after appends, tests call `app.ticker.tick()`). */
+  readonly exerciseTickMs?: number;
 }
 
 /** The app plus the parts a caller may need to stop. */
-export type SarbridgeApp = FastifyInstance & { readonly hub: LiveHub; readonly audit: AuditWriter };
+export type SarbridgeApp = FastifyInstance & {
+  readonly hub: LiveHub; readonly audit: AuditWriter;
+  /** Exercise control and its ticker (docs/exercises.md). */
+  readonly exercises: ExerciseControl; readonly ticker: ExerciseTicker;
+  /** Every route registered (method and URL), for the tests that must cover each one. */
+  readonly routeList: readonly { readonly method: string; readonly url: string; readonly websocket: boolean }[];
+};
 
 /**
  * Build the sarbridge HTTP + WebSocket app (not listening: main.ts listens, tests inject()).
@@ -63,16 +76,28 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     bodyLimit: limits.bodyLimitBytes,
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const routeList: { method: string; url: string; websocket: boolean }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url, websocket: (route as { websocket?: boolean }).websocket === true });
+  });
   const store = deps.store;
   const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
   const sessions = new Sessions(store, clock);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
   const audit = new AuditWriter(store);
+  const agreement = deps.agreement ?? null;
+  const programme = agreement ? new ProgrammeStream(store, agreement, clock) : null;
+  await programme?.seed();
+  const exercises = new ExerciseControl({ store, caseLog, programme, agreement, truths: new TruthTracks(store), clock, onError: (error) => app.log.error(error) });
+  caseLog.streamReader = (actor, row) => exercises.mayReadStream(actor, row);
+  const ticker = new ExerciseTicker(exercises, store, deps.exerciseTickMs ?? 1000);
 
   installErrorHandler(app);
   app.addSchema(ErrorResponse);
   // each event type's payload, for the OpenAPI document (POST …/events checks `payload` against the one of its `type`)
   for (const type of CASE_EVENT_TYPES) app.addSchema({ ...EVENT_PAYLOADS[type], $id: `EventPayload_${type}` });
+  for (const type of PROGRAMME_EVENT_TYPES) app.addSchema({ ...PROGRAMME_EVENT_PAYLOADS[type], $id: `ProgrammeEventPayload_${type}` });
+  for (const type of CONTROL_EVENT_TYPES) app.addSchema({ ...CONTROL_EVENT_PAYLOADS[type], $id: `ControlEventPayload_${type}` });
   await app.register(fastifySwagger, {
     // shared schemas under their own names (components/schemas/ErrorResponse, EventPayload_report, …)
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -109,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
-  app.addHook('onClose', async () => { hub.close(); await audit.flush(); });
+  app.addHook('onClose', async () => { ticker.stop(); hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
@@ -124,8 +149,11 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
+  await app.register(programmeRoutes, { prefix: '/api/programme', programme, agreement });
+  await app.register(exerciseRoutes, { prefix: '/api/exercises', control: exercises });
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();
-  return Object.assign(app, { hub, audit }) as unknown as SarbridgeApp;
+  ticker.start();
+  return Object.assign(app, { hub, audit, exercises, ticker, routeList }) as unknown as SarbridgeApp;
 }

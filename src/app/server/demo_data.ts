@@ -1,5 +1,5 @@
 import type { SarbridgeStore } from '../../io/storage/index.js';
-import { CaseLog, type Actor, type CaseEventPayload } from '../case_log/index.js';
+import { CaseLog, isStreamKind, type Actor, type CaseEventPayload } from '../case_log/index.js';
 
 /** The demo case's id. */
 export const DEMO_CASE_ID = 'demo-east-sea';
@@ -44,7 +44,7 @@ export const DEMO_PLANNING_INPUTS: CaseEventPayload<'planningInputs'>['inputs'] 
  * with the planning inputs to drift and plan from. Does nothing when the store already holds cases.
  */
 export async function seedDemoData(store: SarbridgeStore, clock: () => Date = () => new Date()): Promise<boolean> {
-  if ((await store.listCases()).length > 0) return false;
+  if ((await store.listCases()).some((c) => !isStreamKind(c.kind))) return false;   // the programme stream is no case
   const system: Actor = { userName: 'system', party: 'KR', roles: ['smc'] };
   const log = new CaseLog(store, clock);
   await log.open(system, { kind: 'exercise', title: 'Demo exercise — life raft west of the Liancourt Rocks (SYNTHETIC)', parties: ['KR', 'JP'] }, DEMO_CASE_ID);

@@ -1,0 +1,107 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { CONTROL_EVENT_TYPES, type ControlEventType, type ExerciseControl } from '../exercise_control/index.js';
+import { composeScore } from '../exercise_control/score.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { actorOf } from './request_actor.js';
+import { CaseParams, errorResponses, ViewedEventSchema } from './schemas.js';
+
+const ControlEventTypeSchema = Type.Unsafe<ControlEventType>({ type: 'string', enum: [...CONTROL_EVENT_TYPES], description: 'the kind of control event' });
+const StoredEventSchema = Type.Object({
+  caseId: Type.String(), version: Type.Integer(), type: Type.String(), author: Type.String(), party: Type.String(),
+  recordedAt: Type.String(), basedOnVersion: Type.Integer(), releasability: Type.String(), payload: Type.Unknown(),
+});
+
+/**
+ * `/api/exercises`: exercise control (docs/exercises.md). Creating an exercise from the programme
+ * (exercise control), the control stream (its named controllers only: anyone else is answered 404,
+ * as for a case of another party, before the body is even read), simulated searches (the players'
+ * SMC and OSC, or control), the score and the report (controllers; both parties after the end).
+ */
+export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseControl }> = async (app, { control }) => {
+  /** Refuse anyone but a named controller, before the body is validated (so a refusal tells nothing). */
+  const controllersOnly = async (request: FastifyRequest) => {
+    await control.forController(actorOf(request), (request.params as { caseId: string }).caseId);
+  };
+
+  app.get('/', {
+    schema: {
+      summary: 'Exercises I am a controller of', tags: ['exercises'],
+      response: { 200: Type.Object({ exercises: Type.Array(Type.Object({
+        caseId: Type.String(), controlStreamId: Type.String(), title: Type.String(), programmeItemId: Type.String(),
+        director: Type.String(), controllers: Type.Array(Type.String()), ended: Type.Boolean(),
+      })) }), ...errorResponses(401) },
+    },
+  }, async (request) => ({ exercises: await control.listFor(actorOf(request)) }));
+
+  app.post('/', {
+    schema: {
+      summary: 'Create an exercise from a programme entry (exercise control; I become its director)', tags: ['exercises'],
+      body: Type.Object({
+        programmeItemId: Type.String({ minLength: 1, maxLength: 64, description: 'an exercise of GET /api/programme' }),
+        caseId: Type.Optional(Type.String({ minLength: 1, maxLength: 56, pattern: '^[A-Za-z0-9_-][A-Za-z0-9._-]*$', description: "the players' case id (default the programme item's id)" })),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ caseId: Type.String(), controlStreamId: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => reply.code(201).send(await control.create(actorOf(request), request.body)));
+
+  app.get('/:caseId/control', {
+    schema: {
+      summary: "The control stream's picture and events: the truth, injects, clock, detections, lessons (named controllers only)", tags: ['exercises'], params: CaseParams,
+      response: { 200: Type.Object({ state: Type.Unknown(), exerciseTime: Type.Union([Type.String(), Type.Null()]), events: Type.Array(StoredEventSchema) }), ...errorResponses(401, 404) },
+    },
+  }, async (request) => {
+    const { state, events } = await control.forController(actorOf(request), request.params.caseId);
+    return { state, exerciseTime: control.exerciseTimeNow(state), events };
+  });
+
+  app.post('/:caseId/control', {
+    preValidation: controllersOnly,
+    schema: {
+      summary: 'A controller\'s command: controllersSet (director), truthSet, injectScheduled, injectCancelled, clockSet, clockStepped, lessonEntered, exerciseEnded', tags: ['exercises'], params: CaseParams,
+      body: Type.Object({
+        basedOnVersion: Type.Integer({ minimum: 1 }),
+        type: ControlEventTypeSchema,
+        payload: Type.Object({}, { additionalProperties: true, description: 'checked against the schema of `type` (app/exercise_control/events.ts, docs/exercises.md)' }),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ event: StoredEventSchema }), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => reply.code(201).send({ event: await control.command(actorOf(request), request.params.caseId, request.body) }));
+
+  app.post('/:caseId/simulated-searches', {
+    preValidation: async (request) => { await control.checkPlayerOrController(actorOf(request), (request.params as { caseId: string }).caseId); },
+    schema: {
+      summary: "Simulate a unit's search along its route in an issued plan, at its speed, up to the exercise time: appended as a searchDone (players' SMC/OSC, or control)", tags: ['exercises'], params: CaseParams,
+      body: Type.Object({
+        unitId: Type.String({ minLength: 1, maxLength: 64 }),
+        planVersion: Type.Integer({ minimum: 1, description: 'the version of the planIssued event in the players\' case' }),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ event: ViewedEventSchema }), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send({ event: await control.simulatedSearch(actorOf(request), request.params.caseId, request.body) }));
+
+  app.get('/:caseId/score', {
+    preValidation: async (request) => { await control.checkScoreReader(actorOf(request), (request.params as { caseId: string }).caseId); },
+    schema: {
+      summary: 'The score of the exercise (controllers; both parties once it has ended)', tags: ['exercises'], params: CaseParams,
+      response: { 200: Type.Object({ score: Type.Unknown() }), ...errorResponses(401, 404) },
+    },
+  }, async (request) => ({ score: await composeScore(control, request.params.caseId) }));
+
+  app.get('/:caseId/report', {
+    preValidation: async (request) => { await control.checkScoreReader(actorOf(request), (request.params as { caseId: string }).caseId); },
+    schema: {
+      summary: "The after-action report (controllers; both parties once it has ended). Until the report renderer is merged: the score as JSON (format=json only)", tags: ['exercises'], params: CaseParams,
+      querystring: Type.Object({
+        copy: Type.Union([Type.Literal('KR'), Type.Literal('JP'), Type.Literal('shared')], { default: 'shared' }),
+        format: Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf')], { default: 'json' }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ copy: Type.String(), score: Type.Unknown() }), ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => {
+    if (request.query.format !== 'json') {
+      throw new InvalidInputError('querystring/format', 'the HTML and PDF after-action report are not built on this server yet; ask format=json (the score)');
+    }
+    return { copy: request.query.copy, score: await composeScore(control, request.params.caseId) };
+  });
+};

@@ -1,0 +1,71 @@
+/**
+ * What the exercise tests share: the example agreement with a programme, users of every role of
+ * both parties (exercise control included), an app on an in-memory store with a clock the test
+ * moves, and a truth whose values are canaries (digits, a class, a seed no player input uses).
+ */
+import type { CooperationConfig, YearlyProgramme } from '../../core/cooperation/index.js';
+import { loadCooperationConfig } from '../../io/cooperation/index.js';
+import { projectPath } from '../../io/project_files.js';
+import { SqliteStore } from '../../io/storage/index.js';
+import type { Role } from '../case_log/index.js';
+import { buildApp, type SarbridgeApp } from './app.js';
+import { hashPassword } from './passwords.js';
+import { TEST_PASSWORD, TEST_SCRYPT } from './server_test_support.js';
+
+const example = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
+const record = example.agreement.record;
+/** The example agreement with a 2026 programme: one exercise near the Liancourt Rocks, a liaison officer and an observer. */
+export const PROGRAMME: YearlyProgramme = {
+  year: 2026, exerciseFrequency: 'twice a year', hostRotation: ['KR', 'JP'], record,
+  exercises: [{ id: 'sarex-1', name: 'SAREX 2026-1', host: 'KR', area: 'east-sea', date: { kind: 'month', iso: '2026-03' }, units: ['kr-ship-1', 'kr-helo-1', 'jp-navy-ship-1'], state: 'planned', record }],
+  exchanges: [
+    { id: 'lo-1', kind: 'liaison-officer', rankOrRole: 'Lieutenant', fromParty: 'JP', fromService: 'jp-navy', hostedBy: 'kr-helo-1', from: { kind: 'day', iso: '2026-03-09' }, to: { kind: 'day', iso: '2026-03-12' }, exercise: 'sarex-1', state: 'planned', record },
+    { id: 'ob-1', kind: 'observer', rankOrRole: 'Commander', fromParty: 'KR', fromService: 'kr-navy', hostedBy: 'jp-rcc', from: { kind: 'not-set' }, to: { kind: 'not-set' }, state: 'planned', record },
+  ],
+};
+export const CONFIG: CooperationConfig = { ...example, programmes: [PROGRAMME] };
+
+/** Users: every role of both parties, and a party outside the agreement. */
+export const EXERCISE_USERS: Record<string, { party: string; roles: Role[] }> = {
+  kim: { party: 'KR', roles: ['smc'] }, park: { party: 'KR', roles: ['osc'] }, choi: { party: 'KR', roles: ['liaison-officer'] },
+  han: { party: 'KR', roles: ['observer'] }, min: { party: 'KR', roles: ['programme-staff'] }, 'kr-admin': { party: 'KR', roles: ['admin'] },
+  lee: { party: 'KR', roles: ['exercise-control'] },
+  sato: { party: 'JP', roles: ['smc'] }, suzuki: { party: 'JP', roles: ['osc'] }, ito: { party: 'JP', roles: ['liaison-officer'] },
+  kato: { party: 'JP', roles: ['observer'] }, mori: { party: 'JP', roles: ['programme-staff'] }, 'jp-admin': { party: 'JP', roles: ['admin'] },
+  tanaka: { party: 'JP', roles: ['exercise-control'] },
+  /** exercise control of KR, but never named a controller */
+  yoon: { party: 'KR', roles: ['exercise-control'] },
+  wang: { party: 'CN', roles: ['smc'] },
+};
+
+/** The truth: release position digits, class, seed and texts that nothing a player writes holds. */
+export const TRUTH = {
+  objectClass: 'OVATEK-CRAFT-3',
+  position: { lonDeg: 131.24863, latDeg: 37.23417 },
+  time: '2026-03-10T06:00Z',
+  forcing: { wind: 'demo:east-sea-wind.nc', current: 'demo:east-sea-currents.nc' },
+  perturbation: { windSpeedFactor: 1.1, windDirectionOffsetDeg: 7, currentSpeedFactor: 0.9, currentDirectionOffsetDeg: -5 },
+  seed: 7319457,
+  durationH: 30,
+};
+/** Strings no player may ever receive while the exercise runs. */
+export const CANARIES = ['131.24863', '37.23417', 'OVATEK', '7319457', 'CANARY-LESSON-QX7', 'CANARY-INJECT-ZK9', 'perturbation', 'windDirectionOffsetDeg'];
+
+/** An app on an in-memory store with EXERCISE_USERS signed in, the ticker only on demand, and a clock the test sets. */
+export async function exerciseApp(startIso = '2026-03-10T07:30:00.000Z'): Promise<{
+  app: SarbridgeApp; store: SqliteStore; tokens: Record<string, string>; clock: { nowMs: number };
+  auth: (user: string) => { authorization: string };
+}> {
+  const store = new SqliteStore(':memory:');
+  const hash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT);
+  for (const [userName, u] of Object.entries(EXERCISE_USERS)) {
+    await store.createUser({ userName, party: u.party, roles: u.roles, passwordHash: hash, createdAt: '2026-03-01T00:00:00.000Z' });
+  }
+  const clock = { nowMs: Date.parse(startIso) };
+  const app = await buildApp({ store, agreement: CONFIG, clock: () => new Date(clock.nowMs), exerciseTickMs: 0 });
+  const tokens: Record<string, string> = {};
+  for (const user of Object.keys(EXERCISE_USERS)) {
+    tokens[user] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
+  }
+  return { app, store, tokens, clock, auth: (user) => ({ authorization: `Bearer ${tokens[user]}` }) };
+}
