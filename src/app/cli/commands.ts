@@ -20,6 +20,7 @@ export const COMMAND_DESCRIPTIONS = {
   admin: 'manage administrator accounts',
   plan: 'plan a search: drift the object, update for searches done, allocate each unit an area and pattern maximising POS, compare with the IAMSAR method, write GeoJSON/GPX/KML/RTZ',
   cooperation: 'the cooperation agreement: validate a config, check a plan against its rules, print its timeline, write the annual report',
+  exercise: 'joint exercises: play doctrine trials headless (simulate: the optimal allocation against the IAMSAR baseline on many drawn truths)',
 } as const;
 
 type CommandName = keyof typeof COMMAND_DESCRIPTIONS;
@@ -34,4 +35,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('admin', async () => (await import('./admin_command.js')).adminCommand()),
   entry('plan', async () => (await import('./plan_command.js')).planCommand()),
   entry('cooperation', async () => (await import('./cooperation_command.js')).cooperationCommand()),
+  entry('exercise', async () => (await import('./exercise_command.js')).exerciseCommand()),
 ];

@@ -49,7 +49,7 @@ export const TRUTH = {
   durationH: 30,
 };
 /** Strings no player may ever receive while the exercise runs. */
-export const CANARIES = ['131.24863', '37.23417', 'OVATEK', '7319457', 'CANARY-LESSON-QX7', 'CANARY-INJECT-ZK9', 'perturbation', 'windDirectionOffsetDeg'];
+export const CANARIES = ['131.24863', '37.23417', 'OVATEK', '7319457', 'CANARY-LESSON-QX7', 'CANARY-INJECT-ZK9'];
 
 /** An app on an in-memory store with EXERCISE_USERS signed in, the ticker only on demand, and a clock the test sets. */
 export async function exerciseApp(startIso = '2026-03-10T07:30:00.000Z'): Promise<{

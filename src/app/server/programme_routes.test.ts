@@ -9,7 +9,7 @@ beforeAll(async () => ({ app, auth, clock } = await exerciseApp('2026-02-01T03:0
 afterAll(async () => { await app.close(); });
 
 const get = async (user: string) => app.inject({ method: 'GET', url: '/api/programme', headers: auth(user) });
-const post = async (user: string, body: unknown) => app.inject({ method: 'POST', url: '/api/programme/events', headers: auth(user), payload: body });
+const post = async (user: string, body: object) => app.inject({ method: 'POST', url: '/api/programme/events', headers: auth(user), payload: body });
 const version = async () => (await get('min')).json().version as number;
 
 describe('the programme kept in the server', () => {
@@ -57,7 +57,7 @@ describe('the programme kept in the server', () => {
 
   test('bad input is refused with the field named; only programme staff write; a stale version is a conflict', async () => {
     const v = await version();
-    const bad = async (payload: unknown, type = 'exerciseAdded') => (await post('min', { basedOnVersion: v, type, payload })).json();
+    const bad = async (payload: object, type = 'exerciseAdded') => (await post('min', { basedOnVersion: v, type, payload })).json();
     const base = { year: 2026, id: 'sarex-9', name: 'x', host: 'KR', area: 'east-sea', date: '2026-05', units: [] };
     expect(await bad({ ...base, host: 'CN' })).toMatchObject({ statusCode: 400, field: 'body/payload/host' });
     expect(await bad({ ...base, units: ['kr-ship-1', 'KR-HELO-1'] })).toMatchObject({ statusCode: 400, field: 'body/payload/units/1', message: expect.stringMatching(/did you mean 'kr-helo-1'/) });

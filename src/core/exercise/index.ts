@@ -20,3 +20,5 @@ export type {
   ExerciseScore, PlanScore, UnitEffort, RulesScore, PartyExchanges, ScoringInput, PlanScoreInput, SearchEffortInput,
   NotificationInput, ExchangeInput, AboardInput, StatusSnapshot,
 } from './scoring.js';
+export { wilsonInterval, medianInterval } from './trial_statistics.js';
+export type { ProportionInterval, MedianInterval } from './trial_statistics.js';

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { truthPositionAt } from '../../core/exercise/index.js';
+import type { SarbridgeStore } from '../../io/storage/index.js';
+import type { SarbridgeApp } from './app.js';
+import { DEMO_PLANNING_INPUTS } from './demo_data.js';
+import { exerciseApp, TRUTH } from './exercise_test_support.js';
+
+let app: SarbridgeApp;
+let store: SarbridgeStore;
+let auth: (user: string) => { authorization: string };
+let clock: { nowMs: number };
+beforeAll(async () => ({ app, store, auth, clock } = await exerciseApp('2026-03-10T07:30:00.000Z')));
+afterAll(async () => { await app.close(); await store.close(); });
+
+const CASE = 'sarex-1';
+const control = async (user: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: auth(user) });
+const controlVersion = async () => (await control('lee')).json().state.version as number;
+const command = async (user: string, type: string, payload: object, basedOnVersion?: number) => app.inject({
+  method: 'POST', url: `/api/exercises/${CASE}/control`, headers: auth(user), payload: { basedOnVersion: basedOnVersion ?? await controlVersion(), type, payload },
+});
+const players = async (user = 'kim') => (await app.inject({ method: 'GET', url: `/api/cases/${CASE}/events`, headers: auth(user) })).json().events as { version: number; type: string; payload: Record<string, unknown> }[];
+const playersVersion = async () => (await players()).at(-1)!.version;
+const append = async (user: string, type: string, payload: object) => app.inject({
+  method: 'POST', url: `/api/cases/${CASE}/events`, headers: auth(user), payload: { basedOnVersion: await playersVersion(), type, payload },
+});
+
+describe('a joint exercise through HTTP', () => {
+  test('exercise control creates it from the programme and becomes its director; the director names the controllers', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/exercises', headers: auth('kim'), payload: { programmeItemId: 'sarex-1' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/exercises', headers: auth('lee'), payload: { programmeItemId: 'sarex-7' } })).json())
+      .toMatchObject({ statusCode: 400, field: 'body/programmeItemId' });
+    const created = await app.inject({ method: 'POST', url: '/api/exercises', headers: auth('lee'), payload: { programmeItemId: 'sarex-1' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ caseId: CASE, controlStreamId: `${CASE}.control` });
+    // the players' case: both parties of the programme
+    const kimCases = (await app.inject({ method: 'GET', url: '/api/cases', headers: auth('kim') })).json().cases;
+    expect(kimCases.find((c: { caseId: string }) => c.caseId === CASE)).toMatchObject({ kind: 'exercise', parties: ['KR', 'JP'] });
+    expect(kimCases.map((c: { caseId: string }) => c.caseId)).not.toContain(`${CASE}.control`);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: auth('sato') })).statusCode).toBe(200);
+    // the programme records the case
+    expect((await app.inject({ method: 'GET', url: '/api/programme', headers: auth('sato') })).json().exerciseCases).toEqual({ 'sarex-1': [CASE] });
+
+    expect((await control('lee')).json().state).toMatchObject({ director: { userName: 'lee', party: 'KR' }, controllers: ['lee'] });
+    for (const user of ['tanaka', 'kim', 'sato', 'yoon', 'min']) expect((await control(user)).statusCode).toBe(404);
+    expect((await command('lee', 'controllersSet', { controllers: ['kim'] })).json()).toMatchObject({ statusCode: 400, field: 'body/payload/controllers/0', message: expect.stringMatching(/exercise-control role/) });
+    expect((await command('lee', 'controllersSet', { controllers: ['tanaka'] })).statusCode).toBe(201);
+    expect((await control('tanaka')).json().state.controllers).toEqual(['lee', 'tanaka']);
+    expect((await command('tanaka', 'controllersSet', { controllers: [] })).json()).toMatchObject({ statusCode: 403, message: expect.stringMatching(/only the director/) });
+    // the case routes read the control stream for its controllers only
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${CASE}.control/events`, headers: auth('tanaka') })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${CASE}.control/events`, headers: auth('yoon') })).statusCode).toBe(404);
+  });
+
+  test('a truth outside the truth forcing is refused to the controller with the reason; a possible one is set', async () => {
+    const early = await command('lee', 'truthSet', { ...TRUTH, time: '2026-03-09T06:00Z' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'SARB_EXERCISE_TRUTH' });
+    expect(early.json().message).toMatch(/^truth: forcing: /);
+    const outside = await command('lee', 'truthSet', { ...TRUTH, position: { lonDeg: 140.5, latDeg: 37.2 } });
+    expect(outside.json()).toMatchObject({ statusCode: 422, code: 'SARB_EXERCISE_TRUTH' });
+    expect((await command('lee', 'truthSet', { ...TRUTH, objectClass: 'RAFT-XYZ' })).json()).toMatchObject({ statusCode: 400, field: 'body/payload/objectClass' });
+    expect((await command('lee', 'truthSet', TRUTH)).statusCode).toBe(201);
+    expect((await control('tanaka')).json().state.truth).toMatchObject({ objectClass: 'OVATEK-CRAFT-3', time: '2026-03-10T06:00Z', seed: TRUTH.seed });
+  });
+
+  test('the stepped clock and injects: one in the past refused, the due ones released by the ticker, the others kept back', async () => {
+    expect((await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
+    expect((await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T17:00+09:00' })).statusCode).toBe(201);
+    const past = await command('lee', 'injectScheduled', { injectId: 'late-1', kind: 'sighting', at: '2026-03-10T07:59Z', text: 'too late', position: { lonDeg: 131.3, latDeg: 37.3 } });
+    expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', message: expect.stringMatching(/before the exercise time 2026-03-10T08:00Z/) });
+    expect((await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T09:00Z', text: 'MAYDAY, raft, position approximate', positionErrorNm: 2 })).statusCode).toBe(201);
+    expect((await command('tanaka', 'injectScheduled', { injectId: 'wx-1', kind: 'weatherChange', at: '2026-03-10T12:00Z', text: 'CANARY-INJECT-ZK9 gale', weather: { windKn: 35 } })).statusCode).toBe(201);
+    expect((await command('lee', 'injectScheduled', { injectId: 'late-2', kind: 'unitLate', at: '2026-03-10T10:00Z', text: 'kr-ship-1 late', unitId: 'kr-ship-1' })).json()).toMatchObject({ field: 'body/payload/delayH' });
+    await app.ticker.tick();
+    let events = await players('sato');
+    expect(events.filter((e) => e.type === 'exerciseClock').map((e) => e.payload)).toEqual([{ mode: 'stepped', rate: 0, exerciseTime: '2026-03-10T08:00Z', wallTime: '2026-03-10T07:30Z' }]);
+    expect(events.filter((e) => e.type === 'injectReleased')).toEqual([]);
+    expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T07:00Z' })).json()).toMatchObject({ field: 'body/payload/toTime' });
+    expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T09:30Z' })).statusCode).toBe(201);
+    await app.ticker.tick();
+    events = await players('sato');
+    const released = events.filter((e) => e.type === 'injectReleased');
+    expect(released.map((e) => e.payload.injectId)).toEqual(['call-1']);
+    // the distress call is reported 2 NM from where the truth was at 09:00
+    const track = (await app.exercises.truthTrackOf(CASE, (await app.exercises.controlOf(CASE))!.state))!;
+    const at = truthPositionAt(track, Date.parse('2026-03-10T09:00Z') / 1000)!;
+    const reported = released[0].payload.position as { lonDeg: number; latDeg: number };
+    const offNm = Math.hypot((reported.lonDeg - at.lonDeg) * 60 * Math.cos(at.latDeg * Math.PI / 180), (reported.latDeg - at.latDeg) * 60);
+    expect(offNm).toBeGreaterThan(1.95);
+    expect(offNm).toBeLessThan(2.05);
+    expect(events.filter((e) => e.type === 'exerciseClock').at(-1)!.payload.exerciseTime).toBe('2026-03-10T09:30Z');
+    // a tick again releases nothing twice
+    await app.ticker.tick();
+    expect((await players()).filter((e) => e.type === 'injectReleased')).toHaveLength(1);
+    // the players may not write these events themselves
+    expect((await append('kim', 'injectReleased', { injectId: 'x', kind: 'debris', at: '2026-03-10T09:00Z', text: 'fake' })).json()).toMatchObject({ statusCode: 400, field: 'body/type' });
+  });
+
+  test('a searchDone with a track over the truth gets a detection drawn after it is acknowledged: detectionDrawn for control, targetDetected for the players', async () => {
+    const track = (await app.exercises.truthTrackOf(CASE, (await app.exercises.controlOf(CASE))!.state))!;
+    const at = (iso: string) => truthPositionAt(track, Date.parse(iso) / 1000)!;
+    // a slow pass straight across the truth at 09:00-09:20, 2 NM either side of it
+    const a = at('2026-03-10T09:00Z'), b = at('2026-03-10T09:20Z');
+    const searchTrack = [
+      { lonDeg: a.lonDeg - 0.04, latDeg: a.latDeg, time: '2026-03-10T09:00Z' },
+      { lonDeg: b.lonDeg + 0.04, latDeg: b.latDeg, time: '2026-03-10T09:20Z' },
+    ];
+    const done = await append('kim', 'searchDone', { unitId: 'kr-ship-1', track: searchTrack, sweepWidthNm: 4, speedKn: 12 });
+    expect(done.statusCode).toBe(201);
+    const searchVersion = done.json().event.version;
+    await app.ticker.tick();
+    const drawn = (await control('lee')).json().state.detections;
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]).toMatchObject({ searchVersion, unitId: 'kr-ship-1', hit: true, seed: TRUTH.seed + searchVersion });
+    expect(drawn[0].expectedDetections).toBeGreaterThan(5);   // the pass is right over the truth: POD above 99 %
+    const detected = (await players('kim')).filter((e) => e.type === 'targetDetected');
+    expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion }]);
+    // kr-ship-1 is released position-only to JP: JP's players see who saw the target, where and when, as for its other reports
+    expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position }]);
+    // a miss draws too, and appends nothing for the players
+    const far = await append('sato', 'searchDone', { unitId: 'jp-navy-ship-1', sweepWidthNm: 1, track: [
+      { lonDeg: 133.5, latDeg: 39.5, time: '2026-03-10T09:00Z' }, { lonDeg: 133.6, latDeg: 39.5, time: '2026-03-10T09:30Z' }] });
+    expect(far.json()).toMatchObject({ event: { type: 'searchDone' } });
+    await app.ticker.tick();
+    const all = (await control('lee')).json().state.detections;
+    expect(all.map((d: { searchVersion: number; hit: boolean }) => [d.searchVersion, d.hit])).toEqual([[searchVersion, true], [far.json().event.version, false]]);
+    expect((await players()).filter((e) => e.type === 'targetDetected')).toHaveLength(1);
+  });
+
+  test('a simulated search flies the unit\'s route of an issued plan at its speed up to the exercise time', async () => {
+    const route = [
+      { timeS: Date.parse('2026-03-10T09:00Z') / 1000, lonDeg: 131.0, latDeg: 37.0 },
+      { timeS: Date.parse('2026-03-10T10:00Z') / 1000, lonDeg: 131.0, latDeg: 37.2 },
+      { timeS: Date.parse('2026-03-10T11:00Z') / 1000, lonDeg: 131.1, latDeg: 37.2 },
+    ];
+    const issued = await append('kim', 'planIssued', { planId: 'P1', text: 'PLAN P1', units: [{ unitId: 'kr-ship-1', pattern: 'PS' }],
+      plan: { datumTrack: [{ timeS: route[0].timeS, lonDeg: 131.05, latDeg: 37.1 }], units: [{ unitId: 'kr-ship-1', party: 'KR', waypoints: route }] } });
+    expect(issued.statusCode).toBe(201);
+    const planVersion = issued.json().event.version;
+    const simulate = (user: string, body: object) => app.inject({ method: 'POST', url: `/api/exercises/${CASE}/simulated-searches`, headers: auth(user), payload: body });
+    expect((await simulate('han', { unitId: 'kr-ship-1', planVersion })).statusCode).toBe(403);
+    expect((await simulate('wang', { unitId: 'kr-ship-1', planVersion })).statusCode).toBe(404);
+    expect((await simulate('kim', { unitId: 'kr-ship-1', planVersion: planVersion - 1 })).json()).toMatchObject({ statusCode: 400, field: 'body/planVersion' });
+    const first = await simulate('park', { unitId: 'kr-ship-1', planVersion });
+    expect(first.statusCode).toBe(201);
+    const p = first.json().event.payload;
+    // exercise time 09:30: half the first leg, at 12 kn (the planning inputs' speed)
+    expect(p).toMatchObject({ unitId: 'kr-ship-1', planId: 'P1', speedKn: 12 });
+    expect(p.track.map((w: { time: string }) => w.time)).toEqual(['2026-03-10T09:00Z', '2026-03-10T09:30Z']);
+    expect(p.track[1].latDeg).toBeCloseTo(37.1, 6);
+    expect(p.sweepWidthNm).toBeGreaterThan(0);
+    // nothing more is flown until the clock moves
+    expect((await simulate('kim', { unitId: 'kr-ship-1', planVersion })).json()).toMatchObject({ statusCode: 400, field: 'body/unitId' });
+    expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T10:30Z' })).statusCode).toBe(201);
+    await app.ticker.tick();
+    const second = (await simulate('kim', { unitId: 'kr-ship-1', planVersion })).json().event.payload;
+    expect(second.track.map((w: { time: string }) => w.time)).toEqual(['2026-03-10T09:30Z', '2026-03-10T10:00Z', '2026-03-10T10:30Z']);
+    await app.ticker.tick();
+    expect((await control('lee')).json().state.detections).toHaveLength(4);
+  });
+
+  test('the score is for controllers until the end; the end reaches the players and the programme records the result', async () => {
+    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('kim') })).statusCode).toBe(404);
+    const score = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('tanaka') })).json().score;
+    expect(score.detection).toMatchObject({ unitId: 'kr-ship-1', hoursFromRelease: expect.any(Number) });
+    expect(score.searches).toHaveLength(4);
+    expect(score.effort.areaSweptNm2).toBeGreaterThan(0);
+    expect(score.personnel.map((x: { id: string }) => x.id)).toEqual(['lo-1']);
+    expect(score.injects.map((i: { injectId: string; releasedAt: string | null }) => [i.injectId, i.releasedAt !== null])).toEqual([['call-1', true], ['wx-1', false]]);
+    expect((await command('lee', 'lessonEntered', { text: 'CANARY-LESSON-QX7 the relay through the liaison officer was slow' })).statusCode).toBe(201);
+    expect((await command('tanaka', 'exerciseEnded', { text: 'ENDEX' })).statusCode).toBe(201);
+    await app.ticker.tick();
+    const ended = (await players('sato')).filter((e) => e.type === 'exerciseEnded');
+    expect(ended.map((e) => e.payload)).toEqual([{ exerciseTime: '2026-03-10T10:30Z', text: 'ENDEX' }]);
+    // the injects not yet due are never released after the end
+    expect((await players()).filter((e) => e.type === 'injectReleased')).toHaveLength(1);
+    const programme = (await app.inject({ method: 'GET', url: '/api/programme', headers: auth('kim') })).json();
+    expect(programme.outcomes['sarex-1']).toMatchObject({ caseId: CASE, detected: true });
+    expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
+    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('sato') })).json().score.lessons).toHaveLength(1);
+    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP`, headers: auth('kim') })).json()).toMatchObject({ copy: 'JP', score: { caseId: CASE } });
+    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('wang') })).statusCode).toBe(404);
+    // after the end: lessons still, nothing else
+    expect((await command('lee', 'lessonEntered', { text: 'a later lesson' })).statusCode).toBe(201);
+    expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T11:30Z' })).statusCode).toBe(409);
+    clock.nowMs += 1000;
+  });
+});
