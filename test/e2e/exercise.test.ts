@@ -97,11 +97,10 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await inForm(control.page, TID.truthForm, TID.truthTime, TRUTH.time);
     await inForm(control.page, TID.truthForm, TID.truthSeed, String(TRUTH.seed));
     await truthForm.getByTestId(TID.truthForcing).selectOption('files');
-    const selects = truthForm.locator('select[required]');
-    await selects.nth(0).selectOption('demo:east-sea-wind.nc');
-    await selects.nth(1).selectOption('demo:east-sea-currents.nc');
-    await truthForm.locator('fieldset input').nth(0).fill(String(TRUTH.perturbation.windSpeedFactor));
-    await truthForm.locator('fieldset input').nth(1).fill(String(TRUTH.perturbation.windDirectionOffsetDeg));
+    await truthForm.getByTestId(TID.truthWindFile).selectOption('demo:east-sea-wind.nc');
+    await truthForm.getByTestId(TID.truthCurrentFile).selectOption('demo:east-sea-currents.nc');
+    await inForm(control.page, TID.truthForm, TID.truthWindFactor, String(TRUTH.perturbation.windSpeedFactor));
+    await inForm(control.page, TID.truthForm, TID.truthWindTurn, String(TRUTH.perturbation.windDirectionOffsetDeg));
     await truthForm.getByTestId(TID.truthSubmit).click();
     await control.page.getByTestId(TID.truthCurrent).filter({ hasText: TRUTH.objectClass }).waitFor({ timeout: WAIT_MS.live });
 

@@ -280,7 +280,7 @@ export function ExerciseControlPanel() {
             <div class="row wrap">
               {(['wind', 'current'] as const).map((q) => (
                 <label key={q}>{t(q === 'wind' ? 'ctl.truth.wind' : 'ctl.truth.currentFile')}
-                  <select required value={truth[q]} onChange={(e) => setTruth({ ...truth, [q]: (e.target as HTMLSelectElement).value })}>
+                  <select required data-testid={q === 'wind' ? TID.truthWindFile : TID.truthCurrentFile} value={truth[q]} onChange={(e) => setTruth({ ...truth, [q]: (e.target as HTMLSelectElement).value })}>
                     <option value="">—</option>
                     {forcingFiles.map((f) => <option key={f.ref} value={f.ref}>{f.name}{f.synthetic ? ' (SYNTHETIC)' : ''}</option>)}
                   </select>
@@ -291,10 +291,10 @@ export function ExerciseControlPanel() {
           <fieldset>
             <legend>{t('ctl.truth.perturbation')}</legend>
             <div class="row wrap">
-              <label>{t('ctl.truth.windFactor')} {input(truth.windSpeedFactor, (v) => setTruth({ ...truth, windSpeedFactor: v }), { size: 4, inputMode: 'decimal' })}</label>
-              <label>{t('ctl.truth.windTurn')} {input(truth.windDirectionOffsetDeg, (v) => setTruth({ ...truth, windDirectionOffsetDeg: v }), { size: 4, inputMode: 'decimal' })}</label>
-              <label>{t('ctl.truth.currentFactor')} {input(truth.currentSpeedFactor, (v) => setTruth({ ...truth, currentSpeedFactor: v }), { size: 4, inputMode: 'decimal' })}</label>
-              <label>{t('ctl.truth.currentTurn')} {input(truth.currentDirectionOffsetDeg, (v) => setTruth({ ...truth, currentDirectionOffsetDeg: v }), { size: 4, inputMode: 'decimal' })}</label>
+              <label>{t('ctl.truth.windFactor')} {input(truth.windSpeedFactor, (v) => setTruth({ ...truth, windSpeedFactor: v }), { 'data-testid': TID.truthWindFactor, size: 4, inputMode: 'decimal' })}</label>
+              <label>{t('ctl.truth.windTurn')} {input(truth.windDirectionOffsetDeg, (v) => setTruth({ ...truth, windDirectionOffsetDeg: v }), { 'data-testid': TID.truthWindTurn, size: 4, inputMode: 'decimal' })}</label>
+              <label>{t('ctl.truth.currentFactor')} {input(truth.currentSpeedFactor, (v) => setTruth({ ...truth, currentSpeedFactor: v }), { 'data-testid': TID.truthCurrentFactor, size: 4, inputMode: 'decimal' })}</label>
+              <label>{t('ctl.truth.currentTurn')} {input(truth.currentDirectionOffsetDeg, (v) => setTruth({ ...truth, currentDirectionOffsetDeg: v }), { 'data-testid': TID.truthCurrentTurn, size: 4, inputMode: 'decimal' })}</label>
             </div>
           </fieldset>
           <button type="submit" data-testid={TID.truthSubmit}>{t('ctl.truth.set')}</button>

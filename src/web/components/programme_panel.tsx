@@ -112,7 +112,7 @@ export function ProgrammePanel() {
     <form class="programme-form" data-testid={TID.programmeForm} onSubmit={(ev) => { ev.preventDefault(); saveExercise(); }}>
       <div class="row">
         {editing.id === null && <label>{t('prog.field.year')} <input data-testid={TID.programmeYear} size={5} inputMode="numeric" value={editing.form.year} onInput={(ev) => setEditing({ ...editing, form: { ...editing.form, year: (ev.target as HTMLInputElement).value } })} /></label>}
-        {editing.id === null && <label>{t('prog.field.id')} <input data-testid={TID.programmeId} required pattern="[A-Za-z0-9._:-]+" value={editing.form.id} onInput={(ev) => setEditing({ ...editing, form: { ...editing.form, id: (ev.target as HTMLInputElement).value } })} /></label>}
+        {editing.id === null && <label>{t('prog.field.id')} <input data-testid={TID.programmeId} required pattern="[A-Za-z0-9._:\-]+" value={editing.form.id} onInput={(ev) => setEditing({ ...editing, form: { ...editing.form, id: (ev.target as HTMLInputElement).value } })} /></label>}
       </div>
       <label>{t('prog.field.name')} <input data-testid={TID.programmeName} required value={editing.form.name} onInput={(ev) => setEditing({ ...editing, form: { ...editing.form, name: (ev.target as HTMLInputElement).value } })} /></label>
       <div class="row">
@@ -183,7 +183,7 @@ export function ProgrammePanel() {
               const people = p.exchanges.filter((x) => x.exercise === e.id);
               return (
                 <li key={e.id} data-testid={TID.programmeExercise} data-item-id={e.id} data-state={e.state}>
-                  <strong>{e.name}</strong> <span class={`state state-${e.state}`}>{t(STATE_KEYS[e.state])}</span>
+                  <div class="item-head"><strong>{e.name}</strong> <span class={`state state-${e.state}`}>{t(STATE_KEYS[e.state])}</span></div>
                   <div>{t('prog.exercise', { host: e.host, area: e.area, date: formatApproximateDate(e.date) })}</div>
                   <div class="hint">{t('prog.units', { units: e.units.map(unitName).join(', ') || '—' })}</div>
                   {people.length > 0 && <div class="hint">{t('prog.attached', { people: people.map((x) => `${x.rankOrRole}${x.name ? ` ${x.name}` : ''} (${x.fromParty})`).join('; ') })}</div>}
@@ -204,7 +204,7 @@ export function ProgrammePanel() {
           <ul class="programme-items">
             {p.exchanges.map((x) => (
               <li key={x.id} data-testid={TID.programmeExchange} data-item-id={x.id} data-state={x.state}>
-                {exchangeLine(x)}
+                <div>{exchangeLine(x)}</div>
                 {staff && <div>{stateControl(x.id)}</div>}
                 <History view={view} itemId={x.id} />
               </li>
@@ -261,7 +261,7 @@ export function ProgrammePanel() {
             }}>
               <div class="row">
                 <label>{t('prog.field.year')} <input size={5} inputMode="numeric" value={person.year} onInput={(ev) => setPerson({ ...person, year: (ev.target as HTMLInputElement).value })} /></label>
-                <label>{t('prog.field.id')} <input required pattern="[A-Za-z0-9._:-]+" value={person.id} onInput={(ev) => setPerson({ ...person, id: (ev.target as HTMLInputElement).value })} /></label>
+                <label>{t('prog.field.id')} <input required pattern="[A-Za-z0-9._:\-]+" value={person.id} onInput={(ev) => setPerson({ ...person, id: (ev.target as HTMLInputElement).value })} /></label>
                 <label>{t('prog.field.kind')}
                   <select value={person.kind} onChange={(ev) => setPerson({ ...person, kind: (ev.target as HTMLSelectElement).value })}>
                     <option value="liaison-officer">{t('prog.kind.liaison-officer')}</option>
