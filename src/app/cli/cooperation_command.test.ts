@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../test_support/cli.js';
+import { SqliteStore } from '../../io/storage/index.js';
+import { ProgrammeStream } from '../programme/index.js';
+import { CONFIG as EXERCISE_CONFIG } from '../server/exercise_test_support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-coop-'));
 const CONFIG = new URL('../../../examples/cooperation/korea-japan.yaml', import.meta.url).pathname;
@@ -92,5 +95,28 @@ describe('sarbridge cooperation report', () => {
 
   test('usage errors exit 2 instead of ending the process', async () => {
     expect((await run('report', CONFIG, '--bogus')).code).toBe(2);
+  });
+
+  test("--db reads the programme a server keeps over the config's, and counts the exercises held and their results", async () => {
+    const db = join(dir, 'server.db');
+    const store = new SqliteStore(db);
+    const programme = new ProgrammeStream(store, EXERCISE_CONFIG, () => new Date('2026-03-11T00:00:00Z'));
+    await programme.seed();
+    const staff = { userName: 'min', party: 'KR', roles: ['programme-staff' as const] };
+    await programme.append(staff, { basedOnVersion: 1, type: 'exerciseAdded', payload: { year: 2026, id: 'sarex-2', name: 'SAREX 2026-2', host: 'JP', area: 'east-sea', date: '2026-10', units: ['jp-ship-1'] } });
+    await programme.append(staff, { basedOnVersion: 2, type: 'itemStateSet', payload: { id: 'sarex-1', state: 'done' } });
+    await programme.record('exerciseResult', { id: 'sarex-1', result: 'Exercise sarex-1: target detected by kr-ship-1.', caseId: 'sarex-1', detected: true }, 'lee', 'KR');
+    await store.close();
+    const html = join(dir, 'programme.html');
+    const { code, err } = await run('report', CONFIG, '--year', '2026', '--out', html, '--db', db);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<td>SAREX 2026-2</td>');
+    expect(text).toContain('Exercise sarex-1: target detected by kr-ship-1.');
+    expect(text).toContain('Exercises held: 1 of 2 (1 still planned); results recorded for 1.');
+    // without --db the config alone has no programme for 2026
+    expect((await run('report', CONFIG, '--year', '2026', '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('No programme recorded for 2026.');
   });
 });

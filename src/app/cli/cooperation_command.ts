@@ -128,10 +128,21 @@ function reportCommand(): Command {
     })
     .requiredOption('--out <file>', 'output file: .html or .pdf')
     .addOption(partyOption())
-    .action(async (path: string, options: { year: number; out: string; party?: string }) => {
+    .option('--db <path|url>', "also read the programme a server keeps (its SQLite file, or postgres://…; default $SARBRIDGE_DB when set): its exercises, exchanges and results over the config's", process.env.SARBRIDGE_DB)
+    .action(async (path: string, options: { year: number; out: string; party?: string; db?: string }) => {
       const kind = extname(options.out).toLowerCase();
       if (kind !== '.html' && kind !== '.htm' && kind !== '.pdf') throw new InvalidInputError('--out', `'${options.out}' must end in .html or .pdf`);
-      const config = loadCooperationConfig(path);
+      let config = loadCooperationConfig(path);
+      if (options.db !== undefined) {
+        // loaded here: only this option needs the store
+        const [{ openStore }, { mergeProgrammes, serverProgrammes }] = await Promise.all([import('../../io/storage/index.js'), import('../programme/index.js')]);
+        const store = await openStore(options.db);
+        try {
+          config = { ...config, programmes: mergeProgrammes(config.programmes, await serverProgrammes(store)) };
+        } finally {
+          await store.close();
+        }
+      }
       const report = buildAnnualReport(config, options.year, readerOf(config, options.party));
       if (kind === '.pdf') writeFileSync(options.out, await renderAnnualReportPdf(report));
       else writeFileSync(options.out, renderAnnualReportHtml(report));

@@ -6,7 +6,9 @@
  */
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
-import { detectAlongTrack, simulatedSearchTrack, truthPositionAt, type TruthTrack } from '../../core/exercise/index.js';
+import {
+  checkInject, detectAlongTrack, dueInjects, ExerciseInjectError, releasedInject, setClock, simulatedSearchTrack, stepClock, type Inject, type ReleasedInject, type TruthTrack,
+} from '../../core/exercise/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
 import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
@@ -17,7 +19,7 @@ import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
 import { Value } from '@sinclair/typebox/value';
 import { CONTROL_EVENT_PAYLOADS, CONTROLLER_EVENT_TYPES, controlStreamId, type ControlEventPayload, type ControlEventType, type Truth } from './events.js';
-import { exerciseTimeS, foldControl, type ControlState } from './fold.js';
+import { clockState, coreInject, exerciseTimeS, foldControl, type ControlState, type ExerciseClock } from './fold.js';
 import { truthSpec, type TruthTracks } from './truth_track.js';
 
 /** Detection step along a search track, s: one draw a minute. */
@@ -55,22 +57,22 @@ export function checkControlPayload<T extends ControlEventType>(type: T, payload
 }
 
 const utc = (text: string, field: string) => utcTimeText(parseTime(text, field));
+const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
-/** A point `distanceNm` from `from` on bearing `bearingDeg`, on the sphere (the great-circle destination). */
-function offsetPosition(from: { lonDeg: number; latDeg: number }, distanceNm: number, bearingDeg: number) {
-  const d = distanceNm / 3437.7468;   // NM to radians on the mean-radius sphere (R1 = 6371.0088 km)
-  const rad = Math.PI / 180;
-  const lat1 = from.latDeg * rad, lon1 = from.lonDeg * rad, b = bearingDeg * rad;
-  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
-  const lon2 = lon1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
-  return { lonDeg: Math.round(((lon2 / rad + 540) % 360 - 180) * 1e5) / 1e5, latDeg: Math.round(lat2 / rad * 1e5) / 1e5 };
-}
-
-/** A bearing in [0, 360) drawn from the truth's seed and the inject's id (FNV-1a of the id), so a re-run gives the same report. */
-function seededBearingDeg(seed: number, id: string): number {
-  let h = 0x811c9dc5;
-  for (const c of `${seed}:${id}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return (h / 2 ** 32) * 360;
+/**
+ * Run a core/exercise check, answering its errors as errors of the posted payload: the field
+ * (`at`, `positionError.distanceNm`, `clock.exerciseTimeS`, `toTime`) named under `payload/`.
+ */
+function payloadErrors(check: () => unknown, injectId?: string): void {
+  try {
+    check();
+  } catch (error) {
+    const prefix = injectId !== undefined ? `${injectId}.` : '';
+    const path = (field: string) => `payload/${(field.startsWith(prefix) ? field.slice(prefix.length) : field).replace(/^clock\.exerciseTimeS$/, 'exerciseTime').replace(/\./g, '/')}`;
+    if (error instanceof ExerciseInjectError) throw new ExerciseInjectError(path(error.field), error.problem);
+    if (error instanceof InvalidInputError) throw new InvalidInputError(path(error.field), error.problem);
+    throw error;
+  }
 }
 
 /**
@@ -243,19 +245,11 @@ export class ExerciseControl {
       case 'injectScheduled': {
         const at = utc(payload.at as string, 'payload/at');
         if (state.injects.some((i) => i.inject.injectId === payload.injectId)) throw new InvalidInputError('payload/injectId', `'${String(payload.injectId)}' is scheduled already: cancel it, or choose another id`);
-        if (state.clock) {
-          const nowS = exerciseTimeS(state.clock, nowMs);
-          if (Date.parse(at) / 1000 < nowS) throw new InvalidInputError('payload/at', `${at} is before the exercise time ${utcTimeText(Math.floor(nowS))}: an inject cannot be scheduled in the past`);
-        }
-        if (payload.kind === 'distressCall' && payload.position === undefined && payload.positionErrorNm === undefined) {
-          throw new InvalidInputError('payload/position', 'a distress call needs the position it reports, or positionErrorNm (reported at the truth\'s position at that time, so far off)');
-        }
-        if (payload.unitId !== undefined && this.deps.agreement && !this.deps.agreement.units.some((u) => u.id === payload.unitId)) {
-          throw new InvalidInputError('payload/unitId', `'${String(payload.unitId)}' is not a unit of the agreement`);
-        }
-        if ((payload.kind === 'unitBreakdown' || payload.kind === 'unitLate') && payload.unitId === undefined) throw new InvalidInputError('payload/unitId', `a ${String(payload.kind)} inject names the unit`);
-        if (payload.kind === 'unitLate' && payload.delayH === undefined) throw new InvalidInputError('payload/delayH', 'a unitLate inject gives the delay, hours');
-        payload = { ...payload, at };
+        const scheduled = { ...payload, at } as ControlEventPayload<'injectScheduled'>;
+        // core/exercise checkInject: the fields each kind needs, and no inject at a time the clock has passed
+        const nowS = state.clock ? exerciseTimeS(state.clock, nowMs) : -Infinity;
+        payloadErrors(() => checkInject(coreInject(scheduled), nowS, this.deps.agreement ? { unitIds: this.deps.agreement.units.map((u) => u.id) } : {}), scheduled.injectId);
+        payload = scheduled;
         break;
       }
       case 'injectCancelled': {
@@ -266,13 +260,17 @@ export class ExerciseControl {
       }
       case 'clockSet': {
         if (payload.mode === 'accelerated' && payload.rate === undefined) throw new InvalidInputError('payload/rate', 'an accelerated clock needs its rate (exercise seconds per second, e.g. 10)');
-        payload = { ...payload, exerciseTime: utc(payload.exerciseTime as string, 'payload/exerciseTime'), wallTime: utcTimeText(nowMs / 1000) };
+        const exerciseTime = utc(payload.exerciseTime as string, 'payload/exerciseTime');
+        const next = { mode: payload.mode as ExerciseClock['mode'], rate: payload.mode === 'accelerated' ? payload.rate as number : payload.mode === 'real' ? 1 : 0, exerciseTime, wallTime: utcTimeText(nowMs / 1000) };
+        // core/exercise setClock: exercise time never goes back (released injects would be due again)
+        payloadErrors(() => setClock(state.clock ? clockState(state.clock) : null, clockState(next), nowMs / 1000));
+        payload = { mode: next.mode, ...(payload.rate !== undefined ? { rate: payload.rate } : {}), exerciseTime, wallTime: next.wallTime };
         break;
       }
       case 'clockStepped': {
-        if (!state.clock || state.clock.mode !== 'stepped') throw new InvalidInputError('body/type', 'the clock is not stepped: set it with clockSet { mode: "stepped" } first');
+        if (!state.clock) throw new InvalidInputError('body/type', 'the clock is not set: set it with clockSet { mode: "stepped" } first');
         const toTime = utc(payload.toTime as string, 'payload/toTime');
-        if (Date.parse(toTime) < Date.parse(state.clock.exerciseTime)) throw new InvalidInputError('payload/toTime', `${toTime} is before the exercise time ${state.clock.exerciseTime}: a stepped clock moves forward`);
+        payloadErrors(() => stepClock(clockState(state.clock!), Date.parse(toTime) / 1000, nowMs / 1000));
         payload = { toTime };
         break;
       }
@@ -402,15 +400,20 @@ export class ExerciseControl {
     if (state.clock && !playersEnded) {
       const nowS = exerciseTimeS(state.clock, this.now().getTime());
       const released = new Set(players.filter((e) => e.type === 'injectReleased').map((e) => (e.payload as { injectId: string }).injectId));
-      const due = state.injects.filter((i) => !i.cancelled && !released.has(i.inject.injectId) && Date.parse(i.inject.at) / 1000 <= nowS)
-        .sort((a, b) => Date.parse(a.inject.at) - Date.parse(b.inject.at));
+      const live = state.injects.filter((i) => !i.cancelled);
+      const due = dueInjects(live.map((i) => coreInject(i.inject)), released, nowS).map((d) => live.find((i) => i.inject.injectId === d.injectId)!);
       for (const { inject } of due) {
-        let position = inject.position;
-        if (!position && inject.positionErrorNm !== undefined) {
-          const track = await this.truthTrackOf(caseId, state).catch(() => null);
-          const at = track ? truthPositionAt(track, Date.parse(inject.at) / 1000) : null;
-          if (at) position = offsetPosition(at, inject.positionErrorNm, seededBearingDeg(state.truth!.seed, inject.injectId));
+        // core/exercise releasedInject: a distress call's position made from the truth's at its time
+        let released: ReleasedInject;
+        try {
+          released = releasedInject(coreInject(inject), inject.position === undefined && inject.kind === 'distressCall' ? await this.truthTrackOf(caseId, state) : null);
+        } catch (error) {
+          if (!(error instanceof SarbridgeError)) throw error;
+          // the truth cannot give the call's position (not set, or not in the water then): the call goes out without one
+          released = { injectId: inject.injectId, kind: inject.kind, atS: Date.parse(inject.at) / 1000, text: inject.text };
+          this.deps.onError?.(error);
         }
+        const position = released.position ? { lonDeg: round5(released.position.lonDeg), latDeg: round5(released.position.latDeg) } : undefined;
         await append('injectReleased', {
           injectId: inject.injectId, kind: inject.kind, at: inject.at, text: inject.text,
           ...(position ? { position } : {}), ...(inject.unitId !== undefined ? { unitId: inject.unitId } : {}),

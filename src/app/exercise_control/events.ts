@@ -54,8 +54,11 @@ export const CONTROL_EVENT_PAYLOADS = {
     at: TimeTextSchema,
     text: Text(),
     position: Type.Optional(PositionSchema),
-    /** A distress call without a position: reported at the truth's position at `at`, this far off (NM). */
-    positionErrorNm: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    /** A distress call without a position: reported at the truth's position at `at`, moved by this error (core/exercise distressCallPosition). */
+    positionError: Type.Optional(Type.Union([
+      Type.Object({ kind: Type.Literal('bearingDistance'), bearingDeg: Type.Number({ minimum: 0, exclusiveMaximum: 360 }), distanceNm: Type.Number({ minimum: 0, maximum: 500 }) }, { additionalProperties: false }),
+      Type.Object({ kind: Type.Literal('random'), radiusNm: Type.Number({ minimum: 0, maximum: 500 }), seed: Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 }) }, { additionalProperties: false }),
+    ])),
     unitId: Type.Optional(Id),
     delayH: Type.Optional(Type.Number({ minimum: 0, maximum: 240 })),
     weather: Type.Optional(WeatherSchema),

@@ -2,6 +2,7 @@
  * An exercise's control stream rebuilt from its events (pure): the director and controllers, the
  * truth, the injects, the clock, every detection draw, the lessons, the end.
  */
+import { exerciseTimeAt, type ExerciseClockState, type Inject } from '../../core/exercise/index.js';
 import type { StoredEvent } from '../../io/storage/index.js';
 import type { ControlEventPayload, Truth } from './events.js';
 
@@ -19,10 +20,17 @@ export interface ExerciseClock {
  * A stepped clock stands still until stepped.
  */
 export function exerciseTimeS(clock: ExerciseClock, nowMs: number): number {
-  const base = Date.parse(clock.exerciseTime) / 1000;
-  if (clock.mode === 'stepped') return base;
-  const rate = clock.mode === 'real' ? 1 : clock.rate;
-  return base + Math.max(0, nowMs - Date.parse(clock.wallTime)) / 1000 * rate;
+  return exerciseTimeAt(clockState(clock), nowMs / 1000);
+}
+
+/** The clock as core/exercise takes it (seconds). */
+export function clockState(clock: ExerciseClock): ExerciseClockState {
+  return { mode: clock.mode, rate: clock.rate, exerciseTimeS: Date.parse(clock.exerciseTime) / 1000, wallTimeS: Date.parse(clock.wallTime) / 1000 };
+}
+
+/** A scheduled inject as core/exercise takes it. */
+export function coreInject(inject: ControlEventPayload<'injectScheduled'>): Inject {
+  return { ...inject, atS: Date.parse(inject.at) / 1000 } as unknown as Inject;
 }
 
 export interface ScheduledInject {

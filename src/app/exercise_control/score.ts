@@ -1,64 +1,82 @@
 /**
- * The score of an exercise, composed from its logs (the players' case and the control stream):
- * time to detection, each search's effort and what its draw gave, the injects, the exchanges
- * between the parties, the liaison officers and observers, the lessons. Answered to controllers,
- * and to both parties once the exercise has ended (it holds the truth).
+ * The score of an exercise, gathered from its logs for core/exercise scoreExercise: the truth's
+ * track and every hit drawn (control stream), each issued plan's probability map re-run from the
+ * planning inputs in force when it was issued (PlanClouds), every search with the sweep width its
+ * draw used, the notifications the agreement's rules required of each plan with their
+ * acknowledgements, the messages of each party, the liaison officers and observers of the
+ * programme entry. Answered to controllers, and to both parties once the exercise has ended (it
+ * holds the truth).
  */
-import { distanceM, metresToNm } from '../../core/geo/index.js';
-import type { CaseEventPayload } from '../case_log/index.js';
+import { checkPlan, requiredNotifications, type CooperationConfig } from '../../core/cooperation/index.js';
+import { SarbridgeError } from '../../core/errors.js';
+import {
+  scoreExercise, type AboardInput, type ExchangeInput, type ExerciseScore, type NotificationInput, type PlanScoreInput, type SearchEffortInput,
+} from '../../core/exercise/index.js';
+import type { StoredEvent } from '../../io/storage/index.js';
+import { utcTimeText, type CaseEventPayload } from '../case_log/index.js';
+import type { PlanFile } from '../plan/plan_file.js';
 import type { ExerciseControl } from './control.js';
 import { controlStreamId } from './events.js';
+import type { PlanClouds } from './plan_clouds.js';
 
-/** Length of a track along its legs on the sphere, NM. */
-function trackLengthNm(track: readonly { lonDeg: number; latDeg: number }[]): number {
-  let m = 0;
-  for (let k = 1; k < track.length; k++) m += distanceM(track[k - 1].lonDeg, track[k - 1].latDeg, track[k].lonDeg, track[k].latDeg);
-  return metresToNm(m);
-}
+const timeS = (iso: string) => Date.parse(iso) / 1000;
 
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-export async function composeScore(control: ExerciseControl, caseId: string) {
+/** The score, or null when the exercise has no control stream. */
+export async function composeScore(control: ExerciseControl, clouds: PlanClouds, agreement: CooperationConfig | null, caseId: string) {
   const found = await control.controlOf(caseId);
   if (!found) return null;
-  const { state } = found;
+  const { state, events: controlEvents } = found;
   const players = await control.playersEvents(caseId);
-  const releaseS = state.truth ? Date.parse(state.truth.time) / 1000 : null;
-  const hits = state.detections.filter((d) => d.hit).sort((a, b) => Date.parse(a.time!) - Date.parse(b.time!));
-  const first = hits[0];
-  const searches = players.filter((e) => e.type === 'searchDone').map((e) => {
+  const track = await control.truthTrackOf(caseId, state).catch(() => null);
+  const firstClock = controlEvents.find((e) => e.type === 'clockSet')?.payload as { exerciseTime: string } | undefined;
+  // time to detection counts from the exercise start (the first clock's exercise time), else from the truth's release
+  const startS = firstClock ? timeS(firstClock.exerciseTime) : state.truth ? timeS(state.truth.time) : 0;
+
+  const plans: PlanScoreInput[] = [];
+  const planProblems: { planId: string; version: number; problem: string }[] = [];
+  const notifications: NotificationInput[] = [];
+  for (const e of players.filter((x) => x.type === 'planIssued')) {
+    const p = e.payload as CaseEventPayload<'planIssued'>;
+    const inputsEvent = players.filter((x) => x.type === 'planningInputs' && x.version < e.version).at(-1);
+    if (agreement && p.plan) {
+      for (const n of requiredNotifications(checkPlan(agreement, p.plan))) {
+        const ack = players.find((x) => x.type === 'notificationAcknowledged' && x.party === n.toParty && (x.payload as { notificationId: string }).notificationId === n.id);
+        if (!notifications.some((m) => m.notificationId === n.id)) notifications.push({ notificationId: n.id, dueTimeS: n.notifyByS, ackTimeS: ack ? timeS(ack.recordedAt) : null });
+      }
+    }
+    if (!inputsEvent) { planProblems.push({ planId: p.planId, version: e.version, problem: 'no planning inputs before it: no map to score it on' }); continue; }
+    const inputs = (inputsEvent.payload as { inputs: PlanFile }).inputs;
+    try {
+      const cloud = await clouds.cloud(`${caseId}@${inputsEvent.version}`, inputs);
+      plans.push({ planId: `${p.planId} (v${e.version})`, planningTimeS: p.plan?.planningTimeS ?? timeS(inputs.planningTime), ...cloud });
+    } catch (error) {
+      if (!(error instanceof SarbridgeError)) throw error;
+      planProblems.push({ planId: p.planId, version: e.version, problem: error.message });
+    }
+  }
+
+  const searches: SearchEffortInput[] = players.filter((e) => e.type === 'searchDone' && (e.payload as CaseEventPayload<'searchDone'>).track).map((e) => {
     const p = e.payload as CaseEventPayload<'searchDone'>;
     const draw = state.detections.find((d) => d.searchVersion === e.version);
-    const lengthNm = p.track ? trackLengthNm(p.track) : 0;
-    const hours = p.track ? (Date.parse(p.track.at(-1)!.time) - Date.parse(p.track[0].time)) / 3_600_000 : 0;
-    return {
-      version: e.version, unitId: p.unitId, party: e.party, ...(p.planId ? { planId: p.planId } : {}),
-      lengthNm: round(lengthNm), hours: round(hours), sweepWidthNm: p.sweepWidthNm ?? null,
-      // effort as IAMSAR counts it: area swept Z = W × track length (NM²)
-      areaSweptNm2: p.sweepWidthNm !== undefined ? round(lengthNm * p.sweepWidthNm) : null,
-      drawn: draw ? { hit: draw.hit, podOnTruth: round(1 - Math.exp(-draw.expectedDetections), 4), sweepWidthNm: draw.sweepWidthNm ?? null, note: draw.note ?? null } : null,
-    };
+    return { unitId: p.unitId, party: e.party, track: p.track!.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: timeS(w.time) })), sweepWidthNm: draw?.sweepWidthNm ?? p.sweepWidthNm! };
   });
-  const byParty = (type: string) => {
-    const counts: Record<string, number> = {};
-    for (const e of players.filter((x) => x.type === type)) counts[e.party] = (counts[e.party] ?? 0) + 1;
-    return counts;
-  };
-  const released = players.filter((e) => e.type === 'injectReleased').map((e) => ({ injectId: (e.payload as { injectId: string }).injectId, releasedAt: e.recordedAt }));
+  // messages between the centres; the log records no acknowledgement of a message, so none is counted
+  const exchanges: ExchangeInput[] = players.filter((e) => e.type === 'message').map((e) => ({ fromParty: e.party, timeS: timeS(e.recordedAt), ackTimeS: null }));
+  const aboard: AboardInput[] = (await control.rosterOf(state.programmeItemId)).map((x) => ({
+    name: x.name ?? x.rankOrRole, party: x.fromParty, role: x.kind === 'liaison-officer' ? 'liaisonOfficer' : 'observer', aboard: x.hostedBy,
+  }));
+  const score: ExerciseScore = scoreExercise({
+    startS, truthPoints: track?.points ?? [], detections: state.detections.filter((d) => d.hit).map((d) => ({ unitId: d.unitId, timeS: timeS(d.time!), position: d.position! })),
+    plans, searches, notifications, exchanges, aboard,
+  });
   return {
     caseId, controlStreamId: controlStreamId(caseId), programmeItemId: state.programmeItemId, title: state.title, ended: state.ended !== null,
-    truth: state.truth ? { objectClass: state.truth.objectClass, position: state.truth.position, time: state.truth.time, seed: state.truth.seed, forcing: state.truth.forcing } : null,
-    detection: first ? {
-      unitId: first.unitId, time: first.time!, position: first.position!, searchVersion: first.searchVersion,
-      hoursFromRelease: releaseS !== null ? round((Date.parse(first.time!) / 1000 - releaseS) / 3600) : null,
-    } : null,
-    searches,
-    effort: { areaSweptNm2: round(searches.reduce((s, x) => s + (x.areaSweptNm2 ?? 0), 0)), unitHours: round(searches.reduce((s, x) => s + x.hours, 0)) },
-    plansIssued: players.filter((e) => e.type === 'planIssued').map((e) => ({ version: e.version, planId: (e.payload as { planId: string }).planId, party: e.party, recordedAt: e.recordedAt })),
+    startTime: utcTimeText(startS),
+    truth: state.truth ? { objectClass: state.truth.objectClass, position: state.truth.position, time: state.truth.time, seed: state.truth.seed, forcing: state.truth.forcing, perturbation: state.truth.perturbation ?? null } : null,
+    score, planProblems,
     injects: state.injects.map((i) => ({ injectId: i.inject.injectId, kind: i.inject.kind, at: i.inject.at, cancelled: i.cancelled,
-      releasedAt: released.find((r) => r.injectId === i.inject.injectId)?.releasedAt ?? null })),
-    exchanges: { messages: byParty('message'), acknowledgements: byParty('notificationAcknowledged') },
-    personnel: (await control.rosterOf(state.programmeItemId)).map((x) => ({ id: x.id, kind: x.kind, rankOrRole: x.rankOrRole, fromParty: x.fromParty, hostedBy: x.hostedBy, state: x.state })),
+      releasedAt: players.find((e: StoredEvent) => e.type === 'injectReleased' && (e.payload as { injectId: string }).injectId === i.inject.injectId)?.recordedAt ?? null })),
+    draws: state.detections.map((d) => ({ searchVersion: d.searchVersion, unitId: d.unitId, hit: d.hit, podOnTruth: 1 - Math.exp(-d.expectedDetections), sweepWidthNm: d.sweepWidthNm ?? null, note: d.note ?? null })),
     lessons: state.lessons.map((l) => ({ by: l.by, recordedAt: l.recordedAt, text: l.text })),
   };
 }

@@ -51,7 +51,8 @@ export class TruthTracks {
     return bytes;
   }
 
-  private async open(ref: string, field: string) {
+  /** Open a forcing file by reference (the opener of openJobForcing for planning inputs' references). */
+  async open(ref: string, field = 'forcing') {
     const { openForcingBytes } = await import('../../io/netcdf/index.js');
     return await openForcingBytes(ref, await this.bytesOf(ref, field));
   }

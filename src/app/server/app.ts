@@ -6,6 +6,7 @@ import type { SarbridgeStore } from '../../io/storage/index.js';
 import { CASE_EVENT_TYPES, CaseLog, EVENT_PAYLOADS } from '../case_log/index.js';
 import { agreementRoutes } from './agreement_routes.js';
 import { CONTROL_EVENT_PAYLOADS, CONTROL_EVENT_TYPES, ExerciseControl, TruthTracks } from '../exercise_control/index.js';
+import { PlanClouds } from '../exercise_control/plan_clouds.js';
 import { PROGRAMME_EVENT_PAYLOADS, PROGRAMME_EVENT_TYPES, ProgrammeStream } from '../programme/index.js';
 import { exerciseRoutes } from './exercise_routes.js';
 import { ExerciseTicker } from './exercise_ticker.js';
@@ -88,7 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const agreement = deps.agreement ?? null;
   const programme = agreement ? new ProgrammeStream(store, agreement, clock) : null;
   await programme?.seed();
-  const exercises = new ExerciseControl({ store, caseLog, programme, agreement, truths: new TruthTracks(store), clock, onError: (error) => app.log.error(error) });
+  const truths = new TruthTracks(store);
+  const exercises = new ExerciseControl({ store, caseLog, programme, agreement, truths, clock, onError: (error) => app.log.error(error) });
   caseLog.streamReader = (actor, row) => exercises.mayReadStream(actor, row);
   const ticker = new ExerciseTicker(exercises, store, deps.exerciseTickMs ?? 1000);
 
@@ -150,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
   await app.register(programmeRoutes, { prefix: '/api/programme', programme, agreement });
-  await app.register(exerciseRoutes, { prefix: '/api/exercises', control: exercises });
+  await app.register(exerciseRoutes, { prefix: '/api/exercises', control: exercises, clouds: new PlanClouds(truths), agreement });
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();

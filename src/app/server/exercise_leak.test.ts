@@ -101,7 +101,7 @@ beforeAll(async () => {
   await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS });
   await command('lee', 'truthSet', TRUTH);
   await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T08:00Z' });
-  await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T08:30Z', text: 'MAYDAY relayed by a fishing vessel', positionErrorNm: 3 });
+  await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T08:30Z', text: 'MAYDAY relayed by a fishing vessel', positionError: { kind: 'random', radiusNm: 3, seed: 11 } });
   await command('tanaka', 'injectScheduled', { injectId: 'wx-1', kind: 'weatherChange', at: '2026-03-10T14:00Z', text: 'CANARY-INJECT-ZK9 gale warning', weather: { windKn: 40 } });
   await command('lee', 'lessonEntered', { text: 'CANARY-LESSON-QX7 too slow to relay' });
   await command('lee', 'clockStepped', { toTime: '2026-03-10T09:30Z' });
@@ -180,7 +180,7 @@ describe('the truth never leaks to a player', () => {
     // control goes on: a new truth, another inject, lessons, the clock; the ticker releases what is due
     await command('tanaka', 'truthSet', { ...TRUTH, seed: TRUTH.seed });
     await command('lee', 'injectScheduled', { injectId: 'debris-1', kind: 'debris', at: '2026-03-10T10:00Z', text: 'an oil slick and a lifejacket', position: { lonDeg: 131.4, latDeg: 37.3 } });
-    await command('lee', 'injectScheduled', { injectId: 'wx-2', kind: 'weatherChange', at: '2026-03-10T15:00Z', text: 'CANARY-INJECT-ZK9 fog' });
+    await command('lee', 'injectScheduled', { injectId: 'wx-2', kind: 'weatherChange', at: '2026-03-10T15:00Z', text: 'CANARY-INJECT-ZK9 fog', weather: { visibilityNm: 0.5 } });
     await command('lee', 'lessonEntered', { text: 'CANARY-LESSON-QX7 again' });
     await command('lee', 'clockStepped', { toTime: '2026-03-10T10:15Z' });
     await app.ticker.tick();

@@ -67,8 +67,8 @@ describe('a joint exercise through HTTP', () => {
     expect((await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
     expect((await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T17:00+09:00' })).statusCode).toBe(201);
     const past = await command('lee', 'injectScheduled', { injectId: 'late-1', kind: 'sighting', at: '2026-03-10T07:59Z', text: 'too late', position: { lonDeg: 131.3, latDeg: 37.3 } });
-    expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', message: expect.stringMatching(/before the exercise time 2026-03-10T08:00Z/) });
-    expect((await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T09:00Z', text: 'MAYDAY, raft, position approximate', positionErrorNm: 2 })).statusCode).toBe(201);
+    expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', code: 'SARB_EXERCISE_INJECT', message: expect.stringMatching(/in the past/) });
+    expect((await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T09:00Z', text: 'MAYDAY, raft, position approximate', positionError: { kind: 'bearingDistance', bearingDeg: 40, distanceNm: 2 } })).statusCode).toBe(201);
     expect((await command('tanaka', 'injectScheduled', { injectId: 'wx-1', kind: 'weatherChange', at: '2026-03-10T12:00Z', text: 'CANARY-INJECT-ZK9 gale', weather: { windKn: 35 } })).statusCode).toBe(201);
     expect((await command('lee', 'injectScheduled', { injectId: 'late-2', kind: 'unitLate', at: '2026-03-10T10:00Z', text: 'kr-ship-1 late', unitId: 'kr-ship-1' })).json()).toMatchObject({ field: 'body/payload/delayH' });
     await app.ticker.tick();
@@ -162,10 +162,17 @@ describe('a joint exercise through HTTP', () => {
   test('the score is for controllers until the end; the end reaches the players and the programme records the result', async () => {
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('kim') })).statusCode).toBe(404);
     const score = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('tanaka') })).json().score;
-    expect(score.detection).toMatchObject({ unitId: 'kr-ship-1', hoursFromRelease: expect.any(Number) });
-    expect(score.searches).toHaveLength(4);
-    expect(score.effort.areaSweptNm2).toBeGreaterThan(0);
-    expect(score.personnel.map((x: { id: string }) => x.id)).toEqual(['lo-1']);
+    expect(score.score.detection).toMatchObject({ detected: true, unitId: 'kr-ship-1', fromS: Date.parse('2026-03-10T08:00Z') / 1000 });
+    expect(score.score.detection.timeToDetectionS).toBeGreaterThan(0);
+    // the plan scored on the players' cloud re-run from the planning inputs in force: the truth went in 0.1 NM from the reported position
+    expect(score.score.plans).toHaveLength(1);
+    expect(score.score.plans[0]).toMatchObject({ planId: 'P1 (v9)', inside90: true });
+    expect(score.score.plans[0].truthCellRank).toBeGreaterThanOrEqual(1);
+    expect(score.planProblems).toEqual([]);
+    expect(score.score.effort.units.map((u: { unitId: string }) => u.unitId)).toEqual(['jp-navy-ship-1', 'kr-ship-1']);
+    expect(score.score.effort.totalSweptNm2).toBeGreaterThan(0);
+    expect(score.score.aboard).toMatchObject({ liaisonOfficers: 1, observers: 0, people: [{ name: 'Lieutenant', party: 'JP', role: 'liaisonOfficer', aboard: 'kr-helo-1' }] });
+    expect(score.draws).toHaveLength(4);
     expect(score.injects.map((i: { injectId: string; releasedAt: string | null }) => [i.injectId, i.releasedAt !== null])).toEqual([['call-1', true], ['wx-1', false]]);
     expect((await command('lee', 'lessonEntered', { text: 'CANARY-LESSON-QX7 the relay through the liaison officer was slow' })).statusCode).toBe(201);
     expect((await command('tanaka', 'exerciseEnded', { text: 'ENDEX' })).statusCode).toBe(201);
@@ -178,7 +185,7 @@ describe('a joint exercise through HTTP', () => {
     expect(programme.outcomes['sarex-1']).toMatchObject({ caseId: CASE, detected: true });
     expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('sato') })).json().score.lessons).toHaveLength(1);
-    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP`, headers: auth('kim') })).json()).toMatchObject({ copy: 'JP', score: { caseId: CASE } });
+    expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP`, headers: auth('kim') })).json()).toMatchObject({ copy: 'JP', score: { caseId: CASE, ended: true } });
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('wang') })).statusCode).toBe(404);
     // after the end: lessons still, nothing else
     expect((await command('lee', 'lessonEntered', { text: 'a later lesson' })).statusCode).toBe(201);

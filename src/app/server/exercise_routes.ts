@@ -2,6 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyRequest } from 'fastify';
 import { CONTROL_EVENT_TYPES, type ControlEventType, type ExerciseControl } from '../exercise_control/index.js';
 import { composeScore } from '../exercise_control/score.js';
+import type { PlanClouds } from '../exercise_control/plan_clouds.js';
+import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { actorOf } from './request_actor.js';
 import { CaseParams, errorResponses, ViewedEventSchema } from './schemas.js';
@@ -18,7 +20,7 @@ const StoredEventSchema = Type.Object({
  * as for a case of another party, before the body is even read), simulated searches (the players'
  * SMC and OSC, or control), the score and the report (controllers; both parties after the end).
  */
-export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseControl }> = async (app, { control }) => {
+export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseControl; clouds: PlanClouds; agreement: CooperationConfig | null }> = async (app, { control, clouds, agreement }) => {
   /** Refuse anyone but a named controller, before the body is validated (so a refusal tells nothing). */
   const controllersOnly = async (request: FastifyRequest) => {
     await control.forController(actorOf(request), (request.params as { caseId: string }).caseId);
@@ -86,7 +88,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
       summary: 'The score of the exercise (controllers; both parties once it has ended)', tags: ['exercises'], params: CaseParams,
       response: { 200: Type.Object({ score: Type.Unknown() }), ...errorResponses(401, 404) },
     },
-  }, async (request) => ({ score: await composeScore(control, request.params.caseId) }));
+  }, async (request) => ({ score: await composeScore(control, clouds, agreement, request.params.caseId) }));
 
   app.get('/:caseId/report', {
     preValidation: async (request) => { await control.checkScoreReader(actorOf(request), (request.params as { caseId: string }).caseId); },
@@ -102,6 +104,6 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
     if (request.query.format !== 'json') {
       throw new InvalidInputError('querystring/format', 'the HTML and PDF after-action report are not built on this server yet; ask format=json (the score)');
     }
-    return { copy: request.query.copy, score: await composeScore(control, request.params.caseId) };
+    return { copy: request.query.copy, score: await composeScore(control, clouds, agreement, request.params.caseId) };
   });
 };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
+import { ExerciseInjectError, ExerciseTruthError } from '../../core/exercise/index.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
 import { ForcingNotFoundError, NoAgreementError, NotAuthenticatedError, RejectedUploadError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
@@ -11,7 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** The HTTP status for one of sarbridge's errors. */
 export function statusOf(error: SarbridgeError): number {
-  if (error instanceof InvalidInputError || error instanceof RejectedUploadError) return 400;
+  if (error instanceof InvalidInputError || error instanceof RejectedUploadError || error instanceof ExerciseInjectError) return 400;
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof AccessDeniedError) return 403;
   if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError) return 404;
@@ -35,6 +36,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       body = { code: error.code, message: error.message };
       if (error instanceof InvalidInputError) body.field = error.field.startsWith('payload') ? `body/${error.field}` : error.field;
       if (error instanceof RejectedUploadError) body.field = 'body';
+      // exercise control's errors (answered to controllers only): the field of the posted payload
+      if (error instanceof ExerciseInjectError) body.field = error.field.startsWith('payload') ? `body/${error.field}` : error.field;
+      if (error instanceof ExerciseTruthError) body.field = `body/payload/${error.field.replace(/\./g, '/')}`;
       if (error instanceof VersionConflictError) body.currentVersion = error.currentVersion;
       if (error instanceof CaseClosedError) body.currentVersion = error.version;
     } else if ('validation' in error && error.validation) {

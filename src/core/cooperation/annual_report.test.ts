@@ -33,6 +33,11 @@ describe('buildAnnualReport', () => {
     expect(report.title).toBe('Test cooperation of Aland and Bland: annual report 2027');
   });
 
+  test('counts the exercises held and the results recorded', () => {
+    const text = JSON.stringify(buildAnnualReport(config, 2027, readerFor()));
+    expect(text).toContain('Exercises held: 1 of 2 (1 still planned); results recorded for 1.');
+  });
+
   test('a year without a programme says so', () => {
     const report = buildAnnualReport(config, 2026, readerFor('A'));
     const text = JSON.stringify(report);

@@ -40,6 +40,15 @@ function inYear(year: number, ...dates: (Parameters<typeof approximateDateYear>[
   return dates.some((d) => d !== undefined && approximateDateYear(d) === year);
 }
 
+/** `Exercises held: 1 of 3 (1 cancelled, 1 still planned); results recorded for 1.` */
+function exercisesHeld(exercises: readonly { state: string; result?: string }[]): string {
+  const count = (state: string) => exercises.filter((e) => e.state === state).length;
+  const others = (['cancelled', 'postponed', 'planned'] as const).filter((s) => count(s) > 0)
+    .map((s) => `${count(s)} ${s === 'planned' ? 'still planned' : s}`);
+  const results = exercises.filter((e) => e.result !== undefined && e.result !== '').length;
+  return `Exercises held: ${count('done')} of ${exercises.length}${others.length ? ` (${others.join(', ')})` : ''}; results recorded for ${results}.`;
+}
+
 /** Build the report of `year` for a reader. */
 export function buildAnnualReport(config: CooperationConfig, year: number, reader: Reader): AnnualReport {
   const named = (text: string) => nameForReader(text, config, reader);
@@ -78,6 +87,7 @@ export function buildAnnualReport(config: CooperationConfig, year: number, reade
     heading: 'Programme: joint search-and-rescue exercises',
     blocks: !programme ? [{ kind: 'paragraph', text: `No programme recorded for ${year}.` }] : [
       { kind: 'paragraph', text: `Frequency: ${programme.exerciseFrequency}. Host rotation: ${programme.hostRotation.map((p) => partyName(config, p)).join(', then ')}.` },
+      { kind: 'paragraph', text: exercisesHeld(programme.exercises) },
       { kind: 'table', header: ['Exercise', 'Date', 'Host', 'Area', 'Units', 'State', 'Result'], rows: programme.exercises.map((e) => [
         named(e.name), formatApproximateDate(e.date), partyName(config, e.host), named(e.area), e.units.map(unitName).join(', '), e.state, e.result ? named(e.result) : '']) },
     ],
