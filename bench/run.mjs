@@ -62,6 +62,15 @@ for (const [title, path, name] of components) {
 }
 
 line();
+line('Track files and PDF (bench/tracks_pdf.mjs):');
+try {
+  const out = execFileSync(process.execPath, [here + 'tracks_pdf.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.message}`);
+}
+
+line();
 line('Server (bench/server.mjs):');
 try {
   const out = execFileSync(process.execPath, [here + 'server.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -59,7 +59,7 @@ export const TID = {
   exportGpx: 'export-gpx', exportKml: 'export-kml', exportRtz: 'export-rtz', exportGeojson: 'export-geojson',
   exportMessage: 'export-message',
   planMessage: 'plan-message',          // <pre> with the plain-text plan message
-  searchDoneUnit: 'search-done-unit', searchDoneGpx: 'search-done-gpx', searchDoneSubmit: 'search-done-submit',
+  searchDoneUnit: 'search-done-unit', searchDoneGpx: 'search-done-gpx', searchDoneTrackDate: 'search-done-track-date', searchDoneTrackRead: 'search-done-track-read', searchDoneSubmit: 'search-done-submit',
   // the log and the agreement
   timeline: 'timeline',
   timelineEntry: 'timeline-entry',      // data-type = event type, data-version

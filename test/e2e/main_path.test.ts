@@ -1,6 +1,6 @@
 // The coordinator's main path: sign in, open the demo exercise, run the drift in the Worker, plan,
-// see the plan's POS beside the IAMSAR baseline's, and export the plan as GPX, KML, RTZ, GeoJSON
-// and the plain-text message, each of which parses.
+// see the plan's POS beside the IAMSAR baseline's, export the plan as GPX, KML, RTZ, GeoJSON
+// and the plain-text message, each of which parses, and record a search from a unit's NMEA log.
 import { readFile } from 'node:fs/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Locator, Page } from 'playwright-core';
@@ -91,6 +91,25 @@ describe('the main path (end to end, Chromium)', () => {
     expect(message).toMatch(/DATUM/i);
     expect(message).toMatch(/\d{2}[°\s-]\s?\d{2}(\.\d+)?['′]?\s?N/);
     await screenshot(page, 'main-message');
+
+    // a unit's recorded track (NMEA 0183): a bad line is refused naming the file and the line;
+    // a good log is read, said in one line, and recorded as a search done
+    const sentence = (body: string) => `$${body}*${[...body].reduce((x, c) => x ^ c.charCodeAt(0), 0).toString(16).toUpperCase().padStart(2, '0')}`;
+    const rmc = (t: string, lat: string) => sentence(`GPRMC,${t},A,${lat},N,13115.000,E,10.0,000.0,100326,,,A`);
+    const log = (lines: string[]) => ({ name: 'kr-ship-1.nmea', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByTestId(TID.searchDoneGpx).setInputFiles(log([rmc('070000', '3714.000'), rmc('070500', '37xx.5'), rmc('071000', '3716.000')]));
+    const banner = page.getByTestId(TID.errorBanner);
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("kr-ship-1.nmea: line 2: RMC latitude '37xx.5' is not ddmm.mmm");
+    expect(await banner.getAttribute('data-code')).toBe('SARB_TRACK_FILE');
+    await page.getByTestId(TID.searchDoneGpx).setInputFiles(log([rmc('070000', '3714.000'), rmc('070500', '3715.000'), rmc('071000', '3716.000')]));
+    const read = page.getByTestId(TID.searchDoneTrackRead);
+    await read.waitFor();
+    expect(await read.textContent()).toContain('kr-ship-1.nmea: 3 positions (NMEA), 2026-03-10 07:00–2026-03-10 07:10 UTC');
+    await page.getByTestId(TID.searchDoneUnit).selectOption({ index: 1 });
+    await page.getByTestId(TID.searchDoneSubmit).click();
+    await page.locator('p.ok[role="status"]').filter({ hasText: /recorded/ }).waitFor();
+    await screenshot(page, 'main-track-upload');
 
     // issuing is held until the agreement's notifications are acknowledged (the server enforces it);
     // KR acknowledges those addressed to KR, and they read as acknowledged

@@ -54,7 +54,7 @@ export function withUtcTimes<T extends CaseEventType>(type: T, payload: CaseEven
         })),
         planningTime: utc(f.planningTime, at('planningTime')),
         units: f.units.map((u, k) => ({ ...u, arrival: utc(u.arrival, at(`units/${k}/arrival`)) })),
-        ...(f.searchesDone ? { searchesDone: f.searchesDone.map((d, k) => ({ ...d, track: d.track.map((w, j) => ({ ...w, time: utc(w.time, at(`searchesDone/${k}/track/${j}/time`)) })) })) } : {}),
+        ...(f.searchesDone ? { searchesDone: f.searchesDone.map((d, k) => ({ ...d, ...(d.track ? { track: d.track.map((w, j) => ({ ...w, time: utc(w.time, at(`searchesDone/${k}/track/${j}/time`)) })) } : {}) })) } : {}),
       };
       return { ...payload, inputs } as CaseEventPayload<T>;
     }

@@ -6,7 +6,7 @@ import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { forcingPathsFrom } from '../case_file/load_drift_case.js';
 import { parsePlanFile, planCaseFromFile, type PlanCase } from './plan_file.js';
 
-/** Read a plan file from disk; relative forcing paths are taken from the file's folder. */
+/** Read a plan file from disk; relative forcing and track paths are taken from the file's folder. */
 export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]): PlanCase {
   let text: string;
   try {
@@ -14,5 +14,14 @@ export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]
   } catch (error) {
     throw new DataFileError(path, `cannot read the plan file (${(error as Error).message})`);
   }
-  return planCaseFromFile(parsePlanFile(text, path), objects, forcingPathsFrom(dirname(resolve(path))), path);
+  const folder = dirname(resolve(path));
+  const readTrack = (trackPath: string): { text: string; fileName: string } => {
+    const full = resolve(folder, trackPath);
+    try {
+      return { text: readFileSync(full, 'utf8'), fileName: trackPath };
+    } catch (error) {
+      throw new DataFileError(trackPath, `cannot read the track file named in ${path} (${(error as Error).message})`);
+    }
+  };
+  return planCaseFromFile(parsePlanFile(text, path), objects, forcingPathsFrom(folder), path, readTrack);
 }

@@ -11,6 +11,7 @@ import { parsePosition, type LonLatDeg } from '../../core/geo/index.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
 import { sweepWidthForLeewayClass, type AllocationUnit, type DetectionLaw, type SearchTrack } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
+import { parseTrackFile, trackSegments } from '../../core/tracks/index.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
 import type { DriftJob } from '../drift_job/job.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
@@ -48,8 +49,10 @@ const SearchDoneSchema = Type.Object({
   unit: Type.String({ minLength: 1 }),
   sweepWidthNm: SweepWidthNm,
   speedKn: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 400 })),
-  track: Type.Array(Type.Object({ position: Position, time: Time }, { additionalProperties: false }), { minItems: 2 }),
-}, { additionalProperties: false });
+  track: Type.Optional(Type.Array(Type.Object({ position: Position, time: Time }, { additionalProperties: false }), { minItems: 2 })),
+  trackFile: Type.Optional(Type.String({ minLength: 1, description: "instead of track: the unit's recorded track, a GPX 1.1 file (.gpx) or an NMEA 0183 log (.nmea, .txt, .log), relative to the plan file; one search per recorded segment" })),
+  trackDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'UTC date (YYYY-MM-DD) of the first fix of an NMEA log whose GGA/GLL come without RMC' })),
+}, { additionalProperties: false, description: 'a search done: give track or trackFile' });
 
 /** A plan file: the drift case's fields plus units, planning time, weather and searches done. */
 export const PlanFileSchema = Type.Object({
@@ -102,14 +105,20 @@ export function parsePlanFile(text: string, fileName: string): PlanFile {
   return parseCheckedYaml(PlanFileSchema, text, fileName);
 }
 
+/** Read a track file named in a plan file (its path as written there) to text; null: no file access here. */
+export type ReadTrackText = (path: string) => { text: string; fileName: string };
+
 /**
  * Turn a checked plan file into a plan case: positions, times and sweep widths are read here, so
  * their errors carry the field path. When the file gives no `durationH`, the drift runs to the end
  * of the last unit's search; when it gives one that ends earlier, that is an error. Forcing file
- * names go through `resolvePath` (kept as given when it is null).
+ * names go through `resolvePath` (kept as given when it is null). A search done's `trackFile` is
+ * read through `readTrack` (core/tracks parses it; each recorded segment is one search); without
+ * `readTrack` (the browser, the server's planning inputs) a `trackFile` is refused.
  */
 export function planCaseFromFile(
   f: PlanFile, objects: readonly LeewayObjectClass[], resolvePath: ResolveForcingPath | null, fileName = 'plan',
+  readTrack: ReadTrackText | null = null,
 ): PlanCase {
   const at = (path: string): string => `${fileName}: ${path}`;
   const base = driftJobFromCase(f, objects, resolvePath, fileName);
@@ -193,16 +202,29 @@ export function planCaseFromFile(
       patterns: u.patterns,
     };
   });
-  const searchesDone: SearchTrack[] = (f.searchesDone ?? []).map((s, k) => {
+  const searchesDone: SearchTrack[] = (f.searchesDone ?? []).flatMap((s, k) => {
     const widths = manualWidths(s.sweepWidthNm, `searchesDone/${k}/sweepWidthNm`, `the search by ${s.unit}`);
-    return {
+    const search = {
       unitId: s.unit, sweepWidthNm: widths.get(planningKey)!, ...byScenario((o) => widths.get(o)!),
       ...(s.speedKn === undefined ? {} : { searchSpeedKn: s.speedKn }),
-      waypoints: s.track.map((w, j) => ({
+    };
+    if ((s.track === undefined) === (s.trackFile === undefined)) {
+      throw new InvalidInputError(at(`searchesDone/${k}`), `give either track (positions and times) or trackFile (a GPX or NMEA file), ${s.track ? 'not both' : 'one of them'}`);
+    }
+    if (s.trackDate !== undefined && s.trackFile === undefined) throw new InvalidInputError(at(`searchesDone/${k}/trackDate`), 'only with trackFile (it dates an NMEA log)');
+    if (s.trackFile !== undefined) {
+      if (!readTrack) throw new InvalidInputError(at(`searchesDone/${k}/trackFile`), `'${s.trackFile}': track files are read from the command line only; here give the track's positions and times (track)`);
+      const { text, fileName: trackName } = readTrack(s.trackFile);
+      const reading = parseTrackFile(text, trackName, s.trackDate === undefined ? {} : { dateUtc: s.trackDate });
+      return trackSegments(reading).map((segment) => ({ ...search, waypoints: segment.map((p) => ({ lonDeg: p.lonDeg, latDeg: p.latDeg, timeS: p.timeS })) }));
+    }
+    return [{
+      ...search,
+      waypoints: s.track!.map((w, j) => ({
         ...parsePosition(w.position, at(`searchesDone/${k}/track/${j}/position`)),
         timeS: parseTime(w.time, at(`searchesDone/${k}/track/${j}/time`)),
       })),
-    };
+    }];
   });
   searchesDone.forEach((s, k) => s.waypoints.forEach((w, j) => {
     if (j > 0 && w.timeS < s.waypoints[j - 1].timeS) throw new InvalidInputError(at(`searchesDone/${k}/track/${j}/time`), 'times along a track must not go back');

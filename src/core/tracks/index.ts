@@ -4,3 +4,4 @@ export { parseGpxTrack } from './gpx_track.js';
 export { parseNmeaTrack, type NmeaOptions } from './nmea_track.js';
 export { TRACK_LIMITS, type TimedPosition, type TrackReading } from './timed_track.js';
 export { TrackFileError } from './track_file_error.js';
+export { thinByTime, trackSegments } from './thin_track.js';

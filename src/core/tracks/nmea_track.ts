@@ -30,6 +30,8 @@ export interface NmeaOptions {
 }
 
 const DAY_S = 86_400;
+const LAT_DDMM = /^(\d{2})(\d{2}(?:\.\d+)?)$/;
+const LON_DDDMM = /^(\d{3})(\d{2}(?:\.\d+)?)$/;
 
 interface Fix { line: number; todS: number; dayS: number | null; lonDeg: number; latDeg: number; type: string }
 
@@ -189,7 +191,7 @@ function timeOfDay(text: string): number | undefined {
 /** `ddmm.mmm` (degree digits 2 for latitude, 3 for longitude) and a hemisphere → signed degrees, or what is wrong. */
 function degreesMinutes(text: string, degreeDigits: number, hemisphere: string, plus: string, minus: string, maxDeg: number): number | string {
   const pattern = degreeDigits === 2 ? 'ddmm.mmm' : 'dddmm.mmm';
-  const m = new RegExp(`^(\\d{${degreeDigits}})(\\d{2}(?:\\.\\d+)?)$`).exec(text);
+  const m = (degreeDigits === 2 ? LAT_DDMM : LON_DDDMM).exec(text);
   if (!m) return `'${shorten(text)}' is not ${pattern}`;
   const minutes = Number(m[2]);
   if (minutes >= 60) return `'${text}' has ${m[2]} minutes (at most 59.999…)`;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildAnnualReport, readerFor } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from './load_config.js';
-import { pdfDrawnText, pdfPageCount, renderAnnualReportPdf } from './annual_report_pdf.js';
+import { pdfDrawnText, pdfPageCount } from '../pdf/index.js';
+import { renderAnnualReportPdf } from './annual_report_pdf.js';
 
 const config = loadCooperationConfig(new URL('../../../examples/cooperation/korea-japan.yaml', import.meta.url).pathname);
 

@@ -3,4 +3,5 @@ export type { CooperationConfigFile } from './config_schema.js';
 export { loadCooperationConfig, parseCooperationConfig } from './load_config.js';
 export { loadPlanFile, parsePlanJson, PlanFileSchema } from './plan_file.js';
 export type { PlanFile } from './plan_file.js';
-export { pdfDrawnText, pdfPageCount, renderAnnualReportPdf } from './annual_report_pdf.js';
+export { renderAnnualReportPdf } from './annual_report_pdf.js';
+export { pdfDrawnText, pdfPageCount } from '../pdf/index.js';

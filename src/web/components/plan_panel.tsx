@@ -2,7 +2,7 @@
  * Drift and plan: the case's planning inputs (scenarios, forcing, units), the drift and the
  * optimal plan run in the Worker, the comparison with the IAMSAR baseline, the agreement's
  * notifications and their acknowledgements, issuing the plan, the products for the units, and
- * recording searches done (as planned, or from a unit's GPX track) for the next plan.
+ * recording searches done (as planned, or from a unit's recorded GPX or NMEA track) for the next plan.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { requiredNotifications, type RequiredNotification } from '../../core/cooperation/index.js';
@@ -12,7 +12,7 @@ import { formatNumber, formatPercent, formatUtcWithLocal } from '../i18n/time_fo
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
-import { readGpxTrack, type TrackPoint } from './gpx_track.js';
+import { describeUpload, readTrackUpload, tracksToStore, TRACK_UPLOAD_ACCEPT, type UploadedTrack } from './track_upload.js';
 import { describeSource, positionText, type ForcingSourceInput, type PlanningInputs, type ScenarioInput, type UnitInput } from './planning_inputs.js';
 
 /** Searches done recorded in the log with their track: the plan file's `searchesDone`. */
@@ -50,7 +50,8 @@ export function PlanPanel() {
   const [forcingProblem, setForcingProblem] = useState<string | null>(null);
   const [held, setHeld] = useState<string | null>(null);
   const [searchUnit, setSearchUnit] = useState('');
-  const [gpx, setGpx] = useState<{ name: string; points: TrackPoint[] } | null>(null);
+  const [gpx, setGpx] = useState<UploadedTrack | null>(null);
+  const [trackDate, setTrackDate] = useState('');
   const [showBaseline, setShowBaseline] = useState(false);
   useEffect(() => c.showBaseline(showBaseline), [showBaseline]);
   useEffect(() => setWorking(c.inputs as PlanningInputs | null), [c.inputsVersion]);
@@ -162,16 +163,18 @@ export function PlanPanel() {
     const p = c.plan;
     const unit = p?.units.find((u) => u.unitId === searchUnit);
     if (!unit) return;
-    const points = gpx ? gpx.points : unit.waypoints;
+    const tracks = gpx ? tracksToStore(gpx) : [unit.waypoints];
     try {
-      await c.append({
-        type: 'searchDone',
-        payload: {
-          unitId: unit.unitId, podPercent: Math.round(1000 * unit.pos) / 10, sweepWidthNm: unit.sweepWidthNm, speedKn: unit.speedKn,
-          text: gpx ? `track from ${gpx.name}` : 'searched as planned',
-          track: points.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, time: new Date(Math.round(w.timeS) * 1000).toISOString().replace('.000Z', 'Z') })),
-        } as never,
-      });
+      for (const [k, points] of tracks.entries()) {
+        await c.append({
+          type: 'searchDone',
+          payload: {
+            unitId: unit.unitId, podPercent: Math.round(1000 * unit.pos) / 10, sweepWidthNm: unit.sweepWidthNm, speedKn: unit.speedKn,
+            text: gpx ? `track from ${gpx.name}${tracks.length > 1 ? ` (segment ${k + 1} of ${tracks.length})` : ''}` : 'searched as planned',
+            track: points.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, time: new Date(Math.round(w.timeS) * 1000).toISOString().replace('.000Z', 'Z') })),
+          } as never,
+        });
+      }
       setNote(t('plan.searchDoneSaved', { unit: unit.unitId }));
       setGpx(null);
     } catch (error) {
@@ -308,11 +311,14 @@ export function PlanPanel() {
               {c.plan.units.map((u) => <option key={u.unitId} value={u.unitId}>{u.unitId} {t('plan.searchDoneAsPlanned')}</option>)}
             </select>
           </label>
-          <label>{t('plan.searchDoneGpx')} <input type="file" data-testid={TID.searchDoneGpx} accept=".gpx,application/gpx+xml" onChange={async (e) => {
+          <label>{t('plan.searchDoneGpx')} <input type="file" data-testid={TID.searchDoneGpx} accept={TRACK_UPLOAD_ACCEPT} onChange={async (e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
+            setGpx(null);
             if (!f) return;
-            try { setGpx({ name: f.name, points: readGpxTrack(await f.text(), f.name) }); } catch (error) { showError((error as Error).message, 'SARB_GPX'); }
+            try { setGpx(await readTrackUpload(f, trackDate || undefined)); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
           }} /></label>
+          <label>{t('plan.searchDoneTrackDate')} <input type="date" data-testid={TID.searchDoneTrackDate} value={trackDate} onInput={(e) => setTrackDate((e.target as HTMLInputElement).value)} /></label>
+          {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx)}</p>}
           <button type="button" data-testid={TID.searchDoneSubmit} disabled={!searchUnit} onClick={() => void recordSearch()}>{t('plan.searchDoneSubmit')}</button>
         </section>
       )}
