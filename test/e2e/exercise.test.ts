@@ -182,6 +182,17 @@ describe('a joint exercise (end to end, Chromium)', () => {
     // control sees the draw, a hit
     await control.page.locator(`[data-testid="${TID.detectionDraw}"][data-hit="true"]`).waitFor({ timeout: WAIT_MS.live });
 
+    // a unit's NMEA log uploaded: a bad line refused with its number, then a good log recorded as a search done
+    const rmc = (time: string, lat: string, lon: string) => `$GPRMC,${time},A,${lat},N,${lon},E,10.0,090.0,100326,,,A`;
+    await player.page.getByTestId(TID.trackUnit).selectOption('jp-navy-ship-1');
+    await player.page.getByTestId(TID.trackFile).setInputFiles({ name: 'jp-navy-ship-1.nmea', mimeType: 'text/plain', buffer: Buffer.from([rmc('091000', '3702.000', '13134.000'), rmc('091100', '37xx.5', '13134.200')].join('\n')) });
+    expect(await player.page.getByTestId(TID.trackError).textContent()).toContain("line 2: RMC latitude '37xx.5' is not ddmm.mmm");
+    await player.page.getByTestId(TID.trackFile).setInputFiles({ name: 'jp-navy-ship-1.nmea', mimeType: 'text/plain', buffer: Buffer.from([rmc('091000', '3702.000', '13134.000'), rmc('091100', '3702.000', '13134.200'), rmc('091200', '3702.000', '13134.400')].join('\n')) });
+    expect(await player.page.getByTestId(TID.trackRead).getAttribute('data-points')).toBe('3');
+    await player.page.getByTestId(TID.trackWidth).fill('2');
+    await player.page.getByTestId(TID.trackSubmit).click();
+    await player.page.getByRole('status').filter({ hasText: 'jp-navy-ship-1' }).waitFor({ timeout: WAIT_MS.live });
+
     // the player's page never asked for the control stream, and holds none of the truth
     expect(traffic.urls.filter((u) => /\/control\b|\.control/.test(u))).toEqual([]);
     const dom = await player.page.content();

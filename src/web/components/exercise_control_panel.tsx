@@ -14,6 +14,7 @@ import { api, ApiError } from '../api/http.js';
 import { controlCommand, getControl, getScore, type ControlEventType, type ControlView, type ExerciseScore } from '../api/exercise_api.js';
 import type { TruthTrackPoint } from '../../core/exercise/index.js';
 import { formatNumber, formatPercent, formatUtcWithLocal } from '../i18n/time_format.js';
+import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
@@ -52,7 +53,7 @@ export function ExerciseControlPanel() {
   const [track, setTrack] = useState<{ version: number; points: readonly TruthTrackPoint[] } | { version: number; problem: string } | null>(null);
   const [view, setView] = useState<ControlView | null>(null);
   const [notController, setNotController] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
   const [truth, setTruth] = useState<TruthForm>({
     object: 'LIFE-RAFT-DB-10', fields: EMPTY_POSITION_FIELDS, time: formUtc(Date.now()), forcing: 'forecast', wind: '', current: '',
     windSpeedFactor: '1', windDirectionOffsetDeg: '0', currentSpeedFactor: '1', currentDirectionOffsetDeg: '0', seed: String(1 + Math.floor(Math.random() * 1e6)), durationH: '48',
@@ -138,7 +139,7 @@ export function ExerciseControlPanel() {
     try {
       await controlCommand(caseId, state.version, type, payload as never);
       after?.();
-      setNote(t('ctl.done'));
+      setNote({ key: 'ctl.done' });
       await load();
     } catch (error) {
       const w = errorWords(t, error);
@@ -212,7 +213,7 @@ export function ExerciseControlPanel() {
     <div class="control-panel" data-testid={TID.controlPanel} data-version={state.version}>
       <h2>{t('ctl.title', { title: state.title })}</h2>
       <p class="hint">{t('ctl.secret')}</p>
-      {note && <p class="ok" role="status">{note}</p>}
+      {note && <p class="ok" role="status">{t(note.key, note.values)}</p>}
       <p>{t('ctl.director', { director: state.director.userName, party: state.director.party })} · {t('ctl.controllers')}: {state.controllers.join(', ')}</p>
       {isDirector && !ended && (
         <form class="row" onSubmit={(e) => { e.preventDefault(); void command('controllersSet', { controllers: (controllers ?? '').split(/[\s,]+/).filter(Boolean) }, () => setControllers(null)); }}>

@@ -9,15 +9,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { exerciseTimeAt } from '../../core/exercise/index.js';
-import { parseTrackFile, TRACK_FILE_EXTENSIONS, type TrackReading } from '../../core/tracks/index.js';
+import { parseTrackFile, type TrackReading } from '../../core/tracks/index.js';
 import { reportUrl, simulateSearch } from '../api/exercise_api.js';
 import type { ViewedEvent } from '../api/types.js';
-import type { MessageKey } from '../i18n/dictionary.js';
+import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { formatUtc, formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp, type AppContextValue } from './app.js';
 import { useCase } from './case_view.js';
 import { formatDegreesMinutes } from './position_fields.js';
+import { tracksToStore, TRACK_UPLOAD_ACCEPT } from './track_upload.js';
 
 type Position = { readonly lonDeg: number; readonly latDeg: number };
 interface ClockPayload { mode: 'real' | 'accelerated' | 'stepped'; rate: number; exerciseTime: string; wallTime: string }
@@ -129,14 +130,6 @@ export function ReportLinks(props: { caseId: string }) {
   );
 }
 
-/** At most `max` points of a track, evenly chosen, first and last kept (a searchDone holds up to 5000). */
-function thin<T>(points: readonly T[], max: number): T[] {
-  if (points.length <= max) return [...points];
-  const out: T[] = [];
-  for (let k = 0; k < max; k++) out.push(points[Math.round((k * (points.length - 1)) / (max - 1))]);
-  return out;
-}
-
 const utcSeconds = (timeS: number) => { const iso = new Date(Math.round(timeS) * 1000).toISOString(); return `${iso.slice(0, 19)}Z`; };
 
 export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => void }) {
@@ -149,7 +142,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
   const clock = latestClock(events);
   const plan = useMemo(() => [...events].reverse().find((e) => e.type === 'planIssued' && (e.payload?.plan as { units?: unknown[] } | undefined)?.units?.length), [events]);
   const planUnits = ((plan?.payload?.plan as { units: { unitId: string; party: string }[] } | undefined)?.units ?? []);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const units = useMemo(() => [...new Set([...planUnits.map((u) => u.unitId), ...(agreement?.units.filter((u) => u.party === user.party).map((u) => u.id) ?? [])])], [planUnits.length, agreement]);
   const [track, setTrack] = useState<{ unit: string; file: { name: string; text: string } | null; date: string; widthNm: string; speedKn: string }>({ unit: '', file: null, date: '', widthNm: '', speedKn: '' });
@@ -176,7 +169,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
     setBusy(unitId);
     try {
       const { event } = await simulateSearch(c.snapshot.caseId, unitId, plan.version);
-      setNote(t('ex.simulated', { unit: unitId, version: event.version }));
+      setNote({ key: 'ex.simulated', values: { unit: unitId, version: event.version } });
     } catch (error) {
       const w = errorWords(t, error);
       showError(w.message, w.code);
@@ -190,16 +183,21 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
     const widthNm = Number(track.widthNm);
     const speedKn = Number(track.speedKn);
     try {
-      const outcome = await c.append({
-        type: 'searchDone',
-        payload: {
-          unitId: track.unit, ...(plan?.payload?.planId ? { planId: String(plan.payload.planId) } : {}),
-          text: `track from ${track.file!.name} (${reading.ok.format === 'gpx' ? 'GPX' : 'NMEA 0183'}, ${reading.ok.points.length} positions)`,
-          track: thin(reading.ok.points, 5000).map((p) => ({ lonDeg: p.lonDeg, latDeg: p.latDeg, time: utcSeconds(p.timeS) })),
-          ...(widthNm > 0 ? { sweepWidthNm: widthNm } : {}), ...(speedKn > 0 ? { speedKn } : {}),
-        },
-      });
-      setNote(outcome.sent ? t('ex.upload.saved', { unit: track.unit, version: outcome.version }) : t('report.queued'));
+      // one search per recorded segment (the recorder was off between them), each thinned evenly in time to what a stored search holds
+      const segments = tracksToStore({ name: track.file!.name, points: reading.ok.points, reading: reading.ok }).filter((seg) => seg.length >= 2);
+      let outcome: Awaited<ReturnType<typeof c.append>> | null = null;
+      for (const [k, seg] of segments.entries()) {
+        outcome = await c.append({
+          type: 'searchDone',
+          payload: {
+            unitId: track.unit, ...(plan?.payload?.planId ? { planId: String(plan.payload.planId) } : {}),
+            text: `track from ${track.file!.name} (${reading.ok.format === 'gpx' ? 'GPX' : 'NMEA 0183'}${segments.length > 1 ? `, segment ${k + 1} of ${segments.length}` : ''}, ${seg.length} positions)`,
+            track: seg.map((p) => ({ lonDeg: p.lonDeg, latDeg: p.latDeg, time: utcSeconds(p.timeS) })),
+            ...(widthNm > 0 ? { sweepWidthNm: widthNm } : {}), ...(speedKn > 0 ? { speedKn } : {}),
+          },
+        });
+      }
+      if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'report.queued' });
       setTrack({ ...track, file: null });
     } catch (error) {
       const w = errorWords(t, error);
@@ -214,7 +212,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
     <div class="exercise-play">
       <h2>{t('tab.exercise')}</h2>
       <p>{clock ? <ExerciseClockBadge /> : t('ex.clock.none')}</p>
-      {note && <p class="ok" role="status">{note}</p>}
+      {note && <p class="ok" role="status">{t(note.key, note.values)}</p>}
       {ended && (
         <div class="ended" data-testid={TID.exerciseEnded}>
           <p><strong>{t('ex.ended', { text: ended.text ?? '' })}</strong></p>
@@ -265,7 +263,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
           <label>{t('ex.upload.width')} <input data-testid={TID.trackWidth} size={5} inputMode="decimal" required value={track.widthNm} onInput={(e) => setTrack({ ...track, widthNm: (e.target as HTMLInputElement).value })} /></label>
           <label>{t('ex.upload.speed')} <input data-testid={TID.trackSpeed} size={5} inputMode="decimal" value={track.speedKn} onInput={(e) => setTrack({ ...track, speedKn: (e.target as HTMLInputElement).value })} /></label>
         </div>
-        <label>{t('ex.upload.file')} <input type="file" data-testid={TID.trackFile} accept={[...TRACK_FILE_EXTENSIONS, 'application/gpx+xml'].join(',')} onChange={async (e) => {
+        <label>{t('ex.upload.file')} <input type="file" data-testid={TID.trackFile} accept={TRACK_UPLOAD_ACCEPT} onChange={async (e) => {
           const f = (e.target as HTMLInputElement).files?.[0];
           setTrack({ ...track, file: f ? { name: f.name, text: await f.text() } : null });
         }} /></label>
@@ -274,7 +272,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
         {reading && 'ok' in reading && (
           <div data-testid={TID.trackRead} data-points={points.length}>
             <p>{t('ex.upload.read', { file: track.file!.name, points: points.length, from: formatUtc(points[0].timeS * 1000), to: formatUtc(points[points.length - 1].timeS * 1000) })}</p>
-            {points.length > 5000 && <p class="hint">{t('ex.upload.thinned', { points: points.length })}</p>}
+            {(points.length > 5000 || reading.ok.segmentStarts.length > 1) && <p class="hint">{t('ex.upload.thinned', { points: points.length, segments: reading.ok.segmentStarts.length })}</p>}
             {reading.ok.warnings.map((w, k) => <p key={k} class="hint">{t('ex.upload.warning', { text: w })}</p>)}
           </div>
         )}

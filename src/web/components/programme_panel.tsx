@@ -6,12 +6,12 @@
  * cancelled; exercise control creates an exercise from an entry.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { allRccs, formatApproximateDate, type CooperationConfig } from '../../core/cooperation/index.js';
+import { allRccs, formatApproximateDate, placeName, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
 import {
   changeProgramme, createExercise, getProgramme, isExerciseControl, isProgrammeStaff,
   type JointExercise, type PersonnelExchange, type ProgrammeView,
 } from '../api/exercise_api.js';
-import type { MessageKey } from '../i18n/dictionary.js';
+import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
@@ -49,10 +49,11 @@ export function ProgrammePanel() {
   const { t, user, agreement, showError } = useApp();
   const [view, setView] = useState<ProgrammeView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
   const [editing, setEditing] = useState<{ id: string | null; form: ExerciseForm } | null>(null);
   const [stateFor, setStateFor] = useState<Record<string, { state: string; note: string }>>({});
   const [attach, setAttach] = useState({ exchangeId: '', exerciseId: '', hostedBy: '' });
+  const [yearForm, setYearForm] = useState({ year: String(new Date().getUTCFullYear() + 1), frequency: '', rotation: '' });
   const [person, setPerson] = useState({ year: '', id: '', kind: 'liaison-officer', name: '', rankOrRole: '', fromParty: user.party, fromService: '', hostedBy: '', from: '', to: '', exercise: '' });
   const staff = isProgrammeStaff(user);
   const control = isExerciseControl(user);
@@ -66,7 +67,7 @@ export function ProgrammePanel() {
   const send = async (type: Parameters<typeof changeProgramme>[1], payload: unknown, after?: () => void) => {
     try {
       const { version } = await changeProgramme(view.version, type, payload as never);
-      setNote(t('prog.saved', { version }));
+      setNote({ key: 'prog.saved', values: { version } });
       after?.();
       await load();
     } catch (error) {
@@ -74,6 +75,12 @@ export function ProgrammePanel() {
       showError(w.message, w.code);
       await load();
     }
+  };
+  const reader = readerFor(user.party);
+  /** An area that is a place id of the agreement, in the reader's party's name (else as written). */
+  const areaName = (area: string) => {
+    const place = agreement.places.find((p) => p.id === area);
+    return place ? placeName(place, reader, agreement.sharedNaming, agreement.parties.map((x) => x.id)) : area;
   };
   const unitName = (id: string) => agreement.units.find((u) => u.id === id)?.name ?? id;
   const hostName = (id: string) => agreement.units.find((u) => u.id === id)?.name ?? allRccs(agreement).find((r) => r.id === id)?.name ?? id;
@@ -100,7 +107,7 @@ export function ProgrammePanel() {
   const create = async (e: JointExercise) => {
     try {
       const { caseId } = await createExercise(e.id);
-      setNote(t('prog.created', { caseId }));
+      setNote({ key: 'prog.created', values: { caseId } });
       location.hash = `#/case/${caseId}`;
     } catch (error) {
       const w = errorWords(t, error);
@@ -171,7 +178,7 @@ export function ProgrammePanel() {
     <section class="programme-panel" data-testid={TID.programmePanel} data-version={view.version}>
       <h3>{t('agreement.programme')}</h3>
       {!staff && <p class="hint">{t('prog.readOnly')}</p>}
-      {note && <p class="ok" role="status">{note}</p>}
+      {note && <p class="ok" role="status">{t(note.key, note.values)}</p>}
       {view.programmes.length === 0 && <p>{t('prog.none')}</p>}
       {view.programmes.map((p) => (
         <div key={p.year} class="programme-year">
@@ -184,7 +191,7 @@ export function ProgrammePanel() {
               return (
                 <li key={e.id} data-testid={TID.programmeExercise} data-item-id={e.id} data-state={e.state}>
                   <div class="item-head"><strong>{e.name}</strong> <span class={`state state-${e.state}`}>{t(STATE_KEYS[e.state])}</span></div>
-                  <div>{t('prog.exercise', { host: e.host, area: e.area, date: formatApproximateDate(e.date) })}</div>
+                  <div>{t('prog.exercise', { host: e.host, area: areaName(e.area), date: formatApproximateDate(e.date) })}</div>
                   <div class="hint">{t('prog.units', { units: e.units.map(unitName).join(', ') || '—' })}</div>
                   {people.length > 0 && <div class="hint">{t('prog.attached', { people: people.map((x) => `${x.rankOrRole}${x.name ? ` ${x.name}` : ''} (${x.fromParty})`).join('; ') })}</div>}
                   {e.result && <div>{t('prog.result', { result: e.result })}</div>}
@@ -247,6 +254,21 @@ export function ProgrammePanel() {
               <button type="submit" data-testid={TID.programmeAttachSubmit} disabled={!attach.exchangeId || (!attach.exerciseId && !attach.hostedBy)}>{t('prog.attachSubmit')}</button>
             </form>
           )}
+
+          <details class="programme-form">
+            <summary>{t('prog.setYear')}</summary>
+            <form onSubmit={(ev) => {
+              ev.preventDefault();
+              void send('yearSet', { year: Number(yearForm.year), exerciseFrequency: yearForm.frequency.trim(), hostRotation: yearForm.rotation.split(/[\s,→>]+/).map((x) => x.trim().toUpperCase()).filter(Boolean) });
+            }}>
+              <div class="row wrap">
+                <label>{t('prog.field.year')} <input size={5} inputMode="numeric" required value={yearForm.year} onInput={(ev) => setYearForm({ ...yearForm, year: (ev.target as HTMLInputElement).value })} /></label>
+                <label>{t('prog.field.frequency')} <input required value={yearForm.frequency} placeholder="twice a year" onInput={(ev) => setYearForm({ ...yearForm, frequency: (ev.target as HTMLInputElement).value })} /></label>
+                <label>{t('prog.field.rotation')} <input value={yearForm.rotation} placeholder={agreement.parties.map((p) => p.id).join(', ')} onInput={(ev) => setYearForm({ ...yearForm, rotation: (ev.target as HTMLInputElement).value })} /></label>
+              </div>
+              <button type="submit">{t('prog.save')}</button>
+            </form>
+          </details>
 
           <details class="programme-form">
             <summary>{t('prog.addExchange')}</summary>
