@@ -104,7 +104,7 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await truthForm.getByTestId(TID.truthSubmit).click();
     await control.page.getByTestId(TID.truthCurrent).filter({ hasText: TRUTH.objectClass }).waitFor({ timeout: WAIT_MS.live });
 
-    // a stepped clock at 06:30, a distress call due at 07:00 (reported 2 NM off the truth), one step of 30 min
+    // a stepped clock at 06:30, a distress call due at 07:00 (reported within 2 NM of the truth), one step of 30 min
     await control.page.getByTestId(TID.clockMode).selectOption('stepped');
     await control.page.getByTestId(TID.clockTime).fill('2026-03-10 06:30');
     await control.page.getByTestId(TID.clockSubmit).click();
@@ -113,7 +113,7 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await control.page.getByTestId(TID.injectKind).selectOption('distressCall');
     await control.page.getByTestId(TID.injectAt).fill('2026-03-10 07:00');
     await control.page.getByTestId(TID.injectText).fill(injectText);
-    await control.page.getByTestId(TID.injectPositionMode).selectOption('error');
+    await control.page.getByTestId(TID.injectPositionMode).selectOption('random');
     await control.page.getByTestId(TID.injectErrorNm).fill('2');
     await control.page.getByTestId(TID.injectSubmit).click();
     const scheduled = control.page.getByTestId(TID.injectScheduledRow).first();
@@ -202,6 +202,18 @@ describe('a joint exercise (end to end, Chromium)', () => {
       expect(received, `a response or live frame to the player holds ${canary}`).not.toContain(canary);
     }
     expect(traffic.texts.length).toBeGreaterThan(5);
+
+    // control: the score, a lesson, the end; the players see the end and the report's links
+    await control.page.getByTestId(TID.scoreLoad).click();
+    expect(await control.page.getByTestId(TID.scoreView).textContent()).toContain('Detected by jp-navy-ship-1');
+    await control.page.getByTestId(TID.lessonText).fill('Distress call position error of 2 NM was enough to mislead the first datum');
+    await control.page.getByTestId(TID.lessonSubmit).click();
+    await control.page.getByTestId(TID.lessonEntry).first().waitFor({ timeout: WAIT_MS.live });
+    control.page.once('dialog', (dialog) => void dialog.accept());
+    await control.page.getByTestId(TID.endText).fill('End of exercise: well done, both centres.');
+    await control.page.getByTestId(TID.endSubmit).click();
+    await player.page.getByTestId(TID.exerciseEnded).waitFor({ timeout: WAIT_MS.live });
+    expect(await player.page.locator(`[data-testid="${TID.reportLink}"][data-copy="party"]`).count()).toBeGreaterThan(0);
 
     // the same panels in Korean, for the eye
     await control.page.getByTestId(TID.langSelect).selectOption('ko');

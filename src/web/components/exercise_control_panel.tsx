@@ -42,8 +42,8 @@ interface TruthForm {
   windSpeedFactor: string; windDirectionOffsetDeg: string; currentSpeedFactor: string; currentDirectionOffsetDeg: string; seed: string; durationH: string;
 }
 interface InjectForm {
-  injectId: string; kind: (typeof KINDS)[number]; at: string; text: string; positionMode: 'given' | 'error' | 'none'; fields: PositionFields;
-  errorNm: string; unitId: string; delayH: string; windKn: string; windFromDeg: string; visibilityNm: string; seaHeightM: string;
+  injectId: string; kind: (typeof KINDS)[number]; at: string; text: string; positionMode: 'random' | 'bearing' | 'given'; fields: PositionFields;
+  errorNm: string; bearingDeg: string; errorSeed: string; unitId: string; delayH: string; windKn: string; windFromDeg: string; visibilityNm: string; seaHeightM: string;
 }
 
 export function ExerciseControlPanel() {
@@ -59,7 +59,8 @@ export function ExerciseControlPanel() {
     windSpeedFactor: '1', windDirectionOffsetDeg: '0', currentSpeedFactor: '1', currentDirectionOffsetDeg: '0', seed: String(1 + Math.floor(Math.random() * 1e6)), durationH: '48',
   });
   const [inject, setInject] = useState<InjectForm>({
-    injectId: '', kind: 'distressCall', at: '', text: '', positionMode: 'error', fields: EMPTY_POSITION_FIELDS, errorNm: '2',
+    injectId: '', kind: 'distressCall', at: '', text: '', positionMode: 'random', fields: EMPTY_POSITION_FIELDS, errorNm: '2', bearingDeg: '0',
+    errorSeed: String(Math.floor(Math.random() * 2 ** 31)),
     unitId: '', delayH: '2', windKn: '', windFromDeg: '', visibilityNm: '', seaHeightM: '',
   });
   const [clockForm, setClockForm] = useState({ mode: 'stepped' as 'real' | 'accelerated' | 'stepped', rate: '10', time: '' });
@@ -175,11 +176,14 @@ export function ExerciseControlPanel() {
       injectId: inject.injectId.trim() || `inj-${state.injects.length + 1}`, kind: inject.kind, at, text: inject.text.trim(),
     };
     if (inject.kind === 'distressCall' || inject.kind === 'sighting' || inject.kind === 'debris') {
-      if (inject.positionMode === 'given') {
+      // a sighting or debris is at a stated position; a distress call may instead report the truth's position then, off by a stated error
+      const mode = inject.kind === 'distressCall' ? inject.positionMode : 'given';
+      if (mode === 'given') {
         const reading = readPositionFields(inject.fields);
         if (reading.kind !== 'position') { showError(reading.kind === 'problem' ? `${reading.field}: ${reading.problem}` : t('pos.incomplete'), 'SARB_INVALID_INPUT'); return; }
         payload.position = { lonDeg: reading.lonDeg, latDeg: reading.latDeg };
-      } else if (inject.positionMode === 'error') payload.positionErrorNm = Number(inject.errorNm);
+      } else if (mode === 'random') payload.positionError = { kind: 'random', radiusNm: Number(inject.errorNm), seed: Number(inject.errorSeed) };
+      else payload.positionError = { kind: 'bearingDistance', bearingDeg: Number(inject.bearingDeg) % 360, distanceNm: Number(inject.errorNm) };
     }
     if (inject.unitId) payload.unitId = inject.unitId;
     if (inject.kind === 'unitLate') payload.delayH = Number(inject.delayH);
@@ -329,17 +333,28 @@ export function ExerciseControlPanel() {
             <label>{t('ctl.inject.at')} {input(inject.at, (at) => setInject({ ...inject, at }), { 'data-testid': TID.injectAt, size: 16, placeholder: exerciseTimeS !== null ? formUtc(exerciseTimeS * 1000) : 'YYYY-MM-DD HH:MM' })}</label>
           </div>
           <label>{t('ctl.inject.text')} <textarea data-testid={TID.injectText} rows={2} required value={inject.text} onInput={(e) => setInject({ ...inject, text: (e.target as HTMLTextAreaElement).value })} /></label>
-          {(inject.kind === 'distressCall' || inject.kind === 'sighting' || inject.kind === 'debris') && (
+          {inject.kind === 'distressCall' && (
             <>
               <label>{t('ctl.inject.position')}
                 <select data-testid={TID.injectPositionMode} value={inject.positionMode} onChange={(e) => setInject({ ...inject, positionMode: (e.target as HTMLSelectElement).value as InjectForm['positionMode'] })}>
-                  <option value="error">{t('ctl.inject.positionMode.error')}</option>
+                  <option value="random">{t('ctl.inject.positionMode.random')}</option>
+                  <option value="bearing">{t('ctl.inject.positionMode.bearing')}</option>
                   <option value="given">{t('ctl.inject.positionMode.given')}</option>
-                  <option value="none">{t('ctl.inject.positionMode.none')}</option>
                 </select>
               </label>
-              {inject.positionMode === 'error' && <label>{t('ctl.inject.errorNm')} {input(inject.errorNm, (errorNm) => setInject({ ...inject, errorNm }), { 'data-testid': TID.injectErrorNm, size: 4, inputMode: 'decimal' })}</label>}
-              {inject.positionMode === 'given' && <PositionInput value={inject.fields} onChange={(fields) => setInject({ ...inject, fields })} />}
+              {inject.positionMode !== 'given' && (
+                <div class="row wrap">
+                  <label>{t(inject.positionMode === 'random' ? 'ctl.inject.radiusNm' : 'ctl.inject.distanceNm')} {input(inject.errorNm, (errorNm) => setInject({ ...inject, errorNm }), { 'data-testid': TID.injectErrorNm, size: 4, inputMode: 'decimal' })}</label>
+                  {inject.positionMode === 'bearing' && <label>{t('ctl.inject.bearingDeg')} {input(inject.bearingDeg, (bearingDeg) => setInject({ ...inject, bearingDeg }), { size: 4, inputMode: 'decimal' })}</label>}
+                  {inject.positionMode === 'random' && <label>{t('ctl.truth.seed')} {input(inject.errorSeed, (errorSeed) => setInject({ ...inject, errorSeed }), { size: 10, inputMode: 'numeric' })}</label>}
+                </div>
+              )}
+            </>
+          )}
+          {(inject.kind === 'sighting' || inject.kind === 'debris' || (inject.kind === 'distressCall' && inject.positionMode === 'given')) && (
+            <>
+              <label>{t('ctl.inject.position')}</label>
+              <PositionInput value={inject.fields} onChange={(fields) => setInject({ ...inject, fields })} />
             </>
           )}
           {(inject.kind === 'unitBreakdown' || inject.kind === 'unitLate' || inject.kind === 'sighting') && (
