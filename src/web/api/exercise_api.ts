@@ -69,8 +69,15 @@ export function simulateSearch(caseId: string, unitId: string, planVersion: numb
   return api<{ event: ViewedEvent }>('POST', exercisePath(caseId, '/simulated-searches'), { unitId, planVersion });
 }
 
-export function getScore(caseId: string): Promise<{ score: ExerciseScore }> {
-  return api<{ score: ExerciseScore }>('GET', exercisePath(caseId, '/score'));
+/** What `GET …/score` gives (app/exercise_control/score.ts): the core's score and what could not be scored. */
+export interface ScoreView {
+  readonly score: ExerciseScore;
+  readonly planProblems: readonly { readonly planId: string; readonly version: number; readonly problem: string }[];
+}
+
+/** The score (controllers; both parties once the exercise has ended); null for an exercise without a control stream. */
+export async function getScore(caseId: string): Promise<ScoreView | null> {
+  return (await api<{ score: ScoreView | null }>('GET', exercisePath(caseId, '/score'))).score;
 }
 
 /** The after-action report's address: HTML, PDF or JSON; a party's copy (its place names) or the shared copy (neutral names). */

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { parseTime } from '../../core/time/index.js';
 import { api, ApiError } from '../api/http.js';
-import { controlCommand, getControl, getScore, type ControlEventType, type ControlView, type ExerciseScore } from '../api/exercise_api.js';
+import { controlCommand, getControl, getScore, type ControlEventType, type ControlView, type ScoreView } from '../api/exercise_api.js';
 import type { TruthTrackPoint } from '../../core/exercise/index.js';
 import { formatNumber, formatPercent, formatUtcWithLocal } from '../i18n/time_format.js';
 import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
@@ -68,7 +68,7 @@ export function ExerciseControlPanel() {
   const [controllers, setControllers] = useState<string | null>(null);
   const [lesson, setLesson] = useState('');
   const [endText, setEndText] = useState('');
-  const [score, setScore] = useState<ExerciseScore | null>(null);
+  const [scoreView, setScoreView] = useState<ScoreView | null>(null);
   const [forcingFiles, setForcingFiles] = useState<readonly { ref: string; name: string; synthetic: boolean }[]>([]);
   const loading = useRef(false);
 
@@ -209,6 +209,7 @@ export function ExerciseControlPanel() {
   const input = (value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) => (
     <input value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} {...extra} />
   );
+  const score = scoreView?.score ?? null;
   const tr = state.truth;
   const trackPoints = track && 'points' in track ? track.points : [];
   const last = trackPoints.at(-1);
@@ -407,9 +408,10 @@ export function ExerciseControlPanel() {
       )}
 
       <h3>{t('ctl.score')}</h3>
-      <button type="button" data-testid={TID.scoreLoad} onClick={() => getScore(caseId).then(({ score: s }) => setScore(s), (error: unknown) => { const w = errorWords(t, error); showError(w.message, w.code); })}>{t('ctl.score.load')}</button>
+      <button type="button" data-testid={TID.scoreLoad} onClick={() => getScore(caseId).then(setScoreView, (error: unknown) => { const w = errorWords(t, error); showError(w.message, w.code); })}>{t('ctl.score.load')}</button>
       {score && (
         <ul data-testid={TID.scoreView}>
+          {scoreView!.planProblems.map((p) => <li key={p.version} class="hint">{p.planId}: {p.problem}</li>)}
           <li>{score.detection.detected
             ? t('ctl.score.detected', { unit: score.detection.unitId ?? '—', hours: formatNumber((score.detection.timeToDetectionS ?? 0) / 3600, language, 1) })
             : t('ctl.score.notDetected')}</li>
