@@ -199,6 +199,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
       }
       if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'report.queued' });
       setTrack({ ...track, file: null });
+      setReading(null);
     } catch (error) {
       const w = errorWords(t, error);
       showError(w.message, w.code);
@@ -269,7 +270,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
         }} /></label>
         <label>{t('ex.upload.date')} <input data-testid={TID.trackDate} size={10} placeholder="2026-03-10" value={track.date} onInput={(e) => setTrack({ ...track, date: (e.target as HTMLInputElement).value })} /></label>
         {reading && 'problem' in reading && <p class="problem" role="alert" data-testid={TID.trackError} data-code={reading.code}>{reading.problem}</p>}
-        {reading && 'ok' in reading && (
+        {reading && 'ok' in reading && track.file && (
           <div data-testid={TID.trackRead} data-points={points.length}>
             <p>{t('ex.upload.read', { file: track.file!.name, points: points.length, from: formatUtc(points[0].timeS * 1000), to: formatUtc(points[points.length - 1].timeS * 1000) })}</p>
             {(points.length > 5000 || reading.ok.segmentStarts.length > 1) && <p class="hint">{t('ex.upload.thinned', { points: points.length, segments: reading.ok.segmentStarts.length })}</p>}
