@@ -66,6 +66,46 @@ export const TID = {
   conflict: 'conflict',                 // an offline event the server refused on its version
   placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
   agreementRecord: 'agreement-record',
+  // the programme (programme_panel.tsx)
+  programmePanel: 'programme-panel',    // data-version = the programme stream's version
+  programmeExercise: 'programme-exercise', // data-item-id, data-state = planned | done | postponed | cancelled
+  programmeExchange: 'programme-exchange', // data-item-id, data-state
+  programmeHistory: 'programme-history',   // <details> data-item-id
+  programmeAdd: 'programme-add', programmeForm: 'programme-form', programmeSave: 'programme-save',
+  programmeYear: 'programme-year', programmeId: 'programme-id', programmeName: 'programme-name', programmeHost: 'programme-host',
+  programmeArea: 'programme-area', programmeDate: 'programme-date', programmeUnit: 'programme-unit', // checkbox data-unit-id
+  programmeEdit: 'programme-edit',      // data-item-id
+  programmeStateSelect: 'programme-state-select', programmeStateSet: 'programme-state-set', // data-item-id
+  programmeAttachPerson: 'programme-attach-person', programmeAttachExercise: 'programme-attach-exercise', programmeAttachSubmit: 'programme-attach-submit',
+  programmeCreateExercise: 'programme-create-exercise', // data-item-id (exercise control)
+  // an exercise, as the players see it (exercise_play.tsx)
+  tabExercise: 'tab-exercise', tabControl: 'tab-control',
+  exerciseClock: 'exercise-clock',      // data-mode, data-rate, data-exercise-time (ISO UTC)
+  exerciseDetected: 'exercise-detected', // the banner: data-unit-id
+  injectEntry: 'inject-entry',          // data-inject-id, data-kind
+  injectToReport: 'inject-to-report',   // data-inject-id
+  simulateSearch: 'simulate-search',    // data-unit-id
+  trackUnit: 'track-unit', trackFile: 'track-file', trackDate: 'track-date', trackWidth: 'track-width', trackSpeed: 'track-speed',
+  trackRead: 'track-read', trackError: 'track-error', trackSubmit: 'track-submit',
+  exerciseEnded: 'exercise-ended',
+  reportLink: 'report-link',            // data-format = html | pdf, data-copy = party | shared
+  // exercise control (exercise_control_panel.tsx; controllers only)
+  controlPanel: 'control-panel',        // data-version = the control stream's version
+  controlNotController: 'control-not-controller',
+  controllersInput: 'controllers-input', controllersSubmit: 'controllers-submit',
+  truthForm: 'truth-form', injectForm: 'inject-form',
+  truthWindFile: 'truth-wind-file', truthCurrentFile: 'truth-current-file',
+  truthWindFactor: 'truth-wind-factor', truthWindTurn: 'truth-wind-turn', truthCurrentFactor: 'truth-current-factor', truthCurrentTurn: 'truth-current-turn',
+  truthTime: 'truth-time', truthForcing: 'truth-forcing', truthSeed: 'truth-seed', truthSubmit: 'truth-submit', truthCurrent: 'truth-current',
+  injectKind: 'inject-kind', injectAt: 'inject-at', injectText: 'inject-text', injectPositionMode: 'inject-position-mode',
+  injectErrorNm: 'inject-error-nm', injectUnit: 'inject-unit', injectDelay: 'inject-delay', injectSubmit: 'inject-submit',
+  injectScheduledRow: 'inject-scheduled', // data-inject-id, data-state = pending | released | cancelled
+  injectCancel: 'inject-cancel',        // data-inject-id
+  clockMode: 'clock-mode', clockRate: 'clock-rate', clockTime: 'clock-time', clockSubmit: 'clock-submit', clockStepMinutes: 'clock-step-minutes', clockStep: 'clock-step',
+  detectionDraw: 'detection-draw',      // data-search-version, data-hit = true | false
+  lessonText: 'lesson-text', lessonSubmit: 'lesson-submit', lessonEntry: 'lesson-entry',
+  endText: 'end-text', endSubmit: 'end-submit',
+  scoreLoad: 'score-load', scoreView: 'score-view',
 } as const;
 
 /** What the page tells tests through `window.sarbridgeApp`. */

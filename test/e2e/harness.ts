@@ -39,8 +39,8 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 /** Generous waits: a shared 2-core machine running other suites at the same time. */
 export const WAIT_MS = { page: 60_000, drift: 240_000, live: 30_000 } as const;
 
-/** A test account. */
-export interface TestUser { readonly userName: string; readonly party: 'KR' | 'JP'; readonly password: string }
+/** A test account (roles besides admin: smc unless given). */
+export interface TestUser { readonly userName: string; readonly party: 'KR' | 'JP'; readonly password: string; readonly roles?: readonly string[] }
 export const KR_USER: TestUser = { userName: 'kr-smc', party: 'KR', password: 'kr e2e password long enough' };
 export const JP_USER: TestUser = { userName: 'jp-smc', party: 'JP', password: 'jp e2e password long enough' };
 
@@ -108,7 +108,8 @@ const cliArgs = (command: 'admin' | 'serve', args: readonly string[]) => ['--imp
 
 /** `sarbridge admin create` with the password on stdin; throws with its output when it fails. */
 export async function createAccount(db: string, user: TestUser): Promise<void> {
-  const child = spawn(process.execPath, cliArgs('admin', ['create', '--party', user.party, '--user', user.userName, '--role', 'smc', '--db', db]), { cwd: REPO, stdio: 'pipe' });
+  const roles = (user.roles ?? ['smc']).flatMap((r) => ['--role', r]);
+  const child = spawn(process.execPath, cliArgs('admin', ['create', '--party', user.party, '--user', user.userName, ...roles, '--db', db]), { cwd: REPO, stdio: 'pipe' });
   child.stdin.end(`${user.password}\n`);
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
@@ -284,13 +285,13 @@ export interface E2ESuite {
  * an unexpected page or console error and close its pages (screenshotting them first if it failed:
  * test/e2e/artifacts/failed-<page label>.png).
  */
-export function e2eSuite(options: { agreement?: string | null } = {}): E2ESuite {
+export function e2eSuite(options: { agreement?: string | null; users?: readonly TestUser[] } = {}): E2ESuite {
   let server: E2EServer | null = null;
   let browser: Browser | null = null;
   let opened: AppPage[] = [];
   beforeAll(async () => {
     await ensureWebBuilt();
-    [server, browser] = await Promise.all([startServer({ agreement: options.agreement }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ agreement: options.agreement, users: options.users }), launchBrowser()]);
   }, 900_000);
   afterAll(async () => {
     await browser?.close();

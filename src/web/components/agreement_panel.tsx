@@ -1,11 +1,13 @@
 /**
  * The agreement's record as the reader's party reads it (read-only here): its status and history
- * with sources, the rules the plans are checked against, the yearly programme and the rosters of
- * exchanged liaison officers and observers. Place names are the reader's party's.
+ * with sources, the rules the plans are checked against, and the yearly programme with the rosters
+ * of exchanged liaison officers and observers as the server keeps them (programme_panel.tsx: staff
+ * change it there). Place names are the reader's party's.
  */
-import { agreementStatusLabel, buildTimeline, currentAgreementStatus, describeExchange, nameForReader, placeName, readerFor } from '../../core/cooperation/index.js';
+import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, placeName, readerFor } from '../../core/cooperation/index.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
+import { ProgrammePanel } from './programme_panel.js';
 
 export function AgreementPanel() {
   const { t, agreement, user } = useApp();
@@ -34,15 +36,7 @@ export function AgreementPanel() {
       </ol>
       <h3>{t('agreement.rules')}</h3>
       <ul>{agreement.rules.map((r) => <li key={r.id}><strong>{r.id}</strong> {r.text}</li>)}</ul>
-      <h3>{t('agreement.programme')}</h3>
-      {agreement.programmes.map((p) => (
-        <div key={p.year}>
-          <p><strong>{p.year}</strong>: {p.exerciseFrequency} · {p.hostRotation.join(' → ')}</p>
-          <ul>{p.exercises.map((x) => <li key={x.id}>{x.name} ({x.host}, {x.state}){x.result ? ` — ${x.result}` : ''}</li>)}</ul>
-          <h4>{t('agreement.rosters')}</h4>
-          <ul>{p.exchanges.map((x) => <li key={x.id}>{describeExchange(agreement, x)}</li>)}</ul>
-        </div>
-      ))}
+      <ProgrammePanel />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** The cases and exercises shared with the reader's party, and opening a new one. */
+/** The cases and exercises shared with the reader's party, opening a new one, and the programme (exercises are created from it). */
 import { useEffect, useState } from 'preact/hooks';
 import { api, NetworkError } from '../api/http.js';
 import { keepCases, keptCases } from '../api/offline_store.js';
@@ -6,6 +6,7 @@ import type { CaseSummary } from '../api/types.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
+import { ProgrammePanel } from './programme_panel.js';
 
 export function CaseList() {
   const { t, user, language, showError, agreement } = useApp();
@@ -63,6 +64,7 @@ export function CaseList() {
           <button type="submit" data-testid={TID.newCaseSubmit}>{t('newcase.submit')}</button>
         </form>
       )}
+      <ProgrammePanel />
     </section>
   );
 }

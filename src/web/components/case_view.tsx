@@ -17,11 +17,14 @@ import { SarMap } from '../map/sar_map.js';
 import type { DriftView, PlanView, PocView } from '../planner/protocol.js';
 import { probe } from '../probe.js';
 import { TID } from '../test_ids.js';
+import { isExerciseControl } from '../api/exercise_api.js';
 import { AgreementPanel } from './agreement_panel.js';
 import { errorWords, useApp } from './app.js';
+import { ExerciseControlPanel } from './exercise_control_panel.js';
+import { DetectionBanner, ExerciseClockBadge, exerciseFeatures, ExercisePlayPanel } from './exercise_play.js';
 import { LogPanel } from './log_panel.js';
 import { PlanPanel } from './plan_panel.js';
-import { ReportPanel } from './report_panel.js';
+import { prefillReport, ReportPanel } from './report_panel.js';
 
 /** What the panels of an open case share. */
 export interface CaseContextValue {
@@ -45,6 +48,8 @@ export interface CaseContextValue {
   readonly showBaseline: (visible: boolean) => void;
   readonly particles: number | undefined;
   readonly setParticles: (n: number | undefined) => void;
+  /** Exercise control's map layer (the truth track, the searches drawn): set by the control panel only. */
+  readonly setControlLayer: (features: FeatureCollection | null) => void;
 }
 
 export const CaseContext = createContext<CaseContextValue | null>(null);
@@ -70,7 +75,7 @@ function cooperationLayer(config: CooperationConfig, party: string): FeatureColl
   return { type: 'FeatureCollection', features: [...base.features, ...circles] };
 }
 
-type Tab = 'report' | 'plan' | 'log' | 'agreement';
+type Tab = 'report' | 'plan' | 'log' | 'agreement' | 'exercise' | 'control';
 
 export function CaseView(props: { caseId: string }) {
   const app = useApp();
@@ -175,6 +180,11 @@ export function CaseView(props: { caseId: string }) {
       ...(track.length > 1 ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: track }, properties: { unit: id } }] : []),
     ]) });
   }, [events, mapReady]);
+
+  // an exercise: the injects released with a position and the detections
+  useEffect(() => {
+    if (map.current) void map.current.setExercise(exerciseFeatures(events, t));
+  }, [events, mapReady, language]);
 
   // the plan on the map: this page's plan, else the last one issued in the log
   useEffect(() => {
@@ -322,7 +332,16 @@ export function CaseView(props: { caseId: string }) {
     setPreview: (p) => { void map.current?.setPreview(p); },
     showBaseline: (visible) => { void map.current?.showBaseline(visible); },
     particles, setParticles,
+    setControlLayer: (features) => { void map.current?.setControl(features); },
   };
+  const isExercise = opened?.payload?.kind === 'exercise';
+  // a player's page never asks for exercise control's stream: the tab exists only for the role
+  const controls = isExercise && isExerciseControl(user);
+  const tabs = ([
+    ['report', TID.tabReport, 'tab.report'], ['plan', TID.tabPlan, 'tab.plan'], ['log', TID.tabLog, 'tab.log'], ['agreement', TID.tabAgreement, 'tab.agreement'],
+    ...(isExercise ? [['exercise', TID.tabExercise, 'tab.exercise'] as const] : []),
+    ...(controls ? [['control', TID.tabControl, 'tab.control'] as const] : []),
+  ] as const);
   const time = drift ? drift.timesS[Math.min(drift.timesS.length - 1, Math.round(timeIndex))] : null;
   const queued = snapshot.outbox.length;
 
@@ -333,12 +352,14 @@ export function CaseView(props: { caseId: string }) {
           <a href="#">← {t('case.back')}</a>
           <h1 data-testid={TID.caseTitle}>{title}</h1>
           <span class="meta">{t('case.parties', { parties: caseParties.join(' / ') })}</span>
+          {isExercise && <ExerciseClockBadge />}
           <span class={`link link-${snapshot.link}`} data-testid={TID.connection} data-state={snapshot.link} role="status">
             {t(snapshot.link === 'online' ? 'conn.online' : snapshot.link === 'offline' ? 'conn.offline' : 'conn.reconnecting')}
             {queued > 0 && ` · ${t('conn.queued', { count: queued })}`}
           </span>
         </div>
         {/SYNTHETIC/.test(title) && <p class="synthetic">{t('case.synthetic')}</p>}
+        {isExercise && <DetectionBanner />}
         <div class="case-body">
           <div class="map-column">
             {mapProblem ? <p class="problem" role="alert" data-testid={TID.errorBanner} data-code="SARB_WEBGL">{mapProblem}</p>
@@ -356,7 +377,7 @@ export function CaseView(props: { caseId: string }) {
           </div>
           <aside class="side">
             <nav class="tabs" role="tablist">
-              {([['report', TID.tabReport, 'tab.report'], ['plan', TID.tabPlan, 'tab.plan'], ['log', TID.tabLog, 'tab.log'], ['agreement', TID.tabAgreement, 'tab.agreement']] as const).map(([id, testId, key]) => (
+              {tabs.map(([id, testId, key]) => (
                 <button type="button" role="tab" key={id} data-testid={testId} aria-selected={tab === id} onClick={() => setTab(id)}>{t(key)}</button>
               ))}
             </nav>
@@ -365,6 +386,11 @@ export function CaseView(props: { caseId: string }) {
               {tab === 'plan' && <PlanPanel />}
               {tab === 'log' && <LogPanel />}
               {tab === 'agreement' && <AgreementPanel />}
+              {tab === 'exercise' && <ExercisePlayPanel onReport={(i) => {
+                prefillReport(props.caseId, { text: `${i.text}`, ...(i.position ? { latDeg: i.position.latDeg, lonDeg: i.position.lonDeg } : {}), timeS: Date.parse(i.at) / 1000 });
+                setTab('report');
+              }} />}
+              {tab === 'control' && controls && <ExerciseControlPanel />}
             </div>
           </aside>
         </div>

@@ -11,6 +11,7 @@ import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
+import { clockModeText, INJECT_KIND_KEYS } from './exercise_play.js';
 import { formatDegreesMinutes } from './position_fields.js';
 
 const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -18,12 +19,15 @@ const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   searchDone: 'log.type.searchDone', sighting: 'log.type.sighting', message: 'log.type.message',
   notificationAcknowledged: 'log.type.notificationAcknowledged', unitPosition: 'log.type.unitPosition', caseClosed: 'log.type.caseClosed',
   planningInputs: 'log.type.planningInputs',
+  injectReleased: 'log.type.injectReleased', exerciseClock: 'log.type.exerciseClock', targetDetected: 'log.type.targetDetected', exerciseEnded: 'log.type.exerciseEnded',
 };
 
-/** One line of what an event says (its text, position, unit, plan, notification). */
-function summary(e: ViewedEvent): string {
+/** One line of what an event says (its text, position, unit, plan, notification; an inject's kind, a clock's mode). */
+function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
+  if (t && e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
+  if (t && e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
   if (typeof p.title === 'string') parts.push(p.title);
   if (typeof p.text === 'string') parts.push(p.text.split('\n')[0]);
   if (typeof p.unitId === 'string') parts.push(p.unitId);
@@ -72,7 +76,7 @@ export function LogPanel() {
               <span class="when">{e.recordedAt ? formatUtcWithLocal(Date.parse(e.recordedAt), user.party, language) : ''}</span>{' '}
               <strong>{t(TYPE_KEYS[e.type ?? ''] ?? 'log.type.other')}</strong>{' '}
               <span class="who">{e.author ? t('log.by', { author: e.author, party: e.party ?? '' }) : e.redacted ? t('log.redacted', { party: e.party ?? '' }) : e.party}</span>
-              <div class="what">{summary(e)}</div>
+              <div class="what">{summary(e, t)}</div>
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
+import { fieldsFromDegrees, formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
 
 const fields = (lat: [string, string, string, 'N' | 'S'], lon: [string, string, string, 'E' | 'W']): PositionFields => ({
   lat: { deg: lat[0], min: lat[1], sec: lat[2], hem: lat[3] },
@@ -43,5 +43,22 @@ describe('formatDegreesMinutes', () => {
   test('latitude first, minutes to a hundredth, rounding carries into the degrees', () => {
     expect(formatDegreesMinutes(37.24, 131.87)).toBe('37 14.40N 131 52.20E');
     expect(formatDegreesMinutes(-0.5, -179.99999999)).toBe('00 30.00S 180 00.00W');
+  });
+});
+
+describe('fieldsFromDegrees', () => {
+  test('reads back as the position it was made from, to a thousandth of a minute, in every hemisphere', () => {
+    for (const [lat, lon] of [[37.24, 131.87], [-33.8568, -151.2153], [0.00001, 179.99999], [12.5, -0.5]]) {
+      const f = fieldsFromDegrees(lat, lon);
+      const r = readPositionFields(f);
+      expect(r.kind).toBe('position');
+      if (r.kind !== 'position') continue;
+      // half a thousandth of a minute is 0.5e-3 / 60 degrees
+      expect(Math.abs(r.latDeg - lat)).toBeLessThanOrEqual(0.5e-3 / 60 + 1e-12);
+      expect(Math.abs(r.lonDeg - lon)).toBeLessThanOrEqual(0.5e-3 / 60 + 1e-12);
+    }
+    expect(fieldsFromDegrees(37.24, 131.87)).toEqual({ lat: { deg: '37', min: '14.400', sec: '', hem: 'N' }, lon: { deg: '131', min: '52.200', sec: '', hem: 'E' } });
+    // 59.9999' rounds up to the next degree rather than to 60.000'
+    expect(fieldsFromDegrees(37 + 59.99999 / 60, 131).lat).toEqual({ deg: '38', min: '0.000', sec: '', hem: 'N' });
   });
 });

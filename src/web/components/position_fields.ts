@@ -69,3 +69,15 @@ export function formatDegreesMinutes(latDeg: number, lonDeg: number): string {
   };
   return `${part(latDeg, 2, 'N', 'S')} ${part(lonDeg, 3, 'E', 'W')}`;
 }
+
+/** Fields holding a position in degrees and decimal minutes (a released inject's position, taken into the report form). */
+export function fieldsFromDegrees(latDeg: number, lonDeg: number): PositionFields {
+  const axis = (v: number, pos: 'N' | 'E', neg: 'S' | 'W'): AxisFields => {
+    const a = Math.abs(v);
+    let d = Math.floor(a);
+    let m = Math.round((a - d) * 60 * 1000) / 1000;
+    if (m >= 60) { d += 1; m = 0; }
+    return { deg: String(d), min: m.toFixed(3), sec: '', hem: v < 0 ? neg : pos };
+  };
+  return { lat: axis(latDeg, 'N', 'S'), lon: axis(lonDeg, 'E', 'W') };
+}

@@ -11,12 +11,28 @@ import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
 import { ObjectPicker } from './object_picker.js';
 import { PositionInput } from './position_input.js';
-import { EMPTY_POSITION_FIELDS, readPositionFields, type PositionFields } from './position_fields.js';
+import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, readPositionFields, type PositionFields } from './position_fields.js';
 import { inputsWithLkp } from './planning_inputs.js';
 
 interface ReportDraft { text: string; fields: PositionFields; time: string; errorNm: string; object: string; asScenario: boolean }
 
 const nowUtcMinute = (): string => new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * Put a report into the case's report form (what a released inject said, where and when), for
+ * the coordinator to check and add: nothing is written to the log until they submit it.
+ */
+export function prefillReport(caseId: string, report: { text: string; latDeg?: number; lonDeg?: number; timeS?: number; object?: string }): void {
+  const key = `report.${caseId}`;
+  const before = draft<ReportDraft>(key);
+  const next: ReportDraft = {
+    text: report.text,
+    fields: report.latDeg !== undefined && report.lonDeg !== undefined ? fieldsFromDegrees(report.latDeg, report.lonDeg) : EMPTY_POSITION_FIELDS,
+    time: report.timeS !== undefined ? new Date(report.timeS * 1000).toISOString().slice(0, 16).replace('T', ' ') : nowUtcMinute(),
+    errorNm: before?.errorNm ?? '1', object: report.object ?? before?.object ?? 'PIW-1', asScenario: before?.asScenario ?? false,
+  };
+  keepDraft(key, next);
+}
 
 export function ReportPanel() {
   const { t, agreement, showError } = useApp();

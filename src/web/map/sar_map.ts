@@ -4,7 +4,8 @@
  * shoreline (which has the Liancourt Rocks, absent from Natural Earth), labels in local fonts (no
  * glyph server; CJK from the system's Noto CJK). Over it: SRRs, contested features with their
  * 12 NM circles, the POC image and containment contours, the drift cloud (a custom WebGL2 layer),
- * the datum track, the plan's areas and routes, the IAMSAR baseline, units and reports.
+ * the datum track, the plan's areas and routes, the IAMSAR baseline, units and reports; in an
+ * exercise the released injects and detections, and for exercise control alone the truth track.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -52,6 +53,9 @@ export class SarMap {
           units: { type: 'geojson', data: EMPTY },
           reports: { type: 'geojson', data: EMPTY },
           preview: { type: 'geojson', data: EMPTY },
+          // an exercise: what the players see (released injects, detections) and, for exercise control only, the truth
+          exercise: { type: 'geojson', data: EMPTY },
+          control: { type: 'geojson', data: EMPTY },
         },
         layers: [
           { id: 'sea', type: 'background', paint: { 'background-color': p.sea } },
@@ -81,6 +85,15 @@ export class SarMap {
             paint: { 'line-color': p.unit, 'line-width': 1.5, 'line-opacity': 0.7 } },
           { id: 'units', type: 'circle', source: 'units', filter: ['==', ['geometry-type'], 'Point'],
             paint: { 'circle-radius': 5, 'circle-color': p.unit, 'circle-stroke-color': p.halo, 'circle-stroke-width': 1.5 } },
+          { id: 'control-searches', type: 'line', source: 'control', filter: ['==', ['get', 'layer'], 'search'],
+            paint: { 'line-color': ['case', ['get', 'hit'], '#e60000', '#7f8c8d'], 'line-width': 2, 'line-opacity': 0.8 } },
+          { id: 'control-truth', type: 'line', source: 'control', filter: ['==', ['get', 'layer'], 'truth'],
+            paint: { 'line-color': '#d4006a', 'line-width': 2.5, 'line-dasharray': [3, 1.5] } },
+          { id: 'control-points', type: 'circle', source: 'control', filter: ['==', ['geometry-type'], 'Point'],
+            paint: { 'circle-radius': 5, 'circle-color': ['case', ['==', ['get', 'layer'], 'hit'], '#e60000', '#d4006a'], 'circle-stroke-color': p.halo, 'circle-stroke-width': 1.5 } },
+          { id: 'exercise-points', type: 'circle', source: 'exercise', filter: ['==', ['geometry-type'], 'Point'],
+            paint: { 'circle-radius': ['case', ['==', ['get', 'layer'], 'detection'], 9, 6], 'circle-color': ['case', ['==', ['get', 'layer'], 'detection'], '#e60000', '#8e44ad'],
+              'circle-stroke-color': p.halo, 'circle-stroke-width': 2 } },
           { id: 'preview', type: 'circle', source: 'preview',
             paint: { 'circle-radius': 8, 'circle-color': ['case', ['get', 'onLand'], '#d00000', '#00a0ff'], 'circle-opacity': 0.6, 'circle-stroke-color': p.datum, 'circle-stroke-width': 2 } },
           { id: 'places', type: 'circle', source: 'cooperation', filter: ['==', ['get', 'layer'], 'place'],
@@ -91,6 +104,12 @@ export class SarMap {
           { id: 'unit-labels', type: 'symbol', source: 'units', filter: ['==', ['geometry-type'], 'Point'],
             layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 12, 'text-offset': [0, -1.2], 'text-anchor': 'bottom' },
             paint: { 'text-color': p.unit, 'text-halo-color': p.halo, 'text-halo-width': 1.5 } },
+          { id: 'exercise-labels', type: 'symbol', source: 'exercise', filter: ['==', ['geometry-type'], 'Point'],
+            layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 12, 'text-offset': [0, 1.2], 'text-anchor': 'top' },
+            paint: { 'text-color': ['case', ['==', ['get', 'layer'], 'detection'], '#b00000', '#6c3483'], 'text-halo-color': p.halo, 'text-halo-width': 1.5 } },
+          { id: 'control-labels', type: 'symbol', source: 'control', filter: ['==', ['geometry-type'], 'Point'],
+            layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 11, 'text-offset': [0, -1.1], 'text-anchor': 'bottom' },
+            paint: { 'text-color': '#a0004f', 'text-halo-color': p.halo, 'text-halo-width': 1.5 } },
           { id: 'plan-labels', type: 'symbol', source: 'plan', filter: ['==', ['get', 'kind'], 'area'],
             layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 12 },
             paint: { 'text-color': p.plan, 'text-halo-color': p.halo, 'text-halo-width': 1.5 } },
@@ -126,6 +145,10 @@ export class SarMap {
   setReports(features: FeatureCollection): Promise<void> { return this.data('reports', features); }
   setPlan(features: FeatureCollection | null): Promise<void> { return this.data('plan', features ?? EMPTY); }
   setDatum(features: FeatureCollection | null): Promise<void> { return this.data('datum', features ?? EMPTY); }
+  /** An exercise as the players see it: released injects with a position, detections (`layer`: inject | detection). */
+  setExercise(features: FeatureCollection | null): Promise<void> { return this.data('exercise', features ?? EMPTY); }
+  /** Exercise control's layer (controllers only): the truth track, the searches drawn (hit or miss), the hits. */
+  setControl(features: FeatureCollection | null): Promise<void> { return this.data('control', features ?? EMPTY); }
 
   /** The position being typed, red when it is on land. */
   setPreview(position: { lonDeg: number; latDeg: number; onLand: boolean } | null): Promise<void> {

@@ -13,6 +13,7 @@ import { coastlineToGeoJSON, type Coastline } from '../../core/coastline/index.j
 import { checkPlan } from '../../core/cooperation/index.js';
 import { runDrift, summariseCloud, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
+import { simulateTruthTrack } from '../../core/exercise/index.js';
 import { planMessage } from '../../core/export/index.js';
 import { parseLeewayTable, type LeewayObjectClass } from '../../core/objects/index.js';
 import { containmentContours, pocGrid, fromLocal } from '../../core/probability/index.js';
@@ -208,6 +209,24 @@ async function describeForcing(request: Extract<PlannerRequest, { kind: 'describ
   post({ kind: 'describeForcing', id: request.id, description: file.description, quantities: (['wind', 'current'] as const).filter((q) => file.fields[q] !== undefined) });
 }
 
+/**
+ * The truth's track for exercise control's map: the same core function on the same forcing bytes
+ * and bundled shoreline as the server's (app/exercise_control/truth_track.ts, model step 600 s),
+ * so the controller sees the track the detections are drawn against.
+ */
+const TRUTH_STEP_S = 600;
+async function truthTrack(request: Extract<PlannerRequest, { kind: 'truthTrack' }>): Promise<void> {
+  const field = async (ref: string, quantity: 'wind' | 'current') => {
+    const file = await openForcingBytes(ref, await forcingBytes(ref, {}));
+    const f = file.fields[quantity];
+    if (!f) throw new SarbridgeErrorForPage('SARB_EXERCISE_TRUTH', `forcing/${quantity}: '${ref}' holds no ${quantity}`);
+    return f;
+  };
+  const forcing = { wind: await field(request.refs.wind, 'wind'), current: await field(request.refs.current, 'current') };
+  const track = simulateTruthTrack(request.truth, forcing, await bundledCoastline(), { durationS: request.durationS, stepS: TRUTH_STEP_S, objects: await objectTable() });
+  post({ kind: 'truthTrack', id: request.id, points: track.points });
+}
+
 // start the slow parts at once, while the coordinator signs in and opens a case: h5wasm compiles
 // its embedded WebAssembly (about 0.5-0.7 s), the coastline's cell index takes a few hundred ms
 void objectTable().catch(() => undefined);
@@ -227,6 +246,7 @@ scope.onmessage = (event) => {
       case 'plan': plan(request); break;
       case 'isLand': isLand(request).catch(fail); break;
       case 'describeForcing': describeForcing(request).catch(fail); break;
+      case 'truthTrack': truthTrack(request).catch(fail); break;
       case 'shoreline':
         bundledCoastline().then((c) => post({ kind: 'shoreline', id: request.id, shoreline: coastlineToGeoJSON(c) }), fail);
         break;

@@ -3,6 +3,7 @@
  * through a callback. The Worker is an ES module Worker that Vite bundles (h5wasm in its own chunk).
  */
 import type { CooperationConfig } from '../../core/cooperation/index.js';
+import type { TruthSpec, TruthTrackPoint } from '../../core/exercise/index.js';
 import type { DriftView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
 
 /** A failure inside the Worker, with the core's stable code. */
@@ -76,5 +77,10 @@ export class PlannerClient {
 
   async objects(): Promise<readonly { key: string; id: number; name: string }[]> {
     return (await this.ask('objects', {})).objects;
+  }
+
+  /** Exercise control's truth track on its forcing references (`demo:…`, `upload:…`); the core's refusal when the truth is impossible. */
+  async truthTrack(truth: TruthSpec, refs: { wind: string; current: string }, durationS: number): Promise<readonly TruthTrackPoint[]> {
+    return (await this.ask('truthTrack', { truth, refs, durationS })).points;
   }
 }

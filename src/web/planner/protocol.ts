@@ -4,6 +4,7 @@
  */
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import type { Finding } from '../../core/cooperation/index.js';
+import type { TruthSpec, TruthTrackPoint } from '../../core/exercise/index.js';
 
 /** A request to the Worker; `id` matches the answers to it. */
 export type PlannerRequest =
@@ -22,7 +23,12 @@ export type PlannerRequest =
   | { readonly kind: 'isLand'; readonly id: number; readonly lonDeg: number; readonly latDeg: number }
   | { readonly kind: 'describeForcing'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
   | { readonly kind: 'objects'; readonly id: number }
-  | { readonly kind: 'shoreline'; readonly id: number };
+  | { readonly kind: 'shoreline'; readonly id: number }
+  /**
+   * Exercise control's truth track (docs/exercises.md): core simulateTruthTrack on the truth's
+   * forcing references, as the server simulates it (the same truth gives the same track).
+   */
+  | { readonly kind: 'truthTrack'; readonly id: number; readonly truth: TruthSpec; readonly refs: { readonly wind: string; readonly current: string }; readonly durationS: number };
 
 /** A finished drift as the map draws it. */
 export interface DriftView {
@@ -118,4 +124,5 @@ export type PlannerAnswer =
   | { readonly kind: 'describeForcing'; readonly id: number; readonly description: readonly string[]; readonly quantities: readonly ('wind' | 'current')[] }
   | { readonly kind: 'shoreline'; readonly id: number; readonly shoreline: unknown }
   | { readonly kind: 'objects'; readonly id: number; readonly objects: readonly { key: string; id: number; name: string }[] }
+  | { readonly kind: 'truthTrack'; readonly id: number; readonly points: readonly TruthTrackPoint[] }
   | { readonly kind: 'error'; readonly id: number; readonly code: string; readonly message: string };
