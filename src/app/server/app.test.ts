@@ -256,6 +256,7 @@ describe('GET /openapi.json, GET /api/health', () => {
       '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
       '/api/exercises/', '/api/exercises/{caseId}/control', '/api/exercises/{caseId}/report', '/api/exercises/{caseId}/score', '/api/exercises/{caseId}/simulated-searches',
       '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/programme/', '/api/programme/events', '/api/session/', '/api/setup/', '/api/users/',
+      '/api/users/{userName}/disable', '/api/users/{userName}/enable', '/api/users/{userName}/password', '/api/users/{userName}/roles',
     ]);
     // the exercise and programme payloads are documented beside the case events'
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ControlEventPayload_truthSet', 'ControlEventPayload_injectScheduled', 'ProgrammeEventPayload_exerciseAdded', 'EventPayload_injectReleased']));

@@ -3,6 +3,7 @@ import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { ExerciseInjectError, ExerciseTruthError } from '../../core/exercise/index.js';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
+import { AccountNotFoundError } from './accounts.js';
 import { ForcingNotFoundError, NoAgreementError, NotAuthenticatedError, RejectedUploadError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -15,7 +16,7 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof InvalidInputError || error instanceof RejectedUploadError || error instanceof ExerciseInjectError) return 400;
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof AccessDeniedError) return 403;
-  if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError) return 404;
+  if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError || error instanceof AccountNotFoundError) return 404;
   if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError || error instanceof SetupClosedError) return 409;
   if (error instanceof PlanNotIssuableError) return 409;
   if (error instanceof ServerBusyError) return 503;
@@ -39,6 +40,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       // exercise control's errors (answered to controllers only): the field of the posted payload
       if (error instanceof ExerciseInjectError) body.field = error.field.startsWith('payload') ? `body/${error.field}` : error.field;
       if (error instanceof ExerciseTruthError) body.field = `body/payload/${error.field.replace(/\./g, '/')}`;
+      if (error instanceof DuplicateUserError || error instanceof AccountNotFoundError) body.field = error instanceof AccountNotFoundError ? 'params/userName' : 'body/userName';
       if (error instanceof VersionConflictError) body.currentVersion = error.currentVersion;
       if (error instanceof CaseClosedError) body.currentVersion = error.version;
     } else if ('validation' in error && error.validation) {

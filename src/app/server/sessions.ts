@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Role } from '../case_log/index.js';
+import { AccessDeniedError, type Actor, type Role } from '../case_log/index.js';
 import type { SarbridgeStore } from '../../io/storage/index.js';
 import { NotAuthenticatedError, TooManyLoginsError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -45,6 +45,8 @@ export class Sessions {
       this.failures.set(userName, entry);
       throw new NotAuthenticatedError('userName/password: unknown user or wrong password');
     }
+    // said only to whom gave the right password
+    if (user.disabledAt) throw new AccessDeniedError('role', `userName: the account '${userName}' is disabled; an administrator of ${user.party} can enable it`);
     this.failures.delete(userName);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
@@ -59,7 +61,7 @@ export class Sessions {
     const expiresAtMs = session ? Date.parse(session.expiresAt) : 0;
     if (!session || expiresAtMs <= this.clock().getTime()) return null;
     const user = await this.store.findUser(session.userName);
-    return user ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
+    return user && !user.disabledAt ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
   }
 
   /** End a session; what watches it on this instance hears at once (other instances on their next check). */
@@ -78,6 +80,12 @@ export class Sessions {
     this.watchers.set(hash, set);
     return () => { set.delete(ended); if (set.size === 0) this.watchers.delete(hash); };
   }
+}
+
+/** The SHA-256 (as stored) of a request's session token, or null without one. */
+export function tokenHashOf(headers: { authorization?: string; cookie?: string }): string | null {
+  const token = tokenOf(headers);
+  return token === null ? null : sha256(token);
 }
 
 /** The session token of a request: `Authorization: Bearer …` or the session cookie. */

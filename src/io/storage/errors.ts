@@ -19,11 +19,14 @@ export class CaseNotFoundError extends SarbridgeError {
   }
 }
 
-/** A user of this name exists already. */
+/**
+ * A user name cannot be given: an account of any party holds it, or the server keeps it. The
+ * message does not say which, so an admin of one party does not learn another party's names.
+ */
 export class DuplicateUserError extends SarbridgeError {
   readonly code = 'SARB_DUPLICATE_USER';
   constructor(readonly userName: string) {
-    super(`user '${userName}' already exists`);
+    super(`userName: '${userName}' is not available; choose another (user names are unique on this server, across all parties)`);
   }
 }
 

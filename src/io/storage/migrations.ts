@@ -39,6 +39,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL, party TEXT NOT NULL, uploaded_by TEXT NOT NULL,
         uploaded_at TEXT NOT NULL, contents TEXT NOT NULL, bytes BLOB NOT NULL);`,
   },
+  {
+    id: 3, name: 'accounts can be disabled',
+    sql: 'ALTER TABLE users ADD COLUMN disabled_at TEXT; CREATE INDEX sessions_user ON sessions(user_name);',
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -71,5 +75,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE forcing_files (
         sha256 text PRIMARY KEY, name text NOT NULL, size bigint NOT NULL, party text NOT NULL, uploaded_by text NOT NULL,
         uploaded_at timestamptz NOT NULL, contents jsonb NOT NULL, bytes bytea NOT NULL);`,
+  },
+  {
+    id: 3, name: 'accounts can be disabled',
+    sql: 'ALTER TABLE users ADD COLUMN disabled_at timestamptz; CREATE INDEX sessions_user ON sessions(user_name);',
   },
 ];

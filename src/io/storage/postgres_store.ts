@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -182,6 +182,22 @@ export class PostgresStore implements SarbridgeStore {
     return (await this.pool.query('SELECT * FROM users ORDER BY user_name')).rows.map(toUser);
   }
 
+  async updateUser(userName: string, changes: UserChanges): Promise<boolean> {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => { values.push(value); sets.push(`${column} = $${values.length}`); };
+    if (changes.roles !== undefined) set('roles', JSON.stringify(changes.roles));
+    if (changes.passwordHash !== undefined) set('password_hash', changes.passwordHash);
+    if (changes.disabledAt !== undefined) set('disabled_at', changes.disabledAt);
+    if (sets.length === 0) return (await this.findUser(userName)) !== null;
+    values.push(userName);
+    return ((await this.pool.query(`UPDATE users SET ${sets.join(', ')} WHERE user_name = $${values.length}`, values)).rowCount ?? 0) === 1;
+  }
+
+  async deleteSessionsOf(userName: string, except = ''): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE user_name = $1 AND token_hash <> $2', [userName, except])).rowCount ?? 0;
+  }
+
   async createSession(s: SessionRecord): Promise<void> {
     await this.pool.query('INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES ($1, $2, $3, $4)',
       [s.tokenHash, s.userName, s.createdAt, s.expiresAt]);
@@ -255,6 +271,7 @@ const toCase = (r: any): CaseRow => ({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toUser = (r: any): UserRecord => ({
   userName: r.user_name, party: r.party, roles: r.roles, passwordHash: r.password_hash, createdAt: iso(r.created_at),
+  ...(r.disabled_at === null || r.disabled_at === undefined ? {} : { disabledAt: iso(r.disabled_at) }),
 });
 
 const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord,
 } from './store.js';
 
 interface EventRow {
@@ -12,7 +12,7 @@ interface EventRow {
   based_on_version: number; releasability: string; payload: string;
 }
 interface CaseDbRow { case_id: string; kind: string; title: string; parties: string; version: number; opened_at: string }
-interface UserRow { user_name: string; party: string; roles: string; password_hash: string; created_at: string }
+interface UserRow { user_name: string; party: string; roles: string; password_hash: string; created_at: string; disabled_at: string | null }
 
 const toEvent = (r: EventRow): StoredEvent => ({
   caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: r.recorded_at,
@@ -23,6 +23,7 @@ const toCase = (r: CaseDbRow): CaseRow => ({
 });
 const toUser = (r: UserRow): UserRecord => ({
   userName: r.user_name, party: r.party, roles: JSON.parse(r.roles), passwordHash: r.password_hash, createdAt: r.created_at,
+  ...(r.disabled_at === null ? {} : { disabledAt: r.disabled_at }),
 });
 
 /**
@@ -126,6 +127,20 @@ export class SqliteStore implements SarbridgeStore {
 
   async listUsers(): Promise<UserRecord[]> {
     return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY user_name').all().map(toUser);
+  }
+
+  async updateUser(userName: string, changes: UserChanges): Promise<boolean> {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    if (changes.roles !== undefined) { sets.push('roles = ?'); values.push(JSON.stringify(changes.roles)); }
+    if (changes.passwordHash !== undefined) { sets.push('password_hash = ?'); values.push(changes.passwordHash); }
+    if (changes.disabledAt !== undefined) { sets.push('disabled_at = ?'); values.push(changes.disabledAt); }
+    if (sets.length === 0) return (await this.findUser(userName)) !== null;
+    return this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE user_name = ?`).run(...values, userName).changes === 1;
+  }
+
+  async deleteSessionsOf(userName: string, except = ''): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE user_name = ? AND token_hash <> ?').run(userName, except).changes;
   }
 
   async createSession(s: SessionRecord): Promise<void> {

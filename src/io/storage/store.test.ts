@@ -94,6 +94,27 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(await store.findSession('abc')).toBeNull();
     });
 
+    test('an account is changed field by field: roles, password hash, disabled and enabled again', async () => {
+      expect(await store.updateUser('kim', { roles: ['observer'] })).toBe(true);
+      expect(await store.findUser('kim')).toEqual({ ...user, roles: ['observer'] });
+      expect(await store.updateUser('kim', { passwordHash: 'scrypt$y', disabledAt: '2026-03-10T07:00:00.000Z' })).toBe(true);
+      expect(await store.findUser('kim')).toEqual({ ...user, roles: ['observer'], passwordHash: 'scrypt$y', disabledAt: '2026-03-10T07:00:00.000Z' });
+      expect(await store.updateUser('kim', { roles: user.roles, passwordHash: user.passwordHash, disabledAt: null })).toBe(true);
+      expect(await store.findUser('kim')).toEqual(user);
+      expect(await store.updateUser('nobody', { roles: ['smc'] })).toBe(false);
+      expect(await store.updateUser('nobody', {})).toBe(false);
+    });
+
+    test("a user's sessions end together, but for the one kept", async () => {
+      const s = (tokenHash: string) => ({ tokenHash, userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt: '2026-03-10T18:00:00.000Z' });
+      for (const h of ['t1', 't2', 't3']) await store.createSession(s(h));
+      expect(await store.deleteSessionsOf('kim', 't2')).toBe(2);
+      expect(await store.findSession('t1')).toBeNull();
+      expect(await store.findSession('t2')).toEqual(s('t2'));
+      expect(await store.deleteSessionsOf('kim')).toBe(1);
+      expect(await store.findSession('t2')).toBeNull();
+    });
+
     test('audit lines come back newest first, filtered by case', async () => {
       const line = (n: number, caseId: string | null) => ({ at: `2026-03-10T06:00:0${n}.000Z`, userName: 'kim', party: 'KR', action: `GET /x${n}`, caseId, statusCode: 200 });
       await store.appendAudit([line(1, 'c1'), line(2, null), { ...line(3, 'c1'), statusCode: 403, detail: 'wrong party' }]);

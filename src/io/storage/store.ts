@@ -46,6 +46,16 @@ export interface UserRecord {
   /** `scrypt$N$r$p$saltBase64$hashBase64` */
   readonly passwordHash: string;
   readonly createdAt: string;
+  /** When an administrator disabled the account (absent while it is enabled): it cannot sign in, its sessions end. */
+  readonly disabledAt?: string;
+}
+
+/** What an administrator may change of an account (only the fields given). */
+export interface UserChanges {
+  readonly roles?: readonly string[];
+  readonly passwordHash?: string;
+  /** A time disables the account, null enables it again. */
+  readonly disabledAt?: string | null;
 }
 
 /** A login session; only the SHA-256 of its token is stored. */
@@ -119,6 +129,10 @@ export interface SarbridgeStore {
   createUser(user: UserRecord): Promise<void>;
   findUser(userName: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /** Change an account; false when there is no account of that name. */
+  updateUser(userName: string, changes: UserChanges): Promise<boolean>;
+  /** End every session of a user except the one whose token hash is `except`; returns how many ended. */
+  deleteSessionsOf(userName: string, except?: string): Promise<number>;
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
