@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { SqliteStore } from '../../io/storage/index.js';
 import { verifyPassword } from '../server/passwords.js';
-import { createAdmin, manageAccount } from './admin_command.js';
+import { createAdmin, manageAccount, unlockSignIns } from './admin_command.js';
 import { main } from './main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-admin-'));
@@ -43,6 +43,20 @@ describe('sarbridge admin', () => {
     expect(user!.disabledAt).toBeUndefined();
     expect(await verifyPassword('the second password', user!.passwordHash)).toBe(true);
     expect((await store.readAudit()).map((a) => `${a.party} ${a.action}`)).toEqual(['KR CLI admin password', 'KR CLI admin enable', 'KR CLI admin disable', 'KR CLI admin roles', 'KR CLI admin create']);
+    await store.close();
+  });
+
+  test('unlock forgets the failed sign-ins of a name, or of an address, and is audited', async () => {
+    let store = new SqliteStore(db);
+    const t = Date.now();
+    await store.noteLoginFailure([{ userName: 'kim', source: '203.0.113.9' }, { userName: '', source: '203.0.113.9' }, { userName: 'kim', source: '' }], t, 900_000);
+    await store.close();
+    expect(await unlockSignIns(db, { user: 'kim' })).toBe("failed sign-ins of 'kim' forgotten (2 scope(s))");
+    expect(await unlockSignIns(db, { source: '::ffff:203.0.113.9' })).toBe('failed sign-ins from 203.0.113.9 forgotten (1 scope(s))');
+    await expect(unlockSignIns(db, {})).rejects.toThrow(/give one of --user NAME or --source ADDRESS/);
+    store = new SqliteStore(db);
+    expect((await store.readLoginFailures([{ userName: '', source: '203.0.113.9' }], t, 900_000))[0].failures).toBe(0);
+    expect((await store.readAudit({ limit: 2 })).map((a) => `${a.party} ${a.action}`)).toEqual(['null CLI admin unlock', 'KR CLI admin unlock']);
     await store.close();
   });
 });

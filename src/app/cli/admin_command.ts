@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 import type { SarbridgeStore } from '../../io/storage/store.js';
 import { PARTY_PATTERN, ROLES, type Role } from '../case_log/roles.js';
+import { sourceOf } from '../server/login_throttle.js';
 import { accountFor, changePassword, checkPasswordLength, checkRoles, createAccount, setDisabled, setRoles } from '../server/accounts.js';
 
 interface CreateOptions { party: string; user: string; role: string[]; db: string }
@@ -152,5 +153,33 @@ export function adminCommand(): Command {
       .addOption(userOption()).addOption(dbOption())
       .action(async (options: { user: string; db: string }) => { console.log(await manageAccount(options.db, options.user, { kind })); });
   }
+  admin.command('unlock')
+    .description('forget the failed sign-ins of a user name (from every address) or of a source address, so sign-ins are not refused any more')
+    .option('--user <name>', 'the account')
+    .option('--source <address>', 'an IP address (IPv6: its /64)')
+    .addOption(dbOption())
+    .action(async (options: { user?: string; source?: string; db: string }) => {
+      console.log(await unlockSignIns(options.db, options));
+    });
   return admin;
+}
+
+/** `sarbridge admin unlock`: forget failed sign-ins by user name or by source; audited. Returns the line to print. */
+export async function unlockSignIns(db: string, what: { user?: string; source?: string }): Promise<string> {
+  if ((what.user === undefined) === (what.source === undefined)) throw new InvalidInputError('--user/--source', 'give one of --user NAME or --source ADDRESS');
+  if (what.user !== undefined) checkUserName(what.user);
+  return withStore(db, async (store) => {
+    if (what.user !== undefined) {
+      const user = await accountFor(store, OPERATOR, what.user);
+      const n = await store.forgetLoginFailures({ userName: user.userName });
+      const line = `failed sign-ins of '${user.userName}' forgotten (${n} scope(s))`;
+      await auditCli(store, user.party, 'unlock', line);
+      return line;
+    }
+    const source = sourceOf(what.source);
+    const n = await store.forgetLoginFailures({ source });
+    const line = `failed sign-ins from ${source} forgotten (${n} scope(s))`;
+    await store.appendAudit([{ at: new Date().toISOString(), userName: null, party: null, action: 'CLI admin unlock', caseId: null, statusCode: 200, detail: line }]);
+    return line;
+  });
 }

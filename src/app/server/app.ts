@@ -17,6 +17,7 @@ import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
 import { forcingRoutes } from './forcing_routes.js';
 import { installErrorHandler } from './http_errors.js';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login_throttle.js';
 import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
 import { ErrorResponse } from './schemas.js';
@@ -34,11 +35,14 @@ export interface ServerLimits extends DriftLimits {
   readonly bodyLimitBytes: number;
   /** Most events returned by one GET …/events. */
   readonly eventsPageMax: number;
+  /** Sign-in limits (failures by name and source, the hashing gate). */
+  readonly login: LoginPolicy;
 }
 
-/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once. */
+/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once; sign-ins as login_throttle.ts says. */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72, concurrentDriftRuns: 2,
+  login: DEFAULT_LOGIN_POLICY,
 };
 
 /** What the app is built from; tests pass an in-memory store and a fixed clock. */
@@ -83,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   });
   const store = deps.store;
   const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
-  const sessions = new Sessions(store, clock);
+  const sessions = new Sessions(store, clock, limits.login);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
   const audit = new AuditWriter(store);
   const agreement = deps.agreement ?? null;
@@ -128,11 +132,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     const url = request.routeOptions.url ?? request.url.split('?')[0];
     if (!url.startsWith('/api/') || url === '/api/health') return;
     const caseId = (request.params as { caseId?: string } | undefined)?.caseId ?? null;
-    const loginName = url === '/api/session' && request.method === 'POST' ? (request.body as { userName?: unknown } | undefined)?.userName : undefined;
     audit.record({
       at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
       action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
-      ...(reply.statusCode === 401 && typeof loginName === 'string' ? { detail: `login refused for '${loginName.slice(0, 64)}'` } : {}),
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });

@@ -43,6 +43,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error instanceof DuplicateUserError || error instanceof AccountNotFoundError) body.field = error instanceof AccountNotFoundError ? 'params/userName' : 'body/userName';
       if (error instanceof VersionConflictError) body.currentVersion = error.currentVersion;
       if (error instanceof CaseClosedError) body.currentVersion = error.version;
+      const retryAfterS = error instanceof TooManyLoginsError || error instanceof ServerBusyError ? error.retryAfterS : undefined;
+      if (retryAfterS !== undefined) void reply.header('retry-after', String(retryAfterS));
     } else if ('validation' in error && error.validation) {
       statusCode = 400;
       const first = error.validation[0];

@@ -73,6 +73,19 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; cloc
     return { user: accountView(user) };
   });
 
+  app.post('/:userName/unlock', {
+    schema: {
+      summary: 'Forget the failed sign-ins of an account of my party, from every address, so it can sign in at once (admin)', tags: ['users'], params: UserParams,
+      response: { 200: Type.Object({ user: UserView, scopesCleared: Type.Integer() }), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const admin = actorWithRole(request, ['admin'], 'unlocking sign-ins');
+    const user = await accountFor(store, admin, request.params.userName);
+    const scopesCleared = await store.forgetLoginFailures({ userName: user.userName });
+    request.auditDetail = `failed sign-ins of '${user.userName}' forgotten (${scopesCleared} scope(s))`;
+    return { user: accountView(user), scopesCleared };
+  });
+
   for (const action of ['disable', 'enable'] as const) {
     app.post(`/:userName/${action}`, {
       schema: {

@@ -43,6 +43,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     id: 3, name: 'accounts can be disabled',
     sql: 'ALTER TABLE users ADD COLUMN disabled_at TEXT; CREATE INDEX sessions_user ON sessions(user_name);',
   },
+  {
+    id: 4, name: 'failed sign-ins by user name and source, shared by every instance',
+    sql: `
+      CREATE TABLE login_failures (
+        user_name TEXT NOT NULL, source TEXT NOT NULL, failures INTEGER NOT NULL, window_start_ms INTEGER NOT NULL,
+        PRIMARY KEY (user_name, source)) WITHOUT ROWID;
+      CREATE INDEX login_failures_source ON login_failures(source);`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -79,5 +87,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     id: 3, name: 'accounts can be disabled',
     sql: 'ALTER TABLE users ADD COLUMN disabled_at timestamptz; CREATE INDEX sessions_user ON sessions(user_name);',
+  },
+  {
+    id: 4, name: 'failed sign-ins by user name and source, shared by every instance',
+    sql: `
+      CREATE TABLE login_failures (
+        user_name text NOT NULL, source text NOT NULL, failures integer NOT NULL, window_start_ms bigint NOT NULL,
+        PRIMARY KEY (user_name, source));
+      CREATE INDEX login_failures_source ON login_failures(source);`,
   },
 ];

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -211,6 +211,44 @@ export class PostgresStore implements SarbridgeStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    if (scopes.length === 0) return [];
+    // one statement, so the scopes count together; SET sees the row as it was, so both CASEs test the old window
+    const values: unknown[] = [atMs, atMs - windowMs];
+    const tuples = scopes.map((sc) => { values.push(sc.userName, sc.source); return `($${values.length - 1}, $${values.length}, 1, $1::bigint)`; });
+    const { rows } = await this.pool.query<{ user_name: string; source: string; failures: number; window_start_ms: string }>(`
+      INSERT INTO login_failures (user_name, source, failures, window_start_ms) VALUES ${tuples.join(', ')}
+      ON CONFLICT (user_name, source) DO UPDATE SET
+        failures = CASE WHEN login_failures.window_start_ms <= $2 THEN 1 ELSE login_failures.failures + 1 END,
+        window_start_ms = CASE WHEN login_failures.window_start_ms <= $2 THEN excluded.window_start_ms ELSE login_failures.window_start_ms END
+      RETURNING user_name, source, failures, window_start_ms`, values);
+    return scopes.map((sc) => {
+      const row = rows.find((r) => r.user_name === sc.userName && r.source === sc.source)!;
+      return { failures: row.failures, windowStartMs: Number(row.window_start_ms) };
+    });
+  }
+
+  async readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    if (scopes.length === 0) return [];
+    const { rows } = await this.pool.query<{ user_name: string; source: string; failures: number; window_start_ms: string }>(
+      'SELECT user_name, source, failures, window_start_ms FROM login_failures WHERE (user_name, source) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND window_start_ms > $3',
+      [scopes.map((sc) => sc.userName), scopes.map((sc) => sc.source), atMs - windowMs]);
+    return scopes.map((sc) => {
+      const row = rows.find((r) => r.user_name === sc.userName && r.source === sc.source);
+      return row ? { failures: row.failures, windowStartMs: Number(row.window_start_ms) } : { failures: 0, windowStartMs: 0 };
+    });
+  }
+
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number> {
+    const result = 'scopes' in what
+      ? await this.pool.query('DELETE FROM login_failures WHERE (user_name, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+        [what.scopes.map((sc) => sc.userName), what.scopes.map((sc) => sc.source)])
+      : 'userName' in what
+        ? await this.pool.query('DELETE FROM login_failures WHERE user_name = $1', [what.userName])
+        : await this.pool.query('DELETE FROM login_failures WHERE source = $1', [what.source]);
+    return result.rowCount ?? 0;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 interface EventRow {
@@ -156,6 +156,38 @@ export class SqliteStore implements SarbridgeStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    // SET sees the row as it was, so both CASEs test the old window (a window that began at `cutoff` or before has passed)
+    const upsert = this.db.prepare<[{ user: string; source: string; at: number; cutoff: number }], { failures: number; window_start_ms: number }>(`
+      INSERT INTO login_failures (user_name, source, failures, window_start_ms) VALUES (@user, @source, 1, @at)
+      ON CONFLICT (user_name, source) DO UPDATE SET
+        failures = CASE WHEN login_failures.window_start_ms <= @cutoff THEN 1 ELSE login_failures.failures + 1 END,
+        window_start_ms = CASE WHEN login_failures.window_start_ms <= @cutoff THEN excluded.window_start_ms ELSE login_failures.window_start_ms END
+      RETURNING failures, window_start_ms`);
+    return this.db.transaction(() => scopes.map((sc) => {
+      const row = upsert.get({ user: sc.userName, source: sc.source, at: atMs, cutoff: atMs - windowMs })!;
+      return { failures: row.failures, windowStartMs: row.window_start_ms };
+    })).immediate();
+  }
+
+  async readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    const select = this.db.prepare<[string, string], { failures: number; window_start_ms: number }>(
+      'SELECT failures, window_start_ms FROM login_failures WHERE user_name = ? AND source = ?');
+    return scopes.map((sc) => {
+      const row = select.get(sc.userName, sc.source);
+      return row && row.window_start_ms > atMs - windowMs ? { failures: row.failures, windowStartMs: row.window_start_ms } : { failures: 0, windowStartMs: 0 };
+    });
+  }
+
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number> {
+    if ('scopes' in what) {
+      const remove = this.db.prepare('DELETE FROM login_failures WHERE user_name = ? AND source = ?');
+      return this.db.transaction(() => what.scopes.reduce((n, sc) => n + remove.run(sc.userName, sc.source).changes, 0))();
+    }
+    if ('userName' in what) return this.db.prepare('DELETE FROM login_failures WHERE user_name = ?').run(what.userName).changes;
+    return this.db.prepare('DELETE FROM login_failures WHERE source = ?').run(what.source).changes;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {

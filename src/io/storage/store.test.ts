@@ -115,6 +115,30 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(await store.findSession('t2')).toBeNull();
     });
 
+    test('failed sign-ins are counted per scope within a window, then start again; forgotten by scope, name or source', async () => {
+      const pair = { userName: 'kim', source: '10.0.0.1' };
+      const bySource = { userName: '', source: '10.0.0.1' };
+      const byName = { userName: 'kim', source: '' };
+      const t0 = Date.UTC(2026, 2, 10, 6, 0);
+      const window = 15 * 60_000;
+      expect(await store.noteLoginFailure([pair, bySource], t0, window)).toEqual([{ failures: 1, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 }]);
+      expect(await store.noteLoginFailure([pair, bySource, byName], t0 + 1000, window)).toEqual([
+        { failures: 2, windowStartMs: t0 }, { failures: 2, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 + 1000 }]);
+      expect(await store.readLoginFailures([pair, byName, { userName: 'lee', source: '' }], t0 + 2000, window)).toEqual([
+        { failures: 2, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 + 1000 }, { failures: 0, windowStartMs: 0 }]);
+      // the window of `pair` has passed: not counted any more, and the next failure starts it again
+      expect((await store.readLoginFailures([pair], t0 + window, window))[0].failures).toBe(0);
+      expect(await store.noteLoginFailure([pair], t0 + window, window)).toEqual([{ failures: 1, windowStartMs: t0 + window }]);
+      // concurrent failures are each counted
+      await Promise.all(Array.from({ length: 10 }, () => store.noteLoginFailure([pair], t0 + window + 1, window)));
+      expect((await store.readLoginFailures([pair], t0 + window + 2, window))[0].failures).toBe(11);
+      expect(await store.forgetLoginFailures({ scopes: [byName] })).toBe(1);
+      expect(await store.forgetLoginFailures({ source: '10.0.0.1' })).toBe(2);
+      await store.noteLoginFailure([pair, byName], t0 + window, window);
+      expect(await store.forgetLoginFailures({ userName: 'kim' })).toBe(2);
+      expect(await store.readLoginFailures([pair, byName, bySource], t0 + window, window)).toEqual(Array(3).fill({ failures: 0, windowStartMs: 0 }));
+    });
+
     test('audit lines come back newest first, filtered by case', async () => {
       const line = (n: number, caseId: string | null) => ({ at: `2026-03-10T06:00:0${n}.000Z`, userName: 'kim', party: 'KR', action: `GET /x${n}`, caseId, statusCode: 200 });
       await store.appendAudit([line(1, 'c1'), line(2, null), { ...line(3, 'c1'), statusCode: 403, detail: 'wrong party' }]);

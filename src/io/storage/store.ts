@@ -105,6 +105,23 @@ export interface ForcingFileRecord {
   readonly contents: ForcingFileContents;
 }
 
+/**
+ * What failed sign-ins are counted under: a user name, a source address, or both ('' for "any").
+ * The throttle (app/server/login_throttle.ts) counts each failure under (name, source), ('',
+ * source) and (name, ''); the counts live in the store, so every server instance sees them.
+ */
+export interface LoginScope {
+  readonly userName: string;
+  readonly source: string;
+}
+
+/** The failures counted under one scope in the current window. */
+export interface LoginFailureCount {
+  readonly failures: number;
+  /** When the window began (its first failure), ms since 1970; 0 when there is none. */
+  readonly windowStartMs: number;
+}
+
 /** Called after an event is durably stored (on every instance, for PostgreSQL). */
 export type AppendListener = (caseId: string, version: number) => void;
 
@@ -136,6 +153,19 @@ export interface SarbridgeStore {
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+
+  /**
+   * Count one failed sign-in under each scope: a scope whose window (of `windowMs`, from its first
+   * failure) has passed starts again at 1. Atomic per scope; returns the counts after it.
+   */
+  noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]>;
+  /** The counts of these scopes whose window has not passed at `atMs` (0 failures otherwise). */
+  readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]>;
+  /**
+   * Forget failures: of exactly these scopes (`scopes`), or every scope of a user name or of a
+   * source (an administrator's unlock). Returns how many scopes were forgotten.
+   */
+  forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number>;
 
   /** Append audit lines in one transaction (the server batches them). */
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
