@@ -23,7 +23,7 @@ import { liveRoutes } from './live_routes.js';
 import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
 import { setupRoutes } from './setup_routes.js';
-import { Sessions, tokenOf } from './sessions.js';
+import { SESSION_PURGE_MS, Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
 import { registerWebApp } from './web_routes.js';
 import { projectPath } from '../../io/project_files.js';
@@ -138,7 +138,11 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
-  app.addHook('onClose', async () => { ticker.stop(); hub.close(); await audit.flush(); });
+  // expired sessions and stale sign-in failures go at start and every SESSION_PURGE_MS
+  const purge = () => sessions.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purging expired sessions failed'));
+  const purgeTimer = setInterval(() => { void purge(); }, SESSION_PURGE_MS);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => { clearInterval(purgeTimer); ticker.stop(); hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
@@ -158,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();
+  await purge();
   ticker.start();
   return Object.assign(app, { hub, audit, exercises, ticker, routeList }) as unknown as SarbridgeApp;
 }

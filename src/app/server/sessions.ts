@@ -9,6 +9,8 @@ import { hashPassword, needsRehash, SCRYPT_PARAMETERS, verifyPassword } from './
 export const SESSION_COOKIE = 'sarbridge_session';
 /** How long a session lasts: one 12-hour watch. */
 export const SESSION_LIFETIME_S = 12 * 3600;
+/** How often expired sessions are deleted from the store (also at start). */
+export const SESSION_PURGE_MS = 15 * 60 * 1000;
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -77,6 +79,13 @@ export class Sessions {
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_S * 1000).toISOString();
     await this.store.createSession({ tokenHash: sha256(token), userName, createdAt: now.toISOString(), expiresAt });
     return { token, actor: { userName, party: user.party, roles: user.roles as Role[] }, expiresAt };
+  }
+
+  /** Delete expired sessions and failed sign-ins whose window has passed (at start and periodically); returns the sessions deleted. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock();
+    await this.store.forgetLoginFailures({ windowStartedBeforeMs: now.getTime() - this.policy.windowS * 1000 });
+    return this.store.deleteExpiredSessions(now.toISOString());
   }
 
   /** Forget the failed sign-ins of a user name (every source), so it can sign in again at once. */

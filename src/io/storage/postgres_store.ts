@@ -241,14 +241,20 @@ export class PostgresStore implements SarbridgeStore {
     });
   }
 
-  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number> {
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number> {
     const result = 'scopes' in what
       ? await this.pool.query('DELETE FROM login_failures WHERE (user_name, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
         [what.scopes.map((sc) => sc.userName), what.scopes.map((sc) => sc.source)])
+      : 'windowStartedBeforeMs' in what
+        ? await this.pool.query('DELETE FROM login_failures WHERE window_start_ms < $1', [what.windowStartedBeforeMs])
       : 'userName' in what
         ? await this.pool.query('DELETE FROM login_failures WHERE user_name = $1', [what.userName])
         : await this.pool.query('DELETE FROM login_failures WHERE source = $1', [what.source]);
     return result.rowCount ?? 0;
+  }
+
+  async deleteExpiredSessions(now: string): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {

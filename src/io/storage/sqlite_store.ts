@@ -181,13 +181,19 @@ export class SqliteStore implements SarbridgeStore {
     });
   }
 
-  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number> {
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number> {
     if ('scopes' in what) {
       const remove = this.db.prepare('DELETE FROM login_failures WHERE user_name = ? AND source = ?');
       return this.db.transaction(() => what.scopes.reduce((n, sc) => n + remove.run(sc.userName, sc.source).changes, 0))();
     }
+    if ('windowStartedBeforeMs' in what) return this.db.prepare('DELETE FROM login_failures WHERE window_start_ms < ?').run(what.windowStartedBeforeMs).changes;
     if ('userName' in what) return this.db.prepare('DELETE FROM login_failures WHERE user_name = ?').run(what.userName).changes;
     return this.db.prepare('DELETE FROM login_failures WHERE source = ?').run(what.source).changes;
+  }
+
+  async deleteExpiredSessions(now: string): Promise<number> {
+    // ISO 8601 UTC texts of one form (toISOString) sort as the times they name
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(new Date(now).toISOString()).changes;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {

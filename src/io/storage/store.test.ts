@@ -105,6 +105,21 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(await store.updateUser('nobody', {})).toBe(false);
     });
 
+    test('expired sessions are purged, the others kept; old sign-in failures too', async () => {
+      const s = (tokenHash: string, expiresAt: string) => ({ tokenHash, userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt });
+      await store.createSession(s('old', '2026-03-10T18:00:00.000Z'));
+      await store.createSession(s('now', '2026-03-11T06:00:00.000Z'));
+      await store.createSession(s('new', '2026-03-11T06:00:00.001Z'));
+      expect(await store.deleteExpiredSessions('2026-03-11T06:00:00.000Z')).toBe(2);
+      expect(await store.findSession('old')).toBeNull();
+      expect(await store.findSession('new')).not.toBeNull();
+      await store.deleteSession('new');
+      await store.noteLoginFailure([{ userName: 'x', source: 'a' }], 1000, 500);
+      await store.noteLoginFailure([{ userName: 'x', source: 'b' }], 3000, 500);
+      expect(await store.forgetLoginFailures({ windowStartedBeforeMs: 2000 })).toBe(1);
+      expect(await store.forgetLoginFailures({ userName: 'x' })).toBe(1);
+    });
+
     test("a user's sessions end together, but for the one kept", async () => {
       const s = (tokenHash: string) => ({ tokenHash, userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt: '2026-03-10T18:00:00.000Z' });
       for (const h of ['t1', 't2', 't3']) await store.createSession(s(h));

@@ -153,6 +153,8 @@ export interface SarbridgeStore {
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Delete every session that expired at or before `now` (ISO 8601); returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
 
   /**
    * Count one failed sign-in under each scope: a scope whose window (of `windowMs`, from its first
@@ -162,10 +164,11 @@ export interface SarbridgeStore {
   /** The counts of these scopes whose window has not passed at `atMs` (0 failures otherwise). */
   readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]>;
   /**
-   * Forget failures: of exactly these scopes (`scopes`), or every scope of a user name or of a
-   * source (an administrator's unlock). Returns how many scopes were forgotten.
+   * Forget failures: of exactly these scopes (`scopes`), every scope of a user name or of a
+   * source (an administrator's unlock), or those whose window began before a time (a purge).
+   * Returns how many scopes were forgotten.
    */
-  forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string }): Promise<number>;
+  forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number>;
 
   /** Append audit lines in one transaction (the server batches them). */
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
