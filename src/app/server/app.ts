@@ -16,7 +16,7 @@ import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
 import { forcingRoutes } from './forcing_routes.js';
-import { installErrorHandler } from './http_errors.js';
+import { installErrorHandler, installJsonBodies } from './http_errors.js';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login_throttle.js';
 import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
@@ -60,6 +60,14 @@ export interface AppDeps {
   readonly exerciseTickMs?: number;
 }
 
+const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), storage: Type.String(),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  notifications: Type.Optional(Type.Union([Type.Literal('listening'), Type.Literal('reconnecting')])),
+  liveSubscribers: Type.Integer(),
+  auditLinesFailed: Type.Integer({ description: 'audit lines this instance could not store since it started (each is in the server log)' }),
+});
+
 /** The app plus the parts a caller may need to stop. */
 export type SarbridgeApp = FastifyInstance & {
   readonly hub: LiveHub; readonly audit: AuditWriter;
@@ -79,6 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: limits.bodyLimitBytes,
+    // a path that is not valid percent-encoding, answered before any route: our shape and code
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as { code: (n: number) => { send: (b: unknown) => void } }).code(400).send({ statusCode: 400, error: 'Bad Request', code: error.code === 'FST_ERR_BAD_URL' ? 'SARB_BAD_URL' : 'SARB_BAD_REQUEST', message: error.message });
+    },
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const routeList: { method: string; url: string; websocket: boolean }[] = [];
@@ -89,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
   const sessions = new Sessions(store, clock, limits.login);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
-  const audit = new AuditWriter(store);
+  const audit = new AuditWriter(store, 200, app.log);
   const agreement = deps.agreement ?? null;
   const programme = agreement ? new ProgrammeStream(store, agreement, clock) : null;
   await programme?.seed();
@@ -99,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const ticker = new ExerciseTicker(exercises, store, deps.exerciseTickMs ?? 1000);
 
   installErrorHandler(app);
+  installJsonBodies(app);
   app.addSchema(ErrorResponse);
   // each event type's payload, for the OpenAPI document (POST …/events checks `payload` against the one of its `type`)
   for (const type of CASE_EVENT_TYPES) app.addSchema({ ...EVENT_PAYLOADS[type], $id: `EventPayload_${type}` });
@@ -146,8 +159,22 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
-    schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
-  }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
+    schema: {
+      summary: 'Is the server up, and its database', tags: ['health'],
+      description: '503 with status "degraded" while the database does not answer; `notifications` (PostgreSQL) says whether live push between instances works or is being re-established (the live feed then polls).',
+      response: {
+        200: HealthSchema, 503: HealthSchema,
+      },
+    },
+  }, async (_request, reply) => {
+    const db = await store.health();
+    const body = {
+      status: db.database === 'ok' ? 'ok' as const : 'degraded' as const, storage: store.dialect, database: db.database,
+      ...(db.notifications ? { notifications: db.notifications } : {}),
+      liveSubscribers: hub.subscriberCount, auditLinesFailed: audit.failedLines,
+    };
+    return reply.code(db.database === 'ok' ? 200 : 503).send(body);
+  });
   await app.register(sessionRoutes, { prefix: '/api/session', sessions });
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });

@@ -58,3 +58,9 @@ export class ForcingNotFoundError extends SarbridgeError {
     super(`no forcing file '${ref}' on this server (GET /api/forcing lists them)`);
   }
 }
+
+/** A request body sent as JSON is not JSON, is empty, or holds a `__proto__` key; the message says which and where. */
+export class InvalidJsonError extends SarbridgeError {
+  readonly code = 'SARB_INVALID_JSON';
+  readonly field = 'body';
+}

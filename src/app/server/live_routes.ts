@@ -7,7 +7,7 @@ import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
 import { tokenOf, type Sessions } from './sessions.js';
-import { CaseParams } from './schemas.js';
+import { CaseParams, MAX_VERSION } from './schemas.js';
 
 /**
  * `GET /api/cases/:caseId/live` (WebSocket): the events after `afterVersion` (the last version
@@ -49,7 +49,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
     websocket: true,
     schema: {
       summary: 'Live updates of a case (WebSocket)', tags: ['live'], params: CaseParams,
-      querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, default: 0 }) }),
+      querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, maximum: MAX_VERSION, default: 0 }) }),
     },
     preHandler: async (request) => {
       checkOrigin(request);

@@ -30,6 +30,9 @@ export const UserView = Type.Object({
   disabled: Type.Optional(Type.Boolean({ description: 'true when an administrator disabled the account' })),
 });
 
+/** The largest case version (PostgreSQL integer, 2^31 − 1): a larger afterVersion or basedOnVersion is refused with 400 on both stores. */
+export const MAX_VERSION = 2 ** 31 - 1;
+
 /** The case id in paths. */
 export const CaseParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }) });
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
   AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
@@ -52,7 +52,8 @@ export class PostgresStore implements SarbridgeStore {
       await pool.end().catch(() => undefined);
       throw new StorageError(redactUrl(url), `cannot open the PostgreSQL database: ${(error as Error).message}`);
     }
-    return store;
+    // a database that is down or refuses a statement answers SARB_STORAGE
+    return withStorageErrors(store, redactUrl(url));
   }
 
   private async migrate(): Promise<void> {
@@ -79,22 +80,62 @@ export class PostgresStore implements SarbridgeStore {
     }
   }
 
+  /**
+   * Keep a LISTEN connection: when it drops (a restart of PostgreSQL, a failover), try again
+   * until it works, waiting 0.5 s, then twice as long each time up to 10 s. Live clients catch up
+   * from their last version meanwhile (the hub also polls).
+   */
+  private relisten(delayMs = 500): void {
+    if (this.closed || this.relistening) return;
+    this.relistening = true;
+    setTimeout(() => {
+      this.relistening = false;
+      if (this.closed) return;
+      this.listen().catch(() => this.relisten(Math.min(10_000, delayMs * 2)));
+    }, delayMs).unref();
+  }
+  private relistening = false;
+
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
-    await client.connect();
+    // an error before LISTEN is set up must not be unhandled: listen()'s caller retries
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const [caseId, version] = message.payload.split('\t');
       for (const listener of this.listeners) listener(caseId, Number(version));
     });
-    client.on('error', () => {
-      // The LISTEN connection dropped: reconnect; live clients catch up from their last version.
-      if (this.closed) return;
+    const dropped = () => {
+      if (this.closed || this.listenClient !== client) return;
       this.listenClient = null;
-      setTimeout(() => { if (!this.closed) this.listen().catch(() => undefined); }, 500);
-    });
-    await client.query(`LISTEN ${CHANNEL}`);
+      client.end().catch(() => undefined);
+      this.relisten();
+    };
+    client.on('error', dropped);
+    client.on('end', dropped);
+    try {
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listenClient = client;
+  }
+
+  async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string; notifications: 'listening' | 'reconnecting' }> {
+    const notifications = this.listenClient ? 'listening' as const : 'reconnecting' as const;
+    try {
+      await this.pool.query('SELECT 1');
+      return { database: 'ok', notifications };
+    } catch (error) {
+      return { database: 'unreachable', problem: (error as Error).message, notifications };
+    }
   }
 
   async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
   AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
@@ -71,6 +71,8 @@ export class SqliteStore implements SarbridgeStore {
       bumpVersion.run(version, draft.caseId);
       return { ...draft, version };
     }).immediate;
+    // a failure of the database (disk full, I/O error) answers SARB_STORAGE
+    return withStorageErrors(this, path);
   }
 
   private migrate(): void {
@@ -230,6 +232,15 @@ export class SqliteStore implements SarbridgeStore {
   async readForcingBytes(sha256: string): Promise<Uint8Array | null> {
     const row = this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM forcing_files WHERE sha256 = ?').get(sha256);
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
+  }
+
+  async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string }> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { database: 'ok' };
+    } catch (error) {
+      return { database: 'unreachable', problem: (error as Error).message };
+    }
   }
 
   async close(): Promise<void> {

@@ -187,5 +187,11 @@ export interface SarbridgeStore {
   /** The bytes of the file with this SHA-256, or null. */
   readForcingBytes(sha256: string): Promise<Uint8Array | null>;
 
+  /**
+   * Is the database answering (a `SELECT 1`)? For PostgreSQL also whether live notifications
+   * are being received (LISTEN) or are being re-established.
+   */
+  health(): Promise<{ readonly database: 'ok' | 'unreachable'; readonly problem?: string; readonly notifications?: 'listening' | 'reconnecting' }>;
+
   close(): Promise<void>;
 }
