@@ -106,6 +106,15 @@ try {
 }
 
 line();
+line('Sign-in under attack (bench/login.mjs):');
+try {
+  const out = execFileSync(process.execPath, [here + 'login.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.message}`);
+}
+
+line();
 try {
   const out = execFileSync(process.execPath, [here + 'web_bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   for (const text of out.trimEnd().split('\n')) line(text);

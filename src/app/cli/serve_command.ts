@@ -1,11 +1,12 @@
 import type { Server } from 'node:net';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import type { LogLevel } from '../server/main.js';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 
-interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string }
+interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string; logLevel: string }
 
 /**
  * The one-time setup page's address on the loopback, or null when the server does not listen there
@@ -27,6 +28,8 @@ export function serveCommand(): Command {
     .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0: any free port)', '8080')
     .option('--no-demo', 'do not put the demo exercise in an empty database')
+    .addOption(new Option('--log-level <level>', 'what the server logs on stdout as JSON lines (every unexpected failure with its cause at error)')
+      .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'))
     .option('--agreement <config>', "a cooperation config (e.g. examples/cooperation/korea-japan.yaml): every issued plan must satisfy its rules, its notifications acknowledged")
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
@@ -34,7 +37,7 @@ export function serveCommand(): Command {
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);
       const { describeDb, startServer } = await import('../server/index.js');
-      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement }).catch((error: NodeJS.ErrnoException) => {
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement, logLevel: options.logLevel as LogLevel }).catch((error: NodeJS.ErrnoException) => {
         if (error?.code === 'EADDRINUSE') {
           throw new InvalidInputError('--port', `${port} on ${options.host} is in use (another sarbridge serve, or another program); stop it or give another --port (0: any free port)`);
         }

@@ -71,7 +71,7 @@ describe('GET /api/users, POST /api/users', () => {
     const res = await app.inject({ method: 'POST', url: '/api/users', headers: auth('kr-admin'), payload: { userName: 'choi', password: 'a long enough pass', party: 'KR', roles: ['osc'] } });
     expect(res.statusCode).toBe(201);
     const stored = await store.findUser('choi');
-    expect(stored!.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(stored!.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect(await verifyPassword('a long enough pass', stored!.passwordHash)).toBe(true);
     const list = await app.inject({ method: 'GET', url: '/api/users', headers: auth('kr-admin') });
     expect(list.json().users.map((u: { party: string }) => u.party)).not.toContain('JP');
@@ -256,6 +256,7 @@ describe('GET /openapi.json, GET /api/health', () => {
       '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
       '/api/exercises/', '/api/exercises/{caseId}/control', '/api/exercises/{caseId}/report', '/api/exercises/{caseId}/score', '/api/exercises/{caseId}/simulated-searches',
       '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/programme/', '/api/programme/events', '/api/session/', '/api/setup/', '/api/users/',
+      '/api/users/{userName}/disable', '/api/users/{userName}/enable', '/api/users/{userName}/password', '/api/users/{userName}/roles', '/api/users/{userName}/unlock',
     ]);
     // the exercise and programme payloads are documented beside the case events'
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ControlEventPayload_truthSet', 'ControlEventPayload_injectScheduled', 'ProgrammeEventPayload_exerciseAdded', 'EventPayload_injectReleased']));
@@ -272,7 +273,7 @@ describe('GET /openapi.json, GET /api/health', () => {
   });
 
   test('health answers without a session', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', liveSubscribers: 0 });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', liveSubscribers: 0, auditLinesFailed: 0 });
   });
 });
 

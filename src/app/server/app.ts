@@ -16,13 +16,14 @@ import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
 import { forcingRoutes } from './forcing_routes.js';
-import { installErrorHandler } from './http_errors.js';
+import { installErrorHandler, installJsonBodies } from './http_errors.js';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login_throttle.js';
 import { LiveHub } from './live_hub.js';
 import { liveRoutes } from './live_routes.js';
 import { ErrorResponse } from './schemas.js';
 import { sessionRoutes } from './session_routes.js';
 import { setupRoutes } from './setup_routes.js';
-import { Sessions, tokenOf } from './sessions.js';
+import { SESSION_PURGE_MS, Sessions, tokenOf } from './sessions.js';
 import { userRoutes } from './user_routes.js';
 import { registerWebApp } from './web_routes.js';
 import { projectPath } from '../../io/project_files.js';
@@ -34,11 +35,14 @@ export interface ServerLimits extends DriftLimits {
   readonly bodyLimitBytes: number;
   /** Most events returned by one GET …/events. */
   readonly eventsPageMax: number;
+  /** Sign-in limits (failures by name and source, the hashing gate). */
+  readonly login: LoginPolicy;
 }
 
-/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once. */
+/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once; sign-ins as login_throttle.ts says. */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72, concurrentDriftRuns: 2,
+  login: DEFAULT_LOGIN_POLICY,
 };
 
 /** What the app is built from; tests pass an in-memory store and a fixed clock. */
@@ -55,6 +59,14 @@ export interface AppDeps {
   /** How often the exercise ticker beats, ms (default 1000; 0: only after appends, tests call `app.ticker.tick()`). */
   readonly exerciseTickMs?: number;
 }
+
+const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), storage: Type.String(),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  notifications: Type.Optional(Type.Union([Type.Literal('listening'), Type.Literal('reconnecting')])),
+  liveSubscribers: Type.Integer(),
+  auditLinesFailed: Type.Integer({ description: 'audit lines this instance could not store since it started (each is in the server log)' }),
+});
 
 /** The app plus the parts a caller may need to stop. */
 export type SarbridgeApp = FastifyInstance & {
@@ -75,6 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: limits.bodyLimitBytes,
+    // a path that is not valid percent-encoding, answered before any route: our shape and code
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as { code: (n: number) => { send: (b: unknown) => void } }).code(400).send({ statusCode: 400, error: 'Bad Request', code: error.code === 'FST_ERR_BAD_URL' ? 'SARB_BAD_URL' : 'SARB_BAD_REQUEST', message: error.message });
+    },
     ajv: { customOptions: { allErrors: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const routeList: { method: string; url: string; websocket: boolean }[] = [];
@@ -83,9 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   });
   const store = deps.store;
   const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
-  const sessions = new Sessions(store, clock);
+  const sessions = new Sessions(store, clock, limits.login);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
-  const audit = new AuditWriter(store);
+  const audit = new AuditWriter(store, 200, app.log);
   const agreement = deps.agreement ?? null;
   const programme = agreement ? new ProgrammeStream(store, agreement, clock) : null;
   await programme?.seed();
@@ -95,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const ticker = new ExerciseTicker(exercises, store, deps.exerciseTickMs ?? 1000);
 
   installErrorHandler(app);
+  installJsonBodies(app);
   app.addSchema(ErrorResponse);
   // each event type's payload, for the OpenAPI document (POST …/events checks `payload` against the one of its `type`)
   for (const type of CASE_EVENT_TYPES) app.addSchema({ ...EVENT_PAYLOADS[type], $id: `EventPayload_${type}` });
@@ -128,20 +145,36 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     const url = request.routeOptions.url ?? request.url.split('?')[0];
     if (!url.startsWith('/api/') || url === '/api/health') return;
     const caseId = (request.params as { caseId?: string } | undefined)?.caseId ?? null;
-    const loginName = url === '/api/session' && request.method === 'POST' ? (request.body as { userName?: unknown } | undefined)?.userName : undefined;
     audit.record({
       at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
       action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
-      ...(reply.statusCode === 401 && typeof loginName === 'string' ? { detail: `login refused for '${loginName.slice(0, 64)}'` } : {}),
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
-  app.addHook('onClose', async () => { ticker.stop(); hub.close(); await audit.flush(); });
+  // expired sessions and stale sign-in failures go at start and every SESSION_PURGE_MS
+  const purge = () => sessions.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purging expired sessions failed'));
+  const purgeTimer = setInterval(() => { void purge(); }, SESSION_PURGE_MS);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => { clearInterval(purgeTimer); ticker.stop(); hub.close(); await audit.flush(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
-    schema: { summary: 'Is the server up', tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), storage: Type.String(), liveSubscribers: Type.Integer() }) } },
-  }, async () => ({ status: 'ok' as const, storage: store.dialect, liveSubscribers: hub.subscriberCount }));
+    schema: {
+      summary: 'Is the server up, and its database', tags: ['health'],
+      description: '503 with status "degraded" while the database does not answer; `notifications` (PostgreSQL) says whether live push between instances works or is being re-established (the live feed then polls).',
+      response: {
+        200: HealthSchema, 503: HealthSchema,
+      },
+    },
+  }, async (_request, reply) => {
+    const db = await store.health();
+    const body = {
+      status: db.database === 'ok' ? 'ok' as const : 'degraded' as const, storage: store.dialect, database: db.database,
+      ...(db.notifications ? { notifications: db.notifications } : {}),
+      liveSubscribers: hub.subscriberCount, auditLinesFailed: audit.failedLines,
+    };
+    return reply.code(db.database === 'ok' ? 200 : 503).send(body);
+  });
   await app.register(sessionRoutes, { prefix: '/api/session', sessions });
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
@@ -156,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   // What the address the server prints shows: the browser application, or a page saying it is not built
   await registerWebApp(app, deps.webRoot ?? projectPath('dist/web'));
   await app.ready();
+  await purge();
   ticker.start();
   return Object.assign(app, { hub, audit, exercises, ticker, routeList }) as unknown as SarbridgeApp;
 }

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { InvalidInputError } from '../../core/errors.js';
 import { PartySchema, type CaseLog } from '../case_log/index.js';
 import { actorOf } from './request_actor.js';
-import { CaseParams, CaseSummary, errorResponses, EventTypeSchema, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
+import { CaseParams, MAX_VERSION, CaseSummary, errorResponses, EventTypeSchema, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
 
 /** Event types written by their own routes, not by POST …/events. */
 const OWN_ROUTE: Record<string, string> = {
@@ -46,7 +46,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPag
     schema: {
       summary: 'The log after a version, filtered for my party', tags: ['cases'], params: CaseParams,
       querystring: Type.Object({
-        afterVersion: Type.Integer({ minimum: 0, default: 0 }),
+        afterVersion: Type.Integer({ minimum: 0, maximum: MAX_VERSION, default: 0 }),
         limit: Type.Integer({ minimum: 1, maximum: eventsPageMax, default: eventsPageMax }),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ events: Type.Array(ViewedEventSchema) }), ...errorResponses(400, 401, 403, 404) },
@@ -57,7 +57,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPag
     schema: {
       summary: 'Append an event, based on the version I saw (409 when it is not current)', tags: ['cases'], params: CaseParams,
       body: Type.Object({
-        basedOnVersion: Type.Integer({ minimum: 1 }),
+        basedOnVersion: Type.Integer({ minimum: 1, maximum: MAX_VERSION }),
         type: EventTypeSchema,
         payload: Type.Object({}, { additionalProperties: true, description: 'checked against the schema of `type`: components/schemas/EventPayload_<type> (e.g. EventPayload_planningInputs)' }),
         releasability: Type.Optional(ReleasabilitySchema),

@@ -9,7 +9,7 @@ import { VersionConflictError } from '../../io/storage/index.js';
 import type { DriftJob } from '../drift_job/index.js';
 import { ServerBusyError } from './errors.js';
 import { actorOf } from './request_actor.js';
-import { CaseParams, errorResponses, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
+import { CaseParams, errorResponses, ReleasabilitySchema, ViewedEventSchema, MAX_VERSION } from './schemas.js';
 
 /** Limits of a drift run requested over HTTP (small: a server shares its cores). */
 export interface DriftLimits {
@@ -35,7 +35,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; limits: 
     schema: {
       summary: 'Run a drift for the case and append its summary', tags: ['drift'], params: CaseParams,
       body: Type.Object({
-        basedOnVersion: Type.Integer({ minimum: 1 }),
+        basedOnVersion: Type.Integer({ minimum: 1, maximum: MAX_VERSION }),
         lkp: Type.Object({ position: PositionSchema, time: TimeTextSchema }, { additionalProperties: false, description: 'last known position' }),
         radiusNm: Type.Number({ minimum: 0, maximum: 50, default: 1, description: 'position error, NM (Gaussian sigma)' }),
         objectClass: Type.String({ minLength: 1, maxLength: 64, default: 'PIW-1', description: 'Leeway class key or id' }),

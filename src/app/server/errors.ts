@@ -8,13 +8,17 @@ export class NotAuthenticatedError extends SarbridgeError {
 /** The server is at its limit for this kind of work (e.g. concurrent drift runs); retry later. */
 export class ServerBusyError extends SarbridgeError {
   readonly code = 'SARB_BUSY';
+  /** Seconds to wait, sent as Retry-After when known. */
+  constructor(message: string, readonly retryAfterS?: number) {
+    super(message);
+  }
 }
 
-/** Too many failed logins for one user name in a short time; the message says when to retry. */
+/** Too many failed sign-ins for a user name, from a source, or both (`what`); the message says when to retry. */
 export class TooManyLoginsError extends SarbridgeError {
   readonly code = 'SARB_TOO_MANY_LOGINS';
-  constructor(readonly userName: string, readonly retryAfterS: number) {
-    super(`userName: too many failed logins for '${userName}'; retry in ${retryAfterS} s`);
+  constructor(readonly userName: string, readonly retryAfterS: number, what = `for '${userName}'`) {
+    super(`userName: too many failed sign-ins ${what}; retry in ${retryAfterS} s, or ask an administrator to unlock`);
   }
 }
 
@@ -53,4 +57,10 @@ export class ForcingNotFoundError extends SarbridgeError {
   constructor(readonly ref: string) {
     super(`no forcing file '${ref}' on this server (GET /api/forcing lists them)`);
   }
+}
+
+/** A request body sent as JSON is not JSON, is empty, or holds a `__proto__` key; the message says which and where. */
+export class InvalidJsonError extends SarbridgeError {
+  readonly code = 'SARB_INVALID_JSON';
+  readonly field = 'body';
 }

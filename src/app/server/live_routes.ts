@@ -1,12 +1,13 @@
 import type {} from '@fastify/websocket';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../core/errors.js';
-import type { CaseLog } from '../case_log/index.js';
+import type { FastifyRequest } from 'fastify';
+import { AccessDeniedError, type CaseLog } from '../case_log/index.js';
 import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
 import { tokenOf, type Sessions } from './sessions.js';
-import { CaseParams } from './schemas.js';
+import { CaseParams, MAX_VERSION } from './schemas.js';
 
 /**
  * `GET /api/cases/:caseId/live` (WebSocket): the events after `afterVersion` (the last version
@@ -23,14 +24,35 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  */
 const SESSION_CHECK_MS = 15_000;
 
+/**
+ * A browser opening a WebSocket always sends Origin, and the browser's cookie goes with it whatever
+ * page asks (WebSockets are not bound by CORS): a page of another site could read a case live with
+ * the user's session. So an upgrade with an Origin must come from a page of this server: the
+ * Origin's host and port equal the Host the request was sent to (behind a reverse proxy, the proxy
+ * must pass the Host on). Without Origin it is not a browser (a CLI, a script with a bearer token)
+ * and is let through: no page can leave Origin out.
+ */
+export function checkOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let host: string | null = null;
+  try { host = new URL(origin).host.toLowerCase(); } catch { /* 'null' or not a URL: refused */ }
+  const own = (request.headers.host ?? '').toLowerCase();
+  if (host === null || host !== own) {
+    request.auditDetail = `live refused: Origin ${origin.slice(0, 100)} is not this server (${own.slice(0, 100)})`;
+    throw new AccessDeniedError('party', `Origin: a page at ${origin.slice(0, 100)} may not open live updates of this server (${own.slice(0, 100)}); open the application from this server`);
+  }
+}
+
 export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date }> = async (app, { caseLog, hub, audit, sessions, clock }) => {
   app.get('/:caseId/live', {
     websocket: true,
     schema: {
       summary: 'Live updates of a case (WebSocket)', tags: ['live'], params: CaseParams,
-      querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, default: 0 }) }),
+      querystring: Type.Object({ afterVersion: Type.Integer({ minimum: 0, maximum: MAX_VERSION, default: 0 }) }),
     },
     preHandler: async (request) => {
+      checkOrigin(request);
       const row = await caseLog.checkRead(actorOf(request), (request.params as { caseId: string }).caseId);
       // a version beyond the log's would silently skip the next events: the client's copy is not of this log
       const { afterVersion } = request.query as { afterVersion: number };

@@ -14,7 +14,13 @@ export interface ServeOptions {
   readonly demo: boolean;
   /** A cooperation config whose rules every issued plan must satisfy. */
   readonly agreement?: CooperationConfig | null;
+  /** What the server logs (JSON lines on stdout): every 500 with its cause at 'error'; default 'warn'. */
+  readonly logLevel?: LogLevel;
 }
+
+/** Levels of `serve --log-level` (pino's, as Fastify logs). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A running server: its address, and how to stop it. */
 export interface RunningServer {
@@ -28,7 +34,7 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
   if (options.demo) await seedDemoData(store);
-  const app = await buildApp({ store, agreement: options.agreement ?? null });
+  const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' } });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -48,6 +54,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     host: process.env.SARBRIDGE_HOST ?? '127.0.0.1',
     port: Number(process.env.SARBRIDGE_PORT ?? 8080),
     demo: process.env.SARBRIDGE_DEMO !== '0',
+    logLevel: (process.env.SARBRIDGE_LOG_LEVEL as LogLevel | undefined) ?? 'warn',
   });
   console.log(`sarbridge listening on ${server.url}`);
   const stop = () => { void server.close().then(() => process.exit(0)); };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES, type CaseEventType, type Releasability } from '../case_log/index.js';
+import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES, type CaseEventType, type Releasability, type Role } from '../case_log/index.js';
 
 /** Every error the API returns: a stable code, a message, and the field when one was wrong. */
 export const ErrorResponse = Type.Object({
@@ -14,7 +14,8 @@ export const ErrorResponse = Type.Object({
 /** The error responses a route may give, by status. */
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('ErrorResponse')]));
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+/** A role: one enum, so a wrong role is answered with the allowed values. */
+export const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES], description: 'a role (IAMSAR words; admin manages the accounts of its party)' });
 export const ReleasabilitySchema = Type.Unsafe<Releasability>({
   type: 'string', enum: [...RELEASABILITY_LEVELS],
   description: 'what other parties may see of this event: everything, position-only (unitId, position, time) or nothing',
@@ -24,7 +25,13 @@ export const EventTypeSchema = Type.Unsafe<CaseEventType>({ type: 'string', enum
 export const UserName = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' });
 
 /** A user as the API shows it (never the hash). */
-export const UserView = Type.Object({ userName: Type.String(), party: PartySchema, roles: Type.Array(RoleSchema) });
+export const UserView = Type.Object({
+  userName: Type.String(), party: PartySchema, roles: Type.Array(RoleSchema),
+  disabled: Type.Optional(Type.Boolean({ description: 'true when an administrator disabled the account' })),
+});
+
+/** The largest case version (PostgreSQL integer, 2^31 − 1): a larger afterVersion or basedOnVersion is refused with 400 on both stores. */
+export const MAX_VERSION = 2 ** 31 - 1;
 
 /** The case id in paths. */
 export const CaseParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }) });

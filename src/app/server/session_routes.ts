@@ -9,10 +9,21 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ sessions: Sessions }> = 
     schema: {
       summary: 'Sign in', tags: ['session'],
       body: Type.Object({ userName: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...errorResponses(400, 401) },
+      description: 'Failed sign-ins count by user name and by source address, in the store (every instance): 429 SARB_TOO_MANY_LOGINS with Retry-After ' +
+        'past a limit; 503 SARB_BUSY with Retry-After when too many sign-ins wait for their password hash. Every refusal is in the audit log.',
+      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...errorResponses(400, 401, 403, 429, 503) },
     },
   }, async (request, reply) => {
-    const { token, actor, expiresAt } = await sessions.login(request.body.userName, request.body.password);
+    const name = request.body.userName.slice(0, 64);
+    let session: Awaited<ReturnType<Sessions['login']>>;
+    try {
+      session = await sessions.login(request.body.userName, request.body.password, request.socket.remoteAddress);
+    } catch (error) {
+      request.auditDetail = `sign-in refused for '${name}' from ${request.socket.remoteAddress ?? 'unknown'}: ${(error as { code?: string }).code ?? 'error'}`;
+      throw error;
+    }
+    const { token, actor, expiresAt } = session;
+    request.auditDetail = `signed in from ${request.socket.remoteAddress ?? 'unknown'}`;
     request.actor = actor;
     void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${SESSION_LIFETIME_S}; HttpOnly; Secure; SameSite=Strict`);
     return { token, expiresAt, user: { userName: actor.userName, party: actor.party, roles: [...actor.roles] } };

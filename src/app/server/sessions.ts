@@ -1,56 +1,96 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, Role } from '../case_log/index.js';
+import { AccessDeniedError, type Actor, type Role } from '../case_log/index.js';
 import type { SarbridgeStore } from '../../io/storage/index.js';
-import { NotAuthenticatedError, TooManyLoginsError } from './errors.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { NotAuthenticatedError, ServerBusyError } from './errors.js';
+import { DEFAULT_LOGIN_POLICY, FairGate, LoginThrottle, sourceOf, type LoginPolicy } from './login_throttle.js';
+import { hashPassword, needsRehash, SCRYPT_PARAMETERS, verifyPassword } from './passwords.js';
 
 /** Name of the session cookie (HttpOnly, Secure, SameSite=Strict). */
 export const SESSION_COOKIE = 'sarbridge_session';
 /** How long a session lasts: one 12-hour watch. */
 export const SESSION_LIFETIME_S = 12 * 3600;
+/** How often expired sessions are deleted from the store (also at start). */
+export const SESSION_PURGE_MS = 15 * 60 * 1000;
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Failed logins allowed per user name within LOGIN_WINDOW_S before further tries are refused (per server instance). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOGIN_WINDOW_S = 15 * 60;
-
-/** A hash to compare against when the user does not exist, so both paths cost one scrypt. */
-let decoyHash: Promise<string> | undefined;
+/**
+ * A hash to compare against when the user does not exist, so both paths cost one scrypt: made
+ * with the parameters of the last account's hash seen (the accounts' hashes cost what it costs),
+ * SCRYPT_PARAMETERS until then.
+ */
+const decoys = new Map<string, Promise<string>>();
+function decoyHashLike(stored: string | undefined): Promise<string> {
+  const [scheme, n, r, p] = (stored ?? '').split('$');
+  const parameters = scheme === 'scrypt' && Number(n) > 1 ? { N: Number(n), r: Number(r), p: Number(p) } : SCRYPT_PARAMETERS;
+  const key = `${parameters.N}$${parameters.r}$${parameters.p}`;
+  if (!decoys.has(key)) decoys.set(key, hashPassword('decoy password for timing', parameters));
+  return decoys.get(key)!;
+}
 
 /**
  * Logins and sessions: a session is a random 256-bit token given to the client once (as a bearer
- * token and a cookie); the store keeps only its SHA-256.
+ * token and a cookie); the store keeps only its SHA-256. Sign-ins are throttled by name and source
+ * in the store (login_throttle.ts) and their hashing goes through a fair gate.
  */
 export class Sessions {
-  private readonly failures = new Map<string, { count: number; firstMs: number }>();
   /** Who wants to know when a session ends (live connections), by token hash; this instance only. */
   private readonly watchers = new Map<string, Set<() => void>>();
+  private readonly throttle: LoginThrottle;
+  private readonly gate: FairGate;
+  private lastHashSeen: string | undefined;
 
-  constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date()) {}
+  constructor(private readonly store: SarbridgeStore, private readonly clock: () => Date = () => new Date(), private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY) {
+    this.throttle = new LoginThrottle(store, policy, clock);
+    this.gate = new FairGate(policy.hashConcurrency, policy.queueMax, policy.queuePerSourceMax);
+  }
 
-  /** Check the password and open a session; the same refusal for an unknown user and a wrong password. */
-  async login(userName: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: string }> {
-    const nowMs = this.clock().getTime();
-    const failed = this.failures.get(userName);
-    if (failed && nowMs - failed.firstMs >= LOGIN_WINDOW_S * 1000) this.failures.delete(userName);
-    else if (failed && failed.count >= MAX_FAILED_LOGINS) {
-      throw new TooManyLoginsError(userName, Math.ceil((failed.firstMs + LOGIN_WINDOW_S * 1000 - nowMs) / 1000));
-    }
-    const user = await this.store.findUser(userName);
-    const ok = await verifyPassword(password, user?.passwordHash ?? await (decoyHash ??= hashPassword('decoy password for timing')));
+  /**
+   * Check the password and open a session; the same refusal for an unknown user and a wrong
+   * password. `address` is the peer's (failures count by it as well as by name).
+   */
+  async login(userName: string, password: string, address?: string): Promise<{ token: string; actor: Actor; expiresAt: string }> {
+    const source = sourceOf(address);
+    const rank = await this.throttle.check(userName, source).catch(async (error: unknown) => {
+      await new Promise((resolve) => setTimeout(resolve, this.policy.refusalDelayMs));
+      throw error;
+    });
+    const { user, ok } = await this.gate.run(source, async () => {
+      const found = await this.store.findUser(userName);
+      if (found) this.lastHashSeen = found.passwordHash;
+      return { user: found, ok: await verifyPassword(password, found?.passwordHash ?? await decoyHashLike(this.lastHashSeen)) };
+    }, rank).catch(async (error: unknown) => {
+      if (error instanceof ServerBusyError) await this.throttle.refusedBusy(source);
+      throw error;
+    });
     if (!user || !ok) {
-      const entry = this.failures.get(userName) ?? { count: 0, firstMs: nowMs };
-      entry.count++;
-      this.failures.set(userName, entry);
+      await this.throttle.failed(userName, source);
       throw new NotAuthenticatedError('userName/password: unknown user or wrong password');
     }
-    this.failures.delete(userName);
+    await this.throttle.succeeded(userName, source);
+    // said only to whom gave the right password
+    if (user.disabledAt) throw new AccessDeniedError('role', `userName: the account '${userName}' is disabled; an administrator of ${user.party} can enable it`);
+    if (needsRehash(user.passwordHash)) {
+      // a hash made with older parameters: replace it now that the password is known (once per account)
+      await this.store.updateUser(userName, { passwordHash: await this.gate.run(source, () => hashPassword(password), 0) }).catch(() => undefined);
+    }
     const token = randomBytes(32).toString('base64url');
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_S * 1000).toISOString();
     await this.store.createSession({ tokenHash: sha256(token), userName, createdAt: now.toISOString(), expiresAt });
     return { token, actor: { userName, party: user.party, roles: user.roles as Role[] }, expiresAt };
+  }
+
+  /** Delete expired sessions and failed sign-ins whose window has passed (at start and periodically); returns the sessions deleted. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock();
+    await this.store.forgetLoginFailures({ windowStartedBeforeMs: now.getTime() - this.policy.windowS * 1000 });
+    return this.store.deleteExpiredSessions(now.toISOString());
+  }
+
+  /** Forget the failed sign-ins of a user name (every source), so it can sign in again at once. */
+  async unlock(what: { userName: string } | { source: string }): Promise<number> {
+    return this.store.forgetLoginFailures('source' in what ? { source: sourceOf(what.source) } : what);
   }
 
   /** The actor a token belongs to and when the session ends (ms since epoch), or null when unknown or expired. */
@@ -59,7 +99,7 @@ export class Sessions {
     const expiresAtMs = session ? Date.parse(session.expiresAt) : 0;
     if (!session || expiresAtMs <= this.clock().getTime()) return null;
     const user = await this.store.findUser(session.userName);
-    return user ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
+    return user && !user.disabledAt ? { actor: { userName: user.userName, party: user.party, roles: user.roles as Role[] }, expiresAtMs } : null;
   }
 
   /** End a session; what watches it on this instance hears at once (other instances on their next check). */
@@ -78,6 +118,12 @@ export class Sessions {
     this.watchers.set(hash, set);
     return () => { set.delete(ended); if (set.size === 0) this.watchers.delete(hash); };
   }
+}
+
+/** The SHA-256 (as stored) of a request's session token, or null without one. */
+export function tokenHashOf(headers: { authorization?: string; cookie?: string }): string | null {
+  const token = tokenOf(headers);
+  return token === null ? null : sha256(token);
 }
 
 /** The session token of a request: `Authorization: Bearer …` or the session cookie. */

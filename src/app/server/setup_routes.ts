@@ -4,7 +4,8 @@ import type { CooperationConfig } from '../../core/cooperation/index.js';
 import type { SarbridgeStore } from '../../io/storage/index.js';
 import { AccessDeniedError, PartySchema, type Role } from '../case_log/index.js';
 import { SetupClosedError } from './errors.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+import { createAccount } from './accounts.js';
+import { MIN_PASSWORD_LENGTH } from './passwords.js';
 import { errorResponses, UserName, UserView } from './schemas.js';
 
 /** The roles of a party's first account: it manages the party's accounts and coordinates. */
@@ -110,7 +111,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; clo
     const run = queue.then(async () => {
       const existing = (await accountsByParty()).get(party) ?? 0;
       if (existing > 0) throw new SetupClosedError(party, existing);
-      await store.createUser({ userName, party, roles: FIRST_ACCOUNT_ROLES, passwordHash: await hashPassword(password), createdAt: clock().toISOString() });
+      await createAccount(store, { userName, party, roles: FIRST_ACCOUNT_ROLES, password, createdAt: clock().toISOString() });
     });
     queue = run.catch(() => undefined);
     await run;

@@ -59,7 +59,7 @@ describe('the browser application', () => {
     expect((await app.inject({ method: 'GET', url: '/favicon.ico' })).statusCode).toBe(404);
     const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(api.statusCode).toBe(404);
-    expect(api.json()).toEqual({ message: 'Route GET:/api/nothing-here not found', error: 'Not Found', statusCode: 404 });
+    expect(api.json()).toEqual({ statusCode: 404, code: 'SARB_NOT_FOUND', error: 'Not Found', message: 'no route GET /api/nothing-here (GET /openapi.json lists them)' });
     expect((await app.inject({ method: 'POST', url: '/cases/x', payload: {} })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/health' })).json().status).toBe('ok');
     const doc = await app.inject({ method: 'GET', url: '/openapi.json' });

@@ -43,7 +43,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     if (pageRoute && built()) return sendIndex(reply);
     if (pageRoute && path === '/setup') return sendLanding(reply);   // the setup hint `serve` prints, before the page is built
     // Fastify's own 404, as before the page was served
-    return reply.code(404).send({ message: `Route ${request.method}:${path} not found`, error: 'Not Found', statusCode: 404 });
+    return reply.code(404).send({ statusCode: 404, code: 'SARB_NOT_FOUND', error: 'Not Found', message: `no route ${request.method} ${path.slice(0, 200)} (GET /openapi.json lists them)` });
   });
 }
 

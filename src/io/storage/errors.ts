@@ -19,11 +19,14 @@ export class CaseNotFoundError extends SarbridgeError {
   }
 }
 
-/** A user of this name exists already. */
+/**
+ * A user name cannot be given: an account of any party holds it, or the server keeps it. The
+ * message does not say which, so an admin of one party does not learn another party's names.
+ */
 export class DuplicateUserError extends SarbridgeError {
   readonly code = 'SARB_DUPLICATE_USER';
   constructor(readonly userName: string) {
-    super(`user '${userName}' already exists`);
+    super(`userName: '${userName}' is not available; choose another (user names are unique on this server, across all parties)`);
   }
 }
 
@@ -33,4 +36,32 @@ export class StorageError extends SarbridgeError {
   constructor(readonly location: string, problem: string) {
     super(`${location}: ${problem}`);
   }
+}
+
+/**
+ * Make every failing method of `store` fail with StorageError (its own errors, VersionConflictError
+ * and the like, pass unchanged), so a database that is down or refuses a statement answers
+ * SARB_STORAGE (503) and not an unexplained failure. The cause stays in `cause` for the log.
+ */
+export function withStorageErrors<T extends object>(store: T, location: string): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'constructor') return value;
+      return function guarded(this: unknown, ...args: unknown[]) {
+        const wrap = (error: unknown) => {
+          if (error instanceof SarbridgeError) throw error;
+          const storage = new StorageError(location, `database failure: ${(error as Error)?.message ?? String(error)}`);
+          (storage as { cause?: unknown }).cause = error;
+          throw storage;
+        };
+        try {
+          const result = value.apply(this === receiver ? target : this, args);
+          return result instanceof Promise ? result.catch(wrap) : result;
+        } catch (error) {
+          return wrap(error);
+        }
+      };
+    },
+  });
 }

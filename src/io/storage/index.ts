@@ -1,4 +1,7 @@
-export type { AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileContents, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord } from './store.js';
+export type {
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileContents, ForcingFileRecord, LoginFailureCount, LoginScope, SarbridgeStore, SessionRecord, StoredEvent,
+  UserChanges, UserRecord,
+} from './store.js';
 export { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
 export { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 export { SqliteStore } from './sqlite_store.js';

@@ -39,6 +39,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL, party TEXT NOT NULL, uploaded_by TEXT NOT NULL,
         uploaded_at TEXT NOT NULL, contents TEXT NOT NULL, bytes BLOB NOT NULL);`,
   },
+  {
+    id: 3, name: 'accounts can be disabled',
+    sql: 'ALTER TABLE users ADD COLUMN disabled_at TEXT; CREATE INDEX sessions_user ON sessions(user_name);',
+  },
+  {
+    id: 4, name: 'failed sign-ins by user name and source, shared by every instance',
+    sql: `
+      CREATE TABLE login_failures (
+        user_name TEXT NOT NULL, source TEXT NOT NULL, failures INTEGER NOT NULL, window_start_ms INTEGER NOT NULL,
+        PRIMARY KEY (user_name, source)) WITHOUT ROWID;
+      CREATE INDEX login_failures_source ON login_failures(source);`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -71,5 +83,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE forcing_files (
         sha256 text PRIMARY KEY, name text NOT NULL, size bigint NOT NULL, party text NOT NULL, uploaded_by text NOT NULL,
         uploaded_at timestamptz NOT NULL, contents jsonb NOT NULL, bytes bytea NOT NULL);`,
+  },
+  {
+    id: 3, name: 'accounts can be disabled',
+    sql: 'ALTER TABLE users ADD COLUMN disabled_at timestamptz; CREATE INDEX sessions_user ON sessions(user_name);',
+  },
+  {
+    id: 4, name: 'failed sign-ins by user name and source, shared by every instance',
+    sql: `
+      CREATE TABLE login_failures (
+        user_name text NOT NULL, source text NOT NULL, failures integer NOT NULL, window_start_ms bigint NOT NULL,
+        PRIMARY KEY (user_name, source));
+      CREATE INDEX login_failures_source ON login_failures(source);`,
   },
 ];

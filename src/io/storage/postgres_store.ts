@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -52,7 +52,8 @@ export class PostgresStore implements SarbridgeStore {
       await pool.end().catch(() => undefined);
       throw new StorageError(redactUrl(url), `cannot open the PostgreSQL database: ${(error as Error).message}`);
     }
-    return store;
+    // a database that is down or refuses a statement answers SARB_STORAGE
+    return withStorageErrors(store, redactUrl(url));
   }
 
   private async migrate(): Promise<void> {
@@ -79,22 +80,62 @@ export class PostgresStore implements SarbridgeStore {
     }
   }
 
+  /**
+   * Keep a LISTEN connection: when it drops (a restart of PostgreSQL, a failover), try again
+   * until it works, waiting 0.5 s, then twice as long each time up to 10 s. Live clients catch up
+   * from their last version meanwhile (the hub also polls).
+   */
+  private relisten(delayMs = 500): void {
+    if (this.closed || this.relistening) return;
+    this.relistening = true;
+    setTimeout(() => {
+      this.relistening = false;
+      if (this.closed) return;
+      this.listen().catch(() => this.relisten(Math.min(10_000, delayMs * 2)));
+    }, delayMs).unref();
+  }
+  private relistening = false;
+
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
-    await client.connect();
+    // an error before LISTEN is set up must not be unhandled: listen()'s caller retries
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const [caseId, version] = message.payload.split('\t');
       for (const listener of this.listeners) listener(caseId, Number(version));
     });
-    client.on('error', () => {
-      // The LISTEN connection dropped: reconnect; live clients catch up from their last version.
-      if (this.closed) return;
+    const dropped = () => {
+      if (this.closed || this.listenClient !== client) return;
       this.listenClient = null;
-      setTimeout(() => { if (!this.closed) this.listen().catch(() => undefined); }, 500);
-    });
-    await client.query(`LISTEN ${CHANNEL}`);
+      client.end().catch(() => undefined);
+      this.relisten();
+    };
+    client.on('error', dropped);
+    client.on('end', dropped);
+    try {
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listenClient = client;
+  }
+
+  async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string; notifications: 'listening' | 'reconnecting' }> {
+    const notifications = this.listenClient ? 'listening' as const : 'reconnecting' as const;
+    try {
+      await this.pool.query('SELECT 1');
+      return { database: 'ok', notifications };
+    } catch (error) {
+      return { database: 'unreachable', problem: (error as Error).message, notifications };
+    }
   }
 
   async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {
@@ -182,6 +223,22 @@ export class PostgresStore implements SarbridgeStore {
     return (await this.pool.query('SELECT * FROM users ORDER BY user_name')).rows.map(toUser);
   }
 
+  async updateUser(userName: string, changes: UserChanges): Promise<boolean> {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => { values.push(value); sets.push(`${column} = $${values.length}`); };
+    if (changes.roles !== undefined) set('roles', JSON.stringify(changes.roles));
+    if (changes.passwordHash !== undefined) set('password_hash', changes.passwordHash);
+    if (changes.disabledAt !== undefined) set('disabled_at', changes.disabledAt);
+    if (sets.length === 0) return (await this.findUser(userName)) !== null;
+    values.push(userName);
+    return ((await this.pool.query(`UPDATE users SET ${sets.join(', ')} WHERE user_name = $${values.length}`, values)).rowCount ?? 0) === 1;
+  }
+
+  async deleteSessionsOf(userName: string, except = ''): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE user_name = $1 AND token_hash <> $2', [userName, except])).rowCount ?? 0;
+  }
+
   async createSession(s: SessionRecord): Promise<void> {
     await this.pool.query('INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES ($1, $2, $3, $4)',
       [s.tokenHash, s.userName, s.createdAt, s.expiresAt]);
@@ -195,6 +252,50 @@ export class PostgresStore implements SarbridgeStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    if (scopes.length === 0) return [];
+    // one statement, so the scopes count together; SET sees the row as it was, so both CASEs test the old window
+    const values: unknown[] = [atMs, atMs - windowMs];
+    const tuples = scopes.map((sc) => { values.push(sc.userName, sc.source); return `($${values.length - 1}, $${values.length}, 1, $1::bigint)`; });
+    const { rows } = await this.pool.query<{ user_name: string; source: string; failures: number; window_start_ms: string }>(`
+      INSERT INTO login_failures (user_name, source, failures, window_start_ms) VALUES ${tuples.join(', ')}
+      ON CONFLICT (user_name, source) DO UPDATE SET
+        failures = CASE WHEN login_failures.window_start_ms <= $2 THEN 1 ELSE login_failures.failures + 1 END,
+        window_start_ms = CASE WHEN login_failures.window_start_ms <= $2 THEN excluded.window_start_ms ELSE login_failures.window_start_ms END
+      RETURNING user_name, source, failures, window_start_ms`, values);
+    return scopes.map((sc) => {
+      const row = rows.find((r) => r.user_name === sc.userName && r.source === sc.source)!;
+      return { failures: row.failures, windowStartMs: Number(row.window_start_ms) };
+    });
+  }
+
+  async readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    if (scopes.length === 0) return [];
+    const { rows } = await this.pool.query<{ user_name: string; source: string; failures: number; window_start_ms: string }>(
+      'SELECT user_name, source, failures, window_start_ms FROM login_failures WHERE (user_name, source) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND window_start_ms > $3',
+      [scopes.map((sc) => sc.userName), scopes.map((sc) => sc.source), atMs - windowMs]);
+    return scopes.map((sc) => {
+      const row = rows.find((r) => r.user_name === sc.userName && r.source === sc.source);
+      return row ? { failures: row.failures, windowStartMs: Number(row.window_start_ms) } : { failures: 0, windowStartMs: 0 };
+    });
+  }
+
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number> {
+    const result = 'scopes' in what
+      ? await this.pool.query('DELETE FROM login_failures WHERE (user_name, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+        [what.scopes.map((sc) => sc.userName), what.scopes.map((sc) => sc.source)])
+      : 'windowStartedBeforeMs' in what
+        ? await this.pool.query('DELETE FROM login_failures WHERE window_start_ms < $1', [what.windowStartedBeforeMs])
+      : 'userName' in what
+        ? await this.pool.query('DELETE FROM login_failures WHERE user_name = $1', [what.userName])
+        : await this.pool.query('DELETE FROM login_failures WHERE source = $1', [what.source]);
+    return result.rowCount ?? 0;
+  }
+
+  async deleteExpiredSessions(now: string): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
@@ -255,6 +356,7 @@ const toCase = (r: any): CaseRow => ({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toUser = (r: any): UserRecord => ({
   userName: r.user_name, party: r.party, roles: r.roles, passwordHash: r.password_hash, createdAt: iso(r.created_at),
+  ...(r.disabled_at === null || r.disabled_at === undefined ? {} : { disabledAt: iso(r.disabled_at) }),
 });
 
 const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';
+import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserRecord,
+  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 interface EventRow {
@@ -12,7 +12,7 @@ interface EventRow {
   based_on_version: number; releasability: string; payload: string;
 }
 interface CaseDbRow { case_id: string; kind: string; title: string; parties: string; version: number; opened_at: string }
-interface UserRow { user_name: string; party: string; roles: string; password_hash: string; created_at: string }
+interface UserRow { user_name: string; party: string; roles: string; password_hash: string; created_at: string; disabled_at: string | null }
 
 const toEvent = (r: EventRow): StoredEvent => ({
   caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: r.recorded_at,
@@ -23,6 +23,7 @@ const toCase = (r: CaseDbRow): CaseRow => ({
 });
 const toUser = (r: UserRow): UserRecord => ({
   userName: r.user_name, party: r.party, roles: JSON.parse(r.roles), passwordHash: r.password_hash, createdAt: r.created_at,
+  ...(r.disabled_at === null ? {} : { disabledAt: r.disabled_at }),
 });
 
 /**
@@ -70,6 +71,8 @@ export class SqliteStore implements SarbridgeStore {
       bumpVersion.run(version, draft.caseId);
       return { ...draft, version };
     }).immediate;
+    // a failure of the database (disk full, I/O error) answers SARB_STORAGE
+    return withStorageErrors(this, path);
   }
 
   private migrate(): void {
@@ -128,6 +131,20 @@ export class SqliteStore implements SarbridgeStore {
     return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY user_name').all().map(toUser);
   }
 
+  async updateUser(userName: string, changes: UserChanges): Promise<boolean> {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    if (changes.roles !== undefined) { sets.push('roles = ?'); values.push(JSON.stringify(changes.roles)); }
+    if (changes.passwordHash !== undefined) { sets.push('password_hash = ?'); values.push(changes.passwordHash); }
+    if (changes.disabledAt !== undefined) { sets.push('disabled_at = ?'); values.push(changes.disabledAt); }
+    if (sets.length === 0) return (await this.findUser(userName)) !== null;
+    return this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE user_name = ?`).run(...values, userName).changes === 1;
+  }
+
+  async deleteSessionsOf(userName: string, except = ''): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE user_name = ? AND token_hash <> ?').run(userName, except).changes;
+  }
+
   async createSession(s: SessionRecord): Promise<void> {
     this.db.prepare('INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(s.tokenHash, s.userName, s.createdAt, s.expiresAt);
@@ -141,6 +158,44 @@ export class SqliteStore implements SarbridgeStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    // SET sees the row as it was, so both CASEs test the old window (a window that began at `cutoff` or before has passed)
+    const upsert = this.db.prepare<[{ user: string; source: string; at: number; cutoff: number }], { failures: number; window_start_ms: number }>(`
+      INSERT INTO login_failures (user_name, source, failures, window_start_ms) VALUES (@user, @source, 1, @at)
+      ON CONFLICT (user_name, source) DO UPDATE SET
+        failures = CASE WHEN login_failures.window_start_ms <= @cutoff THEN 1 ELSE login_failures.failures + 1 END,
+        window_start_ms = CASE WHEN login_failures.window_start_ms <= @cutoff THEN excluded.window_start_ms ELSE login_failures.window_start_ms END
+      RETURNING failures, window_start_ms`);
+    return this.db.transaction(() => scopes.map((sc) => {
+      const row = upsert.get({ user: sc.userName, source: sc.source, at: atMs, cutoff: atMs - windowMs })!;
+      return { failures: row.failures, windowStartMs: row.window_start_ms };
+    })).immediate();
+  }
+
+  async readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]> {
+    const select = this.db.prepare<[string, string], { failures: number; window_start_ms: number }>(
+      'SELECT failures, window_start_ms FROM login_failures WHERE user_name = ? AND source = ?');
+    return scopes.map((sc) => {
+      const row = select.get(sc.userName, sc.source);
+      return row && row.window_start_ms > atMs - windowMs ? { failures: row.failures, windowStartMs: row.window_start_ms } : { failures: 0, windowStartMs: 0 };
+    });
+  }
+
+  async forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number> {
+    if ('scopes' in what) {
+      const remove = this.db.prepare('DELETE FROM login_failures WHERE user_name = ? AND source = ?');
+      return this.db.transaction(() => what.scopes.reduce((n, sc) => n + remove.run(sc.userName, sc.source).changes, 0))();
+    }
+    if ('windowStartedBeforeMs' in what) return this.db.prepare('DELETE FROM login_failures WHERE window_start_ms < ?').run(what.windowStartedBeforeMs).changes;
+    if ('userName' in what) return this.db.prepare('DELETE FROM login_failures WHERE user_name = ?').run(what.userName).changes;
+    return this.db.prepare('DELETE FROM login_failures WHERE source = ?').run(what.source).changes;
+  }
+
+  async deleteExpiredSessions(now: string): Promise<number> {
+    // ISO 8601 UTC texts of one form (toISOString) sort as the times they name
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(new Date(now).toISOString()).changes;
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
@@ -177,6 +232,15 @@ export class SqliteStore implements SarbridgeStore {
   async readForcingBytes(sha256: string): Promise<Uint8Array | null> {
     const row = this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM forcing_files WHERE sha256 = ?').get(sha256);
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
+  }
+
+  async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string }> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { database: 'ok' };
+    } catch (error) {
+      return { database: 'unreachable', problem: (error as Error).message };
+    }
   }
 
   async close(): Promise<void> {

@@ -94,6 +94,66 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(await store.findSession('abc')).toBeNull();
     });
 
+    test('an account is changed field by field: roles, password hash, disabled and enabled again', async () => {
+      expect(await store.updateUser('kim', { roles: ['observer'] })).toBe(true);
+      expect(await store.findUser('kim')).toEqual({ ...user, roles: ['observer'] });
+      expect(await store.updateUser('kim', { passwordHash: 'scrypt$y', disabledAt: '2026-03-10T07:00:00.000Z' })).toBe(true);
+      expect(await store.findUser('kim')).toEqual({ ...user, roles: ['observer'], passwordHash: 'scrypt$y', disabledAt: '2026-03-10T07:00:00.000Z' });
+      expect(await store.updateUser('kim', { roles: user.roles, passwordHash: user.passwordHash, disabledAt: null })).toBe(true);
+      expect(await store.findUser('kim')).toEqual(user);
+      expect(await store.updateUser('nobody', { roles: ['smc'] })).toBe(false);
+      expect(await store.updateUser('nobody', {})).toBe(false);
+    });
+
+    test('expired sessions are purged, the others kept; old sign-in failures too', async () => {
+      const s = (tokenHash: string, expiresAt: string) => ({ tokenHash, userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt });
+      await store.createSession(s('old', '2026-03-10T18:00:00.000Z'));
+      await store.createSession(s('now', '2026-03-11T06:00:00.000Z'));
+      await store.createSession(s('new', '2026-03-11T06:00:00.001Z'));
+      expect(await store.deleteExpiredSessions('2026-03-11T06:00:00.000Z')).toBe(2);
+      expect(await store.findSession('old')).toBeNull();
+      expect(await store.findSession('new')).not.toBeNull();
+      await store.deleteSession('new');
+      await store.noteLoginFailure([{ userName: 'x', source: 'a' }], 1000, 500);
+      await store.noteLoginFailure([{ userName: 'x', source: 'b' }], 3000, 500);
+      expect(await store.forgetLoginFailures({ windowStartedBeforeMs: 2000 })).toBe(1);
+      expect(await store.forgetLoginFailures({ userName: 'x' })).toBe(1);
+    });
+
+    test("a user's sessions end together, but for the one kept", async () => {
+      const s = (tokenHash: string) => ({ tokenHash, userName: 'kim', createdAt: '2026-03-10T06:00:00.000Z', expiresAt: '2026-03-10T18:00:00.000Z' });
+      for (const h of ['t1', 't2', 't3']) await store.createSession(s(h));
+      expect(await store.deleteSessionsOf('kim', 't2')).toBe(2);
+      expect(await store.findSession('t1')).toBeNull();
+      expect(await store.findSession('t2')).toEqual(s('t2'));
+      expect(await store.deleteSessionsOf('kim')).toBe(1);
+      expect(await store.findSession('t2')).toBeNull();
+    });
+
+    test('failed sign-ins are counted per scope within a window, then start again; forgotten by scope, name or source', async () => {
+      const pair = { userName: 'kim', source: '10.0.0.1' };
+      const bySource = { userName: '', source: '10.0.0.1' };
+      const byName = { userName: 'kim', source: '' };
+      const t0 = Date.UTC(2026, 2, 10, 6, 0);
+      const window = 15 * 60_000;
+      expect(await store.noteLoginFailure([pair, bySource], t0, window)).toEqual([{ failures: 1, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 }]);
+      expect(await store.noteLoginFailure([pair, bySource, byName], t0 + 1000, window)).toEqual([
+        { failures: 2, windowStartMs: t0 }, { failures: 2, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 + 1000 }]);
+      expect(await store.readLoginFailures([pair, byName, { userName: 'lee', source: '' }], t0 + 2000, window)).toEqual([
+        { failures: 2, windowStartMs: t0 }, { failures: 1, windowStartMs: t0 + 1000 }, { failures: 0, windowStartMs: 0 }]);
+      // the window of `pair` has passed: not counted any more, and the next failure starts it again
+      expect((await store.readLoginFailures([pair], t0 + window, window))[0].failures).toBe(0);
+      expect(await store.noteLoginFailure([pair], t0 + window, window)).toEqual([{ failures: 1, windowStartMs: t0 + window }]);
+      // concurrent failures are each counted
+      await Promise.all(Array.from({ length: 10 }, () => store.noteLoginFailure([pair], t0 + window + 1, window)));
+      expect((await store.readLoginFailures([pair], t0 + window + 2, window))[0].failures).toBe(11);
+      expect(await store.forgetLoginFailures({ scopes: [byName] })).toBe(1);
+      expect(await store.forgetLoginFailures({ source: '10.0.0.1' })).toBe(2);
+      await store.noteLoginFailure([pair, byName], t0 + window, window);
+      expect(await store.forgetLoginFailures({ userName: 'kim' })).toBe(2);
+      expect(await store.readLoginFailures([pair, byName, bySource], t0 + window, window)).toEqual(Array(3).fill({ failures: 0, windowStartMs: 0 }));
+    });
+
     test('audit lines come back newest first, filtered by case', async () => {
       const line = (n: number, caseId: string | null) => ({ at: `2026-03-10T06:00:0${n}.000Z`, userName: 'kim', party: 'KR', action: `GET /x${n}`, caseId, statusCode: 200 });
       await store.appendAudit([line(1, 'c1'), line(2, null), { ...line(3, 'c1'), statusCode: 403, detail: 'wrong party' }]);

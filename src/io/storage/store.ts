@@ -46,6 +46,16 @@ export interface UserRecord {
   /** `scrypt$N$r$p$saltBase64$hashBase64` */
   readonly passwordHash: string;
   readonly createdAt: string;
+  /** When an administrator disabled the account (absent while it is enabled): it cannot sign in, its sessions end. */
+  readonly disabledAt?: string;
+}
+
+/** What an administrator may change of an account (only the fields given). */
+export interface UserChanges {
+  readonly roles?: readonly string[];
+  readonly passwordHash?: string;
+  /** A time disables the account, null enables it again. */
+  readonly disabledAt?: string | null;
 }
 
 /** A login session; only the SHA-256 of its token is stored. */
@@ -95,6 +105,23 @@ export interface ForcingFileRecord {
   readonly contents: ForcingFileContents;
 }
 
+/**
+ * What failed sign-ins are counted under: a user name, a source address, or both ('' for "any").
+ * The throttle (app/server/login_throttle.ts) counts each failure under (name, source), ('',
+ * source) and (name, ''); the counts live in the store, so every server instance sees them.
+ */
+export interface LoginScope {
+  readonly userName: string;
+  readonly source: string;
+}
+
+/** The failures counted under one scope in the current window. */
+export interface LoginFailureCount {
+  readonly failures: number;
+  /** When the window began (its first failure), ms since 1970; 0 when there is none. */
+  readonly windowStartMs: number;
+}
+
 /** Called after an event is durably stored (on every instance, for PostgreSQL). */
 export type AppendListener = (caseId: string, version: number) => void;
 
@@ -119,9 +146,29 @@ export interface SarbridgeStore {
   createUser(user: UserRecord): Promise<void>;
   findUser(userName: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /** Change an account; false when there is no account of that name. */
+  updateUser(userName: string, changes: UserChanges): Promise<boolean>;
+  /** End every session of a user except the one whose token hash is `except`; returns how many ended. */
+  deleteSessionsOf(userName: string, except?: string): Promise<number>;
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Delete every session that expired at or before `now` (ISO 8601); returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  /**
+   * Count one failed sign-in under each scope: a scope whose window (of `windowMs`, from its first
+   * failure) has passed starts again at 1. Atomic per scope; returns the counts after it.
+   */
+  noteLoginFailure(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]>;
+  /** The counts of these scopes whose window has not passed at `atMs` (0 failures otherwise). */
+  readLoginFailures(scopes: readonly LoginScope[], atMs: number, windowMs: number): Promise<LoginFailureCount[]>;
+  /**
+   * Forget failures: of exactly these scopes (`scopes`), every scope of a user name or of a
+   * source (an administrator's unlock), or those whose window began before a time (a purge).
+   * Returns how many scopes were forgotten.
+   */
+  forgetLoginFailures(what: { scopes: readonly LoginScope[] } | { userName: string } | { source: string } | { windowStartedBeforeMs: number }): Promise<number>;
 
   /** Append audit lines in one transaction (the server batches them). */
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
@@ -139,6 +186,12 @@ export interface SarbridgeStore {
   listForcingFiles(): Promise<ForcingFileRecord[]>;
   /** The bytes of the file with this SHA-256, or null. */
   readForcingBytes(sha256: string): Promise<Uint8Array | null>;
+
+  /**
+   * Is the database answering (a `SELECT 1`)? For PostgreSQL also whether live notifications
+   * are being received (LISTEN) or are being re-established.
+   */
+  health(): Promise<{ readonly database: 'ok' | 'unreachable'; readonly problem?: string; readonly notifications?: 'listening' | 'reconnecting' }>;
 
   close(): Promise<void>;
 }
