@@ -18,7 +18,7 @@ const CONTROL = `${CASE}.control`;
 /** Players: every role but exercise control, both parties; and exercise control not named a controller. */
 const PLAYERS = ['kim', 'park', 'choi', 'han', 'min', 'kr-admin', 'sato', 'suzuki', 'ito', 'kato', 'mori', 'jp-admin', 'yoon'];
 
-interface Call { readonly method: 'GET' | 'POST' | 'DELETE'; readonly url: string; readonly payload?: unknown; readonly headers?: Record<string, string>; readonly fresh?: boolean }
+interface Call { readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'; readonly url: string; readonly payload?: unknown; readonly headers?: Record<string, string>; readonly fresh?: boolean }
 interface Context { readonly user: string; readonly party: string; readonly caseVersion: number; readonly planVersion: number }
 
 /** How the test calls each route (as each player); a route missing here fails the test. */
@@ -30,6 +30,12 @@ const CALLS: Record<string, (c: Context) => Call[]> = {
   'DELETE /api/session': () => [{ method: 'DELETE', url: '/api/session', fresh: true }],
   'GET /api/users': () => [{ method: 'GET', url: '/api/users' }],
   'POST /api/users': (c) => [{ method: 'POST', url: '/api/users', payload: { userName: `new-${c.user}`, password: 'a long enough password', roles: ['observer'] } }],
+  // account changes: on the caller itself with a wrong current password, and on a name no one has (never on a real account, so later calls still sign in)
+  'PUT /api/users/:userName/password': (c) => [{ method: 'PUT', url: `/api/users/${c.user}/password`, payload: { newPassword: 'another long password', currentPassword: 'not the password' } }],
+  'PUT /api/users/:userName/roles': (c) => [{ method: 'PUT', url: `/api/users/nobody-${c.user}/roles`, payload: { roles: ['observer'] } }],
+  'POST /api/users/:userName/unlock': (c) => [{ method: 'POST', url: `/api/users/nobody-${c.user}/unlock` }],
+  'POST /api/users/:userName/disable': (c) => [{ method: 'POST', url: `/api/users/nobody-${c.user}/disable` }],
+  'POST /api/users/:userName/enable': (c) => [{ method: 'POST', url: `/api/users/nobody-${c.user}/enable` }],
   'GET /api/setup': () => [{ method: 'GET', url: '/api/setup' }],
   'POST /api/setup': (c) => [{ method: 'POST', url: '/api/setup', payload: { party: c.party, userName: `setup-${c.user}`, password: 'a long enough password' } }],
   'GET /api/cases': () => [{ method: 'GET', url: '/api/cases' }],
