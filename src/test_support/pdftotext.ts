@@ -9,7 +9,9 @@ import { join } from 'node:path';
 export const pdftotextAvailable: boolean = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error === undefined;
 
 /** The message a test skipped for want of pdftotext prints. */
-export const PDFTOTEXT_MISSING = 'pdftotext (poppler-utils) is not installed: the PDF text checks are skipped; install it with `apt-get install -y poppler-utils`';
+const PDFTOTEXT_MISSING = 'pdftotext (poppler-utils) is not installed: the PDF text checks are skipped; install it with `apt-get install -y poppler-utils`';
+// said once per test process, as the PostgreSQL tests say why they are skipped
+if (!pdftotextAvailable && process.env.VITEST) console.warn(PDFTOTEXT_MISSING);
 
 /** Extract a PDF's text with pdftotext (UTF-8). Throws when pdftotext fails on the file. */
 export function pdftotext(pdf: Uint8Array): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readerFor } from '../../core/cooperation/index.js';
 import { afterActionFixture } from '../../core/exercise/report/report_fixture_for_tests.js';
-import { PDFTOTEXT_MISSING, pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
+import { pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
 import { parseCooperationConfig } from '../cooperation/load_config.js';
 import { renderAfterActionPdf } from './after_action_pdf.js';
 import { pdfPageCount } from './pdf_writer.js';
@@ -37,5 +37,4 @@ describe('renderAfterActionPdf', () => {
     expect(kr.replace(/\s+/g, ' ')).toContain('2027-05-20 04:00 UTC / 2027-05-20 13:00 Asia/Seoul');
     expect(kr).toContain('Sato Kenji');
   });
-  if (!pdftotextAvailable) test.skip(PDFTOTEXT_MISSING, () => undefined);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildAnnualReport, readerFor } from '../../core/cooperation/index.js';
-import { PDFTOTEXT_MISSING, pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
+import { pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
 import { renderAnnualReportPdf } from '../cooperation/annual_report_pdf.js';
 import { parseCooperationConfig } from '../cooperation/load_config.js';
 import { cjkFonts } from './cjk_fonts.js';
@@ -48,7 +48,6 @@ describe('PdfWriter', () => {
     const text = pdftotext(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Search area near 독도 / 竹島 (Liancourt Rocks): 수색 구역, 捜索区域, 海上保安庁');
   });
-  if (!pdftotextAvailable) test.skip(PDFTOTEXT_MISSING, () => undefined);
 });
 
 describe('the annual report PDF with Korean and Japanese names', () => {
@@ -68,5 +67,4 @@ describe('the annual report PDF with Korean and Japanese names', () => {
     // what the embedded subsets add to a copy (printed, not asserted)
     console.log(`annual report 2008 PDF: KR copy ${kr.length} B, JP copy ${jp.length} B, shared (Latin only) ${shared.length} B`);
   });
-  if (!pdftotextAvailable) test.skip(PDFTOTEXT_MISSING, () => undefined);
 });
