@@ -4,7 +4,7 @@
 // into the report form, simulates a search along an issued plan and sees the detection. The JP
 // page never asks for the control stream, and no response, live frame or DOM text it receives
 // holds any of the truth's canary values.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { simulateTruthTrack } from '../../src/core/exercise/index.js';
@@ -13,7 +13,7 @@ import { loadLeewayTable } from '../../src/io/leeway/index.js';
 import { openForcingBytes } from '../../src/io/netcdf/index.js';
 import { projectPath } from '../../src/io/project_files.js';
 import { DEMO_PLANNING_INPUTS } from '../../src/app/server/demo_data.js';
-import { apiCall, apiToken, appendEvent, e2eSuite, REPO, screenshot, signIn, TID, waitForApp, WAIT_MS, type TestUser } from './harness.js';
+import { apiCall, apiToken, appendEvent, ARTIFACTS, e2eSuite, screenshot, signIn, TID, waitForApp, WAIT_MS, type TestUser } from './harness.js';
 
 const STAFF: TestUser = { userName: 'kr-staff', party: 'KR', password: 'kr staff e2e password long', roles: ['programme-staff'] };
 const CONTROL: TestUser = { userName: 'kr-control', party: 'KR', password: 'kr control e2e password long', roles: ['exercise-control'] };
@@ -61,7 +61,6 @@ async function inForm(page: Page, form: string, field: string, value: string): P
 describe('a joint exercise (end to end, Chromium)', () => {
   test('control sets the truth, an inject and the clock; the other party\'s player sees inject, clock and detection, never the truth', async () => {
     const server = suite.server();
-    const shots = `${REPO}tmp`;
 
     // programme staff add the exercise through the programme panel
     const staff = await suite.open('KR programme staff');
@@ -81,7 +80,8 @@ describe('a joint exercise (end to end, Chromium)', () => {
     const history = await entry.getByTestId(TID.programmeHistory).textContent();
     expect(history).toContain('exercise added');
     expect(history).toMatch(/UTC \(\d\d:\d\d KST\)/);
-    await staff.page.screenshot({ path: `${shots}/exercise-programme-en.png`, fullPage: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await staff.page.screenshot({ path: `${ARTIFACTS}/exercise-programme-en.png`, fullPage: true });
 
     // exercise control creates the exercise from the entry and sets the truth
     const control = await suite.open('KR exercise control');
@@ -123,7 +123,7 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await control.page.getByTestId(TID.clockStep).click();
     await control.page.locator(`[data-testid="${TID.injectScheduledRow}"][data-state="released"]`).waitFor({ timeout: WAIT_MS.live });
     await control.page.setViewportSize({ width: 1280, height: 1400 });
-    await control.page.screenshot({ path: `${shots}/exercise-control-en.png` });
+    await screenshot(control.page, 'exercise-control-en');
 
     // the JP player: the exercise clock and the inject, never the control stream
     const player = await suite.open('JP player');
@@ -178,7 +178,7 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await player.page.locator(`[data-testid="${TID.simulateSearch}"][data-unit-id="jp-navy-ship-1"]`).click();
     await player.page.getByTestId(TID.exerciseDetected).waitFor({ timeout: WAIT_MS.live });
     expect(await player.page.getByTestId(TID.exerciseDetected).getAttribute('data-unit-id')).toBe('jp-navy-ship-1');
-    await player.page.screenshot({ path: `${shots}/exercise-player-en.png` });
+    await screenshot(player.page, 'exercise-player-en');
     // control sees the draw, a hit
     await control.page.locator(`[data-testid="${TID.detectionDraw}"][data-hit="true"]`).waitFor({ timeout: WAIT_MS.live });
 
@@ -215,17 +215,18 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await player.page.getByTestId(TID.exerciseEnded).waitFor({ timeout: WAIT_MS.live });
     expect(await player.page.locator(`[data-testid="${TID.reportLink}"][data-copy="party"]`).count()).toBeGreaterThan(0);
 
-    // the same panels in Korean, for the eye
-    await control.page.getByTestId(TID.langSelect).selectOption('ko');
-    await control.page.getByTestId(TID.controlPanel).waitFor();
-    await control.page.screenshot({ path: `${shots}/exercise-control-ko.png` });
-    await player.page.getByTestId(TID.langSelect).selectOption('ko');
-    await player.page.getByTestId(TID.tabExercise).click();
-    await player.page.screenshot({ path: `${shots}/exercise-player-ko.png` });
-    await staff.page.getByTestId(TID.langSelect).selectOption('ko');
-    await staff.page.reload();
-    await staff.page.getByTestId(TID.programmePanel).waitFor();
-    await staff.page.screenshot({ path: `${shots}/exercise-programme-ko.png`, fullPage: true });
-    await screenshot(player.page, 'exercise-player');
+    // the same panels in Korean and Japanese, for the eye (test/e2e/artifacts)
+    for (const language of ['ko', 'ja'] as const) {
+      await control.page.getByTestId(TID.langSelect).selectOption(language);
+      await control.page.getByTestId(TID.controlPanel).waitFor();
+      await screenshot(control.page, `exercise-control-${language}`);
+      await player.page.getByTestId(TID.langSelect).selectOption(language);
+      await player.page.getByTestId(TID.tabExercise).click();
+      await screenshot(player.page, `exercise-player-${language}`);
+      await staff.page.getByTestId(TID.langSelect).selectOption(language);
+      await staff.page.reload();
+      await staff.page.getByTestId(TID.programmePanel).waitFor();
+      await staff.page.screenshot({ path: `${ARTIFACTS}/exercise-programme-${language}.png`, fullPage: true });
+    }
   }, 600_000);
 });

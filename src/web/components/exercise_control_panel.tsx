@@ -46,6 +46,9 @@ interface InjectForm {
   errorNm: string; bearingDeg: string; errorSeed: string; unitId: string; delayH: string; windKn: string; windFromDeg: string; visibilityNm: string; seaHeightM: string;
 }
 
+
+/** The truth's state in the reader's words (the map legend's). */
+const TRUTH_STATUS_KEYS = { active: 'map.legend.active', stranded: 'map.legend.stranded', 'outside forcing': 'map.legend.outside' } as const;
 export function ExerciseControlPanel() {
   const { t, user, language, agreement, showError, planner } = useApp();
   const c = useCase();
@@ -131,7 +134,7 @@ export function ExerciseControlPanel() {
       if (d.hit && d.position) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [d.position.lonDeg, d.position.latDeg] }, properties: { layer: 'hit', label: `${d.unitId}` } });
     }
     c.setControlLayer({ type: 'FeatureCollection', features });
-  }, [view, track, c.snapshot.version, exerciseTimeS === null ? null : Math.floor(exerciseTimeS / 600)]);
+  }, [view, track, language, c.snapshot.version, exerciseTimeS === null ? null : Math.floor(exerciseTimeS / 600)]);
 
   if (notController) return <p data-testid={TID.controlNotController}>{t('ctl.notController')}</p>;
   if (!state) return <p class="loading">{t('app.loading')}</p>;
@@ -262,7 +265,7 @@ export function ExerciseControlPanel() {
             })}</p>
             {tr.perturbation && <p class="hint">{t('ctl.truth.perturbed', { ws: tr.perturbation.windSpeedFactor, wd: tr.perturbation.windDirectionOffsetDeg, cs: tr.perturbation.currentSpeedFactor, cd: tr.perturbation.currentDirectionOffsetDeg })}</p>}
             {track && 'problem' in track && <p class="problem">{track.problem}</p>}
-            {last && <p class="hint">{t('ctl.truth.track', { points: trackPoints.length, position: formatDegreesMinutes(last.latDeg, last.lonDeg), time: formatUtcWithLocal(last.timeS * 1000, user.party, language), status: last.status })}</p>}
+            {last && <p class="hint">{t('ctl.truth.track', { points: trackPoints.length, position: formatDegreesMinutes(last.latDeg, last.lonDeg), time: formatUtcWithLocal(last.timeS * 1000, user.party, language), status: t(TRUTH_STATUS_KEYS[last.status]) })}</p>}
           </>
         ) : <p class="hint">{t('ctl.truth.none')}</p>}
       </div>

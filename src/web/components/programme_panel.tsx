@@ -182,7 +182,7 @@ export function ProgrammePanel() {
       {view.programmes.length === 0 && <p>{t('prog.none')}</p>}
       {view.programmes.map((p) => (
         <div key={p.year} class="programme-year">
-          <h4>{t('prog.year', { year: p.year, frequency: p.exerciseFrequency, rotation: p.hostRotation.join(' → ') || '—' })}</h4>
+          <h4>{t('prog.year', { year: p.year, frequency: p.exerciseFrequency === 'not set' ? t('prog.notSet') : p.exerciseFrequency, rotation: p.hostRotation.join(' → ') || '—' })}</h4>
           <History view={view} itemId={`year:${p.year}`} />
           <ul class="programme-items">
             {p.exercises.map((e) => {

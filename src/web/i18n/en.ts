@@ -204,6 +204,7 @@ export const en = {
   'log.type.targetDetected': 'Target detected',
   'log.type.exerciseEnded': 'Exercise ended',
   'prog.loading': 'Reading the programme…',
+  'prog.notSet': 'frequency not set yet',
   'prog.none': 'The programme has no year yet.',
   'prog.readOnly': 'Read only: programme staff change the programme.',
   'prog.year': '{year}: {frequency} · hosts in turn: {rotation}',

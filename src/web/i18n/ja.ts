@@ -202,6 +202,7 @@ export const ja: Dictionary = {
   'log.type.targetDetected': '目標探知',
   'log.type.exerciseEnded': '訓練終了',
   'prog.loading': '計画を読み込み中…',
+  'prog.notSet': '実施頻度未定',
   'prog.none': '計画にはまだ年度がありません。',
   'prog.readOnly': '閲覧のみ：計画は計画担当者が変更します。',
   'prog.year': '{year}年：{frequency}・主催の順番：{rotation}',

@@ -202,6 +202,7 @@ export const ko: Dictionary = {
   'log.type.targetDetected': '목표 탐지',
   'log.type.exerciseEnded': '훈련 종료',
   'prog.loading': '계획을 읽는 중…',
+  'prog.notSet': '실시 빈도 미정',
   'prog.none': '아직 계획에 연도가 없습니다.',
   'prog.readOnly': '읽기 전용: 계획은 계획 담당자가 변경합니다.',
   'prog.year': '{year}년: {frequency} · 주최 순서: {rotation}',
