@@ -2,7 +2,8 @@
  * What a case log under a cooperation agreement (`serve --agreement`) refuses on append, beyond
  * the payload's schema: acknowledgements of notifications the agreement's rules cannot raise, or
  * by a party the notification does not go to; units the agreement does not know (ids match
- * exactly), and positions of a unit reported by another party than its own.
+ * exactly), and positions of a unit reported by another party than its own; a party added to a
+ * case that is not a party of the agreement.
  */
 import { findUnitExactly, resolveNotificationId, type CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -38,6 +39,12 @@ export function checkUnderAgreement(draft: EventDraft, actor: Actor, agreement: 
     };
     inputs.units.forEach((u, k) => misspelt(u.id, `payload/inputs/units/${k}/id`));
     inputs.searchesDone?.forEach((d, k) => misspelt(d.unit, `payload/inputs/searchesDone/${k}/unit`));
+  }
+  if (draft.type === 'partyAdded') {
+    const { party } = draft.payload as CaseEventPayload<'partyAdded'>;
+    if (!agreement.parties.some((p) => p.id === party)) {
+      throw new InvalidInputError('payload/party', `${party} is not a party of the agreement (${agreement.parties.map((p) => p.id).join(', ')})`);
+    }
   }
   if (draft.type === 'notificationAcknowledged') {
     const { notificationId } = draft.payload as CaseEventPayload<'notificationAcknowledged'>;

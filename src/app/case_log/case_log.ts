@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore } from '../../io/storage/index.js';
+import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import type { Releasability } from './releasability.js';
 import {
-  checkIssuable, checkPlan, describeFinding, describeNotificationState, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
+  checkIssuable, checkPlan, coordinatingRccAt, describeFinding, describeNotificationState, readerFor, requiredNotifications, type Acknowledgement, type CooperationConfig,
 } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
@@ -10,10 +10,12 @@ import { loadLeewayTable } from '../../io/leeway/index.js';
 import { checkUnderAgreement, recipientPartyOf } from './agreement_checks.js';
 import { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { CaseClosedError, PlanNotIssuableError } from './errors.js';
+import { checkStatusChange, closedAfter, STATUS_EVENT_TYPES, type Coordinator } from './case_status.js';
+import { checkCorrectionTarget, checkReplacement } from './corrections.js';
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind } from './permissions.js';
 import { checkPlanningInputs } from './planning_inputs.js';
-import { EVENT_PAYLOADS, type CaseEvent, type CaseEventPayload, type ViewedEvent } from './events.js';
+import { EVENT_PAYLOADS, type CaseEvent, type CaseEventPayload, type CaseEventType, type ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
 import { viewEvent } from './view.js';
@@ -26,6 +28,7 @@ function leewayObjects(): readonly LeewayObjectClass[] {
 }
 
 const STRICTNESS: Readonly<Record<Releasability, number>> = { everything: 0, 'position-only': 1, nothing: 2 };
+const stricter = (a: Releasability, b: Releasability): Releasability => (STRICTNESS[a] >= STRICTNESS[b] ? a : b);
 
 /**
  * An event about one of the author's party's units is released no further than the agreement
@@ -96,12 +99,59 @@ export class CaseLog {
     }
     let draft = decide(context, caseId, command, actor, this.clock());
     await this.checkContent(draft);
+    if ((STATUS_EVENT_TYPES as readonly string[]).includes(draft.type)) {
+      const events = await this.store.readEvents(caseId, 0);
+      checkStatusChange(draft.type, draft.payload, actor, context!, events, this.coordinator(events));
+    }
+    if (draft.type === 'eventCorrected' || draft.type === 'eventRetracted') draft = await this.withCorrectionChecked(draft, actor, context!);
     if (this.agreement) {
       checkUnderAgreement(draft, actor, this.agreement);
       draft = withUnitReleasability(draft, this.agreement);
       if (draft.type === 'planIssued') await this.checkIssuable(caseId, draft.payload as CaseEventPayload<'planIssued'>);
     }
-    return await this.store.append(draft) as CaseEvent;
+    // a party joining: the case's row names it from this event on, in the same transaction
+    const parties = draft.type === 'partyAdded' ? [...context!.parties, (draft.payload as CaseEventPayload<'partyAdded'>).party] : undefined;
+    return await this.store.append(draft, undefined, parties) as CaseEvent;
+  }
+
+  /**
+   * A correction or retraction (corrections.ts): the event it names checked, a replacement read as
+   * that event's type (and under the agreement checked as one), released no further than the
+   * original or the replacement's unit.
+   */
+  private async withCorrectionChecked(draft: EventDraft, actor: Actor, context: CaseContext): Promise<EventDraft> {
+    const payload = draft.payload as CaseEventPayload<'eventCorrected'> | CaseEventPayload<'eventRetracted'>;
+    const original = checkCorrectionTarget(payload, actor, context.kind, await this.store.readEvents(draft.caseId, 0));
+    let releasability = stricter(draft.releasability as Releasability, original.releasability as Releasability);
+    if (draft.type === 'eventRetracted') return { ...draft, releasability };
+    const replacement = checkReplacement(original.type as CaseEventType, (payload as CaseEventPayload<'eventCorrected'>).replacement);
+    if (this.agreement) {
+      const asOriginal: EventDraft = { ...draft, type: original.type, payload: replacement, releasability };
+      const { unitId } = replacement as { unitId?: string };
+      try {
+        checkUnderAgreement(asOriginal, actor, this.agreement);
+      } catch (error) {
+        // the check names the original's fields: here they are the replacement's
+        if (error instanceof InvalidInputError && error.field.startsWith('payload/')) throw new InvalidInputError(`payload/replacement/${error.field.slice(8)}`, error.message.replace(/^payload\/[^:]*: /, ''));
+        throw error;
+      }
+      if (unitId !== undefined) releasability = withUnitReleasability(asOriginal, this.agreement).releasability as Releasability;
+    }
+    return { ...draft, payload: { ...payload, replacement }, releasability };
+  }
+
+  /**
+   * The coordinating RCC of the case now (case_status.ts): the RCC whose SRR holds, at this time,
+   * the datum of the newest plan issued with its geometry, under the agreement's coordinating-RCC rule.
+   */
+  private coordinator(events: readonly StoredEvent[]): Coordinator {
+    if (!this.agreement) return { ok: false, problem: 'this server runs without a cooperation agreement (serve --agreement), which names the coordinating RCC' };
+    const plan = [...events].reverse().find((e) => e.type === 'planIssued' && ((e.payload as CaseEventPayload<'planIssued'>).plan?.datumTrack.length ?? 0) > 0);
+    if (!plan) return { ok: false, problem: 'no plan with its datum has been issued in the case' };
+    const { planId, plan: geometry } = plan.payload as CaseEventPayload<'planIssued'>;
+    const found = coordinatingRccAt(this.agreement, geometry!.datumTrack, this.clock().getTime() / 1000);
+    if (!found.ok) return { ok: false, problem: `plan '${planId}': ${found.problem}` };
+    return { ok: true, party: found.rcc.party, rccId: found.rcc.id, ruleId: found.ruleId, planId };
   }
 
   /**
@@ -155,7 +205,7 @@ export class CaseLog {
     const row = await this.store.getCase(caseId);
     if (!row) return null;
     const last = row.version > 0 ? (await this.store.readEvents(caseId, row.version - 1, 1))[0] : undefined;
-    return { caseId, kind: row.kind, parties: row.parties, version: row.version, closed: last?.type === 'caseClosed' };
+    return { caseId, kind: row.kind, parties: row.parties, version: row.version, closed: closedAfter(last) };
   }
 
   /** Refuse a reader of another party or without a reading role; returns the case's row. */

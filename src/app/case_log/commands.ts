@@ -1,4 +1,4 @@
-import { Value } from '@sinclair/typebox/value';
+import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { InvalidInputError } from '../../core/errors.js';
 import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from './errors.js';
@@ -6,6 +6,7 @@ import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './eve
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind, mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
+import { patternInWords } from './schema_words.js';
 import type { Actor } from './roles.js';
 
 /** A request to add one event to a case's log, based on the version the author saw. */
@@ -29,13 +30,20 @@ export interface CaseContext {
 
 /**
  * Check a payload against its type's schema; the error names the first wrong field as
- * `payload/<path>` (e.g. `payload/position/latDeg: must be <= 90`).
+ * `payload/<path>` (e.g. `payload/position/latDeg: expected number to be less or equal to 90`), and
+ * a pattern in words (schema_words.ts). `at` is the payload's own field (a correction's
+ * replacement: `payload/replacement`).
  */
-export function checkPayload<T extends CaseEventType>(type: T, payload: unknown): CaseEventPayload<T> {
+export function checkPayload<T extends CaseEventType>(type: T, payload: unknown, at = 'payload'): CaseEventPayload<T> {
   const schema = EVENT_PAYLOADS[type];
   if (!Value.Check(schema, payload)) {
     const first = Value.Errors(schema, payload).First();
-    throw new InvalidInputError(`payload${first?.path ?? ''}`, first?.message.toLowerCase() ?? 'does not match the schema');
+    if (!first) throw new InvalidInputError(at, 'does not match the schema');
+    const pattern = (first.schema as { pattern?: unknown }).pattern;
+    const problem = first.type === ValueErrorType.StringPattern && typeof pattern === 'string'
+      ? patternInWords(pattern, (first.schema as { description?: string }).description)
+      : first.message.charAt(0).toLowerCase() + first.message.slice(1);
+    throw new InvalidInputError(`${at}${first.path}`, problem);
   }
   return payload as CaseEventPayload<T>;
 }
@@ -77,14 +85,28 @@ export function decide(context: CaseContext | null, caseId: string, command: Cas
       if (writers.length === 0) throw new AccessDeniedError('role', `'${command.type}' events are written by the server from exercise control, not by a user`);
       throw new AccessDeniedError('role', `'${command.type}' needs role ${writersOf(command.type, context.kind).join(' or ')}; ${actor.userName} holds ${actor.roles.join(', ')}`);
     }
-    if (context.closed) throw new CaseClosedError(caseId, context.version);
+    // a closed case takes only its reopening (case_status.ts), which says whether it is open
+    const reopening = command.type === 'caseReopened' || (command.type === 'statusChangeAgreed' && (payload as { to: string }).to === 'open');
+    if (context.closed && !reopening) throw new CaseClosedError(caseId, context.version);
     if (command.basedOnVersion !== context.version) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
+    if (command.type === 'partyAdded') {
+      const { party } = payload as CaseEventPayload<'partyAdded'>;
+      if (context.parties.includes(party)) throw new InvalidInputError('payload/party', `${party} takes part in the case already (${context.parties.join(', ')})`);
+    }
+  }
+  if (RELEASED_TO_EVERY_PARTY.has(command.type) && command.releasability !== undefined && command.releasability !== 'everything') {
+    throw new InvalidInputError('releasability', `a '${command.type}' is released to every party of the case (everything), not '${command.releasability}'`);
   }
   return {
     caseId, basedOnVersion: command.basedOnVersion, type: command.type, author: actor.userName, party: actor.party,
     recordedAt: now.toISOString(),
-    // the opening (title, kind, parties) is what every party of the case needs to see it at all
-    releasability: command.type === 'caseOpened' ? 'everything' : command.releasability ?? 'everything',
+    releasability: RELEASED_TO_EVERY_PARTY.has(command.type) ? 'everything' : command.releasability ?? 'everything',
     payload,
   };
 }
+
+/**
+ * What every party of the case must see to take part at all: the opening (title, kind, parties),
+ * who joined, and whether the case is open (closing, reopening, agreements to either).
+ */
+const RELEASED_TO_EVERY_PARTY: ReadonlySet<CaseEventType> = new Set(['caseOpened', 'partyAdded', 'caseClosed', 'caseReopened', 'statusChangeAgreed']);

@@ -5,7 +5,7 @@ import { PlanningInputsSchema } from './planning_inputs.js';
 import { PARTY_PATTERN } from './roles.js';
 
 /** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
-export const UtcTimeSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$', description: 'UTC, ISO 8601 with Z' });
+export const UtcTimeSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$', description: "a UTC time, ISO 8601 with Z ('2026-03-11T07:00Z')" });
 /**
  * A time as a client may write it in a payload: read with the core's parser (payload_times.ts) and
  * stored as UTC with a Z, so what the log holds always matches UtcTimeSchema.
@@ -20,7 +20,7 @@ export const PositionSchema = Type.Object({
   latDeg: Type.Number({ minimum: -90, maximum: 90 }),
 }, { additionalProperties: false });
 /** A party code such as 'KR'. */
-export const PartySchema = Type.String({ pattern: PARTY_PATTERN });
+export const PartySchema = Type.String({ pattern: PARTY_PATTERN, description: "a party code of two or three capital letters, such as 'KR'" });
 const Text = (maxLength = 4000) => Type.String({ minLength: 1, maxLength });
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' });
 
@@ -132,7 +132,40 @@ export const EVENT_PAYLOADS = {
     courseDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
     speedKn: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
   }, { additionalProperties: false }),
+  /**
+   * The case is closed (no more events but a reopening and agreements to it). In a joint case,
+   * by the SMC of the coordinating RCC's party, or once every other party has agreed
+   * (statusChangeAgreed; case_status.ts).
+   */
   caseClosed: Type.Object({ reason: Text(500) }, { additionalProperties: false }),
+  /** A closed case is open again, by the same rule as closing. */
+  caseReopened: Type.Object({ reason: Text(500) }, { additionalProperties: false }),
+  /** A party agrees that the case be closed (`to: 'closed'`) or reopened (`to: 'open'`); counts until the status next changes. */
+  statusChangeAgreed: Type.Object({
+    to: Type.Union([Type.Literal('closed'), Type.Literal('open')]),
+    reason: Text(500),
+  }, { additionalProperties: false }),
+  /**
+   * A party joins the case (the usual way a case becomes joint): from this event on its users read
+   * the log (every earlier event as released) and write to it.
+   */
+  partyAdded: Type.Object({ party: PartySchema, reason: Text(500) }, { additionalProperties: false }),
+  /**
+   * A correction of an earlier report, sighting, unit position or message of the author's party:
+   * `replacement` is the whole payload it should have had, checked against that event's type
+   * (EventPayload_report, EventPayload_sighting, EventPayload_unitPosition, EventPayload_message).
+   * The original stays in the log; the picture shows the replacement, marked corrected, with who and why.
+   */
+  eventCorrected: Type.Object({
+    eventVersion: Type.Integer({ minimum: 1, description: 'the version of the event corrected' }),
+    reason: Text(500),
+    replacement: Type.Object({}, { additionalProperties: true, description: "the corrected payload, of the corrected event's type" }),
+  }, { additionalProperties: false }),
+  /** A retraction of an earlier report, sighting, unit position or message of the author's party: the picture shows it retracted, with who and why. */
+  eventRetracted: Type.Object({
+    eventVersion: Type.Integer({ minimum: 1, description: 'the version of the event retracted' }),
+    reason: Text(500),
+  }, { additionalProperties: false }),
   // The events below reach an exercise's players' case from exercise control (docs/exercises.md):
   // the server writes them (author 'exercise-control'); no user posts them, and none holds the truth.
   /** An inject released to the players when the exercise time reached its time (`at`). */
@@ -186,7 +219,9 @@ export interface RedactedEvent {
   readonly party: string;
   readonly recordedAt: string;
   readonly releasability: 'position-only';
-  readonly payload: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string };
+  /** The position fields; of a correction, the event it names and its replacement's position fields; of a retraction, the event it names. */
+  readonly payload: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string; eventVersion?: number;
+    replacement?: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string } };
   readonly redacted: true;
 }
 

@@ -25,36 +25,36 @@ const opt = (text: string | undefined, field: string): { time?: string } => (tex
  * The payload (already schema-checked) with its times in UTC. Errors name the field as
  * `payload/<path>`, e.g. `payload/track/3/time: '2026-02-30T10:00Z' is not a valid date and time`.
  */
-export function withUtcTimes<T extends CaseEventType>(type: T, payload: CaseEventPayload<T>): CaseEventPayload<T> {
+export function withUtcTimes<T extends CaseEventType>(type: T, payload: CaseEventPayload<T>, at = 'payload'): CaseEventPayload<T> {
   switch (type) {
     case 'report': case 'sighting': case 'unitPosition': {
       const p = payload as { time?: string };
-      return { ...payload, ...opt(p.time, 'payload/time') };
+      return { ...payload, ...opt(p.time, `${at}/time`) };
     }
     case 'searchDone': {
       const p = payload as CaseEventPayload<'searchDone'>;
       if (!p.track) return payload;
-      return { ...p, track: p.track.map((point, k) => ({ ...point, time: utc(point.time, `payload/track/${k}/time`) })) } as CaseEventPayload<T>;
+      return { ...p, track: p.track.map((point, k) => ({ ...point, time: utc(point.time, `${at}/track/${k}/time`) })) } as CaseEventPayload<T>;
     }
     case 'driftRun': {
       const { summary } = payload as CaseEventPayload<'driftRun'>;
-      return { summary: { ...summary, start: utc(summary.start, 'payload/summary/start'),
-        times: summary.times.map((t, k) => ({ ...t, time: utc(t.time, `payload/summary/times/${k}/time`) })) } } as CaseEventPayload<T>;
+      return { summary: { ...summary, start: utc(summary.start, `${at}/summary/start`),
+        times: summary.times.map((t, k) => ({ ...t, time: utc(t.time, `${at}/summary/times/${k}/time`) })) } } as CaseEventPayload<T>;
     }
     case 'planningInputs': {
       const { inputs: f } = payload as CaseEventPayload<'planningInputs'>;
-      const at = (path: string) => `payload/inputs/${path}`;
+      const inInputs = (path: string) => `${at}/inputs/${path}`;
       const inputs = {
         ...f,
-        ...(f.start !== undefined ? { start: utc(f.start, at('start')) } : {}),
+        ...(f.start !== undefined ? { start: utc(f.start, inInputs('start')) } : {}),
         scenarios: f.scenarios.map((s, k) => ({
           ...s,
-          ...(s.time !== undefined ? { time: utc(s.time, at(`scenarios/${k}/time`)) } : {}),
-          ...(s.track ? { track: { ...s.track, fromTime: utc(s.track.fromTime, at(`scenarios/${k}/track/fromTime`)), toTime: utc(s.track.toTime, at(`scenarios/${k}/track/toTime`)) } } : {}),
+          ...(s.time !== undefined ? { time: utc(s.time, inInputs(`scenarios/${k}/time`)) } : {}),
+          ...(s.track ? { track: { ...s.track, fromTime: utc(s.track.fromTime, inInputs(`scenarios/${k}/track/fromTime`)), toTime: utc(s.track.toTime, inInputs(`scenarios/${k}/track/toTime`)) } } : {}),
         })),
-        planningTime: utc(f.planningTime, at('planningTime')),
-        units: f.units.map((u, k) => ({ ...u, arrival: utc(u.arrival, at(`units/${k}/arrival`)) })),
-        ...(f.searchesDone ? { searchesDone: f.searchesDone.map((d, k) => ({ ...d, ...(d.track ? { track: d.track.map((w, j) => ({ ...w, time: utc(w.time, at(`searchesDone/${k}/track/${j}/time`)) })) } : {}) })) } : {}),
+        planningTime: utc(f.planningTime, inInputs('planningTime')),
+        units: f.units.map((u, k) => ({ ...u, arrival: utc(u.arrival, inInputs(`units/${k}/arrival`)) })),
+        ...(f.searchesDone ? { searchesDone: f.searchesDone.map((d, k) => ({ ...d, ...(d.track ? { track: d.track.map((w, j) => ({ ...w, time: utc(w.time, inInputs(`searchesDone/${k}/track/${j}/time`)) })) } : {}) })) } : {}),
       };
       return { ...payload, inputs } as CaseEventPayload<T>;
     }

@@ -15,6 +15,33 @@ export interface PictureEntry {
   readonly position?: Position;
   readonly time?: string;
   readonly unitId?: string;
+  /**
+   * Set when the author's party corrected the event (eventCorrected): the entry shows the newest
+   * replacement; `corrections` says who, when and why (oldest first), `original` what was first written.
+   */
+  readonly corrections?: readonly CorrectionMark[];
+  readonly original?: Readonly<Record<string, unknown>>;
+  /** Set when the author's party retracted the event (eventRetracted): it stays in the picture, marked, and counts as no unit's position. */
+  readonly retracted?: CorrectionMark;
+}
+
+/** Who corrected or retracted an event, when and why (the reason and author hidden from a viewer who sees positions only). */
+export interface CorrectionMark {
+  readonly version: number;
+  readonly party: string;
+  readonly author?: string;
+  readonly recordedAt: string;
+  readonly reason?: string;
+}
+
+/** A change of the case's status (closed, reopened), with who and why. */
+export interface StatusChange {
+  readonly version: number;
+  readonly status: 'open' | 'closed';
+  readonly party: string;
+  readonly author?: string;
+  readonly recordedAt: string;
+  readonly reason?: string;
 }
 
 /** The shared picture of a case or exercise, rebuilt from the events a viewer may see. */
@@ -25,6 +52,12 @@ export interface CaseState {
   readonly parties: readonly string[];
   readonly openedBy: { readonly userName: string; readonly party: string };
   readonly status: 'open' | 'closed';
+  /** Every closing and reopening, oldest first. */
+  readonly statusHistory: readonly StatusChange[];
+  /** The parties that agreed to change the status (statusChangeAgreed) since it last changed, or null. */
+  readonly pendingStatusChange: { readonly to: 'open' | 'closed'; readonly parties: readonly string[] } | null;
+  /** Parties added to the case after it was opened (partyAdded), with who added them and why. */
+  readonly partiesAdded: readonly (PictureEntry & { readonly addedParty: string })[];
   /** The version of the log (count of events); a write must be based on it. */
   readonly version: number;
   readonly reports: readonly PictureEntry[];
@@ -71,17 +104,20 @@ export interface FoldOptions {
  */
 export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = {}): CaseState | null {
   let state: Mutable | null = null;
+  const fixes = correctionsOf(events);
   for (const event of events) {
     if ('withheld' in event) {
       if (state) { state.withheldCount++; state.version = event.version; }
       continue;
     }
-    const p = event.payload as Record<string, unknown>;
+    const fix = fixes.get(event.version);
+    const p = (fix?.replacement ?? event.payload) as Record<string, unknown>;
     if (event.type === 'caseOpened') {
       const o = p as { kind: 'case' | 'exercise'; title: string; parties: string[] };
       state = {
         caseId: event.caseId, kind: o.kind, title: o.title, parties: o.parties,
         openedBy: { userName: 'author' in event ? event.author : '', party: event.party }, status: 'open', version: event.version,
+        statusHistory: [], pendingStatusChange: null, partiesAdded: [],
         reports: [], sightings: [], messages: [], plans: [], searches: [], driftRuns: [], planningInputs: null, units: {}, acknowledgedNotifications: [], withheldCount: 0,
         injects: [], clock: null, detections: [], exerciseEnded: null,
       };
@@ -93,7 +129,11 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
       version: event.version, party: event.party, recordedAt: event.recordedAt,
       ...('author' in event ? { author: event.author } : { redacted: true }),
       ...pick(p, ['text', 'position', 'time', 'unitId']),
+      ...(fix?.replacement ? { corrections: fix.corrections, original: pick(event.payload as Record<string, unknown>, [...Object.keys(event.payload as object)]) } : {}),
+      ...(fix?.retracted ? { retracted: fix.retracted } : {}),
     };
+    const mark = { version: event.version, party: event.party, recordedAt: event.recordedAt, ...('author' in event ? { author: event.author } : {}),
+      ...(typeof p.reason === 'string' ? { reason: p.reason } : {}) };
     switch (event.type) {
       case 'report': state.reports.push(entry); break;
       case 'sighting': state.sightings.push(entry); trackUnit(state, entry); break;
@@ -109,7 +149,21 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
         if (typeof p.notificationId === 'string' && !state.acknowledgedNotifications.includes(p.notificationId)
           && (!options.recipientPartyOf || options.recipientPartyOf(p.notificationId) === event.party)) state.acknowledgedNotifications.push(p.notificationId);
         break;
-      case 'caseClosed': state.status = 'closed'; break;
+      case 'caseClosed': case 'caseReopened':
+        state.status = event.type === 'caseClosed' ? 'closed' : 'open';
+        state.statusHistory.push({ ...mark, status: state.status });
+        state.pendingStatusChange = null;
+        break;
+      case 'statusChangeAgreed': {
+        const to = p.to as 'open' | 'closed';
+        const parties = state.pendingStatusChange?.to === to ? state.pendingStatusChange.parties : [];
+        state.pendingStatusChange = { to, parties: parties.includes(event.party) ? parties : [...parties, event.party] };
+        break;
+      }
+      case 'partyAdded':
+        if (typeof p.party === 'string' && !state.parties.includes(p.party)) state.parties = [...state.parties, p.party];
+        state.partiesAdded.push({ ...entry, text: p.reason as string, addedParty: p.party as string });
+        break;
       case 'injectReleased':
         state.injects.push({ ...entry, ...(pick(p, ['injectId', 'kind', 'at', 'delayH', 'weather']) as { injectId: string; kind: string; at: string }) });
         break;
@@ -126,7 +180,28 @@ type Mutable = {
 };
 
 function trackUnit(state: Mutable, entry: PictureEntry): void {
-  if (entry.unitId && entry.position) state.units[entry.unitId] = entry;
+  if (entry.unitId && entry.position && !entry.retracted) state.units[entry.unitId] = entry;
+}
+
+/**
+ * The corrections and retractions each event received (corrections.ts), by the version of the
+ * event they name: the newest replacement wins, every mark is kept. A viewer who sees positions
+ * only gets the replacement's position fields and marks without author or reason.
+ */
+function correctionsOf(events: readonly ViewedEvent[]): Map<number, { replacement?: unknown; corrections: CorrectionMark[]; retracted?: CorrectionMark }> {
+  const fixes = new Map<number, { replacement?: unknown; corrections: CorrectionMark[]; retracted?: CorrectionMark }>();
+  for (const e of events) {
+    if ('withheld' in e || (e.type !== 'eventCorrected' && e.type !== 'eventRetracted')) continue;
+    const p = e.payload as { eventVersion?: unknown; reason?: unknown; replacement?: unknown };
+    if (typeof p.eventVersion !== 'number') continue;
+    const fix = fixes.get(p.eventVersion) ?? { corrections: [] };
+    const mark: CorrectionMark = { version: e.version, party: e.party, recordedAt: e.recordedAt, ...('author' in e ? { author: e.author } : {}),
+      ...(typeof p.reason === 'string' ? { reason: p.reason } : {}) };
+    if (e.type === 'eventRetracted') fix.retracted = mark;
+    else { fix.corrections.push(mark); fix.replacement = p.replacement; }
+    fixes.set(p.eventVersion, fix);
+  }
+  return fixes;
 }
 
 function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

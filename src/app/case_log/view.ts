@@ -24,11 +24,18 @@ export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly
     const unit = typeof unitId === 'string' ? units.find((u) => u.id === unitId) : undefined;
     return unit ? releasabilityFor(unit as SarUnit, viewerParty) : 'everything';
   };
-  const level = stricter(event.releasability, levelOf((event.payload as { unitId?: unknown }).unitId));
+  // a correction is about the unit its replacement names (corrections.ts)
+  const about = event.type === 'eventCorrected' ? event.payload.replacement as Record<string, unknown> : event.payload as Record<string, unknown>;
+  const level = stricter(event.releasability, levelOf(about.unitId));
   if (level === 'position-only') {
-    const source = event.payload as Record<string, unknown>;
-    const payload: Record<string, unknown> = {};
-    for (const field of POSITION_FIELDS) if (source[field] !== undefined) payload[field] = source[field];
+    const positionFields = (source: Record<string, unknown>) => {
+      const kept: Record<string, unknown> = {};
+      for (const field of POSITION_FIELDS) if (source[field] !== undefined) kept[field] = source[field];
+      return kept;
+    };
+    // a correction or retraction keeps which event it names, and a replacement's position fields
+    const payload: Record<string, unknown> = event.type === 'eventCorrected' ? { eventVersion: event.payload.eventVersion, replacement: positionFields(about) }
+      : event.type === 'eventRetracted' ? { eventVersion: event.payload.eventVersion } : positionFields(about);
     const redacted: RedactedEvent = {
       caseId: event.caseId, version: event.version, type: event.type, party: event.party, recordedAt: event.recordedAt,
       releasability: 'position-only', payload: payload as RedactedEvent['payload'], redacted: true,

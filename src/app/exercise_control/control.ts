@@ -14,7 +14,7 @@ import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { AccessDeniedError, CaseClosedError, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
 import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
 import { Value } from '@sinclair/typebox/value';
@@ -396,7 +396,7 @@ export class ExerciseControl {
     const players = await this.store.readEvents(caseId, 0);
     const partyOfControl = state.director.party;
     let version = players.length ? players[players.length - 1].version : 0;
-    const closed = players.at(-1)?.type === 'caseClosed';
+    const closed = closedAfter(players.at(-1));
     if (closed) return;
     const append = async (type: 'injectReleased' | 'exerciseClock' | 'targetDetected' | 'exerciseEnded', payload: unknown) => {
       const event = await this.deps.caseLog.appendFromControl(caseId, { type, payload, basedOnVersion: version }, partyOfControl);

@@ -128,7 +128,7 @@ describe('POST /api/cases/:caseId/events', () => {
     // an unknown type or releasability is answered with the allowed values
     const unknownType = (await post('kim', caseId, { basedOnVersion: 1, type: 'gossip', payload: { text: 'hi' } })).json();
     expect(unknownType).toMatchObject({ statusCode: 400, code: 'SARB_INVALID_INPUT', field: 'body/type' });
-    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
+    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "caseReopened", "statusChangeAgreed", "partyAdded", "eventCorrected", "eventRetracted", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
     expect((await post('kim', caseId, { basedOnVersion: 1, type: 'message', releasability: 'some', payload: { text: 'hi' } })).json().message)
       .toBe('body/releasability: must be one of "everything", "position-only", "nothing"');
     expect((await post('han', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 403 });
@@ -144,8 +144,10 @@ describe('POST /api/cases/:caseId/events', () => {
   });
   test('a closed case takes no more events', async () => {
     const caseId = await openCase();
-    await post('kim', caseId, { basedOnVersion: 1, type: 'caseClosed', payload: { reason: 'found' } });
-    expect((await post('kim', caseId, { basedOnVersion: 2, type: 'message', payload: { text: 'x' } })).json()).toMatchObject({ statusCode: 409, code: 'SARB_CASE_CLOSED' });
+    // a joint case without an agreement (no coordinating RCC): closed once the other party agreed
+    expect((await post('sato', caseId, { basedOnVersion: 1, type: 'statusChangeAgreed', payload: { to: 'closed', reason: 'found' } })).statusCode).toBe(201);
+    expect((await post('kim', caseId, { basedOnVersion: 2, type: 'caseClosed', payload: { reason: 'found' } })).statusCode).toBe(201);
+    expect((await post('kim', caseId, { basedOnVersion: 3, type: 'message', payload: { text: 'x' } })).json()).toMatchObject({ statusCode: 409, code: 'SARB_CASE_CLOSED' });
   });
   test('refuses a body over the size limit', async () => {
     const caseId = await openCase();

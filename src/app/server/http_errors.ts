@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { ExerciseInjectError, ExerciseTruthError } from '../../core/exercise/index.js';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from '../../io/storage/index.js';
-import { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, patternInWords, PlanNotIssuableError } from '../case_log/index.js';
 import { AccountNotFoundError } from './accounts.js';
 import { checkTexts } from './input_text.js';
 import { InvalidJsonError } from './errors.js';
@@ -69,8 +69,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
       const field = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}${missing ? `/${missing}` : extra ? `/${extra}` : ''}`;
       const allowed = (first?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
+      const pattern = (first?.params as { pattern?: unknown } | undefined)?.pattern;
       const problem = missing ? 'is required' : extra ? 'is not a known field'
-        : allowed ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : first?.message ?? 'is not valid';
+        : allowed ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`
+          : first?.keyword === 'pattern' && typeof pattern === 'string' ? patternInWords(pattern) : first?.message ?? 'is not valid';
       body = { code: 'SARB_INVALID_INPUT', message: `${field}: ${problem}`, field };
     } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
       statusCode = error.statusCode;

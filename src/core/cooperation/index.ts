@@ -6,6 +6,8 @@ export { escapeHtml, renderAnnualReportHtml } from './annual_report_html.js';
 export type { ApproximateDate } from './approximate_date.js';
 export { approximateDateSortKey, approximateDateYear, formatApproximateDate, parseApproximateDate } from './approximate_date.js';
 export { checkPlan } from './check_plan.js';
+export type { CoordinatingRcc } from './coordinating_rcc.js';
+export { coordinatingRccAt, datumAt } from './coordinating_rcc.js';
 export type { CooperationConfig } from './cooperation_config.js';
 export { allRccs, findParty } from './cooperation_config.js';
 export type { Finding, NotificationOverdue, RequiredNotification } from './finding.js';

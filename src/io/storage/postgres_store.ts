@@ -138,7 +138,7 @@ export class PostgresStore implements SarbridgeStore {
     }
   }
 
-  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {
+  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]): Promise<StoredEvent> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -164,6 +164,7 @@ export class PostgresStore implements SarbridgeStore {
           [draft.caseId, version, draft.type, draft.author, draft.party, draft.recordedAt, draft.basedOnVersion, draft.releasability,
             JSON.stringify(draft.payload ?? null)]);
         await client.query('UPDATE cases SET version = $1 WHERE case_id = $2', [version, draft.caseId]);
+        if (parties) await client.query('UPDATE cases SET parties = $1 WHERE case_id = $2', [JSON.stringify(parties), draft.caseId]);
         await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `${draft.caseId}\t${version}`]);
         await client.query('COMMIT');
         return { ...draft, version };

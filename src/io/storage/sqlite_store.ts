@@ -36,7 +36,7 @@ export class SqliteStore implements SarbridgeStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly listeners = new Set<AppendListener>();
-  private readonly appendTx: (draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }) => StoredEvent;
+  private readonly appendTx: (draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]) => StoredEvent;
 
   /** Open (creating when missing) and migrate the database at `path` (':memory:' for tests). */
   constructor(readonly path: string) {
@@ -56,7 +56,8 @@ export class SqliteStore implements SarbridgeStore {
     const insertEvent = this.db.prepare(
       'INSERT INTO events (case_id, version, type, author, party, recorded_at, based_on_version, releasability, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const bumpVersion = this.db.prepare('UPDATE cases SET version = ? WHERE case_id = ?');
-    this.appendTx = this.db.transaction((draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }) => {
+    const setParties = this.db.prepare('UPDATE cases SET parties = ? WHERE case_id = ?');
+    this.appendTx = this.db.transaction((draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]) => {
       const current = selectVersion.get(draft.caseId)?.version;
       if (current === undefined) {
         if (!newCase) throw new CaseNotFoundError(draft.caseId);
@@ -69,6 +70,7 @@ export class SqliteStore implements SarbridgeStore {
       insertEvent.run(draft.caseId, version, draft.type, draft.author, draft.party, draft.recordedAt, draft.basedOnVersion,
         draft.releasability, JSON.stringify(draft.payload ?? null));
       bumpVersion.run(version, draft.caseId);
+      if (parties) setParties.run(JSON.stringify(parties), draft.caseId);
       return { ...draft, version };
     }).immediate;
     // a failure of the database (disk full, I/O error) answers SARB_STORAGE
@@ -87,8 +89,8 @@ export class SqliteStore implements SarbridgeStore {
     }
   }
 
-  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent> {
-    const event = this.appendTx(draft, newCase);
+  async append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]): Promise<StoredEvent> {
+    const event = this.appendTx(draft, newCase, parties);
     for (const listener of this.listeners) listener(event.caseId, event.version);
     return event;
   }

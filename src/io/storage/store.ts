@@ -132,8 +132,10 @@ export interface SarbridgeStore {
    * Append one event atomically: refused with VersionConflictError unless the case is at
    * `draft.basedOnVersion` (0 for a new case, whose first event must carry `newCase`), with
    * CaseNotFoundError when the case does not exist. Resolves once the event is durable.
+   * `parties`, for an event that adds a party, are the case's parties from this event on (written
+   * in the same transaction).
    */
-  append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }): Promise<StoredEvent>;
+  append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]): Promise<StoredEvent>;
   /** Events of a case with version > afterVersion, in order (at most `limit`). */
   readEvents(caseId: string, afterVersion?: number, limit?: number): Promise<StoredEvent[]>;
   /** The case's row, or null. */
