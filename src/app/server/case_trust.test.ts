@@ -190,3 +190,26 @@ describe('adding a party to an open case', () => {
       .toMatchObject({ statusCode: 400, field: 'body/payload/party', message: 'payload/party: CN is not a party of the agreement (KR, JP)' });
   });
 });
+
+describe('refusals say what a field must hold in words', () => {
+  test('a pattern is described, never quoted as a regular expression (payloads and Fastify schemas alike)', async () => {
+    const c = client(bare);
+    const caseId = await c.open(['KR']);
+    const unit = (await c.post('kim', caseId, 'unitPosition', { unitId: 'kr ship', position: { lonDeg: 131, latDeg: 37 } })).json();
+    expect(unit).toMatchObject({ field: 'body/payload/unitId', message: 'payload/unitId: may hold only letters, digits and . _ : -' });
+    const ack = (await c.post('kim', caseId, 'notificationAcknowledged', { notificationId: 'R3 kr' })).json();
+    expect(ack.message).toBe('payload/notificationId: may hold only letters, digits and . _ : / -');
+    const party = (await c.post('kim', caseId, 'partyAdded', { party: 'jp', reason: 'x' })).json();
+    expect(party.message).toBe("payload/party: must be a party code of two or three capital letters, such as 'KR'");
+    const params = (await bare.app!.inject({ method: 'GET', url: '/api/cases/bad%20id', headers: { authorization: `Bearer ${bare.tokens!.kim}` } })).json();
+    expect(params.message).toBe('params/caseId: may hold only letters, digits and . _ -');
+    const opened = (await bare.app!.inject({ method: 'POST', url: '/api/cases', headers: { authorization: `Bearer ${bare.tokens!.kim}` }, payload: { kind: 'case', title: 't', parties: ['kr'] } })).json();
+    expect(opened.message).toBe("body/parties/0: must be a party code of two or three capital letters, such as 'KR'");
+    for (const m of [unit.message, ack.message, party.message, params.message, opened.message]) expect(m).not.toMatch(/[\\^$]|\[[a-z]/);
+  });
+  test('the OpenAPI document has the payload schema of every new event type', async () => {
+    const doc = (await bare.app!.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const type of ['caseReopened', 'statusChangeAgreed', 'partyAdded', 'eventCorrected', 'eventRetracted']) expect(doc.components.schemas[`EventPayload_${type}`], type).toBeDefined();
+    expect(doc.components.schemas.EventPayload_eventCorrected.required).toEqual(['eventVersion', 'reason', 'replacement']);
+  });
+});
