@@ -66,6 +66,7 @@ const HealthSchema = Type.Object({
   notifications: Type.Optional(Type.Union([Type.Literal('listening'), Type.Literal('reconnecting')])),
   liveSubscribers: Type.Integer(),
   auditLinesFailed: Type.Integer({ description: 'audit lines this instance could not store since it started (each is in the server log)' }),
+  auditLinesWaiting: Type.Integer({ description: 'audit lines queued, or kept while the database is down, to be written' }),
 });
 
 /** The app plus the parts a caller may need to stop. */
@@ -155,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   const purge = () => sessions.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purging expired sessions failed'));
   const purgeTimer = setInterval(() => { void purge(); }, SESSION_PURGE_MS);
   purgeTimer.unref();
-  app.addHook('onClose', async () => { clearInterval(purgeTimer); ticker.stop(); hub.close(); await audit.flush(); });
+  app.addHook('onClose', async () => { clearInterval(purgeTimer); ticker.stop(); hub.close(); await audit.close(); });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
@@ -171,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     const body = {
       status: db.database === 'ok' ? 'ok' as const : 'degraded' as const, storage: store.dialect, database: db.database,
       ...(db.notifications ? { notifications: db.notifications } : {}),
-      liveSubscribers: hub.subscriberCount, auditLinesFailed: audit.failedLines,
+      liveSubscribers: hub.subscriberCount, auditLinesFailed: audit.failedLines, auditLinesWaiting: audit.backlog,
     };
     return reply.code(db.database === 'ok' ? 200 : 503).send(body);
   });

@@ -6,10 +6,17 @@ import { escapeText } from './input_text.js';
  * Collects audit lines and writes them in batches (one transaction every `flushMs`), so a read
  * costs no fsync of its own. Changes are also in the event log itself (author, party, time).
  * A line is never dropped silently: its texts are escaped (NUL, lone surrogates: what PostgreSQL
- * cannot hold, e.g. from a request path `/api/cases/a%00b`); when a batch fails, its lines are
- * written one by one; a line that still fails is counted (`failedLines`, shown by /api/health)
- * and logged whole, and the next batch tries again from there.
+ * cannot hold, e.g. from a request path `/api/cases/a%00b`); when a batch fails while the database
+ * is down (its health check fails too: a restart, a failover), the lines are kept and written when
+ * it answers again (up to `MAX_BACKLOG` lines); when a batch fails while the database answers, its
+ * lines are written one by one; a line that still fails, or that the backlog cannot hold, is
+ * counted (`failedLines`, shown by /api/health) and logged whole.
  */
+/** Audit lines kept while the database is down (about 300 bytes each: some 15 MB). */
+export const MAX_BACKLOG = 50_000;
+/** How often kept lines are tried again while the database is down, ms. */
+const RETRY_MS = 1000;
+
 export class AuditWriter {
   private pending: AuditEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -23,6 +30,25 @@ export class AuditWriter {
   record(entry: AuditEntry): void {
     this.pending.push(storable(entry));
     this.timer ??= setTimeout(() => { void this.flush(); }, this.flushMs);
+  }
+
+  /** Lines queued or kept for the database to come back. */
+  get backlog(): number { return this.pending.length; }
+
+  /** Write what is queued and stop keeping lines for later (the server closes): what cannot be written now is counted. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.flush();
+  }
+  private closing = false;
+
+  /** Is the database not answering? (False when the store cannot tell: then each line is tried alone.) */
+  private async databaseDown(): Promise<boolean> {
+    try {
+      return (await this.store.health()).database !== 'ok';
+    } catch {
+      return false;
+    }
   }
 
   /** Write what is queued now. */
@@ -40,6 +66,16 @@ export class AuditWriter {
       await this.store.appendAudit(batch);
       return;
     } catch (error) {
+      if (!this.closing && await this.databaseDown()) {
+        // keep the lines, older first, and try again; what the backlog cannot hold is counted and logged
+        const kept = batch.slice(0, Math.max(0, MAX_BACKLOG - this.pending.length));
+        for (const entry of batch.slice(kept.length)) { this.failedLines++; this.log?.error({ audit: entry }, 'audit line could not be stored: the database is down and the backlog is full'); }
+        this.pending = [...kept, ...this.pending];
+        this.log?.warn({ err: error }, `audit batch of ${batch.length} line(s) failed: the database is down; ${this.pending.length} line(s) kept, tried again every ${RETRY_MS} ms`);
+        this.timer ??= setTimeout(() => { void this.flush(); }, RETRY_MS);
+        this.timer.unref?.();
+        return;
+      }
       this.log?.warn({ err: error }, `audit batch of ${batch.length} line(s) failed; writing them one by one`);
     }
     for (const entry of batch) {

@@ -156,4 +156,27 @@ describe('when the database fails', () => {
     expect(written.map((e) => e.action)).toEqual(['GET /a', 'GET /b\\u0000']);
     expect(writer.failedLines).toBe(1);
   });
+
+  test('while the database is down the lines are kept, and written when it answers again', async () => {
+    const written: AuditEntry[] = [];
+    let down = true;
+    const store = {
+      appendAudit: async (entries: readonly AuditEntry[]) => { if (down) throw new Error('connection refused'); written.push(...entries); },
+      health: async () => ({ database: down ? 'unreachable' : 'ok' }),
+    } as unknown as SarbridgeStore;
+    const writer = new AuditWriter(store, 10_000);
+    const line = (action: string) => ({ at: '2026-03-10T06:00:00.000Z', userName: null, party: null, action, caseId: null, statusCode: 503 });
+    writer.record(line('POST /1'));
+    writer.record(line('POST /2'));
+    await writer.flush();
+    writer.record(line('POST /3'));
+    await writer.flush();
+    expect(written).toEqual([]);
+    expect(writer.backlog).toBe(3);
+    expect(writer.failedLines).toBe(0);
+    down = false;
+    await writer.close();
+    expect(written.map((e) => e.action)).toEqual(['POST /1', 'POST /2', 'POST /3']);
+    expect(writer.backlog).toBe(0);
+  });
 });

@@ -44,6 +44,11 @@ export class PostgresStore implements SarbridgeStore {
     // An idle connection that the server ends (restart, failover, admin) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', () => undefined);
+    // ...and so must a connection the server ends while it is checked out (PostgreSQL stopped in the
+    // middle of an append's transaction): the pool's own listener covers idle connections only, and
+    // an 'error' without a listener is an uncaught exception. The query in flight still fails
+    // (answered SARB_STORAGE) and the pool discards the connection when it is released.
+    pool.on('connect', (client) => { client.on('error', () => undefined); });
     const store = new PostgresStore(pool, url);
     try {
       await store.migrate();

@@ -53,6 +53,14 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect((await store.getCase('c1'))!.version).toBe(6);
     });
 
+    test("an event that adds a party names it in the case's row, with the event; a refused one changes nothing", async () => {
+      await store.append(draft('c0', 0), { kind: 'case', title: 'one party', parties: ['KR'] });
+      await expect(store.append(draft('c0', 0), undefined, ['KR', 'CN'])).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.getCase('c0'))!.parties).toEqual(['KR']);
+      await store.append(draft('c0', 1), undefined, ['KR', 'JP']);
+      expect(await store.getCase('c0')).toMatchObject({ parties: ['KR', 'JP'], version: 2 });
+    });
+
     test('an unknown case is refused; opening an existing case again is a conflict', async () => {
       await expect(store.append(draft('nope', 1))).rejects.toBeInstanceOf(CaseNotFoundError);
       await expect(store.append(draft('c1', 0), newCase)).rejects.toBeInstanceOf(VersionConflictError);
@@ -68,7 +76,7 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
       stop();
       expect(heard).toEqual(['c2:1', 'c2:2']);
-      expect((await store.listCases()).map((c) => `${c.caseId}/${c.kind}`)).toEqual(['c1/case', 'c2/exercise']);
+      expect((await store.listCases()).map((c) => `${c.caseId}/${c.kind}`)).toEqual(['c0/case', 'c1/case', 'c2/exercise']);
     });
   });
 
