@@ -18,6 +18,8 @@ const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   caseOpened: 'log.type.caseOpened', report: 'log.type.report', driftRun: 'log.type.driftRun', planIssued: 'log.type.planIssued',
   searchDone: 'log.type.searchDone', sighting: 'log.type.sighting', message: 'log.type.message',
   notificationAcknowledged: 'log.type.notificationAcknowledged', unitPosition: 'log.type.unitPosition', caseClosed: 'log.type.caseClosed',
+  caseReopened: 'log.type.caseReopened', statusChangeAgreed: 'log.type.statusChangeAgreed', partyAdded: 'log.type.partyAdded',
+  eventCorrected: 'log.type.eventCorrected', eventRetracted: 'log.type.eventRetracted',
   planningInputs: 'log.type.planningInputs',
   injectReleased: 'log.type.injectReleased', exerciseClock: 'log.type.exerciseClock', targetDetected: 'log.type.targetDetected', exerciseEnded: 'log.type.exerciseEnded',
 };
