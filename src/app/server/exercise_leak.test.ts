@@ -159,6 +159,7 @@ describe('the truth never leaks to a player', () => {
       expect(canaryIn(audit.body)).toBeNull();
     }
     expect(calls).toBeGreaterThan(PLAYERS.length * app.routeList.length);
+    console.log(`leak test: ${calls} requests, ${app.routeList.length} routes x ${PLAYERS.length} players (every role of both parties, and exercise control not named a controller)`);
     // the canaries are there to be found: a controller reads every one of them
     const control = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: auth('tanaka') })).body;
     expect(CANARIES.filter((c) => !control.includes(c))).toEqual([]);
