@@ -122,7 +122,11 @@ export class CaseLog {
   private async withCorrectionChecked(draft: EventDraft, actor: Actor, context: CaseContext): Promise<EventDraft> {
     const payload = draft.payload as CaseEventPayload<'eventCorrected'> | CaseEventPayload<'eventRetracted'>;
     const original = checkCorrectionTarget(payload, actor, context.kind, await this.store.readEvents(draft.caseId, 0));
-    let releasability = stricter(draft.releasability as Releasability, original.releasability as Releasability);
+    // a correction reaches every party that saw the original: released as the original was, not less
+    if (STRICTNESS[draft.releasability as Releasability] > STRICTNESS[original.releasability as Releasability]) {
+      throw new InvalidInputError('releasability', `a ${draft.type === 'eventCorrected' ? 'correction' : 'retraction'} is released as the event it names (${original.releasability}), so every party that saw it sees it; not '${draft.releasability}'`);
+    }
+    let releasability = original.releasability as Releasability;
     if (draft.type === 'eventRetracted') return { ...draft, releasability };
     const replacement = checkReplacement(original.type as CaseEventType, (payload as CaseEventPayload<'eventCorrected'>).replacement);
     if (this.agreement) {

@@ -125,6 +125,8 @@ describe('corrections and retractions', () => {
     expect((await c.post('kim', caseId, 'eventRetracted', { eventVersion: 9, reason: 'x' })).json()).toMatchObject({ statusCode: 400, message: 'payload/eventVersion: the case has no event 9 (it is at version 3)' });
     const bad = await c.post('kim', caseId, 'eventCorrected', { eventVersion: 2, reason: 'x', replacement: { text: 'raft', position: { lonDeg: 131, latDeg: 97 } } });
     expect(bad.json()).toMatchObject({ statusCode: 400, field: 'body/payload/replacement/position/latDeg' });
+    const hidden = await c.post('kim', caseId, 'eventRetracted', { eventVersion: 2, reason: 'x' }, 'nothing');
+    expect(hidden.json()).toMatchObject({ statusCode: 400, field: 'releasability', message: "releasability: a retraction is released as the event it names (everything), so every party that saw it sees it; not 'nothing'" });
     const badTime = await c.post('kim', caseId, 'eventCorrected', { eventVersion: 2, reason: 'x', replacement: { text: 'raft', time: '2026-02-30T10:00Z' } });
     expect(badTime.json()).toMatchObject({ statusCode: 400, field: 'body/payload/replacement/time' });
   });
