@@ -1,6 +1,7 @@
 // A joint log both parties can trust (issue 11): closing and reopening by the coordinating RCC or
 // by every party, corrections and retractions that keep the original, a party added to an open case.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
 import type { SqliteStore } from '../../io/storage/index.js';
@@ -183,6 +184,30 @@ describe('adding a party to an open case', () => {
     expect(state.withheldCount).toBe(1);
     expect((await c.post('sato', caseId, 'message', { text: 'JP RCC joins' })).statusCode).toBe(201);
     expect(await c.read('wang', caseId)).toBe(404);
+  });
+
+  test('live: the new party opens the feed once added and receives the log as released; a feed already open hears the joining', async () => {
+    const c = client(bare);
+    const app = bare.app!;
+    if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const open = (user: string, caseId: string) => new Promise<{ status: number; events: { version: number; type?: string; withheld?: boolean }[]; socket?: WebSocket }>((resolve) => {
+      const socket = new WebSocket(`ws://${base}/api/cases/${caseId}/live?afterVersion=0`, { headers: { authorization: `Bearer ${bare.tokens![user]}` } });
+      const feed = { status: 101, events: [] as { version: number }[], socket };
+      socket.on('message', (data) => { const m = JSON.parse(String(data)); if (m.kind === 'event') feed.events.push(m.event); });
+      socket.once('open', () => resolve(feed));
+      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, events: [] }));
+    });
+    const caseId = await c.open(['KR']);
+    await c.post('kim', caseId, 'message', { text: 'KR eyes only' }, 'nothing');
+    expect((await open('sato', caseId)).status).toBe(404);
+    const kr = await open('kim', caseId);
+    await c.post('kim', caseId, 'partyAdded', { party: 'JP', reason: 'joint now' });
+    const jp = await open('sato', caseId);
+    while (kr.events.length < 3 || jp.events.length < 3) await new Promise((r) => setTimeout(r, 10));
+    expect(kr.events[2]).toMatchObject({ version: 3, type: 'partyAdded' });
+    expect(jp.events.map((e) => e.withheld ?? e.type)).toEqual(['caseOpened', true, 'partyAdded']);
+    kr.socket!.close(); jp.socket!.close();
   });
 
   test('under the agreement only a party of the agreement is added', async () => {
