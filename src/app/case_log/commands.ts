@@ -91,6 +91,8 @@ export function decide(context: CaseContext | null, caseId: string, command: Cas
     if (command.basedOnVersion !== context.version) throw new VersionConflictError(caseId, command.basedOnVersion, context.version);
     if (command.type === 'partyAdded') {
       const { party } = payload as CaseEventPayload<'partyAdded'>;
+      // an exercise's parties are its programme entry's, shared with its control stream
+      if (context.kind !== 'case') throw new InvalidInputError('body/type', `a party is added to a real case only; an exercise's parties are those of its programme entry`);
       if (context.parties.includes(party)) throw new InvalidInputError('payload/party', `${party} takes part in the case already (${context.parties.join(', ')})`);
     }
   }

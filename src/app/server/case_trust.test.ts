@@ -183,6 +183,8 @@ describe('adding a party to an open case', () => {
     expect(state.reports.map((r: { text: string }) => r.text)).toEqual(['raft near the boundary']);
     expect(state.withheldCount).toBe(1);
     expect((await c.post('sato', caseId, 'message', { text: 'JP RCC joins' })).statusCode).toBe(201);
+    const exercise = (await bare.app!.inject({ method: 'POST', url: '/api/cases', headers: { authorization: `Bearer ${bare.tokens!.kim}` }, payload: { kind: 'exercise', title: 'x', parties: ['KR'] } })).json().caseId;
+    expect((await c.post('kim', exercise, 'partyAdded', { party: 'JP', reason: 'x' })).json()).toMatchObject({ statusCode: 400, field: 'body/type' });
     expect(await c.read('wang', caseId)).toBe(404);
   });
 
