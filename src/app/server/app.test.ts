@@ -275,7 +275,7 @@ describe('GET /openapi.json, GET /api/health', () => {
   });
 
   test('health answers without a session', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', liveSubscribers: 0, auditLinesFailed: 0 });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', liveSubscribers: 0, auditLinesFailed: 0, auditLinesWaiting: 0 });
   });
 });
 

@@ -66,7 +66,7 @@ const HealthSchema = Type.Object({
   notifications: Type.Optional(Type.Union([Type.Literal('listening'), Type.Literal('reconnecting')])),
   liveSubscribers: Type.Integer(),
   auditLinesFailed: Type.Integer({ description: 'audit lines this instance could not store since it started (each is in the server log)' }),
-  auditLinesWaiting: Type.Integer({ description: 'audit lines queued, or kept while the database is down, to be written' }),
+  auditLinesWaiting: Type.Integer({ description: 'audit lines kept while the database is down, to be written when it answers' }),
 });
 
 /** The app plus the parts a caller may need to stop. */

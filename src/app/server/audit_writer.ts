@@ -32,8 +32,9 @@ export class AuditWriter {
     this.timer ??= setTimeout(() => { void this.flush(); }, this.flushMs);
   }
 
-  /** Lines queued or kept for the database to come back. */
-  get backlog(): number { return this.pending.length; }
+  /** Lines kept for the database to come back (0 while it answers: the lines of the next batch are not counted). */
+  get backlog(): number { return this.waitingForDatabase ? this.pending.length : 0; }
+  private waitingForDatabase = false;
 
   /** Write what is queued and stop keeping lines for later (the server closes): what cannot be written now is counted. */
   async close(): Promise<void> {
@@ -64,6 +65,7 @@ export class AuditWriter {
     if (batch.length === 0) return;
     try {
       await this.store.appendAudit(batch);
+      this.waitingForDatabase = false;
       return;
     } catch (error) {
       if (!this.closing && await this.databaseDown()) {
@@ -71,12 +73,14 @@ export class AuditWriter {
         const kept = batch.slice(0, Math.max(0, MAX_BACKLOG - this.pending.length));
         for (const entry of batch.slice(kept.length)) { this.failedLines++; this.log?.error({ audit: entry }, 'audit line could not be stored: the database is down and the backlog is full'); }
         this.pending = [...kept, ...this.pending];
+        this.waitingForDatabase = true;
         this.log?.warn({ err: error }, `audit batch of ${batch.length} line(s) failed: the database is down; ${this.pending.length} line(s) kept, tried again every ${RETRY_MS} ms`);
         this.timer ??= setTimeout(() => { void this.flush(); }, RETRY_MS);
         this.timer.unref?.();
         return;
       }
       this.log?.warn({ err: error }, `audit batch of ${batch.length} line(s) failed; writing them one by one`);
+      this.waitingForDatabase = false;
     }
     for (const entry of batch) {
       try {
