@@ -1,4 +1,4 @@
-import { Value, ValueErrorType } from '@sinclair/typebox/value';
+import { Value } from '@sinclair/typebox/value';
 import { InvalidInputError } from '../../core/errors.js';
 import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from './errors.js';
@@ -6,7 +6,7 @@ import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './eve
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind, mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
-import { patternInWords } from './schema_words.js';
+import { describeValueError } from './schema_words.js';
 import type { Actor } from './roles.js';
 
 /** A request to add one event to a case's log, based on the version the author saw. */
@@ -39,11 +39,7 @@ export function checkPayload<T extends CaseEventType>(type: T, payload: unknown,
   if (!Value.Check(schema, payload)) {
     const first = Value.Errors(schema, payload).First();
     if (!first) throw new InvalidInputError(at, 'does not match the schema');
-    const pattern = (first.schema as { pattern?: unknown }).pattern;
-    const problem = first.type === ValueErrorType.StringPattern && typeof pattern === 'string'
-      ? patternInWords(pattern, (first.schema as { description?: string }).description)
-      : first.message.charAt(0).toLowerCase() + first.message.slice(1);
-    throw new InvalidInputError(`${at}${first.path}`, problem);
+    throw new InvalidInputError(`${at}${first.path}`, describeValueError(first));
   }
   return payload as CaseEventPayload<T>;
 }

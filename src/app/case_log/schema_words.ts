@@ -4,6 +4,18 @@
  * `…t\d{2}…z$`, which tell a user nothing and, lower-cased, were wrong besides).
  */
 
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+
+/**
+ * A TypeBox failure in words: a pattern as what it allows (below), any other in TypeBox's own
+ * words with a small first letter (`expected number to be less or equal to 90`).
+ */
+export function describeValueError(error: ValueError): string {
+  const { pattern, description } = error.schema as { pattern?: unknown; description?: string };
+  if (error.type === ValueErrorType.StringPattern && typeof pattern === 'string') return patternInWords(pattern, description);
+  return error.message.charAt(0).toLowerCase() + error.message.slice(1);
+}
+
 /** Ranges of a character class as words. */
 const RANGES: Readonly<Record<string, string>> = { 'A-Z': 'capital letters', 'a-z': 'small letters', '0-9': 'digits' };
 

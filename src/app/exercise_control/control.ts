@@ -14,7 +14,7 @@ import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { AccessDeniedError, CaseClosedError, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, closedAfter, describeValueError, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
 import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
 import { Value } from '@sinclair/typebox/value';
@@ -51,7 +51,7 @@ export function checkControlPayload<T extends ControlEventType>(type: T, payload
   const schema = CONTROL_EVENT_PAYLOADS[type];
   if (!Value.Check(schema, payload)) {
     const first = Value.Errors(schema, payload).First();
-    throw new InvalidInputError(`payload${first?.path ?? ''}`, first?.message.toLowerCase() ?? 'does not match the schema');
+    throw new InvalidInputError(`payload${first?.path ?? ''}`, first ? describeValueError(first) : 'does not match the schema');
   }
   return payload as ControlEventPayload<T>;
 }

@@ -8,7 +8,7 @@ import { Value } from '@sinclair/typebox/value';
 import { allRccs, approximateDateYear, type CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { VersionConflictError, type EventDraft } from '../../io/storage/index.js';
-import { AccessDeniedError, type Actor } from '../case_log/index.js';
+import { AccessDeniedError, describeValueError, type Actor } from '../case_log/index.js';
 import { PROGRAMME_EVENT_PAYLOADS, PROGRAMME_STREAM_ID, STAFF_EVENT_TYPES, type ProgrammeEventPayload, type ProgrammeEventType } from './events.js';
 import { findItem, programmeDate, type ProgrammeState } from './fold.js';
 
@@ -24,7 +24,7 @@ export function checkProgrammePayload<T extends ProgrammeEventType>(type: T, pay
   const schema = PROGRAMME_EVENT_PAYLOADS[type];
   if (!Value.Check(schema, payload)) {
     const first = Value.Errors(schema, payload).First();
-    throw new InvalidInputError(`payload${first?.path ?? ''}`, first?.message.toLowerCase() ?? 'does not match the schema');
+    throw new InvalidInputError(`payload${first?.path ?? ''}`, first ? describeValueError(first) : 'does not match the schema');
   }
   return payload as ProgrammeEventPayload<T>;
 }
