@@ -149,12 +149,14 @@ export class CaseLog {
    * the datum of the newest plan issued with its geometry, under the agreement's coordinating-RCC rule.
    */
   private coordinator(events: readonly StoredEvent[]): Coordinator {
-    if (!this.agreement) return { ok: false, problem: 'this server runs without a cooperation agreement (serve --agreement), which names the coordinating RCC' };
+    if (!this.agreement) return { ok: false, problem: 'no coordinating RCC is known: this server runs without a cooperation agreement (serve --agreement), which names it' };
+    const rule = this.agreement.rules.find((r) => r.kind === 'coordinating-rcc');
+    if (rule?.kind === 'coordinating-rcc' && rule.closedBy === 'every-party') return { ok: false, problem: `the agreement's rule ${rule.id} has a joint case closed and reopened by every party` };
     const plan = [...events].reverse().find((e) => e.type === 'planIssued' && ((e.payload as CaseEventPayload<'planIssued'>).plan?.datumTrack.length ?? 0) > 0);
-    if (!plan) return { ok: false, problem: 'no plan with its datum has been issued in the case' };
+    if (!plan) return { ok: false, problem: 'no coordinating RCC is known: no plan with its datum has been issued in the case' };
     const { planId, plan: geometry } = plan.payload as CaseEventPayload<'planIssued'>;
     const found = coordinatingRccAt(this.agreement, geometry!.datumTrack, this.clock().getTime() / 1000);
-    if (!found.ok) return { ok: false, problem: `plan '${planId}': ${found.problem}` };
+    if (!found.ok) return { ok: false, problem: `no coordinating RCC is known: plan '${planId}': ${found.problem}` };
     return { ok: true, party: found.rcc.party, rccId: found.rcc.id, ruleId: found.ruleId, planId };
   }
 

@@ -4,7 +4,7 @@ import { checkStatusChange, closedAfter, partiesAgreed } from './case_status.js'
 const ev = (type: string, party: string, payload: object = {}) => ({ type, party, payload });
 const smc = (party: string) => ({ userName: `${party.toLowerCase()}-smc`, party, roles: ['smc' as const] });
 const joint = { kind: 'case', parties: ['KR', 'JP'], closed: false };
-const none = { ok: false as const, problem: 'no plan' };
+const none = { ok: false as const, problem: 'no coordinating RCC is known: no plan' };
 
 describe('case status', () => {
   test('agreements count from the last change of status on, per party', () => {

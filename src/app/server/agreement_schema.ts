@@ -55,6 +55,7 @@ const Rule = Type.Object({
   notify: Type.Optional(literals(['srr-owner', 'other-claimants', 'other-parties'])),
   leadTimeH: Type.Optional(Type.Number({ description: 'how long before entering the notification is due, hours' })),
   radiusNm: Type.Optional(Type.Number({ description: 'contested-feature rules: the radius around the feature, NM' })),
+  closedBy: Type.Optional(literals(['coordinating-rcc', 'every-party'])),
 });
 
 const Source = Type.Object({

@@ -72,7 +72,7 @@ describe('closing and reopening a joint case', () => {
       const caseId = await c.open(['KR', 'JP']);
       const alone = await c.post('kim', caseId, 'caseClosed', { reason: 'found' });
       expect(alone.statusCode).toBe(403);
-      expect(alone.json().message).toMatch(/^closing a joint case needs every party's agreement \(no coordinating RCC is known: (no plan with its datum has been issued in the case|this server runs without a cooperation agreement)/);
+      expect(alone.json().message).toMatch(/^closing a joint case needs every party's agreement \(no coordinating RCC is known: (no plan with its datum has been issued in the case|this server runs without a cooperation agreement \(serve --agreement\), which names it)\)/);
       expect((await c.post('sato', caseId, 'statusChangeAgreed', { to: 'closed', reason: 'found' })).statusCode).toBe(201);
       expect((await c.state('kim', caseId)).pendingStatusChange).toEqual({ to: 'closed', parties: ['JP'] });
       expect((await c.post('kim', caseId, 'caseClosed', { reason: 'found' })).statusCode).toBe(201);
@@ -80,6 +80,20 @@ describe('closing and reopening a joint case', () => {
       expect((await c.post('kim', own, 'caseClosed', { reason: 'false alarm' })).statusCode).toBe(201);
       expect((await c.post('kim', own, 'caseReopened', { reason: 'not a false alarm' })).statusCode).toBe(201);
     }
+  });
+
+  test("an agreement whose coordinating-RCC rule says 'every-party' has even the coordinating RCC wait for the others", async () => {
+    const strict = { ...agreement, rules: agreement.rules.map((r) => (r.kind === 'coordinating-rcc' ? { ...r, closedBy: 'every-party' as const } : r)) };
+    const s = await appWithSessions({ agreement: strict }, USERS);
+    try {
+      const c = client(s);
+      const caseId = await c.open(['KR', 'JP']);
+      expect((await c.post('kim', caseId, 'planIssued', planInJpSrr)).statusCode).toBe(201);
+      expect((await c.post('sato', caseId, 'caseClosed', { reason: 'found' })).json().message)
+        .toBe("closing a joint case needs every party's agreement (the agreement's rule R1 has a joint case closed and reopened by every party): KR has not agreed (statusChangeAgreed with to 'closed', since the status last changed)");
+      expect((await c.post('kim', caseId, 'statusChangeAgreed', { to: 'closed', reason: 'found' })).statusCode).toBe(201);
+      expect((await c.post('sato', caseId, 'caseClosed', { reason: 'found' })).statusCode).toBe(201);
+    } finally { await s.app.close(); await s.store.close(); }
   });
 
   test('a status the case has already, a role that may not, a releasability other than everything are refused', async () => {

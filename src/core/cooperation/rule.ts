@@ -17,6 +17,11 @@ export interface CoordinatingRccRule {
   readonly id: string;
   readonly kind: 'coordinating-rcc';
   readonly text: string;
+  /**
+   * Who closes and reopens a joint case: the coordinating RCC's SMC alone, or any party's once every
+   * other party agreed (`coordinating-rcc`, the default), or only the latter (`every-party`).
+   */
+  readonly closedBy?: 'coordinating-rcc' | 'every-party';
 }
 
 /** A unit sent into another party's SRR requires a notification before the plan is issued. */

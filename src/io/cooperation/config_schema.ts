@@ -59,6 +59,8 @@ const RuleSchema = strict({
   notify: Type.Optional(oneOf(['srr-owner', 'other-claimants', 'other-parties'] as const)),
   leadTimeH: Type.Optional(Type.Number({ minimum: 0, maximum: 720 })),
   radiusNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 200 })),
+  /** coordinating-rcc rules: who closes and reopens a joint case (default: the coordinating RCC's SMC, or every party agreeing). */
+  closedBy: Type.Optional(oneOf(['coordinating-rcc', 'every-party'] as const)),
   illustrative: Type.Optional(Type.Boolean()),
 });
 

@@ -140,7 +140,7 @@ class ConfigChecker {
       const need = (field: 'notify' | 'leadTimeH' | 'radiusNm') => { if (r[field] === undefined) this.problem(`rules/${k}/${field}`, `a '${r.kind}' rule needs ${field}`); };
       switch (r.kind) {
         case 'coordinating-rcc':
-          return { id: r.id, kind: r.kind, text: r.text };
+          return { id: r.id, kind: r.kind, text: r.text, ...(r.closedBy ? { closedBy: r.closedBy } : {}) };
         case 'srr-entry-notification':
           need('notify'); need('leadTimeH');
           return { id: r.id, kind: r.kind, text: r.text, notify: r.notify ?? 'srr-owner', leadTimeH: r.leadTimeH ?? 0 };
