@@ -10,7 +10,8 @@ import WebSocket from 'ws';
 import { checkPlan, requiredNotifications } from '../../core/cooperation/index.js';
 import { loadCooperationConfig, loadPlanFile } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { SqliteStore } from '../../io/storage/index.js';
+import { PostgresStore, SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
+import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../../io/storage/postgres_test_support.js';
 import type { SarbridgeApp } from './app.js';
 import { buildApp } from './app.js';
 import { hashPassword } from './passwords.js';
@@ -64,117 +65,132 @@ function expectedView(e: Written, caseId: string, viewer: Party): Record<string,
 }
 
 const users: { name: string; party: Party; role: Role }[] = PARTIES.flatMap((party) => ROLES.map((role) => ({ name: `${party.toLowerCase()}-${role}`, party, role })));
-let app: SarbridgeApp;
-let base: string;
-const tokens: Record<string, string> = {};
-const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
-let caseId: string;
-const sockets: Record<string, { socket?: WebSocket; status?: number; events: Record<string, unknown>[] }> = {};
-const written: Written[] = [];
-const counts = { writes: 0, reads: 0, live: 0, pictures: 0, lists: 0, upgrades: 0 };
+/** The same matrix on each store. */
+function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): void {
+  let store: SarbridgeStore;
+  let app: SarbridgeApp;
+  let base: string;
+  const tokens: Record<string, string> = {};
+  const auth = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
+  let caseId: string;
+  const sockets: Record<string, { socket?: WebSocket; status?: number; events: Record<string, unknown>[] }> = {};
+  const written: Written[] = [];
+  const counts = { writes: 0, reads: 0, live: 0, pictures: 0, lists: 0, upgrades: 0 };
 
-beforeAll(async () => {
-  const store = new SqliteStore(':memory:');
-  const hash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT);
-  for (const u of users) await store.createUser({ userName: u.name, party: u.party, roles: [u.role], passwordHash: hash, createdAt: '2026-03-01T00:00:00.000Z' });
-  app = await buildApp({ store, agreement, clock: () => new Date('2026-03-10T08:00:00Z'), exerciseTickMs: 0 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  for (const u of users) tokens[u.name] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: u.name, password: TEST_PASSWORD } })).json().token;
-  caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kr-smc'), payload: { kind: 'case', title: 'matrix', parties: ['KR', 'JP'] } })).json().caseId;
-  written.push({ version: 1, type: 'caseOpened', party: 'KR', author: 'kr-smc', level: 'everything', payload: { kind: 'case', title: 'matrix', parties: ['KR', 'JP'] } });
-  // every user opens the live feed before the writes: the readers receive them as they come
-  await Promise.all(users.map((u) => new Promise<void>((resolve) => {
-    const entry: (typeof sockets)[string] = { events: [] };
-    sockets[u.name] = entry;
-    const socket = new WebSocket(`ws://${base}/api/cases/${caseId}/live?afterVersion=0`, { headers: auth(u.name) });
-    socket.on('message', (data) => { const m = JSON.parse(String(data)); if (m.kind === 'event') entry.events.push(m.event); });
-    socket.once('open', () => { entry.socket = socket; resolve(); });
-    socket.once('unexpected-response', (_req, res) => { entry.status = res.statusCode; resolve(); });
-  })));
-}, 60_000);
-afterAll(async () => { for (const s of Object.values(sockets)) s.socket?.close(); await app.close(); });
+  beforeAll(async () => {
+    store = await openStore();
+    const hash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT);
+    for (const u of users) await store.createUser({ userName: u.name, party: u.party, roles: [u.role], passwordHash: hash, createdAt: '2026-03-01T00:00:00.000Z' });
+    app = await buildApp({ store, agreement, clock: () => new Date('2026-03-10T08:00:00Z'), exerciseTickMs: 0 });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    for (const u of users) tokens[u.name] = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: u.name, password: TEST_PASSWORD } })).json().token;
+    caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth('kr-smc'), payload: { kind: 'case', title: 'matrix', parties: ['KR', 'JP'] } })).json().caseId;
+    written.push({ version: 1, type: 'caseOpened', party: 'KR', author: 'kr-smc', level: 'everything', payload: { kind: 'case', title: 'matrix', parties: ['KR', 'JP'] } });
+    // every user opens the live feed before the writes: the readers receive them as they come
+    await Promise.all(users.map((u) => new Promise<void>((resolve) => {
+      const entry: (typeof sockets)[string] = { events: [] };
+      sockets[u.name] = entry;
+      const socket = new WebSocket(`ws://${base}/api/cases/${caseId}/live?afterVersion=0`, { headers: auth(u.name) });
+      socket.on('message', (data) => { const m = JSON.parse(String(data)); if (m.kind === 'event') entry.events.push(m.event); });
+      socket.once('open', () => { entry.socket = socket; resolve(); });
+      socket.once('unexpected-response', (_req, res) => { entry.status = res.statusCode; resolve(); });
+    })));
+  }, 60_000);
+  afterAll(async () => { for (const s of Object.values(sockets)) s.socket?.close(); await app.close(); await store.close(); });
 
-describe('the authorisation matrix of a shared case', () => {
-  test('live upgrades: readers of both parties in, other roles 403, the party outside 404', () => {
-    for (const u of users) {
-      const expected = u.party === 'CN' ? 404 : READERS.includes(u.role) ? undefined : 403;
-      expect(sockets[u.name].status, u.name).toBe(expected);
-      counts.upgrades++;
-    }
-  });
+  describe(`the authorisation matrix of a shared case (${name})`, () => {
+    test('live upgrades: readers of both parties in, other roles 403, the party outside 404', () => {
+      for (const u of users) {
+        const expected = u.party === 'CN' ? 404 : READERS.includes(u.role) ? undefined : 403;
+        expect(sockets[u.name].status, u.name).toBe(expected);
+        counts.upgrades++;
+      }
+    });
 
-  test('POST events: every type, as every role of each party, at every level', async () => {
-    for (const u of users) {
-      for (const type of Object.keys(WRITERS)) {
-        for (const level of LEVELS) {
-          const canary = `CANARY-${u.name}-${type}-${level}`;
-          const payload = payloadOf(type, u.party, canary);
-          const version = written.length;
-          const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(u.name), payload: { basedOnVersion: version, type, payload, releasability: level } });
-          const expected = u.party === 'CN' ? 404 : !WRITERS[type].includes(u.role) ? 403 : ALWAYS_EVERYTHING.has(type) && level !== 'everything' ? 400 : 201;
-          expect(res.statusCode, `${u.name} ${type} ${level}: ${res.body}`).toBe(expected);
-          if (expected === 403) expect(res.json().code).toBe('SARB_ACCESS_DENIED');
-          if (expected === 404) expect(res.json()).toMatchObject({ code: 'SARB_CASE_NOT_FOUND', message: `case '${caseId}' does not exist` });
-          counts.writes++;
-          if (res.statusCode !== 201) continue;
-          // an event about a unit is released no further than the unit
-          const unitLevel = typeof payload.unitId === 'string' ? OWN_UNIT[u.party].level : 'everything';
-          const effective = STRICTNESS[unitLevel] > STRICTNESS[level] ? unitLevel : level;
-          written.push({ version: version + 1, type, party: u.party, author: u.name, level: effective, payload });
+    test('POST events: every type, as every role of each party, at every level', async () => {
+      for (const u of users) {
+        for (const type of Object.keys(WRITERS)) {
+          for (const level of LEVELS) {
+            const canary = `CANARY-${u.name}-${type}-${level}`;
+            const payload = payloadOf(type, u.party, canary);
+            const version = written.length;
+            const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: auth(u.name), payload: { basedOnVersion: version, type, payload, releasability: level } });
+            const expected = u.party === 'CN' ? 404 : !WRITERS[type].includes(u.role) ? 403 : ALWAYS_EVERYTHING.has(type) && level !== 'everything' ? 400 : 201;
+            expect(res.statusCode, `${u.name} ${type} ${level}: ${res.body}`).toBe(expected);
+            if (expected === 403) expect(res.json().code).toBe('SARB_ACCESS_DENIED');
+            if (expected === 404) expect(res.json()).toMatchObject({ code: 'SARB_CASE_NOT_FOUND', message: `case '${caseId}' does not exist` });
+            counts.writes++;
+            if (res.statusCode !== 201) continue;
+            // an event about a unit is released no further than the unit
+            const unitLevel = typeof payload.unitId === 'string' ? OWN_UNIT[u.party].level : 'everything';
+            const effective = STRICTNESS[unitLevel] > STRICTNESS[level] ? unitLevel : level;
+            written.push({ version: version + 1, type, party: u.party, author: u.name, level: effective, payload });
+          }
         }
       }
-    }
-  }, 120_000);
+    }, 120_000);
 
-  test('GET events, the picture and the list, as every user; the live feeds hold exactly what HTTP gives', async () => {
-    const last = written.length;
-    for (const u of users) {
-      const res = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth(u.name) });
-      const picture = await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth(u.name) });
-      const listed = (await app.inject({ method: 'GET', url: '/api/cases', headers: auth(u.name) })).json().cases.map((c: { caseId: string }) => c.caseId);
-      const reads = u.party !== 'CN' && READERS.includes(u.role);
-      expect(listed.includes(caseId), u.name).toBe(reads);
-      counts.lists++;
-      if (!reads) {
-        const status = u.party === 'CN' ? 404 : 403;
-        expect(res.statusCode, u.name).toBe(status);
-        expect(picture.statusCode, u.name).toBe(status);
-        expect(res.body + picture.body).not.toMatch(/CANARY/);
-        counts.reads++; counts.pictures++;
-        continue;
+    test('GET events, the picture and the list, as every user; the live feeds hold exactly what HTTP gives', async () => {
+      const last = written.length;
+      for (const u of users) {
+        const res = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: auth(u.name) });
+        const picture = await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth(u.name) });
+        const listed = (await app.inject({ method: 'GET', url: '/api/cases', headers: auth(u.name) })).json().cases.map((c: { caseId: string }) => c.caseId);
+        const reads = u.party !== 'CN' && READERS.includes(u.role);
+        expect(listed.includes(caseId), u.name).toBe(reads);
+        counts.lists++;
+        if (!reads) {
+          const status = u.party === 'CN' ? 404 : 403;
+          expect(res.statusCode, u.name).toBe(status);
+          expect(picture.statusCode, u.name).toBe(status);
+          expect(res.body + picture.body).not.toMatch(/CANARY/);
+          counts.reads++; counts.pictures++;
+          continue;
+        }
+        const events = res.json().events as Record<string, unknown>[];
+        expect(events).toHaveLength(last);
+        for (const e of written) {
+          const seen = events[e.version - 1];
+          const view = expectedView(e, caseId, u.party);
+          if (view === 'whole') expect(seen, `${u.name} v${e.version}`).toMatchObject({ version: e.version, type: e.type, party: e.party, author: e.author, payload: e.payload });
+          else expect(seen, `${u.name} v${e.version}`).toEqual(view);
+          counts.reads++;
+        }
+        // the picture holds no text the viewer may not see
+        const hidden = written.filter((e) => expectedView(e, caseId, u.party) !== 'whole').map((e) => String(e.payload.text ?? e.payload.reason ?? e.payload.note ?? e.payload.planId ?? ''));
+        const pictureText = picture.body;
+        for (const text of hidden.filter(Boolean)) expect(pictureText.includes(text), `${u.name} picture holds ${text}`).toBe(false);
+        counts.pictures++;
+        // live: the same views, in order, none missing
+        const live = sockets[u.name];
+        for (let i = 0; i < 500 && live.events.length < last; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(live.events, `${u.name} live`).toEqual(events);
+        counts.live += live.events.length;
       }
-      const events = res.json().events as Record<string, unknown>[];
-      expect(events).toHaveLength(last);
-      for (const e of written) {
-        const seen = events[e.version - 1];
-        const view = expectedView(e, caseId, u.party);
-        if (view === 'whole') expect(seen, `${u.name} v${e.version}`).toMatchObject({ version: e.version, type: e.type, party: e.party, author: e.author, payload: e.payload });
-        else expect(seen, `${u.name} v${e.version}`).toEqual(view);
-        counts.reads++;
-      }
-      // the picture holds no text the viewer may not see
-      const hidden = written.filter((e) => expectedView(e, caseId, u.party) !== 'whole').map((e) => String(e.payload.text ?? e.payload.reason ?? e.payload.note ?? e.payload.planId ?? ''));
-      const pictureText = picture.body;
-      for (const text of hidden.filter(Boolean)) expect(pictureText.includes(text), `${u.name} picture holds ${text}`).toBe(false);
-      counts.pictures++;
-      // live: the same views, in order, none missing
-      const live = sockets[u.name];
-      for (let i = 0; i < 500 && live.events.length < last; i++) await new Promise((r) => setTimeout(r, 20));
-      expect(live.events, `${u.name} live`).toEqual(events);
-      counts.live += live.events.length;
-    }
-  }, 120_000);
+    }, 120_000);
 
-  test('says how many combinations it checked', () => {
-    const readers = users.filter((u) => u.party !== 'CN' && READERS.includes(u.role)).length;   // 10
-    const combos = { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
-    // route × role × party × level: 21 users × 8 types × 3 levels writes; each reader × every event over HTTP and live
-    expect(counts.writes).toBe(users.length * Object.keys(WRITERS).length * LEVELS.length);
-    expect(counts.reads).toBe(readers * written.length + (users.length - readers));
-    expect(counts.live).toBe(readers * written.length);
-    expect(counts.upgrades).toBe(users.length);
-    console.log(`authorisation matrix: ${combos.total} combinations checked (POST events ${counts.writes} = ${users.length} users x ${Object.keys(WRITERS).length} types x ${LEVELS.length} levels; ` +
-      `GET events ${counts.reads} and live ${counts.live} event views for ${readers} readers of ${written.length} events; pictures ${counts.pictures}, lists ${counts.lists}, live upgrades ${counts.upgrades})`);
+    test('says how many combinations it checked', () => {
+      const readers = users.filter((u) => u.party !== 'CN' && READERS.includes(u.role)).length;   // 10
+      const combos = { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+      // route × role × party × level: 21 users × 8 types × 3 levels writes; each reader × every event over HTTP and live
+      expect(counts.writes).toBe(users.length * Object.keys(WRITERS).length * LEVELS.length);
+      expect(counts.reads).toBe(readers * written.length + (users.length - readers));
+      expect(counts.live).toBe(readers * written.length);
+      expect(counts.upgrades).toBe(users.length);
+      console.log(`authorisation matrix (${name}): ${combos.total} combinations checked (POST events ${counts.writes} = ${users.length} users x ${Object.keys(WRITERS).length} types x ${LEVELS.length} levels; ` +
+        `GET events ${counts.reads} and live ${counts.live} event views for ${readers} readers of ${written.length} events; pictures ${counts.pictures}, lists ${counts.lists}, live upgrades ${counts.upgrades})`);
+    });
+  });
+}
+
+matrixSuite('SQLite', async () => new SqliteStore(':memory:'));
+describe.skipIf(!TEST_PG_URL)(`PostgreSQL ${TEST_PG_URL ? '' : `(${PG_SKIP_REASON})`}`, () => {
+  let drop: () => Promise<void> = async () => undefined;
+  afterAll(async () => { await drop(); });
+  matrixSuite('PostgreSQL', async () => {
+    const db = await freshPostgresDatabase();
+    drop = db.drop;
+    return PostgresStore.open(db.url);
   });
 });
