@@ -3,8 +3,10 @@
  * clear 503 SARB_STORAGE and health says degraded; nothing acknowledged is lost; the server
  * recovers by itself (writes, LISTEN, the audit lines kept meanwhile), with no restart of its own.
  *
- * It needs a PostgreSQL server the test may stop and start: SARBRIDGE_TEST_PG_URL and the two
- * shell commands SARBRIDGE_TEST_PG_STOP and SARBRIDGE_TEST_PG_START, e.g.
+ * It needs a PostgreSQL server of its own that it may stop and start, never the one the other
+ * PostgreSQL tests use at the same time (they would fail while it is down):
+ * SARBRIDGE_TEST_PG_RESTART_URL and the two shell commands SARBRIDGE_TEST_PG_STOP and
+ * SARBRIDGE_TEST_PG_START (.ci/run starts such a second server and sets all three), e.g.
  *   SARBRIDGE_TEST_PG_STOP='runuser -u postgres -- pg_ctl -D /tmp/pg/data stop -m fast'
  *   SARBRIDGE_TEST_PG_START='runuser -u postgres -- pg_ctl -D /tmp/pg/data -o "-p 55442 -k /tmp/pg" -l /tmp/pg/log start'
  * Skipped otherwise (the reason is printed).
@@ -12,14 +14,15 @@
 import { execSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PostgresStore } from '../../io/storage/index.js';
-import { freshPostgresDatabase, TEST_PG_URL } from '../../io/storage/postgres_test_support.js';
+import { freshPostgresDatabase } from '../../io/storage/postgres_test_support.js';
 import { buildApp } from './app.js';
 import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
 
 const STOP = process.env.SARBRIDGE_TEST_PG_STOP;
 const START = process.env.SARBRIDGE_TEST_PG_START;
-const RUNS = Boolean(TEST_PG_URL && STOP && START);
-const SKIP = 'SKIPPED: set SARBRIDGE_TEST_PG_URL, SARBRIDGE_TEST_PG_STOP and SARBRIDGE_TEST_PG_START to stop and start a PostgreSQL server of your own';
+const RESTART_URL = process.env.SARBRIDGE_TEST_PG_RESTART_URL || undefined;
+const RUNS = Boolean(RESTART_URL && STOP && START);
+const SKIP = 'SKIPPED: set SARBRIDGE_TEST_PG_RESTART_URL, SARBRIDGE_TEST_PG_STOP and SARBRIDGE_TEST_PG_START to stop and start a PostgreSQL server of your own';
 if (!RUNS && process.env.VITEST) console.warn(`PostgreSQL restart test ${SKIP}`);
 
 const drops: (() => Promise<void>)[] = [];
@@ -28,7 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!RUNS)(`PostgreSQL stopped and started under load ${RUNS ? '' : `(${SKIP})`}`, () => {
   test('writes get 503 SARB_STORAGE while it is down, nothing acknowledged is lost, the server recovers by itself', async () => {
-    const db = await freshPostgresDatabase();
+    const db = await freshPostgresDatabase(RESTART_URL);
     drops.push(db.drop);
     const store = await PostgresStore.open(db.url, { poolSize: 4 });
     await createTestUsers(store);
