@@ -44,7 +44,7 @@ describe('the browser planning path', () => {
     expect(Object.keys(files)).toEqual(['plan.geojson', 'plan.gpx', 'plan.kml', 'SHIP-A.rtz', 'SHIP-B.rtz', 'plan-message.txt', 'plan-for-rules.json']);
     expect(files['plan.gpx']).toBe(planOutputFiles(reference)['plan.gpx']);
     const message = planMessage({
-      title: planCase.title, planningTimeS: planCase.planningTimeS, datum: inBrowser.datumAtPlanning, plan: inBrowser.optimal, baselinePos: inBrowser.baseline.pos,
+      title: planCase.title, planningTimeS: planCase.planningTimeS, datum: inBrowser.datumAtPlanning, plan: inBrowser.optimal, baselinePos: inBrowser.baseline.pos, chosen: inBrowser.optimal.chosen,
     });
     expect(message.split('\n').every((l) => l.length <= 69 && /^[\x20-\x7e]*$/.test(l))).toBe(true);
     expect(message.match(/^UNIT \d+ /gm)).toHaveLength(planCase.units.length);

@@ -10,7 +10,7 @@
  *   planAfterDrift(planCase, result, shoreline)                                    // the plan
  *   planOutputFiles(plan)                                                          // its files as text
  *   planMessage({ title, planningTimeS, datum: plan.datumAtPlanning, plan: plan.optimal,
- *                 baselinePos: plan.baseline.pos })                               // core/export
+ *                 baselinePos: plan.baseline.pos, chosen: plan.optimal.chosen })        // core/export
  *
  * The object table is core/objects `parseLeewayTable(text)` over data/leeway/OBJECTPROP.DAT's text
  * (ASCII, so `?raw` is fine); the sweep-width tables are compiled into core/search.

@@ -6,7 +6,7 @@
  * src/app/browser_safe.test.ts).
  */
 import type { DriftResult, Shoreline } from '../../core/drift/index.js';
-import { formatPosition } from '../../core/geo/index.js';
+import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
 import { fromLocal, localFrame, weightedDatum, type Datum } from '../../core/probability/index.js';
 import {
   afterUnsuccessfulSearch, iamsarBaseline, optimalAllocation, positionsAt, routeShoreClearance, searchPod, unitClearanceNm,
@@ -73,8 +73,16 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
     particles = { ...prior, weight: bayes.weight };
     update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
   }
-  const optimal = optimalAllocation(particles, snapshots, planCase.units, { law: planCase.law, shoreline });
-  const baseline = iamsarBaseline(particles, snapshots, planCase.units, { law: planCase.law, searchesDone: planCase.searchesDone.length > 0 ? 1 : 0, shoreline });
+  // IAMSAR's cumulative relative effort counts the searches done: W x the length of their tracks
+  const previousEffortNm2 = planCase.searchesDone.reduce((sum, s) => {
+    let nm = 0;
+    for (let k = 1; k < s.waypoints.length; k++) nm += metresToNm(distanceM(s.waypoints[k - 1].lonDeg, s.waypoints[k - 1].latDeg, s.waypoints[k].lonDeg, s.waypoints[k].latDeg));
+    return sum + s.sweepWidthNm * nm;
+  }, 0);
+  const options = { law: planCase.law, shoreline, previousEffortNm2, ...(planCase.windFromDeg === undefined ? {} : { windFromDeg: planCase.windFromDeg }) };
+  const baseline = iamsarBaseline(particles, snapshots, planCase.units, options);
+  // the better of the optimiser's layout and the baseline, both scored exactly on these particles
+  const optimal = optimalAllocation(particles, snapshots, planCase.units, { ...options, baseline });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {
     try {

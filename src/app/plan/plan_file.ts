@@ -72,6 +72,8 @@ export const PlanFileSchema = Type.Object({
     visibilityNm: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
     windKn: Type.Number({ minimum: 0, maximum: 150 }),
     seaHeightM: Type.Number({ minimum: 0, maximum: 30 }),
+    windFromDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360,
+      description: 'direction the wind blows from, degrees true: an expanding square\'s first leg goes into it (IAMSAR)' })),
   }, { additionalProperties: false })),
   detection: Type.Optional(Type.Union([Type.Literal('inverse-cube'), Type.Literal('exponential')])),
   units: Type.Array(UnitSchema, { minItems: 1, maxItems: 24 }),
@@ -107,6 +109,8 @@ export interface PlanCase {
   readonly units: readonly PlannedUnit[];
   readonly searchesDone: readonly SearchTrack[];
   readonly law: DetectionLaw;
+  /** Direction the wind blows from on scene, degrees true, when the plan file gives it. */
+  readonly windFromDeg?: number;
 }
 
 /** Parse and check a plan file's text (YAML or JSON). */
@@ -255,5 +259,6 @@ export function planCaseFromFile(
     fileName, ...(f.title === undefined ? {} : { title: f.title }),
     drift: { ...base, request: { ...r, durationS } },
     planningTimeS, units, searchesDone, law: f.detection ?? 'inverse-cube',
+    ...(f.weather?.windFromDeg === undefined ? {} : { windFromDeg: f.weather.windFromDeg }),
   };
 }

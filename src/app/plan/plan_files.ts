@@ -101,7 +101,7 @@ export function planOutputFiles(run: PlanFilesInput): Readonly<Record<string, st
   if (run.datumAtPlanning !== undefined && run.planCase.planningTimeS !== undefined) {
     files['plan-message.txt'] = planMessage({
       ...(run.planCase.title === undefined ? {} : { title: run.planCase.title }), planningTimeS: run.planCase.planningTimeS,
-      datum: run.datumAtPlanning, plan: run.optimal, baselinePos: run.baseline.pos,
+      datum: run.datumAtPlanning, plan: run.optimal, baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     });
   }
   files['plan-for-rules.json'] = JSON.stringify(planForRules(run), null, 1);

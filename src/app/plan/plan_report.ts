@@ -42,11 +42,12 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
   for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
-  const gain = o.pos - b.pos;
+  const gain = o.optimiserPos - b.pos;
   lines.push('',
-    `  Total POS, optimal allocation: ${pct(o.pos)}`,
-    `  IAMSAR baseline (square (2 fs E)^2 about the datum, fs ${b.safetyFactor}, E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, side ${b.sideNm.toFixed(1)} NM, equal strips, PS): ${pct(b.pos)}`,
-    `  Optimal minus baseline: ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS (x${(o.pos / b.pos).toFixed(2)})`);
+    `  Total POS: ${pct(o.pos)}, ${o.chosen === 'optimiser' ? 'the optimiser\'s layout' : 'the IAMSAR baseline\'s layout (the optimiser found nothing better)'}`,
+    `  IAMSAR baseline (${b.conditions} search conditions: effort Z ${b.effortNm2.toFixed(1)} NM², E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, relative effort ${b.relativeEffort.toFixed(2)}, ` +
+      `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}`,
+    `  Optimiser's own layout: ${pct(o.optimiserPos)}, ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS against the baseline (x${(o.optimiserPos / b.pos).toFixed(2)})`);
   if (written.length) lines.push('', `  Wrote ${written.join(', ')}`);
   return lines.join('\n');
 }

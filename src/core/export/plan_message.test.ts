@@ -30,6 +30,7 @@ const input: PlanMessageInput = {
   datum: { latDeg: 37 + 24.44 / 60, lonDeg: 131 + 52.16 / 60 },
   plan: { assignments: [ship, helo], unitPos: [0.312, 0.2049], pos: 0.4521 },
   baselinePos: 0.3011,
+  chosen: 'optimiser',
 };
 
 describe('planMessage', () => {
@@ -56,7 +57,7 @@ describe('planMessage', () => {
     expect(text).toContain(' CSP 37 31.5N 131 58.2E FIRST LEG 315T');
     expect(text).toContain(' TRACK SPACING 1.00 NM SPEED 90.3 KN');
     expect(text).toContain(' START 120700Z MAR 26 END 120748Z MAR 26');
-    expect(text).toContain('TOTAL POS 45.2 PCT IAMSAR BASELINE POS 30.1 PCT');
+    expect(text).toContain('TOTAL POS 45.2 PCT OPTIMISED LAYOUT IAMSAR BASELINE POS 30.1 PCT');
   });
 
   test('dashes and quotes in a title keep an ASCII stand-in (not "?")', () => {

@@ -30,6 +30,8 @@ export interface PlanMessageInput {
   readonly plan: Pick<SearchPlan, 'assignments' | 'unitPos' | 'pos'>;
   /** POS of the IAMSAR baseline plan, for comparison. */
   readonly baselinePos: number;
+  /** Which layout the plan is: the optimiser's, or the IAMSAR baseline's when that scored higher. */
+  readonly chosen: 'optimiser' | 'iamsar-baseline';
 }
 
 /**
@@ -60,7 +62,7 @@ export function planMessage(input: PlanMessageInput): string {
       ` POS ${percent(input.plan.unitPos[k])}`,
     );
   });
-  lines.push(`TOTAL POS ${percent(input.plan.pos)} IAMSAR BASELINE POS ${percent(input.baselinePos)}`);
+  lines.push(`TOTAL POS ${percent(input.plan.pos)} ${input.chosen === 'optimiser' ? 'OPTIMISED LAYOUT' : 'IAMSAR BASELINE LAYOUT'} IAMSAR BASELINE POS ${percent(input.baselinePos)}`);
   return lines.flatMap((l) => wrap(l, PLAN_MESSAGE_LINE_MAX)).join('\n') + '\n';
 }
 

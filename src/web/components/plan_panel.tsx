@@ -259,6 +259,8 @@ export function PlanPanel() {
             <strong data-testid={TID.planPosTotal} data-pos={c.plan.pos}>{t('plan.total', { pos: formatPercent(c.plan.pos, language) })}</strong>
             {' · '}
             <span data-testid={TID.planBaselinePos} data-pos={c.plan.baselinePos}>{t('plan.baseline', { pos: formatPercent(c.plan.baselinePos, language) })}</span>
+            {' · '}
+            <span data-testid={TID.planChosen} data-chosen={c.plan.chosen}>{t(c.plan.chosen === 'optimiser' ? 'plan.chosenOptimiser' : 'plan.chosenBaseline')}</span>
           </p>
           <p class="hint">{t('plan.planDone', { seconds: c.plan.seconds.toFixed(1) })}</p>
           <label class="check"><input type="checkbox" checked={showBaseline} onChange={(e) => setShowBaseline((e.target as HTMLInputElement).checked)} /> {t('plan.showBaseline')}</label>

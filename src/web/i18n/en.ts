@@ -108,6 +108,8 @@ export const en = {
   'plan.planDone': 'Plan done in {seconds} s.',
   'plan.total': 'Plan POS {pos}',
   'plan.baseline': 'IAMSAR baseline POS {pos}',
+  'plan.chosenOptimiser': 'optimised layout',
+  'plan.chosenBaseline': 'IAMSAR baseline layout (the optimiser found none better)',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, area {area} NM², POS {pos}',
   'plan.unitFlyable': 'turn radius {radius} NM, {turns} of {flown} NM flown in turns; closest to land {closest} (clearance {clearance} NM)',
   'plan.landWarning': 'Near land: {text}',

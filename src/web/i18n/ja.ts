@@ -106,6 +106,8 @@ export const ja: Dictionary = {
   'plan.planDone': '{seconds} 秒で計画を作成しました。',
   'plan.total': '計画の POS {pos}',
   'plan.baseline': 'IAMSAR 基準の POS {pos}',
+  'plan.chosenOptimiser': '最適化した配置',
+  'plan.chosenBaseline': 'IAMSAR 基準の配置（最適化でこれより良い配置は見つからず）',
   'plan.unitRow': '{unit}：{pattern}、S {spacing} NM、面積 {area} NM²、POS {pos}',
   'plan.unitFlyable': '旋回半径 {radius} NM、飛行 {flown} NM のうち旋回 {turns} NM；陸地への最接近 {closest}（離隔距離 {clearance} NM）',
   'plan.landWarning': '陸地に近い経路：{text}',

@@ -106,6 +106,8 @@ export const ko: Dictionary = {
   'plan.planDone': '{seconds}초 만에 계획을 수립했습니다.',
   'plan.total': '계획 POS {pos}',
   'plan.baseline': 'IAMSAR 기준 POS {pos}',
+  'plan.chosenOptimiser': '최적화된 배치',
+  'plan.chosenBaseline': 'IAMSAR 기준 배치 (최적화로 더 나은 배치를 찾지 못함)',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, 면적 {area} NM², POS {pos}',
   'plan.unitFlyable': '선회 반경 {radius} NM, 비행 {flown} NM 중 선회 {turns} NM; 육지 최근접 {closest} (이격 거리 {clearance} NM)',
   'plan.landWarning': '육지 근접 경로: {text}',

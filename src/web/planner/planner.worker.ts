@@ -185,10 +185,10 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   }));
   files['plan-message.txt'] = planMessage({
     title: last.title, planningTimeS: last.planCase.planningTimeS, datum: run.datumAtPlanning,
-    plan: run.optimal, baselinePos: run.baseline.pos,
+    plan: run.optimal, baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
   });
   const view: PlanView = {
-    planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos, baselinePos: run.baseline.pos,
+    planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     searchesDonePos: run.update?.pos ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
     files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
   };

@@ -99,6 +99,8 @@ export interface PlanView {
   readonly units: readonly PlanUnitView[];
   readonly pos: number;
   readonly baselinePos: number;
+  /** The layout returned: the optimiser's, or the IAMSAR baseline's when that scored higher. */
+  readonly chosen: 'optimiser' | 'iamsar-baseline';
   /** What the searches already done found, when there were any (their POS). */
   readonly searchesDonePos: number | null;
   readonly datumAtPlanning: { readonly lonDeg: number; readonly latDeg: number };

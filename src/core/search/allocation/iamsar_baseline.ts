@@ -1,82 +1,127 @@
 /**
- * The classic IAMSAR allocation (IAMSAR Manual Vol. II, chapter 4, "search area": A = (2 fs E)^2,
- * a square about the datum divided among the units), the yardstick of the optimiser.
+ * The IAMSAR allocation, done as the manual teaches it: the yardstick of the optimiser, and a plan
+ * the optimiser returns when it does no better (optimal_allocation.ts).
  *
- * Definitions used here:
- * - datum: the weighted centroid of the counted particles at the plan's mean search time (the
- *   mean of the units' mid-search times);
- * - E, total probable error: the radius about the datum holding 50 % of the counted weight (the
- *   "probable error" is the 50 % radius of a circular normal distribution);
- * - fs, safety factor: 1.1, 1.6, 2.0, 2.3, 2.5 for the first to fifth successive search (the
- *   factors of the IAMSAR / US National SAR Supplement manual method);
- * - the square is north-up and cut into equal north-south strips, one per unit in the given
- *   order; each unit searches its strip by parallel sweep, tracks north-south, at the spacing that
- *   fits its endurance (track_spacing_fit.ts), or, when not one track fits, at S = W and cut short
- *   by its endurance.
+ * IAMSAR Manual Vol. II, chapter 4 ("Optimal search effort allocation") and appendix D (the
+ * "Search effort allocation" worksheet), for a point datum:
+ * 1. datum: the weighted centroid of the counted particles at the plan's mean search time (the
+ *    mean of the units' mid-search times); E, the total probable error: the radius about it
+ *    holding 50 % of the counted weight (the probable error of a circular normal position);
+ * 2. effort of each unit Z_i = W_i V_i T_i (sweep width, search speed, endurance on scene), the
+ *    total available effort Z_ta = sum Z_i, previous searches' effort added for the cumulative
+ *    relative effort Z_rc = (Z_ta + Z_previous) / E^2;
+ * 3. the optimal search factor fs_o and the optimal coverage factor from Z_rc, for ideal search
+ *    conditions (inverse cube law) or normal ones (exponential law): the figures "Optimal search
+ *    factors for point datums" / "Optimal coverage factors", computed in optimal_search_factor.ts;
+ * 4. the optimum search radius R_o = fs_o E and the area A = (2 R_o)^2, a square about the datum,
+ *    its length along the cloud's major axis (IAMSAR: tracks along the major axis of the area);
+ *    this search's coverage C = Z_ta / A (with previous effort, the area grows with the cumulative
+ *    effort and this search's coverage is less than the optimum for its effort alone);
+ * 5. the square is cut into strips along that axis, one per unit, each strip's area proportional
+ *    to the unit's effort (A_i = Z_i / C_i), so every unit spends its whole endurance at the same
+ *    coverage (a strip is lengthened past the square by what a whole number of tracks leaves
+ *    over, so the pattern spends all of it). A unit whose turns forbid so close a spacing (S >= 2 r: turns.ts) or whose C would
+ *    pass MAX_COVERAGE flies at its own limit C_i and gets the area Z_i / C_i, so it still spends its
+ *    endurance (the area then is larger than A_o). The most capable units (highest C_i, then
+ *    effort) take the middle strips, where the probability is highest (IAMSAR: assign the best
+ *    equipped SRUs to the most probable areas);
+ * 6. patterns as IAMSAR assigns them: a parallel sweep (PS) with tracks along each strip, a
+ *    creeping line (CS) for a unit that cannot fly a PS; a single unit that may fly an expanding
+ *    square (SS) on a compact datum (the cloud's 90 % radius no more than twice its 50 % radius,
+ *    a point datum whose position is known within close limits) flies the SS: CSP at the datum,
+ *    first leg into the wind when the wind is known (IAMSAR Vol. II ch. 5, expanding square);
+ * 7. land: a strip whose tracks would come inside the unit's clearance of land is cut back by the
+ *    optimiser's rule (tracks_on_land.ts clipClearOfLand), so the comparison stays fair.
  */
 import { InvalidInputError } from '../../errors.js';
 import { METRES_PER_NM } from '../../geo/units.js';
 import { weightedDatum, type Datum } from '../../probability/datum.js';
-import { fromLocal, localFrame, localXM, localYM } from '../../probability/local_frame.js';
+import { fromLocal, localFrame, localXM, localYM, type LocalFrame } from '../../probability/local_frame.js';
 import { releasedOnly } from '../../probability/particle_cloud.js';
+import { DEFAULT_DETECTION_LAW } from '../detection.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import type { Shoreline } from '../../drift/request.js';
 import { checkAllocationUnit, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
-import { rectangleInFrame, rectangleOnEarth } from './frame_rectangle.js';
+import { rectangleInFrame, rectangleOnEarth, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { clipClearOfLand, lineClearanceM } from './tracks_on_land.js';
 import { areaRoute } from './area_route.js';
-import type { AreaOnEarth } from './frame_rectangle.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
-import { fitTrackSpacing } from './track_spacing_fit.js';
+import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
 import { MAX_COVERAGE } from './max_coverage.js';
-
-/** IAMSAR safety factors fs for the 1st to 5th successive search (later searches keep the last). */
-export const IAMSAR_SAFETY_FACTORS: readonly number[] = [1.1, 1.6, 2.0, 2.3, 2.5];
+import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
 /** The IAMSAR plan with the numbers that made it. */
-export interface IamsarBaselinePlan extends SearchPlan {
+export interface IamsarBaselinePlan extends SearchPlan, IamsarNumbers {}
+
+/** The worksheet's numbers (file header, steps 1-4). */
+export interface IamsarNumbers {
   readonly datum: Datum;
   /** Time of the datum (mean mid-search time), seconds since 1970. */
   readonly datumTimeS: number;
   /** Total probable error E (50 % radius), NM. */
   readonly probableErrorNm: number;
+  /** Total available effort Z_ta = sum W V T, NM^2. */
+  readonly effortNm2: number;
+  /** Cumulative relative effort Z_rc = (Z_ta + previous) / E^2. */
+  readonly relativeEffort: number;
+  readonly conditions: SearchConditions;
+  /** The optimal search factor fs_o (the optimum search radius is fs_o E). */
   readonly safetyFactor: number;
-  /** Side of the square, 2 fs E, NM. */
+  /** The coverage factor of this search, Z_ta / (2 fs_o E)^2. */
+  readonly coverage: number;
+  /** Side of the square, 2 fs_o E, NM. */
   readonly sideNm: number;
 }
 
 /** Options of iamsarBaseline. */
 export interface IamsarBaselineOptions extends PlanningOptions {
-  /** Searches already done (0 for the first): picks fs from IAMSAR_SAFETY_FACTORS. Default 0. */
-  readonly searchesDone?: number;
-  /** A safety factor set by hand (overrides searchesDone). */
+  /** Effort of the searches already done, NM^2 (sum W x track length), for the cumulative relative effort. Default 0. */
+  readonly previousEffortNm2?: number;
+  /** A search factor set by hand (overrides the optimal one). */
   readonly safetyFactor?: number;
   /** When given, each strip is clipped until its tracks keep the unit's clearance from land (tracks_on_land.ts). */
   readonly shoreline?: Shoreline | null;
+  /** Direction the wind blows from, degrees true, when known: an expanding square's first leg goes into it. */
+  readonly windFromDeg?: number;
+  /**
+   * Bearing of the strips' length, degrees true. Default: iamsarSquare lays them along the cloud's
+   * major axis; iamsarBaseline tries that axis, across it, north and east and keeps the best.
+   */
+  readonly orientationDeg?: number;
 }
 
-/** The IAMSAR square and its strips, before routes are laid out. */
-export interface IamsarSquare {
-  readonly datum: Datum;
-  readonly datumTimeS: number;
-  readonly probableErrorNm: number;
-  readonly safetyFactor: number;
-  readonly sideNm: number;
-  /** One north-south strip per unit, west to east, in the units' order. */
-  readonly strips: readonly AreaOnEarth[];
+/** One unit's part of the IAMSAR layout, before its route is laid out. */
+export interface IamsarStrip {
+  readonly pattern: AreaPattern;
+  /** The strip (PS, CS) or square (SS) on the Earth; for SS its centre is the CSP and its orientation the first leg. */
+  readonly area: AreaOnEarth;
+  /** The unit's coverage factor there. */
+  readonly coverage: number;
 }
+
+/** The IAMSAR square and its strips. */
+export interface IamsarSquare extends IamsarNumbers {
+  /** One area per unit, in the units' order. */
+  readonly strips: readonly IamsarStrip[];
+  /** The frame about the datum the strips were laid out in. */
+  readonly frame: LocalFrame;
+}
+
+/** A compact datum for the expanding square: the 90 % radius at most this many times the 50 % radius. */
+const COMPACT_RADIUS_RATIO = 2;
 
 /**
- * The IAMSAR square (2 fs E)^2 about the datum and its equal strips (see the file header).
- * @example iamsarSquare(particles, snapshots, units).sideNm
+ * The IAMSAR layout (file header, steps 1-6): the optimal square about the datum and each unit's strip.
+ * @example iamsarSquare(particles, snapshots, units).safetyFactor // fs_o from the relative effort
  */
 export function iamsarSquare(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
   options: IamsarBaselineOptions = {}): IamsarSquare {
   if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
   units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
-  const fs = options.safetyFactor ?? IAMSAR_SAFETY_FACTORS[Math.min(options.searchesDone ?? 0, IAMSAR_SAFETY_FACTORS.length - 1)];
-  if (!(fs > 0)) throw new InvalidInputError('safetyFactor', `${fs} is not a factor > 0`);
+  const previous = options.previousEffortNm2 ?? 0;
+  if (!(Number.isFinite(previous) && previous >= 0)) throw new InvalidInputError('previousEffortNm2', `must be a number >= 0, got ${String(previous)}`);
+  if (options.safetyFactor !== undefined && !(options.safetyFactor > 0)) throw new InvalidInputError('safetyFactor', `${options.safetyFactor} is not a factor > 0`);
   const n = particles.count;
   const datumTimeS = units.reduce((s, u) => s + 0.5 * (u.arrivalTimeS + searchEndS(u)), 0) / units.length;
   const frame0 = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
@@ -84,29 +129,100 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
   const lonDeg = new Float64Array(n), latDeg = new Float64Array(n);
   for (let i = 0; i < n; i++) { const p = fromLocal(frame0, at.x[i], at.y[i]); lonDeg[i] = p.lonDeg; latDeg[i] = p.latDeg; }
   const include = options.include ?? releasedOnly;
-  const cloud = { count: n, lonDeg, latDeg, weight: particles.weight, status: particles.status };
-  const datum = weightedDatum(cloud, include);
+  const datum = weightedDatum({ count: n, lonDeg, latDeg, weight: particles.weight, status: particles.status }, include);
   const frame = localFrame(datum);
-  // E: weighted 50 % radius about the datum
+  // E (50 % radius) and the 90 % radius about the datum; the weighted second moments for the major axis
   const dist: { d: number; w: number }[] = [];
-  let total = 0;
+  let total = 0, sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < n; i++) {
     if (particles.status !== undefined && !include(particles.status[i])) continue;
     const w = particles.weight[i];
     if (!(w > 0)) continue;
-    dist.push({ d: Math.hypot(localXM(frame, lonDeg[i]), localYM(frame, latDeg[i])), w });
-    total += w;
+    const x = localXM(frame, lonDeg[i]), y = localYM(frame, latDeg[i]);
+    dist.push({ d: Math.hypot(x, y), w });
+    total += w; sxx += w * x * x; syy += w * y * y; sxy += w * x * y;
   }
   dist.sort((a, b) => a.d - b.d);
-  let acc = 0, eM = 0;
-  for (const { d, w } of dist) { acc += w; if (acc >= 0.5 * total) { eM = d; break; } }
-  const probableErrorNm = Math.max(eM / METRES_PER_NM, 0.05);
+  const radiusHolding = (share: number): number => {
+    let acc = 0;
+    for (const { d, w } of dist) { acc += w; if (acc >= share * total) return d; }
+    return dist.length ? dist[dist.length - 1].d : 0;
+  };
+  const probableErrorNm = Math.max(radiusHolding(0.5) / METRES_PER_NM, 0.05);
+  const compact = radiusHolding(0.9) <= COMPACT_RADIUS_RATIO * radiusHolding(0.5);
+  // bearing of the major axis (from north, x east y north): the eigenvector of the covariance
+  const axisRad = options.orientationDeg === undefined ? 0.5 * Math.atan2(2 * sxy, syy - sxx) : (options.orientationDeg * Math.PI) / 180;
+
+  const conditions = searchConditionsOf(options.law ?? DEFAULT_DETECTION_LAW);
+  const trackNm = units.map((u) => u.speedKn * u.enduranceH);
+  const effort = units.map((u, k) => u.sweepWidthNm * trackNm[k]);
+  const effortNm2 = effort.reduce((a, b) => a + b, 0);
+  const relativeEffort = (effortNm2 + previous) / (probableErrorNm * probableErrorNm);
+  const fs = options.safetyFactor ?? optimalSearchFactor(relativeEffort, conditions).searchFactor;
   const sideNm = 2 * fs * probableErrorNm;
-  const stripNm = sideNm / units.length;
-  const strips = units.map((_, k) => ({
-    centre: fromLocal(frame, (-sideNm / 2 + (k + 0.5) * stripNm) * METRES_PER_NM, 0), lengthNm: sideNm, widthNm: stripNm, orientationDeg: 0,
-  }));
-  return { datum, datumTimeS, probableErrorNm, safetyFactor: fs, sideNm, strips };
+  const coverage = effortNm2 / (sideNm * sideNm);
+
+  const patternOf = (u: AllocationUnit): AreaPattern => (u.patterns.includes('PS') ? 'PS' : u.patterns.includes('CS') ? 'CS' : 'SS');
+  // a unit's coverage: the square's, or less where its turns or MAX_COVERAGE forbid closer tracks
+  const coverageOf = (u: AllocationUnit, pattern: AreaPattern): number => {
+    const sMin = minimumSpacingOf(u, pattern);
+    return Math.min(coverage, MAX_COVERAGE, sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
+  };
+  if (units.length === 1 && units[0].patterns.includes('SS') && compact) {
+    const u = units[0];
+    const c = coverageOf(u, 'SS');
+    const side = Math.sqrt(effort[0] / c);
+    const first = options.windFromDeg ?? bearingDeg(axisRad);
+    return {
+      datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame,
+      strips: [{ pattern: 'SS', area: { centre: { lonDeg: datum.lonDeg, latDeg: datum.latDeg }, lengthNm: side, widthNm: side, orientationDeg: ((first % 360) + 360) % 360 }, coverage: c }],
+    };
+  }
+  const pattern = units.map(patternOf);
+  const unitCoverage = units.map((u, k) => coverageOf(u, pattern[k]));
+  const widthNm = units.map((_, k) => effort[k] / unitCoverage[k] / sideNm);
+  // the most capable in the middle: sorted by coverage then effort, the first strip centred on the
+  // datum, each next one beside the strips so far, on the right and left in turn
+  const rank = units.map((_, k) => k).sort((a, b) => unitCoverage[b] - unitCoverage[a] || effort[b] - effort[a] || a - b);
+  const ux = Math.sin(axisRad), uy = Math.cos(axisRad);   // along the strips
+  const vx = uy, vy = -ux;                                  // across them
+  const strips: IamsarStrip[] = new Array(units.length);
+  let leftNm = -widthNm[rank[0]] / 2, rightNm = widthNm[rank[0]] / 2;
+  rank.forEach((k, r) => {
+    let midNm = 0;
+    if (r > 0 && r % 2 === 1) { midNm = rightNm + widthNm[k] / 2; rightNm += widthNm[k]; }
+    else if (r > 0) { midNm = leftNm - widthNm[k] / 2; leftNm -= widthNm[k]; }
+    const mid = midNm * METRES_PER_NM;
+    // a whole number of tracks rarely spends the endurance exactly: the strip is lengthened until it does
+    const fit = pattern[k] === 'PS' ? fitTrackSpacing('PS', sideNm, widthNm[k], trackNm[k], minimumSpacingOf(units[k], 'PS')) : null;
+    const lengthNm = fit ? Math.max(sideNm, (trackNm[k] + fit.trackSpacingNm) / fit.count) : sideNm;
+    const rect: FrameRectangle = { cxM: mid * vx, cyM: mid * vy, alongHalfM: (lengthNm * METRES_PER_NM) / 2, acrossHalfM: (widthNm[k] * METRES_PER_NM) / 2, bearingRad: axisRad };
+    const area = rectangleOnEarth(frame, rect);
+    strips[k] = { pattern: pattern[k], coverage: unitCoverage[k], area: pattern[k] === 'SS' ? squareOf(area) : area };
+  });
+  return { datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame, strips };
+}
+
+/** The square of the same area about a strip's centre (a unit that can fly only an SS). */
+function squareOf(area: AreaOnEarth): AreaOnEarth {
+  const side = Math.sqrt(area.lengthNm * area.widthNm);
+  return { ...area, lengthNm: side, widthNm: side };
+}
+
+/**
+ * The track spacing of a unit over an area: the one that spends its endurance there
+ * (track_spacing_fit.ts), never closer than its turns allow nor than C = MAX_COVERAGE (it then
+ * finishes early), and no wider than the area's length allows.
+ */
+export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, lengthNm: number, widthNm: number): { spacingNm: number; count: number } {
+  const minSpacingNm = minimumSpacingOf(unit, pattern);
+  const fit = fitTrackSpacing(pattern, lengthNm, widthNm, unit.speedKn * unit.enduranceH, minSpacingNm);
+  const across = pattern === 'CS' ? lengthNm : widthNm, along = pattern === 'CS' ? widthNm : lengthNm;
+  let s = fit ? fit.trackSpacingNm : across / Math.max(1, Math.ceil(across / unit.sweepWidthNm - 1e-9));
+  s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE, minSpacingNm);
+  if (pattern !== 'SS' && !(along > s)) s = along / 2;
+  const count = pattern === 'SS' ? Math.max(1, Math.round(lengthNm / s)) : Math.max(1, Math.ceil(across / s - 1e-9));
+  return { spacingNm: s, count };
 }
 
 /**
@@ -115,38 +231,56 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
  */
 export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
   options: IamsarBaselineOptions = {}): IamsarBaselinePlan {
-  const square = iamsarSquare(particles, snapshots, units, options);
+  // IAMSAR leaves the area's orientation to the planner: along the major axis of the probability
+  // (tracks along it), across it, north-up or east-west; with land about, the one land cuts least
+  const first = iamsarSquare(particles, snapshots, units, options);
+  if (options.orientationDeg !== undefined || first.strips[0].pattern === 'SS') return laidOut(particles, snapshots, units, first, options);
+  const axisDeg = first.strips[0].area.orientationDeg % 180;
+  const tried = [axisDeg];
+  let best = laidOut(particles, snapshots, units, first, options);
+  for (const o of [(axisDeg + 90) % 180, 0, 90]) {
+    if (tried.some((d) => Math.abs(d - o) < 1 || Math.abs(d - o) > 179)) continue;
+    tried.push(o);
+    const plan = laidOut(particles, snapshots, units, iamsarSquare(particles, snapshots, units, { ...options, orientationDeg: o }), options);
+    if (plan.pos > best.pos) best = plan;
+  }
+  return best;
+}
+
+/** The routes of an IAMSAR layout, strips clipped clear of land, and their exact POS. */
+function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[], square: IamsarSquare,
+  options: IamsarBaselineOptions): IamsarBaselinePlan {
   const shoreline = options.shoreline ?? null;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
-    // never closer than the unit's turns allow (allocation_unit.ts), as in the optimiser
-    const minSpacingNm = minimumSpacingOf(unit, 'PS');
-    const spacingOf = (lengthNm: number, stripNm: number): number => {
-      const fit = fitTrackSpacing('PS', lengthNm, stripNm, unit.speedKn * unit.enduranceH, minSpacingNm);
-      let s = fit ? fit.trackSpacingNm : stripNm / Math.max(1, Math.ceil(stripNm / unit.sweepWidthNm - 1e-9));
-      // the same practical limit as the optimiser's: no closer than C = MAX_COVERAGE (the unit then
-      // finishes its strip early)
-      s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE, minSpacingNm);
-      if (!(lengthNm > s)) s = lengthNm / 2;
-      return s;
-    };
-    let area = square.strips[k];
+    const { pattern } = square.strips[k];
+    let area = square.strips[k].area;
     if (shoreline) {
       // clipped by the optimiser's rule: the strip cut back until its tracks keep the unit's clearance
       const frame = localFrame(area.centre);
-      const clipped = clipClearOfLand(rectangleInFrame(frame, area), 'PS',
-        (r) => spacingOf((2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM), frame, shoreline,
+      const clipped = clipClearOfLand(rectangleInFrame(frame, area), pattern,
+        (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM).spacingNm, frame, shoreline,
         lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
-      if (clipped) area = rectangleOnEarth(frame, clipped);
+      if (clipped) area = pattern === 'SS' ? squareOf(rectangleOnEarth(frame, clipped)) : rectangleOnEarth(frame, clipped);
     }
-    const s = spacingOf(area.lengthNm, area.widthNm);
-    return {
-      unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern: 'PS', area,
-      trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
-      ...(unit.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: unit.sweepWidthByScenarioNm }),
-      route: areaRoute(unit, 'PS', area, s),
-    };
+    return iamsarAssignment(unit, pattern, area);
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);
-  const { strips: _strips, ...numbers } = square;
+  const { strips: _strips, frame: _frame, ...numbers } = square;
   return { ...plan, ...numbers };
+}
+
+/** A unit's assignment over an IAMSAR area: its spacing (iamsarSpacingNm) and route (area_route.ts). */
+export function iamsarAssignment(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth): UnitAssignment {
+  const { spacingNm: s, count } = iamsarSpacingNm(unit, pattern, area.lengthNm, area.widthNm);
+  return {
+    unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern, area,
+    trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,
+    ...(unit.sweepWidthByScenarioNm === undefined ? {} : { sweepWidthByScenarioNm: unit.sweepWidthByScenarioNm }),
+    route: areaRoute(unit, pattern, area, s, count),
+  };
+}
+
+/** Degrees of a bearing in radians, in [0, 360). */
+function bearingDeg(rad: number): number {
+  return (((rad * 180) / Math.PI) % 360 + 360) % 360;
 }

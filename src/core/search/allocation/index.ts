@@ -1,6 +1,7 @@
 /** Search allocation: the optimiser, the IAMSAR baseline, and what they share. */
-export { optimalAllocation, type AllocationOptions, type OptimalPlan } from './optimal_allocation.js';
-export { iamsarBaseline, IAMSAR_SAFETY_FACTORS, type IamsarBaselineOptions, type IamsarBaselinePlan } from './iamsar_baseline.js';
+export { optimalAllocation, type AllocationOptions, type OptimalPlan, type PlanLayout } from './optimal_allocation.js';
+export { iamsarBaseline, iamsarSquare, type IamsarBaselineOptions, type IamsarBaselinePlan, type IamsarNumbers } from './iamsar_baseline.js';
+export { optimalSearchFactor, searchConditionsOf, type OptimalSearchFactor, type SearchConditions } from './optimal_search_factor.js';
 export { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 export {
   areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit,

@@ -3,7 +3,10 @@ import { probabilityOfSuccess } from '../pod_success.js';
 import { allocationScenarios } from './allocation_scenarios.testkit.js';
 import { searchEndS, searchTimesOverlap } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
+import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
+import { MAX_COVERAGE } from './max_coverage.js';
+import { optimalSearchFactor } from './optimal_search_factor.js';
 import { optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
 
@@ -49,8 +52,21 @@ describe('optimalAllocation with mixed objects', () => {
 });
 
 describe('optimalAllocation', () => {
-  test.each(plans.map((p) => [p.s.name, p] as const))('beats the IAMSAR baseline: %s', (_name, { opt, base }) => {
-    expect(opt.pos).toBeGreaterThan(base.pos);
+  test.each(plans.map((p) => [p.s.name, p] as const))('never worse than the IAMSAR baseline, and says which layout it returns: %s', (_name, { opt, base }) => {
+    expect(opt.pos).toBeGreaterThanOrEqual(base.pos);
+    expect(opt.baselinePos).toBe(base.pos);
+    expect(opt.pos).toBe(Math.max(opt.optimiserPos, base.pos));
+    expect(opt.chosen).toBe(opt.optimiserPos >= base.pos ? 'optimiser' : 'iamsar-baseline');
+  });
+
+  test('returns the baseline when it is given one better than its own layout', () => {
+    const { s, base } = plans[1];
+    // the same baseline with its POS raised above anything the optimiser reaches: it must be returned as it is
+    const better = { ...base, pos: 1 };
+    const plan = optimalAllocation(s.particles, s.snapshots, s.units, { baseline: better });
+    expect(plan.chosen).toBe('iamsar-baseline');
+    expect(plan.assignments).toBe(base.assignments);
+    expect(plan.pos).toBe(1);
   });
 
   test('POS of the plan is the sum of weight x POD, and each unit is counted once', () => {
@@ -101,14 +117,29 @@ describe('optimalAllocation', () => {
 });
 
 describe('iamsarBaseline', () => {
-  test('a square of side 2 fs E about the datum, cut into equal strips, fs = 1.1 for a first search', () => {
-    const { base } = plans[0];
-    expect(base.safetyFactor).toBe(1.1);
-    expect(base.sideNm).toBeCloseTo(2 * 1.1 * base.probableErrorNm, 12);
-    for (const a of base.assignments) {
-      expect(a.pattern).toBe('PS');
-      expect(a.area.lengthNm).toBeCloseTo(base.sideNm, 12);
-      expect(a.area.widthNm).toBeCloseTo(base.sideNm / 6, 12);
+  test('the square (2 fs_o E)^2 about the datum, fs_o from the relative effort Z / E^2 (ideal conditions for the inverse cube)', () => {
+    for (const { s, base } of plans) {
+      const z = s.units.reduce((sum, u) => sum + u.sweepWidthNm * u.speedKn * u.enduranceH, 0);
+      expect(base.effortNm2).toBeCloseTo(z, 9);
+      expect(base.conditions).toBe('ideal');
+      expect(base.relativeEffort).toBeCloseTo(z / base.probableErrorNm ** 2, 9);
+      expect(base.safetyFactor).toBeCloseTo(optimalSearchFactor(base.relativeEffort, 'ideal').searchFactor, 9);
+      expect(base.sideNm).toBeCloseTo(2 * base.safetyFactor * base.probableErrorNm, 9);
+      expect(base.coverage).toBeCloseTo(z / base.sideNm ** 2, 9);
+    }
+  });
+  test('strips proportional to each unit\'s effort, every unit\'s endurance used', () => {
+    for (const { s, base } of plans) {
+      base.assignments.forEach((a, k) => {
+        const u = s.units[k];
+        const z = u.sweepWidthNm * u.speedKn * u.enduranceH;
+        // area = Z_i / C_i, C_i the square's coverage or the unit's limit (its turns, MAX_COVERAGE)
+        const cLimit = Math.min(base.coverage, MAX_COVERAGE, u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
+        expect(a.area.widthNm * base.sideNm).toBeCloseTo(z / cLimit, 6);
+        expect(a.area.lengthNm).toBeGreaterThanOrEqual(base.sideNm - 1e-9);
+        expect(a.route.totalTrackNm).toBeGreaterThan(0.97 * u.speedKn * u.enduranceH);
+        expect(a.route.endTimeS).toBeLessThanOrEqual(searchEndS(u) + 1e-6);
+      });
     }
   });
   test('E is the 50 % radius of the cloud about the datum', () => {
@@ -116,14 +147,30 @@ describe('iamsarBaseline', () => {
     // scenario 1 at its start is a still Gaussian of sigma 8 x 5 NM.
     const s = allocationScenarios(20_000)[0];
     const still = [s.snapshots[0]];
-    const plan = iamsarBaseline(s.particles, still, [{ ...s.units[0], arrivalTimeS: s.snapshots[0].timeS, enduranceH: 0.0001 }], { safetyFactor: 1 });
+    const plan = iamsarBaseline(s.particles, still, [{ ...s.units[0], arrivalTimeS: s.snapshots[0].timeS, enduranceH: 0.5 }], { safetyFactor: 1 });
     // so its 50 % radius lies between those of circular clouds of sigma 5 and 8 NM
     expect(plan.probableErrorNm).toBeGreaterThan(1.1774 * 5);
     expect(plan.probableErrorNm).toBeLessThan(1.1774 * 8);
     expect(plan.sideNm).toBeCloseTo(2 * plan.probableErrorNm, 12);
   });
-  test('later searches use larger safety factors', () => {
+  test('the effort of searches done enlarges the area (cumulative relative effort)', () => {
     const s = scenarios[1];
-    expect(iamsarBaseline(s.particles, s.snapshots, s.units, { searchesDone: 2 }).safetyFactor).toBe(2.0);
+    const first = iamsarBaseline(s.particles, s.snapshots, s.units);
+    const later = iamsarBaseline(s.particles, s.snapshots, s.units, { previousEffortNm2: 2 * first.effortNm2 });
+    expect(later.relativeEffort).toBeCloseTo(3 * first.relativeEffort, 9);
+    expect(later.safetyFactor).toBeGreaterThan(first.safetyFactor);
+    expect(later.coverage).toBeLessThan(first.coverage);
+  });
+  test('a single unit on a compact datum flies an expanding square from the datum, first leg into the wind', () => {
+    const s = allocationScenarios(6000)[1];
+    // the raft's lobe alone: one compact Gaussian
+    const weight = Float64Array.from(s.particles.weight, (w, i) => (i < Math.round(0.7 * s.particles.count) ? w : 0));
+    const particles = { ...s.particles, weight };
+    const plan = iamsarBaseline(particles, s.snapshots, [s.units[0]], { windFromDeg: 250 });
+    const a = plan.assignments[0];
+    expect(a.pattern).toBe('SS');
+    expect(a.route.csp.lonDeg).toBeCloseTo(plan.datum.lonDeg, 9);
+    expect(a.route.csp.latDeg).toBeCloseTo(plan.datum.latDeg, 9);
+    expect(a.route.legs[0].bearingDeg).toBeCloseTo(250, 6);
   });
 });

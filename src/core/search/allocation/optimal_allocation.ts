@@ -52,7 +52,7 @@ import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searc
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
-import { iamsarSquare } from './iamsar_baseline.js';
+import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
@@ -69,7 +69,20 @@ export interface AllocationOptions extends PlanningOptions {
   readonly frame?: LocalFrame;
   /** When given, no area is chosen whose pattern would bring its unit within its clearance of land. */
   readonly shoreline?: Shoreline | null;
+  /** Direction the wind blows from, degrees true, when known: an expanding square's first leg goes into it (IAMSAR). */
+  readonly windFromDeg?: number;
+  /** Effort of the searches already done, NM^2, for the IAMSAR baseline's cumulative relative effort. */
+  readonly previousEffortNm2?: number;
+  /**
+   * The IAMSAR baseline of the same particles and units, when already computed with the same
+   * options (iamsarBaseline); otherwise it is computed here. The better of it and the optimiser's
+   * own layout is returned.
+   */
+  readonly baseline?: IamsarBaselinePlan;
 }
+
+/** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
+export type PlanLayout = 'optimiser' | 'iamsar-baseline';
 
 /** An optimised plan: the exact POS, and what the fast score said. */
 export interface OptimalPlan extends SearchPlan {
@@ -78,6 +91,14 @@ export interface OptimalPlan extends SearchPlan {
   /** Candidate areas scored. */
   readonly evaluations: number;
   readonly frame: LocalFrame;
+  /**
+   * The layout returned: the optimiser's own, or the IAMSAR baseline's when its exact POS on the
+   * same particles was higher ("never worse than IAMSAR").
+   */
+  readonly chosen: PlanLayout;
+  /** Exact POS of the optimiser's own best layout and of the IAMSAR baseline, on the same particles. */
+  readonly optimiserPos: number;
+  readonly baselinePos: number;
 }
 
 interface Placed {
@@ -224,8 +245,10 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
   // When a unit fits neither its strip nor outside everything (land all round), this start is dropped.
   placed.fill(null);
-  const strips = iamsarSquare(particles, snapshots, units, { include }).strips;
-  const secondStartFits = strips.every((area, k) => {
+  const baselineOptions = { law, include, shoreline, ...(options.windFromDeg === undefined ? {} : { windFromDeg: options.windFromDeg }),
+    ...(options.previousEffortNm2 === undefined ? {} : { previousEffortNm2: options.previousEffortNm2 }) };
+  const layout = iamsarSquare(particles, snapshots, units, baselineOptions);
+  const secondStartFits = layout.strips.every(({ area }, k) => {
     let r = rectangleInFrame(frame, area);
     if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
     for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
@@ -239,14 +262,34 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
   }
 
-  // The plan: the start whose exact POS is higher.
-  let best: OptimalPlan | null = null;
+  // The optimiser's layout: the start whose exact POS is higher.
+  let best: (SearchPlan & { approximatePos: number }) | null = null;
   for (const start of starts) {
     const assignments = units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame));
     const plan = evaluateAssignments(particles, snapshots, assignments, options);
-    if (!best || plan.pos > best.pos) best = { ...plan, approximatePos: start.approximatePos, evaluations, frame };
+    if (!best || plan.pos > best.pos) best = { ...plan, approximatePos: start.approximatePos };
   }
-  return best!;
+  // A single unit that may fly an expanding square: the SS with its CSP at the datum and its first
+  // leg into the wind (IAMSAR Vol. II ch. 5), its side chosen among the coverage factors, exactly scored.
+  if (units.length === 1 && units[0].patterns.includes('SS') && patterns[0] !== 'SS') {
+    const u = units[0];
+    const firstDeg = options.windFromDeg ?? layout.strips[0].area.orientationDeg;   // else along the cloud's axis
+    for (const c of coveragesFor(0)) {
+      const side = Math.sqrt(u.sweepWidthNm * trackNm[0] / c);
+      const area = { centre: { lonDeg: layout.datum.lonDeg, latDeg: layout.datum.latDeg }, lengthNm: side, widthNm: side, orientationDeg: ((firstDeg % 360) + 360) % 360 };
+      const a = iamsarAssignment(u, 'SS', area);
+      if (shoreline && tracksMeetLand(rectangleInFrame(layout.frame, area), 'SS', a.trackSpacingNm, layout.frame, shoreline, clearanceM[0])) continue;
+      const plan = evaluateAssignments(particles, snapshots, [a], options);
+      if (plan.pos > best!.pos) best = { ...plan, approximatePos: NaN };
+    }
+  }
+  // Never worse than IAMSAR: the baseline on the same particles with the same exact POD.
+  const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptions);
+  const mine = best!;
+  const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
+  const plan: SearchPlan = chosen === 'optimiser' ? mine
+    : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
+  return { ...plan, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos };
 }
 
 /**
