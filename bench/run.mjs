@@ -80,6 +80,15 @@ for (const [title, path, name] of components) {
 }
 
 line();
+line('Plan quality: plan, optimiser, IAMSAR baseline and the Koopman/Stone bound (bench/plan_quality.mjs; goal: plan >= 95 % of the bound):');
+try {
+  const out = execFileSync(process.execPath, [here + 'plan_quality.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
+} catch (error) {
+  line(`  failed: ${error.message}`);
+}
+
+line();
 line('Track files and PDF (bench/tracks_pdf.mjs):');
 try {
   const out = execFileSync(process.execPath, [here + 'tracks_pdf.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

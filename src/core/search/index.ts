@@ -25,11 +25,11 @@ export type {
   PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute, TimedPoint,
 } from './patterns/index.js';
 export {
-  optimalAllocation, iamsarBaseline, iamsarSquare, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
+  optimalAllocation, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
   searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt,
 } from './allocation/index.js';
 export type {
-  AllocationOptions, OptimalPlan, PlanLayout, IamsarBaselineOptions, IamsarBaselinePlan, IamsarNumbers, OptimalSearchFactor, SearchConditions, PlanningOptions, SearchPlan, UnitAssignment,
+  AllocationOptions, OptimalPlan, PlanLayout, StoneBound, StoneBoundOptions, IamsarBaselineOptions, IamsarBaselinePlan, IamsarNumbers, OptimalSearchFactor, SearchConditions, PlanningOptions, SearchPlan, UnitAssignment,
   AllocationUnit, AreaPattern, FittedSpacing, FrameRectangle, AreaOnEarth,
 } from './allocation/index.js';

@@ -8,6 +8,7 @@ import { fromLocal, localFrame } from '../../probability/local_frame.js';
 import { seededUniform } from '../../probability/gaussian_cloud.testkit.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import type { AllocationUnit } from './allocation_unit.js';
+import { rateOneTurnRadiusNm } from '../turns.js';
 
 /** A planning problem: particles, their drift, and the units. */
 export interface AllocationScenario {
@@ -85,6 +86,36 @@ export function allocationScenarios(n: number): AllocationScenario[] {
       name: 'long cloud along a track, 4 units, one arriving later',
       ...cloud(n, [{ weight: 1, xNm: 0, yNm: 0, majorNm: 14, minorNm: 2.5, axisDeg: 30, driftKn: 0.8, towardDeg: 120 }], 10, 13),
       units: [vessel('SHIP-1', 15, 5, 1, 3), vessel('SHIP-2', 12, 5, 1, 2.5), helicopter('HELO-1', 1), vessel('SHIP-3', 12, 4, 5.5, 2.5)],
+    },
+  ];
+}
+
+const withTurns = (u: AllocationUnit, craft: NonNullable<AllocationUnit['craft']>): AllocationUnit => ({ ...u, craft, turnRadiusNm: rateOneTurnRadiusNm(u.speedKn) });
+const aircraft = (id: string, speedKn: number, enduranceH: number, arriveH: number, sweepWidthNm: number): AllocationUnit =>
+  withTurns({ unitId: id, party: 'B', speedKn, enduranceH, arrivalTimeS: T0 + arriveH * 3600, sweepWidthNm, patterns: ['PS', 'CS'] }, 'aircraft');
+
+/**
+ * The plan-quality bench's own three scenarios (bench/plan_quality.mjs), every unit turning at
+ * rate one (its spacing at least 2 r): one ship on a person in the water, four units on a large
+ * uncertain area, a long track-line case.
+ */
+export function qualityScenarios(n: number): AllocationScenario[] {
+  return [
+    {
+      name: 'one ship on a person in the water',
+      ...cloud(n, [{ weight: 1, xNm: 0, yNm: 0, majorNm: 1.4, minorNm: 1.1, axisDeg: 40, driftKn: 0.6, towardDeg: 50 }], 8, 21),
+      units: [withTurns(vessel('SHIP-1', 12, 6, 1, 0.5), 'ship')],
+    },
+    {
+      name: 'four units on a large uncertain area',
+      ...cloud(n, [{ weight: 1, xNm: 0, yNm: 0, majorNm: 18, minorNm: 12, axisDeg: 110, driftKn: 0.8, towardDeg: 200 }], 10, 22),
+      units: [withTurns(vessel('SHIP-1', 14, 8, 1, 2.5), 'ship'), withTurns(vessel('SHIP-2', 12, 8, 2, 2.5), 'ship'),
+        withTurns(helicopter('HELO-1', 1.5), 'helicopter'), aircraft('MPA-1', 150, 4, 2, 2)],
+    },
+    {
+      name: 'long track-line case (sigma 12 x 1.5 NM along the intended track)',
+      ...cloud(n, [{ weight: 1, xNm: 0, yNm: 0, majorNm: 12, minorNm: 1.5, axisDeg: 60, driftKn: 0.5, towardDeg: 150 }], 10, 23),
+      units: [withTurns(vessel('SHIP-1', 14, 6, 1, 2), 'ship'), withTurns(vessel('SHIP-2', 12, 6, 1.5, 2), 'ship'), aircraft('MPA-1', 150, 3, 2, 1.5)],
     },
   ];
 }

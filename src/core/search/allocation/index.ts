@@ -13,3 +13,4 @@ export {
 } from './frame_rectangle.js';
 export { positionsAt } from './cell_cloud.js';
 export { MAX_COVERAGE } from './max_coverage.js';
+export { stoneBound, type StoneBound, type StoneBoundOptions } from './stone_bound.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { probabilityOfSuccess } from '../pod_success.js';
-import { allocationScenarios } from './allocation_scenarios.testkit.js';
+import { allocationScenarios, qualityScenarios } from './allocation_scenarios.testkit.js';
 import { searchEndS, searchTimesOverlap } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
 import { minimumSpacingOf } from './allocation_unit.js';
@@ -57,6 +57,16 @@ describe('optimalAllocation', () => {
     expect(opt.baselinePos).toBe(base.pos);
     expect(opt.pos).toBe(Math.max(opt.optimiserPos, base.pos));
     expect(opt.chosen).toBe(opt.optimiserPos >= base.pos ? 'optimiser' : 'iamsar-baseline');
+  });
+
+  test.each(qualityScenarios(4000).map((s) => [s.name, s] as const))('never worse than the IAMSAR baseline on the bench scenario %s, both laws', (_name, s) => {
+    for (const law of ['inverse-cube', 'exponential'] as const) {
+      const base = iamsarBaseline(s.particles, s.snapshots, s.units, { law });
+      const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law, baseline: base });
+      expect(plan.pos).toBeGreaterThanOrEqual(base.pos);
+      // the baseline's strips respect each unit's closest spacing (2 r for its turns), as the optimiser's areas do
+      base.assignments.forEach((a, k) => expect(a.trackSpacingNm).toBeGreaterThanOrEqual(minimumSpacingOf(s.units[k], a.pattern) - 1e-9));
+    }
   });
 
   test('returns the baseline when it is given one better than its own layout', () => {

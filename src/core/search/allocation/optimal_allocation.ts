@@ -65,6 +65,8 @@ export interface AllocationOptions extends PlanningOptions {
   readonly coverageFactors?: readonly number[];
   /** Rounds of coordinate descent over all units; default 3. */
   readonly refineRounds?: number;
+  /** Greedy starts, each with another unit placed first (largest effort first, then the next ones); default 4. */
+  readonly orderStarts?: number;
   /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
   readonly frame?: LocalFrame;
   /** When given, no area is chosen whose pattern would bring its unit within its clearance of land. */
@@ -199,27 +201,39 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     views[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), table, progress, podFast[k]);
   };
 
-  const order = units.map((_, k) => k).sort((a, b) => effortM2[b] - effortM2[a]);
-  for (const k of order) {
-    views[k].setWeights(residual(k));
-    let best: FrameRectangle | null = null, bestScore = -1;
-    const consider = (r: FrameRectangle): void => {
-      const rr = square(k, r);
-      const s = score(k, rr);
-      if (s > bestScore) { best = rr; bestScore = s; }
-    };
-    for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
-    for (let j = 0; j < units.length; j++) {
-      const p = placed[j];
-      if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+  /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
+  const greedy = (order: readonly number[], must: boolean): boolean => {
+    placed.fill(null);
+    for (const k of order) {
+      views[k].setWeights(residual(k));
+      let best: FrameRectangle | null = null, bestScore = -1;
+      const consider = (r: FrameRectangle): void => {
+        const rr = square(k, r);
+        const s = score(k, rr);
+        if (s > bestScore) { best = rr; bestScore = s; }
+      };
+      for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
+      for (let j = 0; j < units.length; j++) {
+        const p = placed[j];
+        if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+      }
+      if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
+      if (!feasible(k, best)) {
+        if (!must) return false;
+        throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
+          + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+      }
+      commit(k, best);
     }
-    if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
-    if (!feasible(k, best)) {
-      throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
-        + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
-    }
-    commit(k, best);
-  }
+    return true;
+  };
+  // Starts in several orders (largest effort first, then each other unit first): which unit takes
+  // the densest part first decides which local optimum the descent reaches, and with one order the
+  // answer flipped between particle counts (issue 12: areas moved by miles between 2,000 and 10,000).
+  const byEffort = units.map((_, k) => k).sort((a, b) => effortM2[b] - effortM2[a]);
+  const orders: number[][] = [byEffort];
+  for (let r = 1; r < Math.min(units.length, options.orderStarts ?? 4); r++) orders.push([byEffort[r], ...byEffort.filter((_, j) => j !== r)]);
+  let order = byEffort;
   const rounds = options.refineRounds ?? 3;
   const refineAll = (): void => {
     for (let round = 0; round < rounds; round++) {
@@ -239,8 +253,14 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     }
     return pos;
   };
-  refineAll();
-  const starts: { placed: Placed[]; approximatePos: number }[] = [{ placed: placed.slice() as Placed[], approximatePos: approximate() }];
+  const starts: { placed: Placed[]; approximatePos: number }[] = [];
+  orders.forEach((o, j) => {
+    order = o;
+    if (!greedy(o, j === 0)) return;
+    refineAll();
+    starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  });
+  order = byEffort;
 
   // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
   // When a unit fits neither its strip nor outside everything (land all round), this start is dropped.

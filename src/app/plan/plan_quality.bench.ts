@@ -1,0 +1,74 @@
+/**
+ * Plan quality against the limit (issue 12): for the three examples in examples/plans/ and three
+ * scenarios of our own (core allocation_scenarios.testkit.ts qualityScenarios), the POS of the
+ * optimiser's plan (the better of its own layout and the IAMSAR baseline), of its own layout, of
+ * the IAMSAR baseline, and the Koopman/Stone upper bound for the same total effort over the POC
+ * grid (stone_bound.ts). Every plan here is made and scored with the exponential law (IAMSAR's
+ * "normal" search conditions), the law the bound is for, so the three are comparable.
+ * Run by bench/plan_quality.mjs (from dist/), itself run by bench/run.mjs.
+ */
+import { iamsarBaseline, optimalAllocation, stoneBound, type AllocationUnit, type ParticleWeights, type PositionSnapshot, type IamsarBaselinePlan } from '../../core/search/index.js';
+import { qualityScenarios } from '../../core/search/allocation/allocation_scenarios.testkit.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { projectPath } from '../../io/project_files.js';
+import { loadPlanCase } from './load_plan_case.js';
+import { runPlan } from './run_plan.js';
+
+/** One case's figures. */
+export interface QualityRow {
+  readonly name: string;
+  readonly pos: number;
+  readonly chosen: string;
+  readonly optimiserPos: number;
+  readonly baselinePos: number;
+  readonly boundPos: number;
+  readonly cellNm: number;
+  readonly seconds: number;
+}
+
+/** The bound for a plan's particles and units: effort sum W V T, rates W_s / W weighted by effort, at the baseline's datum time, cells E / 5. */
+function boundFor(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[], base: IamsarBaselinePlan) {
+  const effort = units.map((u) => u.sweepWidthNm * u.speedKn * u.enduranceH);
+  const total = effort.reduce((a, b) => a + b, 0);
+  const scenarios = Math.max(1, ...units.map((u) => u.sweepWidthByScenarioNm?.length ?? 1));
+  const rateByScenario = scenarios === 1 ? undefined : Array.from({ length: scenarios }, (_, s) =>
+    units.reduce((sum, u, k) => sum + effort[k] * (u.sweepWidthByScenarioNm?.[s] ?? u.sweepWidthNm) / u.sweepWidthNm, 0) / total);
+  const cellNm = base.probableErrorNm / 5;
+  return stoneBound(particles, snapshots, base.datumTimeS, total, { cellNm, ...(rateByScenario ? { rateByScenario } : {}) });
+}
+
+/** Every case's row (the examples drift first: one thread). */
+export async function planQualityRows(particleCount?: number): Promise<QualityRow[]> {
+  const rows: QualityRow[] = [];
+  const objects = loadLeewayTable();
+  for (const file of ['constant-forcing-six-units.yaml', 'east-sea-raft-or-piw.yaml', 'liancourt-joint-sarex.yaml']) {
+    const c = loadPlanCase(projectPath(`examples/plans/${file}`), objects);
+    const planCase = { ...c, law: 'exponential' as const, drift: particleCount ? { ...c.drift, request: { ...c.drift.request, particleCount } } : c.drift };
+    const run = await runPlan(planCase, { workers: 1 });
+    const bound = boundFor(run.particles, run.drift.result.snapshots, planCase.units, run.baseline);
+    rows.push({ name: `examples/plans/${file}`, pos: run.optimal.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos,
+      baselinePos: run.baseline.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds: run.seconds.plan });
+  }
+  for (const s of qualityScenarios(particleCount ?? 10_000)) {
+    const t0 = performance.now();
+    const base = iamsarBaseline(s.particles, s.snapshots, s.units, { law: 'exponential' });
+    const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', baseline: base });
+    const seconds = (performance.now() - t0) / 1000;
+    const bound = boundFor(s.particles, s.snapshots, s.units, base);
+    rows.push({ name: s.name, pos: plan.pos, chosen: plan.chosen, optimiserPos: plan.optimiserPos, baselinePos: base.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds });
+  }
+  return rows;
+}
+
+/** Printable lines. */
+export async function benchPlanQuality(particleCount?: number): Promise<string[]> {
+  const rows = await planQualityRows(particleCount);
+  const pct = (p: number): string => `${(100 * p).toFixed(1)} %`;
+  const lines = ['POS with the exponential law (IAMSAR normal conditions); bound: Koopman/Stone optimal effort over the POC grid (cells E/5), same total effort:'];
+  for (const r of rows) {
+    lines.push(`  ${r.name}: plan ${pct(r.pos)} (${r.chosen}), optimiser's own ${pct(r.optimiserPos)}, IAMSAR baseline ${pct(r.baselinePos)}, ` +
+      `bound ${pct(r.boundPos)} (cell ${r.cellNm.toFixed(2)} NM): plan ${(100 * r.pos / r.boundPos).toFixed(0)} % of the bound` +
+      `${r.pos >= 0.95 * r.boundPos ? '' : ' (goal 95 % not reached)'}; planned in ${r.seconds.toFixed(1)} s`);
+  }
+  return lines;
+}

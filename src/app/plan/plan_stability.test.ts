@@ -1,0 +1,53 @@
+/**
+ * Issue 12, "never worse than IAMSAR, and stable", on the examples: the plan's POS is never below
+ * the IAMSAR baseline's (both scored exactly on the same particles), and the raft-or-person example
+ * planned with 2,000, 5,000 and 10,000 particles gives POS within 1 point and areas whose centres
+ * differ by less than a tenth of their size. Measured (docs/architecture.md, "Stability"): the
+ * Liancourt and six-unit examples do not meet the stability figures yet, so only the first is held here.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { distanceM, metresToNm } from '../../core/geo/index.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { findRepoRoot } from '../../io/project_files.js';
+import { loadPlanCase, runPlan, type PlanRun } from './index.js';
+
+const objects = loadLeewayTable();
+const plan = (file: string, particleCount?: number): Promise<PlanRun> => {
+  const c = loadPlanCase(`${findRepoRoot()}/examples/plans/${file}`, objects);
+  return runPlan(particleCount ? { ...c, drift: { ...c.drift, request: { ...c.drift.request, particleCount } } } : c, { workers: 1 });
+};
+
+describe('the raft-or-person example is stable across particle counts and never worse than IAMSAR', () => {
+  const runs: PlanRun[] = [];
+  beforeAll(async () => {
+    for (const n of [2000, 5000, 10_000]) runs.push(await plan('east-sea-raft-or-piw.yaml', n));
+  }, 300_000);
+
+  test('never below the IAMSAR baseline, and the layout it names is the one returned', () => {
+    for (const r of runs) {
+      expect(r.optimal.pos).toBeGreaterThanOrEqual(r.baseline.pos);
+      expect(r.optimal.baselinePos).toBe(r.baseline.pos);
+      if (r.optimal.chosen === 'iamsar-baseline') expect(r.optimal.assignments).toBe(r.baseline.assignments);
+    }
+  });
+  test('POS within 1 point and area centres within a tenth of their size between 2,000, 5,000 and 10,000 particles', () => {
+    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) {
+      const a = runs[i].optimal, b = runs[j].optimal;
+      expect(Math.abs(a.pos - b.pos)).toBeLessThan(0.01);
+      a.assignments.forEach((x, k) => {
+        const y = b.assignments[k];
+        expect(y.unitId).toBe(x.unitId);
+        const sizeNm = Math.min(Math.sqrt(x.area.lengthNm * x.area.widthNm), Math.sqrt(y.area.lengthNm * y.area.widthNm));
+        expect(metresToNm(distanceM(x.area.centre.lonDeg, x.area.centre.latDeg, y.area.centre.lonDeg, y.area.centre.latDeg))).toBeLessThan(0.1 * sizeNm);
+      });
+    }
+  });
+});
+
+describe('the Liancourt example (helicopter limited to C 0.1 by its turns) is never worse than IAMSAR', () => {
+  test('the plan\'s POS is at least the baseline\'s, at the example\'s own particle count', async () => {
+    const r = await plan('liancourt-joint-sarex.yaml');
+    expect(r.optimal.pos).toBeGreaterThanOrEqual(r.baseline.pos);
+    expect(r.optimal.pos).toBe(Math.max(r.optimal.optimiserPos, r.baseline.pos));
+  }, 120_000);
+});
