@@ -1,7 +1,7 @@
 /** The printed plan: what was drifted, what the searches done changed, each unit's search, and the POS against the IAMSAR baseline. */
 import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
 import { formatTimeUtc } from '../../core/time/index.js';
-import { minimumSpacingOf, rateOneTurnRadiusNm } from '../../core/search/index.js';
+import { NEGLIGIBLE_POS, minimumSpacingOf, rateOneTurnRadiusNm } from '../../core/search/index.js';
 import { CLEARANCE_SEARCH_NM, type UnitClearance } from './plan_after_drift.js';
 import type { PlanRun } from './run_plan.js';
 
@@ -41,6 +41,11 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     }
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
+  for (const u of o.negligible) {
+    lines.push(u.reachPos < NEGLIGIBLE_POS
+      ? `  NOTE: ${u.unitId} finds ${pct(u.pos)} only: at its highest coverage (its sweep width over its closest spacing) it could find at most ${pct(u.reachPos)} of what the other units leave; its own limits, not its area, leave it so little`
+      : `  NOTE: ${u.unitId} finds ${pct(u.pos)} only, though up to ${pct(u.reachPos)} is left by the other units: placed again from scratch it found no better area`);
+  }
   for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
   const gain = o.optimiserPos - b.pos;
   lines.push('',

@@ -25,7 +25,7 @@ export type {
   PatternCode, TurnDirection, UnitMotion, RouteWaypoint, RouteLeg, LegRole, PatternParameterValue, RouteLineFeature, SearchRoute, TimedPoint,
 } from './patterns/index.js';
 export {
-  optimalAllocation, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
+  optimalAllocation, NEGLIGIBLE_POS, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
   searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt,
 } from './allocation/index.js';

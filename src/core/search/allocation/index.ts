@@ -1,5 +1,5 @@
 /** Search allocation: the optimiser, the IAMSAR baseline, and what they share. */
-export { optimalAllocation, type AllocationOptions, type OptimalPlan, type PlanLayout } from './optimal_allocation.js';
+export { optimalAllocation, NEGLIGIBLE_POS, type AllocationOptions, type OptimalPlan, type PlanLayout } from './optimal_allocation.js';
 export { iamsarBaseline, iamsarSquare, type IamsarBaselineOptions, type IamsarBaselinePlan, type IamsarNumbers } from './iamsar_baseline.js';
 export { optimalSearchFactor, searchConditionsOf, type OptimalSearchFactor, type SearchConditions } from './optimal_search_factor.js';
 export { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';

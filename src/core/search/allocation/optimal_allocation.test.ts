@@ -7,7 +7,7 @@ import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
-import { optimalAllocation } from './optimal_allocation.js';
+import { NEGLIGIBLE_POS, optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
 
 // 10,000 particles keep the three scenarios under a few seconds; the benchmark runs 100,000.
@@ -66,6 +66,21 @@ describe('optimalAllocation', () => {
       expect(plan.pos).toBeGreaterThanOrEqual(base.pos);
       // the baseline's strips respect each unit's closest spacing (2 r for its turns), as the optimiser's areas do
       base.assignments.forEach((a, k) => expect(a.trackSpacingNm).toBeGreaterThanOrEqual(minimumSpacingOf(s.units[k], a.pattern) - 1e-9));
+    }
+  });
+
+  test('a unit left under 1 % POS is named, with the most it could find where the others leave probability', () => {
+    // the three scenarios, and the raft-or-person one with a helicopter turning so wide (r = 1.5 NM) its coverage is at most 0.3
+    const s = allocationScenarios(6000)[1];
+    const units = [s.units[0], { ...s.units[2], turnRadiusNm: 1.5 }];
+    for (const { s: sc, opt } of [...plans, { s: { ...s, units }, opt: optimalAllocation(s.particles, s.snapshots, units) }]) {
+      expect(opt.negligible.map((u) => u.unitId)).toEqual(opt.assignments.filter((_, k) => opt.unitPos[k] < NEGLIGIBLE_POS).map((a) => a.unitId));
+      for (const u of opt.negligible) {
+        const k = sc.units.findIndex((x) => x.unitId === u.unitId);
+        expect(u.pos).toBe(opt.unitPos[k]);
+        // the most a unit can add is what the others leave times its best POD: never less than what it finds
+        expect(u.reachPos).toBeGreaterThanOrEqual(u.pos - 1e-12);
+      }
     }
   });
 

@@ -9,7 +9,8 @@
  * areas, patterns and no overlap between units searching at the same time, the problem is no
  * longer convex, so we use a heuristic (ours):
  *
- * 1. Greedy placement, unit by unit (largest effort first) on the weights left unfound by the
+ * 1. Greedy placement, unit by unit (largest effort first, and in further starts each of the next
+ *    units first: which unit takes the densest part decides the local optimum reached) on the weights left unfound by the
  *    units already placed (w_i x prod (1 - POD_j), the Bayesian posterior before normalising, so
  *    the sum of the units' marginal gains is the plan's POS). Candidates: rectangles centred on the
  *    residual cloud's mean and on its smallest 50 % and 90 % containment rectangles, oriented along
@@ -22,11 +23,16 @@
  *    steps halve when no move gains. The track spacing is not free: it is the one that spends the
  *    unit's whole endurance on the area (track_spacing_fit.ts), which is where the POD of a
  *    parallel sweep is highest for a given area.
- * 3. A second start from the IAMSAR layout (iamsar_baseline.ts: equal strips of the square
- *    (2 fs E)^2), refined the same way, since the greedy step can lock units into a worse
- *    arrangement than the classic one.
- * 4. Both are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
- *    better kept.
+ * 3. A further start from the IAMSAR layout (iamsar_baseline.ts: the optimum square for the
+ *    effort, strips by effort), refined the same way, since the greedy step can lock units into a
+ *    worse arrangement than the classic one.
+ * 4. All are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
+ *    best kept; a single unit that may fly an expanding square also gets the SS with its CSP at
+ *    the datum and its first leg into the wind (IAMSAR Vol. II ch. 5), its side from the same
+ *    coverage factors, scored exactly.
+ * 5. Never worse than IAMSAR: the IAMSAR baseline itself, scored with the same exact POD on the
+ *    same particles, is returned instead when its POS is higher, and the plan says which
+ *    (`chosen`, with both POS).
  *
  * The score in 1 and 2 is a fast approximation: particles gathered into small cells
  * (cell_cloud.ts) that move with their mean drift during the unit's search; a cell that the
@@ -101,7 +107,17 @@ export interface OptimalPlan extends SearchPlan {
   /** Exact POS of the optimiser's own best layout and of the IAMSAR baseline, on the same particles. */
   readonly optimiserPos: number;
   readonly baselinePos: number;
+  /**
+   * Units whose POS is under NEGLIGIBLE_POS even after being placed again, with the most they could
+   * find (`reachPos`: the weight the other units leave unfound x the POD of the unit's highest
+   * coverage): when that is under NEGLIGIBLE_POS too, the unit's own limits (its sweep width and
+   * closest spacing), not its area, are what leave it so little.
+   */
+  readonly negligible: readonly { readonly unitId: string; readonly pos: number; readonly reachPos: number }[];
 }
+
+/** A unit's POS below which its area is of negligible worth (issue 12: 1 %). */
+export const NEGLIGIBLE_POS = 0.01;
 
 interface Placed {
   readonly rect: FrameRectangle;
@@ -283,11 +299,47 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   }
 
   // The optimiser's layout: the start whose exact POS is higher.
+  let bestStart: Placed[] | null = null;
   let best: (SearchPlan & { approximatePos: number }) | null = null;
   for (const start of starts) {
     const assignments = units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame));
     const plan = evaluateAssignments(particles, snapshots, assignments, options);
-    if (!best || plan.pos > best.pos) best = { ...plan, approximatePos: start.approximatePos };
+    if (!best || plan.pos > best.pos) { best = { ...plan, approximatePos: start.approximatePos }; bestStart = start.placed; }
+  }
+  // No unit left on an area of negligible worth while probability elsewhere is uncovered: a unit
+  // whose exact POS is under NEGLIGIBLE_POS is placed again from scratch on what the others leave
+  // (every first candidate and every area beside theirs, refined), and the move kept when the
+  // plan's exact POS rises. What a unit could find at most is kept for the report: the weight the
+  // others leave unfound times the POD of its highest coverage (W / S_min, or MAX_COVERAGE).
+  const reach = (plan: SearchPlan, k: number): number => {
+    let left = 0;
+    for (let i = 0; i < n; i++) {
+      if (!counted[i]) continue;
+      let miss = 1;
+      for (let j = 0; j < units.length; j++) if (j !== k) miss *= 1 - plan.unitPod[j][i];
+      left += weight[i] * miss;
+    }
+    return left * parallelTrackPod(law, Math.min(MAX_COVERAGE, minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : MAX_COVERAGE));
+  };
+  if (bestStart) {
+    for (const k of order) {
+      if (!(best!.unitPos[k] < NEGLIGIBLE_POS)) continue;
+      bestStart.forEach((p, j) => { placed[j] = p; });
+      placed[k] = null;
+      views[k].setWeights(residual(k));
+      let cand: FrameRectangle | null = null, candScore = -1;
+      const consider = (r: FrameRectangle): void => { const rr = square(k, r); const v = score(k, rr); if (v > candScore) { cand = rr; candScore = v; } };
+      for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
+      for (let j = 0; j < units.length; j++) {
+        const p = placed[j];
+        if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+      }
+      if (!cand) continue;
+      commit(k, refine(k, cand, score, square));
+      const moved = placed.slice() as Placed[];
+      const plan = evaluateAssignments(particles, snapshots, units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), options);
+      if (plan.pos > best!.pos) { best = { ...plan, approximatePos: best!.approximatePos }; bestStart = moved; }
+    }
   }
   // A single unit that may fly an expanding square: the SS with its CSP at the datum and its first
   // leg into the wind (IAMSAR Vol. II ch. 5), its side chosen among the coverage factors, exactly scored.
@@ -309,7 +361,8 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
-  return { ...plan, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos };
+  const negligible = plan.assignments.flatMap((a, k) => (plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reach(plan, k) }] : []));
+  return { ...plan, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible };
 }
 
 /**
