@@ -57,7 +57,7 @@ import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot
 import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
-import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type FrameRectangle } from './frame_rectangle.js';
+import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
@@ -71,6 +71,10 @@ export interface AllocationOptions extends PlanningOptions {
   readonly coverageFactors?: readonly number[];
   /** Rounds of coordinate descent over all units; default 3. */
   readonly refineRounds?: number;
+  /** Kicks from the best start (two units exchanging their places), each refined again; default true. */
+  readonly kicks?: boolean;
+  /** Further starts: one area per unit each (e.g. a plan made earlier), refined like the others. */
+  readonly startAreas?: readonly (readonly AreaOnEarth[])[];
   /** Greedy starts, each with another unit placed first (largest effort first, then the next ones); default 4. */
   readonly orderStarts?: number;
   /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
@@ -284,18 +288,60 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const baselineOptions = { law, include, shoreline, ...(options.windFromDeg === undefined ? {} : { windFromDeg: options.windFromDeg }),
     ...(options.previousEffortNm2 === undefined ? {} : { previousEffortNm2: options.previousEffortNm2 }) };
   const layout = iamsarSquare(particles, snapshots, units, baselineOptions);
-  const secondStartFits = layout.strips.every(({ area }, k) => {
-    let r = rectangleInFrame(frame, area);
-    if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
-    for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
-    if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
-    if (!feasible(k, r)) return false;
-    commit(k, r);
-    return true;
-  });
-  if (secondStartFits) {
+  /** A start from given areas (one per unit), each shortened until a track fits, then refined; dropped when a unit fits nowhere. */
+  const startFrom = (areas: readonly AreaOnEarth[]): void => {
+    placed.fill(null);
+    const fits = areas.every((area, k) => {
+      let r = rectangleInFrame(frame, area);
+      if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
+      for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
+      if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
+      if (!feasible(k, r)) return false;
+      commit(k, r);
+      return true;
+    });
+    if (!fits) return;
     refineAll();
     starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+  };
+  startFrom(layout.strips.map((s) => s.area));
+  // Kicks from the best start so far (iterated local search): two units exchange their areas;
+  // each kicked layout is refined again (the two then fit their new areas to their own efforts). The
+  // descent moves one unit at a time, so it cannot pass a layout where two units would have to
+  // move together (two ships trading the densest part); the kicks let it.
+  const kicks = options.kicks ?? true;
+  if (kicks && starts.length > 0) {
+    const from = starts.reduce((a, b) => (b.approximatePos > a.approximatePos ? b : a)).placed;
+    const tryKick = (move: (rects: FrameRectangle[]) => boolean): void => {
+      const rects = from.map((p) => p.rect);
+      if (!move(rects)) return;
+      placed.fill(null);
+      for (let k = 0; k < units.length; k++) {
+        // shortened until a track fits and it overlaps none placed before it
+        let r = square(k, rects[k]);
+        for (let tries = 0; tries < 20 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.9, acrossHalfM: r.acrossHalfM * 0.95 });
+        if (!feasible(k, r)) return;
+        commit(k, r);
+      }
+      refineAll();
+      starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+    };
+    for (let a = 0; a < units.length; a++) {
+      for (let b = a + 1; b < units.length; b++) {
+        tryKick((rects) => {
+          // each takes the other's area scaled to its own effort (the same coverage)
+          const ra = rects[a], rb = rects[b];
+          const f = Math.sqrt(effortM2[a] / effortM2[b]);
+          rects[a] = { ...rb, alongHalfM: rb.alongHalfM * f, acrossHalfM: rb.acrossHalfM * f };
+          rects[b] = { ...ra, alongHalfM: ra.alongHalfM / f, acrossHalfM: ra.acrossHalfM / f };
+          return true;
+        });
+      }
+    }
+  }
+  for (const areas of options.startAreas ?? []) {
+    if (areas.length !== units.length) throw new InvalidInputError('startAreas', `a start has ${areas.length} areas for ${units.length} units`);
+    startFrom(areas);
   }
 
   // The optimiser's layout: the start whose exact POS is higher.
