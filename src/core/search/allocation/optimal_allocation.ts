@@ -120,6 +120,9 @@ export interface OptimalPlan extends SearchPlan {
   readonly negligible: readonly { readonly unitId: string; readonly pos: number; readonly reachPos: number }[];
 }
 
+/** Kicks are tried between this many units of largest effort (3 pairs). */
+const KICK_UNITS = 3;
+
 /** A unit's POS below which its area is of negligible worth (issue 12: 1 %). */
 export const NEGLIGIBLE_POS = 0.01;
 
@@ -326,8 +329,11 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       refineAll();
       starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
     };
-    for (let a = 0; a < units.length; a++) {
-      for (let b = a + 1; b < units.length; b++) {
+    // between the KICK_UNITS units of largest effort (the ones whose places matter most; each pair is a full refinement)
+    const kicked = byEffort.slice(0, KICK_UNITS);
+    for (let x = 0; x < kicked.length; x++) {
+      for (let y = x + 1; y < kicked.length; y++) {
+        const a = kicked[x], b = kicked[y];
         tryKick((rects) => {
           // each takes the other's area scaled to its own effort (the same coverage)
           const ra = rects[a], rb = rects[b];
