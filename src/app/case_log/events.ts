@@ -188,6 +188,8 @@ export const EVENT_PAYLOADS = {
     time: UtcTimeSchema,
     position: PositionSchema,
     searchVersion: Type.Integer({ minimum: 1 }),
+    /** True for the first detection: it ended the exercise's search phase (exercise control may play on). */
+    searchPhaseEnded: Type.Optional(Type.Boolean()),
   }, { additionalProperties: false }),
   /** Exercise control ended the exercise; the score and the after-action report are now released to both parties. */
   exerciseEnded: Type.Object({
@@ -219,9 +221,14 @@ export interface RedactedEvent {
   readonly party: string;
   readonly recordedAt: string;
   readonly releasability: 'position-only';
-  /** The position fields; of a correction, the event it names and its replacement's position fields; of a retraction, the event it names. */
+  /**
+   * The position fields; of a correction, the event it names and its replacement's position fields;
+   * of a retraction, the event it names; of a target detection by a unit the agreement does not
+   * release to the viewer, the unit's party in place of its id, and whether it ended the search phase.
+   */
   readonly payload: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string; eventVersion?: number;
-    replacement?: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string } };
+    replacement?: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string };
+    unitParty?: string; searchPhaseEnded?: boolean };
   readonly redacted: true;
 }
 

@@ -15,6 +15,8 @@ export interface PictureEntry {
   readonly position?: Position;
   readonly time?: string;
   readonly unitId?: string;
+  /** A detection by a unit not released to the viewer: its party, in place of its id. */
+  readonly unitParty?: string;
   /**
    * Set when the author's party corrected the event (eventCorrected): the entry shows the newest
    * replacement; `corrections` says who, when and why (oldest first), `original` what was first written.
@@ -87,7 +89,7 @@ export interface CaseState {
   /** The exercise clock as last set (null: no clock yet, or a real case). */
   readonly clock: Static<typeof ExerciseClockSchema> | null;
   /** Detections of the target by the players' units. */
-  readonly detections: readonly (PictureEntry & { readonly searchVersion: number })[];
+  readonly detections: readonly (PictureEntry & { readonly searchVersion?: number; readonly searchPhaseEnded?: boolean })[];
   /** Set once exercise control has ended the exercise. */
   readonly exerciseEnded: PictureEntry | null;
 }
@@ -168,7 +170,7 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
         state.injects.push({ ...entry, ...(pick(p, ['injectId', 'kind', 'at', 'delayH', 'weather']) as { injectId: string; kind: string; at: string }) });
         break;
       case 'exerciseClock': state.clock = p as unknown as NonNullable<CaseState['clock']>; break;
-      case 'targetDetected': state.detections.push({ ...entry, searchVersion: p.searchVersion as number }); break;
+      case 'targetDetected': state.detections.push({ ...entry, ...pick(p, ['searchVersion', 'searchPhaseEnded', 'unitParty']) }); break;
       case 'exerciseEnded': state.exerciseEnded = entry; break;
     }
   }

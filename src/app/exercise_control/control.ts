@@ -449,7 +449,9 @@ export class ExerciseControl {
     const announced = new Set(players.filter((e) => e.type === 'targetDetected').map((e) => (e.payload as { searchVersion: number }).searchVersion));
     for (const d of state.detections.filter((x) => x.hit && !announced.has(x.searchVersion))) {
       if (playersEnded) break;
-      await append('targetDetected', { unitId: d.unitId, time: d.time, position: d.position, searchVersion: d.searchVersion });
+      // the first detection ends the search phase; both centres learn it whoever's unit it was (view.ts)
+      const first = !players.some((e) => e.type === 'targetDetected');
+      await append('targetDetected', { unitId: d.unitId, time: d.time, position: d.position, searchVersion: d.searchVersion, searchPhaseEnded: first });
     }
 
     // the end: the players' case, then the result in the programme

@@ -120,9 +120,9 @@ describe('a joint exercise through HTTP', () => {
     expect(drawn[0]).toMatchObject({ searchVersion, unitId: 'kr-ship-1', hit: true, seed: TRUTH.seed + searchVersion });
     expect(drawn[0].expectedDetections).toBeGreaterThan(5);   // the pass is right over the truth: POD above 99 %
     const detected = (await players('kim')).filter((e) => e.type === 'targetDetected');
-    expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion }]);
+    expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion, searchPhaseEnded: true }]);
     // kr-ship-1 is released position-only to JP: JP's players see who saw the target, where and when, as for its other reports
-    expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position }]);
+    expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchPhaseEnded: true }]);
     // a controller of the other party reads the control stream whole (no unit's releasability applies to it)
     const raw = (await app.inject({ method: 'GET', url: `/api/cases/${CASE}.control/events`, headers: auth('tanaka') })).json().events;
     expect(raw.find((e: { type: string }) => e.type === 'detectionDrawn').payload).toMatchObject({ hit: true, unitId: 'kr-ship-1', seed: TRUTH.seed + searchVersion });
@@ -259,5 +259,53 @@ describe.skipIf(!TEST_PG_URL)(`the same exercise on PostgreSQL${TEST_PG_URL ? ''
       await pg.store.close();
       await db.drop();
     }
+  });
+});
+
+describe('a detection reaches both centres', () => {
+  // an exercise of its own (the one above counts its events' versions)
+  let own: Awaited<ReturnType<typeof exerciseApp>>;
+  const ownPlayers = async (user = 'kim') => (await own.app.inject({ method: 'GET', url: `/api/cases/${CASE}/events`, headers: own.auth(user) })).json().events as { version: number; type: string; payload: Record<string, unknown> }[];
+  const ownAppend = async (user: string, type: string, payload: object) => own.app.inject({
+    method: 'POST', url: `/api/cases/${CASE}/events`, headers: own.auth(user), payload: { basedOnVersion: (await ownPlayers()).at(-1)!.version, type, payload },
+  });
+  const ownControl = async () => own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: own.auth('lee') });
+  const ownCommand = async (type: string, payload: object) => {
+    const res = await own.app.inject({ method: 'POST', url: `/api/exercises/${CASE}/control`, headers: own.auth('lee'), payload: { basedOnVersion: (await ownControl()).json().state.version, type, payload } });
+    expect(res.statusCode).toBe(201);
+  };
+  beforeAll(async () => {
+    own = await exerciseApp('2026-03-10T07:30:00.000Z');
+    expect((await own.app.inject({ method: 'POST', url: '/api/exercises', headers: own.auth('lee'), payload: { programmeItemId: 'sarex-1' } })).statusCode).toBe(201);
+    expect((await ownAppend('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
+    await ownCommand('truthSet', TRUTH);
+    await ownCommand('clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T08:00Z' });
+  });
+  afterAll(async () => { await own.app.close(); await own.store.close(); });
+
+  test('a detection by a unit released nothing to the other party still reaches both centres, the unit reduced to its party', async () => {
+    const track = (await own.app.exercises.truthTrackOf(CASE, (await own.app.exercises.controlOf(CASE))!.state))!;
+    const a = truthPositionAt(track, Date.parse('2026-03-10T09:40Z') / 1000)!, b = truthPositionAt(track, Date.parse('2026-03-10T09:50Z') / 1000)!;
+    // kr-helo-1 is released nothing to JP: its search is withheld from JP
+    const done = await ownAppend('kim', 'searchDone', { unitId: 'kr-helo-1', sweepWidthNm: 5, speedKn: 90, track: [
+      { lonDeg: a.lonDeg - 0.05, latDeg: a.latDeg, time: '2026-03-10T09:40Z' }, { lonDeg: b.lonDeg + 0.05, latDeg: b.latDeg, time: '2026-03-10T09:50Z' }] });
+    expect(done.statusCode).toBe(201);
+    const searchVersion = done.json().event.version;
+    await own.app.ticker.tick();
+    const drawn = (await ownControl()).json().state.detections.find((d: { searchVersion: number }) => d.searchVersion === searchVersion);
+    expect(drawn).toMatchObject({ unitId: 'kr-helo-1', hit: true });
+    const kr = (await ownPlayers('kim')).filter((e) => e.type === 'targetDetected').at(-1)!;
+    // the first detection: it ended the search phase
+    expect(kr.payload).toEqual({ unitId: 'kr-helo-1', time: drawn.time, position: drawn.position, searchVersion, searchPhaseEnded: true });
+    const jpEvents = await ownPlayers('sato');
+    expect(jpEvents.find((e) => e.version === searchVersion)).toEqual({ caseId: CASE, version: searchVersion, withheld: true });
+    const jp = jpEvents.filter((e) => e.type === 'targetDetected').at(-1)!;
+    expect(jp.version).toBe(kr.version);
+    expect(jp.payload).toEqual({ unitParty: 'KR', time: drawn.time, position: drawn.position, searchPhaseEnded: true });
+    expect(JSON.stringify(jp)).not.toContain('kr-helo-1');
+    // the JP picture holds the detection, and a KR unit as its finder
+    const picture = (await own.app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: own.auth('sato') })).json();
+    expect(picture.state.detections.at(-1)).toMatchObject({ unitParty: 'KR', time: drawn.time, position: drawn.position, redacted: true });
+    expect(picture.state.detections.at(-1).unitId).toBeUndefined();
   });
 });

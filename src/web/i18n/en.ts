@@ -279,6 +279,7 @@ export const en = {
   'ex.weather.sea': 'sea {m} m',
   'ex.useAsReport': 'Take into a report',
   'ex.detected': 'TARGET DETECTED by {unit} at {time}, {position}',
+  'ex.unitOfParty': 'a {party} unit',
   'ex.detections': 'Detections',
   'ex.detections.none': 'No detection yet.',
   'ex.simulate': 'Simulate the searches of plan {planId}',

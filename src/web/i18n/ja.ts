@@ -277,6 +277,7 @@ export const ja: Dictionary = {
   'ex.weather.sea': '波高 {m} m',
   'ex.useAsReport': '報告に取り込む',
   'ex.detected': '目標探知：{unit}、{time}、{position}',
+  'ex.unitOfParty': '{party}の部隊',
   'ex.detections': '探知',
   'ex.detections.none': 'まだ探知はありません。',
   'ex.simulate': '計画 {planId} の捜索を模擬',

@@ -277,6 +277,7 @@ export const ko: Dictionary = {
   'ex.weather.sea': '파고 {m} m',
   'ex.useAsReport': '보고서로 가져오기',
   'ex.detected': '목표 탐지: {unit}, {time}, {position}',
+  'ex.unitOfParty': '{party} 부대',
   'ex.detections': '탐지',
   'ex.detections.none': '아직 탐지가 없습니다.',
   'ex.simulate': '계획 {planId}의 수색 모의',
