@@ -63,6 +63,7 @@ export const TID = {
   // the log and the agreement
   timeline: 'timeline',
   timelineEntry: 'timeline-entry',      // data-type = event type, data-version
+  acknowledgeMessage: 'acknowledge-message',   // on a message of another party to the reader's, not yet acknowledged
   conflict: 'conflict',                 // an offline event the server refused on its version
   placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
   agreementRecord: 'agreement-record',

@@ -119,6 +119,8 @@ export const EVENT_PAYLOADS = {
   }, { additionalProperties: false }),
   message: Type.Object({
     text: Text(),
+    /** The party it is addressed to, the one that acknowledges it (messageAcknowledged); default every other party of the case. */
+    to: Type.Optional(PartySchema),
   }, { additionalProperties: false }),
   notificationAcknowledged: Type.Object({
     /** As the agreement's rules name it: `<rule>/<unit>/<subject>/<to RCC>`, e.g. `R3/kr-ship-1/place:liancourt/jp-rcc`. */
@@ -165,6 +167,12 @@ export const EVENT_PAYLOADS = {
   eventRetracted: Type.Object({
     eventVersion: Type.Integer({ minimum: 1, description: 'the version of the event retracted' }),
     reason: Text(500),
+  }, { additionalProperties: false }),
+  /** A party a message is addressed to says it received it (message_acks.ts): the exchanges' acknowledgement delays are scored from it. */
+  messageAcknowledged: Type.Object({
+    /** The version of the `message` in this case's log. */
+    messageVersion: Type.Integer({ minimum: 1 }),
+    note: Type.Optional(Text(500)),
   }, { additionalProperties: false }),
   // The events below reach an exercise's players' case from exercise control (docs/exercises.md):
   // the server writes them (author 'exercise-control'); no user posts them, and none holds the truth.

@@ -64,7 +64,8 @@ export interface CaseState {
   readonly version: number;
   readonly reports: readonly PictureEntry[];
   readonly sightings: readonly PictureEntry[];
-  readonly messages: readonly PictureEntry[];
+  /** Messages, each with the party it is addressed to (none: every other party) and the parties that acknowledged it. */
+  readonly messages: readonly (PictureEntry & { readonly to?: string; readonly acknowledgedBy: readonly { readonly party: string; readonly version: number; readonly recordedAt: string }[] })[];
   readonly plans: readonly (PictureEntry & { readonly planId?: string })[];
   readonly searches: readonly (PictureEntry & {
     readonly planId?: string; readonly podPercent?: number;
@@ -139,7 +140,12 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
     switch (event.type) {
       case 'report': state.reports.push(entry); break;
       case 'sighting': state.sightings.push(entry); trackUnit(state, entry); break;
-      case 'message': state.messages.push(entry); break;
+      case 'message': state.messages.push({ ...entry, ...pick(p, ['to']), acknowledgedBy: [] }); break;
+      case 'messageAcknowledged': {
+        const message = state.messages.find((m) => m.version === p.messageVersion);
+        if (message && !message.acknowledgedBy.some((a) => a.party === event.party)) (message.acknowledgedBy as { party: string; version: number; recordedAt: string }[]).push({ party: event.party, version: event.version, recordedAt: event.recordedAt });
+        break;
+      }
       case 'planIssued': state.plans.push({ ...entry, ...pick(p, ['planId']) }); break;
       case 'searchDone': state.searches.push({ ...entry, ...pick(p, ['planId', 'podPercent', 'track', 'sweepWidthNm', 'speedKn']) }); break;
       case 'planningInputs':

@@ -128,7 +128,7 @@ describe('POST /api/cases/:caseId/events', () => {
     // an unknown type or releasability is answered with the allowed values
     const unknownType = (await post('kim', caseId, { basedOnVersion: 1, type: 'gossip', payload: { text: 'hi' } })).json();
     expect(unknownType).toMatchObject({ statusCode: 400, code: 'SARB_INVALID_INPUT', field: 'body/type' });
-    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "caseReopened", "statusChangeAgreed", "partyAdded", "eventCorrected", "eventRetracted", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
+    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "caseReopened", "statusChangeAgreed", "partyAdded", "eventCorrected", "eventRetracted", "messageAcknowledged", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
     expect((await post('kim', caseId, { basedOnVersion: 1, type: 'message', releasability: 'some', payload: { text: 'hi' } })).json().message)
       .toBe('body/releasability: must be one of "everything", "position-only", "nothing"');
     expect((await post('han', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 403 });

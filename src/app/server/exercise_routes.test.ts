@@ -308,4 +308,32 @@ describe('a detection reaches both centres', () => {
     expect(picture.state.detections.at(-1)).toMatchObject({ unitParty: 'KR', time: drawn.time, position: drawn.position, redacted: true });
     expect(picture.state.detections.at(-1).unitId).toBeUndefined();
   });
+
+  test('messages between the centres and their acknowledgement delays are scored, each way, in the score and the report', async () => {
+    const at = async (minutes: number, user: string, type: string, payload: object) => {
+      own.clock.nowMs = Date.parse('2026-03-10T08:00:00Z') + minutes * 60_000;
+      const res = await ownAppend(user, type, payload);
+      return res;
+    };
+    const m1 = (await at(0, 'kim', 'message', { text: 'KR takes SMC', to: 'JP' })).json().event.version;
+    // the sender's own party may not acknowledge it, nor a version that is no message
+    expect((await at(1, 'choi', 'messageAcknowledged', { messageVersion: m1 })).json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED' });
+    expect((await at(1, 'sato', 'messageAcknowledged', { messageVersion: 1 })).json()).toMatchObject({ statusCode: 400, field: 'body/payload/messageVersion' });
+    expect((await at(3, 'sato', 'messageAcknowledged', { messageVersion: m1 })).statusCode).toBe(201);
+    const m2 = (await at(5, 'park', 'message', { text: 'datum moved 2 NM east' })).json().event.version;
+    expect((await at(15, 'ito', 'messageAcknowledged', { messageVersion: m2 })).statusCode).toBe(201);
+    expect((await at(20, 'sato', 'message', { text: 'JP helicopter on scene 10:30' })).statusCode).toBe(201);
+    const score = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: own.auth('lee') })).json().score;
+    expect(score.score.exchanges).toEqual({ messages: 3, parties: [
+      { party: 'JP', toParty: 'KR', messages: 1, acknowledged: 0, acknowledgedShare: 0, meanAckDelayS: null, medianAckDelayS: null, maxAckDelayS: null },
+      { party: 'KR', toParty: 'JP', messages: 2, acknowledged: 2, acknowledgedShare: 1, meanAckDelayS: 390, medianAckDelayS: 390, maxAckDelayS: 600 },
+    ] });
+    const json = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=shared&format=json`, headers: own.auth('lee') })).json().report;
+    expect(json.score.exchanges.parties.map((p: { party: string; toParty: string; medianAckDelayS: number | null }) => [p.party, p.toParty, p.medianAckDelayS])).toEqual([['JP', 'KR', null], ['KR', 'JP', 390]]);
+    const html = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR`, headers: own.auth('lee') })).body;
+    expect(html).toContain('Messages from → to');
+    expect(html).toMatch(/South Korea → Japan<\/td><td>2<\/td><td>2 \(100(\.0)? %\)<\/td><td>6\.5 min<\/td><td>6\.5 min<\/td><td>10\.0 min<\/td>/);
+    const pdf = await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: own.auth('lee') });
+    if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload)).toMatch(/South Korea → Japan/);
+  });
 });

@@ -20,7 +20,7 @@ const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   notificationAcknowledged: 'log.type.notificationAcknowledged', unitPosition: 'log.type.unitPosition', caseClosed: 'log.type.caseClosed',
   caseReopened: 'log.type.caseReopened', statusChangeAgreed: 'log.type.statusChangeAgreed', partyAdded: 'log.type.partyAdded',
   eventCorrected: 'log.type.eventCorrected', eventRetracted: 'log.type.eventRetracted',
-  planningInputs: 'log.type.planningInputs',
+  planningInputs: 'log.type.planningInputs', messageAcknowledged: 'log.type.messageAcknowledged',
   injectReleased: 'log.type.injectReleased', exerciseClock: 'log.type.exerciseClock', targetDetected: 'log.type.targetDetected', exerciseEnded: 'log.type.exerciseEnded',
 };
 
@@ -35,6 +35,8 @@ function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
   if (typeof p.unitId === 'string') parts.push(p.unitId);
   if (typeof p.planId === 'string') parts.push(p.planId);
   if (typeof p.notificationId === 'string') parts.push(p.notificationId);
+  if (typeof p.messageVersion === 'number') parts.push(`#${p.messageVersion}`);
+  if (typeof p.note === 'string') parts.push(p.note);
   const pos = p.position as { lonDeg: number; latDeg: number } | undefined;
   if (pos) parts.push(formatDegreesMinutes(pos.latDeg, pos.lonDeg));
   if (typeof p.time === 'string') parts.push(`@ ${p.time}`);
@@ -49,6 +51,12 @@ export function LogPanel() {
   const c = useCase();
   const [message, setMessage] = useState('');
   const withheld = c.snapshot.events.filter((e) => e.withheld).length;
+  // a message of another party addressed to mine (its `to`, or none: every other party) that my party has not acknowledged
+  const acknowledged = new Set(c.snapshot.events.filter((e) => e.type === 'messageAcknowledged' && e.party === user.party).map((e) => Number(e.payload?.messageVersion)));
+  const toAcknowledge = (e: ViewedEvent) => e.type === 'message' && !e.redacted && e.party !== user.party && (e.payload?.to === undefined || e.payload.to === user.party) && !acknowledged.has(e.version);
+  const acknowledge = async (version: number) => {
+    try { await c.append({ type: 'messageAcknowledged', payload: { messageVersion: version } }); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
+  };
   const send = async (e: Event) => {
     e.preventDefault();
     if (!message.trim()) return;
@@ -79,6 +87,7 @@ export function LogPanel() {
               <strong>{t(TYPE_KEYS[e.type ?? ''] ?? 'log.type.other')}</strong>{' '}
               <span class="who">{e.author ? t('log.by', { author: e.author, party: e.party ?? '' }) : e.redacted ? t('log.redacted', { party: e.party ?? '' }) : e.party}</span>
               <div class="what">{summary(e, t)}</div>
+              {toAcknowledge(e) && <button type="button" data-testid={TID.acknowledgeMessage} onClick={() => void acknowledge(e.version)}>{t('log.acknowledge')}</button>}
             </li>
           ))}
         </ol>

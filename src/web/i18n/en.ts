@@ -157,6 +157,7 @@ export const en = {
   'log.type.planIssued': 'Plan issued',
   'log.type.searchDone': 'Search done',
   'log.type.sighting': 'Sighting',
+  'log.type.messageAcknowledged': 'Message acknowledged',
   'log.type.message': 'Message',
   'log.type.notificationAcknowledged': 'Notification acknowledged',
   'log.type.unitPosition': 'Unit position',
@@ -171,6 +172,7 @@ export const en = {
   'log.by': '{author} ({party})',
   'log.queued': 'waiting to be sent',
   'log.message': 'Message to the other centre',
+  'log.acknowledge': 'Acknowledge',
   'log.send': 'Send',
 
   'conflict.title': 'Not sent: the case changed meanwhile',

@@ -155,6 +155,7 @@ export const ja: Dictionary = {
   'log.type.planIssued': '計画発令',
   'log.type.searchDone': '捜索実施',
   'log.type.sighting': '目撃',
+  'log.type.messageAcknowledged': 'メッセージ受領確認',
   'log.type.message': 'メッセージ',
   'log.type.notificationAcknowledged': '通報確認',
   'log.type.unitPosition': '部隊位置',
@@ -169,6 +170,7 @@ export const ja: Dictionary = {
   'log.by': '{author}（{party}）',
   'log.queued': '送信待ち',
   'log.message': '相手センターへのメッセージ',
+  'log.acknowledge': '受領確認',
   'log.send': '送信',
 
   'conflict.title': '未送信：その間に事案が変更されました',

@@ -155,6 +155,7 @@ export const ko: Dictionary = {
   'log.type.planIssued': '계획 발령',
   'log.type.searchDone': '수색 수행',
   'log.type.sighting': '목격',
+  'log.type.messageAcknowledged': '메시지 수신 확인',
   'log.type.message': '메시지',
   'log.type.notificationAcknowledged': '통보 확인',
   'log.type.unitPosition': '단위 위치',
@@ -169,6 +170,7 @@ export const ko: Dictionary = {
   'log.by': '{author} ({party})',
   'log.queued': '전송 대기',
   'log.message': '상대 센터에 보낼 메시지',
+  'log.acknowledge': '수신 확인',
   'log.send': '보내기',
 
   'conflict.title': '전송되지 않음: 그 사이 사건이 변경되었습니다',

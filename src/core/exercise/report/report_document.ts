@@ -142,8 +142,10 @@ export function afterActionDocument(report: AfterActionReport, config: Cooperati
             ...score.rules.late.map((l) => `${l.notificationId}: acknowledged ${duration(l.lateByS)} late`),
             ...score.rules.missing.map((m) => `${m}: never acknowledged`),
           ] }] : []),
-          { kind: 'table', header: ['Party', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
-            partyName(config, p.party), String(p.messages), String(p.acknowledged),
+          score.exchanges.parties.length === 0
+            ? { kind: 'paragraph' as const, text: 'No message between the centres.' }
+            : { kind: 'table' as const, header: ['Messages from → to', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
+            `${partyName(config, p.party)} → ${partyName(config, p.toParty)}`, String(p.messages), `${p.acknowledged} (${pct(p.acknowledgedShare)})`,
             ...[p.meanAckDelayS, p.medianAckDelayS, p.maxAckDelayS].map((s) => (s === null ? '-' : `${(s / 60).toFixed(1)} min`)),
           ]) },
         ],
