@@ -81,7 +81,7 @@ export async function simulateExercises(exercise: ExerciseCase, options: Simulat
     // one drift and one set of plans per method serve every run; only the truth and the draws vary
     const drift = await runDriftJob(exercise.plan.drift, { workers: options.threads });
     threads = drift.workers;
-    const flights = playersFlights(exercise, drift.result, loaded.shoreline);
+    const flights = playersFlights(exercise, drift.result, loaded.shoreline, loaded.forcing);
     let done = 0;
     outcomes = playRuns(exercise, indices, seed, loaded, flights, () => options.onProgress?.(++done / runs));
   } else {
