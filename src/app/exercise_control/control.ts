@@ -128,6 +128,22 @@ export class ExerciseControl {
     return state !== null && this.isController(actor, state, row);
   }
 
+  /**
+   * For the live feed of a control stream (live_routes.ts): the actor, a controller now, follows
+   * it up to a later `controllersSet` that no longer names them (the director is always named);
+   * 'gone' when they are no controller now; null for any other case.
+   */
+  async liveAdmits(actor: Actor, caseId: string): Promise<((event: StoredEvent) => boolean) | 'gone' | null> {
+    const row = await this.store.getCase(caseId);
+    if (!row || row.kind !== 'exercise-control') return null;
+    const events = await this.store.readEvents(caseId, 0);
+    const state = foldControl(events);
+    if (!state || !this.isController(actor, state, row)) return 'gone';
+    const now = events.length ? events[events.length - 1].version : 0;
+    return (event) => event.version <= now || event.type !== 'controllersSet' || actor.userName === state.director.userName
+      || (event.payload as ControlEventPayload<'controllersSet'>).controllers.includes(actor.userName);
+  }
+
   /** The control picture for a controller; anyone else is answered as if the stream did not exist. */
   async forController(actor: Actor, caseId: string): Promise<{ events: StoredEvent[]; state: ControlState }> {
     const control = await this.controlOf(caseId);

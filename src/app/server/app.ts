@@ -180,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
-  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId) });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
