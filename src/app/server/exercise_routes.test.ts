@@ -213,8 +213,10 @@ describe('a joint exercise through HTTP', () => {
     const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
     const kr = await html('KR');
     expect(kr.headers['content-type']).toMatch(/^text\/html/);
-    expect(kr.body).toContain('East Sea');
-    expect((await html('JP')).body).toContain('Sea of Japan');
+    // each party's copy in its own names and script, the shared copy neutral
+    expect(kr.body).toContain('동해');
+    expect(kr.body).not.toMatch(/East Sea|Sea of Japan|日本海/);
+    expect((await html('JP')).body).toContain('日本海');
     expect((await html('shared')).body).toContain('sea between Korea and Japan');
     expect((await html('CN')).json()).toMatchObject({ statusCode: 400, field: 'querystring/copy' });
     const pdf = await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: auth('kim') });

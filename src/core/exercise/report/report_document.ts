@@ -5,7 +5,7 @@
  * this same document, so the two say the same thing. Times are shown in UTC and the reader's zone.
  */
 import {
-  findParty, formatApproximateDate, formatTimeInZone, nameForReader, partyName, placeName, releasabilityFor,
+  findParty, formatApproximateDate, formatTimeInZone, nameForReader, ownScriptReader, partyName, placeName, releasabilityFor,
   type CooperationConfig, type Reader,
 } from '../../cooperation/index.js';
 import { formatPosition } from '../../geo/index.js';
@@ -31,7 +31,9 @@ export interface AfterActionDocument {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** Lay out the after-action report for `reader` (see the file header). */
-export function afterActionDocument(report: AfterActionReport, config: CooperationConfig, reader: Reader): AfterActionDocument {
+export function afterActionDocument(report: AfterActionReport, config: CooperationConfig, forReader: Reader): AfterActionDocument {
+  // a party's copy names places in the party's own script (독도, 竹島); the shared one, neutrally
+  const reader = ownScriptReader(forReader);
   const named = (text: string, field: string): string => nameForReader(text, config, reader, field);
   const zones = reader.kind === 'party'
     ? [findParty(config, reader.party)?.timeZone ?? 'UTC']
