@@ -422,8 +422,8 @@ export function ExerciseControlPanel() {
           {state.detections.map((d) => (
             <li key={d.version} data-testid={TID.detectionDraw} data-search-version={d.searchVersion} data-hit={String(d.hit)} class={d.hit ? 'hit' : 'miss'}>
               {d.note ? t('ctl.draw.note', { unit: d.unitId, note: d.note })
-                : d.hit ? t('ctl.draw.hit', { unit: d.unitId, time: d.time ? when(d.time) : '—', position: d.position ? formatDegreesMinutes(d.position.latDeg, d.position.lonDeg) : '—', expected: formatNumber(d.expectedDetections, language, 3), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })
-                  : t('ctl.draw.miss', { unit: d.unitId, expected: formatNumber(d.expectedDetections, language, 3), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })}
+                : d.hit ? t('ctl.draw.hit', { unit: d.unitId, time: d.time ? when(d.time) : '—', position: d.position ? formatDegreesMinutes(d.position.latDeg, d.position.lonDeg) : '—', expected: formatNumber(d.expectedDetections, language, 2), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })
+                  : t('ctl.draw.miss', { unit: d.unitId, expected: formatNumber(d.expectedDetections, language, 2), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })}
             </li>
           ))}
         </ul>
