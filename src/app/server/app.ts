@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -39,9 +40,13 @@ export interface ServerLimits extends DriftLimits {
   readonly login: LoginPolicy;
 }
 
-/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once; sign-ins as login_throttle.ts says. */
+/**
+ * The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h on
+ * one worker thread per core, 8 waiting per party; sign-ins as login_throttle.ts says.
+ */
 export const DEFAULT_LIMITS: ServerLimits = {
-  bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72, concurrentDriftRuns: 2,
+  bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72,
+  driftWorkers: availableParallelism(), driftQueuePerParty: 8,
   login: DEFAULT_LOGIN_POLICY,
 };
 
@@ -181,7 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
-  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
+  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
+  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 interface EventRow {
@@ -236,6 +236,31 @@ export class SqliteStore implements SarbridgeStore {
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
   }
 
+  async saveDriftRun(r: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void> {
+    this.db.prepare(`INSERT INTO drift_runs (case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particles)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.caseId, r.runId, r.party, r.author, r.requestedAt, r.finishedAt, r.eventVersion, JSON.stringify(r.request), JSON.stringify(r.summary),
+        r.particleCount, r.storedTimes, Buffer.from(particles.buffer, particles.byteOffset, particles.byteLength));
+  }
+
+  async setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void> {
+    this.db.prepare('UPDATE drift_runs SET event_version = ? WHERE case_id = ? AND run_id = ?').run(eventVersion, caseId, runId);
+  }
+
+  async findDriftRun(caseId: string, runId: string): Promise<DriftRunRecord | null> {
+    const row = this.db.prepare<[string, string], DriftRunDbRow>(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = ? AND run_id = ?`).get(caseId, runId);
+    return row ? toDriftRun(row) : null;
+  }
+
+  async listDriftRuns(caseId: string): Promise<DriftRunRecord[]> {
+    return this.db.prepare<[string], DriftRunDbRow>(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = ? ORDER BY finished_at, run_id`).all(caseId).map(toDriftRun);
+  }
+
+  async readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null> {
+    const row = this.db.prepare<[string, string], { particles: Buffer }>('SELECT particles FROM drift_runs WHERE case_id = ? AND run_id = ?').get(caseId, runId);
+    return row ? new Uint8Array(row.particles.buffer, row.particles.byteOffset, row.particles.byteLength) : null;
+  }
+
   async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string }> {
     try {
       this.db.prepare('SELECT 1').get();
@@ -261,4 +286,14 @@ const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, co
 interface ForcingDbRow { sha256: string; name: string; size: number; party: string; uploaded_by: string; uploaded_at: string; contents: string }
 const toForcing = (r: ForcingDbRow): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents),
+});
+
+const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, length(particles) AS particle_bytes';
+interface DriftRunDbRow {
+  case_id: string; run_id: string; party: string; author: string; requested_at: string; finished_at: string; event_version: number | null;
+  request: string; summary: string; particle_count: number; stored_times: number; particle_bytes: number;
+}
+const toDriftRun = (r: DriftRunDbRow): DriftRunRecord => ({
+  caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: r.requested_at, finishedAt: r.finished_at, eventVersion: r.event_version,
+  request: JSON.parse(r.request), summary: JSON.parse(r.summary), particleCount: r.particle_count, storedTimes: r.stored_times, particleBytes: r.particle_bytes,
 });
