@@ -21,6 +21,9 @@ export class DriftRunCancelledError extends SarbridgeError {
   }
 }
 
+/** How long a cancelled running job may take to stop by itself before its thread is stopped, ms. */
+const CANCEL_GRACE_MS = 5000;
+
 export interface DriftPoolOptions {
   /** Worker threads (each runs one whole job at a time). */
   readonly workers: number;
@@ -120,7 +123,13 @@ export class DriftPool {
       return 'queued';
     }
     const thread = this.threads.find((t) => t.task === task);
-    if (thread) Atomics.store(thread.cancel, 0, 1);
+    if (thread) {
+      Atomics.store(thread.cancel, 0, 1);
+      // the flag is read at each drift step; a job still reading its files (a synchronous wasm
+      // call cannot be interrupted) is stopped with its thread, which the next dispatch replaces
+      const timer = setTimeout(() => { if (thread.task === task) void thread.worker.terminate(); }, CANCEL_GRACE_MS);
+      timer.unref();
+    }
     return 'running';
   }
 
@@ -222,7 +231,11 @@ export class DriftPool {
       this.threads.splice(k, 1);
       const task = thread.task;
       thread.task = null;
-      if (task) { this.tasks.delete(task.runId); task.reject(new WorkerError('SARB_WORKER', `the drift worker stopped (${why}) while running drift run ${task.runId}`)); }
+      if (task) {
+        this.tasks.delete(task.runId);
+        task.reject(task.cancelledBy !== null ? new DriftRunCancelledError(task.runId, task.cancelledBy)
+          : new WorkerError('SARB_WORKER', `the drift worker stopped (${why}) while running drift run ${task.runId}`));
+      }
       if (!this.closed) this.dispatch();
     };
     worker.on('error', (error) => lost(error.message));

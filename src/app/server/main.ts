@@ -16,6 +16,9 @@ export interface ServeOptions {
   readonly agreement?: CooperationConfig | null;
   /** What the server logs (JSON lines on stdout): every 500 with its cause at 'error'; default 'warn'. */
   readonly logLevel?: LogLevel;
+  /** Drift worker threads (default os.availableParallelism()) and runs each party may queue (default 8). */
+  readonly driftWorkers?: number;
+  readonly driftQueuePerParty?: number;
 }
 
 /** Levels of `serve --log-level` (pino's, as Fastify logs). */
@@ -34,7 +37,11 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
   if (options.demo) await seedDemoData(store);
-  const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' } });
+  const limits = {
+    ...(options.driftWorkers !== undefined ? { driftWorkers: options.driftWorkers } : {}),
+    ...(options.driftQueuePerParty !== undefined ? { driftQueuePerParty: options.driftQueuePerParty } : {}),
+  };
+  const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' }, limits });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
