@@ -130,7 +130,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       info: { title: 'sarbridge API', version: '0.1.0', description: 'Shared case log, live picture and drift runs for joint search and rescue. ' +
         'Live updates (WebSocket, not listed as a path because OpenAPI 3.0 cannot describe one): ' +
         'GET /api/cases/{caseId}/live?afterVersion=N sends the events after version N, then {"kind":"live","version":n}, ' +
-        'then each new event as {"kind":"event","event":…}, filtered for the reader\'s party; reconnect with the last version received.',
+        'then each new event as {"kind":"event","event":…}, filtered for the reader\'s party; reconnect with the last version received. ' +
+        'Drift runs of the case (POST …/drift-runs) also send {"kind":"driftRun","run":…} (the schema of GET …/drift-runs/{runId}) when they are queued, start, ' +
+        'progress (each 2 %) and end; these carry no version and are not replayed on reconnect (read GET …/drift-runs then).',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sarbridge_session' } } },
       security: [{ bearer: [] }, { cookie: [] }],

@@ -156,11 +156,12 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
     const run: LiveRun = { view, releasability: body.releasability ?? 'everything', finished: Promise.resolve({ event: null }) };
     runs.set(runId, run);
     let lastPublished = -1;
+    let startedMs = Date.now();
     let outcome: Promise<PoolOutcome>;
     try {
       outcome = pool.submit({
       runId, party: actor.party, job, files, storedTimes,
-      onStart: () => { run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
+      onStart: () => { startedMs = Date.now(); run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
       onProgress: (fraction) => {
         run.view = { ...run.view, fraction };
         // each whole 2 % to the live feed
@@ -188,7 +189,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
         start: body.lkp.time, durationH: body.durationH, particles: body.particles, seed: body.seed,
         forcing: result.forcingLabels,
         times: result.times.map((s) => ({ time: utcTimeText(s.timeS), centroid: s.centroid, radius50M: s.radius50M, radius90M: s.radius90M, counts: { ...s.counts } })),
-        seconds: (Date.now() - Date.parse(requestedAt)) / 1000,
+        seconds: (Date.now() - startedMs) / 1000,   // from a worker taking it (the wait in the queue is not the run's)
       };
       // the particles first: the finished work is kept whatever happens to the append
       await store.saveDriftRun({

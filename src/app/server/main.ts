@@ -62,6 +62,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     port: Number(process.env.SARBRIDGE_PORT ?? 8080),
     demo: process.env.SARBRIDGE_DEMO !== '0',
     logLevel: (process.env.SARBRIDGE_LOG_LEVEL as LogLevel | undefined) ?? 'warn',
+    ...(process.env.SARBRIDGE_DRIFT_WORKERS ? { driftWorkers: Number(process.env.SARBRIDGE_DRIFT_WORKERS) } : {}),
+    ...(process.env.SARBRIDGE_DRIFT_QUEUE ? { driftQueuePerParty: Number(process.env.SARBRIDGE_DRIFT_QUEUE) } : {}),
   });
   console.log(`sarbridge listening on ${server.url}`);
   const stop = () => { void server.close().then(() => process.exit(0)); };

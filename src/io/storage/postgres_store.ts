@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
+import { chunksOf, joinChunks } from './drift_run_chunks.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
   AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
@@ -348,10 +349,16 @@ export class PostgresStore implements SarbridgeStore {
   }
 
   async saveDriftRun(r: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void> {
-    await this.pool.query(`INSERT INTO drift_runs (case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particles)
+    const known = await this.pool.query('SELECT 1 FROM drift_runs WHERE case_id = $1 AND run_id = $2', [r.caseId, r.runId]);
+    if (known.rowCount) throw new Error(`drift run ${r.runId} of case ${r.caseId} is stored already`);
+    for (const [k, chunk] of chunksOf(particles).entries()) {
+      await this.pool.query('INSERT INTO drift_run_particles (case_id, run_id, chunk, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, run_id, chunk) DO UPDATE SET bytes = EXCLUDED.bytes',
+        [r.caseId, r.runId, k, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    }
+    await this.pool.query(`INSERT INTO drift_runs (case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [r.caseId, r.runId, r.party, r.author, r.requestedAt, r.finishedAt, r.eventVersion, JSON.stringify(r.request), JSON.stringify(r.summary),
-      r.particleCount, r.storedTimes, Buffer.from(particles.buffer, particles.byteOffset, particles.byteLength)]);
+      r.particleCount, r.storedTimes, particles.byteLength]);
   }
 
   async setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void> {
@@ -368,8 +375,10 @@ export class PostgresStore implements SarbridgeStore {
   }
 
   async readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null> {
-    const { rows } = await this.pool.query<{ particles: Buffer }>('SELECT particles FROM drift_runs WHERE case_id = $1 AND run_id = $2', [caseId, runId]);
-    return rows[0] ? new Uint8Array(rows[0].particles.buffer, rows[0].particles.byteOffset, rows[0].particles.byteLength) : null;
+    const run = await this.pool.query<{ particle_bytes: string }>('SELECT particle_bytes FROM drift_runs WHERE case_id = $1 AND run_id = $2', [caseId, runId]);
+    if (!run.rows[0]) return null;
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM drift_run_particles WHERE case_id = $1 AND run_id = $2 ORDER BY chunk', [caseId, runId]);
+    return joinChunks(rows.map((c) => c.bytes), Number(run.rows[0].particle_bytes));
   }
 
   async close(): Promise<void> {
@@ -396,7 +405,7 @@ const toForcing = (r: any): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents,
 });
 
-const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, octet_length(particles) AS particle_bytes';
+const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toDriftRun = (r: any): DriftRunRecord => ({
   caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: iso(r.requested_at), finishedAt: iso(r.finished_at), eventVersion: r.event_version,

@@ -222,6 +222,14 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(await store.findDriftRun('d1', 'nope')).toBeNull();
       expect(await store.readDriftRunParticles('other', 'r1')).toBeNull();
       await expect(store.saveDriftRun(run('r1', '2026-03-10T06:03:00.000Z'), blob)).rejects.toThrow();   // a run id is stored once
+      // a blob of several chunks (1 MiB each) comes back whole, in order
+      const large = new Uint8Array(2.5 * 1024 * 1024 + 7);
+      for (let k = 0; k < large.length; k++) large[k] = (k * 31 + (k >> 20)) % 256;
+      await store.saveDriftRun(run('r3', '2026-03-10T06:04:00.000Z'), large);
+      const back = await store.readDriftRunParticles('d1', 'r3');
+      expect(back!.length).toBe(large.length);
+      expect(Buffer.from(back!).equals(Buffer.from(large))).toBe(true);   // (toEqual on 2.5 MB takes seconds)
+      expect((await store.findDriftRun('d1', 'r3'))!.particleBytes).toBe(large.length);
     });
   });
 

@@ -215,7 +215,12 @@ export interface SarbridgeStore {
   /** The bytes of the file with this SHA-256, or null. */
   readForcingBytes(sha256: string): Promise<Uint8Array | null>;
 
-  /** Keep a finished drift run (its particle blob with it); a run id is stored once. */
+  /**
+   * Keep a finished drift run and its particle blob; a run id is stored once. The blob is written
+   * in chunks of 1 MiB (drift_run_chunks.ts), each its own statement (an 18 MB blob in one write
+   * held SQLite's synchronous API for a fifth of a second), and the run's row last, so a run that
+   * is found has all its chunks.
+   */
   saveDriftRun(record: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void>;
   /** Note the version of the run's `driftRun` event once it is appended. */
   setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void>;
