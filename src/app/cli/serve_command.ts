@@ -31,7 +31,7 @@ export function serveCommand(): Command {
     .option('--no-demo', 'do not put the demo exercise in an empty database')
     .addOption(new Option('--log-level <level>', 'what the server logs on stdout as JSON lines (every unexpected failure with its cause at error)')
       .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'))
-    .option('--drift-workers <n>', `worker threads for drift runs (default: one per core, ${availableParallelism()} here)`)
+    .option('--drift-workers <n>', `worker threads for drift runs (default: one per core but one, which answers requests: ${Math.max(1, availableParallelism() - 1)} here)`)
     .option('--drift-queue <n>', 'drift runs each party may have waiting for a worker; one more answers 503 with Retry-After', '8')
     .option('--agreement <config>', "a cooperation config (e.g. examples/cooperation/korea-japan.yaml): every issued plan must satisfy its rules, its notifications acknowledged")
     .action(async (options: ServeOptions) => {

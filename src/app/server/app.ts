@@ -42,11 +42,13 @@ export interface ServerLimits extends DriftLimits {
 
 /**
  * The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h on
- * one worker thread per core, 8 waiting per party; sign-ins as login_throttle.ts says.
+ * one worker thread per core but one (that core answers requests and feeds live updates; with a
+ * drift on every core, health p99 passed 50 ms: bench/RESULTS.md), 8 waiting per party; sign-ins
+ * as login_throttle.ts says.
  */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72,
-  driftWorkers: availableParallelism(), driftQueuePerParty: 8,
+  driftWorkers: Math.max(1, availableParallelism() - 1), driftQueuePerParty: 8,
   login: DEFAULT_LOGIN_POLICY,
 };
 

@@ -25,7 +25,7 @@ import { CaseParams, errorResponses, MAX_VERSION, ReleasabilitySchema, ViewedEve
 export interface DriftLimits {
   readonly driftParticlesMax: number;
   readonly driftDurationHMax: number;
-  /** Worker threads drifting (default: os.availableParallelism(); `serve --drift-workers`). */
+  /** Worker threads drifting (default: os.availableParallelism() − 1, at least 1; `serve --drift-workers`). */
   readonly driftWorkers: number;
   /** Runs one party may have waiting for a worker; one more answers 503 with Retry-After (`serve --drift-queue`). */
   readonly driftQueuePerParty: number;
@@ -160,13 +160,13 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
     let outcome: Promise<PoolOutcome>;
     try {
       outcome = pool.submit({
-      runId, party: actor.party, job, files, storedTimes,
-      onStart: () => { startedMs = Date.now(); run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
-      onProgress: (fraction) => {
-        run.view = { ...run.view, fraction };
-        // each whole 2 % to the live feed
-        if (Math.floor(fraction * 50) > lastPublished) { lastPublished = Math.floor(fraction * 50); publish(run); }
-      },
+        runId, party: actor.party, job, files, storedTimes,
+        onStart: () => { startedMs = Date.now(); run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
+        onProgress: (fraction) => {
+          run.view = { ...run.view, fraction };
+          // each whole 2 % to the live feed
+          if (Math.floor(fraction * 50) > lastPublished) { lastPublished = Math.floor(fraction * 50); publish(run); }
+        },
       });
     } catch (error) {
       runs.delete(runId);   // refused (a full queue): nothing to remember
