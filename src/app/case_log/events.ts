@@ -58,7 +58,7 @@ export const PlanGeometrySchema = Type.Object({
   planningTimeS: Type.Optional(Type.Number()),
 }, { additionalProperties: false });
 
-/** A drift run's summary as kept in the log (summaries only, never the particles). */
+/** A drift run's summary as kept in the log (the particles are kept beside it: store table drift_runs). */
 export const DriftRunSummarySchema = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 200 })),
   start: UtcTimeSchema,
@@ -89,7 +89,10 @@ export const EVENT_PAYLOADS = {
     time: Type.Optional(TimeTextSchema),
     objectClass: Type.Optional(Type.String({ maxLength: 64 })),
   }, { additionalProperties: false }),
-  driftRun: Type.Object({ summary: DriftRunSummarySchema }, { additionalProperties: false }),
+  driftRun: Type.Object({
+    summary: DriftRunSummarySchema,
+    runId: Type.Optional(Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: "the server's run (its particles: GET /api/cases/{caseId}/drift-runs/{runId}/particles)" })),
+  }, { additionalProperties: false }),
   /** The inputs of the drift and the plan, as a plan file (checked on append: planning_inputs.ts). */
   planningInputs: PlanningInputsSchema,
   planIssued: Type.Object({

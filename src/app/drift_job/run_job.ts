@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult } from '../../core/drift/index.js';
-import { SarbridgeError } from '../../core/errors.js';
+import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult, type DriftRunOptions } from '../../core/drift/index.js';
+import { WorkerError } from './worker_error.js';
+import type { ForcingOpener } from './forcing_chain.js';
 import type { DriftJob } from './job.js';
+import { startModuleWorker } from './module_worker.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
 import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
@@ -18,6 +19,13 @@ export interface DriftJobOptions {
   readonly workers?: number;
   /** Fraction done, 0..1. */
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Positions at each output time, handed over instead of kept in `result.snapshots` (one thread
+   * only: a server's pool worker packs them as they come; see drift_pool_worker.ts).
+   */
+  readonly onSnapshot?: DriftRunOptions['onSnapshot'];
+  /** How forcing files are opened (default: from disk by path; a pool worker opens uploaded bytes). */
+  readonly openForcing?: ForcingOpener;
 }
 
 export interface DriftJobResult {
@@ -29,10 +37,7 @@ export interface DriftJobResult {
   readonly workers: number;
 }
 
-/** An error raised inside a worker, re-raised here with its code and message. */
-export class WorkerError extends SarbridgeError {
-  constructor(readonly code: string, message: string) { super(message); }
-}
+export { WorkerError } from './worker_error.js';
 
 /** How many threads a job gets: as asked, or every core when the job is large enough. */
 export function workerCount(job: DriftJob, asked?: number): number {
@@ -49,7 +54,7 @@ export function workerCount(job: DriftJob, asked?: number): number {
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
   checkDriftRequest(job.request);
-  const workers = workerCount(job, options.workers);
+  const workers = options.onSnapshot ? 1 : workerCount(job, options.workers);
   const steps = stepCount(job.request);
   const n = job.request.particleCount;
   // threads start first: their modules load while this thread reads the files
@@ -65,14 +70,14 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   });
   try {
     const started = performance.now();
-    const forcing = await openJobForcingFiles(job);
+    const forcing = await openJobForcingFiles(job, options.openForcing);
     const shoreline = await openJobCoastline(job.coastline);
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
     const fileWarnings = forcing.files.flatMap((f) => f.warnings);
     if (memory === null) {
-      const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
+      const result = runDrift(job.request, forcing, { shoreline, onSnapshot: options.onSnapshot, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
       return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings() };
     }
     // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
@@ -107,13 +112,7 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 function startWorker(
   job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
 ): { start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>; stop: () => void } {
-  // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
-  // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const data = { workerData: { job, memory, ...range } };
-  const worker = fromSource
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
-    : new Worker(new URL('./worker.js', import.meta.url), data);
+  const worker = startModuleWorker(import.meta.url, 'worker', { workerData: { job, memory, ...range } });
   let settled = false;
   const report = new Promise<WorkerReport>((resolve, reject) => {
     worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {

@@ -151,6 +151,18 @@ export class LiveHub {
     };
   }
 
+  /**
+   * Send a message that is not an event of the log (a drift run's progress, live_routes.ts) to the
+   * subscribers of a case whose party `mayReceive` allows, now, on this instance only. Such a
+   * message has no version: a client that was not connected misses it and reads the state again.
+   */
+  notify(caseId: string, message: object, mayReceive: (party: string) => boolean): void {
+    const channel = this.channels.get(caseId);
+    if (!channel) return;
+    const text = JSON.stringify(message);
+    for (const s of channel.subscriptions) if (mayReceive(s.subscriber.party)) s.subscriber.send(text);
+  }
+
   /** Subscribers across all cases (for health and tests). */
   get subscriberCount(): number {
     let n = 0;

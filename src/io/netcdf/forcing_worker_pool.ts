@@ -47,7 +47,8 @@ export function openInWorker(path: string, options: ForcingFileOnDiskOptions, de
 }
 
 function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
+  // (a module loaded by tsx inside a worker has a query after its path: read the path only)
+  const fromSource = new URL(import.meta.url).pathname.endsWith('.ts');
   const streams = { stderr: true, stdout: true };
   // From dist the worker is plain JS; from sources (tests, tsx) a small eval'd bootstrap loads it
   // through tsx's API, since Node 20 does not pass module hooks on to workers.
