@@ -18,6 +18,10 @@ export interface DriftJobOptions {
   readonly workers?: number;
   /** Fraction done, 0..1. */
   readonly onProgress?: (fraction: number) => void;
+  /** Called as each phase of the job starts in this thread ('reading forcing', 'coastline', 'drift'), for --timings. */
+  readonly onPhase?: (phase: string) => void;
+  /** A worker thread's milestones (epoch ms: modules loaded, data received, done), for --timings. */
+  readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>) => void;
 }
 
 export interface DriftJobResult {
@@ -65,8 +69,11 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   });
   try {
     const started = performance.now();
+    options.onPhase?.('reading forcing');
     const forcing = await openJobForcingFiles(job);
+    options.onPhase?.('coastline (load and index)');
     const shoreline = await openJobCoastline(job.coastline);
+    options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (${workers} threads: copy in, seed, drift, join)`);
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
@@ -80,6 +87,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));
+    reports.forEach((r, w) => options.onThreadTimes?.(`drift thread ${w + 1}`, r.milestones));
     return {
       result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]),
       fileDescriptions,
@@ -93,6 +101,8 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
 
 interface WorkerReport {
   readonly forcingLabels: DriftResult['forcingLabels'];
+  /** Epoch ms: modules loaded, data received, drift done. */
+  readonly milestones: Readonly<Record<string, number>>;
 }
 
 /** Like Promise.all, but waits for every worker before rejecting with the first error. */

@@ -21,7 +21,9 @@ interface StartMessage {
 
 const { job, firstIndex, count, memory } = workerData as WorkerInput;
 const port = parentPort!;
-port.once('message', ({ loaded }: StartMessage) => run(loaded));
+const now = (): number => performance.timeOrigin + performance.now();
+const milestones: Record<string, number> = { 'modules loaded': now() };
+port.once('message', ({ loaded }: StartMessage) => { milestones['data received'] = now(); run(loaded); });
 
 function run(loaded: StartMessage['loaded']): void {
   try {
@@ -41,5 +43,6 @@ function drift(loaded: StartMessage['loaded']): void {
     onProgress: (done, total) => { if (done === total || done % Math.max(1, Math.floor(total / 50)) === 0) port.postMessage({ type: 'progress', done }); },
   });
   writeSharedParticles(memory, result.particles);
-  port.postMessage({ type: 'done', forcingLabels: result.forcingLabels });
+  milestones.done = now();
+  port.postMessage({ type: 'done', forcingLabels: result.forcingLabels, milestones });
 }
