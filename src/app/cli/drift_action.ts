@@ -49,9 +49,10 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
   await prepareOutput(outPath);   // a path that cannot be written is refused before the drift, not after
   const bar = progressBar('drifting', !options.json);
   const started = performance.now();
-  const { result, fileDescriptions, workers } = await runDriftJob(job, {
+  const { result, fileDescriptions, workers, summaries: threadSummaries } = await runDriftJob(job, {
     workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
     onProgress: bar.update, onPhase: timer.begin, onThreadTimes: timer.thread,
+    summarise: true,   // on a threaded run the threads summarise while this one writes the output
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
   timer.begin(`writing ${netcdf ? 'NetCDF' : 'GeoJSON'}`);
@@ -64,8 +65,8 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
     if (error instanceof DataFileError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new DataFileError(outPath, `cannot be written (${fsProblem(error)})`);
   }
-  timer.begin('summaries (centroid, radii per output time)');
-  const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+  timer.begin(threadSummaries ? 'summaries (waiting for the threads that make them)' : 'summaries (centroid, radii per output time)');
+  const summaries = await threadSummaries ?? result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
   const movedOffLand = seedingMovedOffLand(result.particles);
   timer.begin('printing the report');
   if (options.json) {

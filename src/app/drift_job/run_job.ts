@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult } from '../../core/drift/index.js';
+import {
+  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type CloudSummary, type DriftResult,
+} from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
@@ -22,6 +24,12 @@ export interface DriftJobOptions {
   readonly onPhase?: (phase: string) => void;
   /** A worker thread's milestones (epoch ms: modules loaded, data received, done), for --timings. */
   readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>) => void;
+  /**
+   * Have the worker threads of a threaded run also summarise every output time (summariseCloud,
+   * the output times shared out between them), while the caller writes the output: see
+   * `DriftJobResult.summaries`.
+   */
+  readonly summarise?: boolean;
 }
 
 export interface DriftJobResult {
@@ -31,6 +39,12 @@ export interface DriftJobResult {
   /** What each forcing file said of itself and of what was read from it. */
   readonly fileDescriptions: readonly string[];
   readonly workers: number;
+  /**
+   * With `summarise` on a threaded run: the summary of every output time, in order, as
+   * summariseCloud gives it, computed by the worker threads (which end when it settles). Otherwise
+   * null: the caller summarises `result.snapshots` itself.
+   */
+  readonly summaries: Promise<CloudSummary[]> | null;
 }
 
 /** An error raised inside a worker, re-raised here with its code and message. */
@@ -67,6 +81,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
       options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
     });
   });
+  let keepThreads = false;   // true once the threads have summaries to make
   try {
     const started = performance.now();
     options.onPhase?.('reading forcing');
@@ -80,7 +95,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const fileWarnings = forcing.files.flatMap((f) => f.warnings);
     if (memory === null) {
       const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
-      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings() };
+      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings(), summaries: null };
     }
     // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
     checkDriftCoverage(job.request, forcing, { shoreline });
@@ -88,14 +103,20 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     for (const thread of threads) thread.start(packed);
     const reports = await settleAll(threads.map((thread) => thread.report));
     reports.forEach((r, w) => options.onThreadTimes?.(`drift thread ${w + 1}`, r.milestones));
-    return {
-      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]),
-      fileDescriptions,
-      workers,
-      timings: timings(),
-    };
+    const result = sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
+    let summaries: Promise<CloudSummary[]> | null = null;
+    if (options.summarise) {
+      // the output times in consecutive shares, one per thread; the threads end when all are in
+      const times = result.snapshots.length;
+      summaries = settleAll(threads.map((thread, w) => thread.summarise(Math.floor((w * times) / workers), Math.floor(((w + 1) * times) / workers))))
+        .then((shares) => shares.flat())
+        .finally(() => { for (const thread of threads) thread.stop(); });
+      summaries.catch(() => undefined);   // the caller reads it; never unhandled meanwhile
+      keepThreads = true;
+    }
+    return { result, fileDescriptions, workers, timings: timings(), summaries };
   } finally {
-    for (const thread of threads) thread.stop();
+    if (!keepThreads) for (const thread of threads) thread.stop();
   }
 }
 
@@ -116,7 +137,10 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 /** A worker thread for one particle range: started at once, given the loaded data by `start`. */
 function startWorker(
   job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
-): { start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>; stop: () => void } {
+): {
+  start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>;
+  summarise: (fromOutput: number, toOutput: number) => Promise<CloudSummary[]>; stop: () => void;
+} {
   // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
   // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
   const fromSource = import.meta.url.endsWith('.ts');
@@ -124,22 +148,35 @@ function startWorker(
   const worker = fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
     : new Worker(new URL('./worker.js', import.meta.url), data);
-  let settled = false;
-  const report = new Promise<WorkerReport>((resolve, reject) => {
-    worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
-      if (message.type === 'progress') onSteps(message.done!);
-      else if (message.type === 'done') { settled = true; resolve(message as WorkerReport); }
-      else if (message.type === 'error') { settled = true; reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); }
-    });
-    worker.on('error', (error) => { settled = true; reject(error); });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
-    });
-  });
+  let stopped = false;
+  // what the thread owes: its drift report, then (when asked) summaries
+  let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;
+  const owe = <T>(): Promise<T> => new Promise<T>((resolve, reject) => { pending = { resolve: resolve as (value: never) => void, reject }; });
+  const settle = (how: 'resolve' | 'reject', value: unknown): void => {
+    const p = pending;
+    pending = null;
+    if (p) (p[how] as (v: unknown) => void)(value);
+  };
+  const report = owe<WorkerReport>();
   report.catch(() => undefined);   // rejections are read through settleAll; never unhandled
+  worker.on('message', (message: { type: string; done?: number; code?: string; message?: string; summaries?: CloudSummary[] } & Partial<WorkerReport>) => {
+    if (message.type === 'progress') onSteps(message.done!);
+    else if (message.type === 'done') settle('resolve', message as WorkerReport);
+    else if (message.type === 'summaries') settle('resolve', message.summaries);
+    else if (message.type === 'error') settle('reject', new WorkerError(message.code ?? 'SARB_WORKER', message.message!));
+  });
+  worker.on('error', (error) => settle('reject', error));
+  worker.on('exit', (code) => {
+    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
+  });
   return {
     start: (loaded) => worker.postMessage({ loaded }),
     report,
-    stop: () => { settled = true; void worker.terminate(); },
+    summarise: (fromOutput, toOutput) => {
+      const summaries = owe<CloudSummary[]>();
+      worker.postMessage({ summarise: { fromOutput, toOutput } });
+      return summaries;
+    },
+    stop: () => { stopped = true; settle('reject', new WorkerError('SARB_WORKER', 'the drift worker was stopped')); void worker.terminate(); },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConstantField } from '../environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
-import { driftGeoJsonChunks } from './geojson.js';
+import { driftGeoJsonChunks, micro } from './geojson.js';
 import type { DriftRequest } from './request.js';
 import { runDrift } from './run.js';
 
@@ -33,5 +33,17 @@ describe('driftGeoJsonChunks', () => {
     const parsed = JSON.parse([...driftGeoJsonChunks(runDrift(request, forcing), 'last')].join(''));
     expect(parsed.features).toHaveLength(30);
     expect(new Set(parsed.features.map((f: { properties: { time: string } }) => f.properties.time))).toEqual(new Set(['2026-03-10T02:00:00.000Z']));
+  });
+});
+
+describe('micro', () => {
+  test('prints a coordinate as String(Math.round(deg * 1e6) / 1e6) does, digit for digit', () => {
+    const values = [0, -0, 1e-7, -4e-7, 5e-7, -5e-7, 1e-6, -1e-6, 0.1, 0.5, 1, -1, 10.25, 131.25, -179.999999, 180, 360, 37.000001, 37.1000005, 1234567.8];
+    let x = 12345;
+    for (let k = 0; k < 20000; k++) {   // deterministic pseudo-random longitudes and latitudes
+      x = (x * 1103515245 + 12345) % 2147483648;
+      values.push((x / 2147483648 - 0.5) * 360, (x / 2147483648) * 1e-3, Math.round(x / 1000) / 1e6);
+    }
+    for (const v of values) expect(micro(v), String(v)).toBe(String(Math.round(v * 1e6) / 1e6));
   });
 });
