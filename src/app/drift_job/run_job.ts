@@ -6,7 +6,7 @@ import {
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
-import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
+import { allocateSharedDrift, sharedDriftResult, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
 
 /**
@@ -60,10 +60,13 @@ export function workerCount(job: DriftJob, asked?: number): number {
 }
 
 /**
- * Run a drift job, on every core when it is large enough. The files are read once, here; each
- * worker gets the loaded forcing and coastline and writes a consecutive range of particles into
- * shared memory (nothing is copied back). Counter-based random numbers make the result identical
- * to a one-thread run, bit for bit.
+ * Run a drift job, on every core when it is large enough. The files are read once, here. With
+ * `workers` threads, this thread drifts the first consecutive range of particles and each of
+ * `workers − 1` worker threads another, given the loaded forcing and coastline; all write into
+ * shared memory (nothing is copied back). This thread takes a share rather than waiting, so a
+ * two-core run starts one worker, not two (a worker costs about 0.1 s of CPU to start and load, and
+ * its own heap). Counter-based random numbers make the result identical to a one-thread run, bit
+ * for bit.
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
   checkDriftRequest(job.request);
@@ -73,13 +76,17 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   // threads start first: their modules load while this thread reads the files
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
   const done = new Array<number>(workers).fill(0);
-  const threads = memory === null ? [] : Array.from({ length: workers }, (_, w) => {
+  const rangeOf = (w: number): { firstIndex: number; count: number } => {
     const first = Math.floor((w * n) / workers);
-    const range = { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
-    return startWorker(job, range, memory, (stepsDone) => {
-      done[w] = stepsDone * range.count;
-      options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
-    });
+    return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
+  };
+  const progress = (w: number, stepsDone: number): void => {
+    done[w] = stepsDone * rangeOf(w).count;
+    options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
+  };
+  // range 0 is this thread's; ranges 1.. the worker threads'
+  const threads = memory === null ? [] : Array.from({ length: workers - 1 }, (_, t) => {
+    return startWorker(job, rangeOf(t + 1), memory, (stepsDone) => progress(t + 1, stepsDone));
   });
   let keepThreads = false;   // true once the threads have summaries to make
   try {
@@ -88,7 +95,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const forcing = await openJobForcingFiles(job);
     options.onPhase?.('coastline (load and index)');
     const shoreline = await openJobCoastline(job.coastline);
-    options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (${workers} threads: copy in, seed, drift, join)`);
+    options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (this thread and ${workers - 1} worker${workers > 2 ? 's' : ''}: copy in, seed, drift, join)`);
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
@@ -101,14 +108,23 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     checkDriftCoverage(job.request, forcing, { shoreline });
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
+    // this thread's share, while the workers drift theirs
+    const own = rangeOf(0);
+    const mine = runDrift(job.request, forcing, {
+      shoreline, firstIndex: own.firstIndex, count: own.count,
+      onSnapshot: (k, _timeS, particles) => writeSharedSnapshot(memory, k, particles),
+      onProgress: (stepsDone) => progress(0, stepsDone),
+    });
+    writeSharedParticles(memory, mine.particles);
     const reports = await settleAll(threads.map((thread) => thread.report));
-    reports.forEach((r, w) => options.onThreadTimes?.(`drift thread ${w + 1}`, r.milestones));
-    const result = sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
+    reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
+    const result = sharedDriftResult(memory, job.request, mine.forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
     let summaries: Promise<CloudSummary[]> | null = null;
     if (options.summarise) {
-      // the output times in consecutive shares, one per thread; the threads end when all are in
-      const times = result.snapshots.length;
-      summaries = settleAll(threads.map((thread, w) => thread.summarise(Math.floor((w * times) / workers), Math.floor(((w + 1) * times) / workers))))
+      // the output times in consecutive shares, one per worker thread (this one writes the
+      // output meanwhile); the threads end when all are in
+      const times = result.snapshots.length, shares = threads.length;
+      summaries = settleAll(threads.map((thread, t) => thread.summarise(Math.floor((t * times) / shares), Math.floor(((t + 1) * times) / shares))))
         .then((shares) => shares.flat())
         .finally(() => { for (const thread of threads) thread.stop(); });
       summaries.catch(() => undefined);   // the caller reads it; never unhandled meanwhile
