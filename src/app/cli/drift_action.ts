@@ -210,7 +210,8 @@ async function writeDriftOutput(outPath: string, result: DriftResult, selection:
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   for (const chunk of driftGeoJsonChunks(result, selection)) {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+    // the generator reuses its buffer: each chunk is written before the next is made
+    await Promise.race([new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve()))), failed]);
   }
   out.end();
   await Promise.race([once(out, 'finish'), failed]);
