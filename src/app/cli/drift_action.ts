@@ -65,8 +65,8 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
     if (error instanceof DataFileError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new DataFileError(outPath, `cannot be written (${fsProblem(error)})`);
   }
-  timer.begin(threadSummaries ? 'summaries (waiting for the threads that make them)' : 'summaries (centroid, radii per output time)');
-  const summaries = await threadSummaries ?? result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+  timer.begin(threadSummaries ? "summaries (this thread's share, then the workers')" : 'summaries (centroid, radii per output time)');
+  const summaries = threadSummaries ? await threadSummaries() : result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
   const movedOffLand = seedingMovedOffLand(result.particles);
   timer.begin('printing the report');
   if (options.json) {

@@ -39,7 +39,7 @@ describe('runDriftJob', () => {
       expect(summaries).not.toBeNull();
       const here = result.snapshots.map((s) => summariseCloud(s, result.particles.weight));
       expect(here).toHaveLength(7);
-      expect(await summaries).toEqual(here);
+      expect(await summaries!()).toEqual(here);
     }
     expect((await runDriftJob(job, { workers: 1, summarise: true })).summaries).toBeNull();   // one thread: the caller summarises
   });

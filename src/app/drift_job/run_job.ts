@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
-  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type CloudSummary, type DriftResult,
+  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, summariseCloud, type CloudSummary, type DriftResult,
 } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
@@ -40,11 +40,13 @@ export interface DriftJobResult {
   readonly fileDescriptions: readonly string[];
   readonly workers: number;
   /**
-   * With `summarise` on a threaded run: the summary of every output time, in order, as
-   * summariseCloud gives it, computed by the worker threads (which end when it settles). Otherwise
-   * null: the caller summarises `result.snapshots` itself.
+   * With `summarise` on a threaded run: call it once the output is written for the summary of
+   * every output time, in order, as summariseCloud gives it. The worker threads summarise their
+   * shares of the output times from the moment the drift ends; this thread summarises its share
+   * when it is called; the workers end when all are in. Otherwise null: the caller summarises
+   * `result.snapshots` itself.
    */
-  readonly summaries: Promise<CloudSummary[]> | null;
+  readonly summaries: (() => Promise<CloudSummary[]>) | null;
 }
 
 /** An error raised inside a worker, re-raised here with its code and message. */
@@ -119,15 +121,19 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const reports = await settleAll(threads.map((thread) => thread.report));
     reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
     const result = sharedDriftResult(memory, job.request, mine.forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
-    let summaries: Promise<CloudSummary[]> | null = null;
+    let summaries: (() => Promise<CloudSummary[]>) | null = null;
     if (options.summarise) {
-      // the output times in consecutive shares, one per worker thread (this one writes the
-      // output meanwhile); the threads end when all are in
-      const times = result.snapshots.length, shares = threads.length;
-      summaries = settleAll(threads.map((thread, t) => thread.summarise(Math.floor((t * times) / shares), Math.floor(((t + 1) * times) / shares))))
-        .then((shares) => shares.flat())
+      // the output times in consecutive shares: the workers' first (they start now), this
+      // thread's last (it writes the output first); the threads end when all are in
+      const times = result.snapshots.length, shares = threads.length + 1;
+      const cut = (t: number): number => Math.floor((t * times) / shares);
+      const fromWorkers = settleAll(threads.map((thread, t) => thread.summarise(cut(t), cut(t + 1))))
         .finally(() => { for (const thread of threads) thread.stop(); });
-      summaries.catch(() => undefined);   // the caller reads it; never unhandled meanwhile
+      fromWorkers.catch(() => undefined);   // read when the caller asks; never unhandled meanwhile
+      summaries = async () => {
+        const own = result.snapshots.slice(cut(threads.length)).map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+        return [...(await fromWorkers).flat(), ...own];
+      };
       keepThreads = true;
     }
     return { result, fileDescriptions, workers, timings: timings(), summaries };
