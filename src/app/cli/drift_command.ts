@@ -106,6 +106,11 @@ export function driftCommand(): Command {
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
     .option('--timings', 'print the wall and CPU time of each phase (start-up, reading, coastline, drift, output, summaries) to stderr')
-    // the drift engine, the readers and their libraries load only when a drift runs (not for --help)
-    .action(async (options: DriftOptions) => (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files));
+    // the drift engine, the readers and their libraries load only when a drift runs (not for
+    // --help); a NetCDF4 file's reader thread starts first, so h5wasm loads while they do
+    .action(async (options: DriftOptions) => {
+      const paths = fileArgs.files.flatMap((f) => (f.grid === undefined ? [f.path] : [f.path, f.grid]));
+      if (paths.length > 0) (await import('../../io/netcdf/warm_reader.js')).warmForcingReaderFor(paths);
+      return (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files);
+    });
 }
