@@ -6,7 +6,9 @@ import {
 import { SarbridgeError } from '../../core/errors.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
-import { allocateSharedDrift, sharedDriftResult, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
+import {
+  allocateSharedDrift, sharedDriftResult, touchSharedDrift, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory,
+} from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
 
 /**
@@ -94,7 +96,9 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   try {
     const started = performance.now();
     options.onPhase?.('reading forcing');
-    const forcing = await openJobForcingFiles(job);
+    const opening = openJobForcingFiles(job);
+    if (memory !== null) touchSharedDrift(memory);   // while the NetCDF4 reader thread reads
+    const forcing = await opening;
     options.onPhase?.('coastline (load and index)');
     const shoreline = await openJobCoastline(job.coastline);
     options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (this thread and ${workers - 1} worker${workers > 2 ? 's' : ''}: copy in, seed, drift, join)`);
