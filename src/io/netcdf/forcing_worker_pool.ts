@@ -84,6 +84,22 @@ function finish(): { request: Request } {
   return done;
 }
 
+/** How long a thread started ahead (warmForcingReader) waits for its first file before it ends. */
+const WARM_IDLE_MS = 3000;
+
+/**
+ * Start the reader thread now, before any file is asked for, so h5wasm compiles and starts while
+ * the caller does other work (a drift loads its modules and builds its job meanwhile). It never
+ * keeps the process alive, and ends after WARM_IDLE_MS if no file comes.
+ */
+export function warmForcingReader(): void {
+  if (worker || current || queue.length > 0) return;
+  worker = startWorker();
+  worker.unref();
+  idleTimer = setTimeout(() => { idleTimer = null; if (!current && queue.length === 0 && worker) { void worker.terminate(); worker = null; } }, WARM_IDLE_MS);
+  idleTimer.unref();
+}
+
 /**
  * End the reader thread now if it has nothing to do (a job that opened all its files at once
  * calls it, so the thread's memory, h5wasm's heap included, is not held while the drift runs).
