@@ -76,6 +76,7 @@ export const TID = {
   fixCorrected: 'fix-corrected',        // the marks of a corrected entry (who, when, why)
   fixOriginal: 'fix-original',          // what was first written, struck through
   fixRetracted: 'fix-retracted',        // the mark of a retracted entry
+  refusedWrite: 'refused-write',        // data-code: a write the server refused after the outbox sent it (refused_writes.tsx)
   placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
   agreementRecord: 'agreement-record',
   // the programme (programme_panel.tsx)

@@ -43,7 +43,8 @@ export function CaseStatusPanel() {
   const [reason, setReason] = useState('');
   const [party, setParty] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  /** What became of this reader's last write, shown until the log moves on. */
+  const [note, setNote] = useState<{ text: string; version: number } | null>(null);
   const closing = s.to === 'closed';
   const mayChange = right.kind === 'alone' || right.kind === 'agreed';
   const why = whyNot(t, right, coordinator);
@@ -58,7 +59,7 @@ export function CaseStatusPanel() {
     setProblem(null);
     try {
       const outcome = await c.append(event);
-      setNote(outcome.sent ? t('trust.saved', { version: outcome.version }) : t('trust.queued'));
+      setNote(outcome.sent ? { text: t('trust.saved', { version: outcome.version }), version: outcome.version } : { text: t('trust.queued'), version: c.snapshot.version });
       setAction(null);
     } catch (error) {
       const w = errorWords(t, error);
@@ -108,7 +109,7 @@ export function CaseStatusPanel() {
         </form>
       )}
       {problem && <p class="problem" role="alert" data-testid={TID.statusProblem}>{problem}</p>}
-      {note && <p class="ok" role="status">{note}</p>}
+      {note && note.version === c.snapshot.version && <p class="ok" role="status">{note.text}</p>}
     </section>
   );
 }

@@ -26,6 +26,7 @@ import { ExerciseControlPanel } from './exercise_control_panel.js';
 import { DetectionBanner, ExerciseClockBadge, exerciseFeatures, ExercisePlayPanel } from './exercise_play.js';
 import { LogPanel } from './log_panel.js';
 import { PlanPanel } from './plan_panel.js';
+import { RefusedWrites } from './refused_writes.js';
 import { prefillReport, ReportPanel } from './report_panel.js';
 
 /** What the panels of an open case share. */
@@ -387,6 +388,7 @@ export function CaseView(props: { caseId: string }) {
                 <button type="button" role="tab" key={id} data-testid={testId} aria-selected={tab === id} onClick={() => setTab(id)}>{t(key)}</button>
               ))}
             </nav>
+            <RefusedWrites />
             <CaseStatusPanel />
             <div class="panel">
               {tab === 'report' && <ReportPanel />}

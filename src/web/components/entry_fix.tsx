@@ -4,7 +4,7 @@
  * unit positions and messages, Correct (a form prefilled with what it says now, the position as
  * sailors write it) and Retract (with a reason). Both go through the outbox like every write.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ViewedEvent } from '../api/types.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
@@ -80,6 +80,7 @@ function CorrectForm(props: { event: ViewedEvent; current: Record<string, unknow
   const [reason, setReason] = useState('');
   const { problem, setProblem, write } = useFixWriter(props.onDone);
   const update = (patch: Partial<FixForm>) => setForm({ ...form, ...patch });
+  useEffect(() => () => c.setPreview(null), []);   // the live marker goes with the form
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) { setProblem(t('fix.needReason')); return; }
@@ -113,7 +114,7 @@ function CorrectForm(props: { event: ViewedEvent; current: Record<string, unknow
         <input data-testid={TID.fixReason} maxLength={500} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
       </label>
       <button type="submit" data-testid={TID.fixSubmit}>{t('fix.submitCorrect')}</button>
-      <button type="button" onClick={() => { c.setPreview(null); props.onDone(); }}>{t('fix.cancel')}</button>
+      <button type="button" onClick={props.onDone}>{t('fix.cancel')}</button>
       {problem && <p class="problem" role="alert" data-testid={TID.fixProblem}>{problem}</p>}
     </form>
   );

@@ -16,7 +16,7 @@ import { EntryFix } from './entry_fix.js';
 import { clockModeText, INJECT_KIND_KEYS } from './exercise_play.js';
 import { formatDegreesMinutes } from './position_fields.js';
 
-const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
+export const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   caseOpened: 'log.type.caseOpened', report: 'log.type.report', driftRun: 'log.type.driftRun', planIssued: 'log.type.planIssued',
   searchDone: 'log.type.searchDone', sighting: 'log.type.sighting', message: 'log.type.message',
   notificationAcknowledged: 'log.type.notificationAcknowledged', unitPosition: 'log.type.unitPosition', caseClosed: 'log.type.caseClosed',
@@ -33,6 +33,7 @@ function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
   if (t && e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
   if (t && e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
   if (typeof p.title === 'string') parts.push(p.title);
+  if (t && e.type === 'statusChangeAgreed') parts.push(t(p.to === 'open' ? 'status.agreeReopen' : 'status.agreeClose'));
   if (t && typeof p.eventVersion === 'number') parts.push(t('fix.ofEvent', { version: p.eventVersion }));
   if (typeof p.party === 'string') parts.push(p.party);
   if (typeof p.reason === 'string') parts.push(p.reason);

@@ -437,4 +437,7 @@ export const en = {
   'fix.problem.badTime': 'The time cannot be read: write it as YYYY-MM-DD HH:MM in UTC',
   'fix.problem.badNumber': 'A number is out of range',
   'fix.ofEvent': 'of event {version}',
+  'refused.title': 'Refused by the server',
+  'refused.line': '{type} written here at {when} and sent when the link returned: {problem}',
+  'refused.dismiss': 'I have read it',
 } as const;

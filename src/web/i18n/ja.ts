@@ -435,4 +435,7 @@ export const ja: Dictionary = {
   'fix.problem.badTime': '時刻を読み取れません。UTC で YYYY-MM-DD HH:MM の形式で入力してください',
   'fix.problem.badNumber': '数値が範囲外です',
   'fix.ofEvent': 'イベント {version} について',
+  'refused.title': 'サーバーが拒否しました',
+  'refused.line': '{when} にこの端末で作成し、接続回復後に送信した{type}：{problem}',
+  'refused.dismiss': '確認しました',
 };

@@ -435,4 +435,7 @@ export const ko: Dictionary = {
   'fix.problem.badTime': '시각을 읽을 수 없습니다. UTC로 YYYY-MM-DD HH:MM 형식으로 입력하십시오',
   'fix.problem.badNumber': '숫자가 범위를 벗어났습니다',
   'fix.ofEvent': '이벤트 {version}에 대한',
+  'refused.title': '서버가 거부함',
+  'refused.line': '{when}에 이 기기에서 작성되어 연결 복구 후 전송된 {type}: {problem}',
+  'refused.dismiss': '확인함',
 };
