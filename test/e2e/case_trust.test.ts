@@ -151,4 +151,32 @@ describe('a joint log both parties can trust (end to end, Chromium)', () => {
     expect(types.filter((t) => t === 'caseClosed' || t === 'caseReopened' || t === 'statusChangeAgreed').reverse()).toEqual(['statusChangeAgreed', 'caseClosed', 'caseReopened']);
     await screenshot(kr.page, 'trust-reopened-kr');
   }, 600_000);
+
+  test("KR's SMC adds JP to a KR case: JP then reads it, and both pages name both parties", async () => {
+    const krToken = await apiToken(suite.server(), KR_USER);
+    const jpToken = await apiToken(suite.server(), JP_USER);
+    const { caseId } = await apiCall<{ caseId: string }>(suite.server(), krToken, 'POST', '/api/cases', { kind: 'case', title: 'Trust e2e: KR alone', parties: ['KR'] });
+    const kr = await suite.open('KR coordinator');
+    await signIn(kr.page, KR_USER);
+    await openCase(kr.page, caseId);
+    // a case of one party: its SMC closes it alone, and nobody is asked to agree
+    expect(await kr.page.getByTestId(TID.statusChange).isEnabled()).toBe(true);
+    expect(await kr.page.getByTestId(TID.statusAgree).count()).toBe(0);
+    await kr.page.getByTestId(TID.partyAdd).click();
+    expect(await kr.page.getByTestId(TID.partyPick).locator('option').allTextContents()).toEqual(['JP']);
+    await kr.page.getByTestId(TID.statusReason).fill('the raft drifts into the JP SRR');
+    await kr.page.getByTestId(TID.statusSubmit).click();
+    await expect.poll(() => kr.page.getByTestId(TID.caseTitle).locator('xpath=..').textContent(), { timeout: WAIT_MS.live }).toContain('KR / JP');
+    expect(await kr.page.getByTestId(TID.partyAdd).count()).toBe(0);   // no party of the agreement is left to add
+    await entry(kr.page, 'partyAdded', 'the raft drifts into the JP SRR');
+    const { events } = await apiCall<{ events: { type?: string }[] }>(suite.server(), jpToken, 'GET', `/api/cases/${caseId}/events`);
+    expect(events.map((e) => e.type)).toEqual(['caseOpened', 'partyAdded']);
+    const jp = await suite.open('JP coordinator');
+    await signIn(jp.page, JP_USER);
+    await openCase(jp.page, caseId);
+    expect(await jp.page.getByTestId(TID.caseTitle).locator('xpath=..').textContent()).toContain('KR / JP');
+    // now joint: neither SMC closes alone without a coordinating RCC
+    expect(await jp.page.getByTestId(TID.statusChange).isDisabled()).toBe(true);
+    expect(await jp.page.getByTestId(TID.statusWhyNot).textContent()).toContain('KR has not agreed');
+  }, 600_000);
 });

@@ -20,7 +20,7 @@ import { TID } from '../test_ids.js';
 import { isExerciseControl } from '../api/exercise_api.js';
 import { AgreementPanel } from './agreement_panel.js';
 import { CaseStatusPanel } from './case_status_panel.js';
-import { currentPayload, fixesOf } from './case_trust.js';
+import { caseStatus, currentPayload, fixesOf } from './case_trust.js';
 import { errorWords, useApp } from './app.js';
 import { ExerciseControlPanel } from './exercise_control_panel.js';
 import { DetectionBanner, ExerciseClockBadge, exerciseFeatures, ExercisePlayPanel } from './exercise_play.js';
@@ -331,7 +331,7 @@ export function CaseView(props: { caseId: string }) {
 
   const opened = snapshot.events.find((e) => e.type === 'caseOpened');
   const title = String(opened?.payload?.title ?? props.caseId);
-  const caseParties = (opened?.payload?.parties as string[] | undefined) ?? [];
+  const caseParties = caseStatus(snapshot.events).parties;   // with the parties added since it opened
   const context: CaseContextValue = {
     snapshot, session, append: (e) => session.append(e), inputs, inputsVersion: inputsEvent?.version ?? null,
     drift, plan, running, runDrift, runPlan, localFiles,
