@@ -12,7 +12,7 @@ import { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext 
 import { CaseClosedError, PlanNotIssuableError } from './errors.js';
 import { checkStatusChange, closedAfter, STATUS_EVENT_TYPES, type Coordinator } from './case_status.js';
 import { checkCorrectionTarget, checkReplacement } from './corrections.js';
-import { checkMessageAcknowledgement, checkMessageAddress } from './message_acks.js';
+import { checkMessageAcknowledgement, checkMessageAddress, checkMessageCorrection } from './message_acks.js';
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind } from './permissions.js';
 import { checkPlanningInputs } from './planning_inputs.js';
@@ -131,6 +131,7 @@ export class CaseLog {
     let releasability = original.releasability as Releasability;
     if (draft.type === 'eventRetracted') return { ...draft, releasability };
     const replacement = checkReplacement(original.type as CaseEventType, (payload as CaseEventPayload<'eventCorrected'>).replacement);
+    if (original.type === 'message') checkMessageCorrection(original, replacement);
     if (this.agreement) {
       const asOriginal: EventDraft = { ...draft, type: original.type, payload: replacement, releasability };
       const { unitId } = replacement as { unitId?: string };

@@ -16,7 +16,7 @@ async function threeParties() {
   const log = new CaseLog(new SqliteStore(':memory:'), () => new Date(nowMs));
   await log.open(kim, { kind: 'case', title: 'Raft', parties: ['KR', 'JP', 'CN'] }, 'c');
   let version = 1;
-  const append = async (actor: Actor, type: 'message' | 'messageAcknowledged', payload: object, releasability?: 'nothing') => {
+  const append = async (actor: Actor, type: 'message' | 'messageAcknowledged' | 'eventCorrected' | 'eventRetracted', payload: object, releasability?: 'nothing') => {
     nowMs += 60_000;
     const e = await log.append(actor, 'c', { type, payload, basedOnVersion: version, ...(releasability ? { releasability } : {}) });
     version = e.version;
@@ -62,5 +62,14 @@ describe('messages between the centres and their acknowledgement', () => {
     const { append } = await threeParties();
     await expect(append(kim, 'message', { text: 'x', to: 'KR' })).rejects.toThrow("payload/to: KR is the sender's own party");
     await expect(append(kim, 'message', { text: 'x', to: 'US' })).rejects.toThrow('payload/to: US is not a party of this case (KR, JP, CN)');
+  });
+  test('a retracted message is not acknowledged; a correction keeps the addressee', async () => {
+    const { append } = await threeParties();
+    const toJp = await append(kim, 'message', { text: 'KR takes SMC', to: 'JP' });
+    await expect(append(kim, 'eventCorrected', { eventVersion: toJp.version, reason: 'wrong centre', replacement: { text: 'KR takes SMC', to: 'CN' } }))
+      .rejects.toThrow(/keeps the message's addressee \(JP\), not CN/);
+    await append(kim, 'eventCorrected', { eventVersion: toJp.version, reason: 'typo', replacement: { text: 'KR takes SMC at 08:00', to: 'JP' } });
+    await append(kim, 'eventRetracted', { eventVersion: toJp.version, reason: 'sent in error' });
+    await expect(append(sato, 'messageAcknowledged', { messageVersion: toJp.version })).rejects.toThrow(/was retracted at version \d+: there is nothing to acknowledge/);
   });
 });
