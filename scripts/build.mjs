@@ -4,6 +4,7 @@
 //      Build mode, not `tsc -p … --incremental`: with nothing changed, -p still builds the whole
 //      program to compare file hashes (12-19 s here), while -b compares timestamps (about 1.5 s).
 //      -b trusts the .tsbuildinfo alone, so a compiled file missing from dist/ forces a full build;
+//   1b. the CLI bundle, dist/cli-bundle (scripts/bundle_cli.mjs, esbuild), after every tsc build;
 //   2. the browser application: vite build --config src/web/vite.config.ts, only when that config
 //      exists and a file it bundles (src/web, src/app, src/core, src/io, data, package-lock.json)
 //      is newer than dist/web/.build-stamp, or the built index.html is missing.
@@ -39,6 +40,21 @@ const rebuilt = /Building project/.test(tscOutput);
 console.log(rebuilt
   ? `server (tsc): rebuilt into dist/ in ${seconds(t0)}${missing.length > 0 ? ` (${missing.length} compiled files were missing, e.g. dist/${missing[0].replace(/\.ts$/, '.js')})` : ''}`
   : `server (tsc): up to date (checked in ${seconds(t0)})`);
+
+// 1b. the CLI bundle (scripts/bundle_cli.mjs): after every tsc build, or when missing
+t0 = performance.now();
+const bundleEntry = join(root, 'dist', 'cli-bundle', 'sarbridge.js');
+if (rebuilt || !existsSync(bundleEntry)) {
+  const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle_cli.mjs')], { cwd: root, encoding: 'utf8' });
+  if (bundled.status !== 0) {
+    process.stderr.write(bundled.stderr ?? '');
+    console.error('CLI bundle (esbuild): failed');
+    process.exit(bundled.status || 1);
+  }
+  console.log(`CLI bundle (esbuild): rebuilt into dist/cli-bundle in ${seconds(t0)}`);
+} else {
+  console.log('CLI bundle (esbuild): up to date');
+}
 
 // 2. browser application
 t0 = performance.now();

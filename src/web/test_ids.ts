@@ -64,7 +64,21 @@ export const TID = {
   // the log and the agreement
   timeline: 'timeline',
   timelineEntry: 'timeline-entry',      // data-type = event type, data-version
+  acknowledgeMessage: 'acknowledge-message',   // on a message of another party to the reader's, not yet acknowledged
   conflict: 'conflict',                 // an offline event the server refused on its version
+  // trust in the joint log (case_status_panel.tsx, entry_fix.tsx)
+  caseStatus: 'case-status',            // data-status = open | closed, data-agreed = parties agreed to the next change
+  statusPending: 'status-pending', statusWhyNot: 'status-why-not', statusProblem: 'status-problem',
+  statusChange: 'status-change',        // Close case / Reopen case (disabled when the rule does not allow this reader)
+  statusAgree: 'status-agree',          // Agree to close / reopen
+  partyAdd: 'party-add', partyPick: 'party-pick',
+  statusForm: 'status-form', statusReason: 'status-reason', statusSubmit: 'status-submit',
+  fixCorrect: 'fix-correct', fixRetract: 'fix-retract', // on an entry of the reader's own party
+  fixForm: 'fix-form', fixText: 'fix-text', fixTime: 'fix-time', fixReason: 'fix-reason', fixSubmit: 'fix-submit', fixProblem: 'fix-problem',
+  fixCorrected: 'fix-corrected',        // the marks of a corrected entry (who, when, why)
+  fixOriginal: 'fix-original',          // what was first written, struck through
+  fixRetracted: 'fix-retracted',        // the mark of a retracted entry
+  refusedWrite: 'refused-write',        // data-code: a write the server refused after the outbox sent it (refused_writes.tsx)
   placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
   agreementRecord: 'agreement-record',
   // the programme (programme_panel.tsx)

@@ -12,6 +12,7 @@ import { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext 
 import { CaseClosedError, PlanNotIssuableError } from './errors.js';
 import { checkStatusChange, closedAfter, STATUS_EVENT_TYPES, type Coordinator } from './case_status.js';
 import { checkCorrectionTarget, checkReplacement } from './corrections.js';
+import { checkMessageAcknowledgement, checkMessageAddress, checkMessageCorrection } from './message_acks.js';
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind } from './permissions.js';
 import { checkPlanningInputs } from './planning_inputs.js';
@@ -104,6 +105,7 @@ export class CaseLog {
       checkStatusChange(draft.type, draft.payload, actor, context!, events, this.coordinator(events));
     }
     if (draft.type === 'eventCorrected' || draft.type === 'eventRetracted') draft = await this.withCorrectionChecked(draft, actor, context!);
+    await this.checkMessage(draft, context!.parties);
     if (this.agreement) {
       checkUnderAgreement(draft, actor, this.agreement);
       draft = withUnitReleasability(draft, this.agreement);
@@ -129,6 +131,7 @@ export class CaseLog {
     let releasability = original.releasability as Releasability;
     if (draft.type === 'eventRetracted') return { ...draft, releasability };
     const replacement = checkReplacement(original.type as CaseEventType, (payload as CaseEventPayload<'eventCorrected'>).replacement);
+    if (original.type === 'message') checkMessageCorrection(original, replacement);
     if (this.agreement) {
       const asOriginal: EventDraft = { ...draft, type: original.type, payload: replacement, releasability };
       const { unitId } = replacement as { unitId?: string };
@@ -177,6 +180,13 @@ export class CaseLog {
         if (k > 0 && Date.parse(point.time) < Date.parse(track[k - 1].time)) throw new InvalidInputError(`payload/track/${k}/time`, `${point.time} is before the point before it: times along a track must not go back`);
       });
     }
+  }
+
+  /** A message's address, and an acknowledgement only by a party the message went to (message_acks.ts). */
+  private async checkMessage(draft: EventDraft, parties: readonly string[]): Promise<void> {
+    if (draft.type === 'message') checkMessageAddress(draft, parties);
+    if (draft.type !== 'messageAcknowledged') return;
+    checkMessageAcknowledgement(draft, await this.store.readEvents(draft.caseId, 0), parties, (e) => this.view(e, draft.party));
   }
 
   /**

@@ -58,7 +58,7 @@ export const PlanGeometrySchema = Type.Object({
   planningTimeS: Type.Optional(Type.Number()),
 }, { additionalProperties: false });
 
-/** A drift run's summary as kept in the log (summaries only, never the particles). */
+/** A drift run's summary as kept in the log (the particles are kept beside it: store table drift_runs). */
 export const DriftRunSummarySchema = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 200 })),
   start: UtcTimeSchema,
@@ -89,7 +89,10 @@ export const EVENT_PAYLOADS = {
     time: Type.Optional(TimeTextSchema),
     objectClass: Type.Optional(Type.String({ maxLength: 64 })),
   }, { additionalProperties: false }),
-  driftRun: Type.Object({ summary: DriftRunSummarySchema }, { additionalProperties: false }),
+  driftRun: Type.Object({
+    summary: DriftRunSummarySchema,
+    runId: Type.Optional(Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: "the server's run (its particles: GET /api/cases/{caseId}/drift-runs/{runId}/particles)" })),
+  }, { additionalProperties: false }),
   /** The inputs of the drift and the plan, as a plan file (checked on append: planning_inputs.ts). */
   planningInputs: PlanningInputsSchema,
   planIssued: Type.Object({
@@ -119,6 +122,8 @@ export const EVENT_PAYLOADS = {
   }, { additionalProperties: false }),
   message: Type.Object({
     text: Text(),
+    /** The party it is addressed to, the one that acknowledges it (messageAcknowledged); default every other party of the case. */
+    to: Type.Optional(PartySchema),
   }, { additionalProperties: false }),
   notificationAcknowledged: Type.Object({
     /** As the agreement's rules name it: `<rule>/<unit>/<subject>/<to RCC>`, e.g. `R3/kr-ship-1/place:liancourt/jp-rcc`. */
@@ -166,6 +171,12 @@ export const EVENT_PAYLOADS = {
     eventVersion: Type.Integer({ minimum: 1, description: 'the version of the event retracted' }),
     reason: Text(500),
   }, { additionalProperties: false }),
+  /** A party a message is addressed to says it received it (message_acks.ts): the exchanges' acknowledgement delays are scored from it. */
+  messageAcknowledged: Type.Object({
+    /** The version of the `message` in this case's log. */
+    messageVersion: Type.Integer({ minimum: 1 }),
+    note: Type.Optional(Text(500)),
+  }, { additionalProperties: false }),
   // The events below reach an exercise's players' case from exercise control (docs/exercises.md):
   // the server writes them (author 'exercise-control'); no user posts them, and none holds the truth.
   /** An inject released to the players when the exercise time reached its time (`at`). */
@@ -188,6 +199,8 @@ export const EVENT_PAYLOADS = {
     time: UtcTimeSchema,
     position: PositionSchema,
     searchVersion: Type.Integer({ minimum: 1 }),
+    /** True for the first detection: it ended the exercise's search phase (exercise control may play on). */
+    searchPhaseEnded: Type.Optional(Type.Boolean()),
   }, { additionalProperties: false }),
   /** Exercise control ended the exercise; the score and the after-action report are now released to both parties. */
   exerciseEnded: Type.Object({
@@ -219,9 +232,14 @@ export interface RedactedEvent {
   readonly party: string;
   readonly recordedAt: string;
   readonly releasability: 'position-only';
-  /** The position fields; of a correction, the event it names and its replacement's position fields; of a retraction, the event it names. */
+  /**
+   * The position fields; of a correction, the event it names and its replacement's position fields;
+   * of a retraction, the event it names; of a target detection by a unit the agreement does not
+   * release to the viewer, the unit's party in place of its id, and whether it ended the search phase.
+   */
   readonly payload: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string; eventVersion?: number;
-    replacement?: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string } };
+    replacement?: { unitId?: string; position?: Static<typeof PositionSchema>; time?: string };
+    unitParty?: string; searchPhaseEnded?: boolean };
   readonly redacted: true;
 }
 

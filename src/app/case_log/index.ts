@@ -8,6 +8,7 @@ export {
   CASE_EVENT_TYPES, DriftRunSummarySchema, EVENT_PAYLOADS, EXERCISE_CONTROL_EVENT_TYPES, ExerciseClockSchema, INJECT_KINDS, InjectKindSchema, WeatherSchema, PartySchema, PositionSchema, TimeTextSchema, UtcTimeSchema,
   type CaseEvent, type CaseEventPayload, type CaseEventType, type PartlyWithheldEvent, type RedactedEvent, type ViewedEvent, type WithheldEvent,
 } from './events.js';
+export { checkMessageAcknowledgement, messageAcknowledgements, messageRecipients } from './message_acks.js';
 export { utcTimeText, withUtcTimes } from './payload_times.js';
 export { CASE_WRITERS, isStreamKind, mayRead, mayWrite, STREAM_KINDS, writersOf } from './permissions.js';
 export { POSITION_FIELDS, RELEASABILITY_LEVELS, type Releasability } from './releasability.js';

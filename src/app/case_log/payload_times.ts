@@ -38,7 +38,7 @@ export function withUtcTimes<T extends CaseEventType>(type: T, payload: CaseEven
     }
     case 'driftRun': {
       const { summary } = payload as CaseEventPayload<'driftRun'>;
-      return { summary: { ...summary, start: utc(summary.start, `${at}/summary/start`),
+      return { ...payload, summary: { ...summary, start: utc(summary.start, `${at}/summary/start`),
         times: summary.times.map((t, k) => ({ ...t, time: utc(t.time, `${at}/summary/times/${k}/time`) })) } } as CaseEventPayload<T>;
     }
     case 'planningInputs': {

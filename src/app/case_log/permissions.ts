@@ -23,6 +23,7 @@ export const CASE_WRITERS: Readonly<Record<CaseEventType, readonly Role[]>> = {
   // a correction or retraction needs a role that may write the corrected event's type as well (corrections.ts)
   eventCorrected: ['smc', 'osc', 'liaison-officer'],
   eventRetracted: ['smc', 'osc', 'liaison-officer'],
+  messageAcknowledged: ['smc', 'osc', 'liaison-officer'],
   // written by the server from exercise control's stream, never by a user (not even exercise control: its own routes)
   injectReleased: [],
   exerciseClock: [],

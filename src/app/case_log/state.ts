@@ -15,6 +15,8 @@ export interface PictureEntry {
   readonly position?: Position;
   readonly time?: string;
   readonly unitId?: string;
+  /** A detection by a unit not released to the viewer: its party, in place of its id. */
+  readonly unitParty?: string;
   /**
    * Set when the author's party corrected the event (eventCorrected): the entry shows the newest
    * replacement; `corrections` says who, when and why (oldest first), `original` what was first written.
@@ -62,7 +64,8 @@ export interface CaseState {
   readonly version: number;
   readonly reports: readonly PictureEntry[];
   readonly sightings: readonly PictureEntry[];
-  readonly messages: readonly PictureEntry[];
+  /** Messages, each with the party it is addressed to (none: every other party) and the parties that acknowledged it. */
+  readonly messages: readonly (PictureEntry & { readonly to?: string; readonly acknowledgedBy: readonly { readonly party: string; readonly version: number; readonly recordedAt: string }[] })[];
   readonly plans: readonly (PictureEntry & { readonly planId?: string })[];
   readonly searches: readonly (PictureEntry & {
     readonly planId?: string; readonly podPercent?: number;
@@ -87,7 +90,7 @@ export interface CaseState {
   /** The exercise clock as last set (null: no clock yet, or a real case). */
   readonly clock: Static<typeof ExerciseClockSchema> | null;
   /** Detections of the target by the players' units. */
-  readonly detections: readonly (PictureEntry & { readonly searchVersion: number })[];
+  readonly detections: readonly (PictureEntry & { readonly searchVersion?: number; readonly searchPhaseEnded?: boolean })[];
   /** Set once exercise control has ended the exercise. */
   readonly exerciseEnded: PictureEntry | null;
 }
@@ -137,7 +140,12 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
     switch (event.type) {
       case 'report': state.reports.push(entry); break;
       case 'sighting': state.sightings.push(entry); trackUnit(state, entry); break;
-      case 'message': state.messages.push(entry); break;
+      case 'message': state.messages.push({ ...entry, ...pick(p, ['to']), acknowledgedBy: [] }); break;
+      case 'messageAcknowledged': {
+        const message = state.messages.find((m) => m.version === p.messageVersion);
+        if (message && !message.acknowledgedBy.some((a) => a.party === event.party)) (message.acknowledgedBy as { party: string; version: number; recordedAt: string }[]).push({ party: event.party, version: event.version, recordedAt: event.recordedAt });
+        break;
+      }
       case 'planIssued': state.plans.push({ ...entry, ...pick(p, ['planId']) }); break;
       case 'searchDone': state.searches.push({ ...entry, ...pick(p, ['planId', 'podPercent', 'track', 'sweepWidthNm', 'speedKn']) }); break;
       case 'planningInputs':
@@ -168,7 +176,7 @@ export function foldCase(events: readonly ViewedEvent[], options: FoldOptions = 
         state.injects.push({ ...entry, ...(pick(p, ['injectId', 'kind', 'at', 'delayH', 'weather']) as { injectId: string; kind: string; at: string }) });
         break;
       case 'exerciseClock': state.clock = p as unknown as NonNullable<CaseState['clock']>; break;
-      case 'targetDetected': state.detections.push({ ...entry, searchVersion: p.searchVersion as number }); break;
+      case 'targetDetected': state.detections.push({ ...entry, ...pick(p, ['searchVersion', 'searchPhaseEnded', 'unitParty']) }); break;
       case 'exerciseEnded': state.exerciseEnded = entry; break;
     }
   }

@@ -53,3 +53,36 @@ describe('viewEvent under an agreement: each unit\'s releasability', () => {
     expect(viewEvent(event, 'JP')).toBe(event);   // no agreement: the event's releasability only
   });
 });
+
+describe('a target detection reaches both centres (docs/exercises.md)', () => {
+  const units = [
+    { id: 'kr-helo-1', party: 'KR', releasability: 'nothing' as const },
+    { id: 'kr-ship-1', party: 'KR', releasability: 'position-only' as const },
+    { id: 'jp-ship-1', party: 'JP', releasability: 'everything' as const },
+  ];
+  // written by the server in the director's party (JP here), released everything
+  const detection = (unitId: string): CaseEvent => ({
+    caseId: 'x', version: 9, type: 'targetDetected', author: 'exercise-control', party: 'JP', recordedAt: '2026-03-10T10:00:00.000Z',
+    basedOnVersion: 8, releasability: 'everything',
+    payload: { unitId, time: '2026-03-10T09:41Z', position: { lonDeg: 131.3, latDeg: 37.2 }, searchVersion: 7, searchPhaseEnded: true },
+  });
+  test('by a unit released nothing: the other party learns time, position and the end of the search phase, and only the unit\'s party', () => {
+    const seen = viewEvent(detection('kr-helo-1'), 'JP', units);
+    expect(seen).toEqual({
+      caseId: 'x', version: 9, type: 'targetDetected', party: 'JP', recordedAt: '2026-03-10T10:00:00.000Z', releasability: 'position-only', redacted: true,
+      payload: { unitParty: 'KR', time: '2026-03-10T09:41Z', position: { lonDeg: 131.3, latDeg: 37.2 }, searchPhaseEnded: true },
+    });
+    // neither the unit's id nor its (withheld) search's version, although the event is of JP's director
+    expect(JSON.stringify(seen)).not.toMatch(/kr-helo|searchVersion|exercise-control/);
+    // the unit's own party sees it whole
+    expect(viewEvent(detection('kr-helo-1'), 'KR', units)).toEqual(detection('kr-helo-1'));
+  });
+  test('by a unit released position-only: named, where and when, no search version', () => {
+    expect((viewEvent(detection('kr-ship-1'), 'JP', units) as { payload: unknown }).payload)
+      .toEqual({ unitId: 'kr-ship-1', time: '2026-03-10T09:41Z', position: { lonDeg: 131.3, latDeg: 37.2 }, searchPhaseEnded: true });
+  });
+  test('by a unit released everything, or one the agreement does not know: whole', () => {
+    expect(viewEvent(detection('jp-ship-1'), 'KR', units)).toEqual(detection('jp-ship-1'));
+    expect(viewEvent(detection('someone'), 'KR', units)).toEqual(detection('someone'));
+  });
+});

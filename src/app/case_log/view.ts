@@ -19,6 +19,7 @@ const stricter = (a: Releasability, b: Releasability): Releasability => (STRICTN
  * Every response and every live update goes through this function.
  */
 export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly UnitRelease[] = []): ViewedEvent {
+  if (event.type === 'targetDetected') return detectionForViewer(event, viewerParty, units);
   if (event.party === viewerParty) return event;
   const levelOf = (unitId: unknown): Releasability => {
     const unit = typeof unitId === 'string' ? units.find((u) => u.id === unitId) : undefined;
@@ -47,6 +48,29 @@ export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly
   if (event.type === 'planIssued') return planForViewer(event, levelOf, viewerParty);
   if (event.type === 'planningInputs') return inputsForViewer(event, levelOf);
   return event;
+}
+
+/**
+ * A detection of an exercise's target as a party sees it (docs/exercises.md, "A detection reaches
+ * both centres"). The event is written by the server in the director's party, so the author's party
+ * says nothing: what counts is the detecting unit's. Its own party, and a party it is released
+ * `everything` to, see it whole. Every other party still learns the fact (the target was found, when,
+ * where, whether it ended the search phase): a `position-only` unit is named, as its positions are;
+ * a `nothing` unit is reduced to its party (`unitParty`, shown as "a KR unit"), without its id or
+ * the version of its search (that search is withheld from this party).
+ */
+function detectionForViewer(event: Extract<CaseEvent, { type: 'targetDetected' }>, viewerParty: string, units: readonly UnitRelease[]): ViewedEvent {
+  const unit = units.find((u) => u.id === event.payload.unitId);
+  if (!unit || unit.party === viewerParty) return event;
+  const level = releasabilityFor(unit as SarUnit, viewerParty);
+  if (level === 'everything') return event;
+  const { time, position, searchPhaseEnded } = event.payload;
+  const fact = { time, position, ...(searchPhaseEnded !== undefined ? { searchPhaseEnded } : {}) };
+  const reduced: RedactedEvent = {
+    caseId: event.caseId, version: event.version, type: event.type, party: event.party, recordedAt: event.recordedAt, releasability: 'position-only',
+    payload: level === 'position-only' ? { unitId: unit.id, ...fact } : { unitParty: unit.party, ...fact }, redacted: true,
+  };
+  return reduced;
 }
 
 function withheld(event: CaseEvent): WithheldEvent {

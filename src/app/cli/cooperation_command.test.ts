@@ -83,7 +83,7 @@ describe('sarbridge cooperation report', () => {
     const html = join(dir, 'r.html');
     const pdf = join(dir, 'r.pdf');
     expect((await run('report', CONFIG, '--year', '2008', '--out', html, '--party', 'KR')).code).toBe(0);
-    expect(readFileSync(html, 'utf8')).toContain('Dokdo');
+    expect(readFileSync(html, 'utf8')).toContain('독도');   // the KR edition: KR's name in its own script
     expect((await run('report', CONFIG, '--year', '2008', '--out', pdf)).code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

@@ -20,6 +20,7 @@ import { projectPath } from '../../io/project_files.js';
 import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
 import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
 import { positiveInteger } from './option_values.js';
+import { phaseTimer } from './phase_timings.js';
 import { progressBar } from './progress.js';
 import { DEMO_CASE_FILE, type DriftOptions, type FileArgument } from './drift_command.js';
 
@@ -28,6 +29,8 @@ const MAX_GEOJSON_FEATURES = 2_500_000;
 
 /** Run `sarbridge drift` with its parsed options (loaded by drift_command.ts when a drift runs). */
 export async function runDriftCommand(options: DriftOptions, files: readonly FileArgument[]): Promise<void> {
+  const timer = phaseTimer(options.timings === true);
+  timer.begin('the job (options, Leeway table, case file)');
   const job = driftJobFromOptions(options, files);
   try {
     checkDriftRequest(job.request);   // before anything sized by the request
@@ -46,11 +49,13 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
   await prepareOutput(outPath);   // a path that cannot be written is refused before the drift, not after
   const bar = progressBar('drifting', !options.json);
   const started = performance.now();
-  const { result, fileDescriptions, workers } = await runDriftJob(job, {
+  const { result, fileDescriptions, workers, summaries: threadSummaries } = await runDriftJob(job, {
     workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
-    onProgress: bar.update,
+    onProgress: bar.update, onPhase: timer.begin, onThreadTimes: timer.thread,
+    summarise: true,   // on a threaded run the threads summarise while this one writes the output
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
+  timer.begin(`writing ${netcdf ? 'NetCDF' : 'GeoJSON'}`);
   try {
     await writeDriftOutput(outPath, result, options.geojsonTimes, {
       ...(job.title ? { case_title: job.title } : {}),
@@ -60,13 +65,16 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
     if (error instanceof DataFileError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new DataFileError(outPath, `cannot be written (${fsProblem(error)})`);
   }
-  const summaries = result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+  timer.begin(threadSummaries ? "summaries (this thread's share, then the workers')" : 'summaries (centroid, radii per output time)');
+  const summaries = threadSummaries ? await threadSummaries() : result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
   const movedOffLand = seedingMovedOffLand(result.particles);
+  timer.begin('printing the report');
   if (options.json) {
     console.log(JSON.stringify({ request: describeRequest(job.request), forcing: result.forcingLabels, movedOffLand, warnings: result.warnings, summaries, output: outPath }, null, 2));
-    return;
+  } else {
+    console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand, warnings: result.warnings }));
   }
-  console.log(driftReport(job, summaries, fileDescriptions, result.forcingLabels, { seconds, workers, out: outPath, movedOffLand, warnings: result.warnings }));
+  if (options.timings) console.error(timer.report());
 }
 
 function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] = []): DriftJob {
@@ -202,7 +210,8 @@ async function writeDriftOutput(outPath: string, result: DriftResult, selection:
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   for (const chunk of driftGeoJsonChunks(result, selection)) {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+    // the generator reuses its buffer: each chunk is written before the next is made
+    await Promise.race([new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve()))), failed]);
   }
   out.end();
   await Promise.race([once(out, 'finish'), failed]);

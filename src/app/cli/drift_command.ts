@@ -15,7 +15,7 @@ export interface DriftOptions {
   backward?: boolean; jibePerHour?: string; moveOffLandM?: string;
   wind: string[]; current: string[]; forcing: string[]; windConstant?: string; currentConstant?: string;
   coastline?: 'bundled' | 'gshhg' | 'none';
-  out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean;
+  out?: string; geojsonTimes: SnapshotSelection; workers?: string; json?: boolean; timings?: boolean;
 }
 
 /** A forcing file option as given, with the --grid, --variable and --time-origin that followed it. */
@@ -105,6 +105,12 @@ export function driftCommand(): Command {
     .addOption(new Option('--geojson-times <which>', 'output times written to the GeoJSON').choices(['all', 'last']).default('all'))
     .option('--workers <count>', 'worker threads (default: every core)')
     .option('--json', 'print the summary as JSON')
-    // the drift engine, the readers and their libraries load only when a drift runs (not for --help)
-    .action(async (options: DriftOptions) => (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files));
+    .option('--timings', 'print the wall and CPU time of each phase (start-up, reading, coastline, drift, output, summaries) to stderr')
+    // the drift engine, the readers and their libraries load only when a drift runs (not for
+    // --help); a NetCDF4 file's reader thread starts first, so h5wasm loads while they do
+    .action(async (options: DriftOptions) => {
+      const paths = fileArgs.files.flatMap((f) => (f.grid === undefined ? [f.path] : [f.path, f.grid]));
+      if (paths.length > 0) (await import('../../io/netcdf/warm_reader.js')).warmForcingReaderFor(paths);
+      return (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files);
+    });
 }

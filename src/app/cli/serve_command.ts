@@ -1,4 +1,5 @@
 import type { Server } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { LogLevel } from '../server/main.js';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
@@ -6,7 +7,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 
-interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string; logLevel: string }
+interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string; logLevel: string; driftWorkers?: string; driftQueue: string }
 
 /**
  * The one-time setup page's address on the loopback, or null when the server does not listen there
@@ -30,14 +31,24 @@ export function serveCommand(): Command {
     .option('--no-demo', 'do not put the demo exercise in an empty database')
     .addOption(new Option('--log-level <level>', 'what the server logs on stdout as JSON lines (every unexpected failure with its cause at error)')
       .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'))
+    .option('--drift-workers <n>', `worker threads for drift runs (default: one per core but one, which answers requests: ${Math.max(1, availableParallelism() - 1)} here)`)
+    .option('--drift-queue <n>', 'drift runs each party may have waiting for a worker; one more answers 503 with Retry-After', '8')
     .option('--agreement <config>', "a cooperation config (e.g. examples/cooperation/korea-japan.yaml): every issued plan must satisfy its rules, its notifications acknowledged")
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port', `'${options.port}' is not a TCP port (0-65535)`);
+      const count = (flag: string, text: string | undefined, min: number): number | undefined => {
+        if (text === undefined) return undefined;
+        const n = Number(text);
+        if (!Number.isInteger(n) || n < min || n > 1024) throw new InvalidInputError(flag, `'${text}' is not a whole number from ${min} to 1024`);
+        return n;
+      };
+      const driftWorkers = count('--drift-workers', options.driftWorkers, 1);
+      const driftQueuePerParty = count('--drift-queue', options.driftQueue, 0);
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);
       const { describeDb, startServer } = await import('../server/index.js');
-      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement, logLevel: options.logLevel as LogLevel }).catch((error: NodeJS.ErrnoException) => {
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement, logLevel: options.logLevel as LogLevel, driftWorkers, driftQueuePerParty }).catch((error: NodeJS.ErrnoException) => {
         if (error?.code === 'EADDRINUSE') {
           throw new InvalidInputError('--port', `${port} on ${options.host} is in use (another sarbridge serve, or another program); stop it or give another --port (0: any free port)`);
         }

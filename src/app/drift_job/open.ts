@@ -3,13 +3,13 @@ import type { Coastline } from '../../core/coastline/index.js';
 import { loadBundledCoastline } from '../../io/coastline/bundled_coastline.js';
 import { openForcingFile, releaseForcingReader } from '../../io/netcdf/index.js';
 import { coastlineForSpec } from './job_coastline.js';
-import { openJobForcing, type OpenedForcing } from './forcing_chain.js';
+import { openJobForcing, type ForcingOpener, type OpenedForcing } from './forcing_chain.js';
 import type { CoastlineSpec, DriftJob } from './job.js';
 
-/** Open the job's forcing files from disk (see `openJobForcing`). */
-export async function openJobForcingFiles(job: DriftJob): Promise<OpenedForcing> {
+/** Open the job's forcing files from disk, or with the opener given (see `openJobForcing`). */
+export async function openJobForcingFiles(job: DriftJob, opener?: ForcingOpener): Promise<OpenedForcing> {
   try {
-    return await openJobForcing(job, (path, o = {}) => openForcingFile(path, { gridPath: o.grid, standardNames: o.variables, timeOriginS: o.timeOriginS }));
+    return await openJobForcing(job, opener ?? ((path, o = {}) => openForcingFile(path, { gridPath: o.grid, standardNames: o.variables, timeOriginS: o.timeOriginS })));
   } finally {
     releaseForcingReader();   // the job's files are all open: the NetCDF4 reader thread's memory is not needed while it drifts
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runDrift } from '../../core/drift/index.js';
+import { runDrift, summariseCloud } from '../../core/drift/index.js';
 import { ConstantField } from '../../core/environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import type { DriftJob } from './job.js';
@@ -31,6 +31,17 @@ describe('runDriftJob', () => {
     // and the same as the core run with the same constant forcing
     const core = runDrift(job.request, { wind: new ConstantField('wind', 6, -8), current: new ConstantField('current', 0.1, 0.05) });
     expect(Array.from(threaded.particles.latDeg)).toEqual(Array.from(core.particles.latDeg));
+  });
+
+  test('the threads summarise every output time as summariseCloud does here, in order', async () => {
+    for (const workers of [2, 3]) {
+      const { result, summaries } = await runDriftJob(job, { workers, summarise: true });
+      expect(summaries).not.toBeNull();
+      const here = result.snapshots.map((s) => summariseCloud(s, result.particles.weight));
+      expect(here).toHaveLength(7);
+      expect(await summaries!()).toEqual(here);
+    }
+    expect((await runDriftJob(job, { workers: 1, summarise: true })).summaries).toBeNull();   // one thread: the caller summarises
   });
 
   test('a file error is raised once, before any worker starts', async () => {

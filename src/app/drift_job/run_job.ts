@@ -1,10 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type DriftResult } from '../../core/drift/index.js';
-import { SarbridgeError } from '../../core/errors.js';
+import {
+  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, summariseCloud, type CloudSummary, type DriftResult,
+  type DriftRunOptions,
+} from '../../core/drift/index.js';
+import { WorkerError } from './worker_error.js';
+import type { ForcingOpener } from './forcing_chain.js';
 import type { DriftJob } from './job.js';
+import { startModuleWorker } from './module_worker.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
-import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
+import {
+  allocateSharedDrift, sharedDriftResult, touchSharedDrift, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory,
+} from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
 
 /**
@@ -18,6 +24,23 @@ export interface DriftJobOptions {
   readonly workers?: number;
   /** Fraction done, 0..1. */
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Positions at each output time, handed over instead of kept in `result.snapshots` (one thread
+   * only: a server's pool worker packs them as they come; see drift_pool_worker.ts).
+   */
+  readonly onSnapshot?: DriftRunOptions['onSnapshot'];
+  /** How forcing files are opened (default: from disk by path; a pool worker opens uploaded bytes). */
+  readonly openForcing?: ForcingOpener;
+  /** Called as each phase of the job starts in this thread ('reading forcing', 'coastline', 'drift'), for --timings. */
+  readonly onPhase?: (phase: string) => void;
+  /** A worker thread's milestones (epoch ms: modules loaded, data received, done), for --timings. */
+  readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>) => void;
+  /**
+   * Have the worker threads of a threaded run also summarise every output time (summariseCloud,
+   * the output times shared out between them), while the caller writes the output: see
+   * `DriftJobResult.summaries`.
+   */
+  readonly summarise?: boolean;
 }
 
 export interface DriftJobResult {
@@ -27,12 +50,17 @@ export interface DriftJobResult {
   /** What each forcing file said of itself and of what was read from it. */
   readonly fileDescriptions: readonly string[];
   readonly workers: number;
+  /**
+   * With `summarise` on a threaded run: call it once the output is written for the summary of
+   * every output time, in order, as summariseCloud gives it. The worker threads summarise their
+   * shares of the output times from the moment the drift ends; this thread summarises its share
+   * when it is called; the workers end when all are in. Otherwise null: the caller summarises
+   * `result.snapshots` itself.
+   */
+  readonly summaries: (() => Promise<CloudSummary[]>) | null;
 }
 
-/** An error raised inside a worker, re-raised here with its code and message. */
-export class WorkerError extends SarbridgeError {
-  constructor(readonly code: string, message: string) { super(message); }
-}
+export { WorkerError } from './worker_error.js';
 
 /** How many threads a job gets: as asked, or every core when the job is large enough. */
 export function workerCount(job: DriftJob, asked?: number): number {
@@ -42,57 +70,92 @@ export function workerCount(job: DriftJob, asked?: number): number {
 }
 
 /**
- * Run a drift job, on every core when it is large enough. The files are read once, here; each
- * worker gets the loaded forcing and coastline and writes a consecutive range of particles into
- * shared memory (nothing is copied back). Counter-based random numbers make the result identical
- * to a one-thread run, bit for bit.
+ * Run a drift job, on every core when it is large enough. The files are read once, here. With
+ * `workers` threads, this thread drifts the first consecutive range of particles and each of
+ * `workers − 1` worker threads another, given the loaded forcing and coastline; all write into
+ * shared memory (nothing is copied back). This thread takes a share rather than waiting, so a
+ * two-core run starts one worker, not two (a worker costs about 0.1 s of CPU to start and load, and
+ * its own heap). Counter-based random numbers make the result identical to a one-thread run, bit
+ * for bit.
  */
 export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}): Promise<DriftJobResult> {
   checkDriftRequest(job.request);
-  const workers = workerCount(job, options.workers);
+  const workers = options.onSnapshot ? 1 : workerCount(job, options.workers);
   const steps = stepCount(job.request);
   const n = job.request.particleCount;
   // threads start first: their modules load while this thread reads the files
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
   const done = new Array<number>(workers).fill(0);
-  const threads = memory === null ? [] : Array.from({ length: workers }, (_, w) => {
+  const rangeOf = (w: number): { firstIndex: number; count: number } => {
     const first = Math.floor((w * n) / workers);
-    const range = { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
-    return startWorker(job, range, memory, (stepsDone) => {
-      done[w] = stepsDone * range.count;
-      options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
-    });
+    return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
+  };
+  const progress = (w: number, stepsDone: number): void => {
+    done[w] = stepsDone * rangeOf(w).count;
+    options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
+  };
+  // range 0 is this thread's; ranges 1.. the worker threads'
+  const threads = memory === null ? [] : Array.from({ length: workers - 1 }, (_, t) => {
+    return startWorker(job, rangeOf(t + 1), memory, (stepsDone) => progress(t + 1, stepsDone));
   });
+  let keepThreads = false;   // true once the threads have summaries to make
   try {
     const started = performance.now();
-    const forcing = await openJobForcingFiles(job);
+    options.onPhase?.('reading forcing');
+    const opening = openJobForcingFiles(job, options.openForcing);
+    if (memory !== null) touchSharedDrift(memory);   // while the NetCDF4 reader thread reads
+    const forcing = await opening;
+    options.onPhase?.('coastline (load and index)');
     const shoreline = await openJobCoastline(job.coastline);
+    options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (this thread and ${workers - 1} worker${workers > 2 ? 's' : ''}: copy in, seed, drift, join)`);
     const loaded = performance.now();
     const timings = (): DriftJobResult['timings'] => ({ loadS: (loaded - started) / 1000, driftS: (performance.now() - loaded) / 1000 });
     const fileDescriptions = forcing.files.flatMap((f) => f.description);
     const fileWarnings = forcing.files.flatMap((f) => f.warnings);
     if (memory === null) {
-      const result = runDrift(job.request, forcing, { shoreline, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
-      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings() };
+      const result = runDrift(job.request, forcing, { shoreline, onSnapshot: options.onSnapshot, onProgress: (stepsDone) => options.onProgress?.(stepsDone / steps) });
+      return { result: { ...result, warnings: [...fileWarnings, ...result.warnings] }, fileDescriptions, workers, timings: timings(), summaries: null };
     }
     // fail here, not in every worker, on a run the forcing does not cover (checks only, no drift)
     checkDriftCoverage(job.request, forcing, { shoreline });
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
+    // this thread's share, while the workers drift theirs
+    const own = rangeOf(0);
+    const mine = runDrift(job.request, forcing, {
+      shoreline, firstIndex: own.firstIndex, count: own.count,
+      onSnapshot: (k, _timeS, particles) => writeSharedSnapshot(memory, k, particles),
+      onProgress: (stepsDone) => progress(0, stepsDone),
+    });
+    writeSharedParticles(memory, mine.particles);
     const reports = await settleAll(threads.map((thread) => thread.report));
-    return {
-      result: sharedDriftResult(memory, job.request, reports[0].forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]),
-      fileDescriptions,
-      workers,
-      timings: timings(),
-    };
+    reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
+    const result = sharedDriftResult(memory, job.request, mine.forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
+    let summaries: (() => Promise<CloudSummary[]>) | null = null;
+    if (options.summarise) {
+      // the output times in consecutive shares: the workers' first (they start now), this
+      // thread's last (it writes the output first); the threads end when all are in
+      const times = result.snapshots.length, shares = threads.length + 1;
+      const cut = (t: number): number => Math.floor((t * times) / shares);
+      const fromWorkers = settleAll(threads.map((thread, t) => thread.summarise(cut(t), cut(t + 1))))
+        .finally(() => { for (const thread of threads) thread.stop(); });
+      fromWorkers.catch(() => undefined);   // read when the caller asks; never unhandled meanwhile
+      summaries = async () => {
+        const own = result.snapshots.slice(cut(threads.length)).map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+        return [...(await fromWorkers).flat(), ...own];
+      };
+      keepThreads = true;
+    }
+    return { result, fileDescriptions, workers, timings: timings(), summaries };
   } finally {
-    for (const thread of threads) thread.stop();
+    if (!keepThreads) for (const thread of threads) thread.stop();
   }
 }
 
 interface WorkerReport {
   readonly forcingLabels: DriftResult['forcingLabels'];
+  /** Epoch ms: modules loaded, data received, drift done. */
+  readonly milestones: Readonly<Record<string, number>>;
 }
 
 /** Like Promise.all, but waits for every worker before rejecting with the first error. */
@@ -106,30 +169,40 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 /** A worker thread for one particle range: started at once, given the loaded data by `start`. */
 function startWorker(
   job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
-): { start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>; stop: () => void } {
-  // From dist the worker is plain JS. From sources (tests, tsx) it is TypeScript: a small eval'd
-  // bootstrap loads it through tsx's API, since Node 20 does not pass module hooks on to workers.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const data = { workerData: { job, memory, ...range } };
-  const worker = fromSource
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
-    : new Worker(new URL('./worker.js', import.meta.url), data);
-  let settled = false;
-  const report = new Promise<WorkerReport>((resolve, reject) => {
-    worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
-      if (message.type === 'progress') onSteps(message.done!);
-      else if (message.type === 'done') { settled = true; resolve(message as WorkerReport); }
-      else if (message.type === 'error') { settled = true; reject(new WorkerError(message.code ?? 'SARB_WORKER', message.message!)); }
-    });
-    worker.on('error', (error) => { settled = true; reject(error); });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
-    });
-  });
+): {
+  start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>;
+  summarise: (fromOutput: number, toOutput: number) => Promise<CloudSummary[]>; stop: () => void;
+} {
+  const worker = startModuleWorker(import.meta.url, 'worker', { workerData: { job, memory, ...range } });
+  let stopped = false;
+  // what the thread owes: its drift report, then (when asked) summaries
+  let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;
+  const owe = <T>(): Promise<T> => new Promise<T>((resolve, reject) => { pending = { resolve: resolve as (value: never) => void, reject }; });
+  const settle = (how: 'resolve' | 'reject', value: unknown): void => {
+    const p = pending;
+    pending = null;
+    if (p) (p[how] as (v: unknown) => void)(value);
+  };
+  const report = owe<WorkerReport>();
   report.catch(() => undefined);   // rejections are read through settleAll; never unhandled
+  worker.on('message', (message: { type: string; done?: number; code?: string; message?: string; summaries?: CloudSummary[] } & Partial<WorkerReport>) => {
+    if (message.type === 'progress') onSteps(message.done!);
+    else if (message.type === 'done') settle('resolve', message as WorkerReport);
+    else if (message.type === 'summaries') settle('resolve', message.summaries);
+    else if (message.type === 'error') settle('reject', new WorkerError(message.code ?? 'SARB_WORKER', message.message!));
+  });
+  worker.on('error', (error) => settle('reject', error));
+  worker.on('exit', (code) => {
+    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
+  });
   return {
     start: (loaded) => worker.postMessage({ loaded }),
     report,
-    stop: () => { settled = true; void worker.terminate(); },
+    summarise: (fromOutput, toOutput) => {
+      const summaries = owe<CloudSummary[]>();
+      worker.postMessage({ summarise: { fromOutput, toOutput } });
+      return summaries;
+    },
+    stop: () => { stopped = true; settle('reject', new WorkerError('SARB_WORKER', 'the drift worker was stopped')); void worker.terminate(); },
   };
 }

@@ -2,9 +2,9 @@
 // and coastline, then drifts one range of a job's particles, writing positions at every output
 // time and the final columns into shared memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runDrift, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
+import { runDrift, summariseCloud, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
 import type { DriftJob } from './job.js';
-import { writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
+import { sharedDriftResult, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
 import { unpackInWorker, type Packed } from './transfer.js';
 
 interface WorkerInput {
@@ -14,14 +14,21 @@ interface WorkerInput {
   readonly memory: SharedDriftMemory;
 }
 
-/** The one message the worker waits for: the forcing and coastline the main thread loaded. */
+/** The first message the worker waits for: the forcing and coastline the main thread loaded. */
 interface StartMessage {
   readonly loaded: Packed<{ forcing: DriftForcing; shoreline: Shoreline | null }>;
 }
 
+/** The second, once every thread has drifted: summarise these output times of the whole run (all threads' particles). */
+interface SummariseMessage {
+  readonly summarise: { readonly fromOutput: number; readonly toOutput: number };
+}
+
 const { job, firstIndex, count, memory } = workerData as WorkerInput;
 const port = parentPort!;
-port.once('message', ({ loaded }: StartMessage) => run(loaded));
+const now = (): number => performance.timeOrigin + performance.now();
+const milestones: Record<string, number> = { 'modules loaded': now() };
+port.once('message', ({ loaded }: StartMessage) => { milestones['data received'] = now(); run(loaded); });
 
 function run(loaded: StartMessage['loaded']): void {
   try {
@@ -41,5 +48,18 @@ function drift(loaded: StartMessage['loaded']): void {
     onProgress: (done, total) => { if (done === total || done % Math.max(1, Math.floor(total / 50)) === 0) port.postMessage({ type: 'progress', done }); },
   });
   writeSharedParticles(memory, result.particles);
-  port.postMessage({ type: 'done', forcingLabels: result.forcingLabels });
+  milestones.done = now();
+  port.once('message', summarise);
+  port.postMessage({ type: 'done', forcingLabels: result.forcingLabels, milestones });
+}
+
+function summarise({ summarise: { fromOutput, toOutput } }: SummariseMessage): void {
+  try {
+    const whole = sharedDriftResult(memory, job.request, { wind: '', current: '', shoreline: null }, []);
+    const summaries = whole.snapshots.slice(fromOutput, toOutput).map((snapshot) => summariseCloud(snapshot, whole.particles.weight));
+    port.postMessage({ type: 'summaries', summaries });
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    port.postMessage({ type: 'error', code: e.code, message: e.message ?? String(error) });
+  }
 }

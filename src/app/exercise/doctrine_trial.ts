@@ -6,13 +6,18 @@
  *
  * The scripted players are simple on purpose: they plan each phase on the forecast with planAfterDrift
  * (the CLI's and the browser's own path), take the searches of earlier phases as unsuccessful
- * (Bayesian update), and follow their plan. Injects act on the units only: a `unitLate` delays the
- * unit's route of the phase in which it comes, a `unitBreakdown` ends the unit's searching at its
- * time; distress calls, sightings, debris and weather changes are not read by scripted players.
+ * (Bayesian update), and follow their plan. Injects act as a coordinator would take them: a
+ * `unitLate` delays the unit's route of the phase in which it comes, a `unitBreakdown` ends the
+ * unit's searching at its time; a sighting or debris find is a new datum and a weather change
+ * changes the sweep widths (and a constant wind forecast) for the next plan (phaseKnowledge). A
+ * distress call is not read: its position comes from each run's truth, so the players' plans would
+ * differ per run (the plan file's scenarios stand for it).
  */
-import { driftSetting, runDrift, seedParticles, type DriftForcing, type DriftResult, type Shoreline } from '../../core/drift/index.js';
+import { driftSetting, runDrift, seedParticles, type DriftForcing, type DriftRequest, type DriftResult, type Scenario, type Shoreline } from '../../core/drift/index.js';
+import { ConstantField } from '../../core/environment/index.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, planMap, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, planMap, SwitchedField, type Inject, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
@@ -34,6 +39,8 @@ export interface PhaseFlight {
   readonly flown: readonly (readonly TrackWaypoint[])[];
   /** The plan's probability map at its planning time (where the truth is scored). */
   readonly map: PlanMap;
+  /** The released injects the players planned this phase with (new data, weather changes). */
+  readonly injectIds: readonly string[];
 }
 
 /** Every phase of one method. */
@@ -43,28 +50,126 @@ export interface MethodFlights {
 }
 
 /**
+ * What the scripted players know at a phase's planning time besides the plan file: the new data
+ * (sightings, debris finds) and weather changes released by then, and what they make of them (the
+ * drift they plan on, the units' sweep widths). A coordinator's reading, as IAMSAR Vol. II has it:
+ * - a sighting or debris find is a new datum: one more scenario, seeded at the reported position
+ *   with its probable error and released at the report's time, weighted with its share of the
+ *   probability (exercise_file.ts NewDatum), and the players drift again with it;
+ * - a weather change changes the table sweep widths through the weather correction (the units
+ *   re-derived with the new weather, exercise_file.ts WeatherUnits; a manual W is the coordinator's
+ *   own figure and stays), and when the players' wind forecast is a constant it changes the
+ *   constant from the report's time on (wind speed, direction from), so they drift again on it.
+ */
+export interface PhaseKnowledge {
+  /** Ids of the injects taken into account (empty: the plan file's own drift and units). */
+  readonly injectIds: readonly string[];
+  readonly request: DriftRequest;
+  /** The players' wind from the weather changes on (null: the forecast as loaded). */
+  readonly wind: readonly { readonly atS: number; readonly eastMps: number; readonly northMps: number }[];
+  readonly units: readonly PlannedUnit[];
+  /** True when the drift differs from the plan file's (a new datum, a changed constant wind). */
+  readonly redrift: boolean;
+}
+
+const KN = 1852 / 3600;
+
+/** What the players know at `planningTimeS` (see PhaseKnowledge). */
+export function phaseKnowledge(exercise: ExerciseCase, planningTimeS: number): PhaseKnowledge {
+  const { plan } = exercise;
+  const request = plan.drift.request;
+  const datums = exercise.newDatums.filter((d) => d.atS <= planningTimeS);
+  const weather = exercise.weatherUnits.filter((w) => w.atS <= planningTimeS);
+  const changes = exercise.injects.filter((i) => i.kind === 'weatherChange' && i.atS <= planningTimeS).sort((a, b) => a.atS - b.atS);
+  // the scenarios: the plan file's, then each new datum with its share of the total so far
+  const scenarios: Scenario[] = [...request.scenarios];
+  const planning = request.scenarios[0].objectClass;
+  for (const d of datums) {
+    const total = scenarios.reduce((sum, x) => sum + x.weight, 0);
+    scenarios.push({ name: `new datum: ${d.injectId}`, weight: (d.share / (1 - d.share)) * total, objectClass: planning,
+      seeding: { kind: 'point', position: d.position, radiusM: d.radiusM, spread: 'gaussian', timeS: d.atS } });
+  }
+  // a constant wind forecast follows the reported wind
+  const windSpec = plan.drift.forcing.wind;
+  const wind: { atS: number; eastMps: number; northMps: number }[] = [];
+  if (windSpec.length === 1 && windSpec[0].kind === 'constant') {
+    let { eastMps, northMps } = windSpec[0];
+    for (const c of changes) {
+      const w = (c as Extract<Inject, { kind: 'weatherChange' }>).weather;
+      if (w.windKn === undefined && w.windFromDeg === undefined) continue;
+      const speed = w.windKn !== undefined ? w.windKn * KN : Math.hypot(eastMps, northMps);
+      const fromDeg = w.windFromDeg ?? (Math.atan2(-eastMps, -northMps) * 180) / Math.PI;
+      const toward = ((fromDeg + 180) * Math.PI) / 180;
+      eastMps = speed * Math.sin(toward); northMps = speed * Math.cos(toward);
+      wind.push({ atS: c.atS, eastMps, northMps });
+    }
+  }
+  // the units' widths after the last weather change, one more entry per new datum's scenario (the planning object's W)
+  const baseUnits = weather.length ? weather[weather.length - 1].units : plan.units;
+  const units = baseUnits.map((u) => withScenarioWidths(u, scenarios.length));
+  return {
+    injectIds: [...datums.map((d) => d.injectId), ...changes.map((c) => c.injectId)],
+    request: datums.length ? { ...request, scenarios } : request,
+    wind, units, redrift: datums.length > 0 || wind.length > 0,
+  };
+}
+
+/** Per-scenario widths extended to `count` scenarios, the new ones with the planning object's W (entry 0). */
+function withScenarioWidths<T extends { sweepWidthByScenarioNm?: readonly number[] }>(x: T, count: number): T {
+  const list = x.sweepWidthByScenarioNm;
+  if (list === undefined || list.length >= count) return x;
+  return { ...x, sweepWidthByScenarioNm: [...list, ...Array.from({ length: count - list.length }, () => list[0])] };
+}
+
+/** The players' forcing with their revised wind (a constant from each weather change on). */
+export function revisedForcing(forcing: DriftForcing, wind: PhaseKnowledge['wind']): DriftForcing {
+  let field = forcing.wind;
+  for (const w of wind) field = new SwitchedField(field, new ConstantField('wind', w.eastMps, w.northMps), w.atS);
+  return { wind: field, current: forcing.current };
+}
+
+/**
  * The players' plans and flights for both methods from one drift of the players' forecast. Phase 1
  * is planned once for both (planAfterDrift gives the optimal plan and the baseline together); each
- * later phase once per method, with that method's earlier flights as searches done.
+ * later phase once per method, with that method's earlier flights as searches done. A phase planned
+ * after a released sighting, debris find or weather change is planned on what the players make of
+ * it (phaseKnowledge): when that changes the drift, the players drift again (`forcing`, in this
+ * thread, with the plan file's seed), once per set of injects known, for both methods.
  */
-export function playersFlights(exercise: ExerciseCase, drift: DriftResult, shoreline: Shoreline | null): Record<TrialMethod, MethodFlights> {
+export function playersFlights(exercise: ExerciseCase, drift: DriftResult, shoreline: Shoreline | null, forcing: DriftForcing | null = null,
+  seed: number = exercise.plan.drift.request.seed): Record<TrialMethod, MethodFlights> {
   const { plan, phases } = exercise;
-  const first = planAfterDrift(plan, drift, shoreline);
+  const known = phases.map((p) => phaseKnowledge(exercise, p.planningTimeS));
+  const drifts = new Map<string, DriftResult>();
+  const driftOf = (k: PhaseKnowledge): DriftResult => {
+    if (!k.redrift) return drift;
+    if (forcing === null) throw new InvalidInputError('forcing', 'the players drift again after a new datum or a wind change: give their forecast');
+    const key = k.injectIds.join('\u0000');
+    let d = drifts.get(key);
+    if (!d) { d = runDrift({ ...k.request, seed }, revisedForcing(forcing, k.wind), { shoreline }); drifts.set(key, d); }
+    return d;
+  };
+  const phaseCase = (k: number, flights: readonly PhaseFlight[]): PlanCase => {
+    const count = known[k].request.scenarios.length;
+    const searchesDone: SearchTrack[] = [...plan.searchesDone, ...flights.flatMap((f) => f.assignments.map((a, j) => searchDone(a, f.flown[j])).filter((s): s is SearchTrack => s !== null))]
+      .map((x) => withScenarioWidths(x, count));
+    const units: PlannedUnit[] = known[k].units.map((u) => ({ ...u, arrivalTimeS: u.arrivalTimeS + phases[k].shiftS }));
+    return { ...plan, drift: { ...plan.drift, request: known[k].request }, planningTimeS: phases[k].planningTimeS, units, searchesDone };
+  };
+  const first = planAfterDrift(known[0].injectIds.length ? phaseCase(0, []) : plan, driftOf(known[0]), shoreline);
   const out = {} as Record<TrialMethod, MethodFlights>;
   let firstMap: PlanMap | null = null;
   for (const method of TRIAL_METHODS) {
     const flights: PhaseFlight[] = [];
     for (let k = 0; k < phases.length; k++) {
       const phase = phases[k];
+      const phaseDrift = driftOf(known[k]);
       let chosen, weight: Float64Array;
       if (k === 0) {
         chosen = method === 'optimal' ? first.optimal : first.baseline;
         weight = first.particles.weight;
       } else {
-        const searchesDone: SearchTrack[] = [...plan.searchesDone, ...flights.flatMap((f) => f.assignments.map((a, j) => searchDone(a, f.flown[j])).filter((s): s is SearchTrack => s !== null))];
-        const units: PlannedUnit[] = plan.units.map((u) => ({ ...u, arrivalTimeS: u.arrivalTimeS + phase.shiftS }));
-        const phaseCase: PlanCase = { ...plan, planningTimeS: phase.planningTimeS, units, searchesDone };
-        const p = planAfterDrift(phaseCase, drift, shoreline);
+        const p = planAfterDrift(phaseCase(k, flights), phaseDrift, shoreline);
         chosen = method === 'optimal' ? p.optimal : p.baseline;
         weight = p.particles.weight;
       }
@@ -72,9 +177,9 @@ export function playersFlights(exercise: ExerciseCase, drift: DriftResult, shore
       const flown = chosen.assignments.map((a) => flownTrack(exercise, a, phase, nextS));
       // phase 1's map is the same for both methods (same drift, same searches done): made once
       const map: PlanMap = k === 0 && firstMap !== null ? { ...firstMap, plannedPos: chosen.pos }
-        : planMap({ planId: phase.name, planningTimeS: phase.planningTimeS, plannedPos: chosen.pos, snapshots: drift.snapshots, weight });
+        : planMap({ planId: phase.name, planningTimeS: phase.planningTimeS, plannedPos: chosen.pos, snapshots: phaseDrift.snapshots, weight });
       if (k === 0) firstMap = map;
-      flights.push({ phase, assignments: chosen.assignments, pos: chosen.pos, flown, map });
+      flights.push({ phase, assignments: chosen.assignments, pos: chosen.pos, flown, map, injectIds: known[k].injectIds });
     }
     out[method] = { method, phases: flights };
   }
@@ -274,7 +379,7 @@ export function playRuns(exercise: ExerciseCase, runs: readonly number[], trialS
     if (f === null) {
       const request = { ...exercise.plan.drift.request, seed: playersDriftSeed(runSeedOf(trialSeed, run)) };
       const drift = runDrift(request, loaded.forcing, { shoreline: loaded.shoreline });
-      f = playersFlights(exercise, drift, loaded.shoreline);
+      f = playersFlights(exercise, drift, loaded.shoreline, loaded.forcing, request.seed);
     }
     const outcome = playRun(exercise, run, trialSeed, { flights: f, truthForcing: loaded.truthForcing, shoreline: loaded.shoreline, objects: loaded.objects });
     onRun?.();

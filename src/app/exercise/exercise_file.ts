@@ -15,7 +15,7 @@ import { parseTime } from '../../core/time/index.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
 import type { ForcingSourceSpec } from '../drift_job/job.js';
-import { PlanFileSchema, planCaseFromFile, type PlanCase } from '../plan/plan_file.js';
+import { PlanFileSchema, planCaseFromFile, type PlanCase, type PlannedUnit } from '../plan/plan_file.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
 const Time = Type.String({ description: "UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'" });
@@ -57,6 +57,8 @@ const InjectSchema = Type.Object({
     windKn: Type.Optional(Type.Number()), windFromDeg: Type.Optional(Type.Number()),
     visibilityNm: Type.Optional(Type.Number()), seaHeightM: Type.Optional(Type.Number()),
   }, { additionalProperties: false })),
+  datumShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.95, description: "a sighting's or debris find's new datum: the share of the probability the scripted players give it (default 0.5)" })),
+  datumRadiusNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: "a sighting's or debris find's new datum: the reported position's probable error, NM (default 1, IAMSAR Vol. II's fix error of a radar or visual fix)" })),
 }, { additionalProperties: false });
 
 const ExerciseBlock = Type.Object({
@@ -103,6 +105,34 @@ export interface ExercisePhase {
   readonly shiftS: number;
 }
 
+/**
+ * A sighting or debris find as the scripted players take it (IAMSAR Vol. II, new datum: a credible
+ * report of the object or its debris is a new datum, drifted on from its position and time): one
+ * more scenario of the players' drift, seeded at the reported position with its probable error and
+ * released at the report's time, with `share` of the probability (the scenarios before it keep
+ * their relative weights in the rest).
+ */
+export interface NewDatum {
+  readonly injectId: string;
+  readonly atS: number;
+  readonly position: LonLatDeg;
+  readonly radiusM: number;
+  readonly share: number;
+}
+
+/** The players' units re-derived with the weather after a weather change (every change up to it applied). */
+export interface WeatherUnits {
+  readonly injectId: string;
+  readonly atS: number;
+  /** The plan file's weather with the changes applied. */
+  readonly weather: { readonly visibilityNm: number; readonly windKn: number; readonly seaHeightM: number };
+  readonly units: readonly PlannedUnit[];
+}
+
+/** The default share of a new datum and its default probable error (IAMSAR Vol. II fix errors: radar or visual fix 1 NM). */
+export const NEW_DATUM_SHARE = 0.5;
+export const NEW_DATUM_RADIUS_NM = 1;
+
 /** An exercise file read and checked. */
 export interface ExerciseCase {
   readonly fileName: string;
@@ -116,6 +146,10 @@ export interface ExerciseCase {
   readonly phases: readonly ExercisePhase[];
   /** End of the last unit's search of the last phase, seconds since 1970. */
   readonly endS: number;
+  /** The sightings and debris finds as new data for the scripted players, by time. */
+  readonly newDatums: readonly NewDatum[];
+  /** The units after each weather change, by time (none when the plan file gives no weather to change). */
+  readonly weatherUnits: readonly WeatherUnits[];
 }
 
 /** Parse and check an exercise file's text (YAML or JSON). */
@@ -191,9 +225,23 @@ export function exerciseCaseFromFile(f: ExerciseFile, objects: readonly LeewayOb
     if (ids.has(i.injectId)) throw new InvalidInputError(at(`injects/${k}/id`), `'${i.injectId}' is used by another inject`);
     ids.add(i.injectId);
   });
+  const raw = exercise.injects ?? [];
+  const newDatums: NewDatum[] = injects.flatMap((i, k) => (i.kind === 'sighting' || i.kind === 'debris'
+    ? [{ injectId: i.injectId, atS: i.atS, position: i.position, radiusM: nmToMetres(raw[k].datumRadiusNm ?? NEW_DATUM_RADIUS_NM), share: raw[k].datumShare ?? NEW_DATUM_SHARE }] : []))
+    .sort((a, b) => a.atS - b.atS);
+  // a weather change re-derives the units' table sweep widths (IAMSAR weather correction, as the plan file's own)
+  const weatherUnits: WeatherUnits[] = [];
+  let weather = planFile.weather;
+  for (const i of [...injects].sort((a, b) => a.atS - b.atS)) {
+    if (i.kind !== 'weatherChange' || !weather) continue;
+    const w = i.weather;
+    weather = { visibilityNm: w.visibilityNm ?? weather.visibilityNm, windKn: w.windKn ?? weather.windKn, seaHeightM: w.seaHeightM ?? weather.seaHeightM };
+    const units = planCaseFromFile({ ...planFile, weather }, objects, resolvePath, fileName).units;
+    weatherUnits.push({ injectId: i.injectId, atS: i.atS, weather, units });
+  }
   return {
     fileName, ...(f.title === undefined ? {} : { title: f.title }), plan, truth, injects,
-    detectionStepS: (exercise.detection?.stepMin ?? 1) * 60, phases, endS,
+    detectionStepS: (exercise.detection?.stepMin ?? 1) * 60, phases, endS, newDatums, weatherUnits,
   };
 }
 
@@ -204,10 +252,10 @@ function injectFromFile(raw: InjectFile, k: number, at: (path: string) => string
   const base = { injectId: raw.id, atS: parseTime(raw.at, at(`${field}/at`)), text: raw.text };
   const position = raw.position === undefined ? undefined : parsePosition(raw.position, at(`${field}/position`));
   const allowed: Record<string, readonly string[]> = {
-    distressCall: ['position', 'positionError'], sighting: ['position'], debris: ['position'],
+    distressCall: ['position', 'positionError'], sighting: ['position', 'datumShare', 'datumRadiusNm'], debris: ['position', 'datumShare', 'datumRadiusNm'],
     unitBreakdown: ['unit'], unitLate: ['unit', 'delayH'], weatherChange: ['weather'],
   };
-  for (const name of ['position', 'positionError', 'unit', 'delayH', 'weather'] as const) {
+  for (const name of ['position', 'positionError', 'unit', 'delayH', 'weather', 'datumShare', 'datumRadiusNm'] as const) {
     if (raw[name] !== undefined && !allowed[raw.kind].includes(name)) throw new InvalidInputError(at(`${field}/${name}`), `a ${raw.kind} inject has no ${name}`);
   }
   let inject: Inject;

@@ -6,11 +6,12 @@
  * number of threads gives the same output bit for bit.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { medianInterval, perturbedForcing, wilsonInterval, type MedianInterval, type ProportionInterval } from '../../core/exercise/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { openJobCoastline, openJobForcingFiles, runDriftJob, WorkerError } from '../drift_job/index.js';
 import type { ForcingSourceSpec } from '../drift_job/job.js';
+import { startModuleWorker } from '../drift_job/module_worker.js';
 import { playersFlights, playRuns, TRIAL_METHODS, type LoadedExercise, type RunRecord, type TrialMethod } from './doctrine_trial.js';
 import type { ExerciseCase } from './exercise_file.js';
 
@@ -81,7 +82,7 @@ export async function simulateExercises(exercise: ExerciseCase, options: Simulat
     // one drift and one set of plans per method serve every run; only the truth and the draws vary
     const drift = await runDriftJob(exercise.plan.drift, { workers: options.threads });
     threads = drift.workers;
-    const flights = playersFlights(exercise, drift.result, loaded.shoreline);
+    const flights = playersFlights(exercise, drift.result, loaded.shoreline, loaded.forcing);
     let done = 0;
     outcomes = playRuns(exercise, indices, seed, loaded, flights, () => options.onProgress?.(++done / runs));
   } else {
@@ -134,17 +135,13 @@ export async function openExercise(exercise: ExerciseCase, objects: readonly Lee
 
 /** Runs spread over worker threads, one contiguous range each; results in run order. */
 async function runsInWorkers(exercise: ExerciseCase, runs: number, seed: number, threads: number, options: SimulateOptions): Promise<RunRecord[]> {
-  const fromSource = import.meta.url.endsWith('.ts');
   let done = 0;
   const workers: Worker[] = [];
   try {
     const parts = await Promise.all(Array.from({ length: threads }, (_, w) => {
       const first = Math.floor((w * runs) / threads), end = Math.floor(((w + 1) * runs) / threads);
       const data = { workerData: { exercise, objects: options.objects, seed, runs: Array.from({ length: end - first }, (_, k) => first + k) } };
-      // as app/drift_job does: from sources a small bootstrap loads the TypeScript worker through tsx
-      const worker = fromSource
-        ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./trial_worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { ...data, eval: true })
-        : new Worker(new URL('./trial_worker.js', import.meta.url), data);
+      const worker = startModuleWorker(import.meta.url, 'trial_worker', data);
       workers.push(worker);
       return new Promise<RunRecord[]>((resolve, reject) => {
         let settled = false;

@@ -128,6 +128,22 @@ export class ExerciseControl {
     return state !== null && this.isController(actor, state, row);
   }
 
+  /**
+   * For the live feed of a control stream (live_routes.ts): the actor, a controller now, follows
+   * it up to a later `controllersSet` that no longer names them (the director is always named);
+   * 'gone' when they are no controller now; null for any other case.
+   */
+  async liveAdmits(actor: Actor, caseId: string): Promise<((event: StoredEvent) => boolean) | 'gone' | null> {
+    const row = await this.store.getCase(caseId);
+    if (!row || row.kind !== 'exercise-control') return null;
+    const events = await this.store.readEvents(caseId, 0);
+    const state = foldControl(events);
+    if (!state || !this.isController(actor, state, row)) return 'gone';
+    const now = events.length ? events[events.length - 1].version : 0;
+    return (event) => event.version <= now || event.type !== 'controllersSet' || actor.userName === state.director.userName
+      || (event.payload as ControlEventPayload<'controllersSet'>).controllers.includes(actor.userName);
+  }
+
   /** The control picture for a controller; anyone else is answered as if the stream did not exist. */
   async forController(actor: Actor, caseId: string): Promise<{ events: StoredEvent[]; state: ControlState }> {
     const control = await this.controlOf(caseId);
@@ -449,7 +465,9 @@ export class ExerciseControl {
     const announced = new Set(players.filter((e) => e.type === 'targetDetected').map((e) => (e.payload as { searchVersion: number }).searchVersion));
     for (const d of state.detections.filter((x) => x.hit && !announced.has(x.searchVersion))) {
       if (playersEnded) break;
-      await append('targetDetected', { unitId: d.unitId, time: d.time, position: d.position, searchVersion: d.searchVersion });
+      // the first detection ends the search phase; both centres learn it whoever's unit it was (view.ts)
+      const first = !players.some((e) => e.type === 'targetDetected');
+      await append('targetDetected', { unitId: d.unitId, time: d.time, position: d.position, searchVersion: d.searchVersion, searchPhaseEnded: first });
     }
 
     // the end: the players' case, then the result in the programme

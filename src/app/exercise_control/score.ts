@@ -3,7 +3,7 @@
  * track and every hit drawn (control stream), each issued plan's probability map re-run from the
  * planning inputs in force when it was issued (PlanClouds), every search with the sweep width its
  * draw used, the notifications the agreement's rules required of each plan with their
- * acknowledgements, the messages of each party, the liaison officers and observers of the
+ * acknowledgements, the messages each way with their acknowledgements, the liaison officers and observers of the
  * programme entry. Answered to controllers, and to both parties once the exercise has ended (it
  * holds the truth).
  */
@@ -13,7 +13,7 @@ import {
   scoreExercise, type AboardInput, type ExchangeInput, type ExerciseScore, type NotificationInput, type PlanScoreInput, type SearchEffortInput,
 } from '../../core/exercise/index.js';
 import type { StoredEvent } from '../../io/storage/index.js';
-import { utcTimeText, type CaseEventPayload } from '../case_log/index.js';
+import { messageAcknowledgements, messageRecipients, utcTimeText, type CaseEventPayload } from '../case_log/index.js';
 import type { PlanFile } from '../plan/plan_file.js';
 import type { ExerciseControl } from './control.js';
 import { controlStreamId } from './events.js';
@@ -62,8 +62,13 @@ export async function composeScore(control: ExerciseControl, clouds: PlanClouds,
     const draw = state.detections.find((d) => d.searchVersion === e.version);
     return { unitId: p.unitId, party: e.party, track: p.track!.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: timeS(w.time) })), sweepWidthNm: draw?.sweepWidthNm ?? p.sweepWidthNm! };
   });
-  // messages between the centres; the log records no acknowledgement of a message, so none is counted
-  const exchanges: ExchangeInput[] = players.filter((e) => e.type === 'message').map((e) => ({ fromParty: e.party, timeS: timeS(e.recordedAt), ackTimeS: null }));
+  // messages between the centres, once per party each went to, with when that party acknowledged it (messageAcknowledged)
+  const parties = (players.find((e) => e.type === 'caseOpened')?.payload as CaseEventPayload<'caseOpened'> | undefined)?.parties ?? [];
+  const acks = messageAcknowledgements(players);
+  const exchanges: ExchangeInput[] = players.filter((e) => e.type === 'message').flatMap((e) => messageRecipients(e, parties).map((to) => {
+    const ack = acks.get(e.version)?.get(to);
+    return { fromParty: e.party, toParty: to, timeS: timeS(e.recordedAt), ackTimeS: ack === undefined ? null : timeS(ack) };
+  }));
   const aboard: AboardInput[] = (await control.rosterOf(state.programmeItemId)).map((x) => ({
     name: x.name ?? x.rankOrRole, party: x.fromParty, role: x.kind === 'liaison-officer' ? 'liaisonOfficer' : 'observer', aboard: x.hostedBy,
   }));

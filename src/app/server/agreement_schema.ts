@@ -44,7 +44,8 @@ const PositionOnlyUnit = Type.Object({
 
 const Place = Type.Object({
   id: Type.String(), kind: literals(['islets', 'island', 'sea', 'port', 'area', 'point']),
-  names: Type.Record(Type.String(), Type.String(), { description: 'party id → the name that party uses' }),
+  names: Type.Record(Type.String(), Type.String(), { description: 'party id → the name that party uses, romanised' }),
+  ownScriptNames: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'party id → the name that party uses in its own script (독도, 竹島)' })),
   neutralName: Type.String({ description: 'the name in products shared by all parties' }),
   position: Type.Optional(LonLat), contested: Type.Boolean({ description: 'contested sovereignty: the contested-feature notification rule applies' }),
   claims: Type.Array(Type.Object({ party: Type.String(), claim: Type.String(), sources: Ids })), record: Revisions,

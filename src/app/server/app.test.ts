@@ -128,7 +128,7 @@ describe('POST /api/cases/:caseId/events', () => {
     // an unknown type or releasability is answered with the allowed values
     const unknownType = (await post('kim', caseId, { basedOnVersion: 1, type: 'gossip', payload: { text: 'hi' } })).json();
     expect(unknownType).toMatchObject({ statusCode: 400, code: 'SARB_INVALID_INPUT', field: 'body/type' });
-    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "caseReopened", "statusChangeAgreed", "partyAdded", "eventCorrected", "eventRetracted", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
+    expect(unknownType.message).toBe('body/type: must be one of "caseOpened", "report", "driftRun", "planningInputs", "planIssued", "searchDone", "sighting", "message", "notificationAcknowledged", "unitPosition", "caseClosed", "caseReopened", "statusChangeAgreed", "partyAdded", "eventCorrected", "eventRetracted", "messageAcknowledged", "injectReleased", "exerciseClock", "targetDetected", "exerciseEnded"');
     expect((await post('kim', caseId, { basedOnVersion: 1, type: 'message', releasability: 'some', payload: { text: 'hi' } })).json().message)
       .toBe('body/releasability: must be one of "everything", "position-only", "nothing"');
     expect((await post('han', caseId, { basedOnVersion: 1, type: 'message', payload: { text: 'hi' } })).json()).toMatchObject({ statusCode: 403 });
@@ -198,7 +198,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
   });
   test('runs a small drift and appends its summary (not the particles)', async () => {
     const caseId = await openCase();
-    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth('kim'), payload: body(1) });
+    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs?wait=true`, headers: auth('kim'), payload: body(1) });
     expect(res.statusCode).toBe(201);
     const event = res.json().event;
     expect(event).toMatchObject({ type: 'driftRun', version: 2, author: 'kim' });
@@ -210,7 +210,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
   });
   test('runs on the bundled SYNTHETIC demo forcing with the bundled coastline', async () => {
     const caseId = await openCase();
-    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth('kim'),
+    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs?wait=true`, headers: auth('kim'),
       payload: { ...body(1), durationH: 2, forcing: { source: 'demo' }, coastline: 'bundled' } });
     expect(res.statusCode).toBe(201);
     const summary = res.json().event.payload.summary;
@@ -221,7 +221,7 @@ describe('POST /api/cases/:caseId/drift-runs', () => {
   });
   test('refuses too many particles and too long a run with the field, an OSC, a stale version, another party', async () => {
     const caseId = await openCase();
-    const drift = (user: string, payload: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth(user), payload });
+    const drift = (user: string, payload: object) => app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs?wait=true`, headers: auth(user), payload });
     expect((await drift('kim', { ...body(1), particles: 501 })).json()).toMatchObject({ statusCode: 400, field: 'body/particles' });
     expect((await drift('kim', { ...body(1), durationH: 13 })).json()).toMatchObject({ statusCode: 400, field: 'body/durationH' });
     expect((await drift('park', body(1))).statusCode).toBe(403);
@@ -255,7 +255,7 @@ describe('GET /openapi.json, GET /api/health', () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/events',
+      '/api/agreement/', '/api/audit/', '/api/cases/', '/api/cases/{caseId}', '/api/cases/{caseId}/drift-runs', '/api/cases/{caseId}/drift-runs/{runId}', '/api/cases/{caseId}/drift-runs/{runId}/particles', '/api/cases/{caseId}/events',
       '/api/exercises/', '/api/exercises/{caseId}/control', '/api/exercises/{caseId}/report', '/api/exercises/{caseId}/score', '/api/exercises/{caseId}/simulated-searches',
       '/api/forcing/', '/api/forcing/{ref}', '/api/health', '/api/programme/', '/api/programme/events', '/api/session/', '/api/setup/', '/api/users/',
       '/api/users/{userName}/disable', '/api/users/{userName}/enable', '/api/users/{userName}/password', '/api/users/{userName}/roles', '/api/users/{userName}/unlock',

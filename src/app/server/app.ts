@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -39,9 +40,15 @@ export interface ServerLimits extends DriftLimits {
   readonly login: LoginPolicy;
 }
 
-/** The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h, 2 at once; sign-ins as login_throttle.ts says. */
+/**
+ * The defaults: a 256 KiB body, 1000 events a page, drifts of at most 20,000 particles × 72 h on
+ * one worker thread per core but one (that core answers requests and feeds live updates; with a
+ * drift on every core, health p99 passed 50 ms: bench/RESULTS.md), 8 waiting per party; sign-ins
+ * as login_throttle.ts says.
+ */
 export const DEFAULT_LIMITS: ServerLimits = {
-  bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72, concurrentDriftRuns: 2,
+  bodyLimitBytes: 256 * 1024, eventsPageMax: 1000, driftParticlesMax: 20_000, driftDurationHMax: 72,
+  driftWorkers: Math.max(1, availableParallelism() - 1), driftQueuePerParty: 8,
   login: DEFAULT_LOGIN_POLICY,
 };
 
@@ -125,7 +132,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       info: { title: 'sarbridge API', version: '0.1.0', description: 'Shared case log, live picture and drift runs for joint search and rescue. ' +
         'Live updates (WebSocket, not listed as a path because OpenAPI 3.0 cannot describe one): ' +
         'GET /api/cases/{caseId}/live?afterVersion=N sends the events after version N, then {"kind":"live","version":n}, ' +
-        'then each new event as {"kind":"event","event":…}, filtered for the reader\'s party; reconnect with the last version received.',
+        'then each new event as {"kind":"event","event":…}, filtered for the reader\'s party; reconnect with the last version received. ' +
+        'Drift runs of the case (POST …/drift-runs) also send {"kind":"driftRun","run":…} (the schema of GET …/drift-runs/{runId}) when they are queued, start, ' +
+        'progress (each 2 %) and end; these carry no version and are not replayed on reconnect (read GET …/drift-runs then).',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'sarbridge_session' } } },
       security: [{ bearer: [] }, { cookie: [] }],
@@ -180,8 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
-  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock });
-  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, limits });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId) });
+  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });

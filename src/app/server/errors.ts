@@ -64,3 +64,19 @@ export class InvalidJsonError extends SarbridgeError {
   readonly code = 'SARB_INVALID_JSON';
   readonly field = 'body';
 }
+
+/** No drift run of this id in this case that the reader's party may see. */
+export class DriftRunNotFoundError extends SarbridgeError {
+  readonly code = 'SARB_DRIFT_RUN_NOT_FOUND';
+  constructor(readonly caseId: string, readonly runId: string) {
+    super(`runId: no drift run '${runId}' in case '${caseId}' (GET /api/cases/${caseId}/drift-runs lists them)`);
+  }
+}
+
+/** A drift run that ended (done, failed or cancelled) cannot be cancelled. */
+export class DriftRunFinishedError extends SarbridgeError {
+  readonly code = 'SARB_DRIFT_RUN_FINISHED';
+  constructor(readonly runId: string, readonly state: string) {
+    super(`drift run ${runId} is ${state} already: only a queued or running run can be cancelled`);
+  }
+}

@@ -15,6 +15,9 @@ import { TEST_PASSWORD } from './server_test_support.js';
 
 const CASE = 'sarex-1';
 const CONTROL = `${CASE}.control`;
+/** A drift run of the players' case (made in beforeAll), and an id no run has. */
+let runId = '';
+const NO_RUN = '00000000-0000-4000-8000-000000000000';
 /** Players: every role but exercise control, both parties; and exercise control not named a controller. */
 const PLAYERS = ['kim', 'park', 'choi', 'han', 'min', 'kr-admin', 'sato', 'suzuki', 'ito', 'kato', 'mori', 'jp-admin', 'yoon'];
 
@@ -51,8 +54,13 @@ const CALLS: Record<string, (c: Context) => Call[]> = {
     { method: 'POST', url: `/api/cases/${CASE}/events`, payload: { basedOnVersion: c.caseVersion, type: 'targetDetected', payload: { unitId: 'kr-ship-1', time: '2026-03-10T09:00Z', position: { lonDeg: 131, latDeg: 37 }, searchVersion: 1 } } },
   ],
   'GET /api/cases/:caseId/live': () => [],   // the WebSocket: read below, as every player
-  'POST /api/cases/:caseId/drift-runs': (c) => [CASE, CONTROL].map((id) => ({ method: 'POST', url: `/api/cases/${id}/drift-runs`, payload: {
-    basedOnVersion: c.caseVersion, lkp: { position: { lonDeg: 131.25, latDeg: 37.2 }, time: '2026-03-10T06:00Z' }, durationH: 1, particles: 20, forcing: { source: 'constant', windSpeedMps: 5 } } })),
+  'POST /api/cases/:caseId/drift-runs': (c) => [CASE, CONTROL].flatMap((id) => [true, false].map((wait) => ({ method: 'POST' as const, url: `/api/cases/${id}/drift-runs?wait=${wait}`, payload: {
+    basedOnVersion: c.caseVersion, lkp: { position: { lonDeg: 131.25, latDeg: 37.2 }, time: '2026-03-10T06:00Z' }, durationH: 1, particles: 20,
+    forcing: { source: 'constant', windSpeedMps: 5, windFromDeg: 270, currentSpeedMps: 0, currentTowardDeg: 0 } } }))),
+  'GET /api/cases/:caseId/drift-runs': () => [CASE, CONTROL].map((id) => ({ method: 'GET', url: `/api/cases/${id}/drift-runs` })),
+  'GET /api/cases/:caseId/drift-runs/:runId': () => [CASE, CONTROL].flatMap((id) => [runId, NO_RUN].map((run) => ({ method: 'GET' as const, url: `/api/cases/${id}/drift-runs/${run}` }))),
+  'GET /api/cases/:caseId/drift-runs/:runId/particles': () => [CASE, CONTROL].flatMap((id) => [runId, NO_RUN].map((run) => ({ method: 'GET' as const, url: `/api/cases/${id}/drift-runs/${run}/particles` }))),
+  'DELETE /api/cases/:caseId/drift-runs/:runId': () => [CASE, CONTROL].flatMap((id) => [runId, NO_RUN].map((run) => ({ method: 'DELETE' as const, url: `/api/cases/${id}/drift-runs/${run}` }))),
   'GET /api/audit': () => [{ method: 'GET', url: '/api/audit?limit=1000' }],
   'POST /api/forcing': () => [{ method: 'POST', url: '/api/forcing?name=bad.nc', payload: Buffer.from('not a netcdf file'), headers: { 'content-type': 'application/octet-stream' } }],
   'GET /api/forcing': () => [{ method: 'GET', url: '/api/forcing' }],
@@ -125,6 +133,11 @@ beforeAll(async () => {
   await append('sato', 'searchDone', { unitId: 'jp-navy-ship-1', sweepWidthNm: 1, track: [
     { lonDeg: 133.5, latDeg: 39.5, time: '2026-03-10T09:00Z' }, { lonDeg: 133.6, latDeg: 39.5, time: '2026-03-10T09:30Z' }] });
   await app.ticker.tick();
+  const run = await app.inject({ method: 'POST', url: `/api/cases/${CASE}/drift-runs?wait=true`, headers: auth('kim'), payload: {
+    lkp: { position: { lonDeg: 131.25, latDeg: 37.2 }, time: '2026-03-10T06:00Z' }, durationH: 1, particles: 20,
+    forcing: { source: 'constant', windSpeedMps: 5, windFromDeg: 270, currentSpeedMps: 0, currentTowardDeg: 0 } } });
+  expect(run.statusCode).toBe(201);
+  runId = run.json().run.runId;
   const drawn = (await app.exercises.controlOf(CASE))!.state.detections;
   expect(drawn.map((d) => d.hit)).toEqual([true, false]);
 });
@@ -144,7 +157,7 @@ describe('the truth never leaks to a player', () => {
           if (call.fresh) token = (await app.inject({ method: 'POST', url: '/api/session', payload: { userName: user, password: TEST_PASSWORD } })).json().token;
           const res = await app.inject({ method: call.method, url: call.url, headers: { authorization: `Bearer ${token}`, ...call.headers }, ...(call.payload !== undefined ? { payload: call.payload as string } : {}) });
           calls++;
-          const binary = String(res.headers['content-type'] ?? '').startsWith('application/x-netcdf');
+          const binary = /^application\/(x-netcdf|octet-stream)/.test(String(res.headers['content-type'] ?? ''));
           const seen = `${JSON.stringify(res.headers)}\n${binary ? '' : res.body}`;
           expect(canaryIn(seen), `${user} ${call.method} ${call.url} answered ${res.statusCode}: ${seen.slice(0, 400)}`).toBeNull();
           if (HIDDEN.some((h) => h.test(call.url))) expect(res.statusCode, `${user} ${call.method} ${call.url}`).toBe(404);

@@ -120,9 +120,9 @@ describe('a joint exercise through HTTP', () => {
     expect(drawn[0]).toMatchObject({ searchVersion, unitId: 'kr-ship-1', hit: true, seed: TRUTH.seed + searchVersion });
     expect(drawn[0].expectedDetections).toBeGreaterThan(5);   // the pass is right over the truth: POD above 99 %
     const detected = (await players('kim')).filter((e) => e.type === 'targetDetected');
-    expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion }]);
+    expect(detected.map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchVersion, searchPhaseEnded: true }]);
     // kr-ship-1 is released position-only to JP: JP's players see who saw the target, where and when, as for its other reports
-    expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position }]);
+    expect((await players('sato')).filter((e) => e.type === 'targetDetected').map((e) => e.payload)).toEqual([{ unitId: 'kr-ship-1', time: drawn[0].time, position: drawn[0].position, searchPhaseEnded: true }]);
     // a controller of the other party reads the control stream whole (no unit's releasability applies to it)
     const raw = (await app.inject({ method: 'GET', url: `/api/cases/${CASE}.control/events`, headers: auth('tanaka') })).json().events;
     expect(raw.find((e: { type: string }) => e.type === 'detectionDrawn').payload).toMatchObject({ hit: true, unitId: 'kr-ship-1', seed: TRUTH.seed + searchVersion });
@@ -213,8 +213,10 @@ describe('a joint exercise through HTTP', () => {
     const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
     const kr = await html('KR');
     expect(kr.headers['content-type']).toMatch(/^text\/html/);
-    expect(kr.body).toContain('East Sea');
-    expect((await html('JP')).body).toContain('Sea of Japan');
+    // each party's copy in its own names and script, the shared copy neutral
+    expect(kr.body).toContain('동해');
+    expect(kr.body).not.toMatch(/East Sea|Sea of Japan|日本海/);
+    expect((await html('JP')).body).toContain('日本海');
     expect((await html('shared')).body).toContain('sea between Korea and Japan');
     expect((await html('CN')).json()).toMatchObject({ statusCode: 400, field: 'querystring/copy' });
     const pdf = await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: auth('kim') });
@@ -259,5 +261,81 @@ describe.skipIf(!TEST_PG_URL)(`the same exercise on PostgreSQL${TEST_PG_URL ? ''
       await pg.store.close();
       await db.drop();
     }
+  });
+});
+
+describe('a detection reaches both centres', () => {
+  // an exercise of its own (the one above counts its events' versions)
+  let own: Awaited<ReturnType<typeof exerciseApp>>;
+  const ownPlayers = async (user = 'kim') => (await own.app.inject({ method: 'GET', url: `/api/cases/${CASE}/events`, headers: own.auth(user) })).json().events as { version: number; type: string; payload: Record<string, unknown> }[];
+  const ownAppend = async (user: string, type: string, payload: object) => own.app.inject({
+    method: 'POST', url: `/api/cases/${CASE}/events`, headers: own.auth(user), payload: { basedOnVersion: (await ownPlayers()).at(-1)!.version, type, payload },
+  });
+  const ownControl = async () => own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: own.auth('lee') });
+  const ownCommand = async (type: string, payload: object) => {
+    const res = await own.app.inject({ method: 'POST', url: `/api/exercises/${CASE}/control`, headers: own.auth('lee'), payload: { basedOnVersion: (await ownControl()).json().state.version, type, payload } });
+    expect(res.statusCode).toBe(201);
+  };
+  beforeAll(async () => {
+    own = await exerciseApp('2026-03-10T07:30:00.000Z');
+    expect((await own.app.inject({ method: 'POST', url: '/api/exercises', headers: own.auth('lee'), payload: { programmeItemId: 'sarex-1' } })).statusCode).toBe(201);
+    expect((await ownAppend('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
+    await ownCommand('truthSet', TRUTH);
+    await ownCommand('clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T08:00Z' });
+  });
+  afterAll(async () => { await own.app.close(); await own.store.close(); });
+
+  test('a detection by a unit released nothing to the other party still reaches both centres, the unit reduced to its party', async () => {
+    const track = (await own.app.exercises.truthTrackOf(CASE, (await own.app.exercises.controlOf(CASE))!.state))!;
+    const a = truthPositionAt(track, Date.parse('2026-03-10T09:40Z') / 1000)!, b = truthPositionAt(track, Date.parse('2026-03-10T09:50Z') / 1000)!;
+    // kr-helo-1 is released nothing to JP: its search is withheld from JP
+    const done = await ownAppend('kim', 'searchDone', { unitId: 'kr-helo-1', sweepWidthNm: 5, speedKn: 90, track: [
+      { lonDeg: a.lonDeg - 0.05, latDeg: a.latDeg, time: '2026-03-10T09:40Z' }, { lonDeg: b.lonDeg + 0.05, latDeg: b.latDeg, time: '2026-03-10T09:50Z' }] });
+    expect(done.statusCode).toBe(201);
+    const searchVersion = done.json().event.version;
+    await own.app.ticker.tick();
+    const drawn = (await ownControl()).json().state.detections.find((d: { searchVersion: number }) => d.searchVersion === searchVersion);
+    expect(drawn).toMatchObject({ unitId: 'kr-helo-1', hit: true });
+    const kr = (await ownPlayers('kim')).filter((e) => e.type === 'targetDetected').at(-1)!;
+    // the first detection: it ended the search phase
+    expect(kr.payload).toEqual({ unitId: 'kr-helo-1', time: drawn.time, position: drawn.position, searchVersion, searchPhaseEnded: true });
+    const jpEvents = await ownPlayers('sato');
+    expect(jpEvents.find((e) => e.version === searchVersion)).toEqual({ caseId: CASE, version: searchVersion, withheld: true });
+    const jp = jpEvents.filter((e) => e.type === 'targetDetected').at(-1)!;
+    expect(jp.version).toBe(kr.version);
+    expect(jp.payload).toEqual({ unitParty: 'KR', time: drawn.time, position: drawn.position, searchPhaseEnded: true });
+    expect(JSON.stringify(jp)).not.toContain('kr-helo-1');
+    // the JP picture holds the detection, and a KR unit as its finder
+    const picture = (await own.app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: own.auth('sato') })).json();
+    expect(picture.state.detections.at(-1)).toMatchObject({ unitParty: 'KR', time: drawn.time, position: drawn.position, redacted: true });
+    expect(picture.state.detections.at(-1).unitId).toBeUndefined();
+  });
+
+  test('messages between the centres and their acknowledgement delays are scored, each way, in the score and the report', async () => {
+    const at = async (minutes: number, user: string, type: string, payload: object) => {
+      own.clock.nowMs = Date.parse('2026-03-10T08:00:00Z') + minutes * 60_000;
+      const res = await ownAppend(user, type, payload);
+      return res;
+    };
+    const m1 = (await at(0, 'kim', 'message', { text: 'KR takes SMC', to: 'JP' })).json().event.version;
+    // the sender's own party may not acknowledge it, nor a version that is no message
+    expect((await at(1, 'choi', 'messageAcknowledged', { messageVersion: m1 })).json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED' });
+    expect((await at(1, 'sato', 'messageAcknowledged', { messageVersion: 1 })).json()).toMatchObject({ statusCode: 400, field: 'body/payload/messageVersion' });
+    expect((await at(3, 'sato', 'messageAcknowledged', { messageVersion: m1 })).statusCode).toBe(201);
+    const m2 = (await at(5, 'park', 'message', { text: 'datum moved 2 NM east' })).json().event.version;
+    expect((await at(15, 'ito', 'messageAcknowledged', { messageVersion: m2 })).statusCode).toBe(201);
+    expect((await at(20, 'sato', 'message', { text: 'JP helicopter on scene 10:30' })).statusCode).toBe(201);
+    const score = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: own.auth('lee') })).json().score;
+    expect(score.score.exchanges).toEqual({ messages: 3, parties: [
+      { party: 'JP', toParty: 'KR', messages: 1, acknowledged: 0, acknowledgedShare: 0, meanAckDelayS: null, medianAckDelayS: null, maxAckDelayS: null },
+      { party: 'KR', toParty: 'JP', messages: 2, acknowledged: 2, acknowledgedShare: 1, meanAckDelayS: 390, medianAckDelayS: 390, maxAckDelayS: 600 },
+    ] });
+    const json = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=shared&format=json`, headers: own.auth('lee') })).json().report;
+    expect(json.score.exchanges.parties.map((p: { party: string; toParty: string; medianAckDelayS: number | null }) => [p.party, p.toParty, p.medianAckDelayS])).toEqual([['JP', 'KR', null], ['KR', 'JP', 390]]);
+    const html = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR`, headers: own.auth('lee') })).body;
+    expect(html).toContain('Messages between the centres');
+    expect(html).toMatch(/from South Korea to Japan<\/td><td>2<\/td><td>2 \(100(\.0)? %\)<\/td><td>6\.5 min<\/td><td>6\.5 min<\/td><td>10\.0 min<\/td>/);
+    const pdf = await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: own.auth('lee') });
+    if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload).replace(/\s+/g, ' ')).toMatch(/from South Korea to Japan Messages: 2 Acknowledged: 2 \(100\.0 %\) Mean delay: 6\.5 min Median delay: 6\.5 min Longest delay: 10\.0 min/);
   });
 });

@@ -6,7 +6,8 @@ import { AccessDeniedError, CaseClosedError, patternInWords, PlanNotIssuableErro
 import { AccountNotFoundError } from './accounts.js';
 import { checkTexts } from './input_text.js';
 import { InvalidJsonError } from './errors.js';
-import { ForcingNotFoundError, NoAgreementError, NotAuthenticatedError, RejectedUploadError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
+import { DriftQueueFullError, DriftRunCancelledError } from '../drift_job/drift_pool.js';
+import { DriftRunFinishedError, DriftRunNotFoundError, ForcingNotFoundError, NoAgreementError, NotAuthenticatedError, RejectedUploadError, ServerBusyError, SetupClosedError, TooManyLoginsError } from './errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
@@ -18,10 +19,10 @@ export function statusOf(error: SarbridgeError): number {
   if (error instanceof InvalidInputError || error instanceof RejectedUploadError || error instanceof ExerciseInjectError || error instanceof InvalidJsonError) return 400;
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof AccessDeniedError) return 403;
-  if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError || error instanceof AccountNotFoundError) return 404;
+  if (error instanceof CaseNotFoundError || error instanceof NoAgreementError || error instanceof ForcingNotFoundError || error instanceof AccountNotFoundError || error instanceof DriftRunNotFoundError) return 404;
   if (error instanceof VersionConflictError || error instanceof CaseClosedError || error instanceof DuplicateUserError || error instanceof SetupClosedError) return 409;
-  if (error instanceof PlanNotIssuableError) return 409;
-  if (error instanceof ServerBusyError || error instanceof StorageError) return 503;
+  if (error instanceof PlanNotIssuableError || error instanceof DriftRunFinishedError || error instanceof DriftRunCancelledError) return 409;
+  if (error instanceof ServerBusyError || error instanceof StorageError || error instanceof DriftQueueFullError) return 503;
   if (error instanceof TooManyLoginsError) return 429;
   return 422;   // data and coverage errors: the request was understood but cannot be carried out
 }
@@ -60,7 +61,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error instanceof DuplicateUserError || error instanceof AccountNotFoundError) body.field = error instanceof AccountNotFoundError ? 'params/userName' : 'body/userName';
       if (error instanceof VersionConflictError) body.currentVersion = error.currentVersion;
       if (error instanceof CaseClosedError) body.currentVersion = error.version;
-      const retryAfterS = error instanceof TooManyLoginsError || error instanceof ServerBusyError ? error.retryAfterS : undefined;
+      const retryAfterS = error instanceof TooManyLoginsError || error instanceof ServerBusyError || error instanceof DriftQueueFullError ? error.retryAfterS : undefined;
       if (retryAfterS !== undefined) void reply.header('retry-after', String(retryAfterS));
     } else if ('validation' in error && error.validation) {
       statusCode = 400;

@@ -10,6 +10,13 @@ export interface LiveSubscriber {
   readonly party: string;
   /** Called with each message (a JSON text) in version order. */
   send(text: string): void;
+  /**
+   * Whether the subscriber may still follow the case once this event is in it (an exercise's
+   * control stream: a controllersSet that no longer names them). On false, the event and every
+   * later one are not sent: the subscription ends and `revoke` is called. Absent: always.
+   */
+  admits?(event: StoredEvent): boolean;
+  revoke?(): void;
 }
 
 interface Subscription {
@@ -57,6 +64,7 @@ class CaseChannel {
     if (s.cursor < first - 1) { void this.catchUp(s); return; }
     for (const item of this.recent) {
       if (item.event.version <= s.cursor) continue;
+      if (!this.admitted(s, item.event)) return;
       let text = item.texts.get(s.subscriber.party);
       if (text === undefined) {
         text = JSON.stringify({ kind: 'event', event: this.view(item.event as CaseEvent, s.subscriber.party) });
@@ -67,6 +75,14 @@ class CaseChannel {
     }
   }
 
+  /** Does the subscriber still follow the case with `event` in it? If not, its subscription ends here. */
+  private admitted(s: Subscription, event: StoredEvent): boolean {
+    if (!s.subscriber.admits || s.subscriber.admits(event)) return true;
+    this.subscriptions.delete(s);
+    s.subscriber.revoke?.();
+    return false;
+  }
+
   /** Read from the store what a subscriber missed, then continue from memory. */
   async catchUp(s: Subscription): Promise<void> {
     s.catchingUp = true;
@@ -75,6 +91,7 @@ class CaseChannel {
         const missed = await this.store.readEvents(this.caseId, s.cursor, 1000);
         if (!this.subscriptions.has(s)) return;
         for (const event of missed) {
+          if (!this.admitted(s, event)) return;
           s.subscriber.send(JSON.stringify({ kind: 'event', event: this.view(event as CaseEvent, s.subscriber.party) }));
           s.cursor = event.version;
         }
@@ -132,6 +149,18 @@ export class LiveHub {
       c.subscriptions.delete(s);
       if (c.subscriptions.size === 0 && this.channels.get(caseId) === c) this.channels.delete(caseId);
     };
+  }
+
+  /**
+   * Send a message that is not an event of the log (a drift run's progress, live_routes.ts) to the
+   * subscribers of a case whose party `mayReceive` allows, now, on this instance only. Such a
+   * message has no version: a client that was not connected misses it and reads the state again.
+   */
+  notify(caseId: string, message: object, mayReceive: (party: string) => boolean): void {
+    const channel = this.channels.get(caseId);
+    if (!channel) return;
+    const text = JSON.stringify(message);
+    for (const s of channel.subscriptions) if (mayReceive(s.subscriber.party)) s.subscriber.send(text);
   }
 
   /** Subscribers across all cases (for health and tests). */

@@ -2,7 +2,8 @@ import type {} from '@fastify/websocket';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../core/errors.js';
 import type { FastifyRequest } from 'fastify';
-import { AccessDeniedError, type CaseLog } from '../case_log/index.js';
+import type { StoredEvent } from '../../io/storage/index.js';
+import { AccessDeniedError, type Actor, type CaseLog } from '../case_log/index.js';
 import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
@@ -44,7 +45,17 @@ export function checkOrigin(request: FastifyRequest): void {
   }
 }
 
-export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date }> = async (app, { caseLog, hub, audit, sessions, clock }) => {
+/**
+ * For a stream with its own readers (an exercise's control stream): which of its events the actor
+ * may still follow it past ('gone': none, they may no longer read it; null: any). Installed by the
+ * app (ExerciseControl.liveAdmits).
+ */
+export type LiveAdmits = (actor: Actor, caseId: string) => Promise<((event: StoredEvent) => boolean) | 'gone' | null>;
+
+/** WebSocket close code of a feed whose reader may no longer read the case: as for a case that does not exist. */
+export const LIVE_GONE_CODE = 4404;
+
+export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date; admits?: LiveAdmits }> = async (app, { caseLog, hub, audit, sessions, clock, admits }) => {
   app.get('/:caseId/live', {
     websocket: true,
     schema: {
@@ -80,13 +91,22 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
     check.unref();
     socket.on('close', () => { closed = true; clearTimeout(expiry); clearInterval(check); stopWatching(); unsubscribe?.(); });
     socket.on('message', () => { /* clients only listen; writes go through HTTP */ });
-    hub.subscribe(caseId, request.query.afterVersion, {
+    // a named controller removed from the exercise: the feed closes at the event that removes them,
+    // with the words of a case that does not exist (the control stream is answered so to everyone else)
+    const admitted = admits ? admits(actor, caseId) : Promise.resolve(null);
+    const gone = () => {
+      audit.record({ at: clock().toISOString(), userName: actor.userName, party: actor.party, action: 'WS /api/cases/:caseId/live', caseId, statusCode: 404,
+        detail: 'closed: no longer a reader of the stream' });
+      socket.close(LIVE_GONE_CODE, `case '${caseId}' does not exist`);
+    };
+    admitted.then((filter) => filter === 'gone' ? (gone(), () => undefined) : hub.subscribe(caseId, request.query.afterVersion, {
       party: actor.party,
       send: (text) => {
         if (socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > MAX_BUFFERED_BYTES) { socket.close(1013, 'too far behind: reconnect with afterVersion'); return; }
         socket.send(text);
       },
-    }).then((stop) => { if (closed) stop(); else unsubscribe = stop; }, () => socket.close(1011, 'live updates failed'));
+      ...(filter ? { admits: filter, revoke: gone } : {}),
+    })).then((stop) => { if (closed) stop(); else unsubscribe = stop; }, () => socket.close(1011, 'live updates failed'));
   });
 };

@@ -16,6 +16,9 @@ export interface ServeOptions {
   readonly agreement?: CooperationConfig | null;
   /** What the server logs (JSON lines on stdout): every 500 with its cause at 'error'; default 'warn'. */
   readonly logLevel?: LogLevel;
+  /** Drift worker threads (default os.availableParallelism()) and runs each party may queue (default 8). */
+  readonly driftWorkers?: number;
+  readonly driftQueuePerParty?: number;
 }
 
 /** Levels of `serve --log-level` (pino's, as Fastify logs). */
@@ -34,7 +37,11 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
   if (options.demo) await seedDemoData(store);
-  const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' } });
+  const limits = {
+    ...(options.driftWorkers !== undefined ? { driftWorkers: options.driftWorkers } : {}),
+    ...(options.driftQueuePerParty !== undefined ? { driftQueuePerParty: options.driftQueuePerParty } : {}),
+  };
+  const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' }, limits });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -55,6 +62,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     port: Number(process.env.SARBRIDGE_PORT ?? 8080),
     demo: process.env.SARBRIDGE_DEMO !== '0',
     logLevel: (process.env.SARBRIDGE_LOG_LEVEL as LogLevel | undefined) ?? 'warn',
+    ...(process.env.SARBRIDGE_DRIFT_WORKERS ? { driftWorkers: Number(process.env.SARBRIDGE_DRIFT_WORKERS) } : {}),
+    ...(process.env.SARBRIDGE_DRIFT_QUEUE ? { driftQueuePerParty: Number(process.env.SARBRIDGE_DRIFT_QUEUE) } : {}),
   });
   console.log(`sarbridge listening on ${server.url}`);
   const stop = () => { void server.close().then(() => process.exit(0)); };

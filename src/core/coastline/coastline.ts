@@ -53,7 +53,8 @@ export class Coastline {
   private readonly edges: Int32Array;
   private readonly pu: Float64Array;
   private readonly pv: Float64Array;
-  private readonly grid: ShoreGrid;
+  /** The index itself (read by the prebuilt-index writer, src/io/coastline/coastline_index_file.ts). */
+  readonly grid: ShoreGrid;
 
   /** Use `coastlineFromBins` or `coastlineFromRings`; this takes a finished index. */
   constructor(label: string, bounds: BoundsDeg, grid: ShoreGrid) {

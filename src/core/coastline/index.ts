@@ -10,3 +10,4 @@ export {
   BINNED_SHORELINE_FORMAT, BINNED_SHORELINE_VERSION, formatBinnedShoreline, parseBinnedShoreline,
 } from './bundled_format.js';
 export { coastlineToGeoJSON, type ShorelineFeature } from './coastline_geojson.js';
+export type { ShoreGrid, ShorePolylines } from './shore_grid.js';

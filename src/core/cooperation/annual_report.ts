@@ -9,7 +9,7 @@ import { allRccs, type CooperationConfig } from './cooperation_config.js';
 import { readerTimeZone } from './finding.js';
 import { describeParticipant } from './meeting.js';
 import { nameForReader, partyName, placeName } from './place_names.js';
-import type { Reader } from './reader.js';
+import { ownScriptReader, type Reader } from './reader.js';
 import { describeRecordTimes } from './record_history.js';
 import { buildTimeline, describeSources } from './timeline.js';
 
@@ -50,7 +50,9 @@ function exercisesHeld(exercises: readonly { state: string; result?: string }[])
 }
 
 /** Build the report of `year` for a reader. */
-export function buildAnnualReport(config: CooperationConfig, year: number, reader: Reader): AnnualReport {
+export function buildAnnualReport(config: CooperationConfig, year: number, forReader: Reader): AnnualReport {
+  // a party's copy names places in the party's own script (독도, 竹島); the shared one, neutrally
+  const reader = ownScriptReader(forReader);
   const named = (text: string) => nameForReader(text, config, reader);
   const zones = reader.kind === 'party' ? [readerTimeZone(config, reader)] : config.parties.map((p) => p.timeZone);
   const yearEnd = `${year}-12-31`;

@@ -25,7 +25,7 @@ export { nameForReader, partyName, placeholdersIn, placeName } from './place_nam
 export type { CooperationPlan, DatumPoint, PlanUnit, UnitWaypoint } from './plan_input.js';
 export type { JointExercise, PersonnelExchange, ProgrammeItemState, YearlyProgramme } from './programme.js';
 export type { Reader, SharedNaming } from './reader.js';
-export { readerFor } from './reader.js';
+export { ownScriptReader, readerFor } from './reader.js';
 export type { RecordHistory, Revision } from './record_history.js';
 export { addRevision, checkRecordHistory, createdS, describeRecordTimes, describeRevisions, formatTimeInZone, isKnownTimeZone, modifiedS } from './record_history.js';
 export type { Releasability, UnitMovement, UnitView } from './releasability.js';

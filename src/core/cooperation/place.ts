@@ -23,8 +23,14 @@ export type PlaceKind = 'islets' | 'island' | 'sea' | 'port' | 'area' | 'point';
 export interface Place {
   readonly id: string;
   readonly kind: PlaceKind;
-  /** The name each party uses (party id → name). */
+  /** The name each party uses (party id → name), romanised: what an English text or interface shows. */
   readonly names: Readonly<Record<PartyId, string>>;
+  /**
+   * The name each party uses in its own language and script (party id → name: 독도, 竹島): what a
+   * party's own copy of a report carries (a reader with `script: 'own'`). A party without one here
+   * is named by `names`.
+   */
+  readonly ownScriptNames?: Readonly<Record<PartyId, string>>;
   /** The name used in products shared by all parties. */
   readonly neutralName: string;
   /** A representative position (the feature itself, or a label point for a sea). */

@@ -3,7 +3,7 @@ import { checkPlan } from './check_plan.js';
 import { describeFinding } from './finding.js';
 import { testConfig } from './fixture_for_tests.js';
 import { nameForReader, placeName } from './place_names.js';
-import { readerFor } from './reader.js';
+import { ownScriptReader, readerFor } from './reader.js';
 
 const config = testConfig();
 const rocks = config.places[0];
@@ -15,6 +15,15 @@ describe('placeName', () => {
     expect(placeName(rocks, readerFor(), 'neutral')).toBe('Liancourt Rocks');
     expect(placeName(rocks, readerFor(), 'both', ['A', 'B'])).toBe('Dokdo / Takeshima');
     expect(placeName(rocks, readerFor('C'), 'neutral')).toBe('Liancourt Rocks');   // a party without a name of its own
+  });
+  test("a party's copy reads its name in its own script when the place gives one; romanised otherwise; shared stays neutral", () => {
+    const scripted = { ...rocks, ownScriptNames: { A: '독도', B: '竹島' } };
+    expect(placeName(scripted, ownScriptReader(readerFor('A')), 'neutral')).toBe('독도');
+    expect(placeName(scripted, ownScriptReader(readerFor('B')), 'neutral')).toBe('竹島');
+    expect(placeName(scripted, readerFor('A'), 'neutral')).toBe('Dokdo');   // an English text keeps the romanised name
+    expect(placeName(scripted, ownScriptReader(readerFor()), 'neutral')).toBe('Liancourt Rocks');
+    expect(placeName(rocks, ownScriptReader(readerFor('A')), 'neutral')).toBe('Dokdo');   // no name in its script: romanised
+    expect(placeName({ ...rocks, ownScriptNames: { B: '竹島' } }, ownScriptReader(readerFor('A')), 'neutral')).toBe('Dokdo');
   });
 });
 

@@ -8,9 +8,11 @@ import type { CooperationConfig } from './cooperation_config.js';
 import type { Place } from './place.js';
 import type { Reader, SharedNaming } from './reader.js';
 
-/** A place's name for a reader (falls back to the neutral name when a party has none). */
+/** A place's name for a reader: in its own script when the reader asks and the place has one, else romanised; the neutral name when a party has none. */
 export function placeName(place: Place, reader: Reader, sharedNaming: SharedNaming, partyOrder: readonly string[] = Object.keys(place.names)): string {
-  if (reader.kind === 'party') return place.names[reader.party] ?? place.neutralName;
+  if (reader.kind === 'party') {
+    return (reader.script === 'own' ? place.ownScriptNames?.[reader.party] : undefined) ?? place.names[reader.party] ?? place.neutralName;
+  }
   if (sharedNaming === 'neutral') return place.neutralName;
   const names = [...new Set(partyOrder.map((p) => place.names[p]).filter((n): n is string => n !== undefined))];
   return names.length > 0 ? names.join(' / ') : place.neutralName;

@@ -1,7 +1,8 @@
 import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '../errors.js';
-import type { VectorField } from '../environment/index.js';
+import { GriddedField, type VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
 import { formatTimeUtc } from '../time/index.js';
+import { fusedLeewayStep } from './fused_step.js';
 import { leewayStep } from './leeway_step.js';
 import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
@@ -119,16 +120,28 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     const endS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
     const released = waiting > 0 ? release(particles, buffers, endS, dtS, sign, particleDtS!) : 0;
     waiting -= released;
+    const stepInput = {
+      dtS, particleDtS: released > 0 ? particleDtS : null, seed: request.seed, jibeRatePerS: jibeRate,
+      elapsedS: Math.min(request.durationS, (step + 1) * request.timeStepS),
+      windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline,
+    };
+    // one pass when both fields allow it (after the first step, whose sampling is checked)
+    const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, n) : null;
+    const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, n) : null;
+    if (windSlice && currentSlice) {
+      fusedLeewayStep(particles, { ...stepInput, wind: windSlice, current: currentSlice });
+      timeS = endS;
+      if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
+      options.onProgress?.(step + 1, steps);
+      continue;
+    }
     forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
     forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
     if (step === 0) checkSeedingCovered(forcing, particles, buffers);
     leewayStep(particles, {
-      dtS, particleDtS: released > 0 ? particleDtS : null, seed: request.seed, jibeRatePerS: jibeRate,
-      elapsedS: Math.min(request.durationS, (step + 1) * request.timeStepS),
+      ...stepInput,
       windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
       currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
-      windCovered: buffers.windCovered, currentCovered: buffers.currentCovered,
-      shoreline,
     });
     timeS = endS;
     if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);

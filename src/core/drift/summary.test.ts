@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ConstantField } from '../environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import { distanceM, weightedCentroid } from '../geo/sphere.js';
+import { EARTH_RADIUS_M } from '../geo/units.js';
 import { ParticleStatus } from './particles.js';
 import { runDrift } from './run.js';
 import { summariseCloud } from './summary.js';
@@ -58,5 +59,25 @@ describe('summariseCloud', () => {
     expect(Math.abs(s.radius50M - quantile(0.5))).toBeLessThan(maxM / 16384 + 1e-6);
     expect(Math.abs(s.radius90M - quantile(0.9))).toBeLessThan(maxM / 16384 + 1e-6);
     expect(s.counts['not released']).toBe(500);
+  });
+
+  test('its short series give the centroid (within 1e-10°) and radii (within a histogram bin) of exact trigonometry, near the antimeridian and a pole too', () => {
+    const RAD = Math.PI / 180;
+    for (const [lonDeg, latDeg, radiusM] of [[131.5, 37.2, 20_000], [179.95, -60, 30_000], [-0.02, 0.01, 60_000], [10, 89.7, 5_000], [40, 10, 400_000]]) {
+      const r = runDrift({ ...request(radiusM), scenarios: [{ ...request(radiusM).scenarios[0], seeding: { kind: 'point', position: { lonDeg, latDeg }, radiusM, spread: 'uniform-disc' } }], particleCount: 5000 }, calm);
+      const snap = r.snapshots[0];
+      const s = summariseCloud(snap, r.particles.weight);
+      // the definition, with Math.cos/sin/asin for every particle
+      let sx = 0, sy = 0, sz = 0;
+      const unit = (i: number) => [Math.cos(snap.latDeg[i] * RAD) * Math.cos(snap.lonDeg[i] * RAD), Math.cos(snap.latDeg[i] * RAD) * Math.sin(snap.lonDeg[i] * RAD), Math.sin(snap.latDeg[i] * RAD)];
+      for (let i = 0; i < 5000; i++) { const [x, y, z] = unit(i); sx += x * r.particles.weight[i]; sy += y * r.particles.weight[i]; sz += z * r.particles.weight[i]; }
+      const norm = Math.hypot(sx, sy, sz);
+      expect(Math.abs(s.centroid!.lonDeg - Math.atan2(sy, sx) / RAD)).toBeLessThan(1e-10);
+      expect(Math.abs(s.centroid!.latDeg - Math.atan2(sz, Math.hypot(sx, sy)) / RAD)).toBeLessThan(1e-10);
+      const d = Array.from({ length: 5000 }, (_, i) => { const [x, y, z] = unit(i); return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.hypot(x - sx / norm, y - sy / norm, z - sz / norm) / 2)); }).sort((a, b) => a - b);
+      // the radii come from a 16384-bin histogram of these distances: within a bin of the sorted quantile
+      expect(Math.abs(s.radius50M - d[2499])).toBeLessThan(d[4999] / 16384 + 1e-6 * d[2499]);
+      expect(Math.abs(s.radius90M - d[4499])).toBeLessThan(d[4999] / 16384 + 1e-6 * d[4499]);
+    }
   });
 });

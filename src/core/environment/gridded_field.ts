@@ -3,6 +3,30 @@ import type { GridLocator } from './grid_locator.js';
 import { RegularLonLatGrid, type UniformLonLatAxes } from './regular_grid.js';
 import type { BoundsDeg, EpochS, ForcingQuantity, VectorField } from './vector_field.js';
 
+/**
+ * A gridded field's blended slice at one time on an evenly spaced lon/lat grid, with what locating
+ * a point in it takes (GriddedField.uniformSlice): the values interpolateUniform reads.
+ */
+export interface UniformSlice {
+  readonly field: GriddedField;
+  /** The time-blended east and north values (m/s), row-major, NaN where either time is masked. */
+  readonly east: Float64Array;
+  readonly north: Float64Array;
+  readonly nx: number;
+  readonly maxJ: number;
+  readonly maxI0: number;
+  readonly maxJ0: number;
+  readonly lon0Deg: number;
+  readonly lat0Deg: number;
+  readonly invDLonDeg: number;
+  readonly invDLatDeg: number;
+  readonly lonSpanDeg: number;
+  /** For sampleMasked: the flat offsets of the bracketing time slices and the weight on the second. */
+  readonly base0: number;
+  readonly base1: number;
+  readonly wt: number;
+}
+
 /** Flat sample values: east or north component (m/s), NaN where the source masks the point. */
 export type GriddedValues = Float32Array | Float64Array;
 
@@ -95,12 +119,8 @@ export class GriddedField implements VectorField {
     return this.timesS === null ? 1 : this.timesS.length;
   }
 
-  sampleBatch(
-    timeS: EpochS, lonDeg: Float64Array, latDeg: Float64Array, count: number,
-    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
-  ): void {
-    if (!(timeS >= this.startS && timeS <= this.endS)) return;
-    // Bracket the time: slices t0 and t1 = t0 + 1 (or t0 itself), weight wt on t1.
+  /** Bracket `timeS`: slices t0 and t1 = t0 + 1 (or t0 itself), weight wt on t1, as flat offsets. */
+  private bracket(timeS: EpochS): { base0: number; base1: number; wt: number } {
     let t0 = 0;
     let wt = 0;
     const times = this.timesS;
@@ -116,11 +136,25 @@ export class GriddedField implements VectorField {
       if (wt >= 1) { t0 = hi; wt = 0; }
     }
     const base0 = t0 * this.sliceSize;
-    const base1 = wt > 0 ? base0 + this.sliceSize : base0;
-    // With many particles per node, blend the two time slices once per call into a Float64 slice
-    // (8 loads per particle instead of 16, and one array type in the hot loops); with few
-    // particles on a large grid, interpolate in time per particle.
-    const useBlend = count * 2 >= this.sliceSize;
+    return { base0, base1: wt > 0 ? base0 + this.sliceSize : base0, wt };
+  }
+
+  /**
+   * With many particles per node, blend the two time slices once per call into a Float64 slice
+   * (8 loads per particle instead of 16, and one array type in the hot loops); with few particles
+   * on a large grid, interpolate in time per particle.
+   */
+  private usesBlend(count: number): boolean {
+    return count * 2 >= this.sliceSize;
+  }
+
+  sampleBatch(
+    timeS: EpochS, lonDeg: Float64Array, latDeg: Float64Array, count: number,
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
+  ): void {
+    if (!(timeS >= this.startS && timeS <= this.endS)) return;
+    const { base0, base1, wt } = this.bracket(timeS);
+    const useBlend = this.usesBlend(count);
     if (useBlend && timeS !== this.blendTimeS) this.blend(base0, wt, timeS);
     if (useBlend && this.uniform !== null) {
       this.interpolateUniform(base0, base1, wt, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
@@ -138,6 +172,26 @@ export class GriddedField implements VectorField {
     } else {
       this.interpolateInTime(base0, base1, wt, count, fI, fJ, outEastMps, outNorthMps, outCovered);
     }
+  }
+
+  /**
+   * What sampleBatch at `timeS` for `count` particles would interpolate from, for a one-pass drift
+   * kernel that samples this field inline (src/core/drift/fused_step.ts), or null when sampleBatch
+   * would not take its fastest path (an unevenly spaced, projected or curvilinear grid, too few
+   * particles to blend the time slices) or `timeS` is outside the field's times. The kernel must
+   * repeat interpolateUniform's arithmetic operation for operation, so its values are the same
+   * bit for bit.
+   */
+  uniformSlice(timeS: EpochS, count: number): UniformSlice | null {
+    if (this.uniform === null || !this.usesBlend(count) || !(timeS >= this.startS && timeS <= this.endS)) return null;
+    const { base0, base1, wt } = this.bracket(timeS);
+    if (timeS !== this.blendTimeS) this.blend(base0, wt, timeS);
+    const u = this.uniform;
+    const nx = this.grid.nx, maxJ = this.grid.ny - 1;
+    return {
+      field: this, east: this.blendE!, north: this.blendN!, nx, maxJ, maxI0: nx - 2, maxJ0: maxJ - 1,
+      lon0Deg: u.lon0Deg, lat0Deg: u.lat0Deg, invDLonDeg: u.invDLonDeg, invDLatDeg: u.invDLatDeg, lonSpanDeg: u.lonSpanDeg, base0, base1, wt,
+    };
   }
 
   /**
@@ -289,9 +343,9 @@ export class GriddedField implements VectorField {
   /**
    * Slow path where a corner is masked: renormalise the weights over the valid (corner, time)
    * pairs; 0 when none is valid. A point sitting exactly on a masked node with valid neighbours
-   * takes their plain mean.
+   * takes their plain mean. (Public for the one-pass drift kernel's masked corners.)
    */
-  private sampleMasked(
+  sampleMasked(
     p: number, k0: number, k1: number, wx: number, wy: number, wt: number,
     outEastMps: Float64Array, outNorthMps: Float64Array,
   ): void {

@@ -7,4 +7,4 @@ export type { UniformLonLatAxes } from './regular_grid.js';
 export { CurvilinearGrid } from './curvilinear_grid.js';
 export type { CurvilinearGridOptions } from './curvilinear_grid.js';
 export { GriddedField } from './gridded_field.js';
-export type { GriddedFieldInit, GriddedValues } from './gridded_field.js';
+export type { GriddedFieldInit, GriddedValues, UniformSlice } from './gridded_field.js';

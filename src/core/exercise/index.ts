@@ -4,6 +4,7 @@
  */
 export { ExerciseTruthError, ExerciseInjectError } from './errors.js';
 export { PerturbedField, type FieldPerturbation } from './perturbed_field.js';
+export { SwitchedField } from './switched_field.js';
 export { simulateTruthTrack, strandedTruthTrack, truthPositionAt, truthDriftRequest, perturbedForcing } from './truth.js';
 export type { TruthSpec, TruthPerturbation, TruthForcingRefs, TruthTrack, TruthTrackPoint, TruthStatus, TruthLeeway, TruthTrackOptions } from './truth.js';
 export { detectAlongTrack, simulatedSearchTrack } from './detection.js';

@@ -39,10 +39,10 @@ const base: ScoringInput = {
     { notificationId: 'n/d', dueTimeS: T0 + 600, ackTimeS: T0 + 100 },
   ],
   exchanges: [
-    { fromParty: 'KR', timeS: T0, ackTimeS: T0 + 60 },
-    { fromParty: 'KR', timeS: T0, ackTimeS: T0 + 180 },
-    { fromParty: 'KR', timeS: T0, ackTimeS: null },
-    { fromParty: 'JP', timeS: T0, ackTimeS: T0 + 30 },
+    { fromParty: 'KR', toParty: 'JP', timeS: T0, ackTimeS: T0 + 60 },
+    { fromParty: 'KR', toParty: 'JP', timeS: T0, ackTimeS: T0 + 180 },
+    { fromParty: 'KR', toParty: 'JP', timeS: T0, ackTimeS: null },
+    { fromParty: 'JP', toParty: 'KR', timeS: T0, ackTimeS: T0 + 30 },
   ],
   aboard: [
     { name: 'Sato', party: 'JP', role: 'liaisonOfficer', aboard: 'KR-1' },
@@ -105,8 +105,8 @@ describe('scoreExercise', () => {
     expect(s.exchanges).toEqual({
       messages: 4,
       parties: [
-        { party: 'JP', messages: 1, acknowledged: 1, meanAckDelayS: 30, medianAckDelayS: 30, maxAckDelayS: 30 },
-        { party: 'KR', messages: 3, acknowledged: 2, meanAckDelayS: 120, medianAckDelayS: 120, maxAckDelayS: 180 },
+        { party: 'JP', toParty: 'KR', messages: 1, acknowledged: 1, acknowledgedShare: 1, meanAckDelayS: 30, medianAckDelayS: 30, maxAckDelayS: 30 },
+        { party: 'KR', toParty: 'JP', messages: 3, acknowledged: 2, acknowledgedShare: 2 / 3, meanAckDelayS: 120, medianAckDelayS: 120, maxAckDelayS: 180 },
       ],
     });
     expect(s.aboard.liaisonOfficers).toBe(2);

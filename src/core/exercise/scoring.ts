@@ -53,10 +53,15 @@ export interface NotificationInput {
   readonly ackTimeS: number | null;
 }
 
-/** A message between the centres (a case event of one party another must acknowledge, a signal). */
+/**
+ * A message between the centres, once per party it is addressed to (a `message` of one party that
+ * the other acknowledges with `messageAcknowledged`, or a signal).
+ */
 export interface ExchangeInput {
   /** Party that sent it (e.g. 'KR', 'JP'). */
   readonly fromParty: string;
+  /** Party it went to, the one that acknowledges it. */
+  readonly toParty: string;
   readonly timeS: number;
   /** When it was acknowledged; null when it was not. */
   readonly ackTimeS: number | null;
@@ -138,11 +143,15 @@ export interface RulesScore {
   readonly fractionKept: number;
 }
 
-/** The exchanges of one party. */
+/** The exchanges one way, from one party to another. */
 export interface PartyExchanges {
+  /** The sending party. */
   readonly party: string;
+  readonly toParty: string;
   readonly messages: number;
   readonly acknowledged: number;
+  /** acknowledged / messages (0 to 1). */
+  readonly acknowledgedShare: number;
   /** Acknowledgement delays, seconds (null when none was acknowledged). */
   readonly meanAckDelayS: number | null;
   readonly medianAckDelayS: number | null;
@@ -174,6 +183,7 @@ export interface ExerciseScore {
     readonly totalUnitHours: number;
   };
   readonly rules: RulesScore;
+  /** `parties`: one entry per way (KR → JP, JP → KR); `messages`: every message counted once per party it went to. */
   readonly exchanges: { readonly parties: readonly PartyExchanges[]; readonly messages: number };
   readonly aboard: {
     readonly liaisonOfficers: number;
@@ -314,17 +324,18 @@ export function scoreRules(notifications: readonly NotificationInput[]): RulesSc
   return { required: notifications.length, keptInTime: kept, late, missing, fractionKept: notifications.length === 0 ? 1 : kept / notifications.length };
 }
 
-/** Messages per party and their acknowledgement delays. */
+/** Messages each way (sending party, then receiving party, by id) and their acknowledgement delays. */
 export function scoreExchanges(exchanges: readonly ExchangeInput[]): ExerciseScore['exchanges'] {
-  const parties = [...new Set(exchanges.map((e) => e.fromParty))].sort(cmp);
+  const ways = [...new Map(exchanges.map((e) => [`${e.fromParty}\u0000${e.toParty}`, [e.fromParty, e.toParty] as const])).values()]
+    .sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
   return {
     messages: exchanges.length,
-    parties: parties.map((party) => {
-      const mine = exchanges.filter((e) => e.fromParty === party);
+    parties: ways.map(([party, toParty]) => {
+      const mine = exchanges.filter((e) => e.fromParty === party && e.toParty === toParty);
       const delays = mine.filter((e) => e.ackTimeS !== null).map((e) => e.ackTimeS! - e.timeS).sort((a, b) => a - b);
       const m = delays.length;
       return {
-        party, messages: mine.length, acknowledged: m,
+        party, toParty, messages: mine.length, acknowledged: m, acknowledgedShare: m / mine.length,
         meanAckDelayS: m === 0 ? null : delays.reduce((a, b) => a + b, 0) / m,
         medianAckDelayS: m === 0 ? null : m % 2 === 1 ? delays[(m - 1) / 2] : (delays[m / 2 - 1] + delays[m / 2]) / 2,
         maxAckDelayS: m === 0 ? null : delays[m - 1],

@@ -49,7 +49,8 @@ const UnitSchema = strict({
 
 const PlaceSchema = strict({
   id: Id, kind: oneOf(['islets', 'island', 'sea', 'port', 'area', 'point'] as const),
-  names: Type.Record(Type.String(), Text, { description: 'party id → the name that party uses' }),
+  names: Type.Record(Type.String(), Text, { description: 'party id → the name that party uses, romanised (an English text or interface shows it)' }),
+  ownScriptNames: Type.Optional(Type.Record(Type.String(), Text, { description: "party id → the name that party uses in its own language and script (독도, 竹島): that party's copy of a report carries it" })),
   neutralName: Text, position: Type.Optional(LonLat), contested: Type.Boolean(),
   claims: Type.Array(strict({ party: Id, claim: Text, sources: SourceIds })), record: Record,
 });

@@ -132,6 +132,7 @@ class ConfigChecker {
     });
     const places = f.places.map((p, k) => {
       Object.keys(p.names).forEach((party) => this.ref(this.partyIds, party, `places/${k}/names/${party}`, 'party'));
+      Object.keys(p.ownScriptNames ?? {}).forEach((party) => this.ref(this.partyIds, party, `places/${k}/ownScriptNames/${party}`, 'party'));
       p.claims.forEach((c, j) => { this.ref(this.partyIds, c.party, `places/${k}/claims/${j}/party`, 'party'); this.sources(c.sources, `places/${k}/claims/${j}/sources`); this.text(c.claim, `places/${k}/claims/${j}/claim`); });
       if (p.contested && !p.position) this.problem(`places/${k}/position`, 'a contested feature needs a position (the notification radius is measured from it)');
       return { ...p, record: this.record(p.record, `places/${k}/record`) };

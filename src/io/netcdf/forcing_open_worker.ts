@@ -12,6 +12,9 @@ import { FORCING_CLASSES } from './forcing_classes.js';
 import { openForcingFileHere, type ForcingFileOnDiskOptions } from './open_forcing_file.js';
 
 const port = parentPort!;
+// the thread is started for NetCDF4 files only (or ahead of them, warmForcingReader): start
+// h5wasm now, while the first request is on its way (openDatasetFile awaits the same module)
+import('h5wasm/node').then((h5) => h5.default.ready).catch(() => undefined);
 
 // h5wasm's Node build (Emscripten NODERAWFS) writes the C library's stderr with fs.writeSync(2, …)
 // straight to the process's file descriptor, past the thread's stderr stream; this thread's fs is

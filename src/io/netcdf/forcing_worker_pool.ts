@@ -47,7 +47,8 @@ export function openInWorker(path: string, options: ForcingFileOnDiskOptions, de
 }
 
 function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
+  // (a module loaded by tsx inside a worker has a query after its path: read the path only)
+  const fromSource = new URL(import.meta.url).pathname.endsWith('.ts');
   const streams = { stderr: true, stdout: true };
   // From dist the worker is plain JS; from sources (tests, tsx) a small eval'd bootstrap loads it
   // through tsx's API, since Node 20 does not pass module hooks on to workers.
@@ -81,6 +82,22 @@ function finish(): { request: Request } {
   clearTimeout(done.timer);
   current = null;
   return done;
+}
+
+/** How long a thread started ahead (warmForcingReader) waits for its first file before it ends. */
+const WARM_IDLE_MS = 3000;
+
+/**
+ * Start the reader thread now, before any file is asked for, so h5wasm compiles and starts while
+ * the caller does other work (a drift loads its modules and builds its job meanwhile). It never
+ * keeps the process alive, and ends after WARM_IDLE_MS if no file comes.
+ */
+export function warmForcingReader(): void {
+  if (worker || current || queue.length > 0) return;
+  worker = startWorker();
+  worker.unref();
+  idleTimer = setTimeout(() => { idleTimer = null; if (!current && queue.length === 0 && worker) { void worker.terminate(); worker = null; } }, WARM_IDLE_MS);
+  idleTimer.unref();
 }
 
 /**

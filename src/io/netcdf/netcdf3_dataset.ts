@@ -14,6 +14,43 @@ function toAttrs(list: ReadonlyArray<{ name: string; value: unknown }>): Record<
   return out;
 }
 
+/** Bytes per value of the NetCDF3 numeric types (netcdfjs's names); char is read by netcdfjs. */
+const NUMERIC_TYPES: Readonly<Record<string, number>> = { byte: 1, short: 2, int: 4, float: 4, double: 8 };
+
+/**
+ * A numeric variable's raw values along the first axis's index range [from, to), read from the
+ * file's bytes (Unidata's format spec: big-endian values, a non-record variable contiguous from
+ * its offset, a record variable's values for record r at offset + r × recordStep). Replaces
+ * netcdfjs's reader, which builds a JS array through a per-value function call (0.2 s for the
+ * east-sea current file's 205,000 values; this takes about 1 ms). Hand-written because it is the
+ * whole of reading a NetCDF3 forcing file. The bounds were checked against the file's size when
+ * it was opened.
+ */
+function readNumeric(
+  bytes: Uint8Array, type: string, offset: number, recordStep: number, shape: readonly number[], [from, to]: readonly [number, number],
+): Float64Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const perFirst = shape.slice(1).reduce((a, b) => a * b, 1);   // values per index of the first axis (a record)
+  const out = new Float64Array((to - from) * perFirst);
+  if (recordStep > 0) {
+    for (let r = from; r < to; r++) readRun(view, type, offset + r * recordStep, out, (r - from) * perFirst, perFirst);
+  } else {
+    readRun(view, type, offset + from * perFirst * NUMERIC_TYPES[type], out, 0, out.length);
+  }
+  return out;
+}
+
+/** `n` big-endian values of `type` from byte `at` into `out` from `o` (one loop per type, so each stays monomorphic). */
+function readRun(view: DataView, type: string, at: number, out: Float64Array, o: number, n: number): void {
+  switch (type) {
+    case 'float': for (let k = 0; k < n; k++) out[o + k] = view.getFloat32(at + 4 * k); break;
+    case 'double': for (let k = 0; k < n; k++) out[o + k] = view.getFloat64(at + 8 * k); break;
+    case 'short': for (let k = 0; k < n; k++) out[o + k] = view.getInt16(at + 2 * k); break;
+    case 'int': for (let k = 0; k < n; k++) out[o + k] = view.getInt32(at + 4 * k); break;
+    default: for (let k = 0; k < n; k++) out[o + k] = view.getInt8(at + k); break;
+  }
+}
+
 /**
  * Open NetCDF classic or 64-bit-offset bytes with netcdfjs. Checks that the bytes hold every
  * variable the header announces, so a truncated file fails here with a clear message.
@@ -49,6 +86,14 @@ export function openNetcdf3(name: string, bytes: Uint8Array): Dataset {
     variables.set(v.name, {
       name: v.name, dimensions: dimNames, shape, attributes,
       read(ranges) {
+        if (NUMERIC_TYPES[v.type] !== undefined) {
+          // numeric: read straight from the bytes, only the first axis's range
+          const first = ranges?.[0] ?? [0, shape[0] ?? 1];
+          const raw = readNumeric(bytes, v.type, v.offset, v.record ? recordStep : 0, shape, first);
+          const values = unpackValues(raw, attributes, validInPackedUnits);
+          const rest = ranges && ranges.length > 1 ? [null, ...ranges.slice(1)] : null;
+          return rest ? sliceLeading(values, [first[1] - first[0], ...shape.slice(1)], rest) : values;
+        }
         let raw: unknown[];
         try {
           raw = reader.getDataVariable(v).flat() as unknown[];

@@ -21,8 +21,8 @@ export interface ForcingFileOnDiskOptions extends ForcingFileOptions {
 }
 
 /**
- * Open a NetCDF forcing file (NetCDF3 classic / 64-bit offset with netcdfjs, NetCDF4 with
- * h5wasm reading the host file system) and build its wind and current fields, rotated to
+ * Open a NetCDF forcing file (NetCDF3 classic / 64-bit offset: the header with netcdfjs, the
+ * values from the bytes; NetCDF4 with h5wasm reading the host file system) and build its wind and current fields, rotated to
  * east/north; with `gridPath`, its grid comes from that file. Errors are DataFileError /
  * ForcingFileError naming the file and the problem.
  *

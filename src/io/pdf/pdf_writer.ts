@@ -122,7 +122,9 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 export function pdfDrawnText(pdf: Uint8Array): string {
   const raw = Buffer.from(pdf).toString('latin1');
   const lines: string[] = [];
-  for (const tj of raw.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/g)) {
+  // each item matches one way only (a number not followed by a digit or a point): with `\d+` free to
+  // split a run of digits, a long run in an embedded font's binary made the match backtrack exponentially
+  for (const tj of raw.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?(?![\d.]))*)\]\s*TJ/g)) {
     lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
   }
   return lines.join('\n');

@@ -51,6 +51,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (user_name, source)) WITHOUT ROWID;
       CREATE INDEX login_failures_source ON login_failures(source);`,
   },
+  {
+    id: 5, name: 'drift runs: summary, and particles packed in a blob (app/drift_job/particle_blob.ts) kept in 1 MiB chunks',
+    sql: `
+      CREATE TABLE drift_runs (
+        case_id TEXT NOT NULL REFERENCES cases(case_id), run_id TEXT NOT NULL, party TEXT NOT NULL, author TEXT NOT NULL,
+        requested_at TEXT NOT NULL, finished_at TEXT NOT NULL, event_version INTEGER, request TEXT NOT NULL, summary TEXT NOT NULL,
+        particle_count INTEGER NOT NULL, stored_times INTEGER NOT NULL, particle_bytes INTEGER NOT NULL,
+        PRIMARY KEY (case_id, run_id)) WITHOUT ROWID;
+      CREATE TABLE drift_run_particles (
+        case_id TEXT NOT NULL, run_id TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BLOB NOT NULL,
+        PRIMARY KEY (case_id, run_id, chunk));`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -95,5 +107,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         user_name text NOT NULL, source text NOT NULL, failures integer NOT NULL, window_start_ms bigint NOT NULL,
         PRIMARY KEY (user_name, source));
       CREATE INDEX login_failures_source ON login_failures(source);`,
+  },
+  {
+    id: 5, name: 'drift runs: summary, and particles packed in a blob (app/drift_job/particle_blob.ts) kept in 1 MiB chunks',
+    sql: `
+      CREATE TABLE drift_runs (
+        case_id text NOT NULL REFERENCES cases(case_id), run_id text NOT NULL, party text NOT NULL, author text NOT NULL,
+        requested_at timestamptz NOT NULL, finished_at timestamptz NOT NULL, event_version integer, request jsonb NOT NULL, summary jsonb NOT NULL,
+        particle_count integer NOT NULL, stored_times integer NOT NULL, particle_bytes bigint NOT NULL,
+        PRIMARY KEY (case_id, run_id));
+      CREATE TABLE drift_run_particles (
+        case_id text NOT NULL, run_id text NOT NULL, chunk integer NOT NULL, bytes bytea NOT NULL,
+        PRIMARY KEY (case_id, run_id, chunk));`,
   },
 ];

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
+import { chunksOf, joinChunks } from './drift_run_chunks.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
+  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -347,6 +348,39 @@ export class PostgresStore implements SarbridgeStore {
     return rows[0] ? new Uint8Array(rows[0].bytes.buffer, rows[0].bytes.byteOffset, rows[0].bytes.byteLength) : null;
   }
 
+  async saveDriftRun(r: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void> {
+    const known = await this.pool.query('SELECT 1 FROM drift_runs WHERE case_id = $1 AND run_id = $2', [r.caseId, r.runId]);
+    if (known.rowCount) throw new Error(`drift run ${r.runId} of case ${r.caseId} is stored already`);
+    for (const [k, chunk] of chunksOf(particles).entries()) {
+      await this.pool.query('INSERT INTO drift_run_particles (case_id, run_id, chunk, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, run_id, chunk) DO UPDATE SET bytes = EXCLUDED.bytes',
+        [r.caseId, r.runId, k, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)]);
+    }
+    await this.pool.query(`INSERT INTO drift_runs (case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [r.caseId, r.runId, r.party, r.author, r.requestedAt, r.finishedAt, r.eventVersion, JSON.stringify(r.request), JSON.stringify(r.summary),
+      r.particleCount, r.storedTimes, particles.byteLength]);
+  }
+
+  async setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void> {
+    await this.pool.query('UPDATE drift_runs SET event_version = $1 WHERE case_id = $2 AND run_id = $3', [eventVersion, caseId, runId]);
+  }
+
+  async findDriftRun(caseId: string, runId: string): Promise<DriftRunRecord | null> {
+    const { rows } = await this.pool.query(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = $1 AND run_id = $2`, [caseId, runId]);
+    return rows[0] ? toDriftRun(rows[0]) : null;
+  }
+
+  async listDriftRuns(caseId: string): Promise<DriftRunRecord[]> {
+    return (await this.pool.query(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = $1 ORDER BY finished_at, run_id`, [caseId])).rows.map(toDriftRun);
+  }
+
+  async readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null> {
+    const run = await this.pool.query<{ particle_bytes: string }>('SELECT particle_bytes FROM drift_runs WHERE case_id = $1 AND run_id = $2', [caseId, runId]);
+    if (!run.rows[0]) return null;
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM drift_run_particles WHERE case_id = $1 AND run_id = $2 ORDER BY chunk', [caseId, runId]);
+    return joinChunks(rows.map((c) => c.bytes), Number(run.rows[0].particle_bytes));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
@@ -369,4 +403,11 @@ const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, co
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toForcing = (r: any): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents,
+});
+
+const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toDriftRun = (r: any): DriftRunRecord => ({
+  caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: iso(r.requested_at), finishedAt: iso(r.finished_at), eventVersion: r.event_version,
+  request: r.request, summary: r.summary, particleCount: r.particle_count, storedTimes: r.stored_times, particleBytes: Number(r.particle_bytes),
 });

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError, withStorageErrors } from './errors.js';
+import { chunksOf, joinChunks } from './drift_run_chunks.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
+  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 interface EventRow {
@@ -236,6 +237,41 @@ export class SqliteStore implements SarbridgeStore {
     return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
   }
 
+  async saveDriftRun(r: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void> {
+    if (this.db.prepare('SELECT 1 FROM drift_runs WHERE case_id = ? AND run_id = ?').get(r.caseId, r.runId)) {
+      throw new Error(`drift run ${r.runId} of case ${r.caseId} is stored already`);
+    }
+    const insertChunk = this.db.prepare('INSERT OR REPLACE INTO drift_run_particles (case_id, run_id, chunk, bytes) VALUES (?, ?, ?, ?)');
+    for (const [k, chunk] of chunksOf(particles).entries()) {
+      insertChunk.run(r.caseId, r.runId, k, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      await new Promise((resolve) => setImmediate(resolve));   // requests and live updates between the chunks
+    }
+    this.db.prepare(`INSERT INTO drift_runs (case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.caseId, r.runId, r.party, r.author, r.requestedAt, r.finishedAt, r.eventVersion, JSON.stringify(r.request), JSON.stringify(r.summary),
+        r.particleCount, r.storedTimes, particles.byteLength);
+  }
+
+  async setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void> {
+    this.db.prepare('UPDATE drift_runs SET event_version = ? WHERE case_id = ? AND run_id = ?').run(eventVersion, caseId, runId);
+  }
+
+  async findDriftRun(caseId: string, runId: string): Promise<DriftRunRecord | null> {
+    const row = this.db.prepare<[string, string], DriftRunDbRow>(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = ? AND run_id = ?`).get(caseId, runId);
+    return row ? toDriftRun(row) : null;
+  }
+
+  async listDriftRuns(caseId: string): Promise<DriftRunRecord[]> {
+    return this.db.prepare<[string], DriftRunDbRow>(`SELECT ${DRIFT_RUN_COLUMNS} FROM drift_runs WHERE case_id = ? ORDER BY finished_at, run_id`).all(caseId).map(toDriftRun);
+  }
+
+  async readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null> {
+    const run = this.db.prepare<[string, string], { particle_bytes: number }>('SELECT particle_bytes FROM drift_runs WHERE case_id = ? AND run_id = ?').get(caseId, runId);
+    if (!run) return null;
+    const chunks = this.db.prepare<[string, string], { bytes: Buffer }>('SELECT bytes FROM drift_run_particles WHERE case_id = ? AND run_id = ? ORDER BY chunk').all(caseId, runId);
+    return joinChunks(chunks.map((c) => c.bytes), run.particle_bytes);
+  }
+
   async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string }> {
     try {
       this.db.prepare('SELECT 1').get();
@@ -261,4 +297,14 @@ const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, co
 interface ForcingDbRow { sha256: string; name: string; size: number; party: string; uploaded_by: string; uploaded_at: string; contents: string }
 const toForcing = (r: ForcingDbRow): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents),
+});
+
+const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes';
+interface DriftRunDbRow {
+  case_id: string; run_id: string; party: string; author: string; requested_at: string; finished_at: string; event_version: number | null;
+  request: string; summary: string; particle_count: number; stored_times: number; particle_bytes: number;
+}
+const toDriftRun = (r: DriftRunDbRow): DriftRunRecord => ({
+  caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: r.requested_at, finishedAt: r.finished_at, eventVersion: r.event_version,
+  request: JSON.parse(r.request), summary: JSON.parse(r.summary), particleCount: r.particle_count, storedTimes: r.stored_times, particleBytes: r.particle_bytes,
 });

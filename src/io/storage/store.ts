@@ -122,6 +122,32 @@ export interface LoginFailureCount {
   readonly windowStartMs: number;
 }
 
+/**
+ * A finished drift run as the server keeps it: its request and summary, and its particles packed
+ * in a blob (app/drift_job/particle_blob.ts), stored before its `driftRun` event is appended.
+ */
+export interface DriftRunRecord {
+  readonly caseId: string;
+  /** A UUID, named by the run's `driftRun` event. */
+  readonly runId: string;
+  /** Party and user who asked for it. */
+  readonly party: string;
+  readonly author: string;
+  readonly requestedAt: string;
+  readonly finishedAt: string;
+  /** The version of its `driftRun` event in the case's log (null until that event is stored). */
+  readonly eventVersion: number | null;
+  /** The run's parameters as the server ran them (the request body, defaults filled in). */
+  readonly request: unknown;
+  /** The `driftRun` event's summary. */
+  readonly summary: unknown;
+  readonly particleCount: number;
+  /** Output times kept in the blob (all of them, or an even selection for large runs). */
+  readonly storedTimes: number;
+  /** Size of the particle blob, bytes. */
+  readonly particleBytes: number;
+}
+
 /** Called after an event is durably stored (on every instance, for PostgreSQL). */
 export type AppendListener = (caseId: string, version: number) => void;
 
@@ -188,6 +214,22 @@ export interface SarbridgeStore {
   listForcingFiles(): Promise<ForcingFileRecord[]>;
   /** The bytes of the file with this SHA-256, or null. */
   readForcingBytes(sha256: string): Promise<Uint8Array | null>;
+
+  /**
+   * Keep a finished drift run and its particle blob; a run id is stored once. The blob is written
+   * in chunks of 1 MiB (drift_run_chunks.ts), each its own statement (an 18 MB blob in one write
+   * held SQLite's synchronous API for a fifth of a second), and the run's row last, so a run that
+   * is found has all its chunks.
+   */
+  saveDriftRun(record: Omit<DriftRunRecord, 'particleBytes'>, particles: Uint8Array): Promise<void>;
+  /** Note the version of the run's `driftRun` event once it is appended. */
+  setDriftRunEvent(caseId: string, runId: string, eventVersion: number): Promise<void>;
+  /** The run's record (without its particles), or null. */
+  findDriftRun(caseId: string, runId: string): Promise<DriftRunRecord | null>;
+  /** A case's runs, oldest first (without their particles). */
+  listDriftRuns(caseId: string): Promise<DriftRunRecord[]>;
+  /** The run's particle blob, or null. */
+  readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null>;
 
   /**
    * Is the database answering (a `SELECT 1`)? For PostgreSQL also whether live notifications

@@ -11,6 +11,8 @@ vi.mock('./offline_store.js', () => ({
   keepEvents: async (caseId: string, events: unknown[]) => { kept.set(`events/${caseId}`, [...events]); },
   keptOutbox: async () => (kept.get('outbox') as unknown[]) ?? [],
   keepOutbox: async (queue: unknown[]) => { kept.set('outbox', [...queue]); },
+  keptRefused: async () => (kept.get('refused') as unknown[]) ?? [],
+  keepRefused: async (refused: unknown[]) => { kept.set('refused', [...refused]); },
 }));
 
 interface StoredEvent { caseId: string; version: number; type: string; payload: unknown; basedOnVersion?: number; party: string; author: string }
@@ -115,5 +117,27 @@ describe('CaseSession', () => {
     await expect(s.append(message('bad'))).rejects.toThrow(/too long/);
     expect(await s.append(message('good'))).toEqual({ sent: true, version: 2 });
     s.close();
+  });
+
+  test('a refusal of an event the outbox sent later (written offline) is kept in the server\'s words until dismissed, across a reload', async () => {
+    const { CaseSession } = await import('./case_session.js');
+    const s = await CaseSession.open('c1');
+    server.reachable = false;
+    expect((await s.append(message('bad'))).sent).toBe(false);
+    const realFetch = server.fetch;
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => (init?.method === 'POST' && String(init.body).includes('bad')
+      ? new Response(JSON.stringify({ code: 'SARB_ACCESS_DENIED', message: 'event 5 was written by JP: only JP corrects or retracts it' }), { status: 403 })
+      : realFetch(url, init)));
+    server.reachable = true;
+    await s.retry();
+    expect(s.snapshot().outbox).toHaveLength(0);
+    expect(s.snapshot().refused).toMatchObject([{ code: 'SARB_ACCESS_DENIED', problem: 'event 5 was written by JP: only JP corrects or retracts it', event: { type: 'message' } }]);
+    s.close();
+    const again = await CaseSession.open('c1');
+    expect(again.snapshot().refused).toHaveLength(1);
+    await again.dismissRefusal(again.snapshot().refused[0].localId);
+    expect(again.snapshot().refused).toHaveLength(0);
+    expect(kept.get('refused')).toEqual([]);
+    again.close();
   });
 });

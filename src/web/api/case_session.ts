@@ -5,7 +5,7 @@
  * conflict shown to the author, never a silent overwrite.
  */
 import { api, ApiError, NetworkError } from './http.js';
-import { keepEvents, keepOutbox, keptEvents, keptOutbox, type QueuedEvent } from './offline_store.js';
+import { keepEvents, keepOutbox, keepRefused, keptEvents, keptOutbox, keptRefused, type QueuedEvent, type RefusedEvent } from './offline_store.js';
 import type { NewEvent, ViewedEvent } from './types.js';
 
 /** The state of the link to the server for this case. */
@@ -21,6 +21,8 @@ export interface CaseSnapshot {
   readonly outbox: readonly QueuedEvent[];
   /** Events received over the live feed since the session opened. */
   readonly liveEvents: number;
+  /** Events the server refused when the outbox sent them after their author had moved on: kept until dismissed. */
+  readonly refused: readonly RefusedEvent[];
 }
 
 /** What became of an appended event: acknowledged by the server, or kept here for later. */
@@ -31,6 +33,7 @@ const RECONNECT_MS = [500, 1000, 2000, 4000, 8000];
 export class CaseSession {
   private events: ViewedEvent[] = [];
   private outbox: QueuedEvent[] = [];
+  private refused: RefusedEvent[] = [];
   private link: LinkState = 'reconnecting';
   private socket: WebSocket | null = null;
   private closed = false;
@@ -46,6 +49,7 @@ export class CaseSession {
     const session = new CaseSession(caseId);
     session.events = await keptEvents(caseId);
     session.outbox = (await keptOutbox()).filter((q) => q.caseId === caseId);
+    session.refused = (await keptRefused()).filter((r) => r.caseId === caseId);
     try {
       await session.catchUp();
       session.link = 'online';
@@ -64,7 +68,7 @@ export class CaseSession {
   get version(): number { return this.events.length ? this.events[this.events.length - 1].version : 0; }
 
   snapshot(): CaseSnapshot {
-    return { caseId: this.caseId, events: this.events, version: this.version, link: this.link, outbox: this.outbox, liveEvents: this.liveEvents };
+    return { caseId: this.caseId, events: this.events, version: this.version, link: this.link, outbox: this.outbox, liveEvents: this.liveEvents, refused: this.refused };
   }
 
   subscribe(listener: (s: CaseSnapshot) => void): () => void {
@@ -109,6 +113,13 @@ export class CaseSession {
     this.emit();
   }
 
+  /** The author has read a refusal: forget it. */
+  async dismissRefusal(localId: string): Promise<void> {
+    this.refused = this.refused.filter((r) => r.localId !== localId);
+    await this.saveRefused();
+    this.emit();
+  }
+
   private onOnline: (() => void) | null = null;
 
   close(): void {
@@ -130,14 +141,15 @@ export class CaseSession {
   }
 
   private add(events: readonly ViewedEvent[]): void {
-    let changed = false;
+    // a new array when events arrive, so what the page derives from the events (memos, the map's
+    // layers, corrections) sees the change: the snapshot hands out this array itself
+    let next: ViewedEvent[] | null = null;
     for (const e of events) {
-      if (e.version <= this.version) continue;
-      if (e.version !== this.version + 1) continue;   // a gap: catchUp fills it on the next connect
-      this.events.push(e);
-      changed = true;
+      const version = next ? next[next.length - 1].version : this.version;
+      if (e.version !== version + 1) continue;   // held already, or a gap: catchUp fills it on the next connect
+      (next ??= this.events.slice()).push(e);
     }
-    if (changed) this.emit();
+    if (next) { this.events = next; this.emit(); }
   }
 
   private connect(): void {
@@ -220,6 +232,7 @@ export class CaseSession {
         this.settle(next.localId, { sent: true, version: event.version });
       } catch (error) {
         if (error instanceof NetworkError) { this.setLink(navigator.onLine ? 'reconnecting' : 'offline'); return; }
+        if (error instanceof ApiError) this.setLink('online');   // the server answered: the link is up
         if (error instanceof ApiError && error.status === 409 && error.currentVersion !== undefined) {
           // the log moved on while this was written: fetch what changed, and let the author decide
           this.outbox[0] = { ...next, state: 'conflict', currentVersion: error.currentVersion, problem: error.message };
@@ -230,6 +243,15 @@ export class CaseSession {
         // a refusal on content (a bad field, a rule) is the author's to read; it does not hold back the rest
         this.outbox.shift();
         await this.saveOutbox();
+        // nobody waits for an event sent from the outbox after its author moved on: keep the
+        // refusal, in the server's words, until the author has read it (never dropped silently)
+        if (!this.waiters.has(next.localId)) {
+          const e = error as { code?: string; message?: string };
+          this.refused = [...this.refused, { localId: next.localId, caseId: this.caseId, event: next.event, createdAt: next.createdAt,
+            refusedAt: new Date().toISOString(), code: e.code ?? 'SARB_PAGE', problem: e.message ?? String(error) }];
+          await this.saveRefused();
+          this.emit();
+        }
         this.settle(next.localId, error instanceof Error ? error : new Error(String(error)));
       }
     }
@@ -249,6 +271,11 @@ export class CaseSession {
   private async saveOutbox(): Promise<void> {
     const others = (await keptOutbox()).filter((q) => q.caseId !== this.caseId);
     await keepOutbox([...others, ...this.outbox]);
+  }
+
+  private async saveRefused(): Promise<void> {
+    const others = (await keptRefused()).filter((r) => r.caseId !== this.caseId);
+    await keepRefused([...others, ...this.refused]);
   }
 
   private setLink(link: LinkState): void {

@@ -24,12 +24,29 @@ export interface QueuedEvent {
   readonly problem?: string;
 }
 
+/**
+ * An event the server refused on its content (a rule, a field) when the outbox sent it after its
+ * author had moved on (written offline, sent on reconnect): kept, and shown, until the author has read it.
+ */
+export interface RefusedEvent {
+  readonly localId: string;
+  readonly caseId: string;
+  readonly event: NewEvent;
+  readonly createdAt: string;
+  readonly refusedAt: string;
+  /** The server's stable code and words (docs/errors.md). */
+  readonly code: string;
+  readonly problem: string;
+}
+
 export const keptEvents = async (caseId: string): Promise<ViewedEvent[]> => (await get<ViewedEvent[]>(`events/${caseId}`, db())) ?? [];
 export const keepEvents = (caseId: string, events: readonly ViewedEvent[]): Promise<void> => set(`events/${caseId}`, events, db());
 export const keptCases = async (): Promise<CaseSummary[]> => (await get<CaseSummary[]>('cases', db())) ?? [];
 export const keepCases = (cases: readonly CaseSummary[]): Promise<void> => set('cases', cases, db());
 export const keptOutbox = async (): Promise<QueuedEvent[]> => (await get<QueuedEvent[]>('outbox', db())) ?? [];
 export const keepOutbox = (queue: readonly QueuedEvent[]): Promise<void> => set('outbox', queue, db());
+export const keptRefused = async (): Promise<RefusedEvent[]> => (await get<RefusedEvent[]>('refused', db())) ?? [];
+export const keepRefused = (refused: readonly RefusedEvent[]): Promise<void> => set('refused', refused, db());
 export const keptUser = async (): Promise<UserView | null> => (await get<UserView>('user', db())) ?? null;
 export const keepUser = (user: UserView | null): Promise<void> => (user ? set('user', user, db()) : del('user', db()));
 /** A forcing file opened on this device, kept so a reload offline can run the same drift. */

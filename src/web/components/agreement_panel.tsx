@@ -4,15 +4,16 @@
  * of exchanged liaison officers and observers as the server keeps them (programme_panel.tsx: staff
  * change it there). Place names are the reader's party's.
  */
-import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, placeName, readerFor } from '../../core/cooperation/index.js';
+import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, ownScriptReader, placeName, readerFor } from '../../core/cooperation/index.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
 import { ProgrammePanel } from './programme_panel.js';
 
 export function AgreementPanel() {
-  const { t, agreement, user } = useApp();
+  const { t, agreement, user, language } = useApp();
   if (!agreement) return <p data-testid={TID.agreementRecord}>{t('agreement.none')}</p>;
-  const reader = readerFor(user.party);
+  // in Korean or Japanese the party's own names in its own script (독도, 竹島); in English, romanised
+  const reader = language === 'en' ? readerFor(user.party) : ownScriptReader(readerFor(user.party));
   const status = currentAgreementStatus(agreement.agreement);
   const timeline = buildTimeline(agreement, reader);
   return (

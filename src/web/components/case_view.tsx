@@ -19,11 +19,14 @@ import { probe } from '../probe.js';
 import { TID } from '../test_ids.js';
 import { isExerciseControl } from '../api/exercise_api.js';
 import { AgreementPanel } from './agreement_panel.js';
+import { CaseStatusPanel } from './case_status_panel.js';
+import { caseStatus, currentPayload, fixesOf } from './case_trust.js';
 import { errorWords, useApp } from './app.js';
 import { ExerciseControlPanel } from './exercise_control_panel.js';
 import { DetectionBanner, ExerciseClockBadge, exerciseFeatures, ExercisePlayPanel } from './exercise_play.js';
 import { LogPanel } from './log_panel.js';
 import { PlanPanel } from './plan_panel.js';
+import { RefusedWrites } from './refused_writes.js';
 import { prefillReport, ReportPanel } from './report_panel.js';
 
 /** What the panels of an open case share. */
@@ -165,14 +168,18 @@ export function CaseView(props: { caseId: string }) {
   useEffect(() => {
     const m = map.current;
     if (!m) return;
-    const pos = (e: ViewedEvent) => e.payload?.position as { lonDeg: number; latDeg: number } | undefined;
+    // a corrected report or position is drawn where its newest correction puts it; a retracted
+    // report is drawn dimmed, and a retracted position is no part of its unit's track
+    const fixes = fixesOf(events);
+    const pos = (e: ViewedEvent) => currentPayload(e, fixes).position as { lonDeg: number; latDeg: number } | undefined;
     const reports = events.filter((e) => (e.type === 'report' || e.type === 'sighting') && pos(e));
-    void m.setReports({ type: 'FeatureCollection', features: reports.map((e) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] }, properties: { version: e.version, type: e.type } })) });
+    void m.setReports({ type: 'FeatureCollection', features: reports.map((e) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [pos(e)!.lonDeg, pos(e)!.latDeg] },
+      properties: { version: e.version, type: e.type, corrected: Boolean(fixes.get(e.version)?.replacement), retracted: Boolean(fixes.get(e.version)?.retracted) } })) });
     // each unit's reported positions in log order: its track, and its last position labelled
     const tracks = new Map<string, [number, number][]>();
     for (const e of events) {
-      if ((e.type !== 'unitPosition' && !(e.type === 'sighting' && e.payload?.unitId)) || !pos(e)) continue;
-      const id = String(e.payload!.unitId);
+      if ((e.type !== 'unitPosition' && !(e.type === 'sighting' && e.payload?.unitId)) || !pos(e) || fixes.get(e.version)?.retracted) continue;
+      const id = String(currentPayload(e, fixes).unitId ?? e.payload!.unitId);
       tracks.set(id, [...(tracks.get(id) ?? []), [pos(e)!.lonDeg, pos(e)!.latDeg]]);
     }
     void m.setUnits({ type: 'FeatureCollection', features: [...tracks.entries()].flatMap(([id, track]) => [
@@ -324,7 +331,7 @@ export function CaseView(props: { caseId: string }) {
 
   const opened = snapshot.events.find((e) => e.type === 'caseOpened');
   const title = String(opened?.payload?.title ?? props.caseId);
-  const caseParties = (opened?.payload?.parties as string[] | undefined) ?? [];
+  const caseParties = caseStatus(snapshot.events).parties;   // with the parties added since it opened
   const context: CaseContextValue = {
     snapshot, session, append: (e) => session.append(e), inputs, inputsVersion: inputsEvent?.version ?? null,
     drift, plan, running, runDrift, runPlan, localFiles,
@@ -381,6 +388,8 @@ export function CaseView(props: { caseId: string }) {
                 <button type="button" role="tab" key={id} data-testid={testId} aria-selected={tab === id} onClick={() => setTab(id)}>{t(key)}</button>
               ))}
             </nav>
+            <RefusedWrites />
+            <CaseStatusPanel />
             <div class="panel">
               {tab === 'report' && <ReportPanel />}
               {tab === 'plan' && <PlanPanel />}

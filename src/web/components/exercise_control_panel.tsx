@@ -24,7 +24,12 @@ import { EMPTY_POSITION_FIELDS, formatDegreesMinutes, readPositionFields, type P
 import { PositionInput } from './position_input.js';
 
 const KINDS = ['distressCall', 'sighting', 'debris', 'unitBreakdown', 'unitLate', 'weatherChange'] as const;
+/** While the live feed is down (reconnecting), the control view is read this often instead. */
 const POLL_MS = 4000;
+/** Waits before reconnecting the control stream's live feed, ms. */
+const RECONNECT_MS = [1000, 2000, 5000, 15000];
+/** The server closes a control feed with this code when its reader is no longer a controller (live_routes.ts). */
+const LIVE_GONE_CODE = 4404;
 
 /** `YYYY-MM-DD HH:MM` (UTC) as a form shows a time. */
 const formUtc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -89,7 +94,36 @@ export function ExerciseControlPanel() {
     }
   };
   useEffect(() => { void load(); }, [c.snapshot.version]);
-  useEffect(() => { const timer = setInterval(() => void load(), POLL_MS); return () => clearInterval(timer); }, []);
+  // the control stream live (only its named controllers may follow it): each new control event
+  // reads the control view again; removed from the exercise, the feed closes and the panel says so
+  const live = useRef(false);
+  useEffect(() => {
+    let socket: WebSocket | null = null;
+    let stopped = false;
+    let attempts = 0;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    const connect = () => {
+      if (stopped) return;
+      const url = new URL(`/api/cases/${encodeURIComponent(`${caseId}.control`)}/live?afterVersion=0`, location.href);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      const s = new WebSocket(url);
+      socket = s;
+      s.onmessage = (message) => {
+        const data = JSON.parse(String(message.data)) as { kind: string };
+        if (data.kind === 'live') { live.current = true; attempts = 0; void load(); } else if (data.kind === 'event' && live.current) void load();
+      };
+      s.onclose = (event) => {
+        live.current = false;
+        if (stopped || socket !== s) return;
+        if (event.code === LIVE_GONE_CODE) { setNotController(true); return; }
+        retry = setTimeout(connect, RECONNECT_MS[Math.min(attempts++, RECONNECT_MS.length - 1)]);
+      };
+    };
+    connect();
+    // while the feed is down, read the view now and then
+    const timer = setInterval(() => { if (!live.current) void load(); }, POLL_MS);
+    return () => { stopped = true; clearInterval(timer); if (retry) clearTimeout(retry); socket?.close(); };
+  }, [caseId]);
   useEffect(() => { api<{ files: { ref: string; name: string; synthetic: boolean }[] }>('GET', '/api/forcing').then(({ files }) => setForcingFiles(files), () => undefined); }, []);
   useEffect(() => () => c.setControlLayer(null), []);
 
@@ -388,8 +422,8 @@ export function ExerciseControlPanel() {
           {state.detections.map((d) => (
             <li key={d.version} data-testid={TID.detectionDraw} data-search-version={d.searchVersion} data-hit={String(d.hit)} class={d.hit ? 'hit' : 'miss'}>
               {d.note ? t('ctl.draw.note', { unit: d.unitId, note: d.note })
-                : d.hit ? t('ctl.draw.hit', { unit: d.unitId, time: d.time ? when(d.time) : '—', position: d.position ? formatDegreesMinutes(d.position.latDeg, d.position.lonDeg) : '—', expected: formatNumber(d.expectedDetections, language, 3), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })
-                  : t('ctl.draw.miss', { unit: d.unitId, expected: formatNumber(d.expectedDetections, language, 3), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })}
+                : d.hit ? t('ctl.draw.hit', { unit: d.unitId, time: d.time ? when(d.time) : '—', position: d.position ? formatDegreesMinutes(d.position.latDeg, d.position.lonDeg) : '—', expected: formatNumber(d.expectedDetections, language, 2), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })
+                  : t('ctl.draw.miss', { unit: d.unitId, expected: formatNumber(d.expectedDetections, language, 2), pod: formatPercent(1 - Math.exp(-d.expectedDetections), language) })}
             </li>
           ))}
         </ul>

@@ -26,7 +26,11 @@ interface InjectPayload {
   injectId: string; kind: string; at: string; text: string; position?: Position; unitId?: string; delayH?: number;
   weather?: { windKn?: number; windFromDeg?: number; visibilityNm?: number; seaHeightM?: number };
 }
-interface DetectedPayload { unitId: string; time: string; position: Position; searchVersion: number }
+/** A detection; by a unit the agreement does not release to the reader, only its party (`unitParty`) in place of its id. */
+interface DetectedPayload { unitId?: string; unitParty?: string; time: string; position: Position; searchVersion?: number; searchPhaseEnded?: boolean }
+
+/** Who detected: the unit's id, or "a KR unit" when the agreement releases no more of it. */
+const detectorName = (t: AppContextValue['t'], d: DetectedPayload): string => d.unitId ?? t('ex.unitOfParty', { party: d.unitParty ?? '?' });
 
 export const INJECT_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   distressCall: 'ex.kind.distressCall', sighting: 'ex.kind.sighting', debris: 'ex.kind.debris',
@@ -79,8 +83,8 @@ export function DetectionBanner() {
   const detected = payloads<DetectedPayload>(c.snapshot.events, 'targetDetected')[0];
   if (!detected) return null;
   return (
-    <p class="detected-banner" role="alert" data-testid={TID.exerciseDetected} data-unit-id={detected.unitId}>
-      {t('ex.detected', { unit: detected.unitId, time: formatUtcWithLocal(Date.parse(detected.time), user.party, language), position: formatDegreesMinutes(detected.position.latDeg, detected.position.lonDeg) })}
+    <p class="detected-banner" role="alert" data-testid={TID.exerciseDetected} data-unit-id={detected.unitId ?? ''} data-unit-party={detected.unitParty ?? ''}>
+      {t('ex.detected', { unit: detectorName(t, detected), time: formatUtcWithLocal(Date.parse(detected.time), user.party, language), position: formatDegreesMinutes(detected.position.latDeg, detected.position.lonDeg) })}
     </p>
   );
 }
@@ -95,7 +99,7 @@ export function exerciseFeatures(events: readonly ViewedEvent[], t: AppContextVa
       ...injects.map((i) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [i.position!.lonDeg, i.position!.latDeg] },
         properties: { layer: 'inject', injectId: i.injectId, label: t(INJECT_KIND_KEYS[i.kind] ?? 'log.type.injectReleased') } })),
       ...detections.map((d) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [d.position.lonDeg, d.position.latDeg] },
-        properties: { layer: 'detection', unitId: d.unitId, label: `${t('log.type.targetDetected')}: ${d.unitId}` } })),
+        properties: { layer: 'detection', unitId: d.unitId ?? '', label: `${t('log.type.targetDetected')}: ${detectorName(t, d)}` } })),
     ],
   };
 }
@@ -223,7 +227,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
 
       <h3>{t('ex.detections')}</h3>
       {detections.length === 0 ? <p class="hint">{t('ex.detections.none')}</p> : (
-        <ul>{detections.map((d) => <li key={d.version}><strong>{d.unitId}</strong> {when(d.time)} · {formatDegreesMinutes(d.position.latDeg, d.position.lonDeg)}</li>)}</ul>
+        <ul>{detections.map((d) => <li key={d.version}><strong>{detectorName(t, d)}</strong> {when(d.time)} · {formatDegreesMinutes(d.position.latDeg, d.position.lonDeg)}</li>)}</ul>
       )}
 
       <h3>{t('ex.injects')}</h3>

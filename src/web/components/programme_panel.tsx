@@ -6,7 +6,7 @@
  * cancelled; exercise control creates an exercise from an entry.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { allRccs, formatApproximateDate, placeName, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
+import { allRccs, formatApproximateDate, ownScriptReader, placeName, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
 import {
   changeProgramme, createExercise, getProgramme, isExerciseControl, isProgrammeStaff,
   type JointExercise, type PersonnelExchange, type ProgrammeView,
@@ -46,7 +46,7 @@ function History(props: { view: ProgrammeView; itemId: string }) {
 }
 
 export function ProgrammePanel() {
-  const { t, user, agreement, showError } = useApp();
+  const { t, user, agreement, showError, language } = useApp();
   const [view, setView] = useState<ProgrammeView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
@@ -76,7 +76,8 @@ export function ProgrammePanel() {
       await load();
     }
   };
-  const reader = readerFor(user.party);
+  // in Korean or Japanese the party's own names in its own script (독도, 竹島); in English, romanised
+  const reader = language === 'en' ? readerFor(user.party) : ownScriptReader(readerFor(user.party));
   /** An area that is a place id of the agreement, in the reader's party's name (else as written). */
   const areaName = (area: string) => {
     const place = agreement.places.find((p) => p.id === area);

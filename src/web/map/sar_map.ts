@@ -80,7 +80,10 @@ export class SarMap {
           { id: 'datum-points', type: 'circle', source: 'datum', filter: ['==', ['geometry-type'], 'Point'],
             paint: { 'circle-radius': 4, 'circle-color': p.datum, 'circle-stroke-color': p.halo, 'circle-stroke-width': 1 } },
           { id: 'reports', type: 'circle', source: 'reports',
-            paint: { 'circle-radius': 6, 'circle-color': '#ff9800', 'circle-stroke-color': p.datum, 'circle-stroke-width': 1.5 } },
+            // a retracted report stays where it was, dimmed; a corrected one is drawn at its correction, ringed white
+            paint: { 'circle-radius': 6, 'circle-color': '#ff9800', 'circle-opacity': ['case', ['get', 'retracted'], 0.25, 1],
+              'circle-stroke-color': ['case', ['get', 'corrected'], p.halo, p.datum], 'circle-stroke-width': ['case', ['get', 'corrected'], 2.5, 1.5],
+              'circle-stroke-opacity': ['case', ['get', 'retracted'], 0.3, 1] } },
           { id: 'unit-tracks', type: 'line', source: 'units', filter: ['==', ['geometry-type'], 'LineString'],
             paint: { 'line-color': p.unit, 'line-width': 1.5, 'line-opacity': 0.7 } },
           { id: 'units', type: 'circle', source: 'units', filter: ['==', ['geometry-type'], 'Point'],

@@ -5,7 +5,7 @@
  * this same document, so the two say the same thing. Times are shown in UTC and the reader's zone.
  */
 import {
-  findParty, formatApproximateDate, formatTimeInZone, nameForReader, partyName, placeName, releasabilityFor,
+  findParty, formatApproximateDate, formatTimeInZone, nameForReader, ownScriptReader, partyName, placeName, releasabilityFor,
   type CooperationConfig, type Reader,
 } from '../../cooperation/index.js';
 import { formatPosition } from '../../geo/index.js';
@@ -31,7 +31,9 @@ export interface AfterActionDocument {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** Lay out the after-action report for `reader` (see the file header). */
-export function afterActionDocument(report: AfterActionReport, config: CooperationConfig, reader: Reader): AfterActionDocument {
+export function afterActionDocument(report: AfterActionReport, config: CooperationConfig, forReader: Reader): AfterActionDocument {
+  // a party's copy names places in the party's own script (독도, 竹島); the shared one, neutrally
+  const reader = ownScriptReader(forReader);
   const named = (text: string, field: string): string => nameForReader(text, config, reader, field);
   const zones = reader.kind === 'party'
     ? [findParty(config, reader.party)?.timeZone ?? 'UTC']
@@ -142,8 +144,11 @@ export function afterActionDocument(report: AfterActionReport, config: Cooperati
             ...score.rules.late.map((l) => `${l.notificationId}: acknowledged ${duration(l.lateByS)} late`),
             ...score.rules.missing.map((m) => `${m}: never acknowledged`),
           ] }] : []),
-          { kind: 'table', header: ['Party', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
-            partyName(config, p.party), String(p.messages), String(p.acknowledged),
+          score.exchanges.parties.length === 0
+            ? { kind: 'paragraph' as const, text: 'No message between the centres.' }
+            : { kind: 'table' as const, header: ['Messages between the centres', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
+            // in words, not an arrow: a line with a character outside WinAnsi is drawn wholly in the embedded regular font (io/pdf text_runs.ts), losing its bold labels
+            `from ${partyName(config, p.party)} to ${partyName(config, p.toParty)}`, String(p.messages), `${p.acknowledged} (${pct(p.acknowledgedShare)})`,
             ...[p.meanAckDelayS, p.medianAckDelayS, p.maxAckDelayS].map((s) => (s === null ? '-' : `${(s / 60).toFixed(1)} min`)),
           ]) },
         ],

@@ -47,7 +47,7 @@ export function afterActionFixture(f: FixtureParties): AfterActionReport {
     plans: [{ planId: '1', planningTimeS: T0 + 2 * 3600, plannedPos: 0.62, snapshots, weight, grid: { cellSizeNm: 1 } }],
     searches: [{ unitId: ua, party: pa, track: simulated, sweepWidthNm: 2 }, { unitId: ub, party: pb, track: uploaded, sweepWidthNm: 1.5 }],
     notifications: [{ notificationId: `R3/${ua}/place:${f.placeId}/x`, dueTimeS: T0 + 3600, ackTimeS: T0 + 1800 }],
-    exchanges: [{ fromParty: pa, timeS: T0 + 600, ackTimeS: T0 + 780 }, { fromParty: pb, timeS: T0 + 900, ackTimeS: T0 + 960 }],
+    exchanges: [{ fromParty: pa, toParty: pb, timeS: T0 + 600, ackTimeS: T0 + 780 }, { fromParty: pb, toParty: pa, timeS: T0 + 900, ackTimeS: T0 + 960 }, { fromParty: pb, toParty: pa, timeS: T0 + 1200, ackTimeS: null }],
     aboard: [{ name: 'Sato Kenji', party: pb, role: 'liaisonOfficer', aboard: ua }, { name: 'Kim Min-jun', party: pa, role: 'observer', aboard: f.rccId }],
   });
   const programmeEntry: JointExercise = {

@@ -1,0 +1,163 @@
+import type { UniformSlice } from '../environment/index.js';
+import { EARTH_RADIUS_M } from '../geo/units.js';
+import { secantDeg, type LeewayStepInput } from './leeway_step.js';
+import { ParticleStatus, type Particles } from './particles.js';
+import { DrawStream, exponentialWait } from './random.js';
+
+const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
+
+/** The inputs of the one-pass step: leewayStep's, with the two fields' slices instead of sampled buffers. */
+export interface FusedStepInput extends Omit<LeewayStepInput, 'windEastMps' | 'windNorthMps' | 'currentEastMps' | 'currentNorthMps'> {
+  readonly wind: UniformSlice;
+  readonly current: UniformSlice;
+}
+
+/**
+ * One drift step in one pass over the particles, for the common case of a wind and a current that
+ * are each one gridded field on an evenly spaced lon/lat grid (GriddedField.uniformSlice): each
+ * particle's wind and current are interpolated inline and it moves at once, where the general path
+ * (sampleBatch for the wind, sampleBatch for the current, then leewayStep) makes three passes and
+ * writes and reads back four per-particle buffers, memory traffic that cost more than the
+ * arithmetic (75 → 58 ns a particle-step, CPU time on the shared machine, on the east-sea pair with
+ * the coastline: tmp measurements in bench/RESULTS.md).
+ *
+ * The arithmetic repeats GriddedField.interpolateUniform's and leewayStep's operation for
+ * operation and in the same order, so positions, statuses and coverage flags are the same bit for
+ * bit as the general path's (src/core/drift/fused_step.test.ts compares whole runs); keep the
+ * three in step when one changes. Hand-written hot loop: allocates nothing per particle.
+ */
+export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
+  const { dtS, windCovered, currentCovered, shoreline, wind, current } = input;
+  const { lonDeg, latDeg, status, side, jibeCount } = p;
+  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
+  const { elapsedS, jibeRatePerS } = input;
+  const seed = input.seed >>> 0;
+  const { nextJibeS } = p;
+  const first = p.firstIndex;
+  const { particleDtS } = input;
+  const degPerMetreStep = dtS * DEG_PER_M;
+  // the wind's slice
+  const WE = wind.east, WN = wind.north, wNx = wind.nx, wMaxJ = wind.maxJ, wMaxI0 = wind.maxI0, wMaxJ0 = wind.maxJ0;
+  const wLon0 = wind.lon0Deg, wLat0 = wind.lat0Deg, wInvDLon = wind.invDLonDeg, wInvDLat = wind.invDLatDeg, wSpan = wind.lonSpanDeg;
+  // the current's
+  const CE = current.east, CN = current.north, cNx = current.nx, cMaxJ = current.maxJ, cMaxI0 = current.maxI0, cMaxJ0 = current.maxJ0;
+  const cLon0 = current.lon0Deg, cLat0 = current.lat0Deg, cInvDLon = current.invDLonDeg, cInvDLat = current.invDLatDeg, cSpan = current.lonSpanDeg;
+  const masked = new Float64Array(2);   // a masked corner's value (sampleMasked writes east, north at 0, 1)
+  const maskedE = masked.subarray(0, 1), maskedN = masked.subarray(1, 2);
+  for (let i = 0, n = p.count; i < n; i++) {
+    if (status[i] !== ParticleStatus.active) continue;
+    const lon0 = lonDeg[i], lat0 = latDeg[i];
+    let covered = true;
+    // --- wind at (lon0, lat0): GriddedField.interpolateUniform's body
+    let we = 0, wn = 0;
+    {
+      let d = lon0 - wLon0;
+      const fj = (lat0 - wLat0) * wInvDLat;
+      if (!(d >= 0 && d <= wSpan)) {
+        d -= 360 * Math.floor(d / 360);
+        if (!(d <= wSpan)) covered = false;
+      }
+      if (covered && !(fj >= 0 && fj <= wMaxJ)) covered = false;
+      if (covered) {
+        const fi = d * wInvDLon;
+        let i0 = fi | 0; if (i0 > wMaxI0) i0 = wMaxI0;
+        let j0 = fj | 0; if (j0 > wMaxJ0) j0 = wMaxJ0;
+        const wx = fi - i0;
+        const wy = fj - j0;
+        const k = j0 * wNx + i0;
+        const ea = WE[k], eb = WE[k + 1], ec = WE[k + wNx], ed = WE[k + wNx + 1];
+        const na = WN[k], nb = WN[k + 1], nc = WN[k + wNx], nd = WN[k + wNx + 1];
+        const e0 = ea + wx * (eb - ea);
+        const e1 = ec + wx * (ed - ec);
+        const n0 = na + wx * (nb - na);
+        const n1 = nc + wx * (nd - nc);
+        we = e0 + wy * (e1 - e0);
+        wn = n0 + wy * (n1 - n0);
+        if (!(we === we && wn === wn)) {
+          wind.field.sampleMasked(0, wind.base0 + k, wind.base1 + k, wx, wy, wind.wt, maskedE, maskedN);
+          we = masked[0]; wn = masked[1];
+        }
+      }
+    }
+    // --- current at (lon0, lat0): the same
+    let ce = 0, cn = 0;
+    if (covered) {
+      let d = lon0 - cLon0;
+      const fj = (lat0 - cLat0) * cInvDLat;
+      if (!(d >= 0 && d <= cSpan)) {
+        d -= 360 * Math.floor(d / 360);
+        if (!(d <= cSpan)) covered = false;
+      }
+      if (covered && !(fj >= 0 && fj <= cMaxJ)) covered = false;
+      if (covered) {
+        const fi = d * cInvDLon;
+        let i0 = fi | 0; if (i0 > cMaxI0) i0 = cMaxI0;
+        let j0 = fj | 0; if (j0 > cMaxJ0) j0 = cMaxJ0;
+        const wx = fi - i0;
+        const wy = fj - j0;
+        const k = j0 * cNx + i0;
+        const ea = CE[k], eb = CE[k + 1], ec = CE[k + cNx], ed = CE[k + cNx + 1];
+        const na = CN[k], nb = CN[k + 1], nc = CN[k + cNx], nd = CN[k + cNx + 1];
+        const e0 = ea + wx * (eb - ea);
+        const e1 = ec + wx * (ed - ec);
+        const n0 = na + wx * (nb - na);
+        const n1 = nc + wx * (nd - nc);
+        ce = e0 + wy * (e1 - e0);
+        cn = n0 + wy * (n1 - n0);
+        if (!(ce === ce && cn === cn)) {
+          current.field.sampleMasked(0, current.base0 + k, current.base1 + k, wx, wy, current.wt, maskedE, maskedN);
+          ce = masked[0]; cn = masked[1];
+        }
+      }
+    }
+    // --- leewayStep's body
+    if (!covered) {
+      status[i] = ParticleStatus.outsideForcing;
+      windCovered[i] = 1;
+      currentCovered[i] = 1;
+      continue;
+    }
+    const windMps = Math.sqrt(we * we + wn * wn);
+    const inverse = windMps > 0 ? 1 / windMps : 0;
+    const downwindMps = downwindSlope[i] * windMps + downwindOffsetMps[i];
+    const crosswindMps = crosswindSlope[i] * windMps + crosswindOffsetMps[i];
+    const ue = we * inverse, un = wn * inverse;
+    const ve = ce + downwindMps * ue + crosswindMps * un;
+    const vn = cn + downwindMps * un - crosswindMps * ue;
+    const degPerMetre = particleDtS === null ? degPerMetreStep : particleDtS[i] * DEG_PER_M;
+    const lat1 = lat0 + vn * degPerMetre;
+    let lon1 = lon0 + ve * degPerMetre * secantDeg(lat0);
+    if (shoreline !== null) {
+      const t = shoreline.firstShoreCrossing(lon0, lat0, lon1, lat1);
+      if (t >= 0) {
+        lonDeg[i] = lon0 + t * (lon1 - lon0);
+        latDeg[i] = lat0 + t * (lat1 - lat0);
+        status[i] = ParticleStatus.stranded;
+        windCovered[i] = 1;
+        currentCovered[i] = 1;
+        continue;
+      }
+    }
+    if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
+    lonDeg[i] = lon1;
+    latDeg[i] = lat1;
+    if (nextJibeS[i] <= elapsedS) {
+      let flips = 0;
+      let t = nextJibeS[i];
+      do {
+        flips++;
+        jibeCount[i]++;
+        t += exponentialWait(jibeRatePerS, seed, first + i, DrawStream.jibeBase + jibeCount[i]);
+      } while (t <= elapsedS);
+      nextJibeS[i] = t;
+      if ((flips & 1) === 1) {
+        const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
+        crosswindSlope[i] = otherCrosswindSlope[i];
+        crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
+        otherCrosswindSlope[i] = slope;
+        otherCrosswindOffsetMps[i] = offset;
+        side[i] = -side[i];
+      }
+    }
+  }
+}
