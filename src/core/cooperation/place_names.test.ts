@@ -28,6 +28,18 @@ describe('placeName', () => {
 });
 
 describe('nameForReader', () => {
+  test("a quoted place ({place:id@party}) keeps that party's name for every reader; per-reader names stay for our own words", () => {
+    const text = 'As the report puts it: {place:rocks@A}; ours: {place:rocks}';
+    const id = rocks.id;
+    const t = text.replaceAll('rocks', id);
+    expect(nameForReader(t, config, readerFor('A'))).toBe('As the report puts it: Dokdo; ours: Dokdo');
+    expect(nameForReader(t, config, readerFor('B'))).toBe('As the report puts it: Dokdo; ours: Takeshima');
+    expect(nameForReader(t, config, readerFor())).toBe('As the report puts it: Dokdo; ours: Liancourt Rocks');
+    expect(nameForReader(t, config, ownScriptReader(readerFor('B')))).toMatch(/^As the report puts it: Dokdo; /);
+    expect(() => nameForReader(`{place:${id}@Z}`, config, readerFor('A'), 'reason')).toThrow(/reason: unknown party 'Z'/);
+    expect(() => nameForReader('{party:A@B}', config, readerFor('A'))).toThrow(/only a place is quoted/);
+  });
+
   test('fills {place:…} and {party:…} for the reader', () => {
     const text = '{party:B} survey ships approached {place:rocks} in the {place:sea}';
     expect(nameForReader(text, config, readerFor('A'))).toBe('Bland survey ships approached Dokdo in the East Sea');

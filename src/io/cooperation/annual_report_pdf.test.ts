@@ -7,6 +7,10 @@ import { pdftotext, pdftotextAvailable } from '../../test_support/pdftotext.js';
 
 const config = loadCooperationConfig(new URL('../../../examples/cooperation/korea-japan.yaml', import.meta.url).pathname);
 
+// the reason Seoul opposed is quoted from the report, which keeps its own names in every edition
+const QUOTED = /claim to Dokdo in the East Sea/;
+const outsideQuote = (text: string) => { const flat = text.replace(/\s+/g, ' '); expect(flat).toMatch(QUOTED); return flat.replace(QUOTED, ''); };
+
 describe('renderAnnualReportPdf', () => {
   test('writes a PDF whose drawn text is the report, in the reader\'s names', async () => {
     const pdf = await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor('JP')));
@@ -22,14 +26,14 @@ describe('renderAnnualReportPdf', () => {
     const jp = pdftotext(await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor('JP'))));
     const kr = pdftotext(await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor('KR'))));
     expect(jp).toContain('竹島');
-    expect(jp).not.toMatch(/Takeshima|Dokdo|독도/);
+    expect(outsideQuote(jp)).not.toMatch(/Takeshima|Dokdo|독도/);
     expect(kr).toContain('독도');
-    expect(kr).not.toMatch(/Dokdo|Takeshima|竹島/);
+    expect(outsideQuote(kr)).not.toMatch(/Dokdo|Takeshima|竹島/);
   });
 
   test('the shared edition uses the neutral name', async () => {
     const text = pdfDrawnText(await renderAnnualReportPdf(buildAnnualReport(config, 2008, readerFor()))).replace(/\s+/g, ' ');
     expect(text).toContain('Liancourt Rocks');
-    expect(text).not.toMatch(/Dokdo|Takeshima/);
+    expect(outsideQuote(text)).not.toMatch(/Dokdo|Takeshima/);
   });
 });

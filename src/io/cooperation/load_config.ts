@@ -84,6 +84,10 @@ class ConfigChecker {
     for (const p of placeholdersIn(text)) {
       if (p.kind === 'place') this.ref(this.placeIds, p.id, path, 'place in {place:…}');
       else this.ref(this.partyIds, p.id, path, 'party in {party:…}');
+      if (p.as !== undefined) {
+        if (p.kind === 'party') this.problem(path, `{party:${p.id}@${p.as}}: only a place is quoted in a party's words ({place:id@party})`);
+        else this.ref(this.partyIds, p.as, path, `party in {place:${p.id}@…}`);
+      }
     }
     return text;
   }
