@@ -29,8 +29,8 @@ async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 25));
 }
 
-function driftSuite(name: string, open: () => Promise<{ store: SarbridgeStore; close: () => Promise<void> }>): void {
-  describe(`${name}: drift runs on the worker pool`, () => {
+function driftSuite(name: string, open: () => Promise<{ store: SarbridgeStore; close: () => Promise<void> }>, skipReason?: string): void {
+  describe.skipIf(skipReason !== undefined)(`${name}: drift runs on the worker pool${skipReason ? ` (${skipReason})` : ''}`, () => {
     let store: SarbridgeStore;
     let closeStore: () => Promise<void>;
     const apps: SarbridgeApp[] = [];
@@ -249,12 +249,8 @@ driftSuite('SQLite', async () => {
   return { store, close: () => store.close() };
 });
 
-if (TEST_PG_URL) {
-  driftSuite('PostgreSQL', async () => {
-    const db = await freshPostgresDatabase();
-    const store = await PostgresStore.open(db.url);
-    return { store, close: async () => { await store.close(); await db.drop(); } };
-  });
-} else {
-  describe.skip(`PostgreSQL: drift runs on the worker pool (${PG_SKIP_REASON})`, () => { test('skipped', () => undefined); });
-}
+driftSuite('PostgreSQL', async () => {
+  const db = await freshPostgresDatabase();
+  const store = await PostgresStore.open(db.url);
+  return { store, close: async () => { await store.close(); await db.drop(); } };
+}, TEST_PG_URL ? undefined : PG_SKIP_REASON);
