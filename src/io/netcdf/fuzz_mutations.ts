@@ -5,17 +5,8 @@
  * those that reach a reader's edge cases (a count or an offset set to an extreme, a header cut).
  */
 
-/** A small seeded generator (mulberry32): enough for choosing mutations, not for the drift. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the one the probability tests use): enough for choosing mutations, not for the drift. */
+export { seededUniform as seededRandom } from '../../core/probability/gaussian_cloud.testkit.js';
 
 /** 32-bit values a count, id, length or offset in a header may be mutated to. */
 const EXTREMES = [0, 1, 2, 0x7f, 0xff, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff, 0x10000];
