@@ -6,6 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const line = (text = '') => console.log(text);
+/**
+ * One benchmark script in its own process (its peak memory its own), its lines printed under a
+ * title (indented), or as they come when the script prints its own title (`title` null, `name`
+ * used if it fails).
+ */
+function childBench(title, script, args, name = title) {
+  line();
+  if (title !== null) line(title);
+  try {
+    const out = execFileSync(process.execPath, [here + script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    for (const text of out.trimEnd().split('\n')) line(title !== null ? `  ${text}` : text);
+  } catch (error) {
+    line(title !== null ? `  failed: ${error.stdout ?? error.message}` : `${name}: failed: ${error.message}`);
+  }
+}
 
 line(`sarbridge benchmarks — ${new Date().toISOString().slice(0, 16)}Z, node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}`);
 line();
@@ -35,32 +50,11 @@ for (const [kind, workers, label] of cases) {
 line('  reference: a widely used Python drift model takes about 26 s for (a) on this kind of machine (issue 2).');
 line('  the drift is timed after the files are read (the worker case includes starting and joining the threads).');
 
-line();
-line('The drift as a process (bench/drift_process.mjs; issue 10 goals: at most 0.9 s wall, peak RSS at most 200 MB):');
-try {
-  const out = execFileSync(process.execPath, [here + 'drift_process.mjs', '5'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('The drift as a process (bench/drift_process.mjs; issue 10 goals: at most 0.9 s wall, peak RSS at most 200 MB):', 'drift_process.mjs', ['5']);
 
-line();
-line('Start-up, whole process (bench/startup.mjs; goal: --help and objects under 150 ms):');
-try {
-  const out = execFileSync(process.execPath, [here + 'startup.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('Start-up, whole process (bench/startup.mjs; goal: --help and objects under 150 ms):', 'startup.mjs', []);
 
-line();
-line('Forcing readers under corrupted files (bench/forcing_fuzz.mjs, 500 seeded mutants of each data/forcing file):');
-try {
-  const out = execFileSync(process.execPath, [here + 'forcing_fuzz.mjs', '500', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.stdout ?? error.message}`);
-}
+childBench('Forcing readers under corrupted files (bench/forcing_fuzz.mjs, 500 seeded mutants of each data/forcing file):', 'forcing_fuzz.mjs', ['500', '1']);
 
 const components = [
   ['forcing sampling', '../dist/core/environment/gridded_field.bench.js', 'benchGriddedField'],
@@ -79,54 +73,14 @@ for (const [title, path, name] of components) {
   }
 }
 
-line();
-line('Plan quality: plan, optimiser, IAMSAR baseline and the Koopman/Stone bound (bench/plan_quality.mjs; goal: plan >= 95 % of the bound):');
-try {
-  const out = execFileSync(process.execPath, [here + 'plan_quality.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('Plan quality: plan, optimiser, IAMSAR baseline and the Koopman/Stone bound (bench/plan_quality.mjs; goal: plan >= 95 % of the bound):', 'plan_quality.mjs', []);
 
-line();
-line('Track files and PDF (bench/tracks_pdf.mjs):');
-try {
-  const out = execFileSync(process.execPath, [here + 'tracks_pdf.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('Track files and PDF (bench/tracks_pdf.mjs):', 'tracks_pdf.mjs', []);
 
-line();
-try {
-  const out = execFileSync(process.execPath, [here + 'exercise_bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(text);
-} catch (error) {
-  line(`Exercises: failed: ${error.message}`);
-}
+childBench(null, 'exercise_bench.mjs', [], 'Exercises');
 
-line();
-line('Server (bench/server.mjs):');
-try {
-  const out = execFileSync(process.execPath, [here + 'server.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('Server (bench/server.mjs):', 'server.mjs', []);
 
-line();
-line('Sign-in under attack (bench/login.mjs):');
-try {
-  const out = execFileSync(process.execPath, [here + 'login.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(`  ${text}`);
-} catch (error) {
-  line(`  failed: ${error.message}`);
-}
+childBench('Sign-in under attack (bench/login.mjs):', 'login.mjs', []);
 
-line();
-try {
-  const out = execFileSync(process.execPath, [here + 'web_bench.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const text of out.trimEnd().split('\n')) line(text);
-} catch (error) {
-  line(`Browser application: failed: ${error.message}`);
-}
+childBench(null, 'web_bench.mjs', [], 'Browser application');
