@@ -8,6 +8,8 @@
  */
 import { coordinatingRccAt, type CooperationConfig } from '../../core/cooperation/index.js';
 import { parseTime } from '../../core/time/index.js';
+import { partiesAgreed } from '../../app/case_log/case_status.js';
+import type { CaseEventType } from '../../app/case_log/events.js';
 import type { ViewedEvent } from '../api/types.js';
 import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, readPositionFields, type PositionFields } from './position_fields.js';
 
@@ -84,28 +86,26 @@ export function caseStatus(events: readonly ViewedEvent[]): CaseStatusView {
   let kind = 'case';
   let parties: string[] = [];
   let status: 'open' | 'closed' = 'open';
-  let agreed: { to: string; parties: string[] } = { to: 'closed', parties: [] };
   let lastChange: CaseStatusView['lastChange'];
+  const seen: (ViewedEvent & { type: CaseEventType; party: string })[] = [];
   for (const e of events) {
-    if (e.withheld) continue;
+    if (e.withheld || e.type === undefined) continue;
+    if (e.party !== undefined) seen.push(e as ViewedEvent & { type: CaseEventType; party: string });
     const p = e.payload ?? {};
     if (e.type === 'caseOpened') {
       kind = String(p.kind ?? 'case');
       parties = Array.isArray(p.parties) ? (p.parties as string[]).slice() : [];
-      agreed = { to: 'closed', parties: [] };
     } else if (e.type === 'partyAdded' && typeof p.party === 'string' && !parties.includes(p.party)) {
       parties.push(p.party);
     } else if (e.type === 'caseClosed' || e.type === 'caseReopened') {
       status = e.type === 'caseClosed' ? 'closed' : 'open';
       lastChange = { version: e.version, party: e.party, author: e.author, recordedAt: e.recordedAt, reason: typeof p.reason === 'string' ? p.reason : undefined, status };
-      agreed = { to: status === 'open' ? 'closed' : 'open', parties: [] };
-    } else if (e.type === 'statusChangeAgreed' && (p.to === 'closed' || p.to === 'open') && e.party) {
-      if (agreed.to !== p.to) agreed = { to: p.to, parties: [] };
-      if (!agreed.parties.includes(e.party)) agreed.parties.push(e.party);
     }
   }
   const to = status === 'open' ? 'closed' : 'open';
-  return { kind, parties, status, to, agreed: agreed.to === to ? agreed.parties : [], ...(lastChange ? { lastChange } : {}) };
+  // who agreed since the status last changed: the server's own rule (app/case_log/case_status.ts)
+  const agreed = [...partiesAgreed(seen.map((e) => ({ ...e, payload: e.payload ?? {} })), to)];
+  return { kind, parties, status, to, agreed, ...(lastChange ? { lastChange } : {}) };
 }
 
 /** The coordinating RCC of the case now, or why none is known (app/case_log/case_log.ts coordinator). */
