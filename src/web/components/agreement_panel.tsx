@@ -4,7 +4,8 @@
  * of exchanged liaison officers and observers as the server keeps them (programme_panel.tsx: staff
  * change it there). Place names are the reader's party's.
  */
-import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, ownScriptReader, placeName, readerFor } from '../../core/cooperation/index.js';
+import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, placeName } from '../../core/cooperation/index.js';
+import { placeReader } from '../i18n/place_reader.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
 import { ProgrammePanel } from './programme_panel.js';
@@ -13,7 +14,7 @@ export function AgreementPanel() {
   const { t, agreement, user, language } = useApp();
   if (!agreement) return <p data-testid={TID.agreementRecord}>{t('agreement.none')}</p>;
   // in Korean or Japanese the party's own names in its own script (독도, 竹島); in English, romanised
-  const reader = language === 'en' ? readerFor(user.party) : ownScriptReader(readerFor(user.party));
+  const reader = placeReader(user.party, language);
   const status = currentAgreementStatus(agreement.agreement);
   const timeline = buildTimeline(agreement, reader);
   return (

@@ -6,11 +6,13 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
-import { cooperationMapFeatures, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
+import { cooperationMapFeatures, type CooperationConfig } from '../../core/cooperation/index.js';
 import { geodesicCircle, nmToMetres } from '../../core/geo/index.js';
 import { CaseSession, type AppendOutcome, type CaseSnapshot } from '../api/case_session.js';
 import { keptLocalForcing } from '../api/offline_store.js';
 import type { NewEvent, ViewedEvent } from '../api/types.js';
+import type { Language } from '../i18n/dictionary.js';
+import { placeReader } from '../i18n/place_reader.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { naturalEarthLand } from '../map/natural_earth_land.js';
 import { SarMap } from '../map/sar_map.js';
@@ -63,9 +65,9 @@ export function useCase(): CaseContextValue {
 }
 
 
-/** SRRs, places in the reader's names, and the contested features' notification circles. */
-function cooperationLayer(config: CooperationConfig, party: string): FeatureCollection {
-  const base = cooperationMapFeatures(config, readerFor(party)) as unknown as FeatureCollection;
+/** SRRs, places in the reader's names (in its own script outside English), and the contested features' notification circles. */
+function cooperationLayer(config: CooperationConfig, party: string, language: Language): FeatureCollection {
+  const base = cooperationMapFeatures(config, placeReader(party, language)) as unknown as FeatureCollection;
   const circles: FeatureCollection['features'] = [];
   for (const rule of config.rules) {
     if (rule.kind !== 'contested-feature-notification') continue;
@@ -146,8 +148,8 @@ export function CaseView(props: { caseId: string }) {
   }, [app.rendererChoice, mapReady]);
 
   useEffect(() => {
-    if (map.current && agreement) void map.current.setCooperation(cooperationLayer(agreement, user.party));
-  }, [agreement, mapReady]);
+    if (map.current && agreement) void map.current.setCooperation(cooperationLayer(agreement, user.party, language));
+  }, [agreement, mapReady, language]);
 
   const events = snapshot?.events ?? [];
   const inputsEvent = useMemo(() => [...events].reverse().find((e) => e.type === ('planningInputs' as never) && e.payload), [events]);

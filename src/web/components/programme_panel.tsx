@@ -6,7 +6,8 @@
  * cancelled; exercise control creates an exercise from an entry.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { allRccs, formatApproximateDate, ownScriptReader, placeName, readerFor, type CooperationConfig } from '../../core/cooperation/index.js';
+import { allRccs, formatApproximateDate, placeName, type CooperationConfig } from '../../core/cooperation/index.js';
+import { placeReader } from '../i18n/place_reader.js';
 import {
   changeProgramme, createExercise, getProgramme, isExerciseControl, isProgrammeStaff,
   type JointExercise, type PersonnelExchange, type ProgrammeView,
@@ -77,7 +78,7 @@ export function ProgrammePanel() {
     }
   };
   // in Korean or Japanese the party's own names in its own script (독도, 竹島); in English, romanised
-  const reader = language === 'en' ? readerFor(user.party) : ownScriptReader(readerFor(user.party));
+  const reader = placeReader(user.party, language);
   /** An area that is a place id of the agreement, in the reader's party's name (else as written). */
   const areaName = (area: string) => {
     const place = agreement.places.find((p) => p.id === area);
