@@ -10,20 +10,21 @@
  * `unitLate` delays the unit's route of the phase in which it comes, a `unitBreakdown` ends the
  * unit's searching at its time; a sighting or debris find is a new datum and a weather change
  * changes the sweep widths (and a constant wind forecast) for the next plan (phaseKnowledge). A
- * distress call is not read: its position comes from each run's truth, so the players' plans would
- * differ per run (the plan file's scenarios stand for it).
+ * distress call heard before the first plan is the datum the players drift from; a later one (a
+ * corrected position) is a new datum as a sighting is. A call made from each run's truth (with the
+ * stated position error) gives each run its own players' drift and plans.
  */
 import { driftSetting, runDrift, seedParticles, type DriftForcing, type DriftRequest, type DriftResult, type Scenario, type Shoreline } from '../../core/drift/index.js';
 import { ConstantField } from '../../core/environment/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, planMap, SwitchedField, type Inject, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, distressCallPosition, planMap, SwitchedField, type Inject, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
 import { planAfterDrift } from '../plan/plan_after_drift.js';
 import type { PlanCase, PlannedUnit } from '../plan/plan_file.js';
-import type { ExerciseCase, ExercisePhase } from './exercise_file.js';
+import type { ExerciseCase, ExercisePhase, NewDatum } from './exercise_file.js';
 
 /** The two planning doctrines compared. */
 export type TrialMethod = 'optimal' | 'iamsar';
@@ -56,6 +57,13 @@ export interface MethodFlights {
  * - a sighting or debris find is a new datum: one more scenario, seeded at the reported position
  *   with its probable error and released at the report's time, weighted with its share of the
  *   probability (exercise_file.ts NewDatum), and the players drift again with it;
+ * - a distress call is, per IAMSAR Vol. II ch. 4, a datum: the distress position, with its position
+ *   error as the initial position error X. The first call heard by the first plan replaces the plan
+ *   file's seeding: every scenario (object and weight kept) starts at the reported position at the
+ *   call's time with X. Every later call (a corrected position) is a new datum as a sighting is.
+ *   The total probable error E = √(X² + De² + Y²) is not summed by hand: the particles carry X
+ *   from their seeding and the drift error De from their own spread of Leeway coefficients, jibes
+ *   and forcing; the search facilities' navigational error Y is not modelled by the planner;
  * - a weather change changes the table sweep widths through the weather correction (the units
  *   re-derived with the new weather, exercise_file.ts WeatherUnits; a manual W is the coordinator's
  *   own figure and stays), and when the players' wind forecast is a constant it changes the
@@ -74,20 +82,60 @@ export interface PhaseKnowledge {
 
 const KN = 1852 / 3600;
 
-/** What the players know at `planningTimeS` (see PhaseKnowledge). */
-export function phaseKnowledge(exercise: ExerciseCase, planningTimeS: number): PhaseKnowledge {
+/**
+ * The gaussian seeding of a reported position with probable error E at its time: E is the radius
+ * holding 50 % of a circular normal position, E = σ √(2 ln 2) (IAMSAR Vol. II appendix N; the same
+ * relation as optimal_search_factor.ts), and the seeding's radius is σ per axis.
+ */
+function reportedSeeding(d: NewDatum): Scenario['seeding'] {
+  return { kind: 'point', position: d.position, radiusM: d.probableErrorM / Math.sqrt(2 * Math.LN2), spread: 'gaussian', timeS: d.atS };
+}
+
+/** True when a distress call's position is made from each run's truth: the players' plans then differ per run. */
+export function callsNeedTruth(exercise: ExerciseCase): boolean {
+  return exercise.distressCalls.some((c) => c.position === null);
+}
+
+/**
+ * The distress calls as the players hear them, as data with a position (NewDatum): a call's own
+ * position, or the truth's at the call's time with the stated error (core distressCallPosition, as
+ * the server releases it). A call made before the object is in the water (the craft still afloat)
+ * reports where the craft is: the truth's release position with the error. Calls after the last
+ * planning time are left out (no plan hears them). Without a truth track, a call made from the
+ * truth is an error: the players' plans cannot be made once for every run.
+ */
+export function heardCalls(exercise: ExerciseCase, truthTrack: TruthTrack | null): NewDatum[] {
+  const lastPlanS = exercise.phases[exercise.phases.length - 1].planningTimeS;
+  return exercise.distressCalls.filter((c) => c.atS <= lastPlanS).map((c) => {
+    let position = c.position;
+    if (position === null) {
+      if (truthTrack === null) throw new InvalidInputError(`exercise/injects/${c.injectId}`, "the distress call is made from each run's truth: the players' plans are made per run");
+      position = distressCallPosition({ injectId: c.injectId, kind: 'distressCall', text: '', atS: Math.max(c.atS, truthTrack.points[0].timeS), positionError: c.positionError! }, truthTrack);
+    }
+    return { injectId: c.injectId, atS: c.atS, position, probableErrorM: c.probableErrorM, share: c.share };
+  });
+}
+
+/**
+ * What the players know at `planningTimeS` (see PhaseKnowledge); `calls`, the distress calls as
+ * they heard them (heardCalls: needed, with the run's truth, when a call is made from the truth).
+ */
+export function phaseKnowledge(exercise: ExerciseCase, planningTimeS: number, calls: readonly NewDatum[] = heardCalls(exercise, null)): PhaseKnowledge {
   const { plan } = exercise;
   const request = plan.drift.request;
-  const datums = exercise.newDatums.filter((d) => d.atS <= planningTimeS);
+  const heard = calls.filter((c) => c.atS <= planningTimeS).sort((a, b) => a.atS - b.atS);
+  // the first call heard by the first plan is the datum itself; every other call is new data
+  const datumCall = heard.length > 0 && heard[0].atS <= exercise.phases[0].planningTimeS ? heard[0] : null;
+  const datums = [...exercise.newDatums.filter((d) => d.atS <= planningTimeS), ...(datumCall ? heard.slice(1) : heard)].sort((a, b) => a.atS - b.atS);
   const weather = exercise.weatherUnits.filter((w) => w.atS <= planningTimeS);
   const changes = exercise.injects.filter((i) => i.kind === 'weatherChange' && i.atS <= planningTimeS).sort((a, b) => a.atS - b.atS);
-  // the scenarios: the plan file's, then each new datum with its share of the total so far
-  const scenarios: Scenario[] = [...request.scenarios];
+  // the scenarios: the plan file's (drifting from the distress position when a call gave it), then each new datum with its share of the total so far
+  const scenarios: Scenario[] = datumCall === null ? [...request.scenarios]
+    : request.scenarios.map((s) => ({ ...s, name: `${s.name} (from distress call ${datumCall.injectId})`, seeding: reportedSeeding(datumCall) }));
   const planning = request.scenarios[0].objectClass;
   for (const d of datums) {
     const total = scenarios.reduce((sum, x) => sum + x.weight, 0);
-    scenarios.push({ name: `new datum: ${d.injectId}`, weight: (d.share / (1 - d.share)) * total, objectClass: planning,
-      seeding: { kind: 'point', position: d.position, radiusM: d.radiusM, spread: 'gaussian', timeS: d.atS } });
+    scenarios.push({ name: `new datum: ${d.injectId}`, weight: (d.share / (1 - d.share)) * total, objectClass: planning, seeding: reportedSeeding(d) });
   }
   // a constant wind forecast follows the reported wind
   const windSpec = plan.drift.forcing.wind;
@@ -107,10 +155,11 @@ export function phaseKnowledge(exercise: ExerciseCase, planningTimeS: number): P
   // the units' widths after the last weather change, one more entry per new datum's scenario (the planning object's W)
   const baseUnits = weather.length ? weather[weather.length - 1].units : plan.units;
   const units = baseUnits.map((u) => withScenarioWidths(u, scenarios.length));
+  const newDrift = datumCall !== null || datums.length > 0;
   return {
-    injectIds: [...datums.map((d) => d.injectId), ...changes.map((c) => c.injectId)],
-    request: datums.length ? { ...request, scenarios } : request,
-    wind, units, redrift: datums.length > 0 || wind.length > 0,
+    injectIds: [...(datumCall ? [datumCall.injectId] : []), ...datums.map((d) => d.injectId), ...changes.map((c) => c.injectId)],
+    request: newDrift ? { ...request, scenarios } : request,
+    wind, units, redrift: newDrift || wind.length > 0,
   };
 }
 
@@ -132,18 +181,19 @@ export function revisedForcing(forcing: DriftForcing, wind: PhaseKnowledge['wind
  * The players' plans and flights for both methods from one drift of the players' forecast. Phase 1
  * is planned once for both (planAfterDrift gives the optimal plan and the baseline together); each
  * later phase once per method, with that method's earlier flights as searches done. A phase planned
- * after a released sighting, debris find or weather change is planned on what the players make of
- * it (phaseKnowledge): when that changes the drift, the players drift again (`forcing`, in this
- * thread, with the plan file's seed), once per set of injects known, for both methods.
+ * after a released distress call, sighting, debris find or weather change is planned on what the
+ * players make of it (phaseKnowledge, `calls` as heard): when that changes the drift, the players
+ * drift again (`forcing`, in this thread, with `seed`), once per set of injects known, for both
+ * methods. `drift` null: the players' drift of the plan file is made here too when a phase needs it.
  */
-export function playersFlights(exercise: ExerciseCase, drift: DriftResult, shoreline: Shoreline | null, forcing: DriftForcing | null = null,
-  seed: number = exercise.plan.drift.request.seed): Record<TrialMethod, MethodFlights> {
+export function playersFlights(exercise: ExerciseCase, drift: DriftResult | null, shoreline: Shoreline | null, forcing: DriftForcing | null = null,
+  seed: number = exercise.plan.drift.request.seed, calls: readonly NewDatum[] = heardCalls(exercise, null)): Record<TrialMethod, MethodFlights> {
   const { plan, phases } = exercise;
-  const known = phases.map((p) => phaseKnowledge(exercise, p.planningTimeS));
+  const known = phases.map((p) => phaseKnowledge(exercise, p.planningTimeS, calls));
   const drifts = new Map<string, DriftResult>();
   const driftOf = (k: PhaseKnowledge): DriftResult => {
-    if (!k.redrift) return drift;
-    if (forcing === null) throw new InvalidInputError('forcing', 'the players drift again after a new datum or a wind change: give their forecast');
+    if (!k.redrift && drift !== null) return drift;
+    if (forcing === null) throw new InvalidInputError('forcing', 'the players drift again after a distress call, a new datum or a wind change: give their forecast');
     const key = k.injectIds.join('\u0000');
     let d = drifts.get(key);
     if (!d) { d = runDrift({ ...k.request, seed }, revisedForcing(forcing, k.wind), { shoreline }); drifts.set(key, d); }
@@ -296,7 +346,17 @@ export interface PlayRunInput {
  * random numbers make their difference sharper). Stops a method at its first detection.
  */
 export function playRun(exercise: ExerciseCase, run: number, trialSeed: number, input: PlayRunInput): RunOutcome {
-  const seed = runSeedOf(trialSeed, run);
+  return scoreRun(exercise, run, runTruth(exercise, runSeedOf(trialSeed, run), input), input.flights);
+}
+
+/** A run's truth, drawn and drifted. */
+interface RunTruth extends DrawnTruth {
+  readonly seed: number;
+  readonly track: TruthTrack;
+}
+
+/** Draw run `seed`'s truth and drift it on the truth forcing. */
+function runTruth(exercise: ExerciseCase, seed: number, input: Omit<PlayRunInput, 'flights'>): RunTruth {
   const { truth, scenarioIndex } = drawTruth(exercise, seed);
   const stepS = exercise.plan.drift.request.timeStepS;
   const durationS = Math.max(stepS, Math.ceil((exercise.endS - truth.timeS) / stepS) * stepS);
@@ -309,10 +369,15 @@ export function playRun(exercise: ExerciseCase, run: number, trialSeed: number, 
     : simulateTruthTrack(truth, input.truthForcing, input.shoreline, {
       durationS, stepS, objects: input.objects, jibeProbabilityPerHour: request.jibeProbabilityPerHour, seedOnLandMaxMoveM,
     });
+  return { truth, scenarioIndex, seed, track };
+}
+
+/** Detect run r's truth along every flown track of each method. */
+function scoreRun(exercise: ExerciseCase, run: number, t: RunTruth, flights: Record<TrialMethod, MethodFlights>): RunOutcome {
   const startS = exercise.phases[0].planningTimeS;
   const methods = {} as Record<TrialMethod, MethodOutcome>;
-  for (const method of TRIAL_METHODS) methods[method] = detectMethod(exercise, input.flights[method], track, scenarioIndex, seed, startS);
-  return { run, seed, truth, truthEndStatus: track.points[track.points.length - 1].status, methods };
+  for (const method of TRIAL_METHODS) methods[method] = detectMethod(exercise, flights[method], t.track, t.scenarioIndex, t.seed, startS);
+  return { run, seed: t.seed, truth: t.truth, truthEndStatus: t.track.points[t.track.points.length - 1].status, methods };
 }
 
 function detectMethod(exercise: ExerciseCase, flights: MethodFlights, track: TruthTrack, scenarioIndex: number, seed: number, startS: number): MethodOutcome {
@@ -370,18 +435,19 @@ export function playersDriftSeed(runSeed: number): number {
  * Play runs: with `flights` given (the players' inputs are the same in every run, so their drift
  * and plans are made once) only the truth and the detections per run; without, each run also
  * drifts the players' forecast with its own seed (core runDrift, in this thread) and plans again,
- * as separate exercises would.
+ * as separate exercises would, hearing the distress calls made from its own truth (heardCalls).
  */
 export function playRuns(exercise: ExerciseCase, runs: readonly number[], trialSeed: number, loaded: LoadedExercise,
   flights: Record<TrialMethod, MethodFlights> | null, onRun?: () => void): RunRecord[] {
+  if (flights !== null && callsNeedTruth(exercise)) {
+    throw new InvalidInputError('flights', "a distress call is made from each run's truth: the players plan per run (give no flights)");
+  }
+  const truthInput = { truthForcing: loaded.truthForcing, shoreline: loaded.shoreline, objects: loaded.objects };
   return runs.map((run) => {
-    let f = flights;
-    if (f === null) {
-      const request = { ...exercise.plan.drift.request, seed: playersDriftSeed(runSeedOf(trialSeed, run)) };
-      const drift = runDrift(request, loaded.forcing, { shoreline: loaded.shoreline });
-      f = playersFlights(exercise, drift, loaded.shoreline, loaded.forcing, request.seed);
-    }
-    const outcome = playRun(exercise, run, trialSeed, { flights: f, truthForcing: loaded.truthForcing, shoreline: loaded.shoreline, objects: loaded.objects });
+    const t = runTruth(exercise, runSeedOf(trialSeed, run), truthInput);
+    // the players' flights, made from what they can know: the truth track only gives the calls' reported positions
+    const f = flights ?? playersFlights(exercise, null, loaded.shoreline, loaded.forcing, playersDriftSeed(t.seed), heardCalls(exercise, t.track));
+    const outcome = scoreRun(exercise, run, t, f);
     onRun?.();
     return {
       ...outcome, plannedPos: { optimal: f.optimal.phases[0].pos, iamsar: f.iamsar.phases[0].pos },

@@ -11,7 +11,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { checkInject, ExerciseInjectError, type Inject, type InjectWeather, type PositionError, type TruthPerturbation } from '../../core/exercise/index.js';
 import { nmToMetres, parsePosition, type LonLatDeg } from '../../core/geo/index.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
-import { parseTime } from '../../core/time/index.js';
+import { formatTimeUtc, parseTime } from '../../core/time/index.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
 import type { ForcingSourceSpec } from '../drift_job/job.js';
@@ -57,8 +57,8 @@ const InjectSchema = Type.Object({
     windKn: Type.Optional(Type.Number()), windFromDeg: Type.Optional(Type.Number()),
     visibilityNm: Type.Optional(Type.Number()), seaHeightM: Type.Optional(Type.Number()),
   }, { additionalProperties: false })),
-  datumShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.95, description: "a sighting's or debris find's new datum: the share of the probability the scripted players give it (default 0.5)" })),
-  datumRadiusNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: "a sighting's or debris find's new datum: the reported position's probable error, NM (default 1, IAMSAR Vol. II's fix error of a radar or visual fix)" })),
+  datumShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.95, description: "a sighting's or debris find's new datum, or a distress call after the first plan: the share of the probability the scripted players give it (default 0.5)" })),
+  datumRadiusNm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, description: "the reported position's probable error (50 % radius), NM, as the scripted players take it: a sighting's or debris find's (default 1, IAMSAR Vol. II's fix error of a radar or visual fix); a distress call's initial position error X (default the probable error of its positionError; needed with an explicit position)" })),
 }, { additionalProperties: false });
 
 const ExerciseBlock = Type.Object({
@@ -116,7 +116,26 @@ export interface NewDatum {
   readonly injectId: string;
   readonly atS: number;
   readonly position: LonLatDeg;
-  readonly radiusM: number;
+  /** The reported position's probable error (IAMSAR: the radius of the circle holding it with 50 % probability), metres. */
+  readonly probableErrorM: number;
+  readonly share: number;
+}
+
+/**
+ * A distress call as the scripted players take it (IAMSAR Vol. II ch. 4, datum from a reported
+ * position): the distress position is the datum, its position error the initial position error X.
+ * The position is the file's, or null when exercise control makes it from each run's truth with
+ * the stated `positionError` (doctrine_trial.ts heardCalls): then the players' plans differ per run.
+ */
+export interface DistressDatum {
+  readonly injectId: string;
+  readonly atS: number;
+  readonly position: LonLatDeg | null;
+  /** The call's error as exercise control states it (position null). */
+  readonly positionError?: PositionError;
+  /** X, the probable error the players take for the reported position, metres. */
+  readonly probableErrorM: number;
+  /** Its share of the probability when it comes after the first plan (as a sighting's). */
   readonly share: number;
 }
 
@@ -148,6 +167,8 @@ export interface ExerciseCase {
   readonly endS: number;
   /** The sightings and debris finds as new data for the scripted players, by time. */
   readonly newDatums: readonly NewDatum[];
+  /** The distress calls as the scripted players take them, by time. */
+  readonly distressCalls: readonly DistressDatum[];
   /** The units after each weather change, by time (none when the plan file gives no weather to change). */
   readonly weatherUnits: readonly WeatherUnits[];
 }
@@ -226,8 +247,18 @@ export function exerciseCaseFromFile(f: ExerciseFile, objects: readonly LeewayOb
     ids.add(i.injectId);
   });
   const raw = exercise.injects ?? [];
+  // the players seed a datum at a report's time: it must fall inside their drift
+  injects.forEach((i, k) => {
+    if ((i.kind === 'sighting' || i.kind === 'debris' || i.kind === 'distressCall') && i.atS < r.startS) {
+      throw new InvalidInputError(at(`injects/${k}/at`), `${raw[k].at} is before the players' drift starts (${formatTimeUtc(r.startS)}): the scripted players could not drift from the reported position`);
+    }
+  });
   const newDatums: NewDatum[] = injects.flatMap((i, k) => (i.kind === 'sighting' || i.kind === 'debris'
-    ? [{ injectId: i.injectId, atS: i.atS, position: i.position, radiusM: nmToMetres(raw[k].datumRadiusNm ?? NEW_DATUM_RADIUS_NM), share: raw[k].datumShare ?? NEW_DATUM_SHARE }] : []))
+    ? [{ injectId: i.injectId, atS: i.atS, position: i.position, probableErrorM: nmToMetres(raw[k].datumRadiusNm ?? NEW_DATUM_RADIUS_NM), share: raw[k].datumShare ?? NEW_DATUM_SHARE }] : []))
+    .sort((a, b) => a.atS - b.atS);
+  const distressCalls: DistressDatum[] = injects.flatMap((i, k) => (i.kind === 'distressCall'
+    ? [{ injectId: i.injectId, atS: i.atS, position: i.position ?? null, ...(i.positionError ? { positionError: i.positionError } : {}),
+      probableErrorM: nmToMetres(raw[k].datumRadiusNm ?? statedProbableErrorNm(i.positionError, at(`injects/${k}/datumRadiusNm`))), share: raw[k].datumShare ?? NEW_DATUM_SHARE }] : []))
     .sort((a, b) => a.atS - b.atS);
   // a weather change re-derives the units' table sweep widths (IAMSAR weather correction, as the plan file's own)
   const weatherUnits: WeatherUnits[] = [];
@@ -241,8 +272,20 @@ export function exerciseCaseFromFile(f: ExerciseFile, objects: readonly LeewayOb
   }
   return {
     fileName, ...(f.title === undefined ? {} : { title: f.title }), plan, truth, injects,
-    detectionStepS: (exercise.detection?.stepMin ?? 1) * 60, phases, endS, newDatums, weatherUnits,
+    detectionStepS: (exercise.detection?.stepMin ?? 1) * 60, phases, endS, newDatums, distressCalls, weatherUnits,
   };
+}
+
+/**
+ * The probable error (50 % radius) of a distress call's stated position error, NM: the distance of a
+ * bearing-and-distance error; R/√2 for an error drawn uniformly in a disc of radius R (half the
+ * disc's area lies within R/√2). A call with an explicit position states no error: the file gives X.
+ */
+function statedProbableErrorNm(e: PositionError | undefined, field: string): number {
+  if (e === undefined) {
+    throw new InvalidInputError(field, 'a distress call with an explicit position needs the probable error the players take for it (IAMSAR Vol. II fix errors: GNSS 0.1 NM, radar or visual fix 1 NM, celestial fix 2 NM)');
+  }
+  return e.kind === 'bearingDistance' ? e.distanceNm : e.radiusNm / Math.SQRT2;
 }
 
 type InjectFile = Static<typeof InjectSchema>;
@@ -252,7 +295,7 @@ function injectFromFile(raw: InjectFile, k: number, at: (path: string) => string
   const base = { injectId: raw.id, atS: parseTime(raw.at, at(`${field}/at`)), text: raw.text };
   const position = raw.position === undefined ? undefined : parsePosition(raw.position, at(`${field}/position`));
   const allowed: Record<string, readonly string[]> = {
-    distressCall: ['position', 'positionError'], sighting: ['position', 'datumShare', 'datumRadiusNm'], debris: ['position', 'datumShare', 'datumRadiusNm'],
+    distressCall: ['position', 'positionError', 'datumShare', 'datumRadiusNm'], sighting: ['position', 'datumShare', 'datumRadiusNm'], debris: ['position', 'datumShare', 'datumRadiusNm'],
     unitBreakdown: ['unit'], unitLate: ['unit', 'delayH'], weatherChange: ['weather'],
   };
   for (const name of ['position', 'positionError', 'unit', 'delayH', 'weather', 'datumShare', 'datumRadiusNm'] as const) {

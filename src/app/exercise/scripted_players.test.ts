@@ -1,7 +1,8 @@
 /**
  * The scripted players of a doctrine trial react to released injects as a coordinator would
  * (doctrine_trial.ts phaseKnowledge): a sighting becomes a new datum for the next plan, a weather
- * change changes the table sweep widths (IAMSAR weather correction) and a constant wind forecast.
+ * change changes the table sweep widths (IAMSAR weather correction) and a constant wind forecast;
+ * a distress call is the datum (IAMSAR Vol. II ch. 4), or a new datum when it comes after the first plan.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -10,7 +11,8 @@ import { runDrift } from '../../core/drift/index.js';
 import { ConstantField } from '../../core/environment/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
 import { leewayTable } from '../../test_support/leeway_table.js';
-import { phaseKnowledge, playersFlights, revisedForcing, type MethodFlights } from './doctrine_trial.js';
+import { simulateTruthTrack, truthPositionAt, type TruthSpec } from '../../core/exercise/index.js';
+import { callsNeedTruth, heardCalls, phaseKnowledge, playersFlights, playRuns, revisedForcing, runSeedOf, type MethodFlights } from './doctrine_trial.js';
 import { exerciseCaseFromFile, parseExerciseFile, type ExerciseCase } from './exercise_file.js';
 
 const path = new URL('../../../examples/exercises/constant-forcing-six-units.yaml', import.meta.url).pathname;
@@ -34,6 +36,9 @@ const routeCentre = (m: MethodFlights, phase: number) => {
   const w = m.phases[phase].assignments.flatMap((a) => a.route.waypoints);
   return { lonDeg: w.reduce((s, p) => s + p.lonDeg, 0) / w.length, latDeg: w.reduce((s, p) => s + p.latDeg, 0) / w.length };
 };
+/** The truth's track on the example's forcing, 10 min steps to the exercise's end. */
+const truthTrack = (truth: TruthSpec, e: ExerciseCase) =>
+  simulateTruthTrack(truth, forcing, null, { durationS: Math.ceil((e.endS - truth.timeS) / 600) * 600, stepS: 600, objects: leewayTable });
 const nm = (a: { lonDeg: number; latDeg: number }, b: { lonDeg: number; latDeg: number }) =>
   Math.hypot((a.lonDeg - b.lonDeg) * 60 * Math.cos((a.latDeg * Math.PI) / 180), (a.latDeg - b.latDeg) * 60);
 // the example's first plan is at 1200Z; the second at 1800Z
@@ -51,9 +56,10 @@ describe('scripted players and the injects released to them', () => {
     expect(k.redrift).toBe(true);
     const s = k.request.scenarios;
     expect(s).toHaveLength(3);
-    // the example's weights 0.6 + 0.4 = 1: a share of 0.6 is a weight of 1.5 (1.5 / 2.5 = 0.6)
+    // the example's weights 0.6 + 0.4 = 1: a share of 0.6 is a weight of 1.5 (1.5 / 2.5 = 0.6); a probable
+    // error of 2 NM is the 50 % radius of a circular normal, σ = E / √(2 ln 2) per axis
     expect(s[2]).toMatchObject({ name: 'new datum: sight-1', weight: expect.closeTo(1.5, 12), objectClass: s[0].objectClass,
-      seeding: { kind: 'point', position: { lonDeg: 133.5, latDeg: 38 + 10 / 60 }, radiusM: 2 * 1852, spread: 'gaussian', timeS: Date.parse('2026-03-12T15:00Z') / 1000 } });
+      seeding: { kind: 'point', position: { lonDeg: 133.5, latDeg: 38 + 10 / 60 }, radiusM: (2 * 1852) / Math.sqrt(2 * Math.LN2), spread: 'gaussian', timeS: Date.parse('2026-03-12T15:00Z') / 1000 } });
     const before = flights(plain), after = flights(sighted);
     for (const method of ['optimal', 'iamsar'] as const) {
       // the first plan is the same (the sighting comes after it), the second is another
@@ -131,4 +137,79 @@ describe('scripted players and the injects released to them', () => {
     expect(e.weatherUnits).toEqual([]);
     expect(k.units).toEqual(e.plan.units);
   });
+
+  // the plan file's cloud lies about 38 20N 133 00E at 1200Z; the call puts the raft some 20 NM south-west of it
+  const CALL = { id: 'mayday-1', kind: 'distressCall', at: '2026-03-12T11:00Z', text: 'MAYDAY, position by dead reckoning', position: '38 00N 132 40E', datumRadiusNm: 3 };
+  const callAt = { lonDeg: 132 + 40 / 60, latDeg: 38 };
+
+  test('a distress call before the first plan is the datum the players drift from: the distress position with its error X, every scenario', () => {
+    const plain = exercise();
+    const called = exercise((f) => { f.exercise.injects = [CALL]; });
+    const k = phaseKnowledge(called, called.phases[0].planningTimeS);
+    expect(k.injectIds).toEqual(['mayday-1']);
+    expect(k.redrift).toBe(true);
+    // the plan file's two scenarios keep their objects and weights; both start at the reported position at the call's time, σ = X / √(2 ln 2)
+    const was = plain.plan.drift.request.scenarios, is = k.request.scenarios;
+    expect(is).toHaveLength(was.length);
+    is.forEach((s, j) => {
+      expect(s.objectClass).toBe(was[j].objectClass);
+      expect(s.weight).toBe(was[j].weight);
+      expect(s.seeding).toEqual({ kind: 'point', position: { lonDeg: expect.closeTo(callAt.lonDeg, 12), latDeg: expect.closeTo(callAt.latDeg, 12) }, radiusM: (3 * 1852) / Math.sqrt(2 * Math.LN2), spread: 'gaussian', timeS: Date.parse('2026-03-12T11:00Z') / 1000 });
+    });
+    // the first plan goes there: its datum and its units' routes are near the call's position drifted on an hour, not the plan file's
+    const before = flights(plain), after = flights(called);
+    for (const method of ['optimal', 'iamsar'] as const) {
+      expect(after[method].phases[0].injectIds).toEqual(['mayday-1']);
+      const datum = after[method].phases[0].map.datum!;
+      expect(nm(datum, callAt), method).toBeLessThan(3);
+      expect(nm(before[method].phases[0].map.datum!, callAt), method).toBeGreaterThan(15);
+      expect(nm(routeCentre(after[method], 0), callAt), method).toBeLessThan(nm(routeCentre(before[method], 0), callAt) - 10);
+    }
+  }, 120_000);
+
+  test('a distress call after the first plan (a corrected position) is a new datum as a sighting is; one from the truth is heard per run', () => {
+    const later = exercise((f) => { f.exercise.injects = [{ ...CALL, at: '2026-03-12T15:00Z', datumShare: 0.6 }]; });
+    expect(phaseKnowledge(later, later.phases[0].planningTimeS)).toMatchObject({ injectIds: [], redrift: false });
+    const k = phaseKnowledge(later, later.phases[1].planningTimeS);
+    const s = k.request.scenarios;
+    expect(s).toHaveLength(3);
+    expect(s.slice(0, 2)).toEqual(later.plan.drift.request.scenarios);
+    expect(s[2]).toMatchObject({ name: 'new datum: mayday-1', weight: expect.closeTo(1.5, 12),
+      seeding: { kind: 'point', radiusM: (3 * 1852) / Math.sqrt(2 * Math.LN2), timeS: Date.parse('2026-03-12T15:00Z') / 1000 } });
+
+    // made from the truth with a random error within 4 NM: X is that disc's 50 % radius, 4/√2 NM; the players hear it per run
+    const fromTruth = exercise((f) => { f.exercise.injects = [{ id: 'mayday-2', kind: 'distressCall', at: '2026-03-12T11:00Z', text: 'MAYDAY', positionError: { radiusNm: 4, seed: 9 } }]; });
+    expect(fromTruth.distressCalls[0].probableErrorM).toBeCloseTo((4 / Math.SQRT2) * 1852, 9);
+    expect(callsNeedTruth(fromTruth)).toBe(true);
+    expect(() => phaseKnowledge(fromTruth, fromTruth.phases[0].planningTimeS)).toThrow(/made from each run's truth/);
+    const truth = { objectClass: 'LIFE-RAFT-DB-10', position: { lonDeg: 133.2, latDeg: 38.1 }, timeS: Date.parse('2026-03-12T08:00Z') / 1000, forcing: null, seed: 4 };
+    const track = truthTrack(truth, fromTruth);
+    const [call] = heardCalls(fromTruth, track);
+    expect(nm(call.position, truthPositionAt(track, call.atS)!)).toBeLessThanOrEqual(4 + 1e-9);
+    expect(phaseKnowledge(fromTruth, fromTruth.phases[0].planningTimeS, [call]).request.scenarios[0].seeding).toMatchObject({ position: call.position });
+  });
+
+  test('in a trial, each run\'s players drift from the call made from its own truth', () => {
+    const e = exercise((f) => {
+      f.particles = 400;
+      f.exercise.phases = [];
+      f.exercise.injects = [{ id: 'mayday-3', kind: 'distressCall', at: '2026-03-12T11:00Z', text: 'MAYDAY', positionError: { bearingDeg: 90, distanceNm: 2 } }];
+    });
+    const loaded = { forcing, truthForcing: forcing, shoreline: null, objects: leewayTable };
+    expect(() => playRuns(e, [0], 1, loaded, flights(exercise()))).toThrow(/plan per run/);
+    const runs = playRuns(e, [0, 1, 2], 1, loaded, null);
+    const planAt = e.phases[0].planningTimeS;
+    for (const r of runs) {
+      expect(r.seed).toBe(runSeedOf(1, r.run));
+      // the call: the truth at its time (or where it went into the water, if later), 2 NM east
+      const track = truthTrack(r.truth, e);
+      const [call] = heardCalls(e, track);
+      expect(nm(call.position, truthPositionAt(track, Math.max(call.atS, r.truth.timeS))!)).toBeCloseTo(2, 2);
+      // the players' first plan (as playRuns made it) is centred on the call drifted to the planning time: a few NM from the truth then
+      const f = playersFlights(e, null, null, forcing, undefined, [call]);
+      expect(nm(f.optimal.phases[0].map.datum!, truthPositionAt(track, planAt)!)).toBeLessThan(4);
+    }
+    // different truths, different plans
+    expect(new Set(runs.map((r) => r.plannedPos.optimal)).size).toBeGreaterThan(1);
+  }, 120_000);
 });

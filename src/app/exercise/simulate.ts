@@ -12,7 +12,7 @@ import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { openJobCoastline, openJobForcingFiles, runDriftJob, WorkerError } from '../drift_job/index.js';
 import type { ForcingSourceSpec } from '../drift_job/job.js';
 import { startModuleWorker } from '../drift_job/module_worker.js';
-import { playersFlights, playRuns, TRIAL_METHODS, type LoadedExercise, type RunRecord, type TrialMethod } from './doctrine_trial.js';
+import { callsNeedTruth, playersFlights, playRuns, TRIAL_METHODS, type LoadedExercise, type RunRecord, type TrialMethod } from './doctrine_trial.js';
 import type { ExerciseCase } from './exercise_file.js';
 
 /** Options of simulateExercises. */
@@ -26,6 +26,7 @@ export interface SimulateOptions {
    * Each run drifts the players' forecast with its own seed and plans again (a set of separate
    * exercises, as the benchmark runs them). Default false: the players' inputs are the same in
    * every run, so their drift and plans are made once and only the truth and detections vary.
+   * Always per run when a distress call's position is made from each run's truth.
    */
   readonly driftPerRun?: boolean;
   readonly objects: readonly LeewayObjectClass[];
@@ -60,6 +61,8 @@ export interface TrialResult {
   readonly seed: number;
   /** True when the players' drift and plans were made once (their inputs are the same in every run). */
   readonly playersOnce: boolean;
+  /** True when a distress call is made from each run's truth (so the players plan per run). */
+  readonly callsPerRun: boolean;
   readonly threads: number;
   readonly startS: number;
   readonly methods: readonly MethodSummary[];
@@ -72,7 +75,9 @@ export interface TrialResult {
 export async function simulateExercises(exercise: ExerciseCase, options: SimulateOptions): Promise<TrialResult> {
   const runs = options.runs;
   const seed = options.seed ?? exercise.truth.seed;
-  const driftPerRun = options.driftPerRun ?? false;
+  // a distress call made from each run's truth gives each run's players another datum: they plan per run
+  const callsPerRun = callsNeedTruth(exercise);
+  const driftPerRun = (options.driftPerRun ?? false) || callsPerRun;
   const loaded = await openExercise(exercise, options.objects);
   const indices = Array.from({ length: runs }, (_, k) => k);
   let outcomes: RunRecord[];
@@ -95,7 +100,7 @@ export async function simulateExercises(exercise: ExerciseCase, options: Simulat
     }
   }
   return {
-    title: exercise.title ?? exercise.fileName, fileName: exercise.fileName, runs, seed, playersOnce: !driftPerRun, threads,
+    title: exercise.title ?? exercise.fileName, fileName: exercise.fileName, runs, seed, playersOnce: !driftPerRun, callsPerRun, threads,
     startS: exercise.phases[0].planningTimeS,
     methods: TRIAL_METHODS.map((method) => summarise(method, outcomes)),
     outcomes,

@@ -17,7 +17,9 @@ export function trialReport(r: TrialResult): string {
     `  ${r.fileName}: ${r.runs} runs, seed ${r.seed}, ${r.particles} particles per players' drift, ${r.threads} thread(s)`,
     r.playersOnce
       ? "  players' drift and plans made once per method: their inputs (forecast, units, planning times, injects) are the same in every run; each run draws its own truth and detections"
-      : "  each run drifts the players' forecast with its own seed and plans again (separate exercises)",
+      : r.callsPerRun
+        ? "  each run drifts the players' forecast with its own seed and plans again: the players hear a distress call made from that run's truth with the stated error, and drift from it"
+        : "  each run drifts the players' forecast with its own seed and plans again (separate exercises)",
     `  players' forcing: ${r.forcingLabels.players.wind}; ${r.forcingLabels.players.current}`,
     `  truth forcing:    ${r.forcingLabels.truth.wind}; ${r.forcingLabels.truth.current}`,
     `  time to detection from the first planning time ${formatTimeUtc(r.startS)}; a run without detection counts as +∞ (∞: not detected in the time searched)`,
