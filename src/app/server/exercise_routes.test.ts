@@ -333,9 +333,9 @@ describe('a detection reaches both centres', () => {
     const json = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=shared&format=json`, headers: own.auth('lee') })).json().report;
     expect(json.score.exchanges.parties.map((p: { party: string; toParty: string; medianAckDelayS: number | null }) => [p.party, p.toParty, p.medianAckDelayS])).toEqual([['JP', 'KR', null], ['KR', 'JP', 390]]);
     const html = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR`, headers: own.auth('lee') })).body;
-    expect(html).toContain('Messages between the centres');
-    expect(html).toMatch(/from South Korea to Japan<\/td><td>2<\/td><td>2 \(100(\.0)? %\)<\/td><td>6\.5 min<\/td><td>6\.5 min<\/td><td>10\.0 min<\/td>/);
+    expect(html).toContain('Messages from → to');
+    expect(html).toMatch(/South Korea → Japan<\/td><td>2<\/td><td>2 \(100(\.0)? %\)<\/td><td>6\.5 min<\/td><td>6\.5 min<\/td><td>10\.0 min<\/td>/);
     const pdf = await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: own.auth('lee') });
-    if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload).replace(/\s+/g, ' ')).toMatch(/from South Korea to Japan Messages: 2 Acknowledged: 2 \(100\.0 %\) Mean delay: 6\.5 min Median delay: 6\.5 min Longest delay: 10\.0 min/);
+    if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload).replace(/\s+/g, ' ')).toMatch(/Messages from → to: South Korea → Japan Messages: 2 Acknowledged: 2 \(100\.0 %\) Mean delay: 6\.5 min Median delay: 6\.5 min Longest delay: 10\.0 min/);
   });
 });

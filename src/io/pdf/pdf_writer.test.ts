@@ -50,6 +50,30 @@ describe('PdfWriter', () => {
   });
 });
 
+describe('bold text in the embedded fonts', () => {
+
+  test('Hangul and Japanese in bold are a synthetic bold: filled and stroked (rendering mode 2) with a line of 1/24 em; regular text is only filled', async () => {
+    const pdf = await new PdfWriter({ title: 't' })
+      .textParts([{ text: '수색 구역: ', style: 'bold' }, { text: '독도' }], { sizePt: 12 })
+      .text('捜索区域', { style: 'bold', sizePt: 18 })
+      .text('海上保安庁', { sizePt: 24 })
+      .finish();
+    const raw = Buffer.from(pdf).toString('latin1');
+    // four text objects in the embedded fonts: the bold label, its regular value, the bold Japanese line, the regular one
+    const modes = [...raw.matchAll(/BT\n([^]*?)ET/g)].map((m) => (/\b2 Tr\b/.test(m[1]) ? 'bold' : 'regular'));
+    expect(modes).toEqual(['bold', 'regular', 'bold', 'regular']);
+    // the stroke widths set for the bold ones, 12/24 and 18/24 pt, each followed by PDF's default 1
+    expect([...raw.matchAll(/(?:^|\n)([\d.]+) w\n/g)].map((m) => Number(m[1]))).toEqual([0.5, 1, 0.75, 1]);
+    if (pdftotextAvailable) expect(pdftotext(pdf).replace(/\s+/g, ' ')).toContain('수색 구역: 독도 捜索区域 海上保安庁');
+  });
+
+  test('Latin bold stays Helvetica-Bold, without a stroke', async () => {
+    const raw = Buffer.from(await new PdfWriter({ title: 't' }).text('Search area', { style: 'bold' }).finish()).toString('latin1');
+    expect(raw).toMatch(/Helvetica-Bold/);
+    expect(raw).not.toMatch(/\b2 Tr\b/);
+  });
+});
+
 describe('the annual report PDF with Korean and Japanese names', () => {
   test.skipIf(!pdftotextAvailable)('each party\'s copy holds its own names, the shared one the neutral names', async () => {
     const kr = await renderAnnualReportPdf(buildAnnualReport(nativeConfig, 2008, readerFor('KR')));

@@ -2,17 +2,24 @@
  * The one PDF writer (pdfkit) of the annual report and the after-action report: a text in
  * WinAnsi (Latin) is drawn in the standard Helvetica family; a text with Hangul or Japanese in
  * embedded Noto Sans KR / JP subsets (cjk_fonts.ts), the font chosen per run (text_runs.ts), so
- * `pdftotext` and a reader's search find the names as written. Such a text is drawn in the
- * regular weight (only that one is shipped). The fonts are read only when a text needs them.
+ * `pdftotext` and a reader's search find the names as written. Only the regular weight of the
+ * embedded fonts is shipped (data/fonts/PROVENANCE.md says why): bold text in them is a synthetic
+ * bold, each glyph filled and stroked in the text colour (text rendering mode 2, PDF 32000-1:2008
+ * 9.3.6) with a line of 1/24 em, which widens a stem by 1/24 em as FreeType's synthetic
+ * emboldening (FT_GlyphSlot_Embolden) does. Italic text in them stays upright. The fonts are read
+ * only when a text needs them.
  */
 import PDFDocument from 'pdfkit';
 import { cjkFonts } from './cjk_fonts.js';
 import { isWinAnsi, textRuns, type GlyphCoverage, type TextRun } from './text_runs.js';
 
-/** The weight or slant of a text; Hangul and Japanese are drawn in the regular weight whatever it is. */
+/** The weight or slant of a text; Hangul and Japanese in bold are a synthetic bold, in italic upright. */
 export type PdfTextStyle = 'regular' | 'bold' | 'italic';
 
 const STANDARD: Readonly<Record<PdfTextStyle, string>> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+
+/** Stroke width of the synthetic bold, in em (see the file header). */
+export const SYNTHETIC_BOLD_EM = 1 / 24;
 
 /** What a text call takes: pdfkit's text options, the style and the size in points. */
 export type PdfTextOptions = PDFKit.Mixins.TextOptions & { readonly style?: PdfTextStyle; readonly sizePt?: number };
@@ -70,22 +77,26 @@ export class PdfWriter {
   textParts(parts: readonly { readonly text: string; readonly style?: PdfTextStyle }[], options: Omit<PdfTextOptions, 'style'> = {}, xPt?: number, yPt?: number): this {
     const { sizePt = 10, ...rest } = options as PdfTextOptions;
     const latin = parts.every((p) => [...p.text].every((c) => isWinAnsi(c.codePointAt(0)!)));
-    const runs: { font: string; text: string }[] = [];
+    const runs: { font: string; text: string; syntheticBold: boolean }[] = [];
     for (const part of parts) {
       if (part.text === '') continue;
-      if (latin) runs.push({ font: STANDARD[part.style ?? 'regular'], text: part.text });
+      if (latin) runs.push({ font: STANDARD[part.style ?? 'regular'], text: part.text, syntheticBold: false });
       else {
         const split: TextRun[] = textRuns(part.text, this.glyphs(), this.missingCharacters);
-        // a Latin-only part among CJK ones still goes to the embedded fonts (one baseline)
-        for (const r of split) runs.push({ font: r.font === 'standard' ? 'sarbridge-jp' : `sarbridge-${r.font}`, text: r.text });
+        // a Latin-only part among CJK ones still goes to the embedded fonts (one baseline), bold as the rest
+        for (const r of split) runs.push({ font: r.font === 'standard' ? 'sarbridge-jp' : `sarbridge-${r.font}`, text: r.text, syntheticBold: part.style === 'bold' });
       }
     }
-    if (runs.length === 0) runs.push({ font: STANDARD.regular, text: '' });
+    if (runs.length === 0) runs.push({ font: STANDARD.regular, text: '', syntheticBold: false });
     runs.forEach((run, k) => {
       this.doc.font(run.font).fontSize(sizePt);
-      const opts = { ...rest, continued: k < runs.length - 1 ? true : rest.continued ?? false };
+      // fill and stroke are given on every run: pdfkit carries a continued line's options to the next call
+      const opts = { ...rest, fill: true, stroke: run.syntheticBold, continued: k < runs.length - 1 ? true : rest.continued ?? false };
+      if (run.syntheticBold) this.doc.lineWidth(sizePt * SYNTHETIC_BOLD_EM).strokeColor(...(fillColorOf(this.doc)));
       if (k === 0 && xPt !== undefined) this.doc.text(run.text, xPt, yPt, opts);
       else this.doc.text(run.text, opts);
+      // back to PDF's default line width for whatever is drawn next (every drawing here sets its own colour)
+      if (run.syntheticBold) this.doc.lineWidth(1);
     });
     return this;
   }
@@ -105,6 +116,12 @@ export class PdfWriter {
     }
     return this.coverage;
   }
+}
+
+/** The document's current fill colour and opacity (pdfkit keeps them as `_fillColor`), black when none was set. */
+function fillColorOf(doc: PDFKit.PDFDocument): [PDFKit.Mixins.ColorValue, number?] {
+  const c = (doc as unknown as { _fillColor?: [PDFKit.Mixins.ColorValue, number?] })._fillColor;
+  return c ?? ['#000000'];
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

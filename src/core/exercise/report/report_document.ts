@@ -146,9 +146,8 @@ export function afterActionDocument(report: AfterActionReport, config: Cooperati
           ] }] : []),
           score.exchanges.parties.length === 0
             ? { kind: 'paragraph' as const, text: 'No message between the centres.' }
-            : { kind: 'table' as const, header: ['Messages between the centres', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
-            // in words, not an arrow: a line with a character outside WinAnsi is drawn wholly in the embedded regular font (io/pdf text_runs.ts), losing its bold labels
-            `from ${partyName(config, p.party)} to ${partyName(config, p.toParty)}`, String(p.messages), `${p.acknowledged} (${pct(p.acknowledgedShare)})`,
+            : { kind: 'table' as const, header: ['Messages from → to', 'Messages', 'Acknowledged', 'Mean delay', 'Median delay', 'Longest delay'], rows: score.exchanges.parties.map((p) => [
+            `${partyName(config, p.party)} → ${partyName(config, p.toParty)}`, String(p.messages), `${p.acknowledged} (${pct(p.acknowledgedShare)})`,
             ...[p.meanAckDelayS, p.medianAckDelayS, p.maxAckDelayS].map((s) => (s === null ? '-' : `${(s / 60).toFixed(1)} min`)),
           ]) },
         ],
