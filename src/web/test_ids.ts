@@ -121,6 +121,8 @@ export const TID = {
   lessonText: 'lesson-text', lessonSubmit: 'lesson-submit', lessonEntry: 'lesson-entry',
   endText: 'end-text', endSubmit: 'end-submit',
   scoreLoad: 'score-load', scoreView: 'score-view',
+  exchangesView: 'exchanges-view',
+  exchangesWay: 'exchanges-way',        // data-from, data-to, data-messages, data-acknowledged
 } as const;
 
 /** What the page tells tests through `window.sarbridgeApp`. */

@@ -21,6 +21,20 @@ import type { PlanClouds } from './plan_clouds.js';
 
 const timeS = (iso: string) => Date.parse(iso) / 1000;
 
+/**
+ * The messages between the centres in the players' log, once per party each went to, with when that
+ * party acknowledged it (messageAcknowledged): the exchanges of the score, also shown live in the
+ * control view (GET …/control).
+ */
+export function exchangeInputs(players: readonly StoredEvent[]): ExchangeInput[] {
+  const parties = (players.find((e) => e.type === 'caseOpened')?.payload as CaseEventPayload<'caseOpened'> | undefined)?.parties ?? [];
+  const acks = messageAcknowledgements(players);
+  return players.filter((e) => e.type === 'message').flatMap((e) => messageRecipients(e, parties).map((to) => {
+    const ack = acks.get(e.version)?.get(to);
+    return { fromParty: e.party, toParty: to, timeS: timeS(e.recordedAt), ackTimeS: ack === undefined ? null : timeS(ack) };
+  }));
+}
+
 /** The score, or null when the exercise has no control stream (`gathered`: what the report draws besides; not for JSON). */
 export async function composeScore(control: ExerciseControl, clouds: PlanClouds, agreement: CooperationConfig | null, caseId: string) {
   const found = await control.controlOf(caseId);
@@ -62,13 +76,7 @@ export async function composeScore(control: ExerciseControl, clouds: PlanClouds,
     const draw = state.detections.find((d) => d.searchVersion === e.version);
     return { unitId: p.unitId, party: e.party, track: p.track!.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: timeS(w.time) })), sweepWidthNm: draw?.sweepWidthNm ?? p.sweepWidthNm! };
   });
-  // messages between the centres, once per party each went to, with when that party acknowledged it (messageAcknowledged)
-  const parties = (players.find((e) => e.type === 'caseOpened')?.payload as CaseEventPayload<'caseOpened'> | undefined)?.parties ?? [];
-  const acks = messageAcknowledgements(players);
-  const exchanges: ExchangeInput[] = players.filter((e) => e.type === 'message').flatMap((e) => messageRecipients(e, parties).map((to) => {
-    const ack = acks.get(e.version)?.get(to);
-    return { fromParty: e.party, toParty: to, timeS: timeS(e.recordedAt), ackTimeS: ack === undefined ? null : timeS(ack) };
-  }));
+  const exchanges = exchangeInputs(players);
   const aboard: AboardInput[] = (await control.rosterOf(state.programmeItemId)).map((x) => ({
     name: x.name ?? x.rankOrRole, party: x.fromParty, role: x.kind === 'liaison-officer' ? 'liaisonOfficer' : 'observer', aboard: x.hostedBy,
   }));

@@ -326,6 +326,8 @@ describe('a detection reaches both centres', () => {
     expect((await at(15, 'ito', 'messageAcknowledged', { messageVersion: m2 })).statusCode).toBe(201);
     expect((await at(20, 'sato', 'message', { text: 'JP helicopter on scene 10:30' })).statusCode).toBe(201);
     const score = (await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: own.auth('lee') })).json().score;
+    // the control view gives the same figures while the exercise runs (the control panel shows them live)
+    expect((await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: own.auth('lee') })).json().exchanges).toEqual(score.score.exchanges);
     expect(score.score.exchanges).toEqual({ messages: 3, parties: [
       { party: 'JP', toParty: 'KR', messages: 1, acknowledged: 0, acknowledgedShare: 0, meanAckDelayS: null, medianAckDelayS: null, maxAckDelayS: null },
       { party: 'KR', toParty: 'JP', messages: 2, acknowledged: 2, acknowledgedShare: 1, meanAckDelayS: 390, medianAckDelayS: 390, maxAckDelayS: 600 },

@@ -1,7 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { CONTROL_EVENT_TYPES, type ControlEventType, type ExerciseControl } from '../exercise_control/index.js';
-import { composeScore } from '../exercise_control/score.js';
+import { composeScore, exchangeInputs } from '../exercise_control/score.js';
+import { scoreExchanges } from '../../core/exercise/index.js';
 import { composeReport } from '../exercise_control/report.js';
 import { renderAfterActionHtml } from '../../core/exercise/report/index.js';
 import { readerFor } from '../../core/cooperation/index.js';
@@ -56,13 +57,22 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
       response: { 200: Type.Object({
         state: Type.Unknown(), exerciseTime: Type.Union([Type.String(), Type.Null()]), events: Type.Array(StoredEventSchema),
         truthTrack: Type.Union([Type.Array(Type.Object({ time: Type.String(), lonDeg: Type.Number(), latDeg: Type.Number(), status: Type.String() })), Type.Null()], { description: "the truth's simulated track (every model step), null before a truth is set" }),
+        exchanges: Type.Object({
+          messages: Type.Integer({ description: 'every message between the centres, counted once per party it went to' }),
+          parties: Type.Array(Type.Object({
+            party: Type.String(), toParty: Type.String(), messages: Type.Integer(), acknowledged: Type.Integer(), acknowledgedShare: Type.Number(),
+            meanAckDelayS: Type.Union([Type.Number(), Type.Null()]), medianAckDelayS: Type.Union([Type.Number(), Type.Null()]), maxAckDelayS: Type.Union([Type.Number(), Type.Null()]),
+          })),
+        }, { description: "the exchanges between the centres so far, each way, as the score gives them (from the players' log)" }),
       }), ...errorResponses(401, 404) },
     },
   }, async (request) => {
     const { state, events } = await control.forController(actorOf(request), request.params.caseId);
     const track = await control.truthTrackOf(request.params.caseId, state).catch(() => null);
+    const scored = scoreExchanges(exchangeInputs(await control.playersEvents(request.params.caseId)));
+    const exchanges = { messages: scored.messages, parties: [...scored.parties] };
     return { state, exerciseTime: control.exerciseTimeNow(state), events,
-      truthTrack: track ? track.points.map((p) => ({ time: new Date(p.timeS * 1000).toISOString(), lonDeg: p.lonDeg, latDeg: p.latDeg, status: p.status })) : null };
+      truthTrack: track ? track.points.map((p) => ({ time: new Date(p.timeS * 1000).toISOString(), lonDeg: p.lonDeg, latDeg: p.latDeg, status: p.status })) : null, exchanges };
   });
 
   app.post('/:caseId/control', {

@@ -49,14 +49,16 @@ export function createExercise(programmeItemId: string, caseId?: string): Promis
 export interface ControlView {
   readonly state: ControlState;
   readonly exerciseTime: string | null;
+  /** The exchanges between the centres so far, each way (the score's figures, from the players' log). */
+  readonly exchanges: ExerciseScore['exchanges'];
 }
 
 const exercisePath = (caseId: string, rest: string) => `/api/exercises/${encodeURIComponent(caseId)}${rest}`;
 
 /** The control stream (404 for anyone not named a controller: never asked by a player's page). */
 export async function getControl(caseId: string): Promise<ControlView> {
-  const answer = await api<{ state: ControlState; exerciseTime: string | null }>('GET', exercisePath(caseId, '/control'));
-  return { state: answer.state, exerciseTime: answer.exerciseTime };
+  const answer = await api<{ state: ControlState; exerciseTime: string | null; exchanges: ExerciseScore['exchanges'] }>('GET', exercisePath(caseId, '/control'));
+  return { state: answer.state, exerciseTime: answer.exerciseTime, exchanges: answer.exchanges };
 }
 
 /** A controller's command, based on the control stream's version they saw. */

@@ -429,6 +429,23 @@ export function ExerciseControlPanel() {
         </ul>
       )}
 
+      <h3>{t('ctl.exchanges')}</h3>
+      {/* live: the control view is read again on every event of the players' case and of the control stream */}
+      <div data-testid={TID.exchangesView} data-messages={view!.exchanges.messages}>
+        {view!.exchanges.parties.length === 0 ? <p class="hint">{t('ctl.exchanges.none')}</p> : (
+          <ul>
+            {view!.exchanges.parties.map((x) => (
+              <li key={`${x.party}-${x.toParty}`} data-testid={TID.exchangesWay} data-from={x.party} data-to={x.toParty} data-messages={x.messages} data-acknowledged={x.acknowledged}>
+                {t('ctl.exchanges.way', { from: x.party, to: x.toParty, messages: x.messages, acknowledged: x.acknowledged, share: formatPercent(x.acknowledgedShare, language) })}
+                {x.acknowledged > 0 && <span class="hint"> · {t('ctl.exchanges.delays', {
+                  mean: formatNumber(x.meanAckDelayS! / 60, language, 1), median: formatNumber(x.medianAckDelayS! / 60, language, 1), max: formatNumber(x.maxAckDelayS! / 60, language, 1),
+                })}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
       <h3>{t('ctl.lessons')}</h3>
       <ul>{state.lessons.map((l) => <li key={l.version} data-testid={TID.lessonEntry}><span class="when">{when(l.recordedAt)}</span> {l.by}: {l.text}</li>)}</ul>
       <form class="control-form" onSubmit={(e) => { e.preventDefault(); if (lesson.trim()) void command('lessonEntered', { text: lesson.trim() }, () => setLesson('')); }}>
