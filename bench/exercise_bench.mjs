@@ -3,7 +3,8 @@
 //      a 4-unit plan (optimal allocation and IAMSAR baseline), searches simulated along the routes,
 //      a truth drawn and drifted, detection: `simulateExercises` with driftPerRun on every core;
 //   2. the doctrine-trial table of the three example exercises (players' drift and plans once,
-//      a truth per run), as `sarbridge exercise simulate FILE --runs 200` prints it.
+//      a truth per run; per run for east-sea-raft-or-piw, whose distress call is made from each
+//      run's truth), as `sarbridge exercise simulate FILE --runs 200` prints it.
 // Needs `npm run build` (dist/). Prints lines; the machine's load average is printed with them,
 // since this kind of machine is shared.
 import { readFileSync } from 'node:fs';
@@ -50,7 +51,7 @@ for (const m of result.methods) {
 }
 
 line();
-line('Doctrine trials of the three example exercises (players drift and plan once per method; 200 truths each):');
+line("Doctrine trials of the three example exercises (200 truths each; the players drift and plan once per method, or per run when they hear a distress call made from each run's truth):");
 for (const name of ['liancourt-joint-sarex', 'east-sea-raft-or-piw', 'constant-forcing-six-units']) {
   const t = performance.now();
   const trial = await simulateExercises(loadExerciseCase(projectPath(`examples/exercises/${name}.yaml`), objects), { runs: 200, objects });

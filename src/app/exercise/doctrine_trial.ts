@@ -84,8 +84,9 @@ const KN = 1852 / 3600;
 
 /**
  * The gaussian seeding of a reported position with probable error E at its time: E is the radius
- * holding 50 % of a circular normal position, E = σ √(2 ln 2) (IAMSAR Vol. II appendix N; the same
- * relation as optimal_search_factor.ts), and the seeding's radius is σ per axis.
+ * holding 50 % of a circular normal position (IAMSAR Vol. II ch. 4, "probable error"), so
+ * E = σ √(2 ln 2) (Frost 1996; the same relation as optimal_search_factor.ts), and the seeding's
+ * radius is σ per axis.
  */
 function reportedSeeding(d: NewDatum): Scenario['seeding'] {
   return { kind: 'point', position: d.position, radiusM: d.probableErrorM / Math.sqrt(2 * Math.LN2), spread: 'gaussian', timeS: d.atS };
