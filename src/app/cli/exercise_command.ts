@@ -20,7 +20,7 @@ export function exerciseCommand(): Command {
     .option('--seed <s>', "trial seed (default the truth's seed in the file): the same seed gives the same output")
     .option('--threads <t>', 'threads (default: every core when each run drifts on its own)')
     .option('-n, --particles <count>', "override the number of particles of the players' drift")
-    .option('--drift-per-run', "drift the players' forecast again in every run with its own seed (separate exercises; slower)")
+    .option('--drift-per-run', "drift the players' forecast again in every run with its own seed (separate exercises; slower; always so when a distress call is made from each run's truth)")
     .option('--json', 'print the summary and every run as JSON')
     .action(async (file: string, options: SimulateOptions) => {
       const objects = loadLeewayTable();
