@@ -18,7 +18,7 @@ import { driftSetting, runDrift, seedParticles, type DriftForcing, type DriftReq
 import { ConstantField } from '../../core/environment/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { hash3, standardNormal, uniform01 } from '../../core/drift/random.js';
-import { detectAlongTrack, distressCallPosition, planMap, SwitchedField, type Inject, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
+import { detectAlongTrack, distressCallPosition, planMap, SwitchedField, type Inject, type PositionError, scoreEffort, simulateTruthTrack, strandedTruthTrack, simulatedSearchTrack, truthOnMap, truthPositionAt, type Detection, type PlanMap, type TruthSpec, type TruthTrack } from '../../core/exercise/index.js';
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
@@ -105,16 +105,25 @@ export function callsNeedTruth(exercise: ExerciseCase): boolean {
  * planning time are left out (no plan hears them). Without a truth track, a call made from the
  * truth is an error: the players' plans cannot be made once for every run.
  */
-export function heardCalls(exercise: ExerciseCase, truthTrack: TruthTrack | null): NewDatum[] {
+export function heardCalls(exercise: ExerciseCase, truthTrack: TruthTrack | null, runSeed?: number): NewDatum[] {
   const lastPlanS = exercise.phases[exercise.phases.length - 1].planningTimeS;
   return exercise.distressCalls.filter((c) => c.atS <= lastPlanS).map((c) => {
     let position = c.position;
     if (position === null) {
       if (truthTrack === null) throw new InvalidInputError(`exercise/injects/${c.injectId}`, "the distress call is made from each run's truth: the players' plans are made per run");
-      position = distressCallPosition({ injectId: c.injectId, kind: 'distressCall', text: '', atS: Math.max(c.atS, truthTrack.points[0].timeS), positionError: c.positionError! }, truthTrack);
+      position = distressCallPosition({ injectId: c.injectId, kind: 'distressCall', text: '', atS: Math.max(c.atS, truthTrack.points[0].timeS), positionError: runError(c.positionError!, runSeed) }, truthTrack);
     }
     return { injectId: c.injectId, atS: c.atS, position, probableErrorM: c.probableErrorM, share: c.share };
   });
+}
+
+/**
+ * A call's random error in run `runSeed` of a trial: drawn again per run (the stated seed mixed
+ * with the run's), so that N runs sample the error the file states rather than repeat one draw of
+ * it N times; a single exercise (no run seed) and a stated bearing and distance keep it as written.
+ */
+function runError(e: PositionError, runSeed: number | undefined): PositionError {
+  return e.kind === 'random' && runSeed !== undefined ? { ...e, seed: hash3(e.seed >>> 0, runSeed >>> 0, STREAM.callError) } : e;
 }
 
 /**
@@ -259,7 +268,7 @@ function searchDone(a: UnitAssignment, flown: readonly TrackWaypoint[]): SearchT
 }
 
 /** Draw streams of the trial (counter-based draws, core/drift/random.ts). */
-const STREAM = { runSeed: 0x7a1, pick: 0x7a2, around: 0x7a3, detection: 0x7a4, playersDrift: 0x7a5 } as const;
+const STREAM = { runSeed: 0x7a1, pick: 0x7a2, around: 0x7a3, detection: 0x7a4, playersDrift: 0x7a5, callError: 0x7a6 } as const;
 
 /** The seed of run r of a trial with seed `seed`. */
 export function runSeedOf(seed: number, run: number): number {
@@ -447,7 +456,7 @@ export function playRuns(exercise: ExerciseCase, runs: readonly number[], trialS
   return runs.map((run) => {
     const t = runTruth(exercise, runSeedOf(trialSeed, run), truthInput);
     // the players' flights, made from what they can know: the truth track only gives the calls' reported positions
-    const f = flights ?? playersFlights(exercise, null, loaded.shoreline, loaded.forcing, playersDriftSeed(t.seed), heardCalls(exercise, t.track));
+    const f = flights ?? playersFlights(exercise, null, loaded.shoreline, loaded.forcing, playersDriftSeed(t.seed), heardCalls(exercise, t.track, t.seed));
     const outcome = scoreRun(exercise, run, t, f);
     onRun?.();
     return {

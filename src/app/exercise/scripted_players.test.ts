@@ -212,4 +212,19 @@ describe('scripted players and the injects released to them', () => {
     // different truths, different plans
     expect(new Set(runs.map((r) => r.plannedPos.optimal)).size).toBeGreaterThan(1);
   }, 120_000);
+
+  test("in a trial, a call's random error is drawn again in each run, within its radius; a single exercise keeps the stated draw", () => {
+    const e = exercise((f) => { f.exercise.injects = [{ id: 'mayday-4', kind: 'distressCall', at: '2026-03-12T11:00Z', text: 'MAYDAY', positionError: { radiusNm: 4, seed: 9 } }]; });
+    const truth = { objectClass: 'LIFE-RAFT-DB-10', position: { lonDeg: 133.2, latDeg: 38.1 }, timeS: Date.parse('2026-03-12T08:00Z') / 1000, forcing: null, seed: 4 };
+    const track = truthTrack(truth, e);
+    const at = truthPositionAt(track, Date.parse('2026-03-12T11:00Z') / 1000)!;
+    const single = heardCalls(e, track)[0].position;
+    expect(heardCalls(e, track)[0].position).toEqual(single);
+    const offsets = [0, 1, 2, 3, 4, 5, 6, 7].map((run) => heardCalls(e, track, runSeedOf(1, run))[0].position);
+    for (const p of offsets) expect(nm(p, at)).toBeLessThanOrEqual(4 + 1e-9);
+    // eight runs, eight different errors (one fixed draw repeated would give one position)
+    expect(new Set(offsets.map((p) => `${p.lonDeg.toFixed(6)} ${p.latDeg.toFixed(6)}`)).size).toBe(8);
+    // the same run gives the same error (seeded)
+    expect(heardCalls(e, track, runSeedOf(1, 3))[0].position).toEqual(offsets[3]);
+  });
 });
