@@ -2,6 +2,7 @@ import { DataFileError } from '../../core/errors.js';
 import type { Dataset } from './dataset.js';
 import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
+import { openHdf5Direct } from './hdf5_direct.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
 
 /** Which NetCDF flavour the first bytes announce, or null. */
@@ -50,6 +51,8 @@ async function openDatasetBytes(name: string, bytes: Uint8Array): Promise<{ data
   const kind = sniffNetcdf(bytes);
   if (kind === null) notNetcdf(name, bytes);
   if (kind === 'netcdf3') return { dataset: openNetcdf3(name, bytes), cleanup: () => { /* nothing */ } };
+  const direct = openHdf5Direct(bytes);
+  if (direct !== null) return { dataset: direct, cleanup: () => { /* nothing */ } };
   checkHdf5Length(name, bytes.subarray(0, 64), bytes.length);
   const h5 = (await import('h5wasm')).default;
   const { FS } = await h5.ready;

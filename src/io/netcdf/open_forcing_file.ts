@@ -5,6 +5,7 @@ import type { Dataset } from './dataset.js';
 import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
 import { openInWorker } from './forcing_worker_pool.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
+import { openHdf5Direct } from './hdf5_direct.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
 import { notNetcdf, sniffNetcdf } from './open_forcing_bytes.js';
 
@@ -33,6 +34,12 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
   try {
     const files = [await sniffFile(path), ...(options.gridPath === undefined ? [] : [await sniffFile(options.gridPath)])];
     if (files.some((f) => f.kind === 'hdf5')) {
+      // most NetCDF4 forcing is read from its bytes here (hdf5_direct.ts); the rest in h5wasm's thread
+      const direct = await openAllDirect([path, ...(options.gridPath === undefined ? [] : [options.gridPath])]);
+      if (direct !== null) {
+        const [dataset, grid] = direct;
+        return buildForcingFile(path, dataset, options, grid && { path: options.gridPath!, dataset: grid });
+      }
       const deadlineMs = options.deadlineMs ?? 30_000 + files.reduce((a, f) => a + f.size, 0) / 5000;
       return await openInWorker(path, options, deadlineMs);
     }
@@ -53,6 +60,21 @@ export function asForcingFileError(path: string, error: unknown): SarbridgeError
   if (error instanceof SarbridgeError) return new ForcingFileError(path, '', error.message);
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
   return new ForcingFileError(path, '', `cannot be read (${message || 'unknown failure'}); the file may be corrupt or truncated`);
+}
+
+/**
+ * Each file as a Dataset without h5wasm (NetCDF3, or NetCDF4 in the subset hdf5_direct.ts reads),
+ * or null when one of them needs h5wasm.
+ */
+async function openAllDirect(paths: readonly string[]): Promise<Dataset[] | null> {
+  const out: Dataset[] = [];
+  for (const p of paths) {
+    const bytes = new Uint8Array(await readFile(p));
+    const dataset = sniffNetcdf(bytes) === 'netcdf3' ? openNetcdf3(p, bytes) : openHdf5Direct(bytes);
+    if (dataset === null) return null;
+    out.push(dataset);
+  }
+  return out;
 }
 
 /** The size of a file on disk and the NetCDF flavour its first bytes announce (DataFileError when neither). */
@@ -82,6 +104,8 @@ export async function openDatasetFile(path: string): Promise<Dataset> {
   const kind = sniffNetcdf(first);
   if (kind === null) notNetcdf(path, first);
   if (kind === 'netcdf3') return openNetcdf3(path, new Uint8Array(await readFile(path)));
+  const direct = openHdf5Direct(new Uint8Array(await readFile(path)));
+  if (direct !== null) return direct;
   checkHdf5Length(path, first, size);
   const h5 = (await import('h5wasm/node')).default;
   await h5.ready;
