@@ -82,6 +82,20 @@ describe('optimalAllocation', () => {
         expect(u.reachPos).toBeGreaterThanOrEqual(u.pos - 1e-12);
       }
     }
+
+  test('a unit the descent leaves under 1 % is placed again where the others leave probability, and the plan gains', () => {
+    // the track-line scenario, exponential law, without the joint moves (step 2b): the best start
+    // leaves SHIP-1 on a strip worth 0.5 %; placed again it takes a strip beside the aircraft's
+    const s = qualityScenarios(10_000)[2];
+    const options = { law: 'exponential' as const, pairMoves: false };
+    const without = optimalAllocation(s.particles, s.snapshots, s.units, { ...options, replaceNegligible: false });
+    const withIt = optimalAllocation(s.particles, s.snapshots, s.units, options);
+    expect(without.optimiserPos).toBeGreaterThan(0.5);
+    expect(Math.min(...without.unitPos)).toBeLessThan(NEGLIGIBLE_POS);
+    expect(Math.min(...withIt.unitPos)).toBeGreaterThanOrEqual(NEGLIGIBLE_POS);
+    expect(withIt.optimiserPos).toBeGreaterThan(without.optimiserPos + 0.01);
+    expect(withIt.negligible).toEqual([]);
+  }, 60_000);
   });
 
   test('returns the baseline when it is given one better than its own layout', () => {

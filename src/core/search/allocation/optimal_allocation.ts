@@ -75,6 +75,10 @@ export interface AllocationOptions extends PlanningOptions {
   readonly kicks?: boolean;
   /** Further starts: one area per unit each (e.g. a plan made earlier), refined like the others. */
   readonly startAreas?: readonly (readonly AreaOnEarth[])[];
+  /** Units worth under NEGLIGIBLE_POS placed again (step 4b); default true. Off only to show what it gains. */
+  readonly replaceNegligible?: boolean;
+  /** Joint moves of two touching units searching at once after the single-unit descent (step 2b); default true. */
+  readonly pairMoves?: boolean;
   /** Greedy starts, each with another unit placed first (largest effort first, then the next ones); default 4. */
   readonly orderStarts?: number;
   /** Frame of the rectangles; default equirectangular about the datum at the mean search time. */
@@ -122,6 +126,12 @@ export interface OptimalPlan extends SearchPlan {
 
 /** Kicks are tried between this many units of largest effort (3 pairs). */
 const KICK_UNITS = 3;
+/** Starts of highest exact POS on which units of negligible worth are placed again. */
+const REPLACE_STARTS = 2;
+/** Layouts found whose residuals also guide a unit placed again. */
+const REPLACE_SOURCES = 3;
+/** Starts given joint moves of touching pairs (step 2b). */
+const PAIR_STARTS = 2;
 
 /** A unit's POS below which its area is of negligible worth (issue 12: 1 %). */
 export const NEGLIGIBLE_POS = 0.01;
@@ -224,6 +234,11 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     views[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), table, progress, podFast[k]);
   };
 
+  /** Unit k's fast POD from its placed rectangle and progress (restoring a stored start). */
+  const podFastOf = (k: number): void => {
+    const p = placed[k]!;
+    views[k].fillInside(p.rect, sweeps[k], coveragesOf(k, p.coverage), table, p.progress, podFast[k]);
+  };
   /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   const greedy = (order: readonly number[], must: boolean): boolean => {
     placed.fill(null);
@@ -265,6 +280,66 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
         commit(k, refine(k, placed[k]!.rect, score, square));
       }
     }
+  };
+  // Joint moves of two units searching at once whose areas touch (step 2b): the single-unit
+  // descent cannot move a unit into its neighbour's area (overlap) nor the neighbour out of the
+  // way (it loses alone), so a pair stuck against their shared edge stays there; moving the pair
+  // together, or the shared edge (one grows as the other shrinks), can pass it (issue 12: the two
+  // ships of the Liancourt example ended 1-2 points apart between particle counts).
+  const pairMovesOn = options.pairMoves ?? true;
+  const pairResidual = new Float64Array(n), pairPod = new Float64Array(n);
+  /** Fast score of units a and b on rectangles ra, rb together, the others fixed; -1 when either is infeasible. */
+  const pairScore = (a: number, ra: FrameRectangle, b: number, rb: FrameRectangle): number => {
+    evaluations++;
+    const pa = placed[a], pb = placed[b];
+    placed[a] = null; placed[b] = null;
+    try {
+      const fa = feasible(a, ra);
+      if (!fa) return -1;
+      placed[a] = { rect: ra, ...fa, progress: 1 };
+      const fb = feasible(b, rb);
+      if (!fb) return -1;
+      placed[a] = null;
+      pairResidual.set(residual(a));   // a and b both left out
+      views[a].setWeights(pairResidual);
+      const sa = views[a].scoreInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table);
+      views[a].fillInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table, sa.progress, pairPod);
+      for (let i = 0; i < n; i++) pairResidual[i] *= 1 - pairPod[i];
+      views[b].setWeights(pairResidual);
+      return sa.score + views[b].scoreInside(rb, sweeps[b], coveragesOf(b, fb.coverage), table).score;
+    } finally {
+      placed[a] = pa; placed[b] = pb;
+    }
+  };
+  /** Coordinate descent over the pairs of touching units searching at once; true when a move was kept. */
+  const refinePairs = (): boolean => {
+    let any = false;
+    for (let a = 0; a < units.length; a++) {
+      for (let b = a + 1; b < units.length; b++) {
+        if (!searchTimesOverlap(units[a], units[b]) || !touching(placed[a]!.rect, placed[b]!.rect)) continue;
+        let ra = placed[a]!.rect, rb = placed[b]!.rect;
+        let best = pairScore(a, ra, b, rb);
+        let step = 0.3, kept = false;
+        for (let sweep = 0; sweep < 40 && step > 0.01; sweep++) {
+          let improved = false;
+          for (const [ca, cb] of pairMoves(ra, rb, step)) {
+            const sa = square(a, ca), sb = square(b, cb);
+            const v = pairScore(a, sa, b, sb);
+            if (v > best * (1 + 1e-9) + 1e-15) { ra = sa; rb = sb; best = v; improved = true; break; }
+          }
+          if (!improved) step /= 2;
+          else kept = true;
+        }
+        if (!kept) continue;
+        any = true;
+        placed[a] = null; placed[b] = null;
+        views[a].setWeights(residual(a));
+        commit(a, ra);
+        views[b].setWeights(residual(b));
+        commit(b, rb);
+      }
+    }
+    return any;
   };
   const approximate = (): number => {
     let pos = 0;
@@ -349,19 +424,32 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     if (areas.length !== units.length) throw new InvalidInputError('startAreas', `a start has ${areas.length} areas for ${units.length} units`);
     startFrom(areas);
   }
+  // Step 2b on the PAIR_STARTS starts of highest fast score: each, with joint moves of touching
+  // pairs and the single-unit descent again, is a further start (the one it came from is kept, so
+  // the best exact POS over the starts cannot fall).
+  if (pairMovesOn) {
+    for (const start of starts.slice().sort((p, q) => q.approximatePos - p.approximatePos).slice(0, PAIR_STARTS)) {
+      start.placed.forEach((p, k) => { placed[k] = p; podFastOf(k); });
+      if (!refinePairs()) continue;
+      refineAll();
+      starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+    }
+  }
 
   // The optimiser's layout: the start whose exact POS is higher.
-  let bestStart: Placed[] | null = null;
-  let best: (SearchPlan & { approximatePos: number }) | null = null;
-  for (const start of starts) {
-    const assignments = units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame));
-    const plan = evaluateAssignments(particles, snapshots, assignments, options);
-    if (!best || plan.pos > best.pos) { best = { ...plan, approximatePos: start.approximatePos }; bestStart = start.placed; }
-  }
+  const evaluated = starts.map((start) => ({
+    placed: start.placed,
+    plan: { ...evaluateAssignments(particles, snapshots, units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame)), options), approximatePos: start.approximatePos },
+  })).sort((p, q) => q.plan.pos - p.plan.pos);
+  let best: (SearchPlan & { approximatePos: number }) | null = evaluated.length > 0 ? evaluated[0].plan : null;
   // No unit left on an area of negligible worth while probability elsewhere is uncovered: a unit
   // whose exact POS is under NEGLIGIBLE_POS is placed again from scratch on what the others leave
   // (every first candidate and every area beside theirs, refined), and the move kept when the
-  // plan's exact POS rises. What a unit could find at most is kept for the report: the weight the
+  // plan's exact POS rises; the weights it is placed on are what the others leave by their exact
+  // POD. This is done on the REPLACE_STARTS starts of highest exact POS: a start
+  // just below the best with a unit to place again can pass it (the track-line case: 60.1 % with
+  // a ship worth 0.5 %, 63.2 % with the ship placed again, against 60.5 % for the best start).
+  // What a unit could find at most is kept for the report: the weight the
   // others leave unfound times the POD of its highest coverage (W / S_min, or MAX_COVERAGE).
   const reach = (plan: SearchPlan, k: number): number => {
     let left = 0;
@@ -373,25 +461,58 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     }
     return left * parallelTrackPod(law, Math.min(MAX_COVERAGE, minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : MAX_COVERAGE));
   };
-  if (bestStart) {
-    for (const k of order) {
-      if (!(best!.unitPos[k] < NEGLIGIBLE_POS)) continue;
-      bestStart.forEach((p, j) => { placed[j] = p; });
-      placed[k] = null;
-      views[k].setWeights(residual(k));
-      let cand: FrameRectangle | null = null, candScore = -1;
-      const consider = (r: FrameRectangle): void => { const rr = square(k, r); const v = score(k, rr); if (v > candScore) { cand = rr; candScore = v; } };
-      for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
-      for (let j = 0; j < units.length; j++) {
-        const p = placed[j];
-        if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
-      }
-      if (!cand) continue;
-      commit(k, refine(k, cand, score, square));
-      const moved = placed.slice() as Placed[];
-      const plan = evaluateAssignments(particles, snapshots, units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), options);
-      if (plan.pos > best!.pos) { best = { ...plan, approximatePos: best!.approximatePos }; bestStart = moved; }
+  const exactResidual = (plan: SearchPlan, k: number): Float64Array => {
+    for (let i = 0; i < n; i++) {
+      let w = counted[i] ? weight[i] : 0;
+      for (let j = 0; j < units.length; j++) if (j !== k) w *= 1 - plan.unitPod[j][i];
+      residualBuffer[i] = w;
     }
+    return residualBuffer;
+  };
+  const replaceOn = options.replaceNegligible ?? true;
+  for (const start of replaceOn ? evaluated.slice(0, REPLACE_STARTS) : []) {
+    let cur = start;
+    for (const k of order) {
+      if (!(cur.plan.unitPos[k] < NEGLIGIBLE_POS)) continue;
+      // Where to look: what the others leave by their exact POD (the fast score can overrate them,
+      // drift during a long search, and then shows no probability left where there is some), and
+      // what the other units of the REPLACE_SOURCES layouts found of highest fast score leave (they
+      // cover other parts, so their residual points to other places). From each, the best first
+      // candidate or area beside another's is refined on the exact residual and scored exactly.
+      const sources: Float64Array[] = [Float64Array.from(exactResidual(cur.plan, k))];
+      for (const other of starts.slice().sort((p, q) => q.approximatePos - p.approximatePos).slice(0, REPLACE_SOURCES)) {
+        const left = Float64Array.from(weight, (w, i) => (counted[i] ? w : 0));
+        other.placed.forEach((p, j) => {
+          if (j === k) return;
+          views[j].fillInside(p.rect, sweeps[j], coveragesOf(j, p.coverage), table, p.progress, pairPod);
+          for (let i = 0; i < n; i++) left[i] *= 1 - pairPod[i];
+        });
+        sources.push(left);
+      }
+      const from = cur;
+      for (const source of sources) {
+        from.placed.forEach((p, j) => { placed[j] = p; });
+        placed[k] = null;
+        views[k].setWeights(source);
+        let cand: FrameRectangle | null = null, candScore = -1;
+        const consider = (r: FrameRectangle): void => { const rr = square(k, r); const v = score(k, rr); if (v > candScore) { cand = rr; candScore = v; } };
+        for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
+        for (let j = 0; j < units.length; j++) {
+          const p = placed[j];
+          if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+        }
+        if (!cand) continue;
+        views[k].setWeights(sources[0]);
+        const r = refine(k, cand, score, square);
+        const f = feasible(k, r);
+        if (!f) continue;
+        const moved = from.placed.slice();
+        moved[k] = { rect: r, ...f, progress: views[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
+        const plan = evaluateAssignments(particles, snapshots, units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), options);
+        if (plan.pos > cur.plan.pos) cur = { placed: moved, plan: { ...plan, approximatePos: cur.plan.approximatePos } };
+      }
+    }
+    if (cur.plan.pos > best!.pos) best = cur.plan;
   }
   // A single unit that may fly an expanding square: the SS with its CSP at the datum and its first
   // leg into the wind (IAMSAR Vol. II ch. 5), its side chosen among the coverage factors, exactly scored.
@@ -505,6 +626,43 @@ function outsideEverything(placed: readonly (Placed | null)[], effortM2: number,
   let east = view.moments().mxM;
   for (const p of placed) if (p) east = Math.max(east, p.rect.cxM + Math.hypot(p.rect.alongHalfM, p.rect.acrossHalfM));
   return { cxM: east + half * Math.SQRT2 + 10, cyM: view.moments().myM, alongHalfM: half, acrossHalfM: half, bearingRad: 0 };
+}
+
+/** Do two rectangles come within a tenth of their size of each other (their circumscribed circles, widened)? */
+function touching(a: FrameRectangle, b: FrameRectangle): boolean {
+  const ra = Math.hypot(a.alongHalfM, a.acrossHalfM), rb = Math.hypot(b.alongHalfM, b.acrossHalfM);
+  return Math.hypot(a.cxM - b.cxM, a.cyM - b.cyM) < 1.1 * (ra + rb);
+}
+
+/**
+ * The joint moves of two areas (step 2b), `step` a fraction of the smaller one's half side: both
+ * shifted together along and across the line between their centres, and the shared edge moved
+ * (one grows along its axis nearest that line while the other shrinks by as much).
+ */
+function pairMoves(ra: FrameRectangle, rb: FrameRectangle, step: number): [FrameRectangle, FrameRectangle][] {
+  const d = Math.hypot(rb.cxM - ra.cxM, rb.cyM - ra.cyM) || 1;
+  const ux = (rb.cxM - ra.cxM) / d, uy = (rb.cyM - ra.cyM) / d;
+  const size = step * Math.min(ra.alongHalfM, ra.acrossHalfM, rb.alongHalfM, rb.acrossHalfM);
+  const shift = (r: FrameRectangle, dx: number, dy: number): FrameRectangle => ({ ...r, cxM: r.cxM + dx, cyM: r.cyM + dy });
+  /** r with its side facing direction (ux, uy) moved out by e metres (in when e < 0), the opposite side kept. */
+  const grow = (r: FrameRectangle, sx: number, sy: number, e: number): FrameRectangle => {
+    const along = Math.sin(r.bearingRad) * sx + Math.cos(r.bearingRad) * sy, across = Math.cos(r.bearingRad) * sx - Math.sin(r.bearingRad) * sy;
+    if (Math.abs(along) >= Math.abs(across)) {
+      const s = Math.sign(along) || 1;
+      return { ...r, alongHalfM: r.alongHalfM + e / 2, cxM: r.cxM + s * (e / 2) * Math.sin(r.bearingRad), cyM: r.cyM + s * (e / 2) * Math.cos(r.bearingRad) };
+    }
+    const s = Math.sign(across) || 1;
+    return { ...r, acrossHalfM: r.acrossHalfM + e / 2, cxM: r.cxM + s * (e / 2) * Math.cos(r.bearingRad), cyM: r.cyM - s * (e / 2) * Math.sin(r.bearingRad) };
+  };
+  const out: [FrameRectangle, FrameRectangle][] = [];
+  for (const s of [1, -1]) {
+    const e = s * size;
+    out.push([shift(ra, e * ux, e * uy), shift(rb, e * ux, e * uy)]);
+    out.push([shift(ra, e * uy, -e * ux), shift(rb, e * uy, -e * ux)]);
+    // the edge between them moves toward b (s = 1: a grows, b shrinks) or toward a
+    out.push([grow(ra, ux, uy, e), grow(rb, -ux, -uy, -e)]);
+  }
+  return out.filter(([a, b]) => a.alongHalfM > 0 && a.acrossHalfM > 0 && b.alongHalfM > 0 && b.acrossHalfM > 0);
 }
 
 /** Coordinate descent on one unit's rectangle (file header, step 2). */
