@@ -82,6 +82,7 @@ describe('optimalAllocation', () => {
         expect(u.reachPos).toBeGreaterThanOrEqual(u.pos - 1e-12);
       }
     }
+  });
 
   test('a unit the descent leaves under 1 % is placed again where the others leave probability, and the plan gains', () => {
     // the track-line scenario, exponential law, without the joint moves (step 2b): the best start
@@ -96,7 +97,6 @@ describe('optimalAllocation', () => {
     expect(withIt.optimiserPos).toBeGreaterThan(without.optimiserPos + 0.01);
     expect(withIt.negligible).toEqual([]);
   }, 60_000);
-  });
 
   test('returns the baseline when it is given one better than its own layout', () => {
     const { s, base } = plans[1];
