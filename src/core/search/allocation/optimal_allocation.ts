@@ -129,7 +129,7 @@ const KICK_UNITS = 3;
 /** Starts of highest exact POS on which units of negligible worth are placed again. */
 const REPLACE_STARTS = 2;
 /** Layouts found whose residuals also guide a unit placed again. */
-const REPLACE_SOURCES = 3;
+const REPLACE_SOURCES = 2;
 /** Starts given joint moves of touching pairs (step 2b). */
 const PAIR_STARTS = 2;
 
@@ -474,6 +474,8 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     let cur = start;
     for (const k of order) {
       if (!(cur.plan.unitPos[k] < NEGLIGIBLE_POS)) continue;
+      // its own limits (sweep width, closest spacing), not its area, leave it so little: no place is worth it
+      if (reach(cur.plan, k) < NEGLIGIBLE_POS) continue;
       // Where to look: what the others leave by their exact POD (the fast score can overrate them,
       // drift during a long search, and then shows no probability left where there is some), and
       // what the other units of the REPLACE_SOURCES layouts found of highest fast score leave (they
