@@ -75,6 +75,8 @@ for (const [title, path, name] of components) {
 
 childBench('Plan quality: plan, optimiser, IAMSAR baseline and the Koopman/Stone bound (bench/plan_quality.mjs; goal: plan >= 95 % of the bound):', 'plan_quality.mjs', []);
 
+childBench('Plan stability across particle counts (bench/plan_stability.mjs; goal: POS within 1 point, area centres within a tenth of their size):', 'plan_stability.mjs', []);
+
 childBench('Track files and PDF (bench/tracks_pdf.mjs):', 'tracks_pdf.mjs', []);
 
 childBench(null, 'exercise_bench.mjs', [], 'Exercises');

@@ -23,13 +23,21 @@
  *    steps halve when no move gains. The track spacing is not free: it is the one that spends the
  *    unit's whole endurance on the area (track_spacing_fit.ts), which is where the POD of a
  *    parallel sweep is highest for a given area.
+ *    2b. Joint moves (ours): on the two starts of highest fast score, two units searching at once
+ *    whose areas touch are moved together (along and across the line between their centres) and
+ *    their shared edge is moved (one grows as the other shrinks), then the single-unit descent
+ *    again; each result is a further start, the one it came from kept. One unit alone cannot move
+ *    into its neighbour's area, nor the neighbour out of the way.
  * 3. A further start from the IAMSAR layout (iamsar_baseline.ts: the optimum square for the
  *    effort, strips by effort), refined the same way, since the greedy step can lock units into a
  *    worse arrangement than the classic one.
  * 4. All are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
  *    best kept; a single unit that may fly an expanding square also gets the SS with its CSP at
  *    the datum and its first leg into the wind (IAMSAR Vol. II ch. 5), its side from the same
- *    coverage factors, scored exactly.
+ *    coverage factors, scored exactly. A unit worth under NEGLIGIBLE_POS in one of the two best
+ *    layouts is placed again (unless even its best coverage on what the others leave is worth less):
+ *    guided by what the others leave by their exact POD and by what the other units of two
+ *    further layouts found leave, refined, and kept when the plan's exact POS rises.
  * 5. Never worse than IAMSAR: the IAMSAR baseline itself, scored with the same exact POD on the
  *    same particles, is returned instead when its POS is higher, and the plan says which
  *    (`chosen`, with both POS).
