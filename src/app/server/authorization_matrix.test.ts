@@ -1,7 +1,8 @@
 /**
  * The authorisation matrix of a shared case (issue 11): every case route, as every role of both
  * parties and of a party outside the case, for events written at every releasability level, over
- * HTTP and live. The expected answers come from the rules as docs/architecture.md and
+ * HTTP and live, and the drift-run routes (POST, GET one and the list, particles, DELETE of a run
+ * running and of one finished, the runs' states on the live feed) as every user at every level. The expected answers come from the rules as docs/architecture.md and
  * docs/errors.md state them, written out here (WRITERS, READERS, expectedView), not from the
  * code under test. The test prints how many combinations it checked and asserts the count.
  */
@@ -75,7 +76,8 @@ function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): vo
   let caseId: string;
   const sockets: Record<string, { socket?: WebSocket; status?: number; events: Record<string, unknown>[] }> = {};
   const written: Written[] = [];
-  const counts = { writes: 0, reads: 0, live: 0, pictures: 0, lists: 0, upgrades: 0 };
+  const counts = { writes: 0, reads: 0, live: 0, pictures: 0, lists: 0, upgrades: 0, driftPosts: 0, driftReads: 0, driftParticles: 0, driftCancels: 0, driftLists: 0, driftLive: 0 };
+  const driftMessages: Record<string, { runId: string; state: string; party: string }[]> = {};
 
   beforeAll(async () => {
     store = await openStore();
@@ -92,7 +94,12 @@ function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): vo
       const entry: (typeof sockets)[string] = { events: [] };
       sockets[u.name] = entry;
       const socket = new WebSocket(`ws://${base}/api/cases/${caseId}/live?afterVersion=0`, { headers: auth(u.name) });
-      socket.on('message', (data) => { const m = JSON.parse(String(data)); if (m.kind === 'event') entry.events.push(m.event); });
+      driftMessages[u.name] = [];
+      socket.on('message', (data) => {
+        const m = JSON.parse(String(data));
+        if (m.kind === 'event') entry.events.push(m.event);
+        if (m.kind === 'driftRun') driftMessages[u.name].push(m.run);
+      });
       socket.once('open', () => { entry.socket = socket; resolve(); });
       socket.once('unexpected-response', (_req, res) => { entry.status = res.statusCode; resolve(); });
     })));
@@ -131,6 +138,90 @@ function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): vo
       }
     }, 120_000);
 
+    /** The drift runs written: finished ones (with their event) and cancelled ones, with who may see them. */
+    const runs: { runId: string; party: Party; level: Level; finished: boolean }[] = [];
+    /** A run is seen by its party, and by the other party of the case when it is released `everything` (docs/architecture.md). */
+    const maySeeRun = (r: (typeof runs)[number], u: (typeof users)[number]) => u.party !== 'CN' && READERS.includes(u.role) && (r.party === u.party || r.level === 'everything');
+    /** The answer a user gets on a route of one run: 404 outside the case or when the run is not theirs to see, 403 for a role that reads no case. */
+    const runStatus = (r: (typeof runs)[number], u: (typeof users)[number]) => (u.party === 'CN' ? 404 : !READERS.includes(u.role) ? 403 : maySeeRun(r, u) ? 200 : 404);
+
+    test('drift runs: POST, GET one, the list, particles, DELETE, as every role of each party, at every level; the live feed tells no one of a run they may not see', async () => {
+      const small = { lkp: { position: at, time: '2026-03-10T06:00Z' }, particles: 50, durationH: 1, coastline: 'none', forcing: { source: 'constant', windSpeedMps: 10, windFromDeg: 270, currentSpeedMps: 0.2, currentTowardDeg: 90 } };
+      for (const u of users) {
+        for (const level of LEVELS) {
+          const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs?wait=true`, headers: auth(u.name), payload: { ...small, releasability: level } });
+          const expected = u.party === 'CN' ? 404 : u.role !== 'smc' ? 403 : 201;
+          expect(res.statusCode, `${u.name} drift run ${level}: ${res.body}`).toBe(expected);
+          if (expected === 403) expect(res.json().code).toBe('SARB_ACCESS_DENIED');
+          if (expected === 404) expect(res.json().code).toBe('SARB_CASE_NOT_FOUND');
+          counts.driftPosts++;
+          if (res.statusCode !== 201) continue;
+          const { run, event } = res.json();
+          expect(event.version).toBe(written.length + 1);
+          runs.push({ runId: run.runId, party: u.party, level, finished: true });
+          written.push({ version: event.version, type: 'driftRun', party: u.party, author: u.name, level, payload: event.payload });
+        }
+      }
+      // a run still going, of each party: KR's released to both, JP's to no one else; every user tries to cancel both, the SMC of its party last
+      const long = { ...small, particles: 20_000, durationH: 72, timeStepMin: 1, outputEverySteps: 60 };
+      for (const [party, level] of [['KR', 'everything'], ['JP', 'nothing']] as const) {
+        const posted = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/drift-runs`, headers: auth(`${party.toLowerCase()}-smc`), payload: { ...long, releasability: level } });
+        expect(posted.statusCode, posted.body).toBe(202);
+        const run = { runId: posted.json().run.runId as string, party: party as Party, level: level as Level, finished: false };
+        runs.push(run);
+        for (const u of [...users.filter((v) => v.name !== `${party.toLowerCase()}-smc`), users.find((v) => v.name === `${party.toLowerCase()}-smc`)!]) {
+          const res = await app.inject({ method: 'DELETE', url: `/api/cases/${caseId}/drift-runs/${run.runId}`, headers: auth(u.name) });
+          const seen = runStatus(run, u);
+          const expected = seen !== 200 ? seen : u.party === party && u.role === 'smc' ? 200 : 403;
+          expect(res.statusCode, `${u.name} cancels ${party}'s running run (${level}): ${res.body}`).toBe(expected);
+          if (expected === 200) expect(res.json().run).toMatchObject({ runId: run.runId, state: 'cancelled' });
+          if (expected === 404) expect(res.body).not.toContain('"state"');
+          counts.driftCancels++;
+        }
+      }
+      for (const r of runs) {
+        for (const u of users) {
+          const one = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/drift-runs/${r.runId}`, headers: auth(u.name) });
+          const particles = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/drift-runs/${r.runId}/particles`, headers: auth(u.name) });
+          const seen = runStatus(r, u);
+          expect(one.statusCode, `${u.name} GET ${r.party}'s run (${r.level})`).toBe(seen);
+          if (seen === 200) expect(one.json().run).toMatchObject({ runId: r.runId, party: r.party, state: r.finished ? 'done' : 'cancelled' });
+          else expect(one.body).not.toContain('"state"');
+          // the particles of a cancelled run do not exist; of a finished one, whoever may see the run reads them
+          expect(particles.statusCode, `${u.name} GET ${r.party}'s particles (${r.level})`).toBe(seen === 200 && !r.finished ? 404 : seen);
+          if (particles.statusCode === 200) expect(particles.headers['content-type']).toBe('application/octet-stream');
+          else expect(particles.json().code).toMatch(/^SARB_(CASE_NOT_FOUND|DRIFT_RUN_NOT_FOUND|ACCESS_DENIED)$/);
+          counts.driftReads++; counts.driftParticles++;
+          if (!r.finished) continue;
+          // a finished run is not cancelled: 409 to an SMC of its party, 403 to any other who sees it
+          const cancel = await app.inject({ method: 'DELETE', url: `/api/cases/${caseId}/drift-runs/${r.runId}`, headers: auth(u.name) });
+          expect(cancel.statusCode, `${u.name} cancels ${r.party}'s finished run (${r.level})`).toBe(seen !== 200 ? seen : u.party === r.party && u.role === 'smc' ? 409 : 403);
+          counts.driftCancels++;
+        }
+      }
+      for (const u of users) {
+        const list = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/drift-runs`, headers: auth(u.name) });
+        expect(list.statusCode, u.name).toBe(u.party === 'CN' ? 404 : READERS.includes(u.role) ? 200 : 403);
+        counts.driftLists++;
+        if (list.statusCode !== 200) { expect(list.body).not.toContain('runId'); continue; }
+        const listed = (list.json().runs as { runId: string }[]).map((r) => r.runId).sort();
+        expect(listed, `${u.name} lists`).toEqual(runs.filter((r) => maySeeRun(r, u)).map((r) => r.runId).sort());
+      }
+      // live: a run's state reaches exactly those who may see the run, and its end reaches each of them
+      for (const u of users) {
+        if (!sockets[u.name].socket) { expect(driftMessages[u.name]).toEqual([]); continue; }
+        const visible = runs.filter((r) => maySeeRun(r, u));
+        const ended = () => visible.every((r) => driftMessages[u.name].some((m) => m.runId === r.runId && m.state === (r.finished ? 'done' : 'cancelled')));
+        for (let i = 0; i < 500 && !ended(); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(ended(), `${u.name} live: every run it may see ends on its feed`).toBe(true);
+        const told = new Set(driftMessages[u.name].map((m) => m.runId));
+        for (const r of runs) {
+          expect(told.has(r.runId), `${u.name} live: ${r.party}'s run (${r.level})`).toBe(maySeeRun(r, u));
+          counts.driftLive++;
+        }
+      }
+    }, 180_000);
+
     test('GET events, the picture and the list, as every user; the live feeds hold exactly what HTTP gives', async () => {
       const last = written.length;
       for (const u of users) {
@@ -158,7 +249,7 @@ function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): vo
           counts.reads++;
         }
         // the picture holds no text the viewer may not see
-        const hidden = written.filter((e) => expectedView(e, caseId, u.party) !== 'whole').map((e) => String(e.payload.text ?? e.payload.reason ?? e.payload.note ?? e.payload.planId ?? ''));
+        const hidden = written.filter((e) => expectedView(e, caseId, u.party) !== 'whole').map((e) => String(e.payload.text ?? e.payload.reason ?? e.payload.note ?? e.payload.planId ?? e.payload.runId ?? ''));
         const pictureText = picture.body;
         for (const text of hidden.filter(Boolean)) expect(pictureText.includes(text), `${u.name} picture holds ${text}`).toBe(false);
         counts.pictures++;
@@ -178,8 +269,16 @@ function matrixSuite(name: string, openStore: () => Promise<SarbridgeStore>): vo
       expect(counts.reads).toBe(readers * written.length + (users.length - readers));
       expect(counts.live).toBe(readers * written.length);
       expect(counts.upgrades).toBe(users.length);
+      // drift runs: 21 users x 3 levels posted; each run x each user read, its particles read, cancelled (finished ones too) and live; each user lists
+      expect(counts.driftPosts).toBe(users.length * LEVELS.length);
+      expect(counts.driftReads).toBe(runs.length * users.length);
+      expect(counts.driftParticles).toBe(runs.length * users.length);
+      expect(counts.driftCancels).toBe(runs.length * users.length);
+      expect(counts.driftLive).toBe(readers * runs.length);
+      expect(counts.driftLists).toBe(users.length);
       console.log(`authorisation matrix (${name}): ${combos.total} combinations checked (POST events ${counts.writes} = ${users.length} users x ${Object.keys(WRITERS).length} types x ${LEVELS.length} levels; ` +
-        `GET events ${counts.reads} and live ${counts.live} event views for ${readers} readers of ${written.length} events; pictures ${counts.pictures}, lists ${counts.lists}, live upgrades ${counts.upgrades})`);
+        `GET events ${counts.reads} and live ${counts.live} event views for ${readers} readers of ${written.length} events; pictures ${counts.pictures}, lists ${counts.lists}, live upgrades ${counts.upgrades}; ` +
+        `drift runs: POST ${counts.driftPosts} = ${users.length} users x ${LEVELS.length} levels, GET ${counts.driftReads} and particles ${counts.driftParticles} and DELETE ${counts.driftCancels} = ${runs.length} runs x ${users.length} users, lists ${counts.driftLists}, live ${counts.driftLive})`);
     });
   });
 }
