@@ -40,6 +40,8 @@ export interface PoolSubmission {
   readonly job: DriftJob;
   readonly files: PoolJob['files'];
   readonly storedTimes: readonly number[];
+  /** A run accepted before (resumed after a restart): queued whatever the party's room, since it was let in once. */
+  readonly accepted?: boolean;
   /** Called when a worker takes it, and with the fraction done (0..1) as it drifts. */
   readonly onStart?: () => void;
   readonly onProgress?: (fraction: number) => void;
@@ -94,9 +96,8 @@ export class DriftPool {
    */
   submit(submission: PoolSubmission): Promise<PoolOutcome> {
     if (this.closed) return Promise.reject(new WorkerError('SARB_WORKER', 'the drift pool is closed (the server is stopping)'));
+    if (!submission.accepted) this.checkRoom(submission.party);
     const queue = this.queues.get(submission.party) ?? [];
-    const idle = this.threads.some((t) => t.task === null) || this.threads.length < this.options.workers;
-    if (!idle && queue.length >= this.options.queuePerParty) throw new DriftQueueFullError(submission.party, queue.length, this.retryAfterS(queue.length));
     return new Promise<PoolOutcome>((resolve, reject) => {
       const task: Task = { ...submission, id: ++this.sequence, resolve, reject, cancelledBy: null, startedAtMs: 0 };
       queue.push(task);
@@ -104,6 +105,13 @@ export class DriftPool {
       this.tasks.set(submission.runId, task);
       this.dispatch();
     });
+  }
+
+  /** Throws DriftQueueFullError when a run of `party` submitted now would be refused (no worker free, its queue full). */
+  checkRoom(party: string): void {
+    const queue = this.queues.get(party) ?? [];
+    const idle = this.threads.some((t) => t.task === null) || this.threads.length < this.options.workers;
+    if (!idle && queue.length >= this.options.queuePerParty) throw new DriftQueueFullError(party, queue.length, this.retryAfterS(queue.length));
   }
 
   /**

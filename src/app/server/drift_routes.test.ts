@@ -5,6 +5,7 @@
  * On SQLite, and on PostgreSQL when SARBRIDGE_TEST_PG_URL is set. No assertion on time: the
  * tests wait for states (running, done) and check what was true meanwhile.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PostgresStore, SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
@@ -223,6 +224,47 @@ function driftSuite(name: string, open: () => Promise<{ store: SarbridgeStore; c
       expect((await as('kim', 'POST', url, { ...base, forcing: { source: 'files', wind: [`upload:${'0'.repeat(64)}`], current: [current] } })).json())
         .toMatchObject({ statusCode: 400, field: 'body/forcing/wind/0' });
     }, 120_000);
+
+    test("a server that stops leaves its accepted runs in the store and the next one runs them to the end; a dead server's runs are taken over, a live server's are not", async () => {
+      const first = await server({ driftWorkers: 1, driftClaimRenewMs: 100 });
+      const caseId = await first.openCase();
+      const url = `/api/cases/${caseId}/drift-runs`;
+      const medium = { ...SMALL, particles: 5000, durationH: 24, timeStepMin: 1, outputEverySteps: 60 };
+      const running = (await first.as('kim', 'POST', url, medium)).json().run.runId as string;
+      await until(async () => (await first.runState(caseId, running)) === 'running');
+      const queued = (await first.as('sato', 'POST', url, { ...SMALL, releasability: 'nothing' })).json().run.runId as string;
+      expect((await first.as('sato', 'GET', `${url}/${queued}`)).json().run.state).toBe('queued');
+      // the server stops with one run drifting and one waiting: both stay accepted, neither is stored
+      apps.splice(apps.indexOf(first.app), 1);
+      await first.app.close();
+      expect((await store.listAcceptedDriftRuns(caseId)).map((r) => r.runId).sort()).toEqual([running, queued].sort());
+      expect(await store.listDriftRuns(caseId)).toEqual([]);
+      // two more, as other instances would have left them: one whose server died (its claim expired), one whose server is alive (its claim current)
+      const request = (await store.listAcceptedDriftRuns(caseId)).find((r) => r.runId === queued)!.request;
+      const [dead, alive] = [randomUUID(), randomUUID()];
+      const now = Date.now();
+      await store.acceptDriftRun({ caseId, runId: dead, party: 'JP', author: 'sato', requestedAt: new Date(now).toISOString(), request }, 'a-dead-server', now - 30_000);
+      await store.acceptDriftRun({ caseId, runId: alive, party: 'JP', author: 'sato', requestedAt: new Date(now).toISOString(), request }, 'a-live-server', now + 3_600_000);
+
+      const second = await server({ driftWorkers: 1, driftClaimRenewMs: 100 });
+      const feed = await second.live(caseId, 'JP');
+      // JP reads them all (KR's released whole, its own); KR sees JP's as withheld
+      const drifts = async () => ((await second.as('sato', 'GET', `/api/cases/${caseId}/events`)).json().events as { type: string; author: string; payload: { runId?: string } }[]).filter((e) => e.type === 'driftRun');
+      await until(async () => (await drifts()).length === 3);
+      expect((await drifts()).map((e) => e.payload.runId).sort()).toEqual([running, queued, dead].sort());
+      expect((await drifts()).find((e) => e.payload.runId === running)!.author).toBe('kim');   // appended as the run's author, in its party
+      expect(await second.runState(caseId, running)).toBe('done');
+      expect((await second.as('kim', 'GET', `${url}/${running}/particles`)).statusCode).toBe(200);
+      // JP's run is JP's alone, as it was accepted (releasability nothing): KR does not see it, resumed or not
+      expect((await second.as('kim', 'GET', `${url}/${queued}`)).statusCode).toBe(404);
+      expect((await second.as('sato', 'GET', `${url}/${queued}`)).json().run).toMatchObject({ state: 'done', party: 'JP' });
+      await until(() => feed.messages.some((m) => m.kind === 'event' && m.event!.type === 'driftRun' && (m.event as { payload?: { runId?: string } }).payload?.runId === queued));
+      // only the live server's run is still accepted; it is left to that server
+      expect((await store.listAcceptedDriftRuns(caseId)).map((r) => r.runId)).toEqual([alive]);
+      expect((await store.listDriftRuns(caseId)).map((r) => r.runId)).not.toContain(alive);
+      await store.forgetAcceptedDriftRun(caseId, alive);
+      feed.stop();
+    }, 180_000);
 
     test("a constant forcing gives its numbers; the CLI's defaults: 5000 particles, 0.5 NM, the bundled coastline", async () => {
       const { as, openCase } = await server({ driftWorkers: 1 });

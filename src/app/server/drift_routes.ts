@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger } from 'fastify';
 import { DRIFT_SETTINGS, outputTimes, type DriftRequest } from '../../core/drift/index.js';
 import { InvalidInputError, SarbridgeError } from '../../core/errors.js';
 import { nmToMetres } from '../../core/geo/index.js';
@@ -9,7 +10,7 @@ import { projectPath } from '../../io/project_files.js';
 import { VersionConflictError, type SarbridgeStore } from '../../io/storage/index.js';
 import {
   AccessDeniedError, CaseClosedError, mayWrite, PositionSchema, TimeTextSchema, utcTimeText,
-  type Actor, type CaseEvent, type CaseEventPayload, type CaseLog, type Releasability, type ViewedEvent,
+  type Actor, type CaseEvent, type Role, type CaseEventPayload, type CaseLog, type Releasability, type ViewedEvent,
 } from '../case_log/index.js';
 import { DEMO_FORCING_FILES, UPLOAD_REF } from '../case_log/planning_inputs.js';
 import { DriftPool, DriftRunCancelledError } from '../drift_job/drift_pool.js';
@@ -29,7 +30,15 @@ export interface DriftLimits {
   readonly driftWorkers: number;
   /** Runs one party may have waiting for a worker; one more answers 503 with Retry-After (`serve --drift-queue`). */
   readonly driftQueuePerParty: number;
+  /** How often accepted runs' claims are renewed and orphaned ones taken over, ms (default 10 s; tests shorten it). */
+  readonly driftClaimRenewMs?: number;
 }
+
+/**
+ * How often an instance renews its claim on the accepted runs it holds, and looks for runs to take
+ * over, ms; a claim not renewed for three times this is taken to be a dead server's.
+ */
+const DRIFT_CLAIM_RENEW_MS = 10_000;
 
 /** Most output times a run may have: its summary keeps each (events.ts DriftRunSummarySchema). */
 const SUMMARY_TIMES_MAX = 1000;
@@ -77,6 +86,18 @@ const DriftRunView = Type.Object({
 type RunView = Static<typeof DriftRunView>;
 const RunParams = Type.Object({ ...CaseParams.properties, runId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 
+/** A run accepted: who asked, when, and the checked request (lkp time in UTC, defaults filled in). */
+interface Accepted {
+  readonly runId: string; readonly caseId: string; readonly party: string; readonly author: string; readonly requestedAt: string;
+  readonly body: Body;
+  /** The author's roles when the run was accepted (its event is appended as theirs). */
+  readonly roles: readonly Role[];
+}
+/** What drift_runs_accepted keeps as a run's request. */
+interface AcceptedRequest { readonly body: Body; readonly roles: readonly Role[] }
+/** A request made ready to run: its job, uploaded bytes, forcing label, and the output times its blob keeps. */
+interface Prepared { readonly job: DriftJob; readonly files: [string, Uint8Array][]; readonly label: string; readonly storedTimes: readonly number[] }
+
 /** A run this instance holds in memory (queued, running, or ended without a stored result). */
 interface LiveRun {
   view: RunView;
@@ -94,7 +115,12 @@ interface LiveRun {
  */
 export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: SarbridgeStore; hub: LiveHub; limits: DriftLimits; clock: () => Date }> = async (app, { caseLog, store, hub, limits, clock }) => {
   const pool = new DriftPool({ workers: limits.driftWorkers, queuePerParty: limits.driftQueuePerParty });
-  app.addHook('onClose', () => pool.close());
+  /** This instance, as it claims accepted runs in the store (drift_runs_accepted). */
+  const instance = randomUUID();
+  const heartbeatMs = limits.driftClaimRenewMs ?? DRIFT_CLAIM_RENEW_MS;
+  /** A claim lasts three renewals: a server whose event loop is held up a while keeps its runs, a dead one's are taken over. */
+  const claimUntil = () => clock().getTime() + 3 * heartbeatMs;
+  let stopping = false;
   const runs = new Map<string, LiveRun>();
   const ended: string[] = [];
 
@@ -119,12 +145,171 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
     }
   };
 
+  /**
+   * Run an accepted run on the pool (`resumed`: one this or another instance accepted before it
+   * stopped, already past the queue's limit once). Its row in drift_runs_accepted is forgotten when
+   * it ends (stored, failed, cancelled), never when the server stops: the next instance resumes it.
+   */
+  const startRun = (accepted: Accepted, prepared: Prepared, log: FastifyBaseLogger, resumed: boolean): LiveRun => {
+    const { runId, caseId, party, author, requestedAt, body } = accepted;
+    const { job, files, label, storedTimes } = prepared;
+    const actor: Actor = { userName: author, party, roles: accepted.roles };
+    const view: RunView = { runId, caseId, state: 'queued', party, author, requestedAt };
+    const run: LiveRun = { view, releasability: body.releasability ?? 'everything', finished: Promise.resolve({ event: null }) };
+    runs.set(runId, run);
+    let lastPublished = -1;
+    let startedMs = Date.now();
+    let outcome: Promise<PoolOutcome>;
+    try {
+      outcome = pool.submit({
+        runId, party, job, files, storedTimes, accepted: resumed,
+        onStart: () => { startedMs = Date.now(); run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
+        onProgress: (fraction) => {
+          run.view = { ...run.view, fraction };
+          // each whole 2 % to the live feed
+          if (Math.floor(fraction * 50) > lastPublished) { lastPublished = Math.floor(fraction * 50); publish(run); }
+        },
+      });
+    } catch (error) {
+      runs.delete(runId);   // refused (a full queue): nothing to remember
+      throw error;
+    }
+    run.finished = (async (): Promise<{ event: ViewedEvent | null }> => {
+      let result: PoolOutcome;
+      try {
+        result = await outcome;
+      } catch (error) {
+        // the server is stopping: the run stays accepted in the store, and the next instance runs it
+        if (stopping) throw error;
+        await store.forgetAcceptedDriftRun(caseId, runId).catch((e: unknown) => log.error({ err: e }, `drift run ${runId}: forgetting it failed`));
+        const e = reason(error);
+        run.view = { ...run.view, state: error instanceof DriftRunCancelledError ? 'cancelled' : 'failed', fraction: undefined, ahead: undefined, error: { code: e.code, message: e.message } };
+        publish(run);
+        end(runId);
+        if (!(error instanceof SarbridgeError)) log.error({ err: error }, `drift run ${runId} failed`);
+        throw error;
+      }
+      const summary: CaseEventPayload<'driftRun'>['summary'] = {
+        title: `${body.objectClass} from ${body.lkp.time}, ${label}`,
+        start: body.lkp.time, durationH: body.durationH, particles: body.particles, seed: body.seed,
+        forcing: result.forcingLabels,
+        times: result.times.map((s) => ({ time: utcTimeText(s.timeS), centroid: s.centroid, radius50M: s.radius50M, radius90M: s.radius90M, counts: { ...s.counts } })),
+        seconds: (Date.now() - startedMs) / 1000,   // from a worker taking it (the wait in the queue is not the run's)
+      };
+      // the particles first: the finished work is kept whatever happens to the append
+      await store.saveDriftRun({
+        caseId, runId, party, author, requestedAt, finishedAt: clock().toISOString(), eventVersion: null,
+        request: body, summary, particleCount: body.particles, storedTimes: storedTimes.length,
+      }, result.blob);
+      await store.forgetAcceptedDriftRun(caseId, runId);
+      const particles = { count: body.particles, storedTimes: storedTimes.length, bytes: result.blob.byteLength };
+      try {
+        const event = await appendResult(actor, caseId, { summary, runId }, body.releasability);
+        await store.setDriftRunEvent(caseId, runId, event.version);
+        run.view = { ...run.view, state: 'done', fraction: undefined, eventVersion: event.version, particles };
+        publish(run);
+        return { event: caseLog.view(event, party) };
+      } catch (error) {
+        // the case was closed meanwhile (or the store failed): the run and its particles stay readable by its party
+        const e = reason(error);
+        if (!(error instanceof SarbridgeError)) log.error({ err: error }, `drift run ${runId}: appending its event failed`);
+        run.view = { ...run.view, state: 'failed', fraction: undefined, eventVersion: null, particles, error: { code: e.code, message: `the run finished and its particles are kept, but its event could not be appended: ${e.message}` } };
+        publish(run);
+        throw error;
+      } finally {
+        end(runId);
+      }
+    })();
+    run.finished.catch(() => undefined);   // read by a waiting request, or through the run's state
+    const where = pool.where(runId);
+    if (where?.state === 'queued') run.view = { ...run.view, ahead: where.ahead };
+    publish(run);
+    return run;
+  };
+
+  /**
+   * Take over the accepted runs no instance is running (released by a server that stopped, or whose
+   * claim has not been renewed for three heartbeats: a server that died) and run them, oldest first.
+   * A run stored already (the server stopped between storing it and forgetting it) only gets its
+   * event, if that is missing; a run whose request no longer holds (an upload gone) fails, said on
+   * the live feed and in the server's log, and is forgotten.
+   */
+  const resume = async (): Promise<void> => {
+    const claimed = await store.claimDriftRuns(instance, clock().getTime(), claimUntil());
+    for (const row of claimed) {
+      if (runs.has(row.runId)) continue;
+      const { body, roles } = row.request as AcceptedRequest;
+      const accepted: Accepted = { ...row, body, roles };
+      try {
+        const stored = await store.findDriftRun(row.caseId, row.runId);
+        if (stored) { await finishStored(accepted, stored.eventVersion); continue; }
+        const context = await caseLog.context(row.caseId);
+        if (!context) { await store.forgetAcceptedDriftRun(row.caseId, row.runId); continue; }
+        const prepared = await prepare(body, context.parties);
+        startRun(accepted, prepared, app.log, true);
+        app.log.info(`drift run ${row.runId} of case ${row.caseId} resumed (accepted ${row.requestedAt}, before the server that took it stopped)`);
+      } catch (error) {
+        const e = reason(error);
+        app.log.error({ err: error }, `drift run ${row.runId} could not be resumed`);
+        await store.forgetAcceptedDriftRun(row.caseId, row.runId).catch(() => undefined);
+        const run: LiveRun = {
+          view: { runId: row.runId, caseId: row.caseId, state: 'failed', party: row.party, author: row.author, requestedAt: row.requestedAt, error: { code: e.code, message: `the run could not be resumed after the server restarted: ${e.message}` } },
+          releasability: body.releasability ?? 'everything', finished: Promise.resolve({ event: null }),
+        };
+        runs.set(row.runId, run);
+        publish(run);
+        end(row.runId);
+      }
+    }
+  };
+
+  /** A run stored before its accepted row was forgotten: its event appended unless the log has it. */
+  const finishStored = async (accepted: Accepted, eventVersion: number | null): Promise<void> => {
+    if (eventVersion === null) {
+      const events = await store.readEvents(accepted.caseId, 0);
+      const found = events.find((e) => e.type === 'driftRun' && (e.payload as { runId?: string }).runId === accepted.runId);
+      const record = (await store.findDriftRun(accepted.caseId, accepted.runId))!;
+      const event = found ?? await appendResult({ userName: accepted.author, party: accepted.party, roles: accepted.roles }, accepted.caseId,
+        { summary: record.summary as CaseEventPayload<'driftRun'>['summary'], runId: accepted.runId }, accepted.body.releasability).catch(() => null);
+      if (event) await store.setDriftRunEvent(accepted.caseId, accepted.runId, event.version);
+    }
+    await store.forgetAcceptedDriftRun(accepted.caseId, accepted.runId);
+  };
+
+  /** The job of a checked request, and the output times its blob keeps. */
+  const prepare = async (body: Body, parties: readonly string[]): Promise<Prepared> => {
+    const { job, files, label } = await driftJob(body, store, parties);
+    const outputs = outputTimes(job.request).length;
+    if (outputs > SUMMARY_TIMES_MAX) {
+      throw new InvalidInputError('body/outputEverySteps', `${body.outputEverySteps} gives ${outputs} output times; a run keeps at most ${SUMMARY_TIMES_MAX}: ` +
+        `give at least ${Math.ceil(Math.ceil((body.durationH * 60) / body.timeStepMin) / (SUMMARY_TIMES_MAX - 1))}`);
+    }
+    return { job, files, label, storedTimes: storedTimeIndices(outputs, body.particles) };
+  };
+
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      await store.renewDriftRunClaims(instance, claimUntil());
+      await resume();
+    })().catch((error: unknown) => app.log.warn({ err: error }, 'drift runs: renewing or taking over accepted runs failed'));
+  }, heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onReady', async () => { await resume(); });
+  app.addHook('onClose', async () => {
+    stopping = true;
+    clearInterval(heartbeat);
+    await pool.close();
+    // give the accepted runs up at once: the next instance (or this one restarted) resumes them
+    await store.renewDriftRunClaims(instance, clock().getTime(), true).catch((error: unknown) => app.log.warn({ err: error }, 'drift runs: releasing the accepted runs failed'));
+  });
+
   app.post('/:caseId/drift-runs', {
     schema: {
       summary: 'Queue a drift for the case; its summary is appended as a driftRun event, its particles kept', tags: ['drift'], params: CaseParams,
       description: 'Answers 202 with the run (state queued or running) at once; its progress and end come on the live feed as {"kind":"driftRun","run":…}, ' +
         'then its driftRun event. With ?wait=true the answer waits for the end: 201 with the run and its event. ' +
-        '503 SARB_DRIFT_QUEUE_FULL with Retry-After when the party has as many runs waiting as the server allows.',
+        '503 SARB_DRIFT_QUEUE_FULL with Retry-After when the party has as many runs waiting as the server allows. ' +
+        'An accepted run is kept in the store until it ends: a server that stops (or dies) leaves it to the next one, which runs it.',
       querystring: Type.Object({ wait: Type.Boolean({ default: false, description: 'answer when the run has ended (201) instead of at once (202)' }) }, { additionalProperties: false }),
       body: DriftRunBody(limits),
       response: {
@@ -143,82 +328,20 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
     if (!mayWrite(actor.roles, 'driftRun', context.kind)) throw new AccessDeniedError('role', `a drift run needs role smc; ${actor.userName} holds ${actor.roles.join(', ')}`);
     if (context.closed) throw new CaseClosedError(caseId, context.version);
     if (body.basedOnVersion !== undefined && body.basedOnVersion !== context.version) throw new VersionConflictError(caseId, body.basedOnVersion, context.version);
-    const { job, files, label } = await driftJob(body, store, context.parties);
-    const outputs = outputTimes(job.request).length;
-    if (outputs > SUMMARY_TIMES_MAX) {
-      throw new InvalidInputError('body/outputEverySteps', `${body.outputEverySteps} gives ${outputs} output times; a run keeps at most ${SUMMARY_TIMES_MAX}: ` +
-        `give at least ${Math.ceil(Math.ceil((body.durationH * 60) / body.timeStepMin) / (SUMMARY_TIMES_MAX - 1))}`);
-    }
-    const storedTimes = storedTimeIndices(outputs, body.particles);
-    const runId = randomUUID();
-    const requestedAt = clock().toISOString();
-    const view: RunView = { runId, caseId, state: 'queued', party: actor.party, author: actor.userName, requestedAt };
-    const run: LiveRun = { view, releasability: body.releasability ?? 'everything', finished: Promise.resolve({ event: null }) };
-    runs.set(runId, run);
-    let lastPublished = -1;
-    let startedMs = Date.now();
-    let outcome: Promise<PoolOutcome>;
+    const prepared = await prepare(body, context.parties);
+    pool.checkRoom(actor.party);   // a full queue is refused before anything is stored
+    const accepted: Accepted = { runId: randomUUID(), caseId, party: actor.party, author: actor.userName, requestedAt: clock().toISOString(), body, roles: actor.roles };
+    // durable before it is acknowledged: a server that stops from here on leaves the run to the next
+    const { roles, body: kept, ...row } = accepted;
+    await store.acceptDriftRun({ ...row, request: { body: kept, roles } satisfies AcceptedRequest }, instance, claimUntil());
+    let run: LiveRun;
     try {
-      outcome = pool.submit({
-        runId, party: actor.party, job, files, storedTimes,
-        onStart: () => { startedMs = Date.now(); run.view = { ...run.view, state: 'running', fraction: 0, ahead: undefined }; publish(run); },
-        onProgress: (fraction) => {
-          run.view = { ...run.view, fraction };
-          // each whole 2 % to the live feed
-          if (Math.floor(fraction * 50) > lastPublished) { lastPublished = Math.floor(fraction * 50); publish(run); }
-        },
-      });
+      run = startRun(accepted, prepared, request.log, false);
     } catch (error) {
-      runs.delete(runId);   // refused (a full queue): nothing to remember
+      await store.forgetAcceptedDriftRun(caseId, accepted.runId);
       throw error;
     }
-    run.finished = (async (): Promise<{ event: ViewedEvent | null }> => {
-      let result: PoolOutcome;
-      try {
-        result = await outcome;
-      } catch (error) {
-        const e = reason(error);
-        run.view = { ...run.view, state: error instanceof DriftRunCancelledError ? 'cancelled' : 'failed', fraction: undefined, ahead: undefined, error: { code: e.code, message: e.message } };
-        publish(run);
-        end(runId);
-        if (!(error instanceof SarbridgeError)) request.log.error({ err: error }, `drift run ${runId} failed`);
-        throw error;
-      }
-      const summary: CaseEventPayload<'driftRun'>['summary'] = {
-        title: `${body.objectClass} from ${body.lkp.time}, ${label}`,
-        start: body.lkp.time, durationH: body.durationH, particles: body.particles, seed: body.seed,
-        forcing: result.forcingLabels,
-        times: result.times.map((s) => ({ time: utcTimeText(s.timeS), centroid: s.centroid, radius50M: s.radius50M, radius90M: s.radius90M, counts: { ...s.counts } })),
-        seconds: (Date.now() - startedMs) / 1000,   // from a worker taking it (the wait in the queue is not the run's)
-      };
-      // the particles first: the finished work is kept whatever happens to the append
-      await store.saveDriftRun({
-        caseId, runId, party: actor.party, author: actor.userName, requestedAt, finishedAt: clock().toISOString(), eventVersion: null,
-        request: { ...request.body, lkp: body.lkp }, summary, particleCount: body.particles, storedTimes: storedTimes.length,
-      }, result.blob);
-      const particles = { count: body.particles, storedTimes: storedTimes.length, bytes: result.blob.byteLength };
-      try {
-        const event = await appendResult(actor, caseId, { summary, runId }, body.releasability);
-        await store.setDriftRunEvent(caseId, runId, event.version);
-        run.view = { ...run.view, state: 'done', fraction: undefined, eventVersion: event.version, particles };
-        publish(run);
-        return { event: caseLog.view(event, actor.party) };
-      } catch (error) {
-        // the case was closed meanwhile (or the store failed): the run and its particles stay readable by its party
-        const e = reason(error);
-        if (!(error instanceof SarbridgeError)) request.log.error({ err: error }, `drift run ${runId}: appending its event failed`);
-        run.view = { ...run.view, state: 'failed', fraction: undefined, eventVersion: null, particles, error: { code: e.code, message: `the run finished and its particles are kept, but its event could not be appended: ${e.message}` } };
-        publish(run);
-        throw error;
-      } finally {
-        end(runId);
-      }
-    })();
-    run.finished.catch(() => undefined);   // read by a waiting request, or through the run's state
-    const where = pool.where(runId);
-    if (where?.state === 'queued') run.view = { ...run.view, ahead: where.ahead };
-    publish(run);
-    request.auditDetail = `drift run ${runId}: ${body.particles} particles, ${body.durationH} h, ${label}`;
+    request.auditDetail = `drift run ${accepted.runId}: ${body.particles} particles, ${body.durationH} h, ${prepared.label}`;
     if (!request.query.wait) return reply.code(202).send({ run: run.view });
     const { event } = await run.finished;
     return reply.code(201).send({ run: run.view, event: event! });

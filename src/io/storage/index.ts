@@ -1,5 +1,5 @@
 export type {
-  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileContents, ForcingFileRecord, LoginFailureCount, LoginScope, SarbridgeStore, SessionRecord, StoredEvent,
+  AcceptedDriftRun, AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileContents, ForcingFileRecord, LoginFailureCount, LoginScope, SarbridgeStore, SessionRecord, StoredEvent,
   UserChanges, UserRecord,
 } from './store.js';
 export { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictError } from './errors.js';

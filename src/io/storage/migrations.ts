@@ -63,6 +63,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         case_id TEXT NOT NULL, run_id TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BLOB NOT NULL,
         PRIMARY KEY (case_id, run_id, chunk));`,
   },
+  {
+    id: 6, name: 'drift runs accepted and not yet finished, claimed by the instance running them (a restart resumes them)',
+    sql: `
+      CREATE TABLE drift_runs_accepted (
+        case_id TEXT NOT NULL REFERENCES cases(case_id), run_id TEXT NOT NULL, party TEXT NOT NULL, author TEXT NOT NULL,
+        requested_at TEXT NOT NULL, request TEXT NOT NULL, instance TEXT, claim_expires_ms INTEGER NOT NULL,
+        PRIMARY KEY (case_id, run_id)) WITHOUT ROWID;`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -119,5 +127,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE drift_run_particles (
         case_id text NOT NULL, run_id text NOT NULL, chunk integer NOT NULL, bytes bytea NOT NULL,
         PRIMARY KEY (case_id, run_id, chunk));`,
+  },
+  {
+    id: 6, name: 'drift runs accepted and not yet finished, claimed by the instance running them (a restart resumes them)',
+    sql: `
+      CREATE TABLE drift_runs_accepted (
+        case_id text NOT NULL REFERENCES cases(case_id), run_id text NOT NULL, party text NOT NULL, author text NOT NULL,
+        requested_at timestamptz NOT NULL, request jsonb NOT NULL, instance text, claim_expires_ms bigint NOT NULL,
+        PRIMARY KEY (case_id, run_id));`,
   },
 ];

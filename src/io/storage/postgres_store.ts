@@ -3,7 +3,7 @@ import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictErr
 import { chunksOf, joinChunks } from './drift_run_chunks.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
+  AcceptedDriftRun, AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 /** The NOTIFY channel: payload `caseId <TAB> version`. */
@@ -381,6 +381,31 @@ export class PostgresStore implements SarbridgeStore {
     return joinChunks(rows.map((c) => c.bytes), Number(run.rows[0].particle_bytes));
   }
 
+  async acceptDriftRun(r: AcceptedDriftRun, instance: string, expiresMs: number): Promise<void> {
+    await this.pool.query('INSERT INTO drift_runs_accepted (case_id, run_id, party, author, requested_at, request, instance, claim_expires_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [r.caseId, r.runId, r.party, r.author, r.requestedAt, JSON.stringify(r.request), instance, expiresMs]);
+  }
+
+  async claimDriftRuns(instance: string, nowMs: number, expiresMs: number): Promise<AcceptedDriftRun[]> {
+    // the rows are locked as they are claimed (SKIP LOCKED: an instance claiming at the same time takes others, never the same)
+    const { rows } = await this.pool.query(`UPDATE drift_runs_accepted SET instance = $1, claim_expires_ms = $2
+      WHERE (case_id, run_id) IN (SELECT case_id, run_id FROM drift_runs_accepted WHERE instance IS NULL OR claim_expires_ms < $3 FOR UPDATE SKIP LOCKED)
+      RETURNING ${ACCEPTED_COLUMNS}`, [instance, expiresMs, nowMs]);
+    return rows.map(toAccepted).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.runId.localeCompare(b.runId));
+  }
+
+  async renewDriftRunClaims(instance: string, expiresMs: number, release = false): Promise<void> {
+    await this.pool.query('UPDATE drift_runs_accepted SET instance = $1, claim_expires_ms = $2 WHERE instance = $3', [release ? null : instance, expiresMs, instance]);
+  }
+
+  async forgetAcceptedDriftRun(caseId: string, runId: string): Promise<void> {
+    await this.pool.query('DELETE FROM drift_runs_accepted WHERE case_id = $1 AND run_id = $2', [caseId, runId]);
+  }
+
+  async listAcceptedDriftRuns(caseId: string): Promise<AcceptedDriftRun[]> {
+    return (await this.pool.query(`SELECT ${ACCEPTED_COLUMNS} FROM drift_runs_accepted WHERE case_id = $1 ORDER BY requested_at, run_id`, [caseId])).rows.map(toAccepted);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
@@ -405,6 +430,9 @@ const toForcing = (r: any): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents,
 });
 
+const ACCEPTED_COLUMNS = 'case_id, run_id, party, author, requested_at, request';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toAccepted = (r: any): AcceptedDriftRun => ({ caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: iso(r.requested_at), request: r.request });
 const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toDriftRun = (r: any): DriftRunRecord => ({

@@ -5,7 +5,7 @@ import { CaseNotFoundError, DuplicateUserError, StorageError, VersionConflictErr
 import { chunksOf, joinChunks } from './drift_run_chunks.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
+  AcceptedDriftRun, AppendListener, AuditEntry, CaseRow, DriftRunRecord, EventDraft, ForcingFileRecord, SarbridgeStore, SessionRecord, StoredEvent, UserChanges, UserRecord, LoginFailureCount, LoginScope,
 } from './store.js';
 
 interface EventRow {
@@ -272,6 +272,30 @@ export class SqliteStore implements SarbridgeStore {
     return joinChunks(chunks.map((c) => c.bytes), run.particle_bytes);
   }
 
+  async acceptDriftRun(r: AcceptedDriftRun, instance: string, expiresMs: number): Promise<void> {
+    this.db.prepare('INSERT INTO drift_runs_accepted (case_id, run_id, party, author, requested_at, request, instance, claim_expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(r.caseId, r.runId, r.party, r.author, r.requestedAt, JSON.stringify(r.request), instance, expiresMs);
+  }
+
+  async claimDriftRuns(instance: string, nowMs: number, expiresMs: number): Promise<AcceptedDriftRun[]> {
+    // one statement: SQLite runs it alone, so two instances never claim the same row
+    return this.db.prepare<[string, number, number], AcceptedDbRow>(`UPDATE drift_runs_accepted SET instance = ?, claim_expires_ms = ?
+      WHERE instance IS NULL OR claim_expires_ms < ? RETURNING ${ACCEPTED_COLUMNS}`).all(instance, expiresMs, nowMs)
+      .map(toAccepted).sort(byRequest);
+  }
+
+  async renewDriftRunClaims(instance: string, expiresMs: number, release = false): Promise<void> {
+    this.db.prepare('UPDATE drift_runs_accepted SET instance = ?, claim_expires_ms = ? WHERE instance = ?').run(release ? null : instance, expiresMs, instance);
+  }
+
+  async forgetAcceptedDriftRun(caseId: string, runId: string): Promise<void> {
+    this.db.prepare('DELETE FROM drift_runs_accepted WHERE case_id = ? AND run_id = ?').run(caseId, runId);
+  }
+
+  async listAcceptedDriftRuns(caseId: string): Promise<AcceptedDriftRun[]> {
+    return this.db.prepare<[string], AcceptedDbRow>(`SELECT ${ACCEPTED_COLUMNS} FROM drift_runs_accepted WHERE case_id = ? ORDER BY requested_at, run_id`).all(caseId).map(toAccepted);
+  }
+
   async health(): Promise<{ database: 'ok' | 'unreachable'; problem?: string }> {
     try {
       this.db.prepare('SELECT 1').get();
@@ -299,6 +323,10 @@ const toForcing = (r: ForcingDbRow): ForcingFileRecord => ({
   sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents),
 });
 
+const ACCEPTED_COLUMNS = 'case_id, run_id, party, author, requested_at, request';
+interface AcceptedDbRow { case_id: string; run_id: string; party: string; author: string; requested_at: string; request: string }
+const toAccepted = (r: AcceptedDbRow): AcceptedDriftRun => ({ caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: r.requested_at, request: JSON.parse(r.request) });
+const byRequest = (a: AcceptedDriftRun, b: AcceptedDriftRun) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
 const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finished_at, event_version, request, summary, particle_count, stored_times, particle_bytes';
 interface DriftRunDbRow {
   case_id: string; run_id: string; party: string; author: string; requested_at: string; finished_at: string; event_version: number | null;

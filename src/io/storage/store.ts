@@ -148,6 +148,22 @@ export interface DriftRunRecord {
   readonly particleBytes: number;
 }
 
+/**
+ * A drift run the server accepted (answered 202) and has not finished: kept until it is stored
+ * (saveDriftRun), fails or is cancelled, so that a server that stops does not lose it. The instance
+ * running it claims it until a time and renews the claim before then; a run whose claim is released
+ * (a server that stopped cleanly) or has expired (one that died) is claimed and run by another.
+ */
+export interface AcceptedDriftRun {
+  readonly caseId: string;
+  readonly runId: string;
+  readonly party: string;
+  readonly author: string;
+  readonly requestedAt: string;
+  /** The request as accepted (the checked body, defaults filled in, its time in UTC). */
+  readonly request: unknown;
+}
+
 /** Called after an event is durably stored (on every instance, for PostgreSQL). */
 export type AppendListener = (caseId: string, version: number) => void;
 
@@ -230,6 +246,20 @@ export interface SarbridgeStore {
   listDriftRuns(caseId: string): Promise<DriftRunRecord[]>;
   /** The run's particle blob, or null. */
   readDriftRunParticles(caseId: string, runId: string): Promise<Uint8Array | null>;
+
+  /** Keep an accepted drift run until it ends, claimed by `instance` until `expiresMs` (ms since 1970). */
+  acceptDriftRun(run: AcceptedDriftRun, instance: string, expiresMs: number): Promise<void>;
+  /**
+   * Claim for `instance`, until `expiresMs`, every accepted run whose claim was released or had
+   * expired at `nowMs` (each row claimed by one instance only); returns them, oldest request first.
+   */
+  claimDriftRuns(instance: string, nowMs: number, expiresMs: number): Promise<AcceptedDriftRun[]>;
+  /** Renew `instance`'s claims until `expiresMs`; with `release`, give them up instead (a server stopping cleanly). */
+  renewDriftRunClaims(instance: string, expiresMs: number, release?: boolean): Promise<void>;
+  /** Forget an accepted run: it is stored, failed or cancelled. */
+  forgetAcceptedDriftRun(caseId: string, runId: string): Promise<void>;
+  /** A case's accepted runs not yet ended, on any instance, oldest first. */
+  listAcceptedDriftRuns(caseId: string): Promise<AcceptedDriftRun[]>;
 
   /**
    * Is the database answering (a `SELECT 1`)? For PostgreSQL also whether live notifications
