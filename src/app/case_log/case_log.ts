@@ -11,6 +11,7 @@ import { checkUnderAgreement, recipientPartyOf } from './agreement_checks.js';
 import { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext } from './commands.js';
 import { CaseClosedError, PlanNotIssuableError } from './errors.js';
 import { checkStatusChange, closedAfter, STATUS_EVENT_TYPES, type Coordinator } from './case_status.js';
+import { withCorrectionMarks } from './correction_marks.js';
 import { checkCorrectionTarget, checkReplacement } from './corrections.js';
 import { checkMessageAcknowledgement, checkMessageAddress, checkMessageCorrection } from './message_acks.js';
 import { withUtcTimes } from './payload_times.js';
@@ -239,7 +240,10 @@ export class CaseLog {
   /** Events after `afterVersion`, as the actor's party may see them. */
   async events(actor: Actor, caseId: string, afterVersion = 0, limit?: number): Promise<ViewedEvent[]> {
     await this.checkRead(actor, caseId);
-    return (await this.store.readEvents(caseId, afterVersion, limit)).map((e) => this.view(e as CaseEvent, actor.party));
+    // the rest of the log is read for the corrections and retractions that mark the page's events
+    const rest = (await this.store.readEvents(caseId, afterVersion)).map((e) => this.view(e as CaseEvent, actor.party));
+    const marked = withCorrectionMarks(rest);
+    return limit === undefined ? marked : marked.slice(0, limit);
   }
 
   /** What a party may see of one event: its releasability, and under the agreement each unit's it names. */

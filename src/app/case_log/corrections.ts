@@ -44,3 +44,4 @@ export function checkCorrectionTarget(
 export function checkReplacement(originalType: CaseEventType, replacement: unknown): unknown {
   return withUtcTimes(originalType, checkPayload(originalType, replacement, 'payload/replacement'), 'payload/replacement');
 }
+

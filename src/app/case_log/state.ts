@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { correctionMarkOf } from './correction_marks.js';
 import type { DriftRunSummarySchema, EVENT_PAYLOADS, ExerciseClockSchema, PositionSchema, ViewedEvent } from './events.js';
 
 type Position = Static<typeof PositionSchema>;
@@ -199,15 +200,12 @@ function trackUnit(state: Mutable, entry: PictureEntry): void {
 function correctionsOf(events: readonly ViewedEvent[]): Map<number, { replacement?: unknown; corrections: CorrectionMark[]; retracted?: CorrectionMark }> {
   const fixes = new Map<number, { replacement?: unknown; corrections: CorrectionMark[]; retracted?: CorrectionMark }>();
   for (const e of events) {
-    if ('withheld' in e || (e.type !== 'eventCorrected' && e.type !== 'eventRetracted')) continue;
-    const p = e.payload as { eventVersion?: unknown; reason?: unknown; replacement?: unknown };
-    if (typeof p.eventVersion !== 'number') continue;
-    const fix = fixes.get(p.eventVersion) ?? { corrections: [] };
-    const mark: CorrectionMark = { version: e.version, party: e.party, recordedAt: e.recordedAt, ...('author' in e ? { author: e.author } : {}),
-      ...(typeof p.reason === 'string' ? { reason: p.reason } : {}) };
-    if (e.type === 'eventRetracted') fix.retracted = mark;
-    else { fix.corrections.push(mark); fix.replacement = p.replacement; }
-    fixes.set(p.eventVersion, fix);
+    const m = correctionMarkOf(e);
+    if (!m) continue;
+    const fix = fixes.get(m.eventVersion) ?? { corrections: [] };
+    if (m.retraction) fix.retracted = m.mark;
+    else { fix.corrections.push(m.mark); fix.replacement = ((e as { payload?: { replacement?: unknown } }).payload)?.replacement; }
+    fixes.set(m.eventVersion, fix);
   }
   return fixes;
 }

@@ -1,6 +1,6 @@
 import type { SarbridgeStore, StoredEvent } from '../../io/storage/index.js';
 import type { CaseEvent, ViewedEvent } from '../case_log/index.js';
-import { viewEvent } from '../case_log/index.js';
+import { correctionMarkOf, viewEvent } from '../case_log/index.js';
 
 /** What a party may see of an event (CaseLog.view: releasability, and the agreement's units). */
 export type EventView = (event: CaseEvent, party: string) => ViewedEvent;
@@ -25,6 +25,22 @@ interface Subscription {
   catchingUp: boolean;
 }
 
+/**
+ * The live messages of one event as a party sees it: the event, and after a correction or
+ * retraction the reader may see, `{"kind":"eventMarked","eventVersion":n,"correctedBy"|"retractedBy":mark}`,
+ * so a subscriber that already holds the original learns it was corrected (the same mark GET
+ * …/events puts on it: app/case_log/correction_marks.ts). A withheld correction marks nothing.
+ */
+function messagesOf(viewed: ViewedEvent): string[] {
+  const texts = [JSON.stringify({ kind: 'event', event: viewed })];
+  const m = correctionMarkOf(viewed);
+  if (m) texts.push(JSON.stringify({ kind: 'eventMarked', eventVersion: m.eventVersion, [m.retraction ? 'retractedBy' : 'correctedBy']: m.mark }));
+  return texts;
+}
+
+/** Characters written to subscribers before the delivery loop yields to the event loop. */
+const DELIVERY_SLICE_CHARS = 4 * 1024 * 1024;
+
 /** Recent events kept per case, so subscribers a little behind are served without a read. */
 const RECENT_EVENTS = 500;
 
@@ -32,7 +48,7 @@ class CaseChannel {
   readonly subscriptions = new Set<Subscription>();
   /** Highest version fetched from the store. */
   cursor = 0;
-  recent: { event: StoredEvent; texts: Map<string, string> }[] = [];
+  recent: { event: StoredEvent; texts: Map<string, readonly string[]> }[] = [];
   private fetching: Promise<void> | null = null;
   private again = false;
 
@@ -51,28 +67,36 @@ class CaseChannel {
           this.recent.push({ event, texts: new Map() });
         }
         if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
-        for (const s of this.subscriptions) this.deliver(s);
+        // a large event (a maximum-size drift run's summary is ~150 kB) to hundreds of subscribers:
+        // requests and the drift pool's messages are let in every few MB written, not after all of it
+        let sent = 0;
+        for (const s of this.subscriptions) {
+          sent += this.deliver(s);
+          if (sent > DELIVERY_SLICE_CHARS) { sent = 0; await new Promise((resolve) => setImmediate(resolve)); }
+        }
       } while (this.again);
     })().finally(() => { this.fetching = null; });
     return this.fetching;
   }
 
-  /** Send a subscriber everything after its cursor, from memory or (when too far behind) from the store. */
-  deliver(s: Subscription): void {
-    if (s.catchingUp || s.cursor >= this.cursor) return;
+  /** Send a subscriber everything after its cursor, from memory or (when too far behind) from the store; returns the characters sent. */
+  deliver(s: Subscription): number {
+    if (s.catchingUp || s.cursor >= this.cursor) return 0;
     const first = this.recent.length ? this.recent[0].event.version : this.cursor + 1;
-    if (s.cursor < first - 1) { void this.catchUp(s); return; }
+    if (s.cursor < first - 1) { void this.catchUp(s); return 0; }
+    let sent = 0;
     for (const item of this.recent) {
       if (item.event.version <= s.cursor) continue;
-      if (!this.admitted(s, item.event)) return;
-      let text = item.texts.get(s.subscriber.party);
-      if (text === undefined) {
-        text = JSON.stringify({ kind: 'event', event: this.view(item.event as CaseEvent, s.subscriber.party) });
-        item.texts.set(s.subscriber.party, text);
+      if (!this.admitted(s, item.event)) return sent;
+      let texts = item.texts.get(s.subscriber.party);
+      if (texts === undefined) {
+        texts = messagesOf(this.view(item.event as CaseEvent, s.subscriber.party));
+        item.texts.set(s.subscriber.party, texts);
       }
-      s.subscriber.send(text);
+      for (const text of texts) { s.subscriber.send(text); sent += text.length; }
       s.cursor = item.event.version;
     }
+    return sent;
   }
 
   /** Does the subscriber still follow the case with `event` in it? If not, its subscription ends here. */
@@ -92,7 +116,7 @@ class CaseChannel {
         if (!this.subscriptions.has(s)) return;
         for (const event of missed) {
           if (!this.admitted(s, event)) return;
-          s.subscriber.send(JSON.stringify({ kind: 'event', event: this.view(event as CaseEvent, s.subscriber.party) }));
+          for (const text of messagesOf(this.view(event as CaseEvent, s.subscriber.party))) s.subscriber.send(text);
           s.cursor = event.version;
         }
         if (missed.length < 1000) break;

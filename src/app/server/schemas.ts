@@ -43,6 +43,11 @@ export const CaseSummary = Type.Object({
 });
 
 /** An event as the viewer may see it (whole, redacted to its position, or withheld). */
+/** Who corrected or retracted an event, when and why (author and reason absent for a reader who sees the correction positions only). */
+const CorrectionMarkSchema = Type.Object({
+  version: Type.Integer({ description: 'the version of the eventCorrected or eventRetracted' }), party: Type.String(), recordedAt: Type.String(),
+  author: Type.Optional(Type.String()), reason: Type.Optional(Type.String()),
+});
 export const ViewedEventSchema = Type.Object({
   caseId: Type.String(), version: Type.Integer(),
   type: Type.Optional(EventTypeSchema), author: Type.Optional(Type.String()), party: Type.Optional(Type.String()),
@@ -50,4 +55,6 @@ export const ViewedEventSchema = Type.Object({
   releasability: Type.Optional(ReleasabilitySchema), payload: Type.Optional(Type.Unknown()),
   redacted: Type.Optional(Type.Boolean()), withheld: Type.Optional(Type.Boolean()),
   withheldUnits: Type.Optional(Type.Integer({ description: "units of another party left out of this plan or these planning inputs (the agreement's releasability)" })),
+  correctedBy: Type.Optional(Type.Array(CorrectionMarkSchema, { description: 'the corrections (eventCorrected) of this event the reader may see, oldest first; the log keeps the event as written' })),
+  retractedBy: Type.Optional(CorrectionMarkSchema),
 });
