@@ -13,7 +13,9 @@ import { CaseParams, MAX_VERSION } from './schemas.js';
 /**
  * `GET /api/cases/:caseId/live` (WebSocket): the events after `afterVersion` (the last version
  * the client holds; 0 for all), then `{"kind":"live","version":n}`, then each new event as
- * `{"kind":"event","event":…}`, filtered for the client's party. A client that reconnects gives
+ * `{"kind":"event","event":…}`, filtered for the client's party; after a correction or retraction
+ * the client may see, `{"kind":"eventMarked","eventVersion":n,"correctedBy"|"retractedBy":mark}` (the
+ * mark GET …/events puts on that original); a drift run's state as `{"kind":"driftRun","run":…}`. A client that reconnects gives
  * its last version and receives exactly what it missed. Refused before the upgrade (401/403/404, and
  * 400 for an `afterVersion` beyond the case's current version).
  */
