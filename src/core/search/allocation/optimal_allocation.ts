@@ -59,7 +59,7 @@ import { METRES_PER_NM, degToRad } from '../../geo/units.js';
 import { weightedDatum } from '../../probability/datum.js';
 import { fromLocal, localFrame, type LocalFrame } from '../../probability/local_frame.js';
 import { releasedOnly } from '../../probability/particle_cloud.js';
-import { smallestContainmentRectangle } from '../../probability/min_rectangle.js';
+import { smallestContainmentRectangles } from '../../probability/min_rectangle.js';
 import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
 import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
@@ -589,16 +589,16 @@ function candidates(view: CellCloud, frame: LocalFrame, effortM2: number, covera
   const lonDeg = new Float64Array(view.cellCount), latDeg = new Float64Array(view.cellCount);
   for (let c = 0; c < view.cellCount; c++) { const p = fromLocal(frame, view.cellX[c], view.cellY[c]); lonDeg[c] = p.lonDeg; latDeg[c] = p.latDeg; }
   const cloud = { count: view.cellCount, lonDeg, latDeg, weight: view.cellW };
-  for (const poc of [0.5, 0.9]) {
-    try {
-      const r = smallestContainmentRectangle(cloud, poc, { frame, bins: 32, coarseStepDeg: 10 });
+  try {
+    // the 50 % and 90 % rectangles of the same cells: projected and sorted once
+    for (const r of smallestContainmentRectangles(cloud, [0.5, 0.9], { frame, bins: 32, coarseStepDeg: 10 })) {
       const lon = r.centre.lonDeg - frame.originLonDeg;
       centres.push([lon * frame.metresPerDegLon, (r.centre.latDeg - frame.originLatDeg) * frame.metresPerDegLat]);
       bearings.push(degToRad(r.orientationDeg));
       aspects.add(clamp(r.lengthNm / Math.max(r.widthNm, 1e-6), 1, 6));
-    } catch {
-      // a residual with a single cell has no rectangle: the mean is enough
     }
+  } catch {
+    // a residual with no weighted cell has no rectangle: the mean is enough
   }
   const out: FrameRectangle[] = [];
   for (const [cx, cy] of centres) for (const b of bearings) for (const c of coverages) for (const a of pattern === 'SS' ? [1] : aspects) {
