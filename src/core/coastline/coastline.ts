@@ -197,13 +197,38 @@ export class Coastline {
     const cellM = ((Math.PI / 180) * EARTH_RADIUS_M) / cpd;
     const uScale = Math.cos((((lat0Deg + lat1Deg) / 2) * Math.PI) / 180);
     const u0 = x0 * cpd, v0 = (lat0Deg - this.southDeg) * cpd;
-    const r = closestShoreCells(this.grid, u0, v0, u0 + dLon * cpd, v0 + (lat1Deg - lat0Deg) * cpd, maxDistanceM / cellM, uScale);
+    const u1 = u0 + dLon * cpd, v1 = v0 + (lat1Deg - lat0Deg) * cpd, radius = maxDistanceM / cellM;
+    // no cell with shoreline edges within reach: closestShoreCells would find none (the optimiser asks
+    // this for every leg line of thousands of candidate areas, most far from land)
+    if (!this.edgesNear(Math.min(u0, u1) - radius / uScale, Math.max(u0, u1) + radius / uScale, Math.min(v0, v1) - radius, Math.max(v0, v1) + radius)) return null;
+    const r = closestShoreCells(this.grid, u0, v0, u1, v1, radius, uScale);
     if (r === null) return null;
     return {
       distanceM: r.distance * cellM, fraction: r.t,
       shoreLonDeg: lon0Deg + (r.shoreU - u0) / cpd, shoreLatDeg: this.southDeg + r.shoreV / cpd,
     };
   }
+
+  /**
+   * Whether any cell holding shoreline edges (neither all water nor all land) may lie in the box
+   * u in [uLo, uHi], v in [vLo, vHi] (cell units): false only when none does. A summed-area table of
+   * such cells over blocks of EDGE_BLOCK_TARGET-bounded size, built on first use; the blocks that
+   * cover the box are counted, so the answer errs only towards "may".
+   */
+  private edgesNear(uLo: number, uHi: number, vLo: number, vHi: number): boolean {
+    if (!(uLo <= uHi && vLo <= vHi)) return true;   // NaN: let the full search decide
+    const { nx, ny } = this;
+    const i0 = Math.max(0, Math.floor(uLo) - 1), i1 = Math.min(nx - 1, Math.floor(uHi) + 1);
+    const j0 = Math.max(0, Math.floor(vLo) - 1), j1 = Math.min(ny - 1, Math.floor(vHi) + 1);
+    if (i0 > i1 || j0 > j1) return false;   // the box is off the grid: no edge there
+    const t = this.edgeTable ?? (this.edgeTable = edgeCellTable(this.state, nx, ny));
+    const b = t.block, w = t.width;
+    const bi0 = (i0 / b) | 0, bi1 = ((i1 / b) | 0) + 1, bj0 = (j0 / b) | 0, bj1 = ((j1 / b) | 0) + 1;
+    const count = t.sum[bj1 * w + bi1] - t.sum[bj0 * w + bi1] - t.sum[bj1 * w + bi0] + t.sum[bj0 * w + bi0];
+    return count > 0;
+  }
+
+  private edgeTable: EdgeCellTable | null = null;
 
   /** Counts of water, land and mixed cells and the memory the index holds. */
   stats(): CoastlineStats {
@@ -352,4 +377,32 @@ export class Coastline {
     }
     return best <= 1 ? best : -1;
   }
+}
+
+/** Summed-area table of the cells with shoreline edges, over square blocks of `block` cells. */
+interface EdgeCellTable {
+  readonly block: number;
+  /** Blocks per row plus one. */
+  readonly width: number;
+  /** sum[bj * width + bi]: cells with edges in the blocks west of bi and south of bj. */
+  readonly sum: Int32Array;
+}
+
+/** At most about this many blocks in an edge-cell table (4 MB), so a large grid gets larger blocks. */
+const EDGE_BLOCK_TARGET = 1 << 20;
+
+function edgeCellTable(state: Uint8Array, nx: number, ny: number): EdgeCellTable {
+  const block = Math.max(1, Math.ceil(Math.sqrt((nx * ny) / EDGE_BLOCK_TARGET)));
+  const bx = Math.ceil(nx / block), by = Math.ceil(ny / block), width = bx + 1;
+  const sum = new Int32Array((by + 1) * width);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const s = state[j * nx + i];
+      if (s !== CELL_WATER && s !== CELL_LAND) sum[(((j / block) | 0) + 1) * width + ((i / block) | 0) + 1]++;
+    }
+  }
+  for (let bj = 1; bj <= by; bj++) {
+    for (let bi = 1; bi <= bx; bi++) sum[bj * width + bi] += sum[(bj - 1) * width + bi] + sum[bj * width + bi - 1] - sum[(bj - 1) * width + bi - 1];
+  }
+  return { block, width, sum };
 }

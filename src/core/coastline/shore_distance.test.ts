@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import { coastlineFromRings, type LonLatRing } from './coastline_from_rings.js';
+import { closestShoreCells } from './shore_distance.js';
 
 // A diamond island (vertices east, north, west, south of 132.05E 37.05N, 0.05° out), so the point
 // of an edge nearest to a passing line is its middle, 0.05 / sqrt(2) ° of latitude-metric from a vertex.
@@ -46,5 +47,38 @@ describe('Coastline.closestShore', () => {
   test('null when the shore is farther than the limit', () => {
     expect(coast.closestShore(131.5, 37.5, 131.6, 37.5, 1000)).toBeNull();
     expect(coast.closestShore(131.5, 37.5, 131.6, 37.5, 100_000)!.distanceM).toBeGreaterThan(1000);
+  });
+});
+
+describe('Coastline.closestShore\'s table of cells with edges', () => {
+  // islets scattered over the region, so that segments come near, across and far from shore
+  const islets: LonLatRing[] = Array.from({ length: 12 }, (_, k) => {
+    const lon = 131.2 + 0.13 * k, lat = 36.3 + 0.11 * ((k * 7) % 12), r = 0.004 + 0.002 * (k % 3);
+    return [[lon + r, lat], [lon, lat + r], [lon - r, lat], [lon, lat - r]];
+  });
+  const many = coastlineFromRings(islets, bounds, { label: 'islets' });
+
+  test('answers as the search over every cell does', () => {
+    let a = 7;
+    const rand = (): number => { a = (a * 1103515245 + 12345) % 2147483648; return a / 2147483648; };
+    const cpd = many.cellsPerDeg;
+    let near = 0;
+    for (let k = 0; k < 2000; k++) {
+      const lon0 = 131.1 + 1.8 * rand(), lat0 = 36.1 + 1.8 * rand();
+      const lon1 = lon0 + 0.2 * (rand() - 0.5), lat1 = lat0 + 0.2 * (rand() - 0.5), maxM = [100, 1000, 5000, 20_000][k % 4];
+      // the same search without the table (Coastline.closestShore's conversion; no wrapping inside the bounds)
+      const uScale = Math.cos((((lat0 + lat1) / 2) * Math.PI) / 180), cellM = M_PER_DEG / cpd;
+      const u0 = (lon0 - bounds.westDeg) * cpd, v0 = (lat0 - bounds.southDeg) * cpd;
+      const onLand = many.isLand(lon0, lat0) || many.isLand(lon1, lat1);
+      const full = onLand ? 0 : closestShoreCells(many.grid, u0, v0, u0 + (lon1 - lon0) * cpd, v0 + (lat1 - lat0) * cpd, maxM / cellM, uScale);
+      const r = many.closestShore(lon0, lat0, lon1, lat1, maxM);
+      if (full === null) expect(r).toBeNull();
+      else {
+        near++;
+        expect(r!.distanceM).toBe(full === 0 ? 0 : full.distance * cellM);
+      }
+    }
+    expect(near).toBeGreaterThan(100);
+    expect(near).toBeLessThan(1900);
   });
 });
