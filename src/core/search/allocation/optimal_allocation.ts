@@ -444,10 +444,20 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     }
   }
 
+  // Exact evaluations, once per distinct layout: starts often converge to the same areas, and the
+  // exact POD (searchPod) is the dearest step; a layout is its routes as flown, waypoint by waypoint.
+  const exact = new Map<string, SearchPlan>();
+  const evaluate = (assignments: readonly UnitAssignment[]): SearchPlan => {
+    const key = JSON.stringify(assignments.map((a) => [a.unitId, a.sweepWidthNm, a.sweepWidthByScenarioNm ?? null, a.route.speedKn,
+      (a.route.flown ?? a.route.waypoints).map((w) => [w.lonDeg, w.latDeg, w.timeS])]));
+    let plan = exact.get(key);
+    if (!plan) { plan = evaluateAssignments(particles, snapshots, assignments, options); exact.set(key, plan); }
+    return plan.assignments === assignments ? plan : { ...plan, assignments };
+  };
   // The optimiser's layout: the start whose exact POS is higher.
   const evaluated = starts.map((start) => ({
     placed: start.placed,
-    plan: { ...evaluateAssignments(particles, snapshots, units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame)), options), approximatePos: start.approximatePos },
+    plan: { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame))), approximatePos: start.approximatePos },
   })).sort((p, q) => q.plan.pos - p.plan.pos);
   let best: (SearchPlan & { approximatePos: number }) | null = evaluated.length > 0 ? evaluated[0].plan : null;
   // No unit left on an area of negligible worth while probability elsewhere is uncovered: a unit
@@ -518,7 +528,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
         if (!f) continue;
         const moved = from.placed.slice();
         moved[k] = { rect: r, ...f, progress: views[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
-        const plan = evaluateAssignments(particles, snapshots, units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), options);
+        const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)));
         if (plan.pos > cur.plan.pos) cur = { placed: moved, plan: { ...plan, approximatePos: cur.plan.approximatePos } };
       }
     }
