@@ -1,21 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { seededUniform } from '../../probability/gaussian_cloud.testkit.js';
 import { parallelTrackPod } from '../detection.js';
-import { CellCloud, PodTable, SAMPLES, type SweepAxis } from './cell_cloud.js';
+import { CellCloud, PodTable, SAMPLES, effectiveCoverage, frontMeets, type SweepAxis } from './cell_cloud.js';
 import type { FrameRectangle } from './frame_rectangle.js';
 
-/** scoreInside as first written, cell by cell with nothing passed over: the reference of the fast loop. */
+/** scoreInside as first written, cell by cell with nothing passed over, through the helpers fillInside uses: the reference of the fast loop. */
 function plainScore(view: CellCloud, r: FrameRectangle, sweep: SweepAxis, coverage: Float64Array, table: PodTable): { score: number; progress: 1 | -1 } {
   const taus = Array.from({ length: SAMPLES }, (_, k) => (k + 0.5) / SAMPLES - 0.5);
-  const frontMeets = (w0: number, dw: number, z0: number, dz: number, hw: number, hz: number, progress: 1 | -1): boolean => {
-    const den = 2 * hw * progress - dw;
-    if (den === 0) return false;
-    const tau = (w0 + progress * hw) / den;
-    if (!(tau >= 0 && tau <= 1)) return false;
-    const z = z0 + dz * tau;
-    return z <= hz && z >= -hz;
-  };
-  const effective = (c: number, dw: number, hw: number, progress: 1 | -1): number => (c * 2 * hw) / Math.abs(2 * hw * progress - dw);
   const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
   const hu = r.alongHalfM, hv = r.acrossHalfM;
   const acrossFront = sweep === 'across';
@@ -34,8 +25,8 @@ function plainScore(view: CellCloud, r: FrameRectangle, sweep: SweepAxis, covera
     }
     const w0 = acrossFront ? mv - 0.5 * dv : mu - 0.5 * du, dw = acrossFront ? dv : du;
     const z0 = acrossFront ? mu - 0.5 * du : mv - 0.5 * dv, dz = acrossFront ? du : dv;
-    if (frontMeets(w0, dw, z0, dz, hw, hz, 1)) plus += view.cellW[c] * table.at(effective(cg, dw, hw, 1));
-    if (frontMeets(w0, dw, z0, dz, hw, hz, -1)) minus += view.cellW[c] * table.at(effective(cg, dw, hw, -1));
+    if (frontMeets(w0, dw, z0, dz, hw, hz, 1)) plus += view.cellW[c] * table.at(effectiveCoverage(cg, dw, hw, 1));
+    if (frontMeets(w0, dw, z0, dz, hw, hz, -1)) minus += view.cellW[c] * table.at(effectiveCoverage(cg, dw, hw, -1));
   }
   if (sweep === 'fraction') return { score: fraction / SAMPLES, progress: 1 };
   return plus >= minus ? { score: plus, progress: 1 } : { score: minus, progress: -1 };

@@ -52,7 +52,7 @@ export type SweepAxis = 'across' | 'along' | 'fraction';
  * [0, 1] with |z(tau*)| <= hz. Tracks run much faster than the drift, so a point the front meets is
  * searched once at the pattern's coverage.
  */
-function frontMeets(w0: number, dw: number, z0: number, dz: number, hw: number, hz: number, progress: 1 | -1): boolean {
+export function frontMeets(w0: number, dw: number, z0: number, dz: number, hw: number, hz: number, progress: 1 | -1): boolean {
   const den = 2 * hw * progress - dw;
   if (den === 0) return false;
   const tau = (w0 + progress * hw) / den;
@@ -88,7 +88,7 @@ export class PodTable {
  * are S |2 hw progress - dw| / (2 hw) apart (the front passes it faster when it drifts against
  * the front, slower when with it), so C_eff = C 2 hw / |2 hw progress - dw|.
  */
-function effectiveCoverage(coverage: number, dw: number, hw: number, progress: 1 | -1): number {
+export function effectiveCoverage(coverage: number, dw: number, hw: number, progress: 1 | -1): number {
   return (coverage * 2 * hw) / Math.abs(2 * hw * progress - dw);
 }
 
