@@ -7,7 +7,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
 
-interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string; logLevel: string; driftWorkers?: string; driftQueue: string }
+interface ServeOptions { db: string; host: string; port: string; demo: boolean; agreement?: string; logLevel: string; driftWorkers?: string; driftQueue: string; driftClaimS: string }
 
 /**
  * The one-time setup page's address on the loopback, or null when the server does not listen there
@@ -33,6 +33,7 @@ export function serveCommand(): Command {
       .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'))
     .option('--drift-workers <n>', `worker threads for drift runs (default: one per core but one, which answers requests: ${Math.max(1, availableParallelism() - 1)} here)`)
     .option('--drift-queue <n>', 'drift runs each party may have waiting for a worker; one more answers 503 with Retry-After', '8')
+    .option('--drift-claim-s <s>', "how long this server's claim on an accepted drift run lasts unless renewed (every third of it): a server that dies leaves its runs to another after this long", '30')
     .option('--agreement <config>', "a cooperation config (e.g. examples/cooperation/korea-japan.yaml): every issued plan must satisfy its rules, its notifications acknowledged")
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
@@ -45,10 +46,12 @@ export function serveCommand(): Command {
       };
       const driftWorkers = count('--drift-workers', options.driftWorkers, 1);
       const driftQueuePerParty = count('--drift-queue', options.driftQueue, 0);
+      const driftClaimS = Number(options.driftClaimS);
+      if (!Number.isFinite(driftClaimS) || driftClaimS < 0.3 || driftClaimS > 3600) throw new InvalidInputError('--drift-claim-s', `'${options.driftClaimS}' is not a number of seconds from 0.3 to 3600`);
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);
       const { describeDb, startServer } = await import('../server/index.js');
-      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement, logLevel: options.logLevel as LogLevel, driftWorkers, driftQueuePerParty }).catch((error: NodeJS.ErrnoException) => {
+      const server = await startServer({ db: options.db, host: options.host, port, demo: options.demo, agreement, logLevel: options.logLevel as LogLevel, driftWorkers, driftQueuePerParty, driftClaimRenewMs: (driftClaimS * 1000) / 3 }).catch((error: NodeJS.ErrnoException) => {
         if (error?.code === 'EADDRINUSE') {
           throw new InvalidInputError('--port', `${port} on ${options.host} is in use (another sarbridge serve, or another program); stop it or give another --port (0: any free port)`);
         }

@@ -30,7 +30,7 @@ export interface DriftLimits {
   readonly driftWorkers: number;
   /** Runs one party may have waiting for a worker; one more answers 503 with Retry-After (`serve --drift-queue`). */
   readonly driftQueuePerParty: number;
-  /** How often accepted runs' claims are renewed and orphaned ones taken over, ms (default 10 s; tests shorten it). */
+  /** How often accepted runs' claims are renewed and orphaned ones taken over, ms (default 10 s; `serve --drift-claim-s` is three times it; tests shorten it). */
   readonly driftClaimRenewMs?: number;
 }
 

@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** Drift worker threads (default os.availableParallelism()) and runs each party may queue (default 8). */
   readonly driftWorkers?: number;
   readonly driftQueuePerParty?: number;
+  /** How often accepted drift runs' claims are renewed, ms (default 10 s): a dead server's runs are taken over after three times this. */
+  readonly driftClaimRenewMs?: number;
 }
 
 /** Levels of `serve --log-level` (pino's, as Fastify logs). */
@@ -40,6 +42,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const limits = {
     ...(options.driftWorkers !== undefined ? { driftWorkers: options.driftWorkers } : {}),
     ...(options.driftQueuePerParty !== undefined ? { driftQueuePerParty: options.driftQueuePerParty } : {}),
+    ...(options.driftClaimRenewMs !== undefined ? { driftClaimRenewMs: options.driftClaimRenewMs } : {}),
   };
   const app = await buildApp({ store, agreement: options.agreement ?? null, logger: { level: options.logLevel ?? 'warn' }, limits });
   await app.listen({ host: options.host, port: options.port });
