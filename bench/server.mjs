@@ -10,6 +10,9 @@
 //      (goal < 100 ms), with the pool at its default size (one worker per core but one), one per core
 //      and 4 workers, after a window without drift runs (what the machine gives);
 //      the load average is printed beside them (the machine may be shared)
+//   5. GET …/events pages of 1000 (the route's largest) from a log of 100,000 events (2 % of them
+//      corrections of an earlier report): the first page, a middle one and the last, on SQLite and
+//      PostgreSQL (`--paging` runs this section only)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -18,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 
 register();
 const src = (path) => new URL(`../src/${path}`, import.meta.url).href;
@@ -236,8 +241,108 @@ async function underLoad(label, db, setupStore, workers, windowMs = 20_000, runC
   }
 }
 
+/**
+ * A log of `count` events written straight into the events table (an append each, durable, would
+ * take minutes): reports, every 50th from v100 a correction of the report 75 before it (so some
+ * pages hold originals whose corrections are on the next page).
+ */
+function* pagingRows(caseId, count) {
+  const at = Date.parse('2026-03-10T06:00:00Z');
+  for (let v = 2; v <= count; v++) {
+    const correction = v % 50 === 0 && v >= 100;
+    const payload = correction
+      ? { eventVersion: v - 75, reason: `position misread in ${v - 75}`, replacement: { text: `report ${v - 75}, fixed`, position: { lonDeg: 131.3, latDeg: 37.2 } } }
+      : { text: `report ${v}: debris sighted, drifting north-east`, position: { lonDeg: 131.25 + (v % 100) / 1000, latDeg: 37.2 + (v % 77) / 1000 } };
+    yield [caseId, v, correction ? 'eventCorrected' : 'report', 'kim', 'KR', new Date(at + v * 1000).toISOString(), v - 1, 'everything', JSON.stringify(payload)];
+  }
+}
+
+/** Time GET …/events?afterVersion=…&limit=1000 at the first, a middle and the last page of a `count`-event log. */
+async function pagingFigures(label, db, count, fill) {
+  const { child, base } = await startServer(db);
+  try {
+    const kim = { authorization: `Bearer ${(await (await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName: 'kim', password: TEST_PASSWORD }) })).json()).token}` };
+    const caseId = (await (await fetch(`${base}/api/cases`, { method: 'POST', headers: { ...kim, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'case', title: 'paging bench', parties: ['KR', 'JP'] }) })).json()).caseId;
+    await fill(caseId);
+    const limit = 1000;
+    const pages = [['first', 0], ['middle', count / 2], ['last', count - limit]];
+    const parts = [];
+    for (const [name, afterVersion] of pages) {
+      const times = [];
+      let events = 0, bytes = 0, marked = 0;
+      for (let k = 0; k < 11; k++) {
+        const t = performance.now();
+        const res = await fetch(`${base}/api/cases/${caseId}/events?afterVersion=${afterVersion}&limit=${limit}`, { headers: kim });
+        const text = await res.text();
+        times.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`paging: HTTP ${res.status} ${text}`);
+        const body = JSON.parse(text);
+        events = body.events.length; bytes = text.length; marked = body.events.filter((e) => e.correctedBy).length;
+        if (body.events[0].version !== afterVersion + 1) throw new Error(`paging: page after ${afterVersion} starts at ${body.events[0].version}`);
+      }
+      times.sort((a, b) => a - b);
+      parts.push(`${name} (after ${afterVersion}) median ${quantile(times, 0.5).toFixed(1)} ms, best ${times[0].toFixed(1)} ms [${events} events, ${marked} marked corrected, ${(bytes / 1024).toFixed(0)} KiB]`);
+    }
+    line(`  ${label}, ${count.toLocaleString('en')} events, pages of ${limit}, 11 requests each (the first a warm-up counted in): ${parts.join('; ')}; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+async function pagingSection() {
+  const count = 100_000;
+  line();
+  line(`GET …/events pages from a log of ${count.toLocaleString('en')} events (server in its own process):`);
+  {
+    const path = join(dir, 'paging.sqlite');
+    const setup = new SqliteStore(path);
+    await createTestUsers(setup);
+    await setup.close();
+    await pagingFigures('SQLite', path, count, async (caseId) => {
+      // a second connection, as another process would write (WAL)
+      const raw = new Database(path);
+      raw.pragma('busy_timeout = 10000');
+      const insert = raw.prepare('INSERT INTO events (case_id, version, type, author, party, recorded_at, based_on_version, releasability, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      raw.transaction(() => {
+        for (const row of pagingRows(caseId, count)) insert.run(...row);
+        raw.prepare('UPDATE cases SET version = ? WHERE case_id = ?').run(count, caseId);
+      })();
+      raw.close();
+    });
+  }
+  if (pgUrl) {
+    const db = await freshPg();
+    const setup = await PostgresStore.open(db.url);
+    await createTestUsers(setup);
+    await setup.close();
+    await pagingFigures('PostgreSQL', db.url, count, async (caseId) => {
+      const raw = new pg.Client({ connectionString: db.url });
+      await raw.connect();
+      await raw.query('BEGIN');
+      const rows = [...pagingRows(caseId, count)];
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        await raw.query(`INSERT INTO events (case_id, version, type, author, party, recorded_at, based_on_version, releasability, payload) VALUES ${chunk.map((_, j) => `(${Array.from({ length: 9 }, (_, c) => `$${j * 9 + c + 1}`).join(', ')})`).join(', ')}`, chunk.flat());
+      }
+      await raw.query('UPDATE cases SET version = $1 WHERE case_id = $2', [count, caseId]);
+      await raw.query('COMMIT');
+      await raw.query('ANALYZE events');
+      await raw.end();
+    });
+    await db.drop();
+  } else {
+    line('  PostgreSQL: not measured (set SARBRIDGE_BENCH_PG_URL or SARBRIDGE_TEST_PG_URL)');
+  }
+}
+
 line(`sarbridge server benchmark — ${new Date().toISOString().slice(0, 16)}Z, node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}`);
-// `node bench/server.mjs --under-load`: only section 4
+// `node bench/server.mjs --under-load`: only section 4; `--paging`: only section 5
+if (process.argv.includes('--paging')) {
+  await pagingSection();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 if (!process.argv.includes('--under-load')) {
 line();
 line('Events appended per second (each durable before it is acknowledged):');
@@ -272,4 +377,5 @@ await underLoad('SQLite, baseline', join(dir, 'load-0.sqlite'), new SqliteStore(
 for (const workers of [...new Set([Math.max(1, availableParallelism() - 1), availableParallelism(), 4])]) {
   await underLoad('SQLite', join(dir, `load-${workers}.sqlite`), new SqliteStore(join(dir, `load-${workers}.sqlite`)), workers);
 }
+if (!process.argv.includes('--under-load')) await pagingSection();
 rmSync(dir, { recursive: true, force: true });

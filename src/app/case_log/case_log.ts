@@ -237,13 +237,18 @@ export class CaseLog {
     return row;
   }
 
-  /** Events after `afterVersion`, as the actor's party may see them. */
+  /**
+   * Events after `afterVersion`, as the actor's party may see them, marked by the corrections and
+   * retractions it may see. A page (`limit`) reads its own events (keyset on the version) and the
+   * marks that name them (an index, migration 7), never the rest of the log.
+   */
   async events(actor: Actor, caseId: string, afterVersion = 0, limit?: number): Promise<ViewedEvent[]> {
     await this.checkRead(actor, caseId);
-    // the rest of the log is read for the corrections and retractions that mark the page's events
-    const rest = (await this.store.readEvents(caseId, afterVersion)).map((e) => this.view(e as CaseEvent, actor.party));
-    const marked = withCorrectionMarks(rest);
-    return limit === undefined ? marked : marked.slice(0, limit);
+    const viewed = (events: readonly StoredEvent[]) => events.map((e) => this.view(e as CaseEvent, actor.party));
+    if (limit === undefined) return withCorrectionMarks(viewed(await this.store.readEvents(caseId, afterVersion)));
+    const page = viewed(await this.store.readEvents(caseId, afterVersion, limit));
+    if (page.length === 0) return page;
+    return withCorrectionMarks(page, viewed(await this.store.readMarksOf(caseId, page[0].version, page.at(-1)!.version)));
   }
 
   /** What a party may see of one event: its releasability, and under the agreement each unit's it names. */

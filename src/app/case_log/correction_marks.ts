@@ -20,12 +20,13 @@ export function correctionMarkOf(e: ViewedEvent): { eventVersion: number; retrac
 /**
  * Events as the viewer sees them with each original marked at read time (the log is never
  * changed): `correctedBy` (oldest first) and `retractedBy`, from the corrections and retractions
- * among `events` that the viewer may see. The live feed sends the same marks as
+ * among `marking` (by default `events` themselves; for a page, those the store found naming the
+ * page's events) that the viewer may see. The live feed sends the same marks as
  * `{"kind":"eventMarked"}` messages after each correction (app/server/live_hub.ts).
  */
-export function withCorrectionMarks(events: readonly ViewedEvent[]): ViewedEvent[] {
+export function withCorrectionMarks(events: readonly ViewedEvent[], marking: readonly ViewedEvent[] = events): ViewedEvent[] {
   const marks = new Map<number, { correctedBy: CorrectionMark[]; retractedBy?: CorrectionMark }>();
-  for (const e of events) {
+  for (const e of marking) {
     const m = correctionMarkOf(e);
     if (!m) continue;
     const entry = marks.get(m.eventVersion) ?? { correctedBy: [] };

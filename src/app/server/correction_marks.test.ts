@@ -83,6 +83,58 @@ function marksSuite(name: string, open: () => Promise<{ store: SarbridgeStore; c
       expect(stored).not.toHaveProperty('correctedBy');
       for (const stop of stops) stop();
     });
+
+    test('a page of GET …/events reads its own events and the marks that name them, never the rest of the log', async () => {
+      // the same store behind a spy that counts the event rows each read returns
+      let rowsRead = 0;
+      const spy = new Proxy(store, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (prop !== 'readEvents' && prop !== 'readMarksOf') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: unknown[]) => {
+            const rows = await (value as (...a: unknown[]) => Promise<unknown[]>).apply(target, args);
+            rowsRead += rows.length;
+            return rows;
+          };
+        },
+      });
+      const paged = await buildApp({ store: spy, clock: () => new Date('2026-03-10T12:00:00Z') });
+      try {
+        const token = (await paged.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kim', password: TEST_PASSWORD } })).json().token;
+        const as = (method: 'GET' | 'POST', url: string, payload?: object) => paged.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+        const caseId = (await as('POST', '/api/cases', { kind: 'case', title: 'a long log', parties: ['KR', 'JP'] })).json().caseId as string;
+        // reports; every 40th event corrects the report 30 before it, every 40th + 20 retracts the one 5 before it
+        const targets = new Map<number, number>();   // marked version → marking version
+        for (let v = 2; v <= 400; v++) {
+          const [type, payload] = v % 40 === 0 ? ['eventCorrected', { eventVersion: v - 30, reason: `fix ${v}`, replacement: { text: `report ${v - 30}, fixed`, position: at } }]
+            : v % 40 === 20 ? ['eventRetracted', { eventVersion: v - 5, reason: `duplicate ${v}` }]
+              : ['report', { text: `report ${v}`, position: at }];
+          if (type !== 'report') targets.set((payload as unknown as { eventVersion: number }).eventVersion, v);
+          const res = await as('POST', `/api/cases/${caseId}/events`, { basedOnVersion: v - 1, type, payload });
+          expect(res.statusCode, res.body).toBe(201);
+        }
+        const whole = (await as('GET', `/api/cases/${caseId}/events`)).json().events as { version: number; correctedBy?: { version: number }[]; retractedBy?: { version: number } }[];
+        expect(whole).toHaveLength(400);
+        let marksSeen = 0;
+        for (const afterVersion of [0, 200, 360, 380]) {
+          rowsRead = 0;
+          const page = (await as('GET', `/api/cases/${caseId}/events?afterVersion=${afterVersion}&limit=20`)).json().events;
+          const marks = [...targets.keys()].filter((v) => v > afterVersion && v <= afterVersion + 20).length;
+          marksSeen += marks;
+          // its 20 events and its marks' events (made by events after the page), nothing more
+          expect(rowsRead).toBe(20 + marks);
+          expect(page).toEqual(whole.slice(afterVersion, afterVersion + 20));
+          for (const [marked, by] of targets) {
+            if (marked <= afterVersion || marked > afterVersion + 20) continue;
+            const e = page[marked - afterVersion - 1];
+            expect(by % 40 === 0 ? e.correctedBy.map((m: { version: number }) => m.version) : [e.retractedBy.version]).toEqual([by]);
+          }
+        }
+        expect(marksSeen).toBe(6);   // v10, v15, v210, v215, v370, v375
+      } finally {
+        await paged.close();
+      }
+    }, 120_000);
   });
 }
 

@@ -71,6 +71,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         requested_at TEXT NOT NULL, request TEXT NOT NULL, instance TEXT, claim_expires_ms INTEGER NOT NULL,
         PRIMARY KEY (case_id, run_id)) WITHOUT ROWID;`,
   },
+  {
+    id: 7, name: 'corrections and retractions by the event they name, so a page of events reads only its own marks',
+    sql: `
+      CREATE INDEX events_marks ON events(case_id, json_extract(payload, '$.eventVersion'))
+        WHERE type IN ('eventCorrected', 'eventRetracted');`,
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -135,5 +141,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         case_id text NOT NULL REFERENCES cases(case_id), run_id text NOT NULL, party text NOT NULL, author text NOT NULL,
         requested_at timestamptz NOT NULL, request jsonb NOT NULL, instance text, claim_expires_ms bigint NOT NULL,
         PRIMARY KEY (case_id, run_id));`,
+  },
+  {
+    id: 7, name: 'corrections and retractions by the event they name, so a page of events reads only its own marks',
+    sql: `
+      CREATE INDEX events_marks ON events (case_id, (payload->'eventVersion'))
+        WHERE type IN ('eventCorrected', 'eventRetracted');`,
   },
 ];

@@ -25,6 +25,14 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * `readMarksOf`: the predicate and expression of the partial index events_marks (migration 7) as it
+ * writes them (store.test.ts checks the plan). A jsonb number compares with jsonb numbers only, so
+ * no other kind of value matches.
+ */
+export const POSTGRES_READ_MARKS_SQL = `SELECT * FROM events WHERE case_id = $1 AND type IN ('eventCorrected', 'eventRetracted')
+  AND payload->'eventVersion' BETWEEN to_jsonb($2::integer) AND to_jsonb($3::integer) ORDER BY version`;
+
+/**
  * The store for deployments with several server instances (node-postgres pool). The version check
  * and the insert share a transaction holding the case row lock (SELECT … FOR UPDATE); the primary
  * key (case_id, version) is the last guard against a double write. Each append sends NOTIFY in its
@@ -190,10 +198,12 @@ export class PostgresStore implements SarbridgeStore {
   async readEvents(caseId: string, afterVersion = 0, limit = 1_000_000): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query(
       'SELECT * FROM events WHERE case_id = $1 AND version > $2 ORDER BY version LIMIT $3', [caseId, afterVersion, limit]);
-    return rows.map((r) => ({
-      caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: iso(r.recorded_at),
-      basedOnVersion: r.based_on_version, releasability: r.releasability, payload: r.payload,
-    }));
+    return rows.map(toStoredEvent);
+  }
+
+  async readMarksOf(caseId: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query(POSTGRES_READ_MARKS_SQL, [caseId, fromVersion, toVersion]);
+    return rows.map(toStoredEvent);
   }
 
   async getCase(caseId: string): Promise<CaseRow | null> {
@@ -438,4 +448,10 @@ const DRIFT_RUN_COLUMNS = 'case_id, run_id, party, author, requested_at, finishe
 const toDriftRun = (r: any): DriftRunRecord => ({
   caseId: r.case_id, runId: r.run_id, party: r.party, author: r.author, requestedAt: iso(r.requested_at), finishedAt: iso(r.finished_at), eventVersion: r.event_version,
   request: r.request, summary: r.summary, particleCount: r.particle_count, storedTimes: r.stored_times, particleBytes: Number(r.particle_bytes),
+});
+
+/** An events row as the store gives it. */
+const toStoredEvent = (r: { case_id: string; version: number; type: string; author: string; party: string; recorded_at: Date; based_on_version: number; releasability: string; payload: unknown }): StoredEvent => ({
+  caseId: r.case_id, version: r.version, type: r.type, author: r.author, party: r.party, recordedAt: iso(r.recorded_at),
+  basedOnVersion: r.based_on_version, releasability: r.releasability, payload: r.payload,
 });

@@ -28,6 +28,13 @@ const toUser = (r: UserRow): UserRecord => ({
 });
 
 /**
+ * `readMarksOf`: the terms of the partial index events_marks (migration 7) as it writes them, which
+ * is when SQLite uses it (store.test.ts checks the plan).
+ */
+export const SQLITE_READ_MARKS_SQL = `SELECT * FROM events WHERE case_id = ? AND type IN ('eventCorrected', 'eventRetracted')
+  AND json_extract(payload, '$.eventVersion') BETWEEN ? AND ? ORDER BY version`;
+
+/**
  * The embedded store (better-sqlite3, one file). WAL journal with `synchronous = FULL`: each
  * commit fsyncs the WAL before append() resolves, so an acknowledged event survives a SIGKILL or
  * a power cut. One process owns the file (SQLite serialises writers; the version check and the
@@ -99,6 +106,10 @@ export class SqliteStore implements SarbridgeStore {
   async readEvents(caseId: string, afterVersion = 0, limit = 1_000_000): Promise<StoredEvent[]> {
     return this.db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE case_id = ? AND version > ? ORDER BY version LIMIT ?').all(caseId, afterVersion, limit).map(toEvent);
+  }
+
+  async readMarksOf(caseId: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]> {
+    return this.db.prepare<[string, number, number], EventRow>(SQLITE_READ_MARKS_SQL).all(caseId, fromVersion, toVersion).map(toEvent);
   }
 
   async getCase(caseId: string): Promise<CaseRow | null> {

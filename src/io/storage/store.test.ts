@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from './errors.js';
-import { PostgresStore } from './postgres_store.js';
+import pg from 'pg';
+import { POSTGRES_READ_MARKS_SQL, PostgresStore } from './postgres_store.js';
 import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from './postgres_test_support.js';
-import { SqliteStore } from './sqlite_store.js';
+import { SQLITE_READ_MARKS_SQL, SqliteStore } from './sqlite_store.js';
 import type { EventDraft, SarbridgeStore } from './store.js';
 
 const newCase = { kind: 'case', title: 'Fishing boat taking water', parties: ['KR', 'JP'] };
@@ -77,6 +78,22 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       stop();
       expect(heard).toEqual(['c2:1', 'c2:2']);
       expect((await store.listCases()).map((c) => `${c.caseId}/${c.kind}`)).toEqual(['c0/case', 'c1/case', 'c2/exercise']);
+    });
+
+    test('readMarksOf finds the corrections and retractions naming events of a range, and nothing else', async () => {
+      await store.append(draft('m1', 0), newCase);
+      const kinds: [string, unknown][] = [
+        ['message', { text: 'a' }], ['message', { text: 'b', eventVersion: 2 }],   // v2, v3: a message with an eventVersion key is no mark
+        ['eventCorrected', { eventVersion: 2, reason: 'r' }], ['eventRetracted', { eventVersion: 3, reason: 'r' }],   // v4, v5
+        ['eventCorrected', { eventVersion: '2', reason: 'a string is no version' }], ['eventCorrected', { eventVersion: 4, reason: 'r' }],   // v6, v7
+      ];
+      for (const [k, [type, payload]] of kinds.entries()) await store.append({ ...draft('m1', k + 1, payload), type });
+      await store.append(draft('m2', 0), newCase);
+      await store.append({ ...draft('m2', 1, { eventVersion: 2, reason: 'another case' }), type: 'eventCorrected' });
+      expect((await store.readMarksOf('m1', 2, 3)).map((e) => e.version)).toEqual([4, 5]);
+      expect((await store.readMarksOf('m1', 1, 10)).map((e) => e.version)).toEqual([4, 5, 7]);
+      expect((await store.readMarksOf('m1', 4, 4))).toMatchObject([{ version: 7, type: 'eventCorrected', payload: { eventVersion: 4 } }]);
+      expect(await store.readMarksOf('m1', 5, 9)).toEqual([]);
     });
   });
 
@@ -252,6 +269,49 @@ let lastSqlite = '';
 storeSuite('SQLite',
   async () => new SqliteStore((lastSqlite = join(dir, `s${sqliteCount++}.sqlite`))),
   async () => new SqliteStore(lastSqlite));
+
+/** A case of `count` messages, every 50th event corrected by the event after it. */
+async function logWithCorrections(store: SarbridgeStore, caseId: string, count: number): Promise<void> {
+  await store.append(draft(caseId, 0), newCase);
+  for (let v = 1; v < count; v++) {
+    await store.append(v % 50 === 0 ? { ...draft(caseId, v, { eventVersion: v, reason: 'fix' }), type: 'eventCorrected' } : draft(caseId, v));
+  }
+}
+
+describe('the marks of a page are read through their index, not by reading the log', () => {
+  test('SQLite: the plan searches events_marks', async () => {
+    const path = join(dir, 'marks.sqlite');
+    const store = new SqliteStore(path);
+    await logWithCorrections(store, 'big', 2000);
+    expect((await store.readMarksOf('big', 1, 60)).map((e) => e.version)).toEqual([51]);
+    await store.close();
+    const raw = new Database(path);
+    raw.exec('ANALYZE');
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN ${SQLITE_READ_MARKS_SQL}`).all('big', 1, 60) as { detail: string }[];
+    raw.close();
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/^SEARCH events USING INDEX events_marks \(case_id=\? AND <expr>>\? AND <expr><\?\)/);
+  });
+
+  test.skipIf(!TEST_PG_URL)(`PostgreSQL: the plan scans events_marks ${TEST_PG_URL ? '' : `(${PG_SKIP_REASON})`}`, async () => {
+    const db = await freshPostgresDatabase();
+    const store = await PostgresStore.open(db.url);
+    const raw = new pg.Client({ connectionString: db.url });
+    try {
+      await logWithCorrections(store, 'big', 2000);
+      expect((await store.readMarksOf('big', 1, 60)).map((e) => e.version)).toEqual([51]);
+      await raw.connect();
+      await raw.query('ANALYZE events');
+      const plan = await raw.query(`EXPLAIN ${POSTGRES_READ_MARKS_SQL.replace('$1', "'big'").replace('$2', '1').replace('$3', '60')}`);
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/Index Scan using events_marks|Bitmap Index Scan on events_marks/);
+      expect(text).not.toMatch(/Seq Scan|events_pkey/);
+    } finally {
+      await raw.end();
+      await store.close();
+      await db.drop();
+    }
+  });
+});
 
 describe('SqliteStore durability settings', () => {
   test('the file is in WAL mode (synchronous=FULL is set per connection in the constructor)', async () => {

@@ -180,6 +180,12 @@ export interface SarbridgeStore {
   append(draft: EventDraft, newCase?: { kind: string; title: string; parties: readonly string[] }, parties?: readonly string[]): Promise<StoredEvent>;
   /** Events of a case with version > afterVersion, in order (at most `limit`). */
   readEvents(caseId: string, afterVersion?: number, limit?: number): Promise<StoredEvent[]>;
+  /**
+   * The corrections and retractions (`eventCorrected`, `eventRetracted`) of a case that name an
+   * event from `fromVersion` to `toVersion` (their `payload.eventVersion`), in order: the marks of
+   * a page of events, read through an index (migration 7), not by reading the rest of the log.
+   */
+  readMarksOf(caseId: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]>;
   /** The case's row, or null. */
   getCase(caseId: string): Promise<CaseRow | null>;
   listCases(): Promise<CaseRow[]>;
