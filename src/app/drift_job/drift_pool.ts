@@ -258,6 +258,11 @@ export class DriftPool {
     thread.task = null;
     thread.worker.unref();   // an idle worker does not keep the process alive
     this.tasks.delete(task.runId);
+    if (message.lowered) {
+      // its priority was lowered for a long drift (drift_pool_worker.ts): a fresh thread takes the next job
+      this.threads.splice(this.threads.indexOf(thread), 1);
+      void thread.worker.terminate();
+    }
     if (message.type === 'done') {
       this.meanRunS = 0.7 * this.meanRunS + 0.3 * ((performance.now() - task.startedAtMs) / 1000);
       task.resolve({ times: message.times, forcingLabels: message.forcingLabels, warnings: message.warnings, blob: message.blob });

@@ -29,8 +29,12 @@ export interface PoolOutcome {
   readonly blob: Uint8Array;
 }
 
+/**
+ * `lowered`: the worker thread lowered its own priority for a long drift (drift_pool_worker.ts) and
+ * cannot raise it again; the pool replaces it, so the next job opens its files at normal priority.
+ */
 export type PoolMessage =
   | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
-  | ({ readonly type: 'done'; readonly id: number } & PoolOutcome)
-  | { readonly type: 'cancelled'; readonly id: number }
-  | { readonly type: 'error'; readonly id: number; readonly code: string; readonly message: string };
+  | ({ readonly type: 'done'; readonly id: number; readonly lowered?: boolean } & PoolOutcome)
+  | { readonly type: 'cancelled'; readonly id: number; readonly lowered?: boolean }
+  | { readonly type: 'error'; readonly id: number; readonly code: string; readonly message: string; readonly lowered?: boolean };
