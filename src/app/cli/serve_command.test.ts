@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SqliteStore } from '../../io/storage/index.js';
 import { verifyPassword } from '../server/passwords.js';
 import { createAdmin } from './admin_command.js';
-import { setupUrlOf } from './serve_command.js';
+import { serveCommand, setupUrlOf } from './serve_command.js';
 
 const ADMIN = fileURLToPath(new URL('./admin_command.ts', import.meta.url));
 const SERVE = fileURLToPath(new URL('./serve_command.ts', import.meta.url));
@@ -84,6 +84,13 @@ describe('serveCommand', () => {
     const store = new SqliteStore(db);
     expect((await store.listCases()).map((c) => c.caseId)).toEqual(['demo-east-sea']);
     await store.close();
+  });
+
+  test('--drift-claim-s is a number of seconds from 0.3 to 3600, refused naming the flag before anything starts', async () => {
+    for (const bad of ['0', '-3', 'soon', '7200']) {
+      await expect(serveCommand().parseAsync(['--drift-claim-s', bad, '--db', join(dir, 'never.sqlite')], { from: 'user' }))
+        .rejects.toThrow(new RegExp(`^--drift-claim-s: '${bad}' is not a number of seconds from 0.3 to 3600`));
+    }
   });
 
   test('a port in use is one line naming --port, with no stack', async () => {
