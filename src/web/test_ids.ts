@@ -53,6 +53,7 @@ export const TID = {
   planBaselinePos: 'plan-baseline-pos', // data-pos = the IAMSAR baseline's POS, 0..1
   planChosen: 'plan-chosen', // data-chosen = 'optimiser' or 'iamsar-baseline', the layout returned
   planUnitRow: 'plan-unit-row',         // data-unit-id
+  planHeldRow: 'plan-held-row',         // data-unit-id: a unit held in reserve
   planIssue: 'plan-issue',
   planHeld: 'plan-held',                // the notifications holding the plan back
   notificationRow: 'notification-row',  // data-notification-id, data-state = pending | acknowledged

@@ -1,7 +1,7 @@
 /** The printed plan: what was drifted, what the searches done changed, each unit's search, and the POS against the IAMSAR baseline. */
 import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
 import { formatTimeUtc } from '../../core/time/index.js';
-import { NEGLIGIBLE_POS, minimumSpacingOf, rateOneTurnRadiusNm } from '../../core/search/index.js';
+import { HOLD_POS, NEGLIGIBLE_POS, minimumSpacingOf, rateOneTurnRadiusNm, type HeldUnit } from '../../core/search/index.js';
 import { CLEARANCE_SEARCH_NM, type UnitClearance } from './plan_after_drift.js';
 import type { PlanRun } from './run_plan.js';
 
@@ -24,10 +24,10 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
       `    Bayesian update (weights x (1 - POD), renormalised): datum ${formatPosition(run.update.datumBefore)} -> ${formatPosition(run.update.datumAfter)} (moved ${moved.toFixed(2)} NM)`);
   }
   const whoOf = (a: { unitId: string; party?: string }): string => `${a.unitId}${a.party ? ` (${a.party})` : ''}`;
-  const width = Math.max(12, ...o.assignments.map((a) => whoOf(a).length));
+  const width = Math.max(12, ...o.assignments.map((a) => whoOf(a).length), ...o.held.map((h) => whoOf(h).length));
   lines.push('', `  ${'unit (party)'.padEnd(width)}  pattern  CSP                      start (UTC)        legs  S (NM)   C     ${'area (L x W NM, axis, centre)'.padEnd(51)}  POS`);
   o.assignments.forEach((a, k) => {
-    const unit = c.units[k];
+    const unit = c.units.find((u) => u.unitId === a.unitId)!;
     const who = whoOf(a);
     const area = `${a.area.lengthNm.toFixed(1)} x ${a.area.widthNm.toFixed(1)}, ${a.area.orientationDeg.toFixed(0).padStart(3, '0')}°, ${formatPosition(a.area.centre, 1)}`;
     lines.push(`  ${who.padEnd(width)}  ${a.pattern.padEnd(7)}  ${formatPosition(a.route.csp).padEnd(23)}  ${formatTimeUtc(a.route.startTimeS).padEnd(17)}  ${String(a.route.legs.length).padStart(4)}  ${a.trackSpacingNm.toFixed(2).padStart(6)}  ${a.coverage.toFixed(2).padStart(4)}  ${area.padEnd(51)}  ${pct(o.unitPos[k]).padStart(6)}`);
@@ -41,6 +41,9 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     }
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
+  for (const h of o.held) {
+    lines.push(`  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
+  }
   for (const u of o.negligible) {
     lines.push(u.reachPos < NEGLIGIBLE_POS
       ? `  NOTE: ${u.unitId} finds ${pct(u.pos)} only: at its highest coverage (its sweep width over its closest spacing) it could find at most ${pct(u.reachPos)} of what the other units leave; its own limits, not its area, leave it so little`
@@ -49,12 +52,20 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
   for (const warning of run.landWarnings) lines.push(`  CAUTION: ${warning}`);
   const gain = o.optimiserPos - b.pos;
   lines.push('',
-    `  Total POS: ${pct(o.pos)}, ${o.chosen === 'optimiser' ? 'the optimiser\'s layout' : 'the IAMSAR baseline\'s layout (the optimiser found nothing better)'}`,
+    `  Total POS: ${pct(o.pos)}, ${o.chosen === 'optimiser' ? 'the optimiser\'s layout' : 'the IAMSAR baseline\'s layout (the optimiser found nothing better)'}` +
+      (o.held.length ? `, ${o.held.map((h) => h.unitId).join(', ')} held in reserve` : ''),
     `  IAMSAR baseline (${b.conditions} search conditions: effort Z ${b.effortNm2.toFixed(1)} NM², E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, relative effort ${b.relativeEffort.toFixed(2)}, ` +
       `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}`,
-    `  Optimiser's own layout: ${pct(o.optimiserPos)}, ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS against the baseline (x${(o.optimiserPos / b.pos).toFixed(2)})`);
+    `  Optimiser's own layout: ${pct(o.optimiserPos)}${o.held.length ? ' with every unit searching' : ''}, ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS against the baseline (x${(o.optimiserPos / b.pos).toFixed(2)})`);
   if (written.length) lines.push('', `  Wrote ${written.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Why a unit is held: the threshold it is under (hold_units.ts). */
+export function heldWhy(h: HeldUnit): string {
+  return h.thresholdPos > HOLD_POS
+    ? `twice the ${pct(h.standardErrorPos)} standard error of that estimate on these particles`
+    : 'the one point of POS a plan\'s POS is stated to';
 }
 
 /** Turns and spacing: the radius, the closest spacing it allows, the track flown and the part in turns. */

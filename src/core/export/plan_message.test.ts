@@ -60,6 +60,13 @@ describe('planMessage', () => {
     expect(text).toContain('TOTAL POS 45.2 PCT OPTIMISED LAYOUT IAMSAR BASELINE POS 30.1 PCT');
   });
 
+  test('a unit held in reserve is named with the POS its search would add, after the units sent, with no area', () => {
+    const held = planMessage({ ...input, plan: { ...input.plan, assignments: [ship], unitPos: [0.312], pos: 0.312, held: [{ unitId: 'HÉLICO-7', party: 'JP', marginalPos: 0.0021 }] } });
+    expect(held).toContain(' POS 31.2 PCT\nUNIT HELICO-7 (JP) HOLD NO USEFUL AREA\n IN RESERVE, ITS SEARCH WOULD ADD 0.2 PCT\nTOTAL POS 31.2 PCT');
+    expect(held.match(/^UNIT \d /gm)).toHaveLength(1);
+    for (const line of held.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(PLAN_MESSAGE_LINE_MAX);
+  });
+
   test('dashes and quotes in a title keep an ASCII stand-in (not "?")', () => {
     const first = planMessage({ ...input, title: 'Demo exercise \u2014 raft \u201cWest\u201d \u2013 day 1' }).split('\n')[0];
     expect(first).toBe('SAR SEARCH PLAN Demo exercise - raft "West" - day 1');

@@ -27,7 +27,10 @@ export interface PlanMessageInput {
   /** Datum at the planning time. */
   readonly datum: LonLatDeg;
   /** The plan to send: each unit's assignment, its POS, the total POS. */
-  readonly plan: Pick<SearchPlan, 'assignments' | 'unitPos' | 'pos'>;
+  readonly plan: Pick<SearchPlan, 'assignments' | 'unitPos' | 'pos'> & {
+    /** Units kept in reserve, with the POS their search would have added (hold_units.ts). */
+    readonly held?: readonly { readonly unitId: string; readonly party?: string; readonly marginalPos: number }[];
+  };
   /** POS of the IAMSAR baseline plan, for comparison. */
   readonly baselinePos: number;
   /** Which layout the plan is: the optimiser's, or the IAMSAR baseline's when that scored higher. */
@@ -62,6 +65,9 @@ export function planMessage(input: PlanMessageInput): string {
       ` POS ${percent(input.plan.unitPos[k])}`,
     );
   });
+  for (const h of input.plan.held ?? []) {
+    lines.push(`UNIT ${ascii(h.unitId)}${h.party ? ` (${ascii(h.party)})` : ''} HOLD NO USEFUL AREA`, ` IN RESERVE, ITS SEARCH WOULD ADD ${percent(h.marginalPos)}`);
+  }
   lines.push(`TOTAL POS ${percent(input.plan.pos)} ${input.chosen === 'optimiser' ? 'OPTIMISED LAYOUT' : 'IAMSAR BASELINE LAYOUT'} IAMSAR BASELINE POS ${percent(input.baselinePos)}`);
   return lines.flatMap((l) => wrap(l, PLAN_MESSAGE_LINE_MAX)).join('\n') + '\n';
 }

@@ -27,9 +27,9 @@ export type {
 export {
   optimalAllocation, NEGLIGIBLE_POS, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
   searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
-  rectangleInFrame, positionsAt,
+  rectangleInFrame, positionsAt, holdUnitsOfNoUse, HOLD_POS, HOLD_STANDARD_ERRORS,
 } from './allocation/index.js';
 export type {
   AllocationOptions, OptimalPlan, PlanLayout, StoneBound, StoneBoundOptions, IamsarBaselineOptions, IamsarBaselinePlan, IamsarNumbers, OptimalSearchFactor, SearchConditions, PlanningOptions, SearchPlan, UnitAssignment,
-  AllocationUnit, AreaPattern, FittedSpacing, FrameRectangle, AreaOnEarth,
+  AllocationUnit, AreaPattern, FittedSpacing, FrameRectangle, AreaOnEarth, HeldUnit, HoldOptions,
 } from './allocation/index.js';

@@ -277,6 +277,11 @@ export function PlanPanel() {
                     })}</span></td>
                 </tr>
               ))}
+              {c.plan.held.map((h) => (
+                <tr key={h.unitId} data-testid={TID.planHeldRow} data-unit-id={h.unitId}>
+                  <td>{t('plan.unitHeld', { unit: `${h.unitId} (${h.party})`, pos: formatPercent(h.marginalPos, language) })}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
           {c.plan.landWarnings.map((w, k) => <p class="warning" key={k}>{t('plan.landWarning', { text: w })}</p>)}

@@ -110,6 +110,7 @@ export const en = {
   'plan.baseline': 'IAMSAR baseline POS {pos}',
   'plan.chosenOptimiser': 'optimised layout',
   'plan.chosenBaseline': 'IAMSAR baseline layout (the optimiser found none better)',
+  'plan.unitHeld': '{unit}: hold, no useful area (kept in reserve; its search would add {pos} of POS)',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, area {area} NM², POS {pos}',
   'plan.unitFlyable': 'turn radius {radius} NM, {turns} of {flown} NM flown in turns; closest to land {closest} (clearance {clearance} NM)',
   'plan.landWarning': 'Near land: {text}',

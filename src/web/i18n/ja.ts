@@ -108,6 +108,7 @@ export const ja: Dictionary = {
   'plan.baseline': 'IAMSAR 基準の POS {pos}',
   'plan.chosenOptimiser': '最適化した配置',
   'plan.chosenBaseline': 'IAMSAR 基準の配置（最適化でこれより良い配置は見つからず）',
+  'plan.unitHeld': '{unit}：待機（有効な捜索区域なし。予備として保持。捜索しても POS の増加は {pos}）',
   'plan.unitRow': '{unit}：{pattern}、S {spacing} NM、面積 {area} NM²、POS {pos}',
   'plan.unitFlyable': '旋回半径 {radius} NM、飛行 {flown} NM のうち旋回 {turns} NM；陸地への最接近 {closest}（離隔距離 {clearance} NM）',
   'plan.landWarning': '陸地に近い経路：{text}',

@@ -108,6 +108,7 @@ export const ko: Dictionary = {
   'plan.baseline': 'IAMSAR 기준 POS {pos}',
   'plan.chosenOptimiser': '최적화된 배치',
   'plan.chosenBaseline': 'IAMSAR 기준 배치 (최적화로 더 나은 배치를 찾지 못함)',
+  'plan.unitHeld': '{unit}: 대기, 유효한 수색 구역 없음 (예비로 유지; 수색해도 POS 증가 {pos})',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, 면적 {area} NM², POS {pos}',
   'plan.unitFlyable': '선회 반경 {radius} NM, 비행 {flown} NM 중 선회 {turns} NM; 육지 최근접 {closest} (이격 거리 {clearance} NM)',
   'plan.landWarning': '육지 근접 경로: {text}',

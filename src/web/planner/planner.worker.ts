@@ -188,7 +188,8 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
     plan: run.optimal, baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
   });
   const view: PlanView = {
-    planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
+    planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos,
+    held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     searchesDonePos: run.update?.pos ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
     files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
   };

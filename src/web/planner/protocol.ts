@@ -97,6 +97,8 @@ export interface PlanUnitView {
 export interface PlanView {
   readonly planningTimeS: number;
   readonly units: readonly PlanUnitView[];
+  /** Units held in reserve ("hold: no useful area"): the POS their search would have added (core/search/allocation/hold_units.ts). */
+  readonly held: readonly { readonly unitId: string; readonly party: string; readonly marginalPos: number }[];
   readonly pos: number;
   readonly baselinePos: number;
   /** The layout returned: the optimiser's, or the IAMSAR baseline's when that scored higher. */

@@ -13,4 +13,5 @@ export {
 } from './frame_rectangle.js';
 export { positionsAt } from './cell_cloud.js';
 export { MAX_COVERAGE } from './max_coverage.js';
+export { holdUnitsOfNoUse, HOLD_POS, HOLD_STANDARD_ERRORS, type HeldUnit, type HoldOptions } from './hold_units.js';
 export { stoneBound, type StoneBound, type StoneBoundOptions } from './stone_bound.js';

@@ -41,6 +41,9 @@
  * 5. Never worse than IAMSAR: the IAMSAR baseline itself, scored with the same exact POD on the
  *    same particles, is returned instead when its POS is higher, and the plan says which
  *    (`chosen`, with both POS).
+ * 6. Units held in reserve (hold_units.ts): on the optimiser's layout, a unit whose search would add
+ *    under a point of POS (and under twice its Monte-Carlo standard error) gets no area; the plan
+ *    lists it in `held` ("hold: no useful area"), never falling below the baseline's POS by it.
  *
  * The score in 1 and 2 is a fast approximation: particles gathered into small cells
  * (cell_cloud.ts) that move with their mean drift during the unit's search; a cell that the
@@ -66,6 +69,7 @@ import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searc
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
+import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
@@ -103,6 +107,8 @@ export interface AllocationOptions extends PlanningOptions {
    * own layout is returned.
    */
   readonly baseline?: IamsarBaselinePlan;
+  /** Units whose search would add under a point of POS held in reserve (hold_units.ts); default true. */
+  readonly holdUnits?: boolean;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -130,6 +136,12 @@ export interface OptimalPlan extends SearchPlan {
    * closest spacing), not its area, are what leave it so little.
    */
   readonly negligible: readonly { readonly unitId: string; readonly pos: number; readonly reachPos: number }[];
+  /**
+   * Units held in reserve ("hold: no useful area"): their search would have added less than a point
+   * of POS (hold_units.ts). They have no assignment: `assignments`, `unitPos`, `unitPod`, `pod` and
+   * `pos` are those of the units sent.
+   */
+  readonly held: readonly HeldUnit[];
 }
 
 /** Kicks are tried between this many units of largest effort (3 pairs). */
@@ -554,8 +566,13 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
-  const negligible = plan.assignments.flatMap((a, k) => (plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reach(plan, k) }] : []));
-  return { ...plan, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible };
+  const noted = plan.assignments.flatMap((a, k) => (plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reach(plan, k) }] : []));
+  // Units of no use held in reserve (hold_units.ts), on the optimiser's layout only (the baseline is IAMSAR's, every unit used),
+  // never bringing the plan below the baseline.
+  const { plan: issued, held } = chosen === 'optimiser' && (options.holdUnits ?? true)
+    ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include }) : { plan, held: [] };
+  const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId));
+  return { ...issued, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible, held };
 }
 
 /**

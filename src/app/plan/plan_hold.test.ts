@@ -1,0 +1,47 @@
+/**
+ * The demo plan's oddity (issue 12): the Liancourt example's helicopter, with a sweep width of
+ * 0.1 NM for a person in the water at 500 ft and a closest spacing of 0.95 NM (its turns), was sent
+ * to 150 NM² of empty water for 0.2 % of POS. It is held in reserve instead ("hold: no useful
+ * area", core/search/allocation/hold_units.ts), and the plan's report, its message and its files
+ * say so; the ships' areas are what they were.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { HOLD_POS } from '../../core/search/index.js';
+import { loadLeewayTable } from '../../io/leeway/index.js';
+import { findRepoRoot } from '../../io/project_files.js';
+import { loadPlanCase, planOutputFiles, planReport, runPlan, type PlanRun } from './index.js';
+
+describe('the Liancourt example holds its helicopter in reserve', () => {
+  let run: PlanRun;
+  beforeAll(async () => {
+    run = await runPlan(loadPlanCase(`${findRepoRoot()}/examples/plans/liancourt-joint-sarex.yaml`, loadLeewayTable()), { workers: 1 });
+  }, 120_000);
+
+  test('the helicopter is held: its search would add under a point of POS; the ships are sent', () => {
+    expect(run.optimal.held.map((h) => h.unitId)).toEqual(['jp-navy-helo-1']);
+    const h = run.optimal.held[0];
+    expect(h.party).toBe('JP');
+    expect(h.marginalPos).toBeGreaterThan(0);
+    expect(h.marginalPos).toBeLessThan(HOLD_POS);
+    expect(h.thresholdPos).toBeGreaterThanOrEqual(HOLD_POS);
+    expect(run.optimal.assignments.map((a) => a.unitId)).toEqual(['kr-ship-1', 'jp-navy-ship-1']);
+    expect(run.optimal.unitPos).toHaveLength(2);
+    // its marginal POS is what the plan loses by it, and the plan stays above the IAMSAR baseline
+    expect(run.optimal.pos + h.marginalPos).toBeCloseTo(run.optimal.optimiserPos, 9);
+    expect(run.optimal.pos).toBeGreaterThan(run.baseline.pos);
+    // the baseline (IAMSAR's method, every unit used) still sends it
+    expect(run.baseline.assignments.map((a) => a.unitId)).toContain('jp-navy-helo-1');
+  });
+
+  test('the report, the plan message and the exports say so, and give the helicopter no route', () => {
+    const report = planReport(run, []);
+    expect(report).toMatch(/jp-navy-helo-1 \(JP\)\s+HOLD: no useful area, kept in reserve \(its search would add 0\.\d %/);
+    expect(report).toMatch(/Total POS: [\d.]+ %, the optimiser's layout, jp-navy-helo-1 held in reserve/);
+    const files = planOutputFiles(run);
+    expect(files['plan-message.txt']).toContain('UNIT jp-navy-helo-1 (JP) HOLD NO USEFUL AREA\n IN RESERVE, ITS SEARCH WOULD ADD 0.');
+    // the message's unit blocks are the units sent
+    expect(files['plan-message.txt'].match(/^UNIT \d /gm)).toHaveLength(2);
+    for (const name of ['plan.gpx', 'plan.kml']) expect(files[name]).not.toContain('jp-navy-helo-1');
+    expect(JSON.parse(files['plan-for-rules.json']).units.map((u: { unitId: string }) => u.unitId)).toEqual(['kr-ship-1', 'jp-navy-ship-1']);
+  });
+});
