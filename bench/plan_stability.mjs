@@ -23,19 +23,29 @@ for (const file of files) {
   for (const n of COUNTS) runs.push(await runPlan(withCount(n), { workers: 1 }));
   const ref = await runPlan(withCount(REFERENCE, (c.drift.request.seed ?? 1) + 1000), { workers: 1 });
   const onRef = runs.map((r) => evaluateAssignments(ref.particles, ref.drift.result.snapshots, r.optimal.assignments, { law: c.law }).pos);
-  // largest centre shift of a unit's area between two counts, in its area's size (sqrt(L W), the smaller)
+  // largest centre shift of a unit's area between two counts, in its area's size (sqrt(L W), the smaller);
+  // units matched by id (a unit held in reserve, hold_units.ts, has no area: held at one count and
+  // sent at another is a difference of its own, printed below)
   let shift = 0;
-  for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) runs[i].optimal.assignments.forEach((x, k) => {
-    const y = runs[j].optimal.assignments[k];
+  for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) runs[i].optimal.assignments.forEach((x) => {
+    const y = runs[j].optimal.assignments.find((a) => a.unitId === x.unitId);
+    if (!y) return;
     const size = Math.min(Math.sqrt(x.area.lengthNm * x.area.widthNm), Math.sqrt(y.area.lengthNm * y.area.widthNm));
     shift = Math.max(shift, metresToNm(distanceM(x.area.centre.lonDeg, x.area.centre.latDeg, y.area.centre.lonDeg, y.area.centre.latDeg)) / size);
   });
   const own = runs.map((r) => r.optimal.pos);
   const spread = (v) => Math.max(...v) - Math.min(...v);
   const noise = Math.max(...own.map((p, i) => Math.abs(p - onRef[i])));
-  const meets = spread(own) < 0.01 && shift < 0.1;
+  const heldSets = runs.map((r) => r.optimal.held.map((h) => h.unitId).sort().join(','));
+  const sameHeld = heldSets.every((h) => h === heldSets[0]);
+  const meets = spread(own) < 0.01 && shift < 0.1 && sameHeld;
   console.log(`examples/plans/${file}: POS ${own.map(pct).join(' / ')} % (${COUNTS.join(' / ')} particles, spread ${(100 * spread(own)).toFixed(1)} points); ` +
     `the same layouts on ${REFERENCE.toLocaleString('en')} particles: ${onRef.map(pct).join(' / ')} % (spread ${(100 * spread(onRef)).toFixed(1)} points; ` +
     `estimation noise at most ${(100 * noise).toFixed(1)} points); largest centre shift ${shift.toFixed(2)} of an area's size: ${meets ? 'meets both goals' : 'goal not met'}`);
-  console.log(`  units (POS on the reference, per count): ${runs[0].optimal.assignments.map((a, k) => `${a.unitId} ${runs.map((r) => pct(evaluateAssignments(ref.particles, ref.drift.result.snapshots, [r.optimal.assignments[k]], { law: c.law }).pos)).join('/')}`).join('; ')}`);
+  const unitOnRef = (r, id) => {
+    const a = r.optimal.assignments.find((x) => x.unitId === id);
+    return a ? pct(evaluateAssignments(ref.particles, ref.drift.result.snapshots, [a], { law: c.law }).pos) : 'held';
+  };
+  console.log(`  units (POS on the reference, per count): ${c.units.map((u) => `${u.unitId} ${runs.map((r) => unitOnRef(r, u.unitId)).join('/')}`).join('; ')}` +
+    `; held in reserve: ${heldSets.map((h) => h || 'none').join(' / ')}${sameHeld ? '' : ' (differs between counts)'}`);
 }

@@ -24,6 +24,8 @@ export interface QualityRow {
   readonly boundPos: number;
   readonly cellNm: number;
   readonly seconds: number;
+  /** Units held in reserve (their effort still counts in the bound). */
+  readonly held: readonly string[];
 }
 
 /** The bound for a plan's particles and units: effort sum W V T, rates W_s / W weighted by effort, at the baseline's datum time, cells E / 5. */
@@ -47,7 +49,7 @@ export async function planQualityRows(particleCount?: number): Promise<QualityRo
     const run = await runPlan(planCase, { workers: 1 });
     const bound = boundFor(run.particles, run.drift.result.snapshots, planCase.units, run.baseline);
     rows.push({ name: `examples/plans/${file}`, pos: run.optimal.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos,
-      baselinePos: run.baseline.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds: run.seconds.plan });
+      baselinePos: run.baseline.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds: run.seconds.plan, held: run.optimal.held.map((h) => h.unitId) });
   }
   for (const s of qualityScenarios(particleCount ?? 10_000)) {
     const t0 = performance.now();
@@ -55,7 +57,7 @@ export async function planQualityRows(particleCount?: number): Promise<QualityRo
     const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', baseline: base });
     const seconds = (performance.now() - t0) / 1000;
     const bound = boundFor(s.particles, s.snapshots, s.units, base);
-    rows.push({ name: s.name, pos: plan.pos, chosen: plan.chosen, optimiserPos: plan.optimiserPos, baselinePos: base.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds });
+    rows.push({ name: s.name, pos: plan.pos, chosen: plan.chosen, optimiserPos: plan.optimiserPos, baselinePos: base.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds, held: plan.held.map((h) => h.unitId) });
   }
   return rows;
 }
@@ -68,7 +70,7 @@ export async function benchPlanQuality(particleCount?: number): Promise<string[]
   for (const r of rows) {
     lines.push(`  ${r.name}: plan ${pct(r.pos)} (${r.chosen}), optimiser's own ${pct(r.optimiserPos)}, IAMSAR baseline ${pct(r.baselinePos)}, ` +
       `bound ${pct(r.boundPos)} (cell ${r.cellNm.toFixed(2)} NM): plan ${(100 * r.pos / r.boundPos).toFixed(0)} % of the bound` +
-      `${r.pos >= 0.95 * r.boundPos ? '' : ' (goal 95 % not reached)'}; planned in ${r.seconds.toFixed(1)} s`);
+      `${r.pos >= 0.95 * r.boundPos ? '' : ' (goal 95 % not reached)'}${r.held.length ? `; held in reserve: ${r.held.join(', ')}` : ''}; planned in ${r.seconds.toFixed(1)} s`);
   }
   return lines;
 }
