@@ -42,7 +42,7 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
   for (const h of o.held) {
-    lines.push(`  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
+    lines.push(`  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS; with the units held before it the plan loses ${pct(h.lossPos)}, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
   }
   for (const u of o.negligible) {
     lines.push(u.reachPos < NEGLIGIBLE_POS

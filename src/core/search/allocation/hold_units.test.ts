@@ -26,6 +26,7 @@ describe('holdUnitsOfNoUse', () => {
     expect(held.map((h) => h.unitId)).toEqual(['U1']);
     expect(held[0].party).toBe('B');
     expect(held[0].marginalPos).toBeCloseTo(0.005, 12);   // 50 particles x 0.1 / 1000, nobody else there
+    expect(held[0].lossPos).toBeCloseTo(0.005, 12);
     expect(held[0].thresholdPos).toBe(HOLD_POS);          // its standard error, about 0.07 %, is far under half a point
     expect(held[0].standardErrorPos).toBeCloseTo(Math.sqrt(50 * (0.1 - 0.005) ** 2 + 950 * 0.005 ** 2) / n, 12);
     expect(sent.assignments.map((a) => a.unitId)).toEqual(['U0', 'U2']);
@@ -59,6 +60,18 @@ describe('holdUnitsOfNoUse', () => {
     expect(holdUnitsOfNoUse(planOf(weight, spread), { count: n, weight }).held).toEqual([]);
   });
 
+  test('the units held lose under a point together: of two units adding 0.6 % each, one is held', () => {
+    // U1 and U3 each find 0.6 % on particles nobody else searches
+    const two = [pods[0], row((i) => (i >= 600 && i < 660 ? 0.1 : 0)), pods[2], row((i) => (i >= 700 && i < 760 ? 0.1 : 0))];
+    const plan = planOf(weight, two);
+    const { plan: sent, held } = holdUnitsOfNoUse(plan, { count: n, weight });
+    expect(held).toHaveLength(1);
+    expect(['U1', 'U3']).toContain(held[0].unitId);
+    expect(held[0].lossPos).toBeCloseTo(0.006, 12);
+    expect(sent.assignments).toHaveLength(3);
+    expect(plan.pos - sent.pos).toBeLessThan(HOLD_POS);
+  });
+
   test('never below the floor (the IAMSAR baseline\'s POS), never the last unit, and particles not counted do not count', () => {
     const plan = planOf(weight, pods);
     // holding U1 would leave 0.39, under this floor: nothing held
@@ -70,6 +83,7 @@ describe('holdUnitsOfNoUse', () => {
     const status = Uint8Array.from({ length: n }, (_, i) => (i >= 900 ? 2 : 1));
     const { plan: sent, held } = holdUnitsOfNoUse(plan, { count: n, weight, status }, { include: (s) => s === 1 });
     expect(held.map((h) => h.unitId)).toEqual(['U2', 'U1']);
+    expect(held[1].lossPos).toBeCloseTo(0.005, 12);   // U2 lost nothing counted
     expect(sent.pos).toBeCloseTo(0.3, 12);
   });
 });

@@ -5,38 +5,40 @@
  *
  * The rule (ours, from what the plan claims of itself): a unit's worth is its marginal POS, the
  * POS the plan loses without it, sum of w_i x POD_k,i x prod over the other units (1 - POD_j,i)
- * (detections of the units are independent, so the plan's POD factorises: pod.ts). A unit is held
- * when that is below HOLD_POS, one point of POS: the issue asks plans to be stable to one point of
- * POS between particle counts, so a contribution under one point is below what the plan's POS is
- * claimed to resolve; or when it is under twice the Monte-Carlo standard error of the marginal POS
- * (its variance sum of w_i^2 (x_i - M)^2, the weighted mean's over the particles): on a small or
- * very uneven cloud a contribution that cannot be told from none is not a reason to send a unit
- * (the threshold is max(HOLD_POS, 2 standard errors)). Units are held one at a time, the least worth
- * first, the others' marginal POS computed again (a unit gains when another is held), and:
+ * (detections of the units are independent, so the plan's POD factorises: pod.ts). Units are held
+ * one at a time, the least worth first (the others' marginal POS computed again: a unit gains when
+ * another is held), while what the plan loses by all the units held together stays under
+ * HOLD_POS, one point of POS: the issue asks plans to be stable to one point of POS between
+ * particle counts, so a loss under one point is below what the plan's POS is claimed to resolve.
+ * The loss is measured against the threshold max(HOLD_POS, twice its Monte-Carlo standard error)
+ * (its variance sum of w_i^2 (x_i - M)^2, the weighted mean's over the particles, x_i what the
+ * held units alone would have found of particle i): on a small or very uneven cloud a loss that
+ * cannot be told from none is not a reason to send a unit. And:
  * - one unit is always kept (a plan with no search is no plan);
  * - no unit is held when that would bring the plan's POS below `floorPos` (the IAMSAR baseline's:
  *   the plan is never worse than IAMSAR);
- * - the other units keep their areas (each was placed on what the held one left, a difference
+ * - the other units keep their areas (each was placed on what the held ones left, a difference
  *   under one point).
  */
 import type { ParticleWeights } from '../pod.js';
 import { releasedOnly, type StatusFilter } from '../../probability/particle_cloud.js';
 import type { SearchPlan } from './search_plan.js';
 
-/** Marginal POS below which a unit is held (one point: the stability the issue asks of a plan's POS). */
+/** What the units held may lose of the plan's POS together, at most (one point: the stability the issue asks of a plan's POS). */
 export const HOLD_POS = 0.01;
-/** Standard errors of the marginal POS a unit must be below, at least, to be held. */
+/** The loss may also be up to this many of its standard errors (a loss that cannot be told from none). */
 export const HOLD_STANDARD_ERRORS = 2;
 
 /** A unit kept in reserve, and why. */
 export interface HeldUnit {
   readonly unitId: string;
   readonly party?: string;
-  /** POS the plan would gain with the unit on the area it was given, when it was held. */
+  /** POS the plan would gain with the unit on the area it was given, when it was held (the units held before it held too). */
   readonly marginalPos: number;
-  /** Monte-Carlo standard error of that marginal POS. */
+  /** What the plan loses by this unit and the ones held before it together, and its Monte-Carlo standard error. */
+  readonly lossPos: number;
   readonly standardErrorPos: number;
-  /** The threshold it was under: max(HOLD_POS, HOLD_STANDARD_ERRORS x standard error). */
+  /** The threshold that loss was under: max(HOLD_POS, HOLD_STANDARD_ERRORS x standard error). */
   readonly thresholdPos: number;
 }
 
@@ -64,17 +66,19 @@ export function holdUnitsOfNoUse(plan: SearchPlan, particles: ParticleWeights, o
   let pos = 0;
   for (let i = 0; i < n; i++) pos += w[i] * plan.pod[i];
   while (kept.length > 1) {
-    const worth = kept.map((k) => marginal(plan.unitPod, kept, k, w));
+    const worth = kept.map((k) => lossWithout(plan.unitPod, kept, [k], w).pos);
     let least = 0;
-    worth.forEach((m, j) => { if (m.pos < worth[least].pos) least = j; });
-    const m = worth[least];
-    const thresholdPos = Math.max(HOLD_POS, HOLD_STANDARD_ERRORS * m.standardError);
-    if (!(m.pos < thresholdPos) || pos - m.pos < floor) break;
+    worth.forEach((m, j) => { if (m < worth[least]) least = j; });
     const k = kept[least];
+    const rest = kept.filter((j) => j !== k);
+    // what all the units held so far and this one lose together, against the plan with every unit
+    const loss = lossWithout(plan.unitPod, plan.assignments.map((_, j) => j), plan.assignments.map((_, j) => j).filter((j) => !rest.includes(j)), w);
+    const thresholdPos = Math.max(HOLD_POS, HOLD_STANDARD_ERRORS * loss.standardError);
+    if (!(loss.pos < thresholdPos) || pos - worth[least] < floor) break;
     const a = plan.assignments[k];
-    held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: m.pos, standardErrorPos: m.standardError, thresholdPos });
-    kept = kept.filter((j) => j !== k);
-    pos -= m.pos;
+    held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: worth[least], lossPos: loss.pos, standardErrorPos: loss.standardError, thresholdPos });
+    kept = rest;
+    pos -= worth[least];
   }
   if (held.length === 0) return { plan, held };
   const pod = new Float64Array(n);
@@ -91,17 +95,24 @@ export function holdUnitsOfNoUse(plan: SearchPlan, particles: ParticleWeights, o
   };
 }
 
-/** Marginal POS of unit k among the `kept` units, and its standard error over the particles. */
-function marginal(unitPod: readonly Float64Array[], kept: readonly number[], k: number, w: Float64Array): { pos: number; standardError: number } {
+/**
+ * What the plan of the `all` units loses without the `out` ones: sum of w_i x_i, x_i = prod over
+ * the units kept (1 - POD) - prod over all (1 - POD), and its standard error over the particles.
+ */
+function lossWithout(unitPod: readonly Float64Array[], all: readonly number[], out: readonly number[], w: Float64Array): { pos: number; standardError: number } {
   const n = w.length;
   const x = new Float64Array(n);
   let sum = 0, wSum = 0;
   for (let i = 0; i < n; i++) {
     if (w[i] === 0) continue;
-    let v = unitPod[k][i];
-    for (const j of kept) if (j !== k) v *= 1 - unitPod[j][i];
-    x[i] = v;
-    sum += w[i] * v;
+    let missAll = 1, missKept = 1;
+    for (const j of all) {
+      const m = 1 - unitPod[j][i];
+      missAll *= m;
+      if (!out.includes(j)) missKept *= m;
+    }
+    x[i] = missKept - missAll;
+    sum += w[i] * x[i];
     wSum += w[i];
   }
   if (!(wSum > 0)) return { pos: 0, standardError: 0 };
@@ -109,6 +120,6 @@ function marginal(unitPod: readonly Float64Array[], kept: readonly number[], k: 
   const mean = sum / wSum;
   let v2 = 0;
   for (let i = 0; i < n; i++) if (w[i] > 0) { const d = x[i] - mean; v2 += (w[i] / wSum) ** 2 * d * d; }
-  // the POS is sum w_i x_i = wSum x mean
+  // the loss is sum w_i x_i = wSum x mean
   return { pos: sum, standardError: wSum * Math.sqrt(v2) };
 }
