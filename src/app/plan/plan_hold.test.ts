@@ -38,9 +38,9 @@ describe('the Liancourt example holds its helicopter in reserve', () => {
     expect(report).toMatch(/jp-navy-helo-1 \(JP\)\s+HOLD: no useful area, kept in reserve \(its search would add 0\.\d %/);
     expect(report).toMatch(/Total POS: [\d.]+ %, the optimiser's layout, jp-navy-helo-1 held in reserve/);
     const files = planOutputFiles(run);
-    expect(files['plan-message.txt']).toContain('UNIT jp-navy-helo-1 (JP) HOLD NO USEFUL AREA\n IN RESERVE, ITS SEARCH WOULD ADD 0.');
-    // the message's unit blocks are the units sent
-    expect(files['plan-message.txt'].match(/^UNIT \d /gm)).toHaveLength(2);
+    expect(files['plan-message.txt']).toContain('UNIT 3 jp-navy-helo-1 (JP)\n HOLD NO USEFUL AREA, IN RESERVE\n ITS SEARCH WOULD ADD 0.');
+    // the message gives a pattern to the units sent only
+    expect(files['plan-message.txt'].match(/^ PATTERN /gm)).toHaveLength(2);
     for (const name of ['plan.gpx', 'plan.kml']) expect(files[name]).not.toContain('jp-navy-helo-1');
     expect(JSON.parse(files['plan-for-rules.json']).units.map((u: { unitId: string }) => u.unitId)).toEqual(['kr-ship-1', 'jp-navy-ship-1']);
   });

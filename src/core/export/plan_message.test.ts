@@ -62,8 +62,8 @@ describe('planMessage', () => {
 
   test('a unit held in reserve is named with the POS its search would add, after the units sent, with no area', () => {
     const held = planMessage({ ...input, plan: { ...input.plan, assignments: [ship], unitPos: [0.312], pos: 0.312, held: [{ unitId: 'HÉLICO-7', party: 'JP', marginalPos: 0.0021 }] } });
-    expect(held).toContain(' POS 31.2 PCT\nUNIT HELICO-7 (JP) HOLD NO USEFUL AREA\n IN RESERVE, ITS SEARCH WOULD ADD 0.2 PCT\nTOTAL POS 31.2 PCT');
-    expect(held.match(/^UNIT \d /gm)).toHaveLength(1);
+    expect(held).toContain(' POS 31.2 PCT\nUNIT 2 HELICO-7 (JP)\n HOLD NO USEFUL AREA, IN RESERVE\n ITS SEARCH WOULD ADD 0.2 PCT\nTOTAL POS 31.2 PCT');
+    expect(held.match(/^ PATTERN /gm)).toHaveLength(1);
     for (const line of held.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(PLAN_MESSAGE_LINE_MAX);
   });
 

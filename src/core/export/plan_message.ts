@@ -65,9 +65,11 @@ export function planMessage(input: PlanMessageInput): string {
       ` POS ${percent(input.plan.unitPos[k])}`,
     );
   });
-  for (const h of input.plan.held ?? []) {
-    lines.push(`UNIT ${ascii(h.unitId)}${h.party ? ` (${ascii(h.party)})` : ''} HOLD NO USEFUL AREA`, ` IN RESERVE, ITS SEARCH WOULD ADD ${percent(h.marginalPos)}`);
-  }
+  // units held in reserve: numbered on after the units sent, in the same block form (a party's view of the message drops blocks by it)
+  (input.plan.held ?? []).forEach((h, j) => {
+    lines.push(`UNIT ${input.plan.assignments.length + j + 1} ${ascii(h.unitId)}${h.party ? ` (${ascii(h.party)})` : ''}`,
+      ' HOLD NO USEFUL AREA, IN RESERVE', ` ITS SEARCH WOULD ADD ${percent(h.marginalPos)}`);
+  });
   lines.push(`TOTAL POS ${percent(input.plan.pos)} ${input.chosen === 'optimiser' ? 'OPTIMISED LAYOUT' : 'IAMSAR BASELINE LAYOUT'} IAMSAR BASELINE POS ${percent(input.baselinePos)}`);
   return lines.flatMap((l) => wrap(l, PLAN_MESSAGE_LINE_MAX)).join('\n') + '\n';
 }
