@@ -152,6 +152,18 @@ describe('optimalAllocation', () => {
     expect(plan.pos).toBeGreaterThan(0.1);
   });
 
+  test('of two units alike but for their ids, the first listed gets the northernmost area, and the plan is the same either way round', () => {
+    const s = allocationScenarios(4000)[1];
+    const twin = { ...s.units[0], unitId: `${s.units[0].unitId}-twin` };
+    const plan = optimalAllocation(s.particles, s.snapshots, [s.units[0], twin]);
+    expect(plan.assignments.map((a) => a.unitId)).toEqual([s.units[0].unitId, twin.unitId]);
+    expect(plan.assignments[0].area.centre.latDeg).toBeGreaterThanOrEqual(plan.assignments[1].area.centre.latDeg);
+    // listed the other way round, the same areas go to the same place in the list
+    const swapped = optimalAllocation(s.particles, s.snapshots, [twin, s.units[0]]);
+    expect(swapped.pos).toBeCloseTo(plan.pos, 12);
+    expect(swapped.assignments.map((a) => a.area)).toEqual(plan.assignments.map((a) => a.area));
+  });
+
   test('refuses a unit with no area pattern, naming the field', () => {
     const s = scenarios[1];
     expect(() => optimalAllocation(s.particles, s.snapshots, [{ ...s.units[0], patterns: ['TSR'] }])).toThrow(/units\[0\]\.patterns/);

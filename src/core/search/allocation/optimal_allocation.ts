@@ -45,6 +45,9 @@
  *    under a point of POS (and under twice its Monte-Carlo standard error) gets no area; the plan
  *    lists it in `held` ("hold: no useful area"), never falling below the baseline's POS by it.
  *
+ * 7. Interchangeable units (interchangeable_units.ts: alike in all but their ids) get their areas
+ *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
+ *
  * The score in 1 and 2 is a fast approximation: particles gathered into small cells
  * (cell_cloud.ts) that move with their mean drift during the unit's search; a cell that the
  * pattern's front of tracks meets inside the rectangle gets the mean parallel-track POD at the
@@ -70,6 +73,7 @@ import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
+import { canonicalUnits } from './interchangeable_units.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
@@ -571,8 +575,10 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // never bringing the plan below the baseline.
   const { plan: issued, held } = chosen === 'optimiser' && (options.holdUnits ?? true)
     ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include }) : { plan, held: [] };
-  const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId));
-  return { ...issued, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible, held };
+  // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
+  const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
+  const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
+  return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible };
 }
 
 /**
