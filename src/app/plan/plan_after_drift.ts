@@ -82,7 +82,9 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
   const options = { law: planCase.law, shoreline, previousEffortNm2, ...(planCase.windFromDeg === undefined ? {} : { windFromDeg: planCase.windFromDeg }) };
   const baseline = iamsarBaseline(particles, snapshots, planCase.units, options);
   // the better of the optimiser's layout and the baseline, both scored exactly on these particles
-  const optimal = optimalAllocation(particles, snapshots, planCase.units, { ...options, baseline });
+  const optimal = optimalAllocation(particles, snapshots, planCase.units, {
+    ...options, baseline, ...(planCase.reserveBelowPos === undefined ? {} : { reserveBelowPos: planCase.reserveBelowPos }),
+  });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {
     try {

@@ -5,6 +5,9 @@
  * area", core/search/allocation/hold_units.ts), and the plan's report, its message and its files
  * say so; the ships' areas are what they were.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { HOLD_POS } from '../../core/search/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
@@ -44,4 +47,26 @@ describe('the Liancourt example holds its helicopter in reserve', () => {
     for (const name of ['plan.gpx', 'plan.kml']) expect(files[name]).not.toContain('jp-navy-helo-1');
     expect(JSON.parse(files['plan-for-rules.json']).units.map((u: { unitId: string }) => u.unitId)).toEqual(['kr-ship-1', 'jp-navy-ship-1']);
   });
+});
+
+describe('a plan file can send every unit (reserveBelowPosPct: 0)', () => {
+  test('the Liancourt helicopter is sent when the plan file says 0, and the setting is checked', async () => {
+    const root = findRepoRoot();
+    const file = `${root}/examples/plans/liancourt-joint-sarex.yaml`;
+    // a copy elsewhere: its forcing paths made absolute (they are relative to the example's folder)
+    const text = readFileSync(file, 'utf8').replaceAll('file: ../../data/', `file: ${root}/data/`);
+    const dir = mkdtempSync(join(tmpdir(), 'sarb-reserve-'));
+    try {
+      const copy = join(dir, 'send-all.yaml');
+      writeFileSync(copy, `${text}\nreserveBelowPosPct: 0\n`);
+      const planCase = loadPlanCase(copy, loadLeewayTable());
+      expect(planCase.reserveBelowPos).toBe(0);
+      const sent = await runPlan(planCase, { workers: 1 });
+      expect(sent.optimal.held).toEqual([]);
+      expect(sent.optimal.assignments.map((a) => a.unitId)).toContain('jp-navy-helo-1');
+      const bad = join(dir, 'bad.yaml');
+      writeFileSync(bad, `${text}\nreserveBelowPosPct: 40\n`);
+      expect(() => loadPlanCase(bad, loadLeewayTable())).toThrow(/reserveBelowPosPct/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 120_000);
 });

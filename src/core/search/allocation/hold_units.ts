@@ -8,7 +8,7 @@
  * (detections of the units are independent, so the plan's POD factorises: pod.ts). Units are held
  * one at a time, the least worth first (the others' marginal POS computed again: a unit gains when
  * another is held), while what the plan loses by all the units held together stays under
- * HOLD_POS, one point of POS: the issue asks plans to be stable to one point of POS between
+ * HOLD_POS, one point of POS by default (a plan file's `reserveBelowPosPct` sets it; 0 sends every unit): the issue asks plans to be stable to one point of POS between
  * particle counts, so a loss under one point is below what the plan's POS is claimed to resolve.
  * The loss is measured against the threshold max(HOLD_POS, twice its Monte-Carlo standard error)
  * (its variance sum of w_i^2 (x_i - M)^2, the weighted mean's over the particles, x_i what the
@@ -38,7 +38,7 @@ export interface HeldUnit {
   /** What the plan loses by this unit and the ones held before it together, and its Monte-Carlo standard error. */
   readonly lossPos: number;
   readonly standardErrorPos: number;
-  /** The threshold that loss was under: max(HOLD_POS, HOLD_STANDARD_ERRORS x standard error). */
+  /** The threshold that loss was under: max(belowPos, HOLD_STANDARD_ERRORS x standard error). */
   readonly thresholdPos: number;
 }
 
@@ -48,6 +48,11 @@ export interface HoldOptions {
   readonly floorPos?: number;
   /** Particles counted as possible locations; default all but not released. */
   readonly include?: StatusFilter;
+  /**
+   * What the units held may lose of the plan's POS together, at most (a fraction; default HOLD_POS).
+   * 0 holds no unit: every unit is sent (a coordinator who wants every available unit searching).
+   */
+  readonly belowPos?: number;
 }
 
 /**
@@ -60,6 +65,8 @@ export function holdUnitsOfNoUse(plan: SearchPlan, particles: ParticleWeights, o
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = particles.status === undefined || include(particles.status[i]) ? Math.max(0, particles.weight[i]) : 0;
   const floor = options.floorPos ?? 0;
+  const belowPos = options.belowPos ?? HOLD_POS;
+  if (!(belowPos > 0)) return { plan, held: [] };
   let kept = plan.assignments.map((_, k) => k);
   const held: HeldUnit[] = [];
   // the plan's POS on the counted particles, lowered by each unit held by its marginal POS (exact: the POD factorises)
@@ -73,7 +80,7 @@ export function holdUnitsOfNoUse(plan: SearchPlan, particles: ParticleWeights, o
     const rest = kept.filter((j) => j !== k);
     // what all the units held so far and this one lose together, against the plan with every unit
     const loss = lossWithout(plan.unitPod, plan.assignments.map((_, j) => j), plan.assignments.map((_, j) => j).filter((j) => !rest.includes(j)), w);
-    const thresholdPos = Math.max(HOLD_POS, HOLD_STANDARD_ERRORS * loss.standardError);
+    const thresholdPos = Math.max(belowPos, HOLD_STANDARD_ERRORS * loss.standardError);
     if (!(loss.pos < thresholdPos) || pos - worth[least] < floor) break;
     const a = plan.assignments[k];
     held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: worth[least], lossPos: loss.pos, standardErrorPos: loss.standardError, thresholdPos });

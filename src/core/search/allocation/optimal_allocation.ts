@@ -113,6 +113,8 @@ export interface AllocationOptions extends PlanningOptions {
   readonly baseline?: IamsarBaselinePlan;
   /** Units whose search would add under a point of POS held in reserve (hold_units.ts); default true. */
   readonly holdUnits?: boolean;
+  /** What the units held in reserve may lose of the plan's POS together (a fraction, hold_units.ts); default HOLD_POS, 0 sends every unit. */
+  readonly reserveBelowPos?: number;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -574,7 +576,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // Units of no use held in reserve (hold_units.ts), on the optimiser's layout only (the baseline is IAMSAR's, every unit used),
   // never bringing the plan below the baseline.
   const { plan: issued, held } = chosen === 'optimiser' && (options.holdUnits ?? true)
-    ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include }) : { plan, held: [] };
+    ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) }) : { plan, held: [] };
   // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
