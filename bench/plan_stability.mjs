@@ -4,7 +4,8 @@
 // re-scored exactly on a reference cloud of 40,000 particles drifted with another seed, which
 // separates the estimation noise of the POS (own POS against the reference) from the search
 // reaching different layouts (the layouts' POS on the same reference). Run by bench/run.mjs; needs
-// `npm run build` (dist/). Arguments: example file names (default the three in examples/plans/).
+// `npm run build` (dist/). Arguments: example file names (default the three in examples/plans/);
+// --air-over-surface plans with aircraft allowed over surface units' areas (airOverSurface).
 import { distanceM, metresToNm } from '../dist/core/geo/index.js';
 import { loadPlanCase, runPlan } from '../dist/app/plan/index.js';
 import { evaluateAssignments } from '../dist/core/search/index.js';
@@ -12,12 +13,14 @@ import { loadLeewayTable } from '../dist/io/leeway/index.js';
 import { projectPath } from '../dist/io/project_files.js';
 
 const COUNTS = [2000, 5000, 10_000], REFERENCE = 40_000;
-const files = process.argv.length > 2 ? process.argv.slice(2)
+const airOverSurface = process.argv.includes('--air-over-surface');
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files = named.length > 0 ? named
   : ['east-sea-raft-or-piw.yaml', 'constant-forcing-six-units.yaml', 'liancourt-joint-sarex.yaml'];
 const objects = loadLeewayTable();
 const pct = (p) => (100 * p).toFixed(1);
 for (const file of files) {
-  const c = loadPlanCase(projectPath(`examples/plans/${file}`), objects);
+  const c = { ...loadPlanCase(projectPath(`examples/plans/${file}`), objects), ...(airOverSurface ? { airOverSurface } : {}) };
   const withCount = (particleCount, seed) => ({ ...c, drift: { ...c.drift, request: { ...c.drift.request, particleCount, ...(seed === undefined ? {} : { seed }) } } });
   const runs = [];
   for (const n of COUNTS) runs.push(await runPlan(withCount(n), { workers: 1 }));

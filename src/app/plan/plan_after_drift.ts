@@ -84,6 +84,7 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
   // the better of the optimiser's layout and the baseline, both scored exactly on these particles
   const optimal = optimalAllocation(particles, snapshots, planCase.units, {
     ...options, baseline, ...(planCase.reserveBelowPos === undefined ? {} : { reserveBelowPos: planCase.reserveBelowPos }),
+    ...(planCase.airOverSurface === undefined ? {} : { airOverSurface: planCase.airOverSurface }),
   });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {

@@ -76,6 +76,8 @@ export const PlanFileSchema = Type.Object({
       description: 'direction the wind blows from, degrees true: an expanding square\'s first leg goes into it (IAMSAR)' })),
   }, { additionalProperties: false })),
   detection: Type.Optional(Type.Union([Type.Literal('inverse-cube'), Type.Literal('exponential')])),
+  airOverSurface: Type.Optional(Type.Boolean({
+    description: 'an aircraft may search over a ship\'s area at the same time (IAMSAR Vol. III, co-ordinated vessel-aircraft search); default false: every area apart' })),
   reserveBelowPosPct: Type.Optional(Type.Number({ minimum: 0, maximum: 10,
     description: 'units whose search would together add under this much POS (percent) are held in reserve ("hold: no useful area"); default 1, 0 sends every unit' })),
   units: Type.Array(UnitSchema, { minItems: 1, maxItems: 24 }),
@@ -113,6 +115,8 @@ export interface PlanCase {
   readonly law: DetectionLaw;
   /** Direction the wind blows from on scene, degrees true, when the plan file gives it. */
   readonly windFromDeg?: number;
+  /** The plan file's airOverSurface, when it gives one (allocation_unit.ts, mustSearchApart). */
+  readonly airOverSurface?: boolean;
   /** The plan file's reserveBelowPosPct as a fraction, when it gives one (hold_units.ts). */
   readonly reserveBelowPos?: number;
 }
@@ -264,6 +268,7 @@ export function planCaseFromFile(
     drift: { ...base, request: { ...r, durationS } },
     planningTimeS, units, searchesDone, law: f.detection ?? 'inverse-cube',
     ...(f.reserveBelowPosPct === undefined ? {} : { reserveBelowPos: f.reserveBelowPosPct / 100 }),
+    ...(f.airOverSurface === undefined ? {} : { airOverSurface: f.airOverSurface }),
     ...(f.weather?.windFromDeg === undefined ? {} : { windFromDeg: f.weather.windFromDeg }),
   };
 }

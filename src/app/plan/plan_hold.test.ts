@@ -70,3 +70,22 @@ describe('a plan file can send every unit (reserveBelowPosPct: 0)', () => {
     } finally { rmSync(dir, { recursive: true, force: true }); }
   }, 120_000);
 });
+
+describe('a plan file may let aircraft search over the ships\' areas (airOverSurface: true)', () => {
+  test('the Liancourt helicopter then searches over the ships\' water instead of being held, and the plan finds more', async () => {
+    const root = findRepoRoot();
+    const text = readFileSync(`${root}/examples/plans/liancourt-joint-sarex.yaml`, 'utf8').replaceAll('file: ../../data/', `file: ${root}/data/`);
+    const dir = mkdtempSync(join(tmpdir(), 'sarb-air-'));
+    try {
+      const copy = join(dir, 'air-over-surface.yaml');
+      writeFileSync(copy, `${text}\nairOverSurface: true\n`);
+      const planCase = loadPlanCase(copy, loadLeewayTable());
+      expect(planCase.airOverSurface).toBe(true);
+      const [apart, over] = [await runPlan(loadPlanCase(`${root}/examples/plans/liancourt-joint-sarex.yaml`, loadLeewayTable()), { workers: 1 }), await runPlan(planCase, { workers: 1 })];
+      expect(over.optimal.held).toEqual([]);
+      const k = over.optimal.assignments.findIndex((a) => a.unitId === 'jp-navy-helo-1');
+      expect(over.optimal.unitPos[k]).toBeGreaterThan(HOLD_POS);
+      expect(over.optimal.pos).toBeGreaterThan(apart.optimal.pos);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 180_000);
+});

@@ -40,12 +40,12 @@ function boundFor(particles: ParticleWeights, snapshots: readonly PositionSnapsh
 }
 
 /** Every case's row (the examples drift first: one thread). */
-export async function planQualityRows(particleCount?: number): Promise<QualityRow[]> {
+export async function planQualityRows(particleCount?: number, airOverSurface = false): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   const objects = loadLeewayTable();
   for (const file of ['constant-forcing-six-units.yaml', 'east-sea-raft-or-piw.yaml', 'liancourt-joint-sarex.yaml']) {
     const c = loadPlanCase(projectPath(`examples/plans/${file}`), objects);
-    const planCase = { ...c, law: 'exponential' as const, drift: particleCount ? { ...c.drift, request: { ...c.drift.request, particleCount } } : c.drift };
+    const planCase = { ...c, law: 'exponential' as const, airOverSurface, drift: particleCount ? { ...c.drift, request: { ...c.drift.request, particleCount } } : c.drift };
     const run = await runPlan(planCase, { workers: 1 });
     const bound = boundFor(run.particles, run.drift.result.snapshots, planCase.units, run.baseline);
     rows.push({ name: `examples/plans/${file}`, pos: run.optimal.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos,
@@ -54,7 +54,7 @@ export async function planQualityRows(particleCount?: number): Promise<QualityRo
   for (const s of qualityScenarios(particleCount ?? 10_000)) {
     const t0 = performance.now();
     const base = iamsarBaseline(s.particles, s.snapshots, s.units, { law: 'exponential' });
-    const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', baseline: base });
+    const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', baseline: base, airOverSurface });
     const seconds = (performance.now() - t0) / 1000;
     const bound = boundFor(s.particles, s.snapshots, s.units, base);
     rows.push({ name: s.name, pos: plan.pos, chosen: plan.chosen, optimiserPos: plan.optimiserPos, baselinePos: base.pos, boundPos: bound.pos, cellNm: bound.cellNm, seconds, held: plan.held.map((h) => h.unitId) });
@@ -63,10 +63,10 @@ export async function planQualityRows(particleCount?: number): Promise<QualityRo
 }
 
 /** Printable lines. */
-export async function benchPlanQuality(particleCount?: number): Promise<string[]> {
-  const rows = await planQualityRows(particleCount);
+export async function benchPlanQuality(particleCount?: number, airOverSurface = false): Promise<string[]> {
+  const rows = await planQualityRows(particleCount, airOverSurface);
   const pct = (p: number): string => `${(100 * p).toFixed(1)} %`;
-  const lines = ['POS with the exponential law (IAMSAR normal conditions); bound: Koopman/Stone optimal effort over the POC grid (cells E/5), same total effort:'];
+  const lines = [`POS with the exponential law (IAMSAR normal conditions)${airOverSurface ? ', aircraft over surface units\' areas allowed (airOverSurface)' : ''}; bound: Koopman/Stone optimal effort over the POC grid (cells E/5), same total effort:`];
   for (const r of rows) {
     lines.push(`  ${r.name}: plan ${pct(r.pos)} (${r.chosen}), optimiser's own ${pct(r.optimiserPos)}, IAMSAR baseline ${pct(r.baselinePos)}, ` +
       `bound ${pct(r.boundPos)} (cell ${r.cellNm.toFixed(2)} NM): plan ${(100 * r.pos / r.boundPos).toFixed(0)} % of the bound` +

@@ -26,7 +26,7 @@ export type {
 } from './patterns/index.js';
 export {
   optimalAllocation, NEGLIGIBLE_POS, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
-  searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
+  mustSearchApart, searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt, holdUnitsOfNoUse, HOLD_POS, HOLD_STANDARD_ERRORS,
 } from './allocation/index.js';
 export type {

@@ -4,7 +4,7 @@
 import { InvalidInputError } from '../../errors.js';
 import { checkLonLat, type LonLatDeg } from '../../geo/lon_lat.js';
 import type { PatternCode } from '../pattern.js';
-import { FIXED_WING_SS_MIN_SPACING_NM, clearanceOf, type CraftKind } from '../operational_minimums.js';
+import { FIXED_WING_SS_MIN_SPACING_NM, clearanceOf, isAircraft, type CraftKind } from '../operational_minimums.js';
 import { minimumTrackSpacingNm } from '../turns.js';
 import type { AreaPattern } from './track_spacing_fit.js';
 
@@ -96,7 +96,22 @@ export function searchEndS(unit: AllocationUnit): number {
   return unit.arrivalTimeS + unit.enduranceH * 3600;
 }
 
-/** True when two units search during overlapping times (their areas must then not overlap). */
+/** True when two units search during overlapping times. */
 export function searchTimesOverlap(a: AllocationUnit, b: AllocationUnit): boolean {
   return a.arrivalTimeS < searchEndS(b) && b.arrivalTimeS < searchEndS(a);
+}
+
+/**
+ * True when two units' areas must not overlap: they search at the same time and, unless
+ * `airOverSurface`, whatever their craft; with it, only when both are surface units or both in the
+ * air. A ship (or boat) and an aircraft (or helicopter) may search the same water at the same time:
+ * IAMSAR Vol. III (section 12, sector search: "an aircraft and a vessel may be used to perform
+ * independent sector searches of the same area"; and its co-ordinated vessel-aircraft search
+ * pattern) has them do so, the aircraft above the vessel; two units of the same domain at once in
+ * one area would be a collision risk. A unit without a craft counts as a ship, as for its clearance.
+ * Off by default: allowed, it raises POS (bench/RESULTS.md, "Aircraft over surface areas") but the
+ * plans are less stable between particle counts (more layouts of nearly equal worth).
+ */
+export function mustSearchApart(a: AllocationUnit, b: AllocationUnit, airOverSurface = false): boolean {
+  return searchTimesOverlap(a, b) && (!airOverSurface || isAircraft(a.craft ?? 'ship') === isAircraft(b.craft ?? 'ship'));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { probabilityOfSuccess } from '../pod_success.js';
 import { allocationScenarios, qualityScenarios } from './allocation_scenarios.testkit.js';
-import { searchEndS, searchTimesOverlap } from './allocation_unit.js';
+import { mustSearchApart, searchEndS } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
 import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
@@ -91,6 +91,7 @@ describe('optimalAllocation', () => {
   test('a unit the descent leaves under 1 % is placed again where the others leave probability, and the plan gains', () => {
     // the track-line scenario, exponential law, without the joint moves (step 2b): the best start
     // leaves SHIP-1 on a strip worth 0.5 %; placed again it takes a strip beside the aircraft's
+    // (every area apart: with airOverSurface no ship is left with so little)
     const s = qualityScenarios(10_000)[2];
     const options = { law: 'exponential' as const, pairMoves: false, holdUnits: false };
     const without = optimalAllocation(s.particles, s.snapshots, s.units, { ...options, replaceNegligible: false });
@@ -125,7 +126,7 @@ describe('optimalAllocation', () => {
     for (const { s, opt } of plans) {
       const rects = opt.assignments.map((a) => rectangleInFrame(opt.frame, a.area));
       for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
-        if (searchTimesOverlap(s.units[i], s.units[j])) expect(rectanglesOverlap(rects[i], rects[j], 20)).toBe(false);
+        if (mustSearchApart(s.units[i], s.units[j])) expect(rectanglesOverlap(rects[i], rects[j], 20)).toBe(false);
       }
     }
   });
@@ -228,4 +229,36 @@ describe('iamsarBaseline', () => {
     expect(a.route.csp.latDeg).toBeCloseTo(plan.datum.latDeg, 9);
     expect(a.route.legs[0].bearingDeg).toBeCloseTo(250, 6);
   });
+});
+
+describe('airOverSurface: a ship and an aircraft may search the same water at once (IAMSAR Vol. III, section 12)', () => {
+  test('the rule: apart when both search at once; with airOverSurface only when both are surface or both air units', () => {
+    const s = qualityScenarios(2000)[2];   // two ships and a maritime patrol aircraft, all searching at once
+    const [ship1, ship2, mpa] = s.units;
+    expect(mustSearchApart(ship1, mpa)).toBe(true);
+    expect(mustSearchApart(ship1, ship2, true)).toBe(true);
+    expect(mustSearchApart(ship1, mpa, true)).toBe(false);
+    expect(mustSearchApart(mpa, { ...mpa, unitId: 'MPA-2' }, true)).toBe(true);
+    expect(mustSearchApart({ ...ship1, craft: 'helicopter' }, mpa, true)).toBe(true);
+    // a unit without a craft is a ship, as for its clearance
+    expect(mustSearchApart({ ...ship1, craft: undefined }, ship2, true)).toBe(true);
+    // not at the same time: never apart
+    expect(mustSearchApart(ship1, { ...ship2, arrivalTimeS: searchEndS(ship1) }, true)).toBe(false);
+  });
+
+  test('on the long track-line case the aircraft flies over a ship\'s area, and the plan finds more than with every area apart', () => {
+    const s = qualityScenarios(4000)[2];
+    const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', holdUnits: false, airOverSurface: true });
+    const rects = plan.assignments.map((a) => rectangleInFrame(plan.frame, a.area));
+    const k = plan.assignments.findIndex((a) => a.unitId === 'MPA-1');
+    expect(rects.some((r, j) => j !== k && rectanglesOverlap(r, rects[k], 20))).toBe(true);
+    // the ships' areas stay apart
+    const ships = plan.assignments.flatMap((a, j) => (a.unitId.startsWith('SHIP') ? [rects[j]] : []));
+    expect(rectanglesOverlap(ships[0], ships[1], 20)).toBe(false);
+    // every area apart (the default), the aircraft keeps out of the ships' areas, and the plan finds less
+    const strict = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', holdUnits: false });
+    const sr = strict.assignments.map((a) => rectangleInFrame(strict.frame, a.area));
+    for (let i = 0; i < sr.length; i++) for (let j = i + 1; j < sr.length; j++) expect(rectanglesOverlap(sr[i], sr[j], 20)).toBe(false);
+    expect(plan.pos).toBeGreaterThan(strict.pos);
+  }, 120_000);
 });

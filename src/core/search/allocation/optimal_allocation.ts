@@ -68,7 +68,7 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import { smallestContainmentRectangles } from '../../probability/min_rectangle.js';
 import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
-import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { areaPatternOf, checkAllocationUnit, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
@@ -115,6 +115,8 @@ export interface AllocationOptions extends PlanningOptions {
   readonly holdUnits?: boolean;
   /** What the units held in reserve may lose of the plan's POS together (a fraction, hold_units.ts); default HOLD_POS, 0 sends every unit. */
   readonly reserveBelowPos?: number;
+  /** An aircraft's area may overlap a surface unit's searching at the same time (allocation_unit.ts, mustSearchApart); default false. */
+  readonly airOverSurface?: boolean;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -186,6 +188,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const n = particles.count;
   const law = options.law ?? DEFAULT_DETECTION_LAW;
   const include = options.include ?? releasedOnly;
+  const airOverSurface = options.airOverSurface ?? false;
   const weight = particles.weight;
   const counted = new Uint8Array(n);
   for (let i = 0; i < n; i++) counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
@@ -237,7 +240,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
-      if (j !== k && p && searchTimesOverlap(units[k], units[j]) && rectanglesOverlap(rect, p.rect)) return null;
+      if (j !== k && p && mustSearchApart(units[k], units[j], airOverSurface) && rectanglesOverlap(rect, p.rect)) return null;
     }
     return { fit, coverage: units[k].sweepWidthNm / fit.trackSpacingNm };
   };
@@ -342,7 +345,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     let any = false;
     for (let a = 0; a < units.length; a++) {
       for (let b = a + 1; b < units.length; b++) {
-        if (!searchTimesOverlap(units[a], units[b]) || !touching(placed[a]!.rect, placed[b]!.rect)) continue;
+        if (!mustSearchApart(units[a], units[b], airOverSurface) || !touching(placed[a]!.rect, placed[b]!.rect)) continue;
         let ra = placed[a]!.rect, rb = placed[b]!.rect;
         let best = pairScore(a, ra, b, rb);
         let step = 0.3, kept = false;
