@@ -3,14 +3,13 @@ import {
   checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, summariseCloud, type CloudSummary, type DriftResult,
   type DriftRunOptions,
 } from '../../core/drift/index.js';
+import { chunkQueue, driftChunks, type ChunkQueue } from './chunked_drift.js';
 import { WorkerError } from './worker_error.js';
 import type { ForcingOpener } from './forcing_chain.js';
 import type { DriftJob } from './job.js';
 import { startModuleWorker } from './module_worker.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
-import {
-  allocateSharedDrift, sharedDriftResult, touchSharedDrift, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory,
-} from './shared_result.js';
+import { allocateSharedDrift, sharedDriftResult, touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
 
 /**
@@ -71,9 +70,10 @@ export function workerCount(job: DriftJob, asked?: number): number {
 
 /**
  * Run a drift job, on every core when it is large enough. The files are read once, here. With
- * `workers` threads, this thread drifts the first consecutive range of particles and each of
- * `workers − 1` worker threads another, given the loaded forcing and coastline; all write into
- * shared memory (nothing is copied back). This thread takes a share rather than waiting, so a
+ * `workers` threads, this thread and `workers − 1` worker threads, given the loaded forcing and
+ * coastline, drift chunks of consecutive particles, each taking the next chunk when it is free
+ * (chunked_drift.ts); all write into shared memory (nothing is copied back). This thread takes
+ * chunks rather than waiting, so a
  * two-core run starts one worker, not two (a worker costs about 0.1 s of CPU to start and load, and
  * its own heap). Counter-based random numbers make the result identical to a one-thread run, bit
  * for bit.
@@ -85,18 +85,14 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   const n = job.request.particleCount;
   // threads start first: their modules load while this thread reads the files
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
-  const done = new Array<number>(workers).fill(0);
-  const rangeOf = (w: number): { firstIndex: number; count: number } => {
-    const first = Math.floor((w * n) / workers);
-    return { firstIndex: first, count: Math.floor(((w + 1) * n) / workers) - first };
-  };
-  const progress = (w: number, stepsDone: number): void => {
-    done[w] = stepsDone * rangeOf(w).count;
+  const queue = chunkQueue(n, workers);
+  const done = new Array<number>(workers).fill(0);   // particle-steps, per thread (0: this one)
+  const progress = (w: number, particleSteps: number): void => {
+    done[w] = particleSteps;
     options.onProgress?.(done.reduce((a, b) => a + b, 0) / (steps * n));
   };
-  // range 0 is this thread's; ranges 1.. the worker threads'
   const threads = memory === null ? [] : Array.from({ length: workers - 1 }, (_, t) => {
-    return startWorker(job, rangeOf(t + 1), memory, (stepsDone) => progress(t + 1, stepsDone));
+    return startWorker(job, queue, memory, (particleSteps) => progress(t + 1, particleSteps));
   });
   let keepThreads = false;   // true once the threads have summaries to make
   try {
@@ -120,17 +116,12 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     checkDriftCoverage(job.request, forcing, { shoreline });
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
-    // this thread's share, while the workers drift theirs
-    const own = rangeOf(0);
-    const mine = runDrift(job.request, forcing, {
-      shoreline, firstIndex: own.firstIndex, count: own.count,
-      onSnapshot: (k, _timeS, particles) => writeSharedSnapshot(memory, k, particles),
-      onProgress: (stepsDone) => progress(0, stepsDone),
-    });
-    writeSharedParticles(memory, mine.particles);
+    // this thread's chunks, while the workers drift theirs
+    driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps));
     const reports = await settleAll(threads.map((thread) => thread.report));
     reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
-    const result = sharedDriftResult(memory, job.request, mine.forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
+    const forcingLabels = { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null };
+    const result = sharedDriftResult(memory, job.request, forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
     let summaries: (() => Promise<CloudSummary[]>) | null = null;
     if (options.summarise) {
       // the output times in consecutive shares: the workers' first (they start now), this
@@ -153,7 +144,6 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
 }
 
 interface WorkerReport {
-  readonly forcingLabels: DriftResult['forcingLabels'];
   /** Epoch ms: modules loaded, data received, drift done. */
   readonly milestones: Readonly<Record<string, number>>;
 }
@@ -166,14 +156,14 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-/** A worker thread for one particle range: started at once, given the loaded data by `start`. */
+/** A worker thread that takes chunks of `queue`: started at once, given the loaded data by `start`. */
 function startWorker(
-  job: DriftJob, range: { firstIndex: number; count: number }, memory: SharedDriftMemory, onSteps: (done: number) => void,
+  job: DriftJob, queue: ChunkQueue, memory: SharedDriftMemory, onSteps: (particleSteps: number) => void,
 ): {
   start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>;
   summarise: (fromOutput: number, toOutput: number) => Promise<CloudSummary[]>; stop: () => void;
 } {
-  const worker = startModuleWorker(import.meta.url, 'worker', { workerData: { job, memory, ...range } });
+  const worker = startModuleWorker(import.meta.url, 'worker', { workerData: { job, memory, queue } });
   let stopped = false;
   // what the thread owes: its drift report, then (when asked) summaries
   let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;
@@ -193,7 +183,7 @@ function startWorker(
   });
   worker.on('error', (error) => settle('reject', error));
   worker.on('exit', (code) => {
-    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `drift worker for particles ${range.firstIndex}..${range.firstIndex + range.count - 1} stopped with exit code ${code}`));
+    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `a drift worker (of particles 1..${job.request.particleCount}, taken in chunks of ${queue.chunkSize}) stopped with exit code ${code}`));
   });
   return {
     start: (loaded) => worker.postMessage({ loaded }),

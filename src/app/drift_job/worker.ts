@@ -1,16 +1,16 @@
 // Worker-thread entry: starts while the main thread reads the files, waits for the loaded forcing
-// and coastline, then drifts one range of a job's particles, writing positions at every output
-// time and the final columns into shared memory.
+// and coastline, then drifts chunks of a job's particles until none is left (chunked_drift.ts),
+// writing positions at every output time and the final columns into shared memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runDrift, summariseCloud, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
+import { stepCount, summariseCloud, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
+import { driftChunks, type ChunkQueue } from './chunked_drift.js';
 import type { DriftJob } from './job.js';
-import { sharedDriftResult, writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
+import { sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 import { unpackInWorker, type Packed } from './transfer.js';
 
 interface WorkerInput {
   readonly job: DriftJob;
-  readonly firstIndex: number;
-  readonly count: number;
+  readonly queue: ChunkQueue;
   readonly memory: SharedDriftMemory;
 }
 
@@ -24,7 +24,7 @@ interface SummariseMessage {
   readonly summarise: { readonly fromOutput: number; readonly toOutput: number };
 }
 
-const { job, firstIndex, count, memory } = workerData as WorkerInput;
+const { job, queue, memory } = workerData as WorkerInput;
 const port = parentPort!;
 const now = (): number => performance.timeOrigin + performance.now();
 const milestones: Record<string, number> = { 'modules loaded': now() };
@@ -41,16 +41,16 @@ function run(loaded: StartMessage['loaded']): void {
 
 function drift(loaded: StartMessage['loaded']): void {
   const { forcing, shoreline } = unpackInWorker(loaded);
-  const result = runDrift(job.request, forcing, {
-    shoreline, firstIndex, count,
-    onSnapshot: (k, _timeS, particles) => writeSharedSnapshot(memory, k, particles),
-    // at most every 2 % of the steps (a message per step cost tens of ms of each thread's time)
-    onProgress: (done, total) => { if (done === total || done % Math.max(1, Math.floor(total / 50)) === 0) port.postMessage({ type: 'progress', done }); },
+  // particle-steps done, posted at most every 2 % of the run's (a message per step cost tens of ms of each thread's time)
+  const every = Math.max(1, Math.floor((job.request.particleCount * stepCount(job.request)) / 50));
+  let posted = 0;
+  const drifted = driftChunks(job.request, forcing, shoreline, queue, memory, (done) => {
+    if (done - posted >= every) { posted = done; port.postMessage({ type: 'progress', done }); }
   });
-  writeSharedParticles(memory, result.particles);
+  port.postMessage({ type: 'progress', done: drifted * stepCount(job.request) });
   milestones.done = now();
   port.once('message', summarise);
-  port.postMessage({ type: 'done', forcingLabels: result.forcingLabels, milestones });
+  port.postMessage({ type: 'done', milestones });
 }
 
 function summarise({ summarise: { fromOutput, toOutput } }: SummariseMessage): void {

@@ -46,9 +46,20 @@ export interface DriftRunOptions {
    * into shared memory) and `snapshots` stays empty. `k` counts output times from 0 (the start).
    */
   readonly onSnapshot?: (k: number, timeS: number, particles: Particles) => void;
-  /** Run only the particles with these global indices (a worker's share). Default: all. */
+  /**
+   * Run only the particles with these global indices (a worker's share). Default: all. Every range
+   * samples the forcing as the whole run would (sampleBatch's runCount is the request's
+   * particleCount), so a run cut into ranges gives the whole run's result bit for bit.
+   */
   readonly firstIndex?: number;
   readonly count?: number;
+  /**
+   * Check after the first sampling that the forcing covers some of this range's particles (default
+   * true). A caller that cuts a run into many small chunks checks the whole run once instead
+   * (checkDriftCoverage): a chunk wholly outside the forcing is then particles `outside forcing`,
+   * as in a one-thread run, not an error.
+   */
+  readonly checkSeedingCoverage?: boolean;
 }
 
 /** Number of model steps of a request (the last step may be shorter than the others). */
@@ -87,6 +98,7 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const shoreline = options.shoreline ?? null;
   const particles = seedParticles(request, options.firstIndex ?? 0, options.count ?? request.particleCount);
   const n = particles.count;
+  const runCount = request.particleCount;   // how the forcing samples (see DriftRunOptions.firstIndex)
   const sign = request.direction === 'forward' ? 1 : -1;
   if (shoreline) {
     const maxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
@@ -126,8 +138,8 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
       windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline,
     };
     // one pass when both fields allow it (after the first step, whose sampling is checked)
-    const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, n) : null;
-    const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, n) : null;
+    const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
+    const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
     if (windSlice && currentSlice) {
       fusedLeewayStep(particles, { ...stepInput, wind: windSlice, current: currentSlice });
       timeS = endS;
@@ -135,9 +147,9 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
       options.onProgress?.(step + 1, steps);
       continue;
     }
-    forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
-    forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
-    if (step === 0) checkSeedingCovered(forcing, particles, buffers);
+    forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered, runCount);
+    forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered, runCount);
+    if (step === 0 && options.checkSeedingCoverage !== false) checkSeedingCovered(forcing, particles, buffers);
     leewayStep(particles, {
       ...stepInput,
       windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,

@@ -28,10 +28,10 @@ export class FallbackChain implements VectorField {
 
   sampleBatch(
     timeS: EpochS, lonDeg: Float64Array, latDeg: Float64Array, count: number,
-    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array, runCount = count,
   ): void {
     for (const source of this.sources) {
-      source.sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
+      source.sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered, runCount);
     }
   }
 }

@@ -48,6 +48,21 @@ describe('GriddedField', () => {
     expect(many.east.every((e) => Math.abs(e - 7.8125) < 1e-12)).toBe(true);
   });
 
+  test('a few points of a large run sample as the run does (runCount), bit for bit', () => {
+    // 12 nodes: 3 points alone interpolate in time per point, 40 blend the slices first; the two
+    // round differently, so a run cut into small ranges must sample each as the whole run would
+    const sin = (t: number, i: number, j: number) => Math.sin(1 + 0.7 * i + 1.3 * j + t);
+    const lon = [0.31, 1.77, 2.43], lat = [0.12, 1.51, 0.93];
+    const run = { lon: new Float64Array(40).map((_, k) => lon[k % 3]), lat: new Float64Array(40).map((_, k) => lat[k % 3]) };
+    const values = (n: number, runCount?: number) => {
+      const east = new Float64Array(n), north = new Float64Array(n);
+      linearField(sin).sampleBatch(1234, run.lon, run.lat, n, east, north, new Uint8Array(n), runCount);
+      return Array.from(east.subarray(0, 3));
+    };
+    expect(values(3)).not.toEqual(values(40));   // the two methods do differ in the last bits here
+    expect(values(3, 40)).toEqual(values(40));
+  });
+
   test('the end times are covered, times outside are not and stay untouched', () => {
     const field = linearField(f);
     expect(sample(field, 3600, [0], [0]).east[0]).toBeCloseTo(11, 12);

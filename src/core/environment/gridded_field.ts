@@ -150,11 +150,11 @@ export class GriddedField implements VectorField {
 
   sampleBatch(
     timeS: EpochS, lonDeg: Float64Array, latDeg: Float64Array, count: number,
-    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array,
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array, runCount = count,
   ): void {
     if (!(timeS >= this.startS && timeS <= this.endS)) return;
     const { base0, base1, wt } = this.bracket(timeS);
-    const useBlend = this.usesBlend(count);
+    const useBlend = this.usesBlend(runCount);
     if (useBlend && timeS !== this.blendTimeS) this.blend(base0, wt, timeS);
     if (useBlend && this.uniform !== null) {
       this.interpolateUniform(base0, base1, wt, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
@@ -175,7 +175,7 @@ export class GriddedField implements VectorField {
   }
 
   /**
-   * What sampleBatch at `timeS` for `count` particles would interpolate from, for a one-pass drift
+   * What sampleBatch at `timeS` for a run of `count` particles (its runCount) would interpolate from, for a one-pass drift
    * kernel that samples this field inline (src/core/drift/fused_step.ts), or null when sampleBatch
    * would not take its fastest path (an unevenly spaced, projected or curvilinear grid, too few
    * particles to blend the time slices) or `timeS` is outside the field's times. The kernel must

@@ -42,5 +42,11 @@ export interface VectorField {
     outEastMps: Float64Array,
     outNorthMps: Float64Array,
     outCovered: Uint8Array,
+    /**
+     * How many particles the whole run samples (default `count`): a source that chooses its method
+     * by the number of points (GriddedField blends its time slices for many) chooses by this, so a
+     * run cut into particle ranges or chunks samples every range as the whole run would, bit for bit.
+     */
+    runCount?: number,
   ): void;
 }

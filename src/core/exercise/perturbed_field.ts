@@ -46,11 +46,11 @@ export class PerturbedField implements VectorField {
   }
 
   sampleBatch(timeS: number, lonDeg: Float64Array, latDeg: Float64Array, count: number,
-    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array): void {
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array, runCount = count): void {
     if (this.before.length < count) this.before = new Uint8Array(count);
     const before = this.before;
     for (let i = 0; i < count; i++) before[i] = outCovered[i];
-    this.field.sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
+    this.field.sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered, runCount);
     const { a, b } = this;
     for (let i = 0; i < count; i++) {
       if (before[i] !== 0 || outCovered[i] === 0) continue;   // only the values this field wrote

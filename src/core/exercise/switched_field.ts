@@ -26,7 +26,7 @@ export class SwitchedField implements VectorField {
   }
 
   sampleBatch(timeS: number, lonDeg: Float64Array, latDeg: Float64Array, count: number,
-    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array): void {
-    (timeS < this.switchS ? this.before : this.after).sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered);
+    outEastMps: Float64Array, outNorthMps: Float64Array, outCovered: Uint8Array, runCount = count): void {
+    (timeS < this.switchS ? this.before : this.after).sampleBatch(timeS, lonDeg, latDeg, count, outEastMps, outNorthMps, outCovered, runCount);
   }
 }
