@@ -173,3 +173,39 @@ describe('Coastline.nearestWater', () => {
     expect(west.nearestWater(-69.905, 40.1, 5000)!.lonDeg).toBeGreaterThan(-69.9);
   });
 });
+
+describe('Coastline.clearWater', () => {
+  // the square and islet (their edges on cell boundaries) and a triangle whose edges cut through cells
+  const triangle: LonLatRing = [[132.2137, 37.2113], [132.2931, 37.2274], [132.2412, 37.2889]];
+  const coast = coastlineFromRings([square, islet, triangle], bounds);
+  const { clear, westDeg, southDeg, cellsPerDeg, nx, ny } = coast.clearWater;
+  const cell = (lon: number, lat: number) => clear[Math.floor((lat - southDeg) * cellsPerDeg) * nx + Math.floor((lon - westDeg) * cellsPerDeg)];
+
+  test('open sea is clear; cells on or next to the shore, and on the grid edge, are not', () => {
+    expect(cell(131.5, 36.5)).toBe(1);
+    expect(cell(132.05, 37.05)).toBe(0);                 // land
+    expect(cell(131.995, 37.05)).toBe(0);                // water beside the square's west shore
+    expect(cell(132.5 - 1 / 64, 37.501)).toBe(0);        // the islet's neighbour cell
+    expect(cell(132.2137 - 1 / 64, 37.2113)).toBe(0);    // beside the triangle's corner, which is inside a cell
+    expect(clear[0]).toBe(0);
+    expect(clear[nx * ny - 1]).toBe(0);
+  });
+
+  test('every step of less than half a cell from a clear cell stays in water, as firstShoreCrossing says', () => {
+    // steps from a lattice of starts around both islands, in 16 directions, up to 0.49 cell
+    let fromClear = 0;
+    const crossing: number[][] = [];
+    for (let lon = 131.9; lon < 132.6; lon += 0.0029) {
+      for (let lat = 36.9; lat < 37.6; lat += 0.0031) {
+        if (cell(lon, lat) !== 1) continue;
+        fromClear++;
+        for (let d = 0; d < 16; d++) {
+          const a = (d * Math.PI) / 8, r = 0.49 / cellsPerDeg;
+          if (coast.firstShoreCrossing(lon, lat, lon + r * Math.cos(a), lat + r * Math.sin(a)) !== -1) crossing.push([lon, lat, d]);
+        }
+      }
+    }
+    expect(fromClear).toBeGreaterThan(1000);
+    expect(crossing).toEqual([]);
+  });
+});

@@ -55,6 +55,12 @@ export class Coastline {
   private readonly pv: Float64Array;
   /** The index itself (read by the prebuilt-index writer, src/io/coastline/coastline_index_file.ts). */
   readonly grid: ShoreGrid;
+  /**
+   * The cells where a step shorter than half a cell certainly stays in water (the cell and its
+   * eight neighbours all water), read by the drift kernel before firstShoreCrossing (Shoreline's
+   * ClearWaterCells): at sea nearly every particle-step is decided by this one byte.
+   */
+  readonly clearWater: { westDeg: number; southDeg: number; cellsPerDeg: number; nx: number; ny: number; clear: Uint8Array };
 
   /** Use `coastlineFromBins` or `coastlineFromRings`; this takes a finished index. */
   constructor(label: string, bounds: BoundsDeg, grid: ShoreGrid) {
@@ -73,6 +79,7 @@ export class Coastline {
     this.pu = grid.polylines.u;
     this.pv = grid.polylines.v;
     this.grid = grid;
+    this.clearWater = { westDeg: this.westDeg, southDeg: this.southDeg, cellsPerDeg: this.cellsPerDeg, nx: this.nx, ny: this.ny, clear: clearWaterCells(this.state, this.nx, this.ny) };
   }
 
   /** Whether the point (degrees) is land; false outside `bounds`. Hand-written kernel (hot path). */
@@ -405,4 +412,24 @@ function edgeCellTable(state: Uint8Array, nx: number, ny: number): EdgeCellTable
     for (let bi = 1; bi <= bx; bi++) sum[bj * width + bi] += sum[(bj - 1) * width + bi] + sum[bj * width + bi - 1] - sum[(bj - 1) * width + bi - 1];
   }
   return { block, width, sum };
+}
+
+/**
+ * 1 for each cell that is water with all eight neighbours water (cells on the grid's edge: 0). A
+ * step from such a cell moving less than half a cell each way ends in the same or a neighbouring
+ * cell, both water, and passes only through water cells: firstShoreCrossing's fast path returns
+ * −1 for it, so the answer is the same bit for bit.
+ */
+function clearWaterCells(state: Uint8Array, nx: number, ny: number): Uint8Array {
+  const clear = new Uint8Array(nx * ny);
+  for (let j = 1; j < ny - 1; j++) {
+    for (let i = 1; i < nx - 1; i++) {
+      let water = true;
+      for (let dj = -1; dj <= 1 && water; dj++) {
+        for (let di = -1; di <= 1; di++) if (state[(j + dj) * nx + i + di] !== CELL_WATER) { water = false; break; }
+      }
+      if (water) clear[j * nx + i] = 1;
+    }
+  }
+  return clear;
 }

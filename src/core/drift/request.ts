@@ -69,10 +69,29 @@ export interface DriftForcing {
 }
 
 /**
+ * The cells of a shoreline's index grid (cell (i, j) covers longitudes westDeg + i / cellsPerDeg
+ * onward and latitudes southDeg + j / cellsPerDeg onward, row-major) where `clear` is 1: the cell
+ * and its eight neighbours are all water, none on the grid's edge. A step that starts in such a
+ * cell (longitude as given, no wrapping) and moves less than half a cell in each direction cannot
+ * meet the shore, and firstShoreCrossing returns −1 for it; the drift kernel reads this one byte
+ * first and calls firstShoreCrossing only for the other steps.
+ */
+export interface ClearWaterCells {
+  readonly westDeg: number;
+  readonly southDeg: number;
+  readonly cellsPerDeg: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly clear: Uint8Array;
+}
+
+/**
  * A shoreline the drift can strand particles on (implemented by core/coastline's Coastline).
  */
 export interface Shoreline {
   readonly label: string;
+  /** Where a short step certainly stays in water (see ClearWaterCells); absent: always ask firstShoreCrossing. */
+  readonly clearWater?: ClearWaterCells;
   /** The region the shoreline data cover (outside it all is water: nothing strands); absent when unbounded. */
   readonly bounds?: BoundsDeg;
   isLand(lonDeg: number, latDeg: number): boolean;
