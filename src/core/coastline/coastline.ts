@@ -421,15 +421,14 @@ function edgeCellTable(state: Uint8Array, nx: number, ny: number): EdgeCellTable
  * −1 for it, so the answer is the same bit for bit.
  */
 function clearWaterCells(state: Uint8Array, nx: number, ny: number): Uint8Array {
-  const clear = new Uint8Array(nx * ny);
-  for (let j = 1; j < ny - 1; j++) {
-    for (let i = 1; i < nx - 1; i++) {
-      let water = true;
-      for (let dj = -1; dj <= 1 && water; dj++) {
-        for (let di = -1; di <= 1; di++) if (state[(j + dj) * nx + i + di] !== CELL_WATER) { water = false; break; }
-      }
-      if (water) clear[j * nx + i] = 1;
+  // separable: a cell whose row neighbours are water too (one pass), then those of the rows above and below
+  const rowWater = new Uint8Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 1, k = j * nx + 1; i < nx - 1; i++, k++) {
+      if (state[k - 1] === CELL_WATER && state[k] === CELL_WATER && state[k + 1] === CELL_WATER) rowWater[k] = 1;
     }
   }
+  const clear = new Uint8Array(nx * ny);
+  for (let k = nx; k < (ny - 1) * nx; k++) clear[k] = rowWater[k - nx] & rowWater[k] & rowWater[k + nx];
   return clear;
 }
