@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { coastlineFromRings } from '../coastline/index.js';
 import { GriddedField, RegularLonLatGrid } from '../environment/index.js';
 import { objectClass } from '../../test_support/leeway_table.js';
-import type { DriftRequest } from './request.js';
+import type { DriftRequest, Shoreline } from './request.js';
 import { runDrift, type DriftResult } from './run.js';
 
 // Gridded wind and current on evenly spaced 0.05° grids of different extents (the current's ends
@@ -74,4 +74,19 @@ describe('fusedLeewayStep', () => {
       expect(joined((r) => r.snapshots[k].latDeg).equals(Buffer.from(s.latDeg.buffer)), `lat at output ${k}`).toBe(true);
     });
   });
+
+  test('the clear-water cells change nothing: the run with a shoreline that has none is the same bit for bit', () => {
+    const withCells = run(true);
+    const plain: Shoreline = {   // the island without its clearWater: every step asks firstShoreCrossing
+      label: island.label, bounds: island.bounds, isLand: (lon, lat) => island.isLand(lon, lat),
+      firstShoreCrossing: (a, b, c, d) => island.firstShoreCrossing(a, b, c, d),
+      nearestWater: (lon, lat, m) => island.nearestWater(lon, lat, m), closestShore: (a, b, c, d, m) => island.closestShore(a, b, c, d, m),
+    };
+    const without = runDrift(request, { wind: field('wind', 130.5, 30, 16, 9), current: field('current', 130.8, 9, 12, 0.4) }, { shoreline: plain });
+    expect(new Set(withCells.particles.status).has(1)).toBe(true);   // some strand on the island
+    for (const column of ['lonDeg', 'latDeg', 'status'] as const) {
+      expect(Buffer.from(withCells.particles[column].buffer).equals(Buffer.from(without.particles[column].buffer)), column).toBe(true);
+    }
+  });
 });
+

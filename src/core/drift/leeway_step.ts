@@ -86,6 +86,11 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
   const first = p.firstIndex;
   const { particleDtS } = input;
   const degPerMetreStep = dtS * DEG_PER_M;
+  // the shoreline's clear-water cells, as in fusedLeewayStep (a step that certainly stays in water skips firstShoreCrossing)
+  const clearWater = shoreline?.clearWater ?? null;
+  const clear = clearWater === null ? null : clearWater.clear;
+  const cWest = clearWater?.westDeg ?? 0, cSouth = clearWater?.southDeg ?? 0, cCellsPerDeg = clearWater?.cellsPerDeg ?? 0;
+  const cCellsX = clearWater?.nx ?? 0, cCellsY = clearWater?.ny ?? 0;
   for (let i = 0, n = p.count; i < n; i++) {
     if (status[i] !== ParticleStatus.active) continue;
     if ((windCovered[i] & currentCovered[i]) === 0) {
@@ -108,7 +113,15 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     const lat1 = lat0 + vn * degPerMetre;
     let lon1 = lon0 + ve * degPerMetre * secantDeg(lat0);
     if (shoreline !== null) {
-      const t = shoreline.firstShoreCrossing(lon0, lat0, lon1, lat1);
+      let inClearWater = false;
+      if (clear !== null) {
+        const u = (lon0 - cWest) * cCellsPerDeg, v = (lat0 - cSouth) * cCellsPerDeg;
+        const du = (lon1 - lon0) * cCellsPerDeg, dv = (lat1 - lat0) * cCellsPerDeg;
+        if (u >= 0 && u < cCellsX && v >= 0 && v < cCellsY && du < 0.5 && du > -0.5 && dv < 0.5 && dv > -0.5) {
+          inClearWater = clear[(v | 0) * cCellsX + (u | 0)] === 1;
+        }
+      }
+      const t = inClearWater ? -1 : shoreline.firstShoreCrossing(lon0, lat0, lon1, lat1);
       if (t >= 0) {
         lonDeg[i] = lon0 + t * (lon1 - lon0);
         latDeg[i] = lat0 + t * (lat1 - lat0);
