@@ -1,8 +1,14 @@
 import { runDrift, stepCount, type DriftForcing, type DriftRequest, type Shoreline } from '../../core/drift/index.js';
 import { writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
 
-/** Chunks per thread: enough that a thread slowed by the shared machine leaves little for the others to wait for. */
-const CHUNKS_PER_THREAD = 4;
+/**
+ * Chunks per thread. More would balance the threads better, but each chunk blends the forcing's
+ * time slices again at every step (GriddedField keeps one blend): with 4 per thread the blends cost
+ * about 0.15 s of wall time in a 100,000-particle run (profiled, east-sea pair) and the whole
+ * process 0.3-0.6 s more CPU, more than the balance saved (bench/RESULTS.md, 2026-12-03). One per
+ * thread until the blends are shared between chunks: the thread ready first takes the first range.
+ */
+const CHUNKS_PER_THREAD = 1;
 
 /**
  * The particles of a threaded run cut into consecutive chunks, taken in turn by whichever thread
