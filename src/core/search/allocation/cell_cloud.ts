@@ -17,8 +17,8 @@ import { projectInto, type LocalFrame } from '../../probability/local_frame.js';
 import type { PositionSnapshot } from '../pod.js';
 import type { FrameRectangle } from './frame_rectangle.js';
 
-/** Cells per standard deviation of the cloud (geometric mean of the two axes). */
-const CELLS_PER_SIGMA = 20;
+/** Cells per standard deviation of the cloud (geometric mean of the two axes), by default. */
+export const CELLS_PER_SIGMA = 20;
 
 /** Particle positions (x east, y north, metres in `frame`) at `timeS`, linear between snapshots, clamped to their span. */
 export function positionsAt(frame: LocalFrame, snapshots: readonly PositionSnapshot[], timeS: number, n: number): { x: Float64Array; y: Float64Array } {
@@ -124,10 +124,10 @@ export class CellCloud {
    * `x`, `y`: particle positions in the frame at mid-search; `dx`, `dy`: their displacement from
    * the start to the end of the search; `counted[i]` 1 when particle i is a possible location;
    * `group[i]` the particle's detection group (the index into the coverages of scoreInside), null
-   * for one group.
+   * for one group; `cellsPerSigma`: the cells' side is the cloud's standard deviation over it.
    */
   constructor(readonly x: Float64Array, readonly y: Float64Array, readonly dx: Float64Array, readonly dy: Float64Array,
-    counted: Uint8Array, weight: Float64Array, group: Uint16Array | null = null) {
+    counted: Uint8Array, weight: Float64Array, group: Uint16Array | null = null, cellsPerSigma = CELLS_PER_SIGMA) {
     this.group = group;
     const n = x.length;
     let sw = 0, mx = 0, my = 0;
@@ -136,7 +136,7 @@ export class CellCloud {
     let vx = 0, vy = 0;
     for (let i = 0; i < n; i++) if (counted[i] && weight[i] > 0) { vx += weight[i] * (x[i] - mx) ** 2; vy += weight[i] * (y[i] - my) ** 2; }
     const sigma = Math.sqrt(Math.sqrt((vx / (sw || 1)) * (vy / (sw || 1))));
-    this.cellM = Math.max(sigma / CELLS_PER_SIGMA, 1);
+    this.cellM = Math.max(sigma / cellsPerSigma, 1);
     const cellOf = new Int32Array(n).fill(-1);
     const index: Map<number, number>[] = [];
     const sx: number[] = [], sy: number[] = [], sdx: number[] = [], sdy: number[] = [], cnt: number[] = [], grp: number[] = [];

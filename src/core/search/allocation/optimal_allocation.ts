@@ -49,7 +49,10 @@
  *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
  *
  * The score in 1 and 2 is a fast approximation: particles gathered into small cells
- * (cell_cloud.ts) that move with their mean drift during the unit's search; a cell that the
+ * (cell_cloud.ts) that move with their mean drift during the unit's search, coarse to fine (ours,
+ * for speed): the first candidates are scored on cells COARSE_CELLS_PER_SIGMA per standard deviation
+ * (about 5 times fewer than the fine ones) and the SCREEN_KEEP best again on the fine cells; the
+ * descent takes its long steps on the coarse cells and its short ones on the fine; a cell that the
  * pattern's front of tracks meets inside the rectangle gets the mean parallel-track POD at the
  * coverage W / S it sees in its own drifting frame (Koopman: erf(sqrt(pi) C / 2) for the inverse
  * cube), others 0; the front
@@ -161,6 +164,13 @@ const REPLACE_SOURCES = 2;
 /** Starts given joint moves of touching pairs (step 2b). */
 const PAIR_STARTS = 2;
 
+/** Cells per standard deviation of the coarse cells (the fine ones: CELLS_PER_SIGMA in cell_cloud.ts). */
+const COARSE_CELLS_PER_SIGMA = 8;
+/** First candidates scored again on the fine cells after the coarse screening. */
+const SCREEN_KEEP = 8;
+/** The descent's steps down to this turn (degrees; they start at 15 and halve) are taken on the coarse cells. */
+const COARSE_TURN_DEG = 7;
+
 /** A unit's POS below which its area is of negligible worth (issue 12: 1 %). */
 export const NEGLIGIBLE_POS = 0.01;
 
@@ -206,8 +216,13 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     const m = positionsAt(frame, snapshots, mid[k], n);
     const a = positionsAt(frame, snapshots, u.arrivalTimeS, n), b = positionsAt(frame, snapshots, searchEndS(u), n);
     for (let i = 0; i < n; i++) { a.x[i] = b.x[i] - a.x[i]; a.y[i] = b.y[i] - a.y[i]; }
-    return new CellCloud(m.x, m.y, a.x, a.y, counted, weight, groups.particleGroup);
+    return {
+      fine: new CellCloud(m.x, m.y, a.x, a.y, counted, weight, groups.particleGroup),
+      coarse: new CellCloud(m.x, m.y, a.x, a.y, counted, weight, groups.particleGroup, COARSE_CELLS_PER_SIGMA),
+    };
   });
+  const coarseViews = views.map((v) => v.coarse);
+  const fineViews = views.map((v) => v.fine);
   const patterns = units.map((u, k) => areaPatternOf(u, `units[${k}]`));
   const sweeps: SweepAxis[] = patterns.map((p) => p === 'PS' ? 'across' : p === 'CS' ? 'along' : 'fraction');
   const trackNm = units.map((u) => u.speedKn * u.enduranceH);
@@ -247,8 +262,29 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const score = (k: number, rect: FrameRectangle): number => {
     evaluations++;
     const f = feasible(k, rect);
-    return f ? views[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table).score : -1;
+    return f ? fineViews[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table).score : -1;
   };
+  /** The same score on the coarse cells (coarse-to-fine: screening and the descent's first, long steps). */
+  const scoreCoarse = (k: number, rect: FrameRectangle): number => {
+    evaluations++;
+    const f = feasible(k, rect);
+    return f ? coarseViews[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table).score : -1;
+  };
+  /** Unit k's cell weights, fine and coarse, from per-particle weights. */
+  const weigh = (k: number, w: Float64Array): void => { fineViews[k].setWeights(w); coarseViews[k].setWeights(w); };
+  /**
+   * The best of candidate rectangles for unit k (null when none is feasible): all scored on the
+   * coarse cells, the SCREEN_KEEP best of them again on the fine cells, the best of those kept.
+   */
+  const pick = (k: number, rects: readonly FrameRectangle[]): FrameRectangle | null => {
+    const screened: { r: FrameRectangle; v: number }[] = [];
+    for (const r of rects) { const rr = square(k, r); const v = scoreCoarse(k, rr); if (v >= 0) screened.push({ r: rr, v }); }
+    screened.sort((p, q) => q.v - p.v);
+    let best: FrameRectangle | null = null, bestScore = -1;
+    for (const c of screened.slice(0, SCREEN_KEEP)) { const v = score(k, c.r); if (v > bestScore) { best = c.r; bestScore = v; } }
+    return best;
+  };
+  const refineUnit = (k: number, start: FrameRectangle): FrameRectangle => refine(k, start, score, square, scoreCoarse);
   /** Coverage factors of unit k's first candidates: none above what its closest spacing allows (W / S_min), which is one. */
   const coveragesFor = (k: number): readonly number[] => {
     const cMax = minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity;
@@ -258,33 +294,28 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
   const commit = (k: number, rect: FrameRectangle): void => {
     const f = feasible(k, rect)!;
-    const { progress } = views[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table);
+    const { progress } = fineViews[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), table);
     placed[k] = { rect, ...f, progress };
-    views[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), table, progress, podFast[k]);
+    fineViews[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), table, progress, podFast[k]);
   };
 
   /** Unit k's fast POD from its placed rectangle and progress (restoring a stored start). */
   const podFastOf = (k: number): void => {
     const p = placed[k]!;
-    views[k].fillInside(p.rect, sweeps[k], coveragesOf(k, p.coverage), table, p.progress, podFast[k]);
+    fineViews[k].fillInside(p.rect, sweeps[k], coveragesOf(k, p.coverage), table, p.progress, podFast[k]);
   };
   /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   const greedy = (order: readonly number[], must: boolean): boolean => {
     placed.fill(null);
     for (const k of order) {
-      views[k].setWeights(residual(k));
-      let best: FrameRectangle | null = null, bestScore = -1;
-      const consider = (r: FrameRectangle): void => {
-        const rr = square(k, r);
-        const s = score(k, rr);
-        if (s > bestScore) { best = rr; bestScore = s; }
-      };
-      for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
+      weigh(k, residual(k));
+      const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
       for (let j = 0; j < units.length; j++) {
         const p = placed[j];
-        if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+        if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
       }
-      if (!best) best = square(k, outsideEverything(placed, effortM2[k], views[k]));
+      let best = pick(k, rects);
+      if (!best) best = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
       if (!feasible(k, best)) {
         if (!must) return false;
         throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
@@ -305,8 +336,8 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   const refineAll = (): void => {
     for (let round = 0; round < rounds; round++) {
       for (const k of order) {
-        views[k].setWeights(residual(k));
-        commit(k, refine(k, placed[k]!.rect, score, square));
+        weigh(k, residual(k));
+        commit(k, refineUnit(k, placed[k]!.rect));
       }
     }
   };
@@ -330,12 +361,12 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       if (!fb) return -1;
       placed[a] = null;
       pairResidual.set(residual(a));   // a and b both left out
-      views[a].setWeights(pairResidual);
-      const sa = views[a].scoreInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table);
-      views[a].fillInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table, sa.progress, pairPod);
+      fineViews[a].setWeights(pairResidual);
+      const sa = fineViews[a].scoreInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table);
+      fineViews[a].fillInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table, sa.progress, pairPod);
       for (let i = 0; i < n; i++) pairResidual[i] *= 1 - pairPod[i];
-      views[b].setWeights(pairResidual);
-      return sa.score + views[b].scoreInside(rb, sweeps[b], coveragesOf(b, fb.coverage), table).score;
+      fineViews[b].setWeights(pairResidual);
+      return sa.score + fineViews[b].scoreInside(rb, sweeps[b], coveragesOf(b, fb.coverage), table).score;
     } finally {
       placed[a] = pa; placed[b] = pb;
     }
@@ -362,9 +393,9 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
         if (!kept) continue;
         any = true;
         placed[a] = null; placed[b] = null;
-        views[a].setWeights(residual(a));
+        fineViews[a].setWeights(residual(a));
         commit(a, ra);
-        views[b].setWeights(residual(b));
+        fineViews[b].setWeights(residual(b));
         commit(b, rb);
       }
     }
@@ -402,7 +433,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       let r = rectangleInFrame(frame, area);
       if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
       for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
-      if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], views[k]));
+      if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
       if (!feasible(k, r)) return false;
       commit(k, r);
       return true;
@@ -525,7 +556,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
         const left = Float64Array.from(weight, (w, i) => (counted[i] ? w : 0));
         other.placed.forEach((p, j) => {
           if (j === k) return;
-          views[j].fillInside(p.rect, sweeps[j], coveragesOf(j, p.coverage), table, p.progress, pairPod);
+          fineViews[j].fillInside(p.rect, sweeps[j], coveragesOf(j, p.coverage), table, p.progress, pairPod);
           for (let i = 0; i < n; i++) left[i] *= 1 - pairPod[i];
         });
         sources.push(left);
@@ -534,21 +565,20 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       for (const source of sources) {
         from.placed.forEach((p, j) => { placed[j] = p; });
         placed[k] = null;
-        views[k].setWeights(source);
-        let cand: FrameRectangle | null = null, candScore = -1;
-        const consider = (r: FrameRectangle): void => { const rr = square(k, r); const v = score(k, rr); if (v > candScore) { cand = rr; candScore = v; } };
-        for (const r of candidates(views[k], frame, effortM2[k], coveragesFor(k), patterns[k])) consider(r);
+        weigh(k, source);
+        const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
         for (let j = 0; j < units.length; j++) {
           const p = placed[j];
-          if (p && searchTimesOverlap(units[k], units[j])) for (const r of besideCandidates(p.rect, effortM2[k], coveragesFor(k))) consider(r);
+          if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
         }
+        const cand = pick(k, rects);
         if (!cand) continue;
-        views[k].setWeights(sources[0]);
-        const r = refine(k, cand, score, square);
+        weigh(k, sources[0]);
+        const r = refineUnit(k, cand);
         const f = feasible(k, r);
         if (!f) continue;
         const moved = from.placed.slice();
-        moved[k] = { rect: r, ...f, progress: views[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
+        moved[k] = { rect: r, ...f, progress: fineViews[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
         const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)));
         if (plan.pos > cur.plan.pos) cur = { placed: moved, plan: { ...plan, approximatePos: cur.plan.approximatePos } };
       }
@@ -713,11 +743,15 @@ function pairMoves(ra: FrameRectangle, rb: FrameRectangle, step: number): [Frame
   return out.filter(([a, b]) => a.alongHalfM > 0 && a.acrossHalfM > 0 && b.alongHalfM > 0 && b.acrossHalfM > 0);
 }
 
-/** Coordinate descent on one unit's rectangle (file header, step 2). */
+/**
+ * Coordinate descent on one unit's rectangle (file header, step 2); with `coarse`, its steps of
+ * COARSE_TURN_DEG and longer are taken on that score (the coarse cells), the shorter ones on `score`.
+ */
 function refine(k: number, start: FrameRectangle, score: (k: number, r: FrameRectangle) => number,
-  square: (k: number, r: FrameRectangle) => FrameRectangle): FrameRectangle {
+  square: (k: number, r: FrameRectangle) => FrameRectangle, coarse?: (k: number, r: FrameRectangle) => number): FrameRectangle {
   let cur = start;
-  let best = score(k, cur);
+  let scoreOf = coarse ?? score;
+  let best = scoreOf(k, cur);
   let shift = 0.3, scale = 0.25, turn = degToRad(15);
   const moves: ((r: FrameRectangle, s: number) => FrameRectangle)[] = [
     (r, s) => { const d = s * shift * r.alongHalfM; return { ...r, cxM: r.cxM + d * Math.sin(r.bearingRad), cyM: r.cyM + d * Math.cos(r.bearingRad) }; },
@@ -733,13 +767,14 @@ function refine(k: number, start: FrameRectangle, score: (k: number, r: FrameRec
     for (const move of moves) {
       for (const s of [1, -1]) {
         const cand = square(k, move(cur, s));
-        const v = score(k, cand);
+        const v = scoreOf(k, cand);
         if (v > best * (1 + 1e-9) + 1e-15) { cur = cand; best = v; improved = true; break; }
       }
     }
     if (!improved) {
       shift /= 2; scale /= 2; turn /= 2;
       if (turn < degToRad(0.5)) break;
+      if (scoreOf !== score && turn < degToRad(COARSE_TURN_DEG)) { scoreOf = score; best = score(k, cur); }
     }
   }
   return cur;
