@@ -347,8 +347,19 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // together, or the shared edge (one grows as the other shrinks), can pass it (issue 12: the two
   // ships of the Liancourt example ended 1-2 points apart between particle counts).
   const pairMovesOn = options.pairMoves ?? true;
-  const pairResidual = new Float64Array(n), pairPod = new Float64Array(n);
-  /** Fast score of units a and b on rectangles ra, rb together, the others fixed; -1 when either is infeasible. */
+  const pairResidual = new Float64Array(n), pairPod = new Float64Array(n), pairBase = new Float64Array(n);
+  /**
+   * Before a pair's descent: what the other units (fixed during it) leave, a and b both left out,
+   * and unit a's cell weights from it (pairScore reads both; they are the same for every move).
+   */
+  const preparePair = (a: number, b: number): void => {
+    const pa = placed[a], pb = placed[b];
+    placed[a] = null; placed[b] = null;
+    pairBase.set(residual(a));
+    placed[a] = pa; placed[b] = pb;
+    fineViews[a].setWeights(pairBase);
+  };
+  /** Fast score of units a and b on rectangles ra, rb together, the others fixed (after preparePair(a, b)); -1 when either is infeasible. */
   const pairScore = (a: number, ra: FrameRectangle, b: number, rb: FrameRectangle): number => {
     evaluations++;
     const pa = placed[a], pb = placed[b];
@@ -359,12 +370,9 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       placed[a] = { rect: ra, ...fa, progress: 1 };
       const fb = feasible(b, rb);
       if (!fb) return -1;
-      placed[a] = null;
-      pairResidual.set(residual(a));   // a and b both left out
-      fineViews[a].setWeights(pairResidual);
       const sa = fineViews[a].scoreInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table);
       fineViews[a].fillInside(ra, sweeps[a], coveragesOf(a, fa.coverage), table, sa.progress, pairPod);
-      for (let i = 0; i < n; i++) pairResidual[i] *= 1 - pairPod[i];
+      for (let i = 0; i < n; i++) pairResidual[i] = pairBase[i] * (1 - pairPod[i]);
       fineViews[b].setWeights(pairResidual);
       return sa.score + fineViews[b].scoreInside(rb, sweeps[b], coveragesOf(b, fb.coverage), table).score;
     } finally {
@@ -378,6 +386,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       for (let b = a + 1; b < units.length; b++) {
         if (!mustSearchApart(units[a], units[b], airOverSurface) || !touching(placed[a]!.rect, placed[b]!.rect)) continue;
         let ra = placed[a]!.rect, rb = placed[b]!.rect;
+        preparePair(a, b);
         let best = pairScore(a, ra, b, rb);
         let step = 0.3, kept = false;
         for (let sweep = 0; sweep < 40 && step > 0.01; sweep++) {
