@@ -52,7 +52,7 @@
  * (cell_cloud.ts) that move with their mean drift during the unit's search, coarse to fine (ours,
  * for speed): the first candidates are scored on cells COARSE_CELLS_PER_SIGMA per standard deviation
  * (about 5 times fewer than the fine ones) and the SCREEN_KEEP best again on the fine cells; the
- * descent takes its long steps on the coarse cells and its short ones on the fine; a cell that the
+ * descent takes its steps down to a turn of 3.75 degrees on the coarse cells and the two shortest on the fine; a cell that the
  * pattern's front of tracks meets inside the rectangle gets the mean parallel-track POD at the
  * coverage W / S it sees in its own drifting frame (Koopman: erf(sqrt(pi) C / 2) for the inverse
  * cube), others 0; the front
@@ -169,7 +169,7 @@ const COARSE_CELLS_PER_SIGMA = 8;
 /** First candidates scored again on the fine cells after the coarse screening. */
 const SCREEN_KEEP = 8;
 /** The descent's steps down to this turn (degrees; they start at 15 and halve) are taken on the coarse cells. */
-const COARSE_TURN_DEG = 7;
+const COARSE_TURN_DEG = 3;
 
 /** A unit's POS below which its area is of negligible worth (issue 12: 1 %). */
 export const NEGLIGIBLE_POS = 0.01;
