@@ -82,7 +82,7 @@ export type DriftCase = Static<typeof DriftCaseSchema>;
  * and checked by `sarbridge plan`; every other unknown key is refused (`duration: 48` would
  * otherwise run the default 24 h).
  */
-export const PLAN_FILE_KEYS = ['planningTime', 'searchObject', 'weather', 'detection', 'units', 'searchesDone'] as const;
+export const PLAN_FILE_KEYS = ['planningTime', 'searchObject', 'weather', 'detection', 'airOverSurface', 'reserveBelowPosPct', 'units', 'searchesDone'] as const;
 
 const DriftCaseFileSchema = Type.Object({
   ...DriftCaseSchema.properties,
