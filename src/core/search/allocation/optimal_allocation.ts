@@ -79,6 +79,7 @@ import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
+import { smoothedParticles } from './smoothed_particles.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
 import { lineClearanceM, tracksMeetLand } from './tracks_on_land.js';
@@ -120,6 +121,11 @@ export interface AllocationOptions extends PlanningOptions {
   readonly reserveBelowPos?: number;
   /** An aircraft's area may overlap a surface unit's searching at the same time (allocation_unit.ts, mustSearchApart); default false. */
   readonly airOverSurface?: boolean;
+  /**
+   * A further start from the plan made on kernel-smoothed particles (smoothed_particles.ts), refined
+   * on the particles themselves; default true. Off only to show what it gains.
+   */
+  readonly smoothedStart?: boolean;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -489,6 +495,20 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       }
     }
   }
+  // Never worse than IAMSAR: the baseline on the same particles with the same exact POD (used at the end).
+  const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptions);
+  // A start from the plan made on kernel-smoothed particles (issue 12): on the particles themselves the
+  // greedy start already differs between particle counts (which ship takes the densest part), and
+  // the descent keeps what it starts from; on the smoothed density the start depends far less on the
+  // particle noise. It is one start more, refined on the particles, so the best exact POS cannot fall.
+  if (options.smoothedStart ?? true) {
+    const smooth = smoothedParticles(particles, snapshots);
+    const sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
+      ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
+    });
+    const areas = units.map((u) => sub.assignments.find((a) => a.unitId === u.unitId)?.area);
+    if (areas.every((a) => a !== undefined)) startFrom(areas as AreaOnEarth[]);
+  }
   for (const areas of options.startAreas ?? []) {
     if (areas.length !== units.length) throw new InvalidInputError('startAreas', `a start has ${areas.length} areas for ${units.length} units`);
     startFrom(areas);
@@ -608,8 +628,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       if (plan.pos > best!.pos) best = { ...plan, approximatePos: NaN };
     }
   }
-  // Never worse than IAMSAR: the baseline on the same particles with the same exact POD.
-  const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptions);
+  // Never worse than IAMSAR: the baseline computed above, on the same particles with the same exact POD.
   const mine = best!;
   const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
