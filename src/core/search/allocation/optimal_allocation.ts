@@ -497,18 +497,6 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   }
   // Never worse than IAMSAR: the baseline on the same particles with the same exact POD (used at the end).
   const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptions);
-  // A start from the plan made on kernel-smoothed particles (issue 12): on the particles themselves the
-  // greedy start already differs between particle counts (which ship takes the densest part), and
-  // the descent keeps what it starts from; on the smoothed density the start depends far less on the
-  // particle noise. It is one start more, refined on the particles, so the best exact POS cannot fall.
-  if (options.smoothedStart ?? true) {
-    const smooth = smoothedParticles(particles, snapshots);
-    const sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
-      ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
-    });
-    const areas = units.map((u) => sub.assignments.find((a) => a.unitId === u.unitId)?.area);
-    if (areas.every((a) => a !== undefined)) startFrom(areas as AreaOnEarth[]);
-  }
   for (const areas of options.startAreas ?? []) {
     if (areas.length !== units.length) throw new InvalidInputError('startAreas', `a start has ${areas.length} areas for ${units.length} units`);
     startFrom(areas);
@@ -613,6 +601,34 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       }
     }
     if (cur.plan.pos > best!.pos) best = cur.plan;
+  }
+  // A start from the plan made on kernel-smoothed particles (issue 12): on the particles themselves the
+  // greedy start already differs between particle counts (which ship takes the densest part), and
+  // the descent keeps what it starts from; on the smoothed density the start depends far less on the
+  // particle noise. It is one start more, refined on the particles (with the joint moves), kept when its exact POS is higher.
+  if (options.smoothedStart ?? true) {
+    const smooth = smoothedParticles(particles, snapshots);
+    const sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
+      ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
+    });
+    const areas = units.map((u) => sub.assignments.find((a) => a.unitId === u.unitId)?.area);
+    if (areas.every((a) => a !== undefined)) {
+      // kept apart from the starts above (their top few get the joint moves and units placed again, as before)
+      const before = starts.length;
+      startFrom(areas as AreaOnEarth[]);
+      if (starts.length > before) {
+        const own = starts.splice(before)[0];
+        const tried = [own];
+        if (pairMovesOn) {
+          own.placed.forEach((p, k) => { placed[k] = p; podFastOf(k); });
+          if (refinePairs()) { refineAll(); tried.push({ placed: placed.slice() as Placed[], approximatePos: approximate() }); }
+        }
+        for (const t of tried) {
+          const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], t.placed[k], frame))), approximatePos: t.approximatePos };
+          if (!best || plan.pos > best.pos) best = plan;
+        }
+      }
+    }
   }
   // A single unit that may fly an expanding square: the SS with its CSP at the datum and its first
   // leg into the wind (IAMSAR Vol. II ch. 5), its side chosen among the coverage factors, exactly scored.
