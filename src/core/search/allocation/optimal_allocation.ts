@@ -31,6 +31,11 @@
  * 3. A further start from the IAMSAR layout (iamsar_baseline.ts: the optimum square for the
  *    effort, strips by effort), refined the same way, since the greedy step can lock units into a
  *    worse arrangement than the classic one.
+ * 3b. A further start from a quick plan (one greedy order, no kicks) made on kernel-smoothed
+ *    particles (smoothed_particles.ts: four quarter-weight copies each, Silverman's bandwidth), so
+ *    that the start depends less on the particles' noise; refined on the real particles, given the
+ *    joint moves, scored exactly and kept only when its exact POS is higher (`smoothedStart`,
+ *    default on: Liancourt at 2,000 particles 79.8 -> 86.2 %, about 50 % more CPU per plan).
  * 4. All are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
  *    best kept; a single unit that may fly an expanding square also gets the SS with its CSP at
  *    the datum and its first leg into the wind (IAMSAR Vol. II ch. 5), its side from the same
