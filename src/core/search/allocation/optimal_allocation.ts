@@ -613,11 +613,18 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // particle noise. It is one start more, refined on the particles (with the joint moves), kept when its exact POS is higher.
   if (options.smoothedStart ?? true) {
     const smooth = smoothedParticles(particles, snapshots);
-    const sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
-      ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
-    });
-    const areas = units.map((u) => sub.assignments.find((a) => a.unitId === u.unitId)?.area);
-    if (areas.every((a) => a !== undefined)) {
+    let sub: OptimalPlan | null = null;
+    try {
+      sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
+        ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
+      });
+    } catch (e) {
+      // the smoothed copies reach nearer the coast than the particles do: where no area fits a unit
+      // on them (the Liancourt ship, within its clearance of the islets) this start is not made
+      if (!(e instanceof InvalidInputError)) throw e;
+    }
+    const areas = sub === null ? [] : units.map((u) => sub!.assignments.find((a) => a.unitId === u.unitId)?.area);
+    if (sub !== null && areas.every((a) => a !== undefined)) {
       // kept apart from the starts above (their top few get the joint moves and units placed again, as before)
       const before = starts.length;
       startFrom(areas as AreaOnEarth[]);
