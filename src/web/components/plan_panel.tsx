@@ -41,6 +41,11 @@ function useFileLinks(files: Readonly<Record<string, string>> | undefined): Read
   return links;
 }
 
+/** A unit as the plan list names it: its id and, when the plan file gives one, its party. */
+function unitLabel(unitId: string, party: string): string {
+  return party === '' ? unitId : `${unitId} (${party})`;
+}
+
 export function PlanPanel() {
   const { t, user, language, agreement, showError, planner } = useApp();
   const c = useCase();
@@ -268,7 +273,7 @@ export function PlanPanel() {
             <tbody>
               {c.plan.units.map((u) => (
                 <tr key={u.unitId} data-testid={TID.planUnitRow} data-unit-id={u.unitId}>
-                  <td>{t('plan.unitRow', { unit: `${u.unitId} (${u.party})`, pattern: u.pattern, spacing: u.trackSpacingNm.toFixed(2), area: u.areaNm2.toFixed(0), pos: formatPercent(u.pos, language) })}
+                  <td>{t('plan.unitRow', { unit: unitLabel(u.unitId, u.party), pattern: u.pattern, spacing: u.trackSpacingNm.toFixed(2), area: u.areaNm2.toFixed(0), pos: formatPercent(u.pos, language) })}
                     <br /><span class="hint">W {u.sweepWidthNm.toFixed(2)} NM · {when(u.startS)} → {when(u.endS)}</span>
                     <br /><span class="hint">{t('plan.unitFlyable', {
                       radius: u.turnRadiusNm.toFixed(2), turns: u.turnTrackNm.toFixed(1), flown: u.flownTrackNm.toFixed(1),
@@ -279,7 +284,7 @@ export function PlanPanel() {
               ))}
               {c.plan.held.map((h) => (
                 <tr key={h.unitId} data-testid={TID.planHeldRow} data-unit-id={h.unitId}>
-                  <td>{t('plan.unitHeld', { unit: `${h.unitId} (${h.party})`, pos: formatPercent(h.marginalPos, language) })}</td>
+                  <td>{t('plan.unitHeld', { unit: unitLabel(h.unitId, h.party), pos: formatPercent(h.marginalPos, language) })}</td>
                 </tr>
               ))}
             </tbody>

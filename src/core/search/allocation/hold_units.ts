@@ -109,6 +109,8 @@ export function holdUnitsOfNoUse(plan: SearchPlan, particles: ParticleWeights, o
 function lossWithout(unitPod: readonly Float64Array[], all: readonly number[], out: readonly number[], w: Float64Array): { pos: number; standardError: number } {
   const n = w.length;
   const x = new Float64Array(n);
+  const isOut = new Uint8Array(unitPod.length);
+  for (const j of out) isOut[j] = 1;
   let sum = 0, wSum = 0;
   for (let i = 0; i < n; i++) {
     if (w[i] === 0) continue;
@@ -116,7 +118,7 @@ function lossWithout(unitPod: readonly Float64Array[], all: readonly number[], o
     for (const j of all) {
       const m = 1 - unitPod[j][i];
       missAll *= m;
-      if (!out.includes(j)) missKept *= m;
+      if (isOut[j] === 0) missKept *= m;
     }
     x[i] = missKept - missAll;
     sum += w[i] * x[i];
