@@ -1,13 +1,13 @@
 // The interface in English, Korean and Japanese: switched per user and remembered; in Korean and
-// Japanese no English interface string is left on screen and no `{placeholder}` unfilled (the
-// dictionary's type already refuses a missing key at compile time); a Korean and a Japanese
-// screenshot kept as artefacts.
+// Japanese no English interface string is left on screen (the plan tab with a plan's results,
+// units sent and held) and no `{placeholder}` unfilled (the dictionary's type already refuses a
+// missing key at compile time); a Korean and a Japanese screenshot kept as artefacts.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
 import { ja } from '../../src/web/i18n/ja.js';
 import { ko } from '../../src/web/i18n/ko.js';
-import { e2eSuite, KR_USER, openCase, screenshot, signIn, TID } from './harness.js';
+import { e2eSuite, KR_USER, openCase, probe, screenshot, signIn, TID, waitForApp, WAIT_MS } from './harness.js';
 
 const suite = e2eSuite();
 
@@ -47,6 +47,19 @@ describe('three languages (end to end, Chromium)', () => {
     await signIn(page, KR_USER);
     await openCase(page);
 
+    // a drift and a plan first, so that the plan tab shows its results (the units sent and those
+    // held in reserve) in each language, not only its form
+    await page.getByTestId(TID.tabPlan).click();
+    await page.getByTestId(TID.particleCount).fill('5000');
+    const drifts = (await probe(page))!.driftsDone;
+    await page.getByTestId(TID.driftRun).click();
+    await waitForApp(page, (app, before) => app.driftsDone > (before as number), drifts, WAIT_MS.drift);
+    const plans = (await probe(page))!.plansDone;
+    await page.getByTestId(TID.planRun).click();
+    await waitForApp(page, (app, before) => app.plansDone > (before as number), plans, WAIT_MS.drift);
+    const planRows = page.locator(`[data-testid="${TID.planUnitRow}"], [data-testid="${TID.planHeldRow}"]`);
+    expect(await planRows.count()).toBeGreaterThan(0);
+
     for (const [language, dictionary, script] of [['ko', ko, HANGUL], ['ja', ja, KANA]] as const) {
       await select.selectOption(language);
       await pageInLanguage(page, language);
@@ -57,7 +70,15 @@ describe('three languages (end to end, Chromium)', () => {
         expect(text, `${language}, ${tab}: an unfilled placeholder`).not.toMatch(/\{[a-zA-Z]+\}/);
         const left = englishOnly(dictionary).filter((english) => text.includes(english));
         expect(left, `${language}, ${tab}: English interface strings on a ${language} page`).toEqual([]);
-        if (tab === TID.tabPlan) await screenshot(page, `case-${language}`);
+        if (tab === TID.tabPlan) {
+          // every row of the plan (sent or held) is in the language, with its unit named
+          for (const row of await planRows.allTextContents()) {
+            expect(row, `${language}: a plan row`).toMatch(script);
+            expect(row, `${language}: a plan row with empty brackets`).not.toMatch(/\(\s*\)/);
+          }
+          await planRows.last().scrollIntoViewIfNeeded();
+          await screenshot(page, `case-${language}`);
+        }
       }
     }
 
