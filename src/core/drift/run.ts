@@ -132,29 +132,31 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     const endS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
     const released = waiting > 0 ? release(particles, buffers, endS, dtS, sign, particleDtS!) : 0;
     waiting -= released;
-    const stepInput = {
-      dtS, particleDtS: released > 0 ? particleDtS : null, seed: request.seed, jibeRatePerS: jibeRate,
-      elapsedS: Math.min(request.durationS, (step + 1) * request.timeStepS),
-      windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline,
-    };
+    const stepDtS = released > 0 ? particleDtS : null;
+    const elapsedS = Math.min(request.durationS, (step + 1) * request.timeStepS);
     // one pass when both fields allow it (after the first step, whose sampling is checked)
     const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
     const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
+    // The kernels' inputs are explicit literals, not spreads of one shared object: a spread gave
+    // the input a new hidden class at every step, so the kernel compiled for one was thrown away
+    // ("wrong map") and ran in the baseline tier, boxing doubles, until compiled again
+    // (bench/RESULTS.md, 2026-12-03).
     if (windSlice && currentSlice) {
-      fusedLeewayStep(particles, { ...stepInput, wind: windSlice, current: currentSlice });
-      timeS = endS;
-      if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
-      options.onProgress?.(step + 1, steps);
-      continue;
+      fusedLeewayStep(particles, {
+        dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
+        windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline, wind: windSlice, current: currentSlice,
+      });
+    } else {
+      forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered, runCount);
+      forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered, runCount);
+      if (step === 0 && options.checkSeedingCoverage !== false) checkSeedingCovered(forcing, particles, buffers);
+      leewayStep(particles, {
+        dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
+        windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline,
+        windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
+        currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
+      });
     }
-    forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered, runCount);
-    forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered, runCount);
-    if (step === 0 && options.checkSeedingCoverage !== false) checkSeedingCovered(forcing, particles, buffers);
-    leewayStep(particles, {
-      ...stepInput,
-      windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
-      currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
-    });
     timeS = endS;
     if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
     options.onProgress?.(step + 1, steps);

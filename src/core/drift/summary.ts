@@ -19,6 +19,8 @@ export interface CloudSummary {
 
 /** Scratch columns of summariseCloud, kept between calls (a run summarises every output time). */
 let scratch: { x: Float64Array; y: Float64Array; z: Float64Array; distances: Float64Array } | null = null;
+/** The sums of unitVectors: weighted x, y, z and the weight. */
+const sums = new Float64Array(4);
 
 /**
  * Summarise one snapshot of a run, weighting each particle by `weight`. Hand-written kernel (every
@@ -26,6 +28,11 @@ let scratch: { x: Float64Array; y: Float64Array; z: Float64Array; distances: Flo
  * and the weighted mean vector (the centroid, as weightedCentroid computes it); a second takes
  * each distance from the chord to the centroid, d = 2R·asin(|p − c| / 2), the haversine distance
  * on the same sphere without its trigonometry; the radii come from a weighted histogram.
+ *
+ * Each pass is a function of its own whose loop is all it does: with the passes in this function,
+ * V8 compiled it by on-stack replacement inside the first loop, and every later call left that
+ * code after the loop ("insufficient type feedback") and ran the rest in the baseline tier (24
+ * deopts in a 25-output run; bench/RESULTS.md, 2026-12-03).
  */
 export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): CloudSummary {
   const { lonDeg, latDeg, status } = snapshot;
@@ -34,7 +41,26 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
     scratch = { x: new Float64Array(count), y: new Float64Array(count), z: new Float64Array(count), distances: new Float64Array(count) };
   }
   const { x, y, z, distances } = scratch;
-  const tally = new Array<number>(PARTICLE_STATUS_NAMES.length).fill(0);
+  const tally = new Float64Array(PARTICLE_STATUS_NAMES.length);
+  unitVectors(lonDeg, latDeg, status, weight, count, x, y, z, tally, sums);
+  const sx = sums[0], sy = sums[1], sz = sums[2], total = sums[3];
+  const counts = Object.fromEntries(PARTICLE_STATUS_NAMES.map((name, k) => [name, tally[k]])) as Record<(typeof PARTICLE_STATUS_NAMES)[number], number>;
+  const norm = Math.hypot(sx, sy, sz);
+  if (total === 0 || norm < 1e-12 * total) return { timeS: snapshot.timeS, centroid: null, radius50M: 0, radius90M: 0, counts };
+  const centroid = { lonDeg: Math.atan2(sy, sx) / RAD, latDeg: Math.atan2(sz, Math.hypot(sx, sy)) / RAD };
+  chordDistances(x, y, z, status, count, sx / norm, sy / norm, sz / norm, distances);
+  const [radius50M, radius90M] = weightedRadii(distances, weight, count, [0.5, 0.9]);
+  return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
+}
+
+/**
+ * Each released particle's unit vector into x, y, z; its status counted in `tally`; the weighted
+ * sums of the vectors and the weight into `out` (x, y, z, weight).
+ */
+function unitVectors(
+  lonDeg: Float64Array, latDeg: Float64Array, status: Uint8Array, weight: Float64Array, count: number,
+  x: Float64Array, y: Float64Array, z: Float64Array, tally: Float64Array, out: Float64Array,
+): void {
   let sx = 0, sy = 0, sz = 0, total = 0;
   // the angles of the first released particle: the others' sines and cosines come from theirs by
   // the angle-sum formulas with short series for the small differences (see SMALL_RAD)
@@ -65,19 +91,19 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
     sx += w * xi; sy += w * yi; sz += w * zi;
     total += w;
   }
-  const counts = Object.fromEntries(PARTICLE_STATUS_NAMES.map((name, k) => [name, tally[k]])) as Record<(typeof PARTICLE_STATUS_NAMES)[number], number>;
-  const norm = Math.hypot(sx, sy, sz);
-  if (total === 0 || norm < 1e-12 * total) return { timeS: snapshot.timeS, centroid: null, radius50M: 0, radius90M: 0, counts };
-  const centroid = { lonDeg: Math.atan2(sy, sx) / RAD, latDeg: Math.atan2(sz, Math.hypot(sx, sy)) / RAD };
-  const cx = sx / norm, cy = sy / norm, cz = sz / norm;
+  out[0] = sx; out[1] = sy; out[2] = sz; out[3] = total;
+}
+
+/** Each released particle's distance (m) from the unit vector (cx, cy, cz), −1 for the others. */
+function chordDistances(
+  x: Float64Array, y: Float64Array, z: Float64Array, status: Uint8Array, count: number, cx: number, cy: number, cz: number, distances: Float64Array,
+): void {
   for (let i = 0; i < count; i++) {
     if (status[i] === ParticleStatus.notReleased) { distances[i] = -1; continue; }
     const dx = x[i] - cx, dy = y[i] - cy, dz = z[i] - cz;
     const half = Math.sqrt(dx * dx + dy * dy + dz * dz) / 2;
     distances[i] = 2 * EARTH_RADIUS_M * (half < SMALL_CHORD ? asinSmall(half) : Math.asin(Math.min(1, half)));
   }
-  const [radius50M, radius90M] = weightedRadii(distances, weight, count, [0.5, 0.9]);
-  return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
 }
 
 /**
@@ -118,16 +144,12 @@ const RADIUS_BINS = 16384;
  * largest distance too wide).
  */
 function weightedRadii(distances: Float64Array, weight: Float64Array, count: number, qs: readonly number[]): number[] {
-  let maxM = 0, total = 0;
-  for (let i = 0; i < count; i++) {
-    if (distances[i] < 0) continue;
-    if (distances[i] > maxM) maxM = distances[i];
-    total += weight[i];
-  }
+  largestAndTotal(distances, weight, count, sums);
+  const maxM = sums[0], total = sums[1];
   if (total === 0 || maxM === 0) return qs.map(() => 0);
   const bins = new Float64Array(RADIUS_BINS);
   const scale = (RADIUS_BINS - 1) / maxM;
-  for (let i = 0; i < count; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
+  binWeights(distances, weight, count, scale, bins);
   return qs.map((q) => {
     let cumulative = 0;
     for (let b = 0; b < RADIUS_BINS; b++) {
@@ -136,4 +158,19 @@ function weightedRadii(distances: Float64Array, weight: Float64Array, count: num
     }
     return maxM;
   });
+}
+
+/** The largest counted distance and the counted weight into out[0], out[1] (each loop a function of its own: see summariseCloud). */
+function largestAndTotal(distances: Float64Array, weight: Float64Array, count: number, out: Float64Array): void {
+  let maxM = 0, total = 0;
+  for (let i = 0; i < count; i++) {
+    if (distances[i] < 0) continue;
+    if (distances[i] > maxM) maxM = distances[i];
+    total += weight[i];
+  }
+  out[0] = maxM; out[1] = total;
+}
+
+function binWeights(distances: Float64Array, weight: Float64Array, count: number, scale: number, bins: Float64Array): void {
+  for (let i = 0; i < count; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
 }
