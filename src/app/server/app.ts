@@ -38,6 +38,8 @@ export interface ServerLimits extends DriftLimits {
   readonly eventsPageMax: number;
   /** Sign-in limits (failures by name and source, the hashing gate). */
   readonly login: LoginPolicy;
+  /** How long an uploaded NetCDF4 file that needs h5wasm may take to read, ms (default 30 s and 1 s per 5 MB). */
+  readonly forcingUploadDeadlineMs?: number;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId) });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
-  await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock });
+  await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock, uploadDeadlineMs: limits.forcingUploadDeadlineMs });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
   await app.register(programmeRoutes, { prefix: '/api/programme', programme, agreement });
   await app.register(exerciseRoutes, { prefix: '/api/exercises', control: exercises, clouds: new PlanClouds(truths), agreement });

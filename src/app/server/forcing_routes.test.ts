@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectPath } from '../../io/project_files.js';
 import { SqliteStore } from '../../io/storage/index.js';
+import { mutateBytes, seededRandom } from '../../io/netcdf/fuzz_mutations.js';
 import { writeNetcdf3 } from '../../io/netcdf/test/netcdf3_writer.js';
 import { buildApp, type SarbridgeApp } from './app.js';
 import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
@@ -91,6 +92,37 @@ describe('POST /api/forcing', () => {
     expect(mib.json().message).toMatch(/zeros\.nc: is not a NetCDF file/);
     const elsewhere = await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ userName: 'kim', password: 'x'.repeat(300 * 1024) }) });
     expect(elsewhere.statusCode).toBe(413);
+  });
+  test('an upload h5wasm loops on is read off the request thread and refused at its deadline, naming the file', async () => {
+    // seed 2, mutation 68 of the demo wind file: get_attached_scales never returns (corrupt_files.test.ts);
+    // read on the request thread, it held every request of every party for good
+    const original = new Uint8Array(readFileSync(projectPath('data/forcing/east-sea-synthetic/east-sea-wind.nc')));
+    const random = seededRandom(2);
+    let loops = mutateBytes(original, random).bytes;
+    for (let k = 0; k < 68; k++) loops = mutateBytes(original, random).bytes;
+    const guarded = await buildApp({ store, clock: () => new Date('2026-03-10T07:00:00Z'), webRoot: '/nonexistent/sarbridge-web', limits: { forcingUploadDeadlineMs: 3000 } });
+    try {
+      let uploadDone = false;
+      const pending = guarded.inject({ method: 'POST', url: '/api/forcing?name=loops.nc', headers: { ...auth('kim'), 'content-type': 'application/octet-stream' }, payload: Buffer.from(loops) })
+        .finally(() => { uploadDone = true; });
+      const health = await guarded.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(uploadDone).toBe(false);   // the server answered while the file was being read
+      const refused = await pending;
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'SARB_FORCING_FILE', field: 'body' });
+      expect(refused.json().message).toMatch(/^loops\.nc: reading it did not finish within 3 s and was stopped; the file is probably corrupt/);
+      expect((await store.listForcingFiles()).map((f) => f.name)).not.toContain('loops.nc');
+    } finally {
+      await guarded.close();
+    }
+  }, 60_000);
+  test('a NetCDF4 upload that needs h5wasm is read in its thread and named in its error', async () => {
+    // seed 2, mutation 0: a corrupt symbol table, h5wasm's own 'name not defined!'
+    const original = new Uint8Array(readFileSync(projectPath('data/forcing/east-sea-synthetic/east-sea-wind.nc')));
+    const res = await upload('kim', 'symbols.nc', mutateBytes(original, seededRandom(2)).bytes);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^symbols\.nc: cannot read its NetCDF4\/HDF5 structure \(error - name not defined!\)/);
   });
 });
 

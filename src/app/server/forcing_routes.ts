@@ -33,10 +33,15 @@ export function forcingContents(file: ForcingFile): ForcingFileContents {
   };
 }
 
-/** Open bytes as forcing (NetCDF3 or NetCDF4; loaded on first use: h5wasm takes a moment). */
-async function readForcing(name: string, bytes: Uint8Array): Promise<ForcingFileContents> {
-  const { openForcingBytes } = await import('../../io/netcdf/index.js');
-  return forcingContents(await openForcingBytes(name, bytes));
+/**
+ * Open bytes as forcing (NetCDF3 or NetCDF4; loaded on first use: h5wasm takes a moment). A
+ * NetCDF4 file that needs h5wasm is read in the reader thread with a deadline (`deadlineMs`, by
+ * default 30 s and 1 s per 5 MB), never on the request thread: a corrupt upload h5wasm loops on
+ * would otherwise hold every request and live feed of every party for ever.
+ */
+async function readForcing(name: string, bytes: Uint8Array, deadlineMs?: number): Promise<ForcingFileContents> {
+  const { openForcingBytesGuarded } = await import('../../io/netcdf/index.js');
+  return forcingContents(await openForcingBytesGuarded(name, bytes, deadlineMs === undefined ? {} : { deadlineMs }));
 }
 
 const Contents = Type.Object({
@@ -68,7 +73,7 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
  * and served the same way under `demo:<name>`. Every signed-in user may list and read every
  * file: forcing is environmental data that both parties' browsers need to run the same drift.
  */
-export const forcingRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; clock: () => Date }> = async (app, { store, clock }) => {
+export const forcingRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; clock: () => Date; uploadDeadlineMs?: number }> = async (app, { store, clock, uploadDeadlineMs }) => {
   app.addContentTypeParser(['application/octet-stream', 'application/x-netcdf'], { parseAs: 'buffer', bodyLimit: FORCING_UPLOAD_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   let demo: Promise<{ view: View; path: string }[]> | null = null;
@@ -104,7 +109,7 @@ export const forcingRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; c
     if (known) return reply.code(200).send({ file: viewOf(known) });
     let contents: ForcingFileContents;
     try {
-      contents = await readForcing(name, bytes);
+      contents = await readForcing(name, bytes, uploadDeadlineMs);
     } catch (error) {
       if (error instanceof SarbridgeError) throw new RejectedUploadError(error);
       throw error;

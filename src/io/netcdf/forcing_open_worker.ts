@@ -2,13 +2,15 @@
 // each requested file (and its grid file) here, where a hang inside h5wasm (a synchronous
 // WebAssembly call no timer interrupts) can be ended by terminating the thread, and posts the
 // built fields back, their buffers transferred. HDF5's diagnostic dump on a corrupt file (dozens
-// of "HDF5-DIAG: Error detected …" lines, noise for a user: the error names the file) is dropped:
-// dump is dropped here. One request at a time, in order.
+// of "HDF5-DIAG: Error detected …" lines, noise for a user: the error names the file) is dropped.
+// One request at a time, in order: a file on disk (`path`), or bytes in memory named `path` (an
+// upload to the server, openBytesInWorker).
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { SarbridgeError } from '../../core/errors.js';
 import { packInstances, transferableBuffers } from '../worker_transfer.js';
 import { FORCING_CLASSES } from './forcing_classes.js';
+import { openForcingBytes } from './open_forcing_bytes.js';
 import { openForcingFileHere, type ForcingFileOnDiskOptions } from './open_forcing_file.js';
 
 const port = parentPort!;
@@ -27,8 +29,8 @@ fs.writeSync = ((fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unk
   return typeof rest[1] === 'number' ? rest[1] : data.byteLength - offset;
 }) as typeof fs.writeSync;
 
-port.on('message', ({ id, path, options }: { id: number; path: string; options: ForcingFileOnDiskOptions }) => {
-  openForcingFileHere(path, options).then(
+port.on('message', ({ id, path, options, bytes }: { id: number; path: string; options: ForcingFileOnDiskOptions; bytes?: Uint8Array }) => {
+  (bytes ? openForcingBytes(path, bytes, options) : openForcingFileHere(path, options)).then(
     (file) => port.postMessage({ id, type: 'done', file: packInstances(file, FORCING_CLASSES) }, transferableBuffers(file)),
     (error: unknown) => {
       const e = error as Error & Partial<{ code: string; file: string; variable: string; problem: string; field: string }>;

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { DataFileError, ForcingFileError, InvalidInputError, type SarbridgeError } from '../../core/errors.js';
 import { unpackInstances, type Packed } from '../worker_transfer.js';
 import { FORCING_CLASSES } from './forcing_classes.js';
-import type { ForcingFile } from './forcing_file.js';
+import type { ForcingFile, ForcingFileOptions } from './forcing_file.js';
 import type { ForcingFileOnDiskOptions } from './open_forcing_file.js';
 
 /**
@@ -24,7 +24,10 @@ type Reply =
 
 interface Request {
   readonly id: number;
+  /** The file on disk, or (with `bytes`) the name its messages give it. */
   readonly path: string;
+  /** The file's bytes when they are in memory (an upload), not on disk. */
+  readonly bytes?: Uint8Array;
   readonly options: Omit<ForcingFileOnDiskOptions, 'deadlineMs'>;
   readonly deadlineMs: number;
   readonly resolve: (file: ForcingFile) => void;
@@ -111,6 +114,17 @@ export function releaseForcingReader(): void {
   worker = null;
 }
 
+/**
+ * Open forcing whose bytes are in memory (a server's upload) in the worker thread, or fail with a
+ * ForcingFileError naming `name` at `deadlineMs`. The bytes are copied to the thread.
+ */
+export function openBytesInWorker(name: string, bytes: Uint8Array, options: ForcingFileOptions, deadlineMs: number): Promise<ForcingFile> {
+  return new Promise<ForcingFile>((resolve, reject) => {
+    queue.push({ id: ++nextId, path: name, bytes, options, deadlineMs, resolve, reject });
+    pump();
+  });
+}
+
 /** Send the next queued request, or let an idle thread go. */
 function pump(): void {
   if (current) return;
@@ -137,7 +151,7 @@ function pump(): void {
     pump();
   }, request.deadlineMs);
   current = { request, timer, worker };
-  worker.postMessage({ id: request.id, path: request.path, options: request.options });
+  worker.postMessage({ id: request.id, path: request.path, options: request.options, ...(request.bytes ? { bytes: request.bytes } : {}) });
 }
 
 /** The error the worker reported, rebuilt as the class it was (any other becomes a ForcingFileError). */

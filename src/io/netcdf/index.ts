@@ -1,4 +1,4 @@
-export { openForcingFile } from './open_forcing_file.js';
+export { openForcingBytesGuarded, openForcingFile } from './open_forcing_file.js';
 export { openForcingBytes } from './open_forcing_bytes.js';
 export { MAX_FORCING_VALUES } from './forcing_file.js';
 export type { ForcingFile, ForcingFileOptions } from './forcing_file.js';

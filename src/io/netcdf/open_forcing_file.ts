@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DataFileError, ForcingFileError, SarbridgeError } from '../../core/errors.js';
 import type { Dataset } from './dataset.js';
 import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
-import { openInWorker } from './forcing_worker_pool.js';
+import { openBytesInWorker, openInWorker } from './forcing_worker_pool.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
 import { openHdf5Direct } from './hdf5_direct.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
@@ -46,6 +46,28 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
     return await openForcingFileHere(path, options);
   } catch (error) {
     throw asForcingFileError(path, error);
+  }
+}
+
+/**
+ * Open forcing whose bytes are in memory on a server (an upload): NetCDF3, and NetCDF4 that
+ * hdf5_direct.ts reads, here as `openForcingBytes` does; any other NetCDF4 in the reader thread
+ * with a deadline (h5wasm can loop for ever on a corrupt file, which would hold the server's
+ * request thread), so every failure, a hang included, is a DataFileError or ForcingFileError
+ * naming `name`. The browser, which has no worker_threads, calls `openForcingBytes`.
+ */
+export async function openForcingBytesGuarded(name: string, bytes: Uint8Array, options: ForcingFileOptions & { readonly deadlineMs?: number } = {}): Promise<ForcingFile> {
+  const { deadlineMs, ...plain } = options;
+  try {
+    const kind = sniffNetcdf(bytes);
+    if (kind === null) notNetcdf(name, bytes);
+    const dataset = kind === 'netcdf3' ? openNetcdf3(name, bytes) : openHdf5Direct(bytes);
+    if (dataset !== null) {
+      try { return buildForcingFile(name, dataset, plain); } finally { dataset.close(); }
+    }
+    return await openBytesInWorker(name, bytes, plain, deadlineMs ?? 30_000 + bytes.length / 5000);
+  } catch (error) {
+    throw asForcingFileError(name, error);
   }
 }
 
