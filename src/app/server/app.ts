@@ -147,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpiresAtMs', 0);
   app.decorateRequest('auditDetail', null);
+  app.decorateRequest('auditParty', null);
   app.addHook('onRequest', async (request) => {
     const token = tokenOf(request.headers);
     const session = token ? await sessions.resolve(token) : null;
@@ -158,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     if (!url.startsWith('/api/') || url === '/api/health') return;
     const caseId = (request.params as { caseId?: string } | undefined)?.caseId ?? null;
     audit.record({
-      at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? null,
+      at: clock().toISOString(), userName: request.actor?.userName ?? null, party: request.actor?.party ?? request.auditParty ?? null,
       action: `${request.method} ${url}`, caseId, statusCode: reply.statusCode,
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });

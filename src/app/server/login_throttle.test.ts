@@ -7,7 +7,8 @@ import { buildApp, type SarbridgeApp } from './app.js';
 import { ServerBusyError } from './errors.js';
 import { DEFAULT_LOGIN_POLICY, FairGate, sourceOf, type LoginPolicy } from './login_throttle.js';
 import { hashPassword, needsRehash, SCRYPT_PARAMETERS, verifyPassword } from './passwords.js';
-import { createTestUsers, TEST_PASSWORD } from './server_test_support.js';
+import { createAccount } from './accounts.js';
+import { createTestUsers, TEST_PASSWORD, TEST_SCRYPT } from './server_test_support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-throttle-'));
 const opened: { app: SarbridgeApp; store: SqliteStore }[] = [];
@@ -84,6 +85,28 @@ describe('sign-in throttling by name and by source', () => {
       "429 null sign-in refused for 'sato' from 203.0.113.40: SARB_TOO_MANY_LOGINS",
       "401 null sign-in refused for 'sato' from 203.0.113.40: SARB_NOT_AUTHENTICATED",
     ]);
+  });
+
+  test("an admin reads the failed sign-ins of their party's accounts in GET /api/audit, and only those", async () => {
+    const { app, store } = await instance({ failuresPerUserAndSource: 2 });
+    await createAccount(store, { userName: 'jp-admin', party: 'JP', roles: ['admin'], password: TEST_PASSWORD, createdAt: '2026-03-10T00:00:00Z', hashParameters: TEST_SCRYPT });
+    await signIn(app, 'kim', 'wrong wrong wrong', '203.0.113.60');          // KR's SMC, a wrong password
+    await signIn(app, 'kim', 'wrong again wrong', '203.0.113.60');
+    await signIn(app, 'kim', 'wrong a third time', '203.0.113.60');         // 429 now
+    await signIn(app, 'sato', 'wrong wrong wrong', '203.0.113.60');         // JP's account
+    await signIn(app, 'nobody-here', 'wrong wrong wrong', '203.0.113.60');  // no account: no party's
+    const lines = async (admin: string) => {
+      const token = (await signIn(app, admin, TEST_PASSWORD, '198.51.100.70')).json().token;
+      const res = await app.inject({ method: 'GET', url: '/api/audit', headers: { authorization: `Bearer ${token}` } });
+      return (res.json().entries as { action: string; statusCode: number; userName: string | null; detail?: string }[])
+        .filter((e) => e.action === 'POST /api/session' && e.statusCode !== 200).map((e) => `${e.statusCode} ${e.userName} ${e.detail}`);
+    };
+    expect(await lines('kr-admin')).toEqual([
+      "429 null sign-in refused for 'kim' from 203.0.113.60: SARB_TOO_MANY_LOGINS",
+      "401 null sign-in refused for 'kim' from 203.0.113.60: SARB_NOT_AUTHENTICATED",
+      "401 null sign-in refused for 'kim' from 203.0.113.60: SARB_NOT_AUTHENTICATED",
+    ]);
+    expect(await lines('jp-admin')).toEqual(["401 null sign-in refused for 'sato' from 203.0.113.60: SARB_NOT_AUTHENTICATED"]);
   });
 
   test('too many sign-ins waiting for a hash: 503 with Retry-After, counted as no failure', async () => {

@@ -11,6 +11,11 @@ declare module 'fastify' {
     sessionExpiresAtMs: number;
     /** A line a route adds to its audit entry (e.g. which account the setup created). */
     auditDetail: string | null;
+    /**
+     * The party an audit line of a request without a session belongs to (a refused sign-in for an
+     * account of that party), so that party's admins read it in GET /api/audit.
+     */
+    auditParty: string | null;
   }
 }
 

@@ -20,6 +20,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ sessions: Sessions }> = 
       session = await sessions.login(request.body.userName, request.body.password, request.socket.remoteAddress);
     } catch (error) {
       request.auditDetail = `sign-in refused for '${name}' from ${request.socket.remoteAddress ?? 'unknown'}: ${(error as { code?: string }).code ?? 'error'}`;
+      // the line goes to the party of the account tried (an unknown name's to none), so its admins read it
+      request.auditParty = await sessions.partyOfAccount(request.body.userName);
       throw error;
     }
     const { token, actor, expiresAt } = session;

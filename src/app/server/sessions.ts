@@ -81,6 +81,14 @@ export class Sessions {
     return { token, actor: { userName, party: user.party, roles: user.roles as Role[] }, expiresAt };
   }
 
+  /**
+   * The party of the account named `userName`, or null (no such account, or the store does not
+   * answer): a refused sign-in's audit line goes to that party, whose admins then see who tries it.
+   */
+  async partyOfAccount(userName: string): Promise<string | null> {
+    return (await this.store.findUser(userName).catch(() => null))?.party ?? null;
+  }
+
   /** Delete expired sessions and failed sign-ins whose window has passed (at start and periodically); returns the sessions deleted. */
   async purgeExpired(): Promise<number> {
     const now = this.clock();
