@@ -43,6 +43,12 @@
  *    layouts is placed again (unless even its best coverage on what the others leave is worth less):
  *    guided by what the others leave by their exact POD and by what the other units of two
  *    further layouts found leave, refined, and kept when the plan's exact POS rises.
+ * 4c. The layout issued (layout_choice.ts): of every layout scored exactly, those within a point
+ *    of POS or twice the standard error of their paired difference of the best one are tied (the
+ *    particles cannot tell them apart), and of those the one with the most capable units (effort,
+ *    then the earlier arrival) on the most probable parts is issued, IAMSAR's rule for assigning
+ *    SRUs: the highest POS then picked by the particles' noise, and the units traded lobes between
+ *    particle counts (`tieBreak`, default on).
  * 5. Never worse than IAMSAR: the IAMSAR baseline itself, scored with the same exact POD on the
  *    same particles, is returned instead when its POS is higher, and the plan says which
  *    (`chosen`, with both POS).
@@ -82,6 +88,7 @@ import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.j
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
+import { chooseLayout } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { smoothedParticles } from './smoothed_particles.js';
@@ -131,6 +138,11 @@ export interface AllocationOptions extends PlanningOptions {
    * on the particles themselves; default true. Off only to show what it gains.
    */
   readonly smoothedStart?: boolean;
+  /**
+   * Of the layouts within the Monte-Carlo noise of the best one, the one with the most capable
+   * units on the most probable parts is issued (layout_choice.ts); default true. Off: the best one.
+   */
+  readonly tieBreak?: boolean;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -520,18 +532,20 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
 
   // Exact evaluations, once per distinct layout: starts often converge to the same areas, and the
   // exact POD (searchPod) is the dearest step; a layout is its routes as flown, waypoint by waypoint.
-  const exact = new Map<string, SearchPlan>();
-  const evaluate = (assignments: readonly UnitAssignment[]): SearchPlan => {
+  // Every distinct layout scored exactly is kept, with the fast score of the start it came from:
+  // the one issued is chosen among them (layout_choice.ts).
+  const exact = new Map<string, SearchPlan & { approximatePos: number }>();
+  const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN): SearchPlan => {
     const key = JSON.stringify(assignments.map((a) => [a.unitId, a.sweepWidthNm, a.sweepWidthByScenarioNm ?? null, a.route.speedKn,
       (a.route.flown ?? a.route.waypoints).map((w) => [w.lonDeg, w.latDeg, w.timeS])]));
     let plan = exact.get(key);
-    if (!plan) { plan = evaluateAssignments(particles, snapshots, assignments, options); exact.set(key, plan); }
+    if (!plan) { plan = { ...evaluateAssignments(particles, snapshots, assignments, options), approximatePos }; exact.set(key, plan); }
     return plan.assignments === assignments ? plan : { ...plan, assignments };
   };
   // The optimiser's layout: the start whose exact POS is higher.
   const evaluated = starts.map((start) => ({
     placed: start.placed,
-    plan: { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame))), approximatePos: start.approximatePos },
+    plan: { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame)), start.approximatePos), approximatePos: start.approximatePos },
   })).sort((p, q) => q.plan.pos - p.plan.pos);
   let best: (SearchPlan & { approximatePos: number }) | null = evaluated.length > 0 ? evaluated[0].plan : null;
   // No unit left on an area of negligible worth while probability elsewhere is uncovered: a unit
@@ -601,7 +615,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
         if (!f) continue;
         const moved = from.placed.slice();
         moved[k] = { rect: r, ...f, progress: fineViews[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
-        const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)));
+        const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), cur.plan.approximatePos);
         if (plan.pos > cur.plan.pos) cur = { placed: moved, plan: { ...plan, approximatePos: cur.plan.approximatePos } };
       }
     }
@@ -636,7 +650,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
           if (refinePairs()) { refineAll(); tried.push({ placed: placed.slice() as Placed[], approximatePos: approximate() }); }
         }
         for (const t of tried) {
-          const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], t.placed[k], frame))), approximatePos: t.approximatePos };
+          const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], t.placed[k], frame)), t.approximatePos), approximatePos: t.approximatePos };
           if (!best || plan.pos > best.pos) best = plan;
         }
       }
@@ -652,12 +666,16 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
       const area = { centre: { lonDeg: layout.datum.lonDeg, latDeg: layout.datum.latDeg }, lengthNm: side, widthNm: side, orientationDeg: ((firstDeg % 360) + 360) % 360 };
       const a = iamsarAssignment(u, 'SS', area);
       if (shoreline && tracksMeetLand(rectangleInFrame(layout.frame, area), 'SS', a.trackSpacingNm, layout.frame, shoreline, clearanceM[0])) continue;
-      const plan = evaluateAssignments(particles, snapshots, [a], options);
+      const plan = evaluate([a]);
       if (plan.pos > best!.pos) best = { ...plan, approximatePos: NaN };
     }
   }
   // Never worse than IAMSAR: the baseline computed above, on the same particles with the same exact POD.
-  const mine = best!;
+  // The layout issued: of the layouts as good as the best one as far as the particles can tell, the
+  // one with the most capable units on the most probable parts (layout_choice.ts), so that the plan
+  // does not follow the particles' noise between particle counts (`tieBreak` false: the best one).
+  const mine: SearchPlan & { approximatePos: number } = options.tieBreak ?? true
+    ? chooseLayout([...exact.values()], units, particles, counted).plan : best!;
   const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
