@@ -44,6 +44,11 @@ export function pairedStandardError(a: SearchPlan, b: SearchPlan, weight: Float6
   return sw * Math.sqrt(v);
 }
 
+/** Is `p` as good as `best` as far as the particles can tell (within TIE_POS or TIE_STANDARD_ERRORS paired standard errors)? */
+export function tiedWith(best: SearchPlan, p: SearchPlan, particles: ParticleWeights, counted: Uint8Array): boolean {
+  return best.pos - p.pos <= Math.max(TIE_POS, TIE_STANDARD_ERRORS * pairedStandardError(best, p, particles.weight, counted));
+}
+
 /** How well a layout follows "most capable units on the most probable areas" (file header). */
 export function capabilityOrderScore(plan: SearchPlan, units: readonly AllocationUnit[]): number {
   const effort = units.map((u) => u.sweepWidthNm * u.speedKn * u.enduranceH);
@@ -66,8 +71,7 @@ export function chooseLayout<P extends SearchPlan>(plans: readonly P[], units: r
   counted: Uint8Array): { plan: P; tied: number } {
   if (plans.length === 0) throw new Error('chooseLayout: no layout');
   const best = plans.reduce((a, b) => (b.pos > a.pos ? b : a));
-  const tied = plans.filter((p) => p === best
-    || best.pos - p.pos <= Math.max(TIE_POS, TIE_STANDARD_ERRORS * pairedStandardError(best, p, particles.weight, counted)));
+  const tied = plans.filter((p) => p === best || tiedWith(best, p, particles, counted));
   let chosen = best, chosenScore = capabilityOrderScore(best, units);
   for (const p of tied) {
     const s = capabilityOrderScore(p, units);

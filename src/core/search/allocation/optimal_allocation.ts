@@ -49,6 +49,10 @@
  *    then the earlier arrival) on the most probable parts is issued, IAMSAR's rule for assigning
  *    SRUs: the highest POS then picked by the particles' noise, and the units traded lobes between
  *    particle counts (`tieBreak`, default on).
+ * 4d. That layout refined again on the kernel-smoothed particles of step 3b (the objective smoothed:
+ *    where the areas settle depends less on the particles' noise; single-unit descent and joint
+ *    moves from it, nothing else), scored exactly on the particles and issued instead when it is
+ *    still tied with the best (`polish`, default on).
  * 5. Never worse than IAMSAR: the IAMSAR baseline itself, scored with the same exact POD on the
  *    same particles, is returned instead when its POS is higher, and the plan says which
  *    (`chosen`, with both POS).
@@ -88,7 +92,7 @@ import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.j
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
-import { chooseLayout } from './layout_choice.js';
+import { chooseLayout, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { MAX_COVERAGE } from './max_coverage.js';
 import { smoothedParticles } from './smoothed_particles.js';
@@ -143,6 +147,10 @@ export interface AllocationOptions extends PlanningOptions {
    * units on the most probable parts is issued (layout_choice.ts); default true. Off: the best one.
    */
   readonly tieBreak?: boolean;
+  /** Only the `startAreas` refined (no greedy, IAMSAR or kicked starts): the polish on smoothed particles (step 4d). */
+  readonly startsOnly?: boolean;
+  /** The layout issued refined again on kernel-smoothed particles, kept when still tied with the best (step 4d); default true. */
+  readonly polish?: boolean;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -444,6 +452,8 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     return pos;
   };
   const starts: { placed: Placed[]; approximatePos: number }[] = [];
+  const startsOnly = options.startsOnly ?? false;
+  if (startsOnly) orders.length = 0;
   orders.forEach((o, j) => {
     order = o;
     if (!greedy(o, j === 0)) return;
@@ -474,7 +484,7 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     refineAll();
     starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
   };
-  startFrom(layout.strips.map((s) => s.area));
+  if (!startsOnly) startFrom(layout.strips.map((s) => s.area));
   // Kicks from the best start so far (iterated local search): two units exchange their areas;
   // each kicked layout is refined again (the two then fit their new areas to their own efforts). The
   // descent moves one unit at a time, so it cannot pass a layout where two units would have to
@@ -625,12 +635,12 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // greedy start already differs between particle counts (which ship takes the densest part), and
   // the descent keeps what it starts from; on the smoothed density the start depends far less on the
   // particle noise. It is one start more, refined on the particles (with the joint moves), kept when its exact POS is higher.
-  if (options.smoothedStart ?? true) {
-    const smooth = smoothedParticles(particles, snapshots);
+  const smooth = (options.smoothedStart ?? true) || ((options.polish ?? true) && !startsOnly) ? smoothedParticles(particles, snapshots) : null;
+  if (smooth !== null && (options.smoothedStart ?? true)) {
     let sub: OptimalPlan | null = null;
     try {
       sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
-        ...options, frame, baseline, smoothedStart: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
+        ...options, frame, baseline, smoothedStart: false, polish: false, kicks: false, orderStarts: 1, replaceNegligible: false, holdUnits: false, startAreas: [],
       });
     } catch (e) {
       // the smoothed copies reach nearer the coast than the particles do: where no area fits a unit
@@ -674,8 +684,28 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   // The layout issued: of the layouts as good as the best one as far as the particles can tell, the
   // one with the most capable units on the most probable parts (layout_choice.ts), so that the plan
   // does not follow the particles' noise between particle counts (`tieBreak` false: the best one).
-  const mine: SearchPlan & { approximatePos: number } = options.tieBreak ?? true
-    ? chooseLayout([...exact.values()], units, particles, counted).plan : best!;
+  const chooseMine = (): SearchPlan & { approximatePos: number } => (options.tieBreak ?? true
+    ? chooseLayout([...exact.values()], units, particles, counted).plan : best!);
+  let mine = chooseMine();
+  // Step 4d: the layout issued refined again on the kernel-smoothed particles (the objective smoothed,
+  // so where its areas settle depends less on the particles' noise), then scored exactly on the
+  // particles; kept when still tied with the best (within a point or twice the paired standard error).
+  if (smooth !== null && !startsOnly && (options.polish ?? true)) {
+    let sub: OptimalPlan | null = null;
+    try {
+      sub = optimalAllocation(smooth.particles, smooth.snapshots, units, {
+        // the baseline's POS is on other particles: set below any, so the smoothed layout itself comes back
+        ...options, frame, baseline: { ...baseline, pos: -1 }, smoothedStart: false, kicks: false, replaceNegligible: false, holdUnits: false, tieBreak: false,
+        startsOnly: true, startAreas: [units.map((u) => mine.assignments.find((a) => a.unitId === u.unitId)!.area)],
+      });
+    } catch (e) {
+      if (!(e instanceof InvalidInputError)) throw e;
+    }
+    if (sub !== null) {
+      const polished = evaluate(units.map((u) => sub!.assignments.find((a) => a.unitId === u.unitId)!));
+      if (tiedWith(best!, polished, particles, counted)) mine = { ...polished, approximatePos: mine.approximatePos };
+    }
+  }
   const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
