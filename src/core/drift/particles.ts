@@ -48,11 +48,24 @@ export interface Particles extends ColumnArrays {
   readonly firstIndex: number;
 }
 
-/** Allocate zeroed columns for `count` particles. */
+/**
+ * Allocate zeroed columns for `count` particles. An explicit object literal, every column in
+ * PARTICLE_COLUMNS' order, so that every set of particles has the same hidden class: built by a
+ * loop and a spread, each set had a new one, and every kernel compiled for the first set was
+ * thrown away ("wrong map") on the next, once per chunk of a threaded run (bench/RESULTS.md,
+ * 2026-12-03). The type makes a column missing here a compile error.
+ */
 export function allocateParticles(count: number, firstIndex = 0): Particles {
-  const columns = {} as Record<string, unknown>;
-  for (const [name, column] of Object.entries(PARTICLE_COLUMNS)) {
-    columns[name] = new column.type(count);
-  }
-  return { ...(columns as ColumnArrays), count, firstIndex };
+  const c = PARTICLE_COLUMNS;
+  const particles: Particles = {
+    lonDeg: new c.lonDeg.type(count), latDeg: new c.latDeg.type(count), status: new c.status.type(count),
+    scenario: new c.scenario.type(count), weight: new c.weight.type(count), releaseS: new c.releaseS.type(count),
+    downwindSlope: new c.downwindSlope.type(count), downwindOffsetMps: new c.downwindOffsetMps.type(count),
+    crosswindSlope: new c.crosswindSlope.type(count), crosswindOffsetMps: new c.crosswindOffsetMps.type(count),
+    otherCrosswindSlope: new c.otherCrosswindSlope.type(count), otherCrosswindOffsetMps: new c.otherCrosswindOffsetMps.type(count),
+    side: new c.side.type(count), jibeCount: new c.jibeCount.type(count), seedMoveM: new c.seedMoveM.type(count),
+    nextJibeS: new c.nextJibeS.type(count),
+    count, firstIndex,
+  };
+  return particles;
 }
