@@ -21,6 +21,8 @@ export interface CloudSummary {
 let scratch: { x: Float64Array; y: Float64Array; z: Float64Array; distances: Float64Array } | null = null;
 /** The sums of unitVectors: weighted x, y, z and the weight. */
 const sums = new Float64Array(4);
+/** What largestAndTotal finds: the largest counted distance and the counted weight. */
+const extent = new Float64Array(2);
 
 /**
  * Summarise one snapshot of a run, weighting each particle by `weight`. Hand-written kernel (every
@@ -144,8 +146,8 @@ const RADIUS_BINS = 16384;
  * largest distance too wide).
  */
 function weightedRadii(distances: Float64Array, weight: Float64Array, count: number, qs: readonly number[]): number[] {
-  largestAndTotal(distances, weight, count, sums);
-  const maxM = sums[0], total = sums[1];
+  largestAndTotal(distances, weight, count, extent);
+  const maxM = extent[0], total = extent[1];
   if (total === 0 || maxM === 0) return qs.map(() => 0);
   const bins = new Float64Array(RADIUS_BINS);
   const scale = (RADIUS_BINS - 1) / maxM;

@@ -47,11 +47,18 @@ export async function openForcingBytes(name: string, bytes: Uint8Array, options:
   }
 }
 
-async function openDatasetBytes(name: string, bytes: Uint8Array): Promise<{ dataset: Dataset; cleanup: () => void }> {
+/**
+ * The bytes as a Dataset without h5wasm (NetCDF3, or NetCDF4 in the subset hdf5_direct.ts reads),
+ * or null when they need h5wasm; a DataFileError naming `name` when they are not NetCDF.
+ */
+export function openDatasetDirect(name: string, bytes: Uint8Array): Dataset | null {
   const kind = sniffNetcdf(bytes);
   if (kind === null) notNetcdf(name, bytes);
-  if (kind === 'netcdf3') return { dataset: openNetcdf3(name, bytes), cleanup: () => { /* nothing */ } };
-  const direct = openHdf5Direct(bytes);
+  return kind === 'netcdf3' ? openNetcdf3(name, bytes) : openHdf5Direct(bytes);
+}
+
+async function openDatasetBytes(name: string, bytes: Uint8Array): Promise<{ dataset: Dataset; cleanup: () => void }> {
+  const direct = openDatasetDirect(name, bytes);
   if (direct !== null) return { dataset: direct, cleanup: () => { /* nothing */ } };
   checkHdf5Length(name, bytes.subarray(0, 64), bytes.length);
   const h5 = (await import('h5wasm')).default;

@@ -7,7 +7,7 @@ import { openBytesInWorker, openInWorker } from './forcing_worker_pool.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
 import { openHdf5Direct } from './hdf5_direct.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
-import { notNetcdf, sniffNetcdf } from './open_forcing_bytes.js';
+import { notNetcdf, openDatasetDirect, sniffNetcdf } from './open_forcing_bytes.js';
 
 /** Options of `openForcingFile`: those of the reader, and a separate grid file on disk. */
 export interface ForcingFileOnDiskOptions extends ForcingFileOptions {
@@ -20,6 +20,9 @@ export interface ForcingFileOnDiskOptions extends ForcingFileOptions {
    */
   readonly deadlineMs?: number;
 }
+
+/** How long the reader thread may take over `bytes` of NetCDF4 for h5wasm, ms: 30 s and 1 s per 5 MB. */
+const readerDeadlineMs = (bytes: number): number => 30_000 + bytes / 5000;
 
 /**
  * Open a NetCDF forcing file (NetCDF3 classic / 64-bit offset: the header with netcdfjs, the
@@ -40,7 +43,7 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
         const [dataset, grid] = direct;
         return buildForcingFile(path, dataset, options, grid && { path: options.gridPath!, dataset: grid });
       }
-      const deadlineMs = options.deadlineMs ?? 30_000 + files.reduce((a, f) => a + f.size, 0) / 5000;
+      const deadlineMs = options.deadlineMs ?? readerDeadlineMs(files.reduce((a, f) => a + f.size, 0));
       return await openInWorker(path, options, deadlineMs);
     }
     return await openForcingFileHere(path, options);
@@ -59,13 +62,11 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
 export async function openForcingBytesGuarded(name: string, bytes: Uint8Array, options: ForcingFileOptions & { readonly deadlineMs?: number } = {}): Promise<ForcingFile> {
   const { deadlineMs, ...plain } = options;
   try {
-    const kind = sniffNetcdf(bytes);
-    if (kind === null) notNetcdf(name, bytes);
-    const dataset = kind === 'netcdf3' ? openNetcdf3(name, bytes) : openHdf5Direct(bytes);
+    const dataset = openDatasetDirect(name, bytes);
     if (dataset !== null) {
       try { return buildForcingFile(name, dataset, plain); } finally { dataset.close(); }
     }
-    return await openBytesInWorker(name, bytes, plain, deadlineMs ?? 30_000 + bytes.length / 5000);
+    return await openBytesInWorker(name, bytes, plain, deadlineMs ?? readerDeadlineMs(bytes.length));
   } catch (error) {
     throw asForcingFileError(name, error);
   }
@@ -91,8 +92,7 @@ export function asForcingFileError(path: string, error: unknown): SarbridgeError
 async function openAllDirect(paths: readonly string[]): Promise<Dataset[] | null> {
   const out: Dataset[] = [];
   for (const p of paths) {
-    const bytes = new Uint8Array(await readFile(p));
-    const dataset = sniffNetcdf(bytes) === 'netcdf3' ? openNetcdf3(p, bytes) : openHdf5Direct(bytes);
+    const dataset = openDatasetDirect(p, new Uint8Array(await readFile(p)));
     if (dataset === null) return null;
     out.push(dataset);
   }
