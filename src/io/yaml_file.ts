@@ -28,6 +28,7 @@ function schemaProblem(e: ValueError): string {
     const known = Object.keys((e.schema as { properties?: Record<string, unknown> }).properties ?? {});
     return `${path}: unknown key` + (didYouMean(key, known) || (known.length ? `; the keys here are ${known.join(', ')}` : ''));
   }
+  if (e.type === ValueErrorType.ObjectRequiredProperty) return `${path}: is required but missing`;
   const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
   const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
   const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : e.value === undefined ? ' (missing)' : '';

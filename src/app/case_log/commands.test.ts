@@ -17,6 +17,7 @@ describe('checkPayload', () => {
   test('names the wrong field', () => {
     expect(() => checkPayload('sighting', { ...sighting, position: { lonDeg: 131, latDeg: 97 } })).toThrow(/^payload\/position\/latDeg: /);
     expect(() => checkPayload('message', {})).toThrow(InvalidInputError);
+    expect(() => checkPayload('message', {})).toThrow(/^payload\/text: is required but missing$/);
     expect(() => checkPayload('message', { text: 'x', extra: 1 })).toThrow(/payload\/extra/);
   });
   test('refuses a time without a zone, and impossible times, with the core\'s parser; stores UTC', () => {

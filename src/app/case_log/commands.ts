@@ -1,4 +1,3 @@
-import { Value } from '@sinclair/typebox/value';
 import { InvalidInputError } from '../../core/errors.js';
 import { CaseNotFoundError, VersionConflictError, type EventDraft } from '../../io/storage/index.js';
 import { AccessDeniedError, CaseClosedError } from './errors.js';
@@ -6,7 +5,7 @@ import { EVENT_PAYLOADS, type CaseEventPayload, type CaseEventType } from './eve
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind, mayRead, mayWrite, writersOf } from './permissions.js';
 import type { Releasability } from './releasability.js';
-import { describeValueError } from './schema_words.js';
+import { checkAgainstSchema } from './schema_words.js';
 import type { Actor } from './roles.js';
 
 /** A request to add one event to a case's log, based on the version the author saw. */
@@ -35,13 +34,7 @@ export interface CaseContext {
  * replacement: `payload/replacement`).
  */
 export function checkPayload<T extends CaseEventType>(type: T, payload: unknown, at = 'payload'): CaseEventPayload<T> {
-  const schema = EVENT_PAYLOADS[type];
-  if (!Value.Check(schema, payload)) {
-    const first = Value.Errors(schema, payload).First();
-    if (!first) throw new InvalidInputError(at, 'does not match the schema');
-    throw new InvalidInputError(`${at}${first.path}`, describeValueError(first));
-  }
-  return payload as CaseEventPayload<T>;
+  return checkAgainstSchema(EVENT_PAYLOADS[type], payload, at) as CaseEventPayload<T>;
 }
 
 /**

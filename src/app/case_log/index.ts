@@ -2,7 +2,7 @@ export { CaseLog } from './case_log.js';
 export { checkStatusChange, closedAfter, partiesAgreed, STATUS_EVENT_TYPES, type Coordinator } from './case_status.js';
 export { checkCorrectionTarget, checkReplacement, CORRECTABLE_TYPES } from './corrections.js';
 export { correctionMarkOf, withCorrectionMarks } from './correction_marks.js';
-export { describeValueError, patternInWords } from './schema_words.js';
+export { checkAgainstSchema, describeValueError, patternInWords } from './schema_words.js';
 export { checkMayRead, checkPayload, decide, type CaseCommand, type CaseContext } from './commands.js';
 export { AccessDeniedError, CaseClosedError, PlanNotIssuableError } from './errors.js';
 export {

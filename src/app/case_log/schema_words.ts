@@ -4,15 +4,29 @@
  * `…t\d{2}…z$`, which tell a user nothing and, lower-cased, were wrong besides).
  */
 
-import { ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { InvalidInputError } from '../../core/errors.js';
 
 /**
- * A TypeBox failure in words: a pattern as what it allows (below), any other in TypeBox's own
+ * Check a posted payload against its schema; the refusal names the first wrong field under `at`
+ * (`payload/position/latDeg: expected number to be less or equal to 90`, `payload/reason: is
+ * required but missing`). One rule for case, programme and exercise-control payloads.
+ */
+export function checkAgainstSchema<S extends TSchema>(schema: S, payload: unknown, at = 'payload'): Static<S> {
+  if (Value.Check(schema, payload)) return payload as Static<S>;
+  const first = Value.Errors(schema, payload).First();
+  throw new InvalidInputError(`${at}${first?.path ?? ''}`, first ? describeValueError(first) : 'does not match the schema');
+}
+
+/**
+ * A TypeBox failure in words: a pattern as what it allows (below), a missing field as required, any other in TypeBox's own
  * words with a small first letter (`expected number to be less or equal to 90`).
  */
 export function describeValueError(error: ValueError): string {
   const { pattern, description } = error.schema as { pattern?: unknown; description?: string };
   if (error.type === ValueErrorType.StringPattern && typeof pattern === 'string') return patternInWords(pattern, description);
+  if (error.type === ValueErrorType.ObjectRequiredProperty) return 'is required but missing';
   return error.message.charAt(0).toLowerCase() + error.message.slice(1);
 }
 

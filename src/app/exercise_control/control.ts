@@ -14,10 +14,9 @@ import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { AccessDeniedError, CaseClosedError, closedAfter, describeValueError, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, checkAgainstSchema, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
 import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
-import { Value } from '@sinclair/typebox/value';
 import { CONTROL_EVENT_PAYLOADS, CONTROLLER_EVENT_TYPES, controlStreamId, type ControlEventPayload, type ControlEventType, type Truth } from './events.js';
 import { clockState, coreInject, exerciseTimeS, foldControl, type ControlState, type ExerciseClock } from './fold.js';
 import { truthSpec, type TruthTracks } from './truth_track.js';
@@ -48,12 +47,7 @@ export interface ExerciseControlDeps {
 
 /** Check a control payload against its schema; errors name the field (`payload/position/latDeg`). */
 export function checkControlPayload<T extends ControlEventType>(type: T, payload: unknown): ControlEventPayload<T> {
-  const schema = CONTROL_EVENT_PAYLOADS[type];
-  if (!Value.Check(schema, payload)) {
-    const first = Value.Errors(schema, payload).First();
-    throw new InvalidInputError(`payload${first?.path ?? ''}`, first ? describeValueError(first) : 'does not match the schema');
-  }
-  return payload as ControlEventPayload<T>;
+  return checkAgainstSchema(CONTROL_EVENT_PAYLOADS[type], payload) as ControlEventPayload<T>;
 }
 
 const utc = (text: string, field: string) => utcTimeText(parseTime(text, field));

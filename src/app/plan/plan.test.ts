@@ -127,7 +127,7 @@ describe('sarbridge plan', () => {
 describe('parsePlanFile / planCaseFromFile', () => {
   const load = (text: string) => planCaseFromFile(parsePlanFile(text, 'p.yaml'), objects, forcingPathsFrom(dir), 'p.yaml');
   test('a plan without units is refused', () => {
-    expect(() => load(planText(''))).toThrow(/p\.yaml: units: Expected required property/);
+    expect(() => load(planText(''))).toThrow(/p\.yaml: units: is required but missing/);
   });
   test('an unknown pattern is refused with its place', () => {
     expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [PS, ZZ]'))).toThrow(/p\.yaml: units\/0\/patterns\/1: /);

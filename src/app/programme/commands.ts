@@ -4,11 +4,10 @@
  * programme (items by id, dates as the config writes them). Errors name the field
  * (`payload/units/1`), as the case log's do.
  */
-import { Value } from '@sinclair/typebox/value';
 import { allRccs, approximateDateYear, type CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { VersionConflictError, type EventDraft } from '../../io/storage/index.js';
-import { AccessDeniedError, describeValueError, type Actor } from '../case_log/index.js';
+import { AccessDeniedError, checkAgainstSchema, type Actor } from '../case_log/index.js';
 import { PROGRAMME_EVENT_PAYLOADS, PROGRAMME_STREAM_ID, STAFF_EVENT_TYPES, type ProgrammeEventPayload, type ProgrammeEventType } from './events.js';
 import { findItem, programmeDate, type ProgrammeState } from './fold.js';
 
@@ -21,12 +20,7 @@ export interface ProgrammeCommand {
 
 /** Check a payload against its type's schema; the error names the first wrong field. */
 export function checkProgrammePayload<T extends ProgrammeEventType>(type: T, payload: unknown): ProgrammeEventPayload<T> {
-  const schema = PROGRAMME_EVENT_PAYLOADS[type];
-  if (!Value.Check(schema, payload)) {
-    const first = Value.Errors(schema, payload).First();
-    throw new InvalidInputError(`payload${first?.path ?? ''}`, first ? describeValueError(first) : 'does not match the schema');
-  }
-  return payload as ProgrammeEventPayload<T>;
+  return checkAgainstSchema(PROGRAMME_EVENT_PAYLOADS[type], payload) as ProgrammeEventPayload<T>;
 }
 
 /** May this actor read the programme? Every role of a party to the agreement. */

@@ -33,7 +33,7 @@ describe('parseCooperationConfig', () => {
   });
 
   test('a missing field is named by its path', () => {
-    expect(errorOf(edited((d) => { delete d.parties[0].name; }))).toMatch(/^coop\.yaml: parties\/0\/name: .*\(missing\)/);
+    expect(errorOf(edited((d) => { delete d.parties[0].name; }))).toMatch(/^coop\.yaml: parties\/0\/name: is required but missing$/);
   });
 
   test('a value outside its set lists the allowed values', () => {
