@@ -26,6 +26,7 @@ describe('parsePosition', () => {
     ['37 14.4N 131 52.2N', /cannot read/],
     ['37 14.4N 200 00E', /longitude 200° E is beyond 180°/],
     ['37.5 -181', /longitude 181° W is beyond 180°/],
+    ['37 14.4N 180 01E', /longitude 180\.0167° E is beyond 180°/],
     ['N37 14.4 131 52.2E', /cannot read/],   // which numbers are the latitude's is a guess
     ['131 52.2E 37 14.4N', /cannot read/],   // latitude first
   ])('refuses %s with a clear message naming the field', (text, message) => {

@@ -56,7 +56,7 @@ export function parsePosition(text: string, field = 'position'): LonLatDeg {
 /** checkLonLat, with a longitude beyond ±180° refused rather than wrapped (a typed 200°E is a slip). */
 function checked(p: LonLatDeg, field: string): LonLatDeg {
   if (Math.abs(p.lonDeg) > 180) {
-    throw new InvalidInputError(field, `longitude ${Math.abs(p.lonDeg)}° ${p.lonDeg < 0 ? 'W' : 'E'} is beyond 180°; write a longitude up to 180°E or 180°W`);
+    throw new InvalidInputError(field, `longitude ${Number(Math.abs(p.lonDeg).toFixed(4))}° ${p.lonDeg < 0 ? 'W' : 'E'} is beyond 180°; write a longitude up to 180°E or 180°W`);
   }
   return checkLonLat(p, field);
 }
