@@ -74,7 +74,7 @@ describe('the main path (end to end, Chromium)', () => {
     // RTZ (a ship's route; none for aircraft, so none when the plan sends only the helicopter, as it
     // may since the tied-layout rule puts the best-equipped unit on the datum): valid XML, waypoints
     const rtzButtons = page.getByTestId(TID.exportRtz);
-    const sentShips = await page.locator(`[data-testid="${TID.planUnitRow}"]`).evaluateAll((rows) => rows.filter((r) => /ship/.test(r.getAttribute('data-unit-id') ?? '')).length);
+    const sentShips = await page.locator(`[data-testid="${TID.planUnitRow}"]`).evaluateAll((rows) => rows.filter((r) => !['helicopter', 'aircraft'].includes(r.getAttribute('data-craft') ?? '')).length);
     expect(await rtzButtons.count()).toBe(sentShips);
     if (sentShips > 0) {
       const rtz = await download(page, rtzButtons.first());

@@ -272,7 +272,7 @@ export function PlanPanel() {
           <table>
             <tbody>
               {c.plan.units.map((u) => (
-                <tr key={u.unitId} data-testid={TID.planUnitRow} data-unit-id={u.unitId}>
+                <tr key={u.unitId} data-testid={TID.planUnitRow} data-unit-id={u.unitId} data-craft={u.craft}>
                   <td>{t('plan.unitRow', { unit: unitLabel(u.unitId, u.party), pattern: u.pattern, spacing: u.trackSpacingNm.toFixed(2), area: u.areaNm2.toFixed(0), pos: formatPercent(u.pos, language) })}
                     <br /><span class="hint">W {u.sweepWidthNm.toFixed(2)} NM · {when(u.startS)} → {when(u.endS)}</span>
                     <br /><span class="hint">{t('plan.unitFlyable', {
@@ -315,7 +315,7 @@ export function PlanPanel() {
           <p class="exports">
             <a data-testid={TID.exportGpx} download="plan.gpx" href={links['plan.gpx']}>GPX</a>{' '}
             <a data-testid={TID.exportKml} download="plan.kml" href={links['plan.kml']}>KML</a>{' '}
-            {unitFiles.map((n, k) => <a key={n} data-testid={k === 0 ? TID.exportRtz : undefined} download={n} href={links[n]}>RTZ {n.replace(/\.rtz$/, '')}</a>)}{' '}
+            {unitFiles.map((n) => <a key={n} data-testid={TID.exportRtz} download={n} href={links[n]}>RTZ {n.replace(/\.rtz$/, '')}</a>)}{' '}
             <a data-testid={TID.exportGeojson} download="plan.geojson" href={links['plan.geojson']}>GeoJSON</a>{' '}
             <a data-testid={TID.exportMessage} download="plan-message.txt" href={links['plan-message.txt']}>{t('plan.message')}</a>
           </p>

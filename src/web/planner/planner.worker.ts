@@ -175,8 +175,9 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   const files: Record<string, string> = { ...planOutputFiles({ ...run, planCase: { ...last.planCase, title: last.title } }) };
   const rules = planForRules(run);
   const findings = request.agreement ? checkPlan(request.agreement, rules) : [];
+  const planUnits = last.planCase.units ?? [];
   const units = run.optimal.assignments.map((a, k) => ({
-    unitId: a.unitId, party: a.party ?? '', pattern: a.pattern, trackSpacingNm: a.trackSpacingNm, sweepWidthNm: a.sweepWidthNm,
+    unitId: a.unitId, party: a.party ?? '', craft: planUnits.find((u) => u.unitId === a.unitId)?.craft ?? '', pattern: a.pattern, trackSpacingNm: a.trackSpacingNm, sweepWidthNm: a.sweepWidthNm,
     areaNm2: a.area.lengthNm * a.area.widthNm, pos: run.optimal.unitPos[k], startS: a.route.startTimeS,
     endS: a.route.waypoints[a.route.waypoints.length - 1]?.timeS ?? a.route.startTimeS,
     waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })), speedKn: a.route.speedKn,

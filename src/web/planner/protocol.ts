@@ -74,6 +74,8 @@ export interface PocView {
 export interface PlanUnitView {
   readonly unitId: string;
   readonly party: string;
+  /** The unit's craft (ship, boat, helicopter, aircraft; '' when the plan case does not say): ships and boats get an RTZ route. */
+  readonly craft: string;
   readonly pattern: string;
   readonly trackSpacingNm: number;
   readonly sweepWidthNm: number;
