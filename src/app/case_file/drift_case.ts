@@ -11,7 +11,10 @@ import { parsePosition } from '../../core/geo/position_text.js';
 import { findObjectClass, type LeewayObjectClass } from '../../core/objects/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
-import type { CoastlineSpec, DriftJob, ForcingSourceSpec } from '../drift_job/job.js';
+import type { DriftJob, ForcingSourceSpec } from '../drift_job/job.js';
+import { coastlineSpec, constantFrom } from './job_specs.js';
+
+export { coastlineSpec, constantFrom } from './job_specs.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
 const Time = Type.String({ description: "UTC: '2026-03-10T06:00Z' or '100600Z MAR 26'" });
@@ -173,29 +176,4 @@ export function driftJobFromCase(
   const wind = c.forcing.wind.map((s, k): ForcingSourceSpec => 'file' in s ? file(s, `forcing/wind/${k}`) : constantFrom(s.constant.speedMps, s.constant.fromDeg + 180));
   const current = c.forcing.current.map((s, k): ForcingSourceSpec => 'file' in s ? file(s, `forcing/current/${k}`) : constantFrom(s.constant.speedMps, s.constant.towardDeg));
   return { title: c.title, request, forcing: { wind, current }, coastline: coastlineSpec(c.coastline ?? 'bundled', scenarios) };
-}
-
-/** A constant source from a speed and the direction it flows toward. */
-export function constantFrom(speedMps: number, towardDeg: number): ForcingSourceSpec {
-  const rad = (towardDeg * Math.PI) / 180;
-  return { kind: 'constant', eastMps: speedMps * Math.sin(rad), northMps: speedMps * Math.cos(rad) };
-}
-
-/**
- * The coastline a job asks for: the bundled demo-area subset, none, or GSHHG full resolution for a
- * box 3 degrees around the seeding positions (a day's drift rarely goes further than ~1 degree).
- */
-export function coastlineSpec(kind: 'bundled' | 'gshhg' | 'none', scenarios: readonly Scenario[]): CoastlineSpec {
-  if (kind !== 'gshhg') return { kind };
-  const points = scenarios.flatMap((s) => s.seeding.kind === 'point' ? [s.seeding.position] : [s.seeding.from, s.seeding.to]);
-  const margin = 3;
-  return {
-    kind: 'gshhg',
-    bounds: {
-      westDeg: Math.max(-180, Math.floor(Math.min(...points.map((p) => p.lonDeg)) - margin)),
-      eastDeg: Math.min(180, Math.ceil(Math.max(...points.map((p) => p.lonDeg)) + margin)),
-      southDeg: Math.max(-90, Math.floor(Math.min(...points.map((p) => p.latDeg)) - margin)),
-      northDeg: Math.min(90, Math.ceil(Math.max(...points.map((p) => p.latDeg)) + margin)),
-    },
-  };
 }

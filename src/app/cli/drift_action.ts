@@ -17,7 +17,8 @@ import { findObjectClass } from '../../core/objects/index.js';
 import { formatTimeUtc, parseTime } from '../../core/time/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { coastlineSpec, constantFrom, loadDriftCase } from '../case_file/index.js';
+import { coastlineSpec, constantFrom } from '../case_file/job_specs.js';
+import type { loadDriftCase as LoadDriftCase } from '../case_file/load_drift_case.js';
 import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
 import { positiveInteger } from './option_values.js';
 import { phaseTimer } from './phase_timings.js';
@@ -31,7 +32,9 @@ const MAX_GEOJSON_FEATURES = 2_500_000;
 export async function runDriftCommand(options: DriftOptions, files: readonly FileArgument[]): Promise<void> {
   const timer = phaseTimer(options.timings === true);
   timer.begin('the job (options, Leeway table, case file)');
-  const job = driftJobFromOptions(options, files);
+  // the case file's reader (TypeBox schema, YAML) loads only when there is a case file
+  const loadCase = options.demo || options.case ? (await import('../case_file/load_drift_case.js')).loadDriftCase : undefined;
+  const job = driftJobFromOptions(options, files, loadCase);
   try {
     checkDriftRequest(job.request);   // before anything sized by the request
   } catch (error) {
@@ -77,10 +80,10 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
   if (options.timings) console.error(timer.report());
 }
 
-function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] = []): DriftJob {
+function driftJobFromOptions(o: DriftOptions, fileArgs: readonly FileArgument[] = [], loadCase?: typeof LoadDriftCase): DriftJob {
   const objects = loadLeewayTable();
   const casePath = o.demo ? projectPath(DEMO_CASE_FILE) : o.case;
-  let job: DriftJob | undefined = casePath ? loadDriftCase(casePath, objects) : undefined;
+  let job: DriftJob | undefined = casePath ? loadCase!(casePath, objects) : undefined;
   if (!job && o.position === undefined) {
     throw new InvalidInputError('--position', 'give a last known position (or --case FILE, or --demo)');
   }

@@ -107,8 +107,10 @@ export function driftCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .option('--timings', 'print the wall and CPU time of each phase (start-up, reading, coastline, drift, output, summaries) to stderr')
     // the drift engine, the readers and their libraries load only when a drift runs (not for
-    // --help); a NetCDF4 file's reader thread starts first, so h5wasm loads while they do
+    // --help); a NetCDF4 file's reader thread starts first, so h5wasm loads while they do, and
+    // so does a drift worker thread (used when the run is large enough for threads)
     .action(async (options: DriftOptions) => {
+      if (options.workers !== '1') (await import('../drift_job/warm_worker.js')).warmDriftWorker();
       const paths = fileArgs.files.flatMap((f) => (f.grid === undefined ? [f.path] : [f.path, f.grid]));
       if (paths.length > 0) (await import('../../io/netcdf/warm_reader.js')).warmForcingReaderFor(paths);
       return (await import('./drift_action.js')).runDriftCommand(options, fileArgs.files);

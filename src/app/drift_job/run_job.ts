@@ -7,10 +7,10 @@ import { chunkQueue, driftChunks, type ChunkQueue } from './chunked_drift.js';
 import { WorkerError } from './worker_error.js';
 import type { ForcingOpener } from './forcing_chain.js';
 import type { DriftJob } from './job.js';
-import { startModuleWorker } from './module_worker.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
-import { allocateSharedDrift, sharedDriftResult, touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
+import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 import { packForWorker, type Packed } from './transfer.js';
+import { dropWarmDriftWorker, takeDriftWorker } from './warm_worker.js';
 
 /**
  * Below this many particle-steps per worker, threads cost more than they save (starting a worker
@@ -83,7 +83,9 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   const workers = options.onSnapshot ? 1 : workerCount(job, options.workers);
   const steps = stepCount(job.request);
   const n = job.request.particleCount;
-  // threads start first: their modules load while this thread reads the files
+  // threads start first (or were started ahead, warm_worker.ts): they load their modules and
+  // write the shared memory's pages while this thread reads the files
+  if (workers === 1) dropWarmDriftWorker();
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
   const queue = chunkQueue(n, workers);
   const done = new Array<number>(workers).fill(0);   // particle-steps, per thread (0: this one)
@@ -98,9 +100,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   try {
     const started = performance.now();
     options.onPhase?.('reading forcing');
-    const opening = openJobForcingFiles(job, options.openForcing);
-    if (memory !== null) touchSharedDrift(memory);   // while the NetCDF4 reader thread reads
-    const forcing = await opening;
+    const forcing = await openJobForcingFiles(job, options.openForcing);
     options.onPhase?.('coastline (load and index)');
     const shoreline = await openJobCoastline(job.coastline);
     options.onPhase?.(memory === null ? 'drift (this thread)' : `drift (this thread and ${workers - 1} worker${workers > 2 ? 's' : ''}: copy in, seed, drift, join)`);
@@ -156,14 +156,15 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-/** A worker thread that takes chunks of `queue`: started at once, given the loaded data by `start`. */
+/** A worker thread that takes chunks of `queue`: given its job at once, the loaded data by `start`. */
 function startWorker(
   job: DriftJob, queue: ChunkQueue, memory: SharedDriftMemory, onSteps: (particleSteps: number) => void,
 ): {
   start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>;
   summarise: (fromOutput: number, toOutput: number) => Promise<CloudSummary[]>; stop: () => void;
 } {
-  const worker = startModuleWorker(import.meta.url, 'worker', { workerData: { job, memory, queue } });
+  const worker = takeDriftWorker();
+  worker.postMessage({ setup: { job, memory, queue } });
   let stopped = false;
   // what the thread owes: its drift report, then (when asked) summaries
   let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;

@@ -28,16 +28,24 @@ export function allocateSharedDrift(count: number, times: readonly number[]): Sh
 }
 
 /**
- * Write every page of the shared memory once (zeros, as it already reads), so the threads that
- * drift do not take the page faults of first writes in their loops: done by this thread while it
- * waits for the forcing files, the faults cost a drift thread several times more (measured on the
- * shared 2-core machine: 0.25 s of a worker's CPU in its snapshot copies, the kernel's page
- * faults contended with the other threads').
+ * Write every page of the shared memory once, so the threads that drift do not take the page
+ * faults of first writes in their loops (the faults cost a drift thread several times more,
+ * measured on the shared 2-core machine: 0.25 s of a worker's CPU in its snapshot copies, the
+ * kernel's page faults contended with the other threads'). Done by the worker thread while it
+ * waits for the loaded data (worker.ts), so possibly while the main thread already drifts into
+ * the same memory: each page gets an atomic add of zero to one 32-bit word, which writes the page
+ * without changing any value another thread has written or writes meanwhile.
  */
 export function touchSharedDrift(memory: SharedDriftMemory): void {
-  for (const buffer of Object.values(memory.columns)) new Uint8Array(buffer).fill(0);
-  for (const s of memory.snapshots) for (const buffer of [s.lonDeg, s.latDeg, s.status]) new Uint8Array(buffer).fill(0);
+  const buffers = [...Object.values(memory.columns), ...memory.snapshots.flatMap((s) => [s.lonDeg, s.latDeg, s.status])];
+  for (const buffer of buffers) {
+    const words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    for (let i = 0; i < words.length; i += PAGE_WORDS) Atomics.add(words, i, 0);
+  }
 }
+
+/** 32-bit words in a 4 KiB page (the smallest page size of the platforms Node runs on). */
+const PAGE_WORDS = 1024;
 
 /** Views of the shared memory as a drift result. */
 export function sharedDriftResult(

@@ -1,12 +1,19 @@
-// Worker-thread entry: starts while the main thread reads the files, waits for the loaded forcing
-// and coastline, then drifts chunks of a job's particles until none is left (chunked_drift.ts),
-// writing positions at every output time and the final columns into shared memory.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker-thread entry: started ahead (warm_worker.ts) while the main thread loads its modules and
+// reads the files; takes its job and the shared memory (the `setup` message), writes every page
+// of that memory once while it waits, then waits for the loaded forcing and coastline and drifts
+// chunks of the job's particles until none is left (chunked_drift.ts), writing positions at every
+// output time and the final columns into shared memory.
+import { parentPort } from 'node:worker_threads';
 import { stepCount, summariseCloud, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
 import { driftChunks, type ChunkQueue } from './chunked_drift.js';
 import type { DriftJob } from './job.js';
-import { sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
+import { sharedDriftResult, touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
 import { unpackInWorker, type Packed } from './transfer.js';
+
+/** The first message: the job, its chunk queue and the run's shared result memory. */
+interface SetupMessage {
+  readonly setup: WorkerInput;
+}
 
 interface WorkerInput {
   readonly job: DriftJob;
@@ -14,21 +21,29 @@ interface WorkerInput {
   readonly memory: SharedDriftMemory;
 }
 
-/** The first message the worker waits for: the forcing and coastline the main thread loaded. */
+/** The second message: the forcing and coastline the main thread loaded. */
 interface StartMessage {
   readonly loaded: Packed<{ forcing: DriftForcing; shoreline: Shoreline | null }>;
 }
 
-/** The second, once every thread has drifted: summarise these output times of the whole run (all threads' particles). */
+/** The third, once every thread has drifted: summarise these output times of the whole run (all threads' particles). */
 interface SummariseMessage {
   readonly summarise: { readonly fromOutput: number; readonly toOutput: number };
 }
 
-const { job, queue, memory } = workerData as WorkerInput;
 const port = parentPort!;
 const now = (): number => performance.timeOrigin + performance.now();
 const milestones: Record<string, number> = { 'modules loaded': now() };
-port.once('message', ({ loaded }: StartMessage) => { milestones['data received'] = now(); run(loaded); });
+let job: DriftJob, queue: ChunkQueue, memory: SharedDriftMemory;
+port.once('message', ({ setup }: SetupMessage) => {
+  ({ job, queue, memory } = setup);
+  milestones['job received'] = now();
+  // the first writes' page faults here, while the main thread still reads (they cost a drifting
+  // thread several times more); race-free with a thread already drifting (touchSharedDrift)
+  touchSharedDrift(memory);
+  milestones['memory touched'] = now();
+  port.once('message', ({ loaded }: StartMessage) => { milestones['data received'] = now(); run(loaded); });
+});
 
 function run(loaded: StartMessage['loaded']): void {
   try {
