@@ -364,11 +364,24 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   for (let r = 1; r < Math.min(units.length, options.orderStarts ?? 4); r++) orders.push([byEffort[r], ...byEffort.filter((_, j) => j !== r)]);
   let order = byEffort;
   const rounds = options.refineRounds ?? 3;
+  /**
+   * `rounds` of the descent over every unit in `order`. A unit whose last descent left its area
+   * where it was, with no unit's area changed since, is passed over: the descent is deterministic
+   * and reads only the unit's start and what the other units' areas leave (their POD, and where
+   * they lie for keeping apart), so it would end where it did. The plan is bit for bit the one
+   * every round run in full gives (ours, for speed: issue 9's exercises repeat such descents).
+   */
   const refineAll = (): void => {
+    let changes = 0;
+    const quietAt = units.map(() => -1);
     for (let round = 0; round < rounds; round++) {
       for (const k of order) {
+        if (quietAt[k] === changes) continue;
+        const start = placed[k]!.rect;
         weigh(k, residual(k));
-        commit(k, refineUnit(k, placed[k]!.rect));
+        const end = refineUnit(k, start);
+        commit(k, end);
+        if (end !== start) { changes++; quietAt[k] = -1; } else quietAt[k] = changes;
       }
     }
   };
