@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AllocationUnit } from './allocation_unit.js';
-import { capabilityOrderScore, chooseLayout, pairedStandardError, TIE_POS } from './layout_choice.js';
+import { capabilityOrderScore, chooseLayout, pairedStandardError, TIE_POS, unitEffortNm2 } from './layout_choice.js';
 import type { SearchPlan, UnitAssignment } from './search_plan.js';
 
 /** A plan of the given per-particle PODs (one row per unit), POS by the factorised POD. */
@@ -40,6 +40,17 @@ describe('layout choice', () => {
     // equal efforts: the earlier arrival counts as the more capable
     const alike = [unit('U0', 10, 3600), unit('U1', 10, 0)];
     expect(capabilityOrderScore(swapped, alike)).toBeGreaterThan(capabilityOrderScore(ordered, alike));
+  });
+
+  test('effort on scene ranks before arrival: the demo\'s helicopter, an hour later, before the patrol ship', () => {
+    // the demo's figures (demo_data.ts): the helicopter W 2.2 NM, 90 kn, 2 h on scene from 10:00Z;
+    // the ship 12 kn, 6 h on scene from 09:00Z, W 4 NM (what the baseline's Z of the demo implies); U0 and U1 as planOf names them
+    const helo: AllocationUnit = { unitId: 'U0', speedKn: 90, enduranceH: 2, arrivalTimeS: 36000, sweepWidthNm: 2.2, patterns: ['PS'] };
+    const ship: AllocationUnit = { unitId: 'U1', speedKn: 12, enduranceH: 6, arrivalTimeS: 32400, sweepWidthNm: 4, patterns: ['PS'] };
+    expect(unitEffortNm2(helo)).toBeCloseTo(396, 9);
+    expect(unitEffortNm2(ship)).toBeCloseTo(288, 9);
+    const heloDense = planOf(weight, [dense(0.8), sparse(0.8)]), shipDense = planOf(weight, [sparse(0.8), dense(0.8)]);
+    expect(capabilityOrderScore(heloDense, [helo, ship])).toBeGreaterThan(capabilityOrderScore(shipDense, [helo, ship]));
   });
 
   test('two layouts within a point: the one following the capability order is issued, whichever is higher', () => {

@@ -49,9 +49,19 @@ export function tiedWith(best: SearchPlan, p: SearchPlan, particles: ParticleWei
   return best.pos - p.pos <= Math.max(TIE_POS, TIE_STANDARD_ERRORS * pairedStandardError(best, p, particles.weight, counted));
 }
 
+/**
+ * The effort a unit can put on the object, NM²: W V T, T its time on scene (`enduranceH` counts
+ * from its arrival on scene, so it is already net of the transit; docs/architecture.md, "What most
+ * capable means"). The capability order ranks by it, then by the earlier arrival.
+ * @example unitEffortNm2({ sweepWidthNm: 2.2, speedKn: 90, enduranceH: 2, ... }) // 396
+ */
+export function unitEffortNm2(unit: AllocationUnit): number {
+  return unit.sweepWidthNm * unit.speedKn * unit.enduranceH;
+}
+
 /** How well a layout follows "most capable units on the most probable areas" (file header). */
 export function capabilityOrderScore(plan: SearchPlan, units: readonly AllocationUnit[]): number {
-  const effort = units.map((u) => u.sweepWidthNm * u.speedKn * u.enduranceH);
+  const effort = units.map(unitEffortNm2);
   const rank = units.map((_, k) => k).sort((a, b) => effort[b] - effort[a] || units[a].arrivalTimeS - units[b].arrivalTimeS
     || searchEndS(units[a]) - searchEndS(units[b]) || a - b);
   let score = 0;
