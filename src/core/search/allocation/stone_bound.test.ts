@@ -32,6 +32,26 @@ describe('stoneBound (Koopman/Stone water-filling, exponential detection)', () =
     const b = stoneBound({ ...particles, scenario: Uint16Array.of(0, 1) }, snapshots, 0, 2, { cellNm: 1, rateByScenario: [1, 0.25] });
     expect(b.pos).toBeCloseTo(0.5 * (1 - Math.exp(-2)) + 0.5 * (1 - Math.exp(-0.5)), 6);
   });
+  test('maxCoverage caps each cell: the rest of the effort goes to the next cell, or is left when every cell is full', () => {
+    // p = 0.8 and 0.2, Z = 3, cap 1: z1 = 1 (uncapped 2.19), z2 = 1, one unit of effort left over
+    const { particles, snapshots } = still([[0, 0, 0.8], [3, 0, 0.2]]);
+    const b = stoneBound(particles, snapshots, 0, 3, { cellNm: 1, maxCoverage: 1 });
+    expect(b.pos).toBeCloseTo(1 - Math.exp(-1), 6);
+    expect(b.effortNm2).toBeCloseTo(2, 6);
+    // cap 1.2 with Z = 2: uncapped z1 = (2 + ln 4) / 2 = 1.69 > 1.2, so z1 = 1.2 and z2 = 0.8
+    const c = stoneBound(particles, snapshots, 0, 2, { cellNm: 1, maxCoverage: 1.2 });
+    expect(c.pos).toBeCloseTo(0.8 * (1 - Math.exp(-1.2)) + 0.2 * (1 - Math.exp(-0.8)), 6);
+  });
+  test('scoreWith scores the allocation on other weights: on the same ones it is the bound, on disjoint ones far less', () => {
+    const { particles, snapshots } = still([[0, 0, 0.5], [3, 0, 0.5]]);
+    const same = stoneBound(particles, snapshots, 0, 1, { cellNm: 1, scoreWith: particles });
+    expect(same.heldOutPos).toBeCloseTo(same.pos, 12);
+    // the allocation is fitted to particle 0 only; particle 1 alone is scored: no effort where it is
+    const fit = { count: 2, weight: Float64Array.of(1, 0) }, other = { count: 2, weight: Float64Array.of(0, 1) };
+    const b = stoneBound(fit, snapshots, 0, 1, { cellNm: 1, scoreWith: other });
+    expect(b.pos).toBeCloseTo(1 - Math.exp(-1), 9);
+    expect(b.heldOutPos).toBe(0);
+  });
   test('no plan of the optimiser or of IAMSAR beats it on a still cloud', () => {
     const s = allocationScenarios(6000)[1];
     const snapshots = [s.snapshots[0], { ...s.snapshots[0], timeS: s.snapshots[s.snapshots.length - 1].timeS }];   // the cloud does not drift

@@ -35,6 +35,8 @@ export interface StoneBound {
   readonly cellsSearched: number;
   /** The effort allocated, NM^2 of planning-W swept area. */
   readonly effortNm2: number;
+  /** POS of the same allocation on `options.scoreWith` (absent without it). */
+  readonly heldOutPos?: number;
 }
 
 /** Options of stoneBound. */
@@ -47,6 +49,18 @@ export interface StoneBoundOptions {
    * scenarios' objects differ; default 1 for every particle.
    */
   readonly rateByScenario?: readonly number[];
+  /**
+   * Other weights of the same particles (e.g. the other half of them) on which the allocation found
+   * with `particles` is scored: `heldOutPos`. In-sample, the bound rises without limit as cells
+   * shrink to single particles (it "searches" each one); scored on particles it was not fitted to,
+   * it peaks at the finest grid the particle noise supports (bench/bound_gap.mjs).
+   */
+  readonly scoreWith?: ParticleWeights;
+  /**
+   * Highest coverage z / a of any cell (e.g. MAX_COVERAGE, the most a plan's areas apart may ask
+   * for): the bound of plans under that cap. Default none.
+   */
+  readonly maxCoverage?: number;
 }
 
 /**
@@ -59,6 +73,8 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
   if (!(options.cellNm > 0 && Number.isFinite(options.cellNm))) throw new InvalidInputError('cellNm', `must be a number > 0, got ${String(options.cellNm)}`);
   const include = options.include ?? releasedOnly;
   const rates = options.rateByScenario ?? [1];
+  const cap = options.maxCoverage ?? Infinity;
+  if (!(cap > 0)) throw new InvalidInputError('maxCoverage', `must be a number > 0, got ${String(options.maxCoverage)}`);
   rates.forEach((r, s) => { if (!(r > 0)) throw new InvalidInputError(`rateByScenario[${s}]`, `must be a number > 0, got ${String(r)}`); });
   const n = particles.count;
   const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
@@ -82,8 +98,10 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
     for (let g = 0; g < p.length; g++) m += (p[g] * rates[g] / a) * Math.exp((-rates[g] * z) / a);
     return m;
   };
+  /** Effort of cell p at level lambda, at most the cap. */
+  const effortAt = (p: Float64Array, lambda: number): number => Math.min(cap * a, uncappedEffortAt(p, lambda));
   /** Effort of cell p at level lambda: 0 when even its first effort gains less, else m(z) = lambda. */
-  const effortAt = (p: Float64Array, lambda: number): number => {
+  const uncappedEffortAt = (p: Float64Array, lambda: number): number => {
     if (marginal(p, 0) <= lambda) return 0;
     if (p.length === 1) return (a / rates[0]) * Math.log((p[0] * rates[0]) / (a * lambda));
     let lo = 0, hi = a;
@@ -94,10 +112,13 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
   const total = (lambda: number): number => poc.reduce((s, p) => s + effortAt(p, lambda), 0);
   // lambda between the smallest and largest first marginal gain, bisected in log space
   let hiL = Math.max(...poc.map((p) => marginal(p, 0))), loL = hiL;
-  while (total(loL) < effortNm2) loL /= 4;
+  // under a cap the cells may hold less than the effort: every cell then gets the cap
+  const capacity = cap * a * poc.length;
+  const effort = Math.min(effortNm2, capacity * (1 - 1e-12));
+  while (total(loL) < effort) loL /= 4;
   for (let k = 0; k < 100; k++) {
     const mid = Math.sqrt(loL * hiL);
-    if (total(mid) > effortNm2) loL = mid; else hiL = mid;
+    if (total(mid) > effort) loL = mid; else hiL = mid;
   }
   const lambda = Math.sqrt(loL * hiL);
   let pos = 0, searched = 0, used = 0;
@@ -107,5 +128,19 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
     used += z;
     for (let g = 0; g < p.length; g++) pos += p[g] * -Math.expm1((-rates[g] * z) / a);
   }
-  return { pos, cellNm: options.cellNm, cellsSearched: searched, effortNm2: used };
+  let heldOutPos: number | undefined;
+  const other = options.scoreWith;
+  if (other) {
+    if (other.count !== n) throw new InvalidInputError('scoreWith', `must hold the same ${n} particles, got ${other.count}`);
+    const zOf = new Map<string, number>();
+    for (const [key, p] of cells) zOf.set(key, effortAt(p, lambda));
+    heldOutPos = 0;
+    for (let i = 0; i < n; i++) {
+      const w = other.weight[i];
+      if (!(w > 0) || (other.status !== undefined && !include(other.status[i]))) continue;
+      const z = zOf.get(`${Math.floor(x[i] / hM)},${Math.floor(y[i] / hM)}`) ?? 0;
+      heldOutPos += w * -Math.expm1((-rates[rates.length === 1 ? 0 : other.scenario?.[i] ?? 0] * z) / a);
+    }
+  }
+  return { pos, cellNm: options.cellNm, cellsSearched: searched, effortNm2: used, ...(heldOutPos === undefined ? {} : { heldOutPos }) };
 }
