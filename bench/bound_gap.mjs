@@ -14,6 +14,7 @@
 //  - the share of each unit's endurance its route uses, and the plans areas apart and airOverSurface.
 import { iamsarBaseline, optimalAllocation, stoneBound } from '../dist/core/search/index.js';
 import { MAX_COVERAGE } from '../dist/core/search/allocation/max_coverage.js';
+import { minimumSpacingOf } from '../dist/core/search/allocation/allocation_unit.js';
 import { positionsAt } from '../dist/core/search/allocation/cell_cloud.js';
 import { localFrame } from '../dist/core/probability/local_frame.js';
 import { qualityScenarios } from '../dist/core/search/allocation/allocation_scenarios.testkit.js';
@@ -82,6 +83,140 @@ function bestRectangle(particles, snapshots, timeS, Z, E, maxC = Infinity) {
   return best;
 }
 
+/**
+ * Bound of plans under the project's exponential law (detection.ts): a pass deposits its exposure
+ * as a Gaussian of sigma = 2 W about its track, so the coverage field is W (G_sigma * m), m the track
+ * placed anywhere (sum W m = Z). sigma = 2 min W bounds every unit (a wider blur is a narrower one
+ * blurred again). Concave in m: Frank-Wolfe on a grid of E/10 cells, with the duality gap as the
+ * certificate: returns the value reached (achievable on the grid) and the upper bound.
+ */
+function blurredBound(particles, snapshots, timeS, Z, E, sigmaNm, rateOf) {
+  const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
+  const { x, y } = positionsAt(frame, snapshots, timeS, particles.count);
+  let mx = 0, my = 0, sw = 0;
+  for (let i = 0; i < particles.count; i++) { const w = particles.weight[i]; if (w > 0) { mx += w * x[i]; my += w * y[i]; sw += w; } }
+  mx /= sw; my /= sw;
+  const hNm = Math.min(E / 10, sigmaNm / 2), half = 6 * E + 3 * sigmaNm, G = Math.ceil((2 * half) / hNm), a = hNm * hNm;
+  const groups = rateOf.length;
+  const p = Array.from({ length: groups }, () => new Float64Array(G * G));
+  for (let i = 0; i < particles.count; i++) {
+    const w = particles.weight[i]; if (!(w > 0)) continue;
+    const u = Math.floor(((x[i] - mx) / NM + half) / hNm), v = Math.floor(((y[i] - my) / NM + half) / hNm);
+    if (u >= 0 && u < G && v >= 0 && v < G) p[groups === 1 ? 0 : particles.scenario?.[i] ?? 0][u * G + v] += w;
+  }
+  const R = Math.ceil((3.5 * sigmaNm) / hNm);
+  const k = Float64Array.from({ length: 2 * R + 1 }, (_, j) => Math.exp(-(((j - R) * hNm) ** 2) / (2 * sigmaNm ** 2)));
+  const ks = k.reduce((s2, v) => s2 + v, 0); for (let j = 0; j < k.length; j++) k[j] /= ks;
+  const blur = (f) => {   // separable Gaussian, zero outside
+    const t = new Float64Array(G * G), o = new Float64Array(G * G);
+    for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { let s2 = 0; for (let j = -R; j <= R; j++) { const vv = v + j; if (vv >= 0 && vv < G) s2 += k[j + R] * f[u * G + vv]; } t[u * G + v] = s2; }
+    for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { let s2 = 0; for (let j = -R; j <= R; j++) { const uu = u + j; if (uu >= 0 && uu < G) s2 += k[j + R] * t[uu * G + v]; } o[u * G + v] = s2; }
+    return o;
+  };
+  const value = (c) => { let f = 0; for (let g = 0; g < groups; g++) for (let i = 0; i < G * G; i++) if (p[g][i] > 0) f += p[g][i] * -Math.expm1(-rateOf[g] * c[i]); return f; };
+  // start: all the effort at the densest cell's stamp; c = coverage field (planning-W), m = effort per cell
+  const m = new Float64Array(G * G);
+  let best0 = 0; for (let i = 0; i < G * G; i++) if (p[0][i] > p[0][best0]) best0 = i;
+  m[best0] = Z;
+  let c = blur(m).map((v) => v / a);
+  let upper = Infinity, val = value(c);
+  for (let it = 0; it < 400; it++) {
+    const q = new Float64Array(G * G);
+    for (let g = 0; g < groups; g++) for (let i = 0; i < G * G; i++) if (p[g][i] > 0) q[i] += p[g][i] * rateOf[g] * Math.exp(-rateOf[g] * c[i]);
+    const grad = blur(q).map((v) => v / a);   // dF/dm_j
+    let jb = 0, dot = 0; for (let j = 0; j < G * G; j++) { if (grad[j] > grad[jb]) jb = j; dot += grad[j] * m[j]; }
+    upper = Math.min(upper, val + grad[jb] * Z - dot);
+    // step toward all the effort at cell jb, line search on gamma
+    const e = new Float64Array(G * G); e[jb] = Z; const cs = blur(e).map((v) => v / a);
+    let lo = 0, hi = 1;
+    const at = (gm) => value(c.map((v, i) => (1 - gm) * v + gm * cs[i]));
+    for (let s2 = 0; s2 < 25; s2++) { const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3; if (at(m1) < at(m2)) lo = m1; else hi = m2; }
+    const gm = 0.5 * (lo + hi);
+    for (let i = 0; i < G * G; i++) { c[i] = (1 - gm) * c[i] + gm * cs[i]; m[i] *= 1 - gm; }
+    m[jb] += gm * Z;
+    val = value(c);
+    if (upper - val < 0.002) break;
+  }
+  return { value: val, upper, cellNm: hNm };
+}
+
+/**
+ * The same with each unit its own: its effort Z_k, its blur sigma_k = 2 W_k, its rates W_ks / W_k,
+ * and optionally its coverage cap (MAX_COVERAGE, and W_k / its closest spacing 2 r: turns), units
+ * free to overlap (airOverSurface and more). Frank-Wolfe, each unit's step filling its best cells
+ * up to its cap; value reached and duality-gap upper bound.
+ */
+function unitsBound(particles, snapshots, timeS, E, units, capped, iterations = 150) {
+  const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
+  const { x, y } = positionsAt(frame, snapshots, timeS, particles.count);
+  let mx = 0, my = 0, sw = 0;
+  for (let i = 0; i < particles.count; i++) { const w = particles.weight[i]; if (w > 0) { mx += w * x[i]; my += w * y[i]; sw += w; } }
+  mx /= sw; my /= sw;
+  const sig = units.map((u) => 2 * u.sweepWidthNm);
+  const hNm = Math.min(E / 10, Math.min(...sig) / 2), half = 6 * E + 3 * Math.max(...sig), G = Math.ceil((2 * half) / hNm), N = G * G, a = hNm * hNm;
+  const groups = Math.max(1, ...units.map((u) => u.sweepWidthByScenarioNm?.length ?? 1));
+  const rate = units.map((u) => Array.from({ length: groups }, (_, g) => (u.sweepWidthByScenarioNm?.[g] ?? u.sweepWidthNm) / u.sweepWidthNm));
+  const Z = units.map((u) => u.sweepWidthNm * u.speedKn * u.enduranceH);
+  const cap = units.map((u) => (capped ? Math.min(MAX_COVERAGE, u.sweepWidthNm / Math.max(1e-9, minimumSpacingOf(u, 'PS'))) : Infinity));
+  const p = Array.from({ length: groups }, () => new Float64Array(N));
+  for (let i = 0; i < particles.count; i++) {
+    const w = particles.weight[i]; if (!(w > 0)) continue;
+    const u = Math.floor(((x[i] - mx) / NM + half) / hNm), v = Math.floor(((y[i] - my) / NM + half) / hNm);
+    if (u >= 0 && u < G && v >= 0 && v < G) p[groups === 1 ? 0 : particles.scenario?.[i] ?? 0][u * G + v] += w;
+  }
+  const kernels = sig.map((sg) => {
+    const R = Math.ceil((3.5 * sg) / hNm);
+    const k = Float64Array.from({ length: 2 * R + 1 }, (_, j) => Math.exp(-(((j - R) * hNm) ** 2) / (2 * sg ** 2)));
+    const ks = k.reduce((s2, v) => s2 + v, 0); for (let j = 0; j < k.length; j++) k[j] /= ks;
+    return { k, R };
+  });
+  const blur = (f, { k, R }) => {
+    const t = new Float64Array(N), o = new Float64Array(N);
+    for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { const b = u * G; let s2 = 0; for (let j = Math.max(-R, -v); j <= Math.min(R, G - 1 - v); j++) s2 += k[j + R] * f[b + v + j]; t[b + v] = s2 / a; }
+    for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { let s2 = 0; for (let j = Math.max(-R, -u); j <= Math.min(R, G - 1 - u); j++) s2 += k[j + R] * t[(u + j) * G + v]; o[u * G + v] = s2; }
+    return o;
+  };
+  const groupField = (cu) => Array.from({ length: groups }, (_, g) => { const c = new Float64Array(N); cu.forEach((f, k) => { const r = rate[k][g]; for (let i = 0; i < N; i++) c[i] += r * f[i]; }); return c; });
+  const value = (c) => { let f = 0; for (let g = 0; g < groups; g++) for (let i = 0; i < N; i++) if (p[g][i] > 0) f += p[g][i] * -Math.expm1(-c[g][i]); return f; };
+  /** Unit k's best placement for gradient gr: its effort into its best cells, each up to its cap. */
+  const fill = (gr, k) => {
+    const s2 = new Float64Array(N);
+    if (!Number.isFinite(cap[k])) { let jb = 0; for (let j = 0; j < N; j++) if (gr[j] > gr[jb]) jb = j; s2[jb] = Z[k]; return s2; }
+    const order = Array.from({ length: N }, (_, j) => j).sort((i, j) => gr[j] - gr[i]);
+    let left = Z[k];
+    for (const j of order) { const z = Math.min(left, cap[k] * a); s2[j] = z; left -= z; if (left <= 0) break; }
+    return s2;
+  };
+  // start: each unit's best fill on the density itself
+  const dens = new Float64Array(N); for (let g = 0; g < groups; g++) for (let i = 0; i < N; i++) dens[i] += p[g][i];
+  let m = units.map((_, k) => fill(blur(dens, kernels[k]), k));
+  let cu = m.map((mk, k) => blur(mk, kernels[k]));
+  let c = groupField(cu), val = value(c), upper = Infinity;
+  for (let it = 0; it < iterations; it++) {
+    const q = c.map((cg, g) => { const o = new Float64Array(N); for (let i = 0; i < N; i++) if (p[g][i] > 0) o[i] = p[g][i] * Math.exp(-cg[i]); return o; });
+    let gap = 0;
+    const sDir = units.map((_, k) => {
+      const qk = new Float64Array(N); for (let g = 0; g < groups; g++) { const r = rate[k][g]; for (let i = 0; i < N; i++) qk[i] += r * q[g][i]; }
+      const gr = blur(qk, kernels[k]);   // dF/dm_k (the blur is symmetric)
+      const sk = fill(gr, k);
+      for (let j = 0; j < N; j++) gap += gr[j] * (sk[j] - m[k][j]);
+      return sk;
+    });
+    upper = Math.min(upper, val + gap);
+    if (upper - val < 0.002) break;
+    const su = sDir.map((sk, k) => blur(sk, kernels[k]));
+    const cs = groupField(su);
+    const at = (gm) => value(c.map((cg, g) => cg.map((v, i) => (1 - gm) * v + gm * cs[g][i])));
+    let lo = 0, hi = 1;
+    for (let s3 = 0; s3 < 20; s3++) { const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3; if (at(m1) < at(m2)) lo = m1; else hi = m2; }
+    const gm = 0.5 * (lo + hi);
+    m = m.map((mk, k) => mk.map((v, j) => (1 - gm) * v + gm * sDir[k][j]));
+    c = c.map((cg, g) => cg.map((v, i) => (1 - gm) * v + gm * cs[g][i]));
+    val = value(c);
+  }
+  return { value: val, upper: Math.max(val, upper), cellNm: hNm, caps: cap };
+}
+
 async function cases() {
   const out = [];
   const objects = loadLeewayTable();
@@ -133,6 +268,12 @@ for (const k of await cases()) {
   const early = stoneBound(particles, snapshots, t0, r.total, opt({ cellNm: E / 5 })), late = stoneBound(particles, snapshots, t1, r.total, opt({ cellNm: E / 5 }));
   console.log(`  time: bound on the cloud at the first arrival ${pct(early.pos)}, at the datum time ${pct(at5)}, at the last unit's end ${pct(late.pos)}`);
   const rect = bestRectangle(particles, snapshots, t, r.total, E);
+  const minW = Math.min(...units.map((u) => Math.min(u.sweepWidthNm, ...(u.sweepWidthByScenarioNm ?? []))));
+  const bl = blurredBound(particles, snapshots, t, r.total, E, 2 * minW, r.mean ?? [1]);
+  const ub = unitsBound(particles, snapshots, t, E, units, false), ubc = unitsBound(particles, snapshots, t, E, units, true);
+  console.log(`  sensor spread (exponential law's sigma = 2 W, here 2 x ${minW.toFixed(2)} NM): bound ${pct(bl.value)}..${pct(bl.upper)} (reached..certified, cells ${bl.cellNm.toFixed(2)} NM)`);
+  console.log(`  each unit its own effort, sigma 2 W_k and rates, overlap allowed: ${pct(ub.value)}..${pct(ub.upper)}; and each capped at its coverage limit ` +
+    `(${ubc.caps.map((v) => v.toFixed(2)).join('/')}): ${pct(ubc.value)}..${pct(ubc.upper)}`);
   const rectCap = bestRectangle(particles, snapshots, t, r.total, E, MAX_COVERAGE);
   console.log(`  one rectangle, uniform coverage, all the effort: ${pct(rect.pos)} (${rect.L.toFixed(1)} x ${rect.W.toFixed(1)} NM at ${rect.deg} deg, C ${rect.C.toFixed(2)}); ` +
     `with C <= ${MAX_COVERAGE}: ${pct(rectCap.pos)} (${rectCap.L.toFixed(1)} x ${rectCap.W.toFixed(1)} NM, C ${rectCap.C.toFixed(2)})` +
