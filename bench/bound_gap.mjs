@@ -152,7 +152,7 @@ function unitsBound(particles, snapshots, timeS, E, units, capped, iterations = 
   let mx = 0, my = 0, sw = 0;
   for (let i = 0; i < particles.count; i++) { const w = particles.weight[i]; if (w > 0) { mx += w * x[i]; my += w * y[i]; sw += w; } }
   mx /= sw; my /= sw;
-  const sig = units.map((u) => 2 * u.sweepWidthNm);
+  const sig = units.map((u) => 2 * Math.min(u.sweepWidthNm, ...(u.sweepWidthByScenarioNm ?? [])));
   const hNm = Math.min(E / 10, Math.min(...sig) / 2), half = 6 * E + 3 * Math.max(...sig), G = Math.ceil((2 * half) / hNm), N = G * G, a = hNm * hNm;
   const groups = Math.max(1, ...units.map((u) => u.sweepWidthByScenarioNm?.length ?? 1));
   const rate = units.map((u) => Array.from({ length: groups }, (_, g) => (u.sweepWidthByScenarioNm?.[g] ?? u.sweepWidthNm) / u.sweepWidthNm));
@@ -164,19 +164,22 @@ function unitsBound(particles, snapshots, timeS, E, units, capped, iterations = 
     const u = Math.floor(((x[i] - mx) / NM + half) / hNm), v = Math.floor(((y[i] - my) / NM + half) / hNm);
     if (u >= 0 && u < G && v >= 0 && v < G) p[groups === 1 ? 0 : particles.scenario?.[i] ?? 0][u * G + v] += w;
   }
-  const kernels = sig.map((sg) => {
+  const kernelOf = (sg) => {
     const R = Math.ceil((3.5 * sg) / hNm);
     const k = Float64Array.from({ length: 2 * R + 1 }, (_, j) => Math.exp(-(((j - R) * hNm) ** 2) / (2 * sg ** 2)));
     const ks = k.reduce((s2, v) => s2 + v, 0); for (let j = 0; j < k.length; j++) k[j] /= ks;
     return { k, R };
-  });
+  };
+  // the spread of unit k's passes for object g: sigma = 2 W_kg (detection.ts: each particle's own W)
+  const kernels = units.map((u) => Array.from({ length: groups }, (_, g) => kernelOf(2 * (u.sweepWidthByScenarioNm?.[g] ?? u.sweepWidthNm))));
   const blur = (f, { k, R }) => {
     const t = new Float64Array(N), o = new Float64Array(N);
     for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { const b = u * G; let s2 = 0; for (let j = Math.max(-R, -v); j <= Math.min(R, G - 1 - v); j++) s2 += k[j + R] * f[b + v + j]; t[b + v] = s2 / a; }
     for (let u = 0; u < G; u++) for (let v = 0; v < G; v++) { let s2 = 0; for (let j = Math.max(-R, -u); j <= Math.min(R, G - 1 - u); j++) s2 += k[j + R] * t[(u + j) * G + v]; o[u * G + v] = s2; }
     return o;
   };
-  const groupField = (cu) => Array.from({ length: groups }, (_, g) => { const c = new Float64Array(N); cu.forEach((f, k) => { const r = rate[k][g]; for (let i = 0; i < N; i++) c[i] += r * f[i]; }); return c; });
+  /** Coverage of object g from the placements m_k: sum_k r_kg blur_kg(m_k). */
+  const groupField = (mm) => Array.from({ length: groups }, (_, g) => { const c = new Float64Array(N); mm.forEach((mk, k) => { const f = blur(mk, kernels[k][g]), r = rate[k][g]; for (let i = 0; i < N; i++) c[i] += r * f[i]; }); return c; });
   const value = (c) => { let f = 0; for (let g = 0; g < groups; g++) for (let i = 0; i < N; i++) if (p[g][i] > 0) f += p[g][i] * -Math.expm1(-c[g][i]); return f; };
   /** Unit k's best placement for gradient gr: its effort into its best cells, each up to its cap. */
   const fill = (gr, k) => {
@@ -189,23 +192,21 @@ function unitsBound(particles, snapshots, timeS, E, units, capped, iterations = 
   };
   // start: each unit's best fill on the density itself
   const dens = new Float64Array(N); for (let g = 0; g < groups; g++) for (let i = 0; i < N; i++) dens[i] += p[g][i];
-  let m = units.map((_, k) => fill(blur(dens, kernels[k]), k));
-  let cu = m.map((mk, k) => blur(mk, kernels[k]));
-  let c = groupField(cu), val = value(c), upper = Infinity;
+  let m = units.map((_, k) => fill(blur(dens, kernels[k][0]), k));
+  let c = groupField(m), val = value(c), upper = Infinity;
   for (let it = 0; it < iterations; it++) {
     const q = c.map((cg, g) => { const o = new Float64Array(N); for (let i = 0; i < N; i++) if (p[g][i] > 0) o[i] = p[g][i] * Math.exp(-cg[i]); return o; });
     let gap = 0;
     const sDir = units.map((_, k) => {
-      const qk = new Float64Array(N); for (let g = 0; g < groups; g++) { const r = rate[k][g]; for (let i = 0; i < N; i++) qk[i] += r * q[g][i]; }
-      const gr = blur(qk, kernels[k]);   // dF/dm_k (the blur is symmetric)
+      const gr = new Float64Array(N);   // dF/dm_k = sum_g r_kg blur_kg(q_g) (the blurs are symmetric)
+      for (let g = 0; g < groups; g++) { const b = blur(q[g], kernels[k][g]), r = rate[k][g]; for (let i = 0; i < N; i++) gr[i] += r * b[i]; }
       const sk = fill(gr, k);
       for (let j = 0; j < N; j++) gap += gr[j] * (sk[j] - m[k][j]);
       return sk;
     });
     upper = Math.min(upper, val + gap);
     if (upper - val < 0.002) break;
-    const su = sDir.map((sk, k) => blur(sk, kernels[k]));
-    const cs = groupField(su);
+    const cs = groupField(sDir);
     const at = (gm) => value(c.map((cg, g) => cg.map((v, i) => (1 - gm) * v + gm * cs[g][i])));
     let lo = 0, hi = 1;
     for (let s3 = 0; s3 < 20; s3++) { const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3; if (at(m1) < at(m2)) lo = m1; else hi = m2; }
