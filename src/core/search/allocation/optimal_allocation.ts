@@ -365,11 +365,17 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
   let order = byEffort;
   const rounds = options.refineRounds ?? 3;
   /**
-   * `rounds` of the descent over every unit in `order`. A unit whose last descent left its area
-   * where it was, with no unit's area changed since, is passed over: the descent is deterministic
-   * and reads only the unit's start and what the other units' areas leave (their POD, and where
-   * they lie for keeping apart), so it would end where it did. The plan is bit for bit the one
-   * every round run in full gives (ours, for speed: issue 9's exercises repeat such descents).
+   * `rounds` of the descent over every unit in `order`. A unit is passed over when its last descent
+   * left its placement (area and progress) as it was and no unit's placement has changed since: the
+   * descent (refine) is deterministic, draws nothing at random and reads no round index; it reads
+   * only the unit's start rectangle, its cell weights (what the other units' POD leaves, set by
+   * weigh from podFast, which commit alone writes from a placement's area and progress) and where
+   * the other units' areas lie (feasible: keeping apart). With all of these as at its last descent
+   * it would end where it did, and its commit would write the same placement and POD again. The
+   * progress counts as a change as well as the area: the same area committed on other weights may
+   * take the other progress, whose POD is not the same (so the units after it must descend again).
+   * The plan is bit for bit the one every round run in full gives (ours, for speed: issue 9's
+   * exercises repeat such descents; only `evaluations` counts fewer areas scored).
    */
   const refineAll = (): void => {
     let changes = 0;
@@ -377,11 +383,11 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
     for (let round = 0; round < rounds; round++) {
       for (const k of order) {
         if (quietAt[k] === changes) continue;
-        const start = placed[k]!.rect;
+        const before = placed[k]!;
         weigh(k, residual(k));
-        const end = refineUnit(k, start);
-        commit(k, end);
-        if (end !== start) { changes++; quietAt[k] = -1; } else quietAt[k] = changes;
+        commit(k, refineUnit(k, before.rect));
+        const after = placed[k]!;
+        if (after.rect !== before.rect || after.progress !== before.progress) { changes++; quietAt[k] = -1; } else quietAt[k] = changes;
       }
     }
   };
