@@ -22,6 +22,7 @@ import { loadLeewayTable } from '../dist/io/leeway/index.js';
 import { projectPath } from '../dist/io/project_files.js';
 import { loadPlanCase } from '../dist/app/plan/load_plan_case.js';
 import { runPlan } from '../dist/app/plan/run_plan.js';
+import { halfParticles } from '../dist/app/plan/plan_quality.bench.js';
 
 const args = process.argv.slice(2);
 const nArg = args.find((a) => a.startsWith('--n='));
@@ -41,12 +42,6 @@ function rates(units) {
   return { total, mean, best, perUnit: units.map((u) => Array.from({ length: scenarios }, (_, s) => ratio(u, s).toFixed(2)).join('/')) };
 }
 
-/** Half of the particles (parity 0 or 1), weights doubled. */
-function half(particles, parity) {
-  const weight = new Float64Array(particles.count);
-  for (let i = parity; i < particles.count; i += 2) weight[i] = 2 * particles.weight[i];
-  return { ...particles, weight };
-}
 
 /** Best single rectangle, uniform coverage, all the effort Z: max over orientation, centre, sides of P(in) (1 - e^(-Z/A)). */
 function bestRectangle(particles, snapshots, timeS, Z, E, maxC = Infinity) {
@@ -250,8 +245,8 @@ for (const k of await cases()) {
   const grid = [2.5, 5, 10, 20, 40].map((d) => {
     const cellNm = E / d;
     const full = stoneBound(particles, snapshots, t, r.total, opt({ cellNm }));
-    const a = stoneBound(half(particles, 0), snapshots, t, r.total, opt({ cellNm, scoreWith: half(particles, 1) }));
-    const b = stoneBound(half(particles, 1), snapshots, t, r.total, opt({ cellNm, scoreWith: half(particles, 0) }));
+    const a = stoneBound(halfParticles(particles, 0), snapshots, t, r.total, opt({ cellNm, scoreWith: halfParticles(particles, 1) }));
+    const b = stoneBound(halfParticles(particles, 1), snapshots, t, r.total, opt({ cellNm, scoreWith: halfParticles(particles, 0) }));
     return { d, cellNm, pos: full.pos, halfIn: 0.5 * (a.pos + b.pos), heldOut: 0.5 * (a.heldOutPos + b.heldOutPos) };
   });
   console.log('  grid E/d:      ' + grid.map((g) => `E/${g.d} (${g.cellNm.toFixed(2)} NM) in ${pct(g.pos)} half-in ${pct(g.halfIn)} held-out ${pct(g.heldOut)}`).join('; '));

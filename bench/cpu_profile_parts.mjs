@@ -13,7 +13,7 @@ for (const file of files) {
   for (let i = 0; i < p.samples.length; i++) dt.set(p.samples[i], (dt.get(p.samples[i]) ?? 0) + (p.timeDeltas[i + 1] ?? 0));
   for (const [id, t] of dt) {
     const n = byId.get(id); const name = n.callFrame.functionName || '(anon)';
-    if (name === '(idle)' || name === '(program)' && false) continue;
+    if (name === '(idle)') continue;
     total += t;
     const key = `${name} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + t);

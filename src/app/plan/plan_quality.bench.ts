@@ -35,6 +35,13 @@ export interface QualityRow {
   readonly held: readonly string[];
 }
 
+/** Every other particle (parity 0: the even ones, 1: the odd), weights doubled, the rest 0: half a cloud, for a held-out score. */
+export function halfParticles(particles: ParticleWeights, parity: 0 | 1): ParticleWeights {
+  const weight = new Float64Array(particles.count);
+  for (let i = parity; i < particles.count; i += 2) weight[i] = 2 * particles.weight[i];
+  return { ...particles, weight };
+}
+
 /** The bound for a plan's particles and units: effort sum W V T, rates W_s / W weighted by effort, at the baseline's datum time, cells E / 5. */
 function boundFor(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[], base: IamsarBaselinePlan) {
   const effort = units.map((u) => u.sweepWidthNm * u.speedKn * u.enduranceH);
@@ -45,15 +52,10 @@ function boundFor(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const cellNm = base.probableErrorNm / 5;
   const options = rateByScenario ? { rateByScenario } : {};
   const inSample = stoneBound(particles, snapshots, base.datumTimeS, total, { cellNm, ...options });
-  const half = (parity: number): ParticleWeights => {
-    const weight = new Float64Array(particles.count);
-    for (let i = parity; i < particles.count; i += 2) weight[i] = 2 * particles.weight[i];
-    return { ...particles, weight };
-  };
   const heldOut = Math.max(...[2.5, 5].map((d) => {
     const opts = { cellNm: base.probableErrorNm / d, ...options };
-    const a = stoneBound(half(0), snapshots, base.datumTimeS, total, { ...opts, scoreWith: half(1) });
-    const b = stoneBound(half(1), snapshots, base.datumTimeS, total, { ...opts, scoreWith: half(0) });
+    const a = stoneBound(halfParticles(particles, 0), snapshots, base.datumTimeS, total, { ...opts, scoreWith: halfParticles(particles, 1) });
+    const b = stoneBound(halfParticles(particles, 1), snapshots, base.datumTimeS, total, { ...opts, scoreWith: halfParticles(particles, 0) });
     return 0.5 * ((a.heldOutPos ?? 0) + (b.heldOutPos ?? 0));
   }));
   return { ...inSample, heldOutPos: heldOut };

@@ -80,15 +80,20 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
   const frame = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
   const { x, y } = positionsAt(frame, snapshots, timeS, n);
   const hM = options.cellNm * METRES_PER_NM;
+  /** Particle i's weight in `set` when it counts (released, weighted), else 0; its cell; its rate's index. */
+  const countedWeight = (set: ParticleWeights, i: number): number =>
+    set.weight[i] > 0 && (set.status === undefined || include(set.status[i])) ? set.weight[i] : 0;
+  const cellOf = (i: number): string => `${Math.floor(x[i] / hM)},${Math.floor(y[i] / hM)}`;
+  const rateOf = (set: ParticleWeights, i: number): number => rates.length === 1 ? 0 : set.scenario?.[i] ?? 0;
   // POC per (cell, rate): a map keyed by cell, rates few
   const cells = new Map<string, Float64Array>();
   for (let i = 0; i < n; i++) {
-    const w = particles.weight[i];
-    if (!(w > 0) || (particles.status !== undefined && !include(particles.status[i]))) continue;
-    const key = `${Math.floor(x[i] / hM)},${Math.floor(y[i] / hM)}`;
+    const w = countedWeight(particles, i);
+    if (w === 0) continue;
+    const key = cellOf(i);
     let p = cells.get(key);
     if (!p) { p = new Float64Array(rates.length); cells.set(key, p); }
-    p[rates.length === 1 ? 0 : particles.scenario?.[i] ?? 0] += w;
+    p[rateOf(particles, i)] += w;
   }
   const poc = [...cells.values()];
   const a = options.cellNm * options.cellNm;   // NM^2
@@ -136,10 +141,8 @@ export function stoneBound(particles: ParticleWeights, snapshots: readonly Posit
     for (const [key, p] of cells) zOf.set(key, effortAt(p, lambda));
     heldOutPos = 0;
     for (let i = 0; i < n; i++) {
-      const w = other.weight[i];
-      if (!(w > 0) || (other.status !== undefined && !include(other.status[i]))) continue;
-      const z = zOf.get(`${Math.floor(x[i] / hM)},${Math.floor(y[i] / hM)}`) ?? 0;
-      heldOutPos += w * -Math.expm1((-rates[rates.length === 1 ? 0 : other.scenario?.[i] ?? 0] * z) / a);
+      const w = countedWeight(other, i);
+      if (w > 0) heldOutPos += w * -Math.expm1((-rates[rateOf(other, i)] * (zOf.get(cellOf(i)) ?? 0)) / a);
     }
   }
   return { pos, cellNm: options.cellNm, cellsSearched: searched, effortNm2: used, ...(heldOutPos === undefined ? {} : { heldOutPos }) };
