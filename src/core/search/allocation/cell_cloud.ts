@@ -164,9 +164,14 @@ export class CellCloud {
 
   /** Cell weights from per-particle weights (uncounted particles are left out). */
   setWeights(particleWeight: Float64Array): void {
-    const { cellOf, cellW } = this;
-    cellW.fill(0);
-    for (let i = 0; i < cellOf.length; i++) { const c = cellOf[i]; if (c >= 0) cellW[c] += particleWeight[i]; }
+    this.weightsInto(particleWeight, this.cellW);
+  }
+
+  /** Cell weights from per-particle weights written into `out` (a second set of weights for scoreInside). */
+  weightsInto(particleWeight: Float64Array, out: Float64Array): void {
+    const { cellOf } = this;
+    out.fill(0);
+    for (let i = 0; i < cellOf.length; i++) { const c = cellOf[i]; if (c >= 0) out[c] += particleWeight[i]; }
   }
 
   /**
@@ -178,10 +183,11 @@ export class CellCloud {
    * passed over as soon as it cannot be in the rectangle at any time of the search (its mid-search
    * position farther from the rectangle, along either axis, than half its displacement: it then
    * adds exactly nothing, so the sum is the one cell by cell in the same order).
+   * `cellW`: the cell weights scored, by default the ones setWeights set.
    */
-  scoreInside(r: FrameRectangle, sweep: SweepAxis, coverage: Float64Array, table: PodTable): { score: number; progress: 1 | -1 } {
+  scoreInside(r: FrameRectangle, sweep: SweepAxis, coverage: Float64Array, table: PodTable, cellW = this.cellW): { score: number; progress: 1 | -1 } {
     const ux = Math.sin(r.bearingRad), uy = Math.cos(r.bearingRad);
-    const { cellX, cellY, cellDx, cellDy, cellReach, cellW, cellGroup, cellCount } = this;
+    const { cellX, cellY, cellDx, cellDy, cellReach, cellGroup, cellCount } = this;
     const cx = r.cxM, cy = r.cyM, hu = r.alongHalfM, hv = r.acrossHalfM;
     const radius = Math.hypot(hu, hv);
     // rounding slack of the rotated test (metres): far below any distance that matters, far above rounding
