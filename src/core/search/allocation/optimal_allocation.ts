@@ -537,6 +537,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
       if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
       if (!feasible(k, r)) return false;
+      weigh(k, residual(k));   // its progress chosen on what the units placed before it leave, as in greedy
       commit(k, r);
       return true;
     });
@@ -561,6 +562,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
         let r = square(k, rects[k]);
         for (let tries = 0; tries < 20 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.9, acrossHalfM: r.acrossHalfM * 0.95 });
         if (!feasible(k, r)) return;
+        weigh(k, residual(k));
         commit(k, r);
       }
       refineAll();
