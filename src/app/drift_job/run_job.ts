@@ -117,8 +117,11 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
     // this thread's chunks, while the workers drift theirs
+    const ownStart = performance.timeOrigin + performance.now();
     driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps));
+    const ownDone = performance.timeOrigin + performance.now();
     const reports = await settleAll(threads.map((thread) => thread.report));
+    options.onThreadTimes?.('drift thread 1 (this one)', { 'drift started': ownStart, done: ownDone });
     reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
     const forcingLabels = { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null };
     const result = sharedDriftResult(memory, job.request, forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);

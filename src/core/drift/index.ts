@@ -6,8 +6,10 @@ export { checkSeedingReachesWater, moveSeedingOffLand, seedingMovedOffLand, seed
 export type { DriftSettingName } from './settings.js';
 export { jibeRatePerS, LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';
 export { leewayStep } from './leeway_step.js';
-export type { DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from './run.js';
-export { checkDriftCoverage, checkDriftRequest, driftMemoryBytes, MAX_DRIFT_MEMORY_BYTES, outputTimes, runDrift, stepCount } from './run.js';
+export type { DriftBlock, DriftProgress, DriftResult, DriftRunOptions, DriftSnapshot } from './run.js';
+export {
+  checkDriftCoverage, checkDriftRequest, driftBlock, driftMemoryBytes, isOutputStep, MAX_DRIFT_MEMORY_BYTES, outputTimes, runDrift, sharedDriftBlock, stepBlock, stepCount,
+} from './run.js';
 export type { CloudSummary } from './summary.js';
 export { summariseCloud } from './summary.js';
 export type { SnapshotSelection } from './geojson.js';

@@ -20,12 +20,18 @@ const SECANT = (() => {
   table[n] = table[n - 1];
   return table;
 })();
-const SECANT_LAST = SECANT.length - 2;
 
-/** 1 / cos(latDeg), from the table. */
+/**
+ * 1 / cos(latDeg), from the table. The clamp's upper bound is read from the table here, not kept
+ * in a module constant: the CLI bundle (esbuild) turns top-level `const` into `var`, and a `var`
+ * joined with `x` in the clamp made `x` a tagged value that the drift loop, where this is inlined,
+ * boxed into a new heap number at every particle-step (256 MB of garbage and a scavenge every 25 ms
+ * in a 100,000-particle run, bench/RESULTS.md 2026-12-03 19:30Z).
+ */
 export function secantDeg(latDeg: number): number {
+  const last = SECANT.length - 2;
   let x = (latDeg + SECANT_MAX_DEG) * SECANT_STEPS_PER_DEG;
-  x = x < 0 ? 0 : x > SECANT_LAST ? SECANT_LAST : x;
+  x = x < 0 ? 0 : x > last ? last : x;
   const k = x | 0;
   return SECANT[k] + (x - k) * (SECANT[k + 1] - SECANT[k]);
 }

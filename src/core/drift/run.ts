@@ -98,15 +98,13 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   const shoreline = options.shoreline ?? null;
   const particles = seedParticles(request, options.firstIndex ?? 0, options.count ?? request.particleCount);
   const n = particles.count;
-  const runCount = request.particleCount;   // how the forcing samples (see DriftRunOptions.firstIndex)
-  const sign = request.direction === 'forward' ? 1 : -1;
   if (shoreline) {
     const maxMoveM = driftSetting(request, 'seedOnLandMaxMoveM')!;
     checkSeedingReachesWater(request, shoreline, maxMoveM);
     moveSeedingOffLand(particles, shoreline, maxMoveM);
   }
 
-  const buffers = forcingBuffers(n);
+  const block = driftBlock(particles, new Uint8Array(n), new Uint8Array(n), new Int32Array(1));
   const snapshots: DriftSnapshot[] = [];
   let outputs = 0;
   const output = (timeS: number): void => {
@@ -116,49 +114,10 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   };
   output(request.startS);
   const steps = stepCount(request);
-  const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
-  let timeS = request.startS;
-  let waiting = 0;
-  for (let i = 0; i < n; i++) {
-    const status = particles.status[i];
-    if (status === ParticleStatus.notReleased) waiting++;
-    // coverage flags: 0 asks the samplers for a value; the Leeway step keeps them up to date
-    buffers.windCovered[i] = buffers.currentCovered[i] = status === ParticleStatus.active ? 0 : 1;
-  }
-  // a particle released within a step drifts from its release time to the step's end
-  const particleDtS = waiting > 0 ? new Float64Array(n) : null;
   for (let step = 0; step < steps; step++) {
-    const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
-    const endS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
-    const released = waiting > 0 ? release(particles, buffers, endS, dtS, sign, particleDtS!) : 0;
-    waiting -= released;
-    const stepDtS = released > 0 ? particleDtS : null;
-    const elapsedS = Math.min(request.durationS, (step + 1) * request.timeStepS);
-    // one pass when both fields allow it (after the first step, whose sampling is checked)
-    const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
-    const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
-    // The kernels' inputs are explicit literals, not spreads of one shared object: a spread gave
-    // the input a new hidden class at every step, so the kernel compiled for one was thrown away
-    // ("wrong map") and ran in the baseline tier, boxing doubles, until compiled again
-    // (bench/RESULTS.md, 2026-12-03).
-    if (windSlice && currentSlice) {
-      fusedLeewayStep(particles, {
-        dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
-        windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline, wind: windSlice, current: currentSlice,
-      });
-    } else {
-      forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered, runCount);
-      forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered, runCount);
-      if (step === 0 && options.checkSeedingCoverage !== false) checkSeedingCovered(forcing, particles, buffers);
-      leewayStep(particles, {
-        dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
-        windCovered: buffers.windCovered, currentCovered: buffers.currentCovered, shoreline,
-        windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
-        currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
-      });
-    }
-    timeS = endS;
-    if ((step + 1) % request.outputEverySteps === 0 || step === steps - 1) output(timeS);
+    const check = step === 0 && options.checkSeedingCoverage !== false;
+    const endS = stepBlock(request, forcing, shoreline, block, step, check ? () => checkSeedingCovered(forcing, particles, block) : undefined);
+    if (isOutputStep(request, step, steps)) output(endS);
     options.onProgress?.(step + 1, steps);
   }
   return {
@@ -166,6 +125,107 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
     forcingLabels: { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null },
     warnings: seedingWarnings(request, shoreline),
   };
+}
+
+/** Whether step `step` (from 0) of `steps` ends at an output time. */
+export function isOutputStep(request: DriftRequest, step: number, steps: number): boolean {
+  return (step + 1) % request.outputEverySteps === 0 || step === steps - 1;
+}
+
+/**
+ * A range of particles as stepBlock steps it: the particles (views of a run's columns, or a run's
+ * own), their coverage flags and, once one is released within a step, their own step lengths;
+ * `waiting[0]` counts those not released yet. Kept between steps; the arrays may be views of
+ * shared memory that threads step in turn (one thread a block at a time).
+ */
+export interface DriftBlock {
+  readonly particles: Particles;
+  readonly windCovered: Uint8Array;
+  readonly currentCovered: Uint8Array;
+  readonly waiting: Int32Array;
+  /** The sampled forcing of the general path (the first step, or a field without a uniform slice), made when first needed. */
+  buffers: ForcingBuffers | null;
+  /** Per particle, its step length in a step where one is released (see release), made when first needed. */
+  particleDtS: Float64Array | null;
+}
+
+/**
+ * A block of freshly seeded particles: its coverage flags set from the statuses (0 asks the
+ * samplers for a value; the Leeway step keeps them up to date) and its waiting particles counted.
+ */
+export function driftBlock(particles: Particles, windCovered: Uint8Array, currentCovered: Uint8Array, waiting: Int32Array): DriftBlock {
+  let notReleased = 0;
+  for (let i = 0; i < particles.count; i++) {
+    const status = particles.status[i];
+    if (status === ParticleStatus.notReleased) notReleased++;
+    windCovered[i] = currentCovered[i] = status === ParticleStatus.active ? 0 : 1;
+  }
+  waiting[0] = notReleased;
+  return { particles, windCovered, currentCovered, waiting, buffers: null, particleDtS: null };
+}
+
+/**
+ * The views of a block already initialised (driftBlock) by another thread: the same arrays, this
+ * thread's own scratch.
+ */
+export function sharedDriftBlock(particles: Particles, windCovered: Uint8Array, currentCovered: Uint8Array, waiting: Int32Array): DriftBlock {
+  return { particles, windCovered, currentCovered, waiting, buffers: null, particleDtS: null };
+}
+
+/**
+ * Step `step` (from 0) of a run for one block of its particles: release those due, then one Leeway
+ * step through the forcing (one pass when both fields give a uniform slice, after the first step,
+ * whose sampling runDrift checks; else the samplers and leewayStep). Every particle depends only
+ * on itself, the forcing and the request, and the forcing is sampled as for the whole run
+ * (runCount is the request's particleCount), so any cut into blocks gives the whole run's result
+ * bit for bit. `onSampled`, when given, is called on the general path between the sampling and the
+ * step (runDrift checks the first step's coverage there). Returns the step's end time.
+ */
+export function stepBlock(
+  request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, block: DriftBlock, step: number, onSampled?: () => void,
+): number {
+  const particles = block.particles;
+  const n = particles.count;
+  const runCount = request.particleCount;   // how the forcing samples (see DriftRunOptions.firstIndex)
+  const sign = request.direction === 'forward' ? 1 : -1;
+  const timeS = request.startS + sign * Math.min(request.durationS, step * request.timeStepS);
+  const dtS = sign * Math.min(request.timeStepS, request.durationS - step * request.timeStepS);
+  const endS = request.startS + sign * Math.min(request.durationS, (step + 1) * request.timeStepS);
+  let released = 0;
+  if (block.waiting[0] > 0) {
+    // a particle released within a step drifts from its release time to the step's end
+    block.particleDtS ??= new Float64Array(n);
+    released = release(particles, block, endS, dtS, sign, block.particleDtS);
+    block.waiting[0] -= released;
+  }
+  const stepDtS = released > 0 ? block.particleDtS : null;
+  const elapsedS = Math.min(request.durationS, (step + 1) * request.timeStepS);
+  const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
+  // one pass when both fields allow it (after the first step, whose sampling is checked)
+  const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
+  const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
+  // The kernels' inputs are explicit literals, not spreads of one shared object: a spread gave
+  // the input a new hidden class at every step, so the kernel compiled for one was thrown away
+  // ("wrong map") and ran in the baseline tier, boxing doubles, until compiled again
+  // (bench/RESULTS.md, 2026-12-03).
+  if (windSlice && currentSlice) {
+    fusedLeewayStep(particles, {
+      dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
+      windCovered: block.windCovered, currentCovered: block.currentCovered, shoreline, wind: windSlice, current: currentSlice,
+    });
+  } else {
+    const buffers = block.buffers ??= forcingBuffers(n);
+    forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, block.windCovered, runCount);
+    forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, block.currentCovered, runCount);
+    onSampled?.();
+    leewayStep(particles, {
+      dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
+      windCovered: block.windCovered, currentCovered: block.currentCovered, shoreline,
+      windEastMps: buffers.windEast, windNorthMps: buffers.windNorth,
+      currentEastMps: buffers.currentEast, currentNorthMps: buffers.currentNorth,
+    });
+  }
+  return endS;
 }
 
 /**
@@ -203,7 +263,7 @@ export function checkDriftCoverage(request: DriftRequest, forcing: DriftForcing,
  * time T shows every particle released by T, where it is at T. Returns how many it released (the
  * run skips this pass once none is waiting).
  */
-function release(p: Particles, b: ForcingBuffers, endS: number, dtS: number, sign: number, particleDtS: Float64Array): number {
+function release(p: Particles, b: DriftBlock, endS: number, dtS: number, sign: number, particleDtS: Float64Array): number {
   let released = 0;
   for (let i = 0; i < p.count; i++) {
     if (p.status[i] === ParticleStatus.notReleased && sign * (endS - p.releaseS[i]) >= 0) {
@@ -234,7 +294,7 @@ function forcingBuffers(n: number): ForcingBuffers {
  * After the first sampling: a seeding that no source of a quantity covers at all is an error
  * naming the source and a position, not a run where every particle silently stops.
  */
-function checkSeedingCovered(forcing: DriftForcing, p: Particles, b: ForcingBuffers): void {
+function checkSeedingCovered(forcing: DriftForcing, p: Particles, b: { readonly windCovered: Uint8Array; readonly currentCovered: Uint8Array }): void {
   let active = 0, windLost = 0, currentLost = 0;
   for (let i = 0; i < p.count; i++) {
     if (p.status[i] !== ParticleStatus.active) continue;
