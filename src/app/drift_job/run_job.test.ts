@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runDrift, summariseCloud } from '../../core/drift/index.js';
 import { ConstantField } from '../../core/environment/index.js';
+import { projectPath } from '../../io/project_files.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import type { DriftJob } from './job.js';
 import { runDriftJob, workerCount } from './run_job.js';
@@ -31,6 +32,40 @@ describe('runDriftJob', () => {
     // and the same as the core run with the same constant forcing
     const core = runDrift(job.request, { wind: new ConstantField('wind', 6, -8), current: new ConstantField('current', 0.1, 0.05) });
     expect(Array.from(threaded.particles.latDeg)).toEqual(Array.from(core.particles.latDeg));
+  });
+
+  test('threads stepping many blocks of gridded forcing, with releases within steps and stranding, give the one-thread result bit for bit', async () => {
+    // the east-sea pair near Ulleungdo: 30,000 particles are 15 blocks a step, taken by whichever thread is free
+    const files: DriftJob = {
+      request: {
+        scenarios: [
+          { name: 'piw', weight: 1, objectClass: objectClass('PIW-1'), seeding: { kind: 'point', position: { lonDeg: 130.95, latDeg: 37.45 }, radiusM: 6000, spread: 'gaussian' } },
+          { name: 'track', weight: 1, objectClass: objectClass('LIFE-RAFT-DB-10'), seeding: {
+            kind: 'track', from: { lonDeg: 131.2, latDeg: 37.3 }, to: { lonDeg: 131.0, latDeg: 37.5 },
+            fromTimeS: T0, toTimeS: T0 + 1.5 * 3600, fromRadiusM: 300, toRadiusM: 1500, spread: 'uniform-disc' } },
+        ],
+        startS: T0, durationS: 3 * 3600, direction: 'forward', timeStepS: 600, outputEverySteps: 4,
+        particleCount: 30_000, seed: 3, jibeProbabilityPerHour: 0.3,
+      },
+      forcing: {
+        wind: [{ kind: 'file', path: projectPath('data/forcing/east-sea-synthetic/east-sea-wind.nc') }],
+        current: [{ kind: 'file', path: projectPath('data/forcing/east-sea-synthetic/east-sea-currents.nc') }],
+      },
+      coastline: { kind: 'bundled' },
+    };
+    const { result: threaded } = await runDriftJob(files, { workers: 2 });
+    const { result: single } = await runDriftJob(files, { workers: 1 });
+    const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(new Set(single.particles.status).has(1)).toBe(true);   // some strand on Ulleungdo
+    expect(single.snapshots[1].status.includes(3)).toBe(true);   // some are not released yet at the first output
+    for (const column of ['lonDeg', 'latDeg', 'status', 'jibeCount', 'nextJibeS', 'seedMoveM'] as const) {
+      expect(bytes(threaded.particles[column]).equals(bytes(single.particles[column])), column).toBe(true);
+    }
+    expect(threaded.snapshots).toHaveLength(single.snapshots.length);
+    single.snapshots.forEach((s, k) => {
+      expect(bytes(threaded.snapshots[k].lonDeg).equals(bytes(s.lonDeg)), `lon at output ${k}`).toBe(true);
+      expect(bytes(threaded.snapshots[k].status).equals(bytes(s.status)), `status at output ${k}`).toBe(true);
+    });
   });
 
   test('the threads summarise every output time as summariseCloud does here, in order', async () => {

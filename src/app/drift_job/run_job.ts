@@ -87,7 +87,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   // write the shared memory's pages while this thread reads the files
   if (workers === 1) dropWarmDriftWorker();
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
-  const queue = chunkQueue(n, workers);
+  const queue = chunkQueue(n);
   const done = new Array<number>(workers).fill(0);   // particle-steps, per thread (0: this one)
   const progress = (w: number, particleSteps: number): void => {
     done[w] = particleSteps;
@@ -118,7 +118,13 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     for (const thread of threads) thread.start(packed);
     // this thread's chunks, while the workers drift theirs
     const ownStart = performance.timeOrigin + performance.now();
-    driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps));
+    try {
+      driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps));
+    } catch (error) {
+      // a worker failed: its own error, which it posts, is the one to report
+      if (error instanceof WorkerError && error.code === 'SARB_OTHER_THREAD') await settleAll(threads.map((thread) => thread.report));
+      throw error;
+    }
     const ownDone = performance.timeOrigin + performance.now();
     const reports = await settleAll(threads.map((thread) => thread.report));
     options.onThreadTimes?.('drift thread 1 (this one)', { 'drift started': ownStart, done: ownDone });
@@ -187,7 +193,7 @@ function startWorker(
   });
   worker.on('error', (error) => settle('reject', error));
   worker.on('exit', (code) => {
-    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `a drift worker (of particles 1..${job.request.particleCount}, taken in chunks of ${queue.chunkSize}) stopped with exit code ${code}`));
+    if (!stopped) settle('reject', new WorkerError('SARB_WORKER', `a drift worker (of particles 1..${job.request.particleCount}, stepped in blocks of ${queue.blockSize}) stopped with exit code ${code}`));
   });
   return {
     start: (loaded) => worker.postMessage({ loaded }),

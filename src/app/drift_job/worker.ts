@@ -62,7 +62,7 @@ function drift(loaded: StartMessage['loaded']): void {
   const drifted = driftChunks(job.request, forcing, shoreline, queue, memory, (done) => {
     if (done - posted >= every) { posted = done; port.postMessage({ type: 'progress', done }); }
   });
-  port.postMessage({ type: 'progress', done: drifted * stepCount(job.request) });
+  port.postMessage({ type: 'progress', done: drifted });
   milestones.done = now();
   port.once('message', summarise);
   port.postMessage({ type: 'done', milestones });

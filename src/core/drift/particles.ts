@@ -56,16 +56,31 @@ export interface Particles extends ColumnArrays {
  * 2026-12-03). The type makes a column missing here a compile error.
  */
 export function allocateParticles(count: number, firstIndex = 0): Particles {
-  const c = PARTICLE_COLUMNS;
-  const particles: Particles = {
-    lonDeg: new c.lonDeg.type(count), latDeg: new c.latDeg.type(count), status: new c.status.type(count),
-    scenario: new c.scenario.type(count), weight: new c.weight.type(count), releaseS: new c.releaseS.type(count),
-    downwindSlope: new c.downwindSlope.type(count), downwindOffsetMps: new c.downwindOffsetMps.type(count),
-    crosswindSlope: new c.crosswindSlope.type(count), crosswindOffsetMps: new c.crosswindOffsetMps.type(count),
-    otherCrosswindSlope: new c.otherCrosswindSlope.type(count), otherCrosswindOffsetMps: new c.otherCrosswindOffsetMps.type(count),
-    side: new c.side.type(count), jibeCount: new c.jibeCount.type(count), seedMoveM: new c.seedMoveM.type(count),
-    nextJibeS: new c.nextJibeS.type(count),
+  return particlesOf((name) => new PARTICLE_COLUMNS[name].type(count) as ColumnArrays[typeof name], count, firstIndex);
+}
+
+/**
+ * Views of particles [firstIndex, firstIndex + count) of a run whose columns are in `buffers`
+ * (one buffer per column, every particle of the run: the shared memory of a threaded run), with
+ * allocateParticles' hidden class.
+ */
+export function particleViews(buffers: Readonly<Record<keyof Columns, ArrayBufferLike>>, firstIndex: number, count: number): Particles {
+  return particlesOf((name) => {
+    const type = PARTICLE_COLUMNS[name].type as Float64ArrayConstructor;
+    return new type(buffers[name], firstIndex * type.BYTES_PER_ELEMENT, count) as unknown as ColumnArrays[typeof name];
+  }, count, firstIndex);
+}
+
+/** The one literal every set of particles is made by (see allocateParticles). */
+function particlesOf(column: <K extends keyof Columns>(name: K) => ColumnArrays[K], count: number, firstIndex: number): Particles {
+  return {
+    lonDeg: column('lonDeg'), latDeg: column('latDeg'), status: column('status'),
+    scenario: column('scenario'), weight: column('weight'), releaseS: column('releaseS'),
+    downwindSlope: column('downwindSlope'), downwindOffsetMps: column('downwindOffsetMps'),
+    crosswindSlope: column('crosswindSlope'), crosswindOffsetMps: column('crosswindOffsetMps'),
+    otherCrosswindSlope: column('otherCrosswindSlope'), otherCrosswindOffsetMps: column('otherCrosswindOffsetMps'),
+    side: column('side'), jibeCount: column('jibeCount'), seedMoveM: column('seedMoveM'),
+    nextJibeS: column('nextJibeS'),
     count, firstIndex,
   };
-  return particles;
 }
