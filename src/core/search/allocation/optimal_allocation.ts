@@ -223,9 +223,9 @@ const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
  */
 export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
-  const plan = allocate(particles, snapshots, units, options, {});
-  if (plan === null) throw new Error('optimalAllocation: a plan was asked for and none came back');
-  return plan;
+  const plan = allocate(particles, snapshots, units, options, {}, false);
+  if (Array.isArray(plan)) throw new Error('optimalAllocation: a plan was asked for and a layout came back');
+  return plan as OptimalPlan;
 }
 
 /**
@@ -236,17 +236,16 @@ export function optimalAllocation(particles: ParticleWeights, snapshots: readonl
 interface SharedSetup {
   views?: { fine: CellCloud; coarse: CellCloud }[];
   layout?: ReturnType<typeof iamsarSquare>;
-  /**
-   * Set by the caller of steps 3b and 4d: the call ends after its starts (and their joint moves)
-   * and leaves in `found` the assignments of the start of highest fast score, none scored exactly
-   * on the smoothed copies (the caller scores what it keeps on the particles themselves).
-   */
-  fastChoice?: boolean;
-  found?: readonly UnitAssignment[];
 }
 
+/**
+ * The optimiser's steps; with `fastChoice` (steps 3b and 4d) it ends after its starts (and their
+ * joint moves) and returns the assignments of the start of highest fast score, none scored exactly
+ * on the smoothed copies (the caller scores what it keeps on the particles themselves); an empty
+ * list when there was no start.
+ */
 function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
-  units: readonly AllocationUnit[], options: AllocationOptions, setup: SharedSetup): OptimalPlan | null {
+  units: readonly AllocationUnit[], options: AllocationOptions, setup: SharedSetup, fastChoice: boolean): OptimalPlan | readonly UnitAssignment[] {
   if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
   units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
   const ids = new Set(units.map((u) => u.unitId));
@@ -606,10 +605,10 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // exact POD (searchPod) is the dearest step; a layout is its routes as flown, waypoint by waypoint.
   // Every distinct layout scored exactly is kept, with the fast score of the start it came from:
   // the one issued is chosen among them (layout_choice.ts).
-  if (setup.fastChoice) {
-    const top = starts.reduce<(typeof starts)[number] | null>((a, b) => (a === null || b.approximatePos > a.approximatePos ? b : a), null);
-    setup.found = top === null ? undefined : units.map((unit, k) => assignment(unit, patterns[k], top.placed[k], frame));
-    return null;
+  if (fastChoice) {
+    if (starts.length === 0) return [];
+    const top = starts.reduce((a, b) => (b.approximatePos > a.approximatePos ? b : a));
+    return units.map((unit, k) => assignment(unit, patterns[k], top.placed[k], frame));
   }
   const exact = new Map<string, SearchPlan & { approximatePos: number }>();
   const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN): SearchPlan => {
@@ -711,18 +710,17 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
    * copies reach nearer the coast than the particles do (the Liancourt ship, within its clearance of the islets).
    */
   const smoothedLayout = (steps: AllocationOptions, fastChoice: boolean): readonly UnitAssignment[] | null => {
-    smoothSetup.fastChoice = fastChoice;
-    smoothSetup.found = undefined;
-    let sub: OptimalPlan | null;
+    let sub: OptimalPlan | readonly UnitAssignment[];
     try {
       sub = allocate(smooth!.particles, smooth!.snapshots, units, { ...options, frame, smoothedStart: false, polish: false, kicks: false,
-        replaceNegligible: false, holdUnits: false, ...steps }, smoothSetup);
+        replaceNegligible: false, holdUnits: false, ...steps }, smoothSetup, fastChoice);
     } catch (e) {
       if (!(e instanceof InvalidInputError)) throw e;
       return null;
     }
-    if (sub === null) return smoothSetup.found ?? null;
-    const own = units.map((u) => sub!.assignments.find((a) => a.unitId === u.unitId));
+    if (Array.isArray(sub)) return sub.length > 0 ? sub : null;
+    const plan = sub as OptimalPlan;
+    const own = units.map((u) => plan.assignments.find((a) => a.unitId === u.unitId));
     return own.every((a) => a !== undefined) ? own as UnitAssignment[] : null;
   };
   if (smooth !== null && (options.smoothedStart ?? true)) {
