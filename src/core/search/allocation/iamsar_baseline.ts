@@ -21,7 +21,7 @@
  *    to the unit's effort (A_i = Z_i / C_i), so every unit spends its whole endurance at the same
  *    coverage (a strip is lengthened past the square by what a whole number of tracks leaves
  *    over, so the pattern spends all of it). A unit whose turns forbid so close a spacing (S >= 2 r: turns.ts) or whose C would
- *    pass MAX_COVERAGE flies at its own limit C_i and gets the area Z_i / C_i, so it still spends its
+ *    pass its coverage cap (max_coverage.ts: 2 for the inverse cube, 4.41 for the exponential law) flies at its own limit C_i and gets the area Z_i / C_i, so it still spends its
  *    endurance (the area then is larger than A_o). The most capable units (highest C_i, then
  *    effort) take the middle strips, where the probability is highest (IAMSAR: assign the best
  *    equipped SRUs to the most probable areas);
@@ -38,7 +38,7 @@ import { METRES_PER_NM } from '../../geo/units.js';
 import { weightedDatum, type Datum } from '../../probability/datum.js';
 import { fromLocal, localFrame, localXM, localYM, type LocalFrame } from '../../probability/local_frame.js';
 import { releasedOnly } from '../../probability/particle_cloud.js';
-import { DEFAULT_DETECTION_LAW } from '../detection.js';
+import { DEFAULT_DETECTION_LAW, type DetectionLaw } from '../detection.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import type { Shoreline } from '../../drift/request.js';
 import { checkAllocationUnit, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
@@ -48,7 +48,7 @@ import { areaRoute } from './area_route.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
-import { MAX_COVERAGE } from './max_coverage.js';
+import { maxCoverageOf } from './max_coverage.js';
 import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
 /** The IAMSAR plan with the numbers that made it. */
@@ -153,7 +153,8 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
   // bearing of the major axis (from north, x east y north): the eigenvector of the covariance
   const axisRad = options.orientationDeg === undefined ? 0.5 * Math.atan2(2 * sxy, syy - sxx) : (options.orientationDeg * Math.PI) / 180;
 
-  const conditions = searchConditionsOf(options.law ?? DEFAULT_DETECTION_LAW);
+  const law = options.law ?? DEFAULT_DETECTION_LAW;
+  const conditions = searchConditionsOf(law);
   const trackNm = units.map((u) => u.speedKn * u.enduranceH);
   const effort = units.map((u, k) => u.sweepWidthNm * trackNm[k]);
   const effortNm2 = effort.reduce((a, b) => a + b, 0);
@@ -163,10 +164,10 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
   const coverage = effortNm2 / (sideNm * sideNm);
 
   const patternOf = (u: AllocationUnit): AreaPattern => (u.patterns.includes('PS') ? 'PS' : u.patterns.includes('CS') ? 'CS' : 'SS');
-  // a unit's coverage: the square's, or less where its turns or MAX_COVERAGE forbid closer tracks
+  // a unit's coverage: the square's, or less where its turns or its coverage cap (max_coverage.ts) forbid closer tracks
   const coverageOf = (u: AllocationUnit, pattern: AreaPattern): number => {
     const sMin = minimumSpacingOf(u, pattern);
-    return Math.min(coverage, MAX_COVERAGE, sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
+    return Math.min(coverage, maxCoverageOf(law, u), sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
   };
   if (units.length === 1 && units[0].patterns.includes('SS') && compact) {
     const u = units[0];
@@ -211,15 +212,15 @@ function squareOf(area: AreaOnEarth): AreaOnEarth {
 
 /**
  * The track spacing of a unit over an area: the one that spends its endurance there
- * (track_spacing_fit.ts), never closer than its turns allow nor than C = MAX_COVERAGE (it then
- * finishes early), and no wider than the area's length allows.
+ * (track_spacing_fit.ts), never closer than its turns allow nor than its coverage cap under `law`
+ * (max_coverage.ts; it then finishes early), and no wider than the area's length allows.
  */
-export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, lengthNm: number, widthNm: number): { spacingNm: number; count: number } {
+export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, lengthNm: number, widthNm: number, law: DetectionLaw): { spacingNm: number; count: number } {
   const minSpacingNm = minimumSpacingOf(unit, pattern);
   const fit = fitTrackSpacing(pattern, lengthNm, widthNm, unit.speedKn * unit.enduranceH, minSpacingNm);
   const across = pattern === 'CS' ? lengthNm : widthNm, along = pattern === 'CS' ? widthNm : lengthNm;
   let s = fit ? fit.trackSpacingNm : across / Math.max(1, Math.ceil(across / unit.sweepWidthNm - 1e-9));
-  s = Math.max(s, unit.sweepWidthNm / MAX_COVERAGE, minSpacingNm);
+  s = Math.max(s, unit.sweepWidthNm / maxCoverageOf(law, unit), minSpacingNm);
   if (pattern !== 'SS' && !(along > s)) s = along / 2;
   const count = pattern === 'SS' ? Math.max(1, Math.round(lengthNm / s)) : Math.max(1, Math.ceil(across / s - 1e-9));
   return { spacingNm: s, count };
@@ -251,6 +252,7 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
 function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[], square: IamsarSquare,
   options: IamsarBaselineOptions): IamsarBaselinePlan {
   const shoreline = options.shoreline ?? null;
+  const law = options.law ?? DEFAULT_DETECTION_LAW;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
     const { pattern } = square.strips[k];
     let area = square.strips[k].area;
@@ -258,11 +260,11 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
       // clipped by the optimiser's rule: the strip cut back until its tracks keep the unit's clearance
       const frame = localFrame(area.centre);
       const clipped = clipClearOfLand(rectangleInFrame(frame, area), pattern,
-        (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM).spacingNm, frame, shoreline,
+        (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM, law).spacingNm, frame, shoreline,
         lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
       if (clipped) area = pattern === 'SS' ? squareOf(rectangleOnEarth(frame, clipped)) : rectangleOnEarth(frame, clipped);
     }
-    return iamsarAssignment(unit, pattern, area);
+    return iamsarAssignment(unit, pattern, area, law);
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);
   const { strips: _strips, frame: _frame, ...numbers } = square;
@@ -270,8 +272,8 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
 }
 
 /** A unit's assignment over an IAMSAR area: its spacing (iamsarSpacingNm) and route (area_route.ts). */
-export function iamsarAssignment(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth): UnitAssignment {
-  const { spacingNm: s, count } = iamsarSpacingNm(unit, pattern, area.lengthNm, area.widthNm);
+export function iamsarAssignment(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, law: DetectionLaw): UnitAssignment {
+  const { spacingNm: s, count } = iamsarSpacingNm(unit, pattern, area.lengthNm, area.widthNm, law);
   return {
     unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern, area,
     trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,

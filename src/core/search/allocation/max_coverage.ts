@@ -1,7 +1,34 @@
 /**
- * The highest coverage factor C = W / S a plan may ask for. At C = 2 parallel tracks already give
- * POD = erf(√π) = 0.99 (inverse cube law), so closer tracks buy almost nothing, cannot be steered
- * by a ship, and turn areas into thin barriers (seen before this limit: 0.07 NM spacing for a
- * destroyer).
+ * The highest coverage factor a plan may ask of a unit. Closer tracks than the coverage at which
+ * parallel tracks already find nearly everything buy almost nothing (and turned areas into thin
+ * barriers before the units' turns set a closest spacing: 0.07 NM for a destroyer). "Nearly
+ * everything" is a POD, MAX_POD: the inverse cube law's at C = 2, erf(sqrt(pi)) = 0.988
+ * (detection.ts). Each law reaches it at its own coverage, and each object at its own W:
+ * - inverse cube (IAMSAR's ideal conditions): C = 2;
+ * - exponential (IAMSAR's normal conditions, 1 - e^-C): C = -ln(1 - MAX_POD) = 4.41. At C = 2 it
+ *   finds only 0.865, so a cap of 2 there held plans far below Koopman/Stone's bound for no reason
+ *   of its own (bench/RESULTS.md, issue 12: one rectangle at C 3.7 holds 94.8 % of the six-unit
+ *   cloud, at C <= 2 86.3 %);
+ * The unit's turns (minimumSpacingOf, allocation_unit.ts) still bound its spacing from below.
  */
+import { erf, type DetectionLaw } from '../detection.js';
+import type { AllocationUnit } from './allocation_unit.js';
+
+/** The inverse cube law's coverage cap, and the one such plans have always had. */
 export const MAX_COVERAGE = 2;
+
+/** The POD beyond which closer tracks buy almost nothing: the inverse cube's at C = MAX_COVERAGE, 0.988. */
+export const MAX_POD = erf((Math.sqrt(Math.PI) / 2) * MAX_COVERAGE);
+
+/** The coverage factor at which a law's parallel tracks reach MAX_POD: 2 (inverse cube), 4.41 (exponential). */
+export function lawMaxCoverage(law: DetectionLaw): number {
+  return law === 'inverse-cube' ? MAX_COVERAGE : -Math.log(1 - MAX_POD);
+}
+
+/**
+ * The highest coverage C = W / S (W the unit's planning sweep width) a plan may give `unit` under `law`.
+ * @example maxCoverageOf('exponential', unit) // 4.41
+ */
+export function maxCoverageOf(law: DetectionLaw, _unit: Pick<AllocationUnit, 'sweepWidthNm' | 'sweepWidthByScenarioNm'>): number {
+  return lawMaxCoverage(law);
+}

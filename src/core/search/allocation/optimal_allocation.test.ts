@@ -5,7 +5,7 @@ import { mustSearchApart, searchEndS } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
 import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
-import { MAX_COVERAGE } from './max_coverage.js';
+import { MAX_COVERAGE, lawMaxCoverage, maxCoverageOf } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
 import { NEGLIGIBLE_POS, optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
@@ -48,6 +48,25 @@ describe('optimalAllocation with mixed objects', () => {
       raftPlan.assignments.map((a, k) => ({ ...a, sweepWidthByScenarioNm: units[k].sweepWidthByScenarioNm })));
     expect(mixed.pos).toBeGreaterThan(raftPlanTrue.pos + 0.03);
     expect(raftPlan.pos).toBeGreaterThan(raftPlanTrue.pos + 0.1);
+  });
+});
+
+describe('the coverage cap follows the law (max_coverage.ts)', () => {
+  // one ship (W 0.5 NM, 6 h at 12 kn: 36 NM^2) on a compact person-in-water cloud: under the
+  // exponential law C = 2 finds only 0.865, and the optimiser goes closer (measured C 3.6, POS 68.2
+  // against 62.5 % for the baseline at C 1.7), never past the law's cap (4.41)
+  const s = qualityScenarios(4000)[0];
+  const base = iamsarBaseline(s.particles, s.snapshots, s.units, { law: 'exponential' });
+  const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law: 'exponential', baseline: base });
+  test('the exponential law\'s plan flies a coverage above 2 and up to 4.41', () => {
+    expect(plan.chosen).toBe('optimiser');
+    expect(plan.assignments[0].coverage).toBeGreaterThan(MAX_COVERAGE + 0.5);
+    expect(plan.assignments[0].coverage).toBeLessThanOrEqual(lawMaxCoverage('exponential') * (1 + 1e-9));
+    expect(plan.pos).toBeGreaterThan(base.pos + 0.02);
+  });
+  test('the inverse cube law keeps C <= 2', () => {
+    const cube = optimalAllocation(s.particles, s.snapshots, s.units);
+    expect(cube.assignments[0].coverage).toBeLessThanOrEqual(MAX_COVERAGE * (1 + 1e-9));
   });
 });
 
@@ -189,8 +208,8 @@ describe('iamsarBaseline', () => {
       base.assignments.forEach((a, k) => {
         const u = s.units[k];
         const z = u.sweepWidthNm * u.speedKn * u.enduranceH;
-        // area = Z_i / C_i, C_i the square's coverage or the unit's limit (its turns, MAX_COVERAGE)
-        const cLimit = Math.min(base.coverage, MAX_COVERAGE, u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
+        // area = Z_i / C_i, C_i the square's coverage or the unit's limit (its turns, its coverage cap)
+        const cLimit = Math.min(base.coverage, maxCoverageOf('inverse-cube', u), u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
         expect(a.area.widthNm * base.sideNm).toBeCloseTo(z / cLimit, 6);
         expect(a.area.lengthNm).toBeGreaterThanOrEqual(base.sideNm - 1e-9);
         expect(a.route.totalTrackNm).toBeGreaterThan(0.97 * u.speedKn * u.enduranceH);

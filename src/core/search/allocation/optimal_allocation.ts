@@ -95,7 +95,7 @@ import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
 import { chooseLayout, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
-import { MAX_COVERAGE } from './max_coverage.js';
+import { maxCoverageOf } from './max_coverage.js';
 import { smoothedParticles } from './smoothed_particles.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
@@ -304,11 +304,13 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const shoreline = options.shoreline ?? null;
   // each unit's closest spacing (its turns) and its clearance from land, turns included (tracks_on_land.ts)
   const minSpacingNm = units.map((u, k) => minimumSpacingOf(u, patterns[k]));
+  // each unit's coverage cap: where its hardest-to-see object reaches MAX_POD under the law (max_coverage.ts)
+  const maxCoverage = units.map((u) => maxCoverageOf(law, u));
   const clearanceM = units.map((u) => lineClearanceM(unitClearanceNm(u), u.turnRadiusNm ?? 0));
   const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k], minSpacingNm[k]);
-    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > MAX_COVERAGE) return null;
+    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage[k]) return null;
     if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
@@ -342,11 +344,16 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     return best;
   };
   const refineUnit = (k: number, start: FrameRectangle): FrameRectangle => refine(k, start, score, square, scoreCoarse);
-  /** Coverage factors of unit k's first candidates: none above what its closest spacing allows (W / S_min), which is one. */
+  /**
+   * Coverage factors of unit k's first candidates: none above the highest it may fly (its coverage
+   * cap, or W / S_min where its turns allow less), which is one; the default factors go on by
+   * steps of sqrt 2 up to it where it lies above 2 (the exponential law's cap, a harder object).
+   */
   const coveragesFor = (k: number): readonly number[] => {
-    const cMax = minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity;
-    if (!(cMax < Math.max(...coverages))) return coverages;   // the unit's turns limit none of them
-    return [...coverages.filter((c) => c < cMax), Math.min(cMax, MAX_COVERAGE)];
+    const top = Math.min(maxCoverage[k], minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity);
+    const list = coverages.filter((c) => c < top);
+    if (options.coverageFactors === undefined) for (let c = Math.max(...coverages) * Math.SQRT2; c < top; c *= Math.SQRT2) list.push(c);
+    return [...list, top];
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
   const commit = (k: number, rect: FrameRectangle): void => {
@@ -632,7 +639,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // just below the best with a unit to place again can pass it (the track-line case: 60.1 % with
   // a ship worth 0.5 %, 63.2 % with the ship placed again, against 60.5 % for the best start).
   // What a unit could find at most is kept for the report: the weight the
-  // others leave unfound times the POD of its highest coverage (W / S_min, or MAX_COVERAGE).
+  // others leave unfound times the POD of its highest coverage (W / S_min, or its coverage cap).
   const reach = (plan: SearchPlan, k: number): number => {
     let left = 0;
     for (let i = 0; i < n; i++) {
@@ -641,7 +648,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       for (let j = 0; j < units.length; j++) if (j !== k) miss *= 1 - plan.unitPod[j][i];
       left += weight[i] * miss;
     }
-    return left * parallelTrackPod(law, Math.min(MAX_COVERAGE, minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : MAX_COVERAGE));
+    return left * parallelTrackPod(law, Math.min(maxCoverage[k], minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : maxCoverage[k]));
   };
   const exactResidual = (plan: SearchPlan, k: number): Float64Array => {
     for (let i = 0; i < n; i++) {
@@ -752,7 +759,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     for (const c of coveragesFor(0)) {
       const side = Math.sqrt(u.sweepWidthNm * trackNm[0] / c);
       const area = { centre: { lonDeg: layout.datum.lonDeg, latDeg: layout.datum.latDeg }, lengthNm: side, widthNm: side, orientationDeg: ((firstDeg % 360) + 360) % 360 };
-      const a = iamsarAssignment(u, 'SS', area);
+      const a = iamsarAssignment(u, 'SS', area, law);
       if (shoreline && tracksMeetLand(rectangleInFrame(layout.frame, area), 'SS', a.trackSpacingNm, layout.frame, shoreline, clearanceM[0])) continue;
       const plan = evaluate([a]);
       if (plan.pos > best!.pos) best = { ...plan, approximatePos: NaN };

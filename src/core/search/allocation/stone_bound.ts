@@ -57,8 +57,8 @@ export interface StoneBoundOptions {
    */
   readonly scoreWith?: ParticleWeights;
   /**
-   * Highest coverage z / a of any cell (e.g. MAX_COVERAGE, the most a plan's areas apart may ask
-   * for): the bound of plans under that cap. Default none.
+   * Highest coverage z / a of any cell (e.g. lawMaxCoverage of max_coverage.ts, the most a plan's
+   * areas apart may ask for): the bound of plans under that cap. Default none.
    */
   readonly maxCoverage?: number;
 }
