@@ -59,17 +59,13 @@ export function unitEffortNm2(unit: AllocationUnit): number {
   return unit.sweepWidthNm * unit.speedKn * unit.enduranceH;
 }
 
-/** The units' indices from the most capable to the least: by effort, then the earlier arrival, the earlier end, the order listed. */
-export function capabilityOrder(units: readonly AllocationUnit[]): number[] {
-  const effort = units.map(unitEffortNm2);
-  return units.map((_, k) => k).sort((a, b) => effort[b] - effort[a] || units[a].arrivalTimeS - units[b].arrivalTimeS
-    || searchEndS(units[a]) - searchEndS(units[b]) || a - b);
-}
-
 /** How well a layout follows "most capable units on the most probable areas" (file header). */
 export function capabilityOrderScore(plan: SearchPlan, units: readonly AllocationUnit[]): number {
+  const effort = units.map(unitEffortNm2);
+  const rank = units.map((_, k) => k).sort((a, b) => effort[b] - effort[a] || units[a].arrivalTimeS - units[b].arrivalTimeS
+    || searchEndS(units[a]) - searchEndS(units[b]) || a - b);
   let score = 0;
-  capabilityOrder(units).forEach((k, r) => {
+  rank.forEach((k, r) => {
     const j = plan.assignments.findIndex((x) => x.unitId === units[k].unitId);
     if (j >= 0) score += (units.length - r) * plan.unitPos[j];
   });

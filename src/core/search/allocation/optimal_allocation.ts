@@ -93,7 +93,7 @@ import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.j
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
-import { capabilityOrder, chooseLayout, tiedWith } from './layout_choice.js';
+import { chooseLayout, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { maxCoverageOf } from './max_coverage.js';
 import { smoothedParticles } from './smoothed_particles.js';
@@ -618,20 +618,17 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     return units.map((unit, k) => assignment(unit, patterns[k], top.placed[k], frame));
   }
   const exact = new Map<string, SearchPlan & { approximatePos: number }>();
-  // the placements a layout scored exactly came from, when known (units trading places, below)
-  const placedOf = new Map<SearchPlan, readonly Placed[]>();
-  const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN, from?: readonly Placed[]): SearchPlan => {
+  const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN): SearchPlan => {
     const key = JSON.stringify(assignments.map((a) => [a.unitId, a.sweepWidthNm, a.sweepWidthByScenarioNm ?? null, a.route.speedKn,
       (a.route.flown ?? a.route.waypoints).map((w) => [w.lonDeg, w.latDeg, w.timeS])]));
     let plan = exact.get(key);
     if (!plan) { plan = { ...evaluateAssignments(particles, snapshots, assignments, options), approximatePos }; exact.set(key, plan); }
-    if (from && !placedOf.has(plan)) placedOf.set(plan, from);
     return plan.assignments === assignments ? plan : { ...plan, assignments };
   };
   // The optimiser's layout: the start whose exact POS is higher.
   const evaluated = starts.map((start) => ({
     placed: start.placed,
-    plan: { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame)), start.approximatePos, start.placed), approximatePos: start.approximatePos },
+    plan: { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], start.placed[k], frame)), start.approximatePos), approximatePos: start.approximatePos },
   })).sort((p, q) => q.plan.pos - p.plan.pos);
   let best: (SearchPlan & { approximatePos: number }) | null = evaluated.length > 0 ? evaluated[0].plan : null;
   // No unit left on an area of negligible worth while probability elsewhere is uncovered: a unit
@@ -701,7 +698,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
         if (!f) continue;
         const moved = from.placed.slice();
         moved[k] = { rect: r, ...f, progress: fineViews[k].scoreInside(r, sweeps[k], coveragesOf(k, f.coverage), table).progress };
-        const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), cur.plan.approximatePos, moved);
+        const plan = evaluate(units.map((unit, j) => assignment(unit, patterns[j], moved[j], frame)), cur.plan.approximatePos);
         if (plan.pos > cur.plan.pos) cur = { placed: moved, plan: { ...plan, approximatePos: cur.plan.approximatePos } };
       }
     }
@@ -748,7 +745,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
           if (refinePairs()) { refineAll(); tried.push({ placed: placed.slice() as Placed[], approximatePos: approximate() }); }
         }
         for (const t of tried) {
-          const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], t.placed[k], frame)), t.approximatePos, t.placed), approximatePos: t.approximatePos };
+          const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], t.placed[k], frame)), t.approximatePos), approximatePos: t.approximatePos };
           if (!best || plan.pos > best.pos) best = plan;
         }
       }
@@ -766,34 +763,6 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       if (shoreline && tracksMeetLand(rectangleInFrame(layout.frame, area), 'SS', a.trackSpacingNm, layout.frame, shoreline, clearanceM[0])) continue;
       const plan = evaluate([a]);
       if (plan.pos > best!.pos) best = { ...plan, approximatePos: NaN };
-    }
-  }
-  // Step 4c, units trading places (ours): in the layout the rule below would issue, each pair of
-  // units that could search each other's areas (the same pattern, at the same time) where the less
-  // capable one has the more probable part is tried exchanged (each fitting its own spacing to the
-  // other's area), scored exactly. Two units of about the same effort otherwise trade parts between
-  // particle counts as the particles' noise goes (issue 12: the raft-or-PIW example's two ships),
-  // and the rule can prefer the capable unit on the probable part only when both layouts were scored.
-  if (options.tieBreak ?? true) {
-    const first = chooseLayout([...exact.values()], units, particles, counted).plan;
-    const from = placedOf.get(first);
-    const rank = capabilityOrder(units);
-    for (let ra = 0; from && ra < rank.length; ra++) {
-      for (let rb = ra + 1; rb < rank.length; rb++) {
-        const a = rank[ra], b = rank[rb];
-        if (!(first.unitPos[a] < first.unitPos[b]) || patterns[a] !== patterns[b] || !searchTimesOverlap(units[a], units[b])) continue;
-        from.forEach((p, j) => { placed[j] = p; });
-        placed[a] = null; placed[b] = null;
-        const fa = feasible(a, from[b].rect);
-        if (!fa) continue;
-        placed[a] = { rect: from[b].rect, ...fa, progress: from[b].progress };
-        const fb = feasible(b, from[a].rect);
-        if (!fb) continue;
-        placed[b] = { rect: from[a].rect, ...fb, progress: from[a].progress };
-        const swapped = placed.slice() as Placed[];
-        const plan = { ...evaluate(units.map((unit, k) => assignment(unit, patterns[k], swapped[k], frame)), NaN, swapped), approximatePos: NaN };
-        if (plan.pos > best!.pos) best = plan;
-      }
     }
   }
   // Never worse than IAMSAR: the baseline computed above, on the same particles with the same exact POD.
