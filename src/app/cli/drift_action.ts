@@ -55,7 +55,7 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
   const { result, fileDescriptions, workers, summaries: threadSummaries } = await runDriftJob(job, {
     workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
     onProgress: bar.update, onPhase: timer.begin, onThreadTimes: timer.thread,
-    summarise: true,   // on a threaded run the threads summarise while this one writes the output
+    summarise: true,   // on a threaded run the threads summarise the output times as they finish them
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
   timer.begin(`writing ${netcdf ? 'NetCDF' : 'GeoJSON'}`);
@@ -68,8 +68,8 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
     if (error instanceof DataFileError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new DataFileError(outPath, `cannot be written (${fsProblem(error)})`);
   }
-  timer.begin(threadSummaries ? "summaries (this thread's share, then the workers')" : 'summaries (centroid, radii per output time)');
-  const summaries = threadSummaries ? await threadSummaries() : result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
+  timer.begin(threadSummaries ? 'summaries (made by the drift threads)' : 'summaries (centroid, radii per output time)');
+  const summaries = threadSummaries ?? result.snapshots.map((snapshot) => summariseCloud(snapshot, result.particles.weight));
   const movedOffLand = seedingMovedOffLand(result.particles);
   timer.begin('printing the report');
   if (options.json) {

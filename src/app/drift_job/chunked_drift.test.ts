@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { outputTimes, runDrift } from '../../core/drift/index.js';
+import { outputTimes, runDrift, summariseCloud } from '../../core/drift/index.js';
 import { griddedForcing, island, request } from '../../core/drift/gridded_case.testkit.js';
 import { chunkQueue, driftChunks } from './chunked_drift.js';
 import { allocateSharedDrift, sharedDriftResult } from './shared_result.js';
+import { readSharedSummary } from './shared_summaries.js';
 
 // The case of src/core/drift/gridded_case.testkit.ts in blocks of 97 particles (4000 particles: 42 blocks, the last short).
 
@@ -27,6 +28,21 @@ describe('driftChunks (blocks stepped in lockstep)', () => {
       expect(bytes(blocks.snapshots[k].status).equals(bytes(s.status)), `status at output ${k}`).toBe(true);
     });
     expect(whole.snapshots[1].status.includes(3)).toBe(true);   // some not released yet at the first output
+  });
+
+  test('summarises every output time into the queue as summariseCloud does, bit for bit', () => {
+    const whole = runDrift(request, griddedForcing(), { shoreline: island });
+    const times = outputTimes(request);
+    const memory = allocateSharedDrift(request.particleCount, times);
+    const queue = chunkQueue(request.particleCount, 97, times.length);
+    driftChunks(request, griddedForcing(), island, queue, memory);
+    const values = new Float64Array(queue.summaries!.values);
+    const here = whole.snapshots.map((s) => summariseCloud(s, whole.particles.weight));
+    const shared = whole.snapshots.map((s, k) => readSharedSummary(values, k, s.timeS));
+    expect(here.some((s) => s.counts['not released'] > 0)).toBe(true);
+    expect(shared).toEqual(here);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(here));   // the same keys in the same order, every digit
+    expect(new Int32Array(queue.summaries!.control)[0]).toBeGreaterThanOrEqual(times.length);   // all taken
   });
 
   test('stops with SARB_OTHER_THREAD when another thread has failed, and marks its own failure for the others', () => {

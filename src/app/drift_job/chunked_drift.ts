@@ -1,9 +1,10 @@
 import {
-  driftBlock, driftSetting, isOutputStep, moveSeedingOffLand, particleViews, seedParticles, sharedDriftBlock, stepBlock, stepCount,
-  type DriftBlock, type DriftForcing, type DriftRequest, type Shoreline,
+  driftBlock, driftSetting, isOutputStep, moveSeedingOffLand, particleViews, seedParticles, sharedDriftBlock, stepBlock, stepCount, summariseCloud,
+  type DriftBlock, type DriftForcing, type DriftRequest, type DriftSnapshot, type Shoreline,
 } from '../../core/drift/index.js';
 import { WorkerError } from './worker_error.js';
 import { writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
+import { allocateSharedSummaries, writeSharedSummary } from './shared_summaries.js';
 
 /**
  * Particles in a block. The threads of a run step blocks in lockstep: every block through step s
@@ -38,14 +39,21 @@ export interface ChunkQueue {
   readonly currentCovered: SharedArrayBuffer;
   /** Int32 per block: its particles not released yet. */
   readonly waiting: SharedArrayBuffer;
+  /**
+   * When the threads also summarise the output times (summariseCloud): Int32 summaries taken, and
+   * the summaries (shared_summaries.ts). Null: no summaries.
+   */
+  readonly summaries: { readonly control: SharedArrayBuffer; readonly values: SharedArrayBuffer } | null;
 }
 
-export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES): ChunkQueue {
+/** The queue of a run of `particleCount` particles; with `summaryTimes`, its output times are summarised too (that many). */
+export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES, summaryTimes = 0): ChunkQueue {
   const blocks = Math.ceil(particleCount / blockSize);
   return {
     particleCount, blockSize, control: new SharedArrayBuffer(3 * 4),
     windCovered: new SharedArrayBuffer(particleCount), currentCovered: new SharedArrayBuffer(particleCount),
     waiting: new SharedArrayBuffer(blocks * 4),
+    summaries: summaryTimes > 0 ? { control: new SharedArrayBuffer(4), values: allocateSharedSummaries(summaryTimes) } : null,
   };
 }
 
@@ -58,6 +66,13 @@ export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES): 
  * (checkDriftCoverage). `onProgress` gets the particle-steps this thread has done. Returns them.
  * When another thread fails, throws a WorkerError (code SARB_OTHER_THREAD) for the caller to
  * report that thread's error instead.
+ *
+ * With `queue.summaries`, the threads also summarise every output time into it (summariseCloud on
+ * the whole cloud, all threads' blocks): a thread whose next task would wait for the others to
+ * finish a step summarises an output time already finished instead, and once no task is left the
+ * threads share the summaries still to make. So the summaries fill the waits at the lockstep's
+ * barriers (a thread the machine descheduled holds the others there) rather than following the
+ * drift; each is summariseCloud of the finished snapshot, whichever thread makes it.
  */
 export function driftChunks(
   request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, queue: ChunkQueue, memory: SharedDriftMemory,
@@ -83,8 +98,18 @@ export function driftChunks(
   const outputAfter = new Int32Array(steps);
   for (let s = 0, k = 0; s < steps; s++) outputAfter[s] = isOutputStep(request, s, steps) ? ++k : -1;
   let particleSteps = 0;
+  const summaries = queue.summaries === null ? null : outputSummaries(queue.summaries, memory, outputAfter, blocks);
   try {
-    for (let task = Atomics.add(control, TAKEN, 1); task < tasks; task = Atomics.add(control, TAKEN, 1)) {
+    for (;;) {
+      // a finished output time summarised while the next task would wait for the others
+      if (summaries !== null) {
+        for (;;) {
+          const next = Atomics.load(control, TAKEN);
+          if (next >= tasks || Atomics.load(control, DONE) >= Math.floor(next / blocks) * blocks || !summaries.takeReady(control)) break;
+        }
+      }
+      const task = Atomics.add(control, TAKEN, 1);
+      if (task >= tasks) break;
       const phase = Math.floor(task / blocks), b = task - phase * blocks;
       awaitDone(control, phase * blocks);
       if (phase === 0) {
@@ -102,12 +127,49 @@ export function driftChunks(
       }
       if ((Atomics.add(control, DONE, 1) + 1) % blocks === 0) Atomics.notify(control, DONE);
     }
+    summaries?.takeRest(control);
   } catch (error) {
     Atomics.store(control, FAILED, 1);
     Atomics.notify(control, DONE);
     throw error;
   }
   return particleSteps;
+}
+
+/**
+ * This thread's side of a run's summaries (see driftChunks): output time k can be summarised once
+ * `readyAt[k]` tasks have finished (the seeding for the start, else the step that ends at it).
+ */
+function outputSummaries(
+  shared: NonNullable<ChunkQueue['summaries']>, memory: SharedDriftMemory, outputAfter: Int32Array, blocks: number,
+): { takeReady: (control: Int32Array) => boolean; takeRest: (control: Int32Array) => void } {
+  const taken = new Int32Array(shared.control), values = new Float64Array(shared.values);
+  const times = memory.snapshots.length;
+  const readyAt = new Float64Array(times);
+  readyAt[0] = blocks;
+  outputAfter.forEach((k, step) => { if (k > 0) readyAt[k] = (step + 2) * blocks; });
+  const weight = new Float64Array(memory.columns.weight);
+  const summarise = (k: number): void => {
+    const s = memory.snapshots[k];
+    const snapshot: DriftSnapshot = { timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status) };
+    writeSharedSummary(values, k, summariseCloud(snapshot, weight));
+  };
+  return {
+    // the next output time when it is finished; false when it is not (or all are taken)
+    takeReady(control) {
+      const k = Atomics.load(taken, 0);
+      if (k >= times || Atomics.load(control, DONE) < readyAt[k]) return false;
+      if (Atomics.compareExchange(taken, 0, k, k + 1) === k) summarise(k);
+      return true;
+    },
+    // the output times nobody has taken yet, each once it is finished
+    takeRest(control) {
+      for (let k = Atomics.add(taken, 0, 1); k < times; k = Atomics.add(taken, 0, 1)) {
+        awaitDone(control, readyAt[k]);
+        summarise(k);
+      }
+    },
+  };
 }
 
 /** Wait until `target` tasks have finished; throws when another thread failed or nothing finished for STALL_MS. */

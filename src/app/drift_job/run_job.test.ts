@@ -53,7 +53,7 @@ describe('runDriftJob', () => {
       },
       coastline: { kind: 'bundled' },
     };
-    const { result: threaded } = await runDriftJob(files, { workers: 2 });
+    const { result: threaded, summaries } = await runDriftJob(files, { workers: 2, summarise: true });
     const { result: single } = await runDriftJob(files, { workers: 1 });
     const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(new Set(single.particles.status).has(1)).toBe(true);   // some strand on Ulleungdo
@@ -66,15 +66,20 @@ describe('runDriftJob', () => {
       expect(bytes(threaded.snapshots[k].lonDeg).equals(bytes(s.lonDeg)), `lon at output ${k}`).toBe(true);
       expect(bytes(threaded.snapshots[k].status).equals(bytes(s.status)), `status at output ${k}`).toBe(true);
     });
+    // the summaries the two threads made between and after their blocks are summariseCloud's of the one-thread run
+    const here = single.snapshots.map((s) => summariseCloud(s, single.particles.weight));
+    expect(here.some((s) => s.counts['not released'] > 0) && here.some((s) => s.counts.stranded > 0)).toBe(true);
+    expect(JSON.stringify(summaries)).toBe(JSON.stringify(here));
   });
 
-  test('the threads summarise every output time as summariseCloud does here, in order', async () => {
+  test('the threads summarise every output time as summariseCloud does here, in order, bit for bit', async () => {
     for (const workers of [2, 3]) {
       const { result, summaries } = await runDriftJob(job, { workers, summarise: true });
       expect(summaries).not.toBeNull();
       const here = result.snapshots.map((s) => summariseCloud(s, result.particles.weight));
       expect(here).toHaveLength(7);
-      expect(await summaries!()).toEqual(here);
+      expect(summaries).toEqual(here);
+      expect(JSON.stringify(summaries)).toBe(JSON.stringify(here));   // the same keys in the same order, every digit
     }
     expect((await runDriftJob(job, { workers: 1, summarise: true })).summaries).toBeNull();   // one thread: the caller summarises
   });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
-  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, summariseCloud, type CloudSummary, type DriftResult,
+  checkDriftCoverage, checkDriftRequest, outputTimes, runDrift, seedingWarnings, stepCount, type CloudSummary, type DriftResult,
   type DriftRunOptions,
 } from '../../core/drift/index.js';
 import { chunkQueue, driftChunks, type ChunkQueue } from './chunked_drift.js';
@@ -9,6 +9,7 @@ import type { ForcingOpener } from './forcing_chain.js';
 import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
 import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
+import { readSharedSummary } from './shared_summaries.js';
 import { packForWorker, type Packed } from './transfer.js';
 import { dropWarmDriftWorker, takeDriftWorker } from './warm_worker.js';
 
@@ -35,9 +36,8 @@ export interface DriftJobOptions {
   /** A worker thread's milestones (epoch ms: modules loaded, data received, done), for --timings. */
   readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>) => void;
   /**
-   * Have the worker threads of a threaded run also summarise every output time (summariseCloud,
-   * the output times shared out between them), while the caller writes the output: see
-   * `DriftJobResult.summaries`.
+   * Have the threads of a threaded run also summarise every output time (summariseCloud), as the
+   * drift finishes each (chunked_drift.ts): see `DriftJobResult.summaries`.
    */
   readonly summarise?: boolean;
 }
@@ -50,13 +50,11 @@ export interface DriftJobResult {
   readonly fileDescriptions: readonly string[];
   readonly workers: number;
   /**
-   * With `summarise` on a threaded run: call it once the output is written for the summary of
-   * every output time, in order, as summariseCloud gives it. The worker threads summarise their
-   * shares of the output times from the moment the drift ends; this thread summarises its share
-   * when it is called; the workers end when all are in. Otherwise null: the caller summarises
-   * `result.snapshots` itself.
+   * With `summarise` on a threaded run: the summary of every output time, in order, equal to
+   * summariseCloud's of `result.snapshots` (made by the threads during the drift). Otherwise null:
+   * the caller summarises `result.snapshots` itself.
    */
-  readonly summaries: (() => Promise<CloudSummary[]>) | null;
+  readonly summaries: readonly CloudSummary[] | null;
 }
 
 export { WorkerError } from './worker_error.js';
@@ -87,7 +85,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   // write the shared memory's pages while this thread reads the files
   if (workers === 1) dropWarmDriftWorker();
   const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
-  const queue = chunkQueue(n);
+  const queue = chunkQueue(n, undefined, memory !== null && options.summarise ? memory.snapshots.length : 0);
   const done = new Array<number>(workers).fill(0);   // particle-steps, per thread (0: this one)
   const progress = (w: number, particleSteps: number): void => {
     done[w] = particleSteps;
@@ -96,7 +94,6 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   const threads = memory === null ? [] : Array.from({ length: workers - 1 }, (_, t) => {
     return startWorker(job, queue, memory, (particleSteps) => progress(t + 1, particleSteps));
   });
-  let keepThreads = false;   // true once the threads have summaries to make
   try {
     const started = performance.now();
     options.onPhase?.('reading forcing');
@@ -131,24 +128,11 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
     const forcingLabels = { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null };
     const result = sharedDriftResult(memory, job.request, forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
-    let summaries: (() => Promise<CloudSummary[]>) | null = null;
-    if (options.summarise) {
-      // the output times in consecutive shares: the workers' first (they start now), this
-      // thread's last (it writes the output first); the threads end when all are in
-      const times = result.snapshots.length, shares = threads.length + 1;
-      const cut = (t: number): number => Math.floor((t * times) / shares);
-      const fromWorkers = settleAll(threads.map((thread, t) => thread.summarise(cut(t), cut(t + 1))))
-        .finally(() => { for (const thread of threads) thread.stop(); });
-      fromWorkers.catch(() => undefined);   // read when the caller asks; never unhandled meanwhile
-      summaries = async () => {
-        const own = result.snapshots.slice(cut(threads.length)).map((snapshot) => summariseCloud(snapshot, result.particles.weight));
-        return [...(await fromWorkers).flat(), ...own];
-      };
-      keepThreads = true;
-    }
+    const values = queue.summaries === null ? null : new Float64Array(queue.summaries.values);
+    const summaries = values === null ? null : result.snapshots.map((snapshot, k) => readSharedSummary(values, k, snapshot.timeS));
     return { result, fileDescriptions, workers, timings: timings(), summaries };
   } finally {
-    if (!keepThreads) for (const thread of threads) thread.stop();
+    for (const thread of threads) thread.stop();
   }
 }
 
@@ -169,13 +153,12 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 function startWorker(
   job: DriftJob, queue: ChunkQueue, memory: SharedDriftMemory, onSteps: (particleSteps: number) => void,
 ): {
-  start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>;
-  summarise: (fromOutput: number, toOutput: number) => Promise<CloudSummary[]>; stop: () => void;
+  start: (loaded: Packed<unknown>) => void; report: Promise<WorkerReport>; stop: () => void;
 } {
   const worker = takeDriftWorker();
   worker.postMessage({ setup: { job, memory, queue } });
   let stopped = false;
-  // what the thread owes: its drift report, then (when asked) summaries
+  // what the thread owes: its drift report
   let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;
   const owe = <T>(): Promise<T> => new Promise<T>((resolve, reject) => { pending = { resolve: resolve as (value: never) => void, reject }; });
   const settle = (how: 'resolve' | 'reject', value: unknown): void => {
@@ -185,10 +168,9 @@ function startWorker(
   };
   const report = owe<WorkerReport>();
   report.catch(() => undefined);   // rejections are read through settleAll; never unhandled
-  worker.on('message', (message: { type: string; done?: number; code?: string; message?: string; summaries?: CloudSummary[] } & Partial<WorkerReport>) => {
+  worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
     if (message.type === 'progress') onSteps(message.done!);
     else if (message.type === 'done') settle('resolve', message as WorkerReport);
-    else if (message.type === 'summaries') settle('resolve', message.summaries);
     else if (message.type === 'error') settle('reject', new WorkerError(message.code ?? 'SARB_WORKER', message.message!));
   });
   worker.on('error', (error) => settle('reject', error));
@@ -198,11 +180,6 @@ function startWorker(
   return {
     start: (loaded) => worker.postMessage({ loaded }),
     report,
-    summarise: (fromOutput, toOutput) => {
-      const summaries = owe<CloudSummary[]>();
-      worker.postMessage({ summarise: { fromOutput, toOutput } });
-      return summaries;
-    },
     stop: () => { stopped = true; settle('reject', new WorkerError('SARB_WORKER', 'the drift worker was stopped')); void worker.terminate(); },
   };
 }

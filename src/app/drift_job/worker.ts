@@ -2,12 +2,12 @@
 // reads the files; takes its job and the shared memory (the `setup` message), writes every page
 // of that memory once while it waits, then waits for the loaded forcing and coastline and drifts
 // chunks of the job's particles until none is left (chunked_drift.ts), writing positions at every
-// output time and the final columns into shared memory.
+// output time, the final columns and (when asked) the output times' summaries into shared memory.
 import { parentPort } from 'node:worker_threads';
-import { stepCount, summariseCloud, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
+import { stepCount, type DriftForcing, type Shoreline } from '../../core/drift/index.js';
 import { driftChunks, type ChunkQueue } from './chunked_drift.js';
 import type { DriftJob } from './job.js';
-import { sharedDriftResult, touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
+import { touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
 import { unpackInWorker, type Packed } from './transfer.js';
 
 /** The first message: the job, its chunk queue and the run's shared result memory. */
@@ -24,11 +24,6 @@ interface WorkerInput {
 /** The second message: the forcing and coastline the main thread loaded. */
 interface StartMessage {
   readonly loaded: Packed<{ forcing: DriftForcing; shoreline: Shoreline | null }>;
-}
-
-/** The third, once every thread has drifted: summarise these output times of the whole run (all threads' particles). */
-interface SummariseMessage {
-  readonly summarise: { readonly fromOutput: number; readonly toOutput: number };
 }
 
 const port = parentPort!;
@@ -64,17 +59,5 @@ function drift(loaded: StartMessage['loaded']): void {
   });
   port.postMessage({ type: 'progress', done: drifted });
   milestones.done = now();
-  port.once('message', summarise);
   port.postMessage({ type: 'done', milestones });
-}
-
-function summarise({ summarise: { fromOutput, toOutput } }: SummariseMessage): void {
-  try {
-    const whole = sharedDriftResult(memory, job.request, { wind: '', current: '', shoreline: null }, []);
-    const summaries = whole.snapshots.slice(fromOutput, toOutput).map((snapshot) => summariseCloud(snapshot, whole.particles.weight));
-    port.postMessage({ type: 'summaries', summaries });
-  } catch (error) {
-    const e = error as Error & { code?: string };
-    port.postMessage({ type: 'error', code: e.code, message: e.message ?? String(error) });
-  }
 }
