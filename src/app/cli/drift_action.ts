@@ -212,10 +212,17 @@ async function writeDriftOutput(outPath: string, result: DriftResult, selection:
   const out = createWriteStream(outPath);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
+  // the generator fills two buffers in turn: the next chunk is made while this one is written
+  // (the main thread sat idle through each 1 MB write before), and a chunk's write is waited for
+  // before the chunk after the next, which reuses its buffer, is asked for
+  let previous: Promise<void> = Promise.resolve();
   for (const chunk of driftGeoJsonChunks(result, selection)) {
-    // the generator reuses its buffer: each chunk is written before the next is made
-    await Promise.race([new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve()))), failed]);
+    const writing = Promise.race([new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve()))), failed]);
+    writing.catch(() => undefined);   // awaited below, in turn
+    await previous;
+    previous = writing;
   }
+  await previous;
   out.end();
   await Promise.race([once(out, 'finish'), failed]);
 }

@@ -72,4 +72,15 @@ describe('driftGeoJsonChunks over many chunks', () => {
     const last = big.snapshots[2];
     expect(all).toContain(`"coordinates":[${String(Math.round(last.lonDeg[6001] * 1e6) / 1e6)},${String(Math.round(last.latDeg[6001] * 1e6) / 1e6)}]},"properties":{"time":"2026-03-10T02:00:00.000Z","particle":6001,"status":"active","scenario":`);
   });
+
+  test('a chunk stays as it was while the next one is made (the writer writes one while making the next)', () => {
+    const big = runDrift({ ...request, particleCount: 12_000 }, forcing);
+    let previous: { view: Uint8Array; copy: Buffer } | null = null;
+    let checked = 0;
+    for (const chunk of driftGeoJsonChunks(big)) {
+      if (previous) { expect(Buffer.from(previous.view).equals(previous.copy)).toBe(true); checked++; }
+      previous = { view: chunk, copy: Buffer.from(chunk) };
+    }
+    expect(checked).toBeGreaterThan(4);
+  });
 });

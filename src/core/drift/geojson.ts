@@ -46,10 +46,11 @@ export type SnapshotSelection = 'all' | 'last';
 /**
  * The particles of a run as GeoJSON (UTF-8 bytes): one Point feature per particle per output time,
  * with properties `time` (ISO 8601 UTC), `particle` (index), `status`, `scenario` (name) and
- * `weight`. Yielded as chunks of about 1 MB written into one reused buffer, so a large cloud is
- * streamed to a file without building strings (each chunk is valid until the next one is asked
- * for: write it, and wait for the write, before going on). Positions are rounded to 1e-6 degree
- * (about 0.1 m).
+ * `weight`. Yielded as chunks of about 1 MB written into two buffers in turn, so a large cloud is
+ * streamed to a file without building strings: each chunk is valid until the one after the next
+ * is asked for, so the caller can make the next chunk while this one is being written (wait for
+ * a chunk's write before asking for the chunk after the next). Positions are rounded to 1e-6
+ * degree (about 0.1 m).
  */
 export function* driftGeoJsonChunks(result: DriftResult, selection: SnapshotSelection = 'all'): Generator<Uint8Array> {
   const { particles, request } = result;
@@ -68,7 +69,9 @@ export function* driftGeoJsonChunks(result: DriftResult, selection: SnapshotSele
   const scenarioBytes = request.scenarios.map((s) => ASCII.encode(`${JSON.stringify(s.name)},"weight":`));
   const longestScenario = Math.max(...scenarioBytes.map((b) => b.length));
   const opening = ASCII.encode('{"type":"Feature","geometry":{"type":"Point","coordinates":[');
-  const buffer = new Uint8Array(CHUNK_BYTES);
+  // two buffers in turn: the chunk just yielded may still be being written while the next is made
+  const buffers = [new Uint8Array(CHUNK_BYTES), new Uint8Array(CHUNK_BYTES)];
+  let buffer = buffers[0];
   let at = 0;
   let first = true;
   // a run's weights are one value per scenario: encode each once
@@ -78,7 +81,11 @@ export function* driftGeoJsonChunks(result: DriftResult, selection: SnapshotSele
     for (let i = 0; i < particles.count; i++) {
       const weight = particles.weight[i];
       if (weight !== lastWeight) { lastWeight = weight; weightBytes = ASCII.encode(String(weight)); }
-      if (at + FEATURE_BYTES + head.length + longestScenario + weightBytes.length > CHUNK_BYTES) { yield buffer.subarray(0, at); at = 0; }
+      if (at + FEATURE_BYTES + head.length + longestScenario + weightBytes.length > CHUNK_BYTES) {
+        yield buffer.subarray(0, at);
+        buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
+        at = 0;
+      }
       if (!first) buffer[at++] = 44;   // ','
       buffer[at++] = 10;               // '\n'
       first = false;
