@@ -34,7 +34,12 @@ const extent = new Float64Array(2);
  * Each pass is a function of its own whose loop is all it does: with the passes in this function,
  * V8 compiled it by on-stack replacement inside the first loop, and every later call left that
  * code after the loop ("insufficient type feedback") and ran the rest in the baseline tier (24
- * deopts in a 25-output run; bench/RESULTS.md, 2026-12-03).
+ * deopts in a 25-output run; bench/RESULTS.md, 2026-12-03). And each pass runs over slices of
+ * SLICE particles, its running sums carried from slice to slice in a Float64Array (the same
+ * additions in the same order, so the same bits): over the whole cloud in one call, V8 still
+ * compiled each pass by on-stack replacement and left it after its loop, now at the writes of the
+ * sums (--trace-deopt, the CLI bundle, 2026-12-04), so every other call ran in the baseline tier
+ * (3.5 and 7.5 ms in turn); a slice function is called often enough to be compiled whole.
  */
 export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): CloudSummary {
   const { lonDeg, latDeg, status } = snapshot;
@@ -55,6 +60,12 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
   return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
 }
 
+/** Particles per call of a pass's slice function (see summariseCloud). */
+const SLICE = 4096;
+
+/** The first released particle's cos lat, sin lat, cos lon, sin lon (see unitVectors). */
+const reference = new Float64Array(4);
+
 /**
  * Each released particle's unit vector into x, y, z; its status counted in `tally`; the weighted
  * sums of the vectors and the weight into `out` (x, y, z, weight).
@@ -63,14 +74,26 @@ function unitVectors(
   lonDeg: Float64Array, latDeg: Float64Array, status: Uint8Array, weight: Float64Array, count: number,
   x: Float64Array, y: Float64Array, z: Float64Array, tally: Float64Array, out: Float64Array,
 ): void {
-  let sx = 0, sy = 0, sz = 0, total = 0;
   // the angles of the first released particle: the others' sines and cosines come from theirs by
   // the angle-sum formulas with short series for the small differences (see SMALL_RAD)
   let ref = 0;
   while (ref < count && status[ref] === ParticleStatus.notReleased) ref++;
   const latRef = ref < count ? latDeg[ref] * RAD : 0, lonRef = ref < count ? lonDeg[ref] * RAD : 0;
-  const cosLatRef = Math.cos(latRef), sinLatRef = Math.sin(latRef), cosLonRef = Math.cos(lonRef), sinLonRef = Math.sin(lonRef);
-  for (let i = 0; i < count; i++) {
+  reference[0] = Math.cos(latRef); reference[1] = Math.sin(latRef); reference[2] = Math.cos(lonRef); reference[3] = Math.sin(lonRef);
+  out[0] = 0; out[1] = 0; out[2] = 0; out[3] = 0;
+  for (let from = 0; from < count; from += SLICE) {
+    unitVectorSlice(lonDeg, latDeg, status, weight, from, Math.min(count, from + SLICE), latRef, lonRef, reference, x, y, z, tally, out);
+  }
+}
+
+/** unitVectors over particles from..to − 1, the sums in `out` carried on. */
+function unitVectorSlice(
+  lonDeg: Float64Array, latDeg: Float64Array, status: Uint8Array, weight: Float64Array, from: number, to: number,
+  latRef: number, lonRef: number, ref: Float64Array, x: Float64Array, y: Float64Array, z: Float64Array, tally: Float64Array, out: Float64Array,
+): void {
+  let sx = out[0], sy = out[1], sz = out[2], total = out[3];
+  const cosLatRef = ref[0], sinLatRef = ref[1], cosLonRef = ref[2], sinLonRef = ref[3];
+  for (let i = from; i < to; i++) {
     const st = status[i];
     tally[st]++;
     if (st === ParticleStatus.notReleased) continue;
@@ -103,7 +126,13 @@ function unitVectors(
 function chordDistances(
   x: Float64Array, y: Float64Array, z: Float64Array, status: Uint8Array, count: number, cx: number, cy: number, cz: number, distances: Float64Array,
 ): void {
-  for (let i = 0; i < count; i++) {
+  for (let from = 0; from < count; from += SLICE) chordSlice(x, y, z, status, from, Math.min(count, from + SLICE), cx, cy, cz, distances);
+}
+
+function chordSlice(
+  x: Float64Array, y: Float64Array, z: Float64Array, status: Uint8Array, from: number, to: number, cx: number, cy: number, cz: number, distances: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
     if (status[i] === ParticleStatus.notReleased) { distances[i] = -1; continue; }
     const dx = x[i] - cx, dy = y[i] - cy, dz = z[i] - cz;
     const half = Math.sqrt(dx * dx + dy * dy + dz * dz) / 2;
@@ -167,8 +196,14 @@ function weightedRadii(distances: Float64Array, weight: Float64Array, count: num
 
 /** The largest counted distance and the counted weight into out[0], out[1] (each loop a function of its own: see summariseCloud). */
 function largestAndTotal(distances: Float64Array, weight: Float64Array, count: number, out: Float64Array): void {
-  let maxM = 0, total = 0;
-  for (let i = 0; i < count; i++) {
+  out[0] = 0; out[1] = 0;
+  for (let from = 0; from < count; from += SLICE) largestSlice(distances, weight, from, Math.min(count, from + SLICE), out);
+}
+
+/** largestAndTotal over from..to − 1, carried on in `out`. */
+function largestSlice(distances: Float64Array, weight: Float64Array, from: number, to: number, out: Float64Array): void {
+  let maxM = out[0], total = out[1];
+  for (let i = from; i < to; i++) {
     if (distances[i] < 0) continue;
     if (distances[i] > maxM) maxM = distances[i];
     total += weight[i];
@@ -177,5 +212,9 @@ function largestAndTotal(distances: Float64Array, weight: Float64Array, count: n
 }
 
 function binWeights(distances: Float64Array, weight: Float64Array, count: number, scale: number, bins: Float64Array): void {
-  for (let i = 0; i < count; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
+  for (let from = 0; from < count; from += SLICE) binSlice(distances, weight, from, Math.min(count, from + SLICE), scale, bins);
+}
+
+function binSlice(distances: Float64Array, weight: Float64Array, from: number, to: number, scale: number, bins: Float64Array): void {
+  for (let i = from; i < to; i++) if (distances[i] >= 0) bins[Math.floor(distances[i] * scale)] += weight[i];
 }
