@@ -56,6 +56,7 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
     workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
     onProgress: bar.update, onPhase: timer.begin, onThreadTimes: timer.thread,
     summarise: true,   // on a threaded run the threads summarise the output times as they finish them
+    keepSnapshots: !netcdf && options.geojsonTimes === 'last' ? 'last' : 'all',   // the earlier times are read only for their summaries
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
   timer.begin(`writing ${netcdf ? 'NetCDF' : 'GeoJSON'}`);

@@ -45,6 +45,28 @@ describe('driftChunks (blocks stepped in lockstep)', () => {
     expect(new Int32Array(queue.summaries!.control)[0]).toBeGreaterThanOrEqual(times.length);   // all taken
   });
 
+  test('with a ring of snapshot buffers, summarises each output time before its buffer is reused: the summaries and the last time as runDrift\'s', () => {
+    const whole = runDrift(request, griddedForcing(), { shoreline: island });
+    const times = outputTimes(request);
+    expect(times.length).toBeGreaterThan(4);
+    const memory = allocateSharedDrift(request.particleCount, times, 2);
+    expect(memory.ring).toBe(2);
+    expect(memory.snapshots[2].lonDeg).toBe(memory.snapshots[0].lonDeg);   // the times before the last share 2 buffers
+    const queue = chunkQueue(request.particleCount, 97, times.length);
+    // one thread: never waits at a barrier, so every summary but the last two is made when its buffer is about to be reused
+    driftChunks(request, griddedForcing(), island, queue, memory);
+    const values = new Float64Array(queue.summaries!.values);
+    const here = whole.snapshots.map((s) => summariseCloud(s, whole.particles.weight));
+    expect(JSON.stringify(whole.snapshots.map((s, k) => readSharedSummary(values, k, s.timeS)))).toBe(JSON.stringify(here));
+    const result = sharedDriftResult(memory, request, whole.forcingLabels, []);
+    expect(result.snapshots).toHaveLength(1);
+    const lastTime = whole.snapshots.at(-1)!;
+    expect(bytes(result.snapshots[0].lonDeg).equals(bytes(lastTime.lonDeg)) && bytes(result.snapshots[0].status).equals(bytes(lastTime.status))).toBe(true);
+    // without summaries, the overwritten times could not be read: refused
+    expect(() => driftChunks(request, griddedForcing(), island, chunkQueue(request.particleCount, 97), allocateSharedDrift(request.particleCount, times, 2)))
+      .toThrow(/needs the summaries/);
+  });
+
   test('stops with SARB_OTHER_THREAD when another thread has failed, and marks its own failure for the others', () => {
     const forcing = griddedForcing();
     const memory = allocateSharedDrift(request.particleCount, outputTimes(request));

@@ -40,8 +40,9 @@ export interface ChunkQueue {
   /** Int32 per block: its particles not released yet. */
   readonly waiting: SharedArrayBuffer;
   /**
-   * When the threads also summarise the output times (summariseCloud): Int32 summaries taken, and
-   * the summaries (shared_summaries.ts). Null: no summaries.
+   * When the threads also summarise the output times (summariseCloud): Int32 summaries taken, then
+   * one per output time, 1 once its summary is written; and the summaries (shared_summaries.ts).
+   * Null: no summaries.
    */
   readonly summaries: { readonly control: SharedArrayBuffer; readonly values: SharedArrayBuffer } | null;
 }
@@ -53,7 +54,7 @@ export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES, s
     particleCount, blockSize, control: new SharedArrayBuffer(3 * 4),
     windCovered: new SharedArrayBuffer(particleCount), currentCovered: new SharedArrayBuffer(particleCount),
     waiting: new SharedArrayBuffer(blocks * 4),
-    summaries: summaryTimes > 0 ? { control: new SharedArrayBuffer(4), values: allocateSharedSummaries(summaryTimes) } : null,
+    summaries: summaryTimes > 0 ? { control: new SharedArrayBuffer(4 * (1 + summaryTimes)), values: allocateSharedSummaries(summaryTimes) } : null,
   };
 }
 
@@ -72,7 +73,10 @@ export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES, s
  * finish a step summarises an output time already finished instead, and once no task is left the
  * threads share the summaries still to make. So the summaries fill the waits at the lockstep's
  * barriers (a thread the machine descheduled holds the others there) rather than following the
- * drift; each is summariseCloud of the finished snapshot, whichever thread makes it.
+ * drift; each is summariseCloud of the finished snapshot, whichever thread makes it. With
+ * `memory.ring` (the output times before the last overwritten `ring` times later), a block about
+ * to overwrite an output time first sees it summarised (making the summary itself when nobody has
+ * taken it), so every summary is of the positions drifted, whatever the threads' speeds.
  */
 export function driftChunks(
   request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, queue: ChunkQueue, memory: SharedDriftMemory,
@@ -99,6 +103,8 @@ export function driftChunks(
   for (let s = 0, k = 0; s < steps; s++) outputAfter[s] = isOutputStep(request, s, steps) ? ++k : -1;
   let particleSteps = 0;
   const summaries = queue.summaries === null ? null : outputSummaries(queue.summaries, memory, outputAfter, blocks);
+  const ring = memory.ring, last = memory.snapshots.length - 1;
+  if (ring > 0 && summaries === null) throw new Error('driftChunks: a ring of snapshots needs the summaries (the output times are overwritten)');
   try {
     for (;;) {
       // a finished output time summarised while the next task would wait for the others
@@ -121,7 +127,11 @@ export function driftChunks(
       } else {
         const block = view(b, true), step = phase - 1;
         stepBlock(request, forcing, shoreline, block, step);
-        if (outputAfter[step] > 0) writeSharedSnapshot(memory, outputAfter[step], block.particles);
+        const k = outputAfter[step];
+        if (k > 0) {
+          if (ring > 0 && k < last && k >= ring) summaries!.ensure(control, k - ring);   // the time whose buffer k takes over
+          writeSharedSnapshot(memory, k, block.particles);
+        }
         particleSteps += block.particles.count;
         onProgress?.(particleSteps);
       }
@@ -142,9 +152,9 @@ export function driftChunks(
  */
 function outputSummaries(
   shared: NonNullable<ChunkQueue['summaries']>, memory: SharedDriftMemory, outputAfter: Int32Array, blocks: number,
-): { takeReady: (control: Int32Array) => boolean; takeRest: (control: Int32Array) => void } {
-  const taken = new Int32Array(shared.control), values = new Float64Array(shared.values);
+): { takeReady: (control: Int32Array) => boolean; takeRest: (control: Int32Array) => void; ensure: (control: Int32Array, k: number) => void } {
   const times = memory.snapshots.length;
+  const taken = new Int32Array(shared.control, 0, 1), written = new Int32Array(shared.control, 4, times), values = new Float64Array(shared.values);
   const readyAt = new Float64Array(times);
   readyAt[0] = blocks;
   outputAfter.forEach((k, step) => { if (k > 0) readyAt[k] = (step + 2) * blocks; });
@@ -153,6 +163,8 @@ function outputSummaries(
     const s = memory.snapshots[k];
     const snapshot: DriftSnapshot = { timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status) };
     writeSharedSummary(values, k, summariseCloud(snapshot, weight));
+    Atomics.store(written, k, 1);
+    Atomics.notify(written, k);
   };
   return {
     // the next output time when it is finished; false when it is not (or all are taken)
@@ -167,6 +179,20 @@ function outputSummaries(
       for (let k = Atomics.add(taken, 0, 1); k < times; k = Atomics.add(taken, 0, 1)) {
         awaitDone(control, readyAt[k]);
         summarise(k);
+      }
+    },
+    // output time k summarised: the ones up to k nobody has taken made here (all finished long
+    // ago: k's buffer is about to be overwritten), then k's waited for when another makes it
+    ensure(control, k) {
+      if (Atomics.load(written, k) === 1) return;
+      for (let next = Atomics.load(taken, 0); next <= k; next = Atomics.load(taken, 0)) {
+        if (Atomics.compareExchange(taken, 0, next, next + 1) === next) summarise(next);
+      }
+      const since = performance.now();
+      while (Atomics.load(written, k) === 0) {
+        if (Atomics.load(control, FAILED) !== 0) throw new WorkerError('SARB_OTHER_THREAD', 'another drift thread failed');
+        Atomics.wait(written, k, 0, 1000);
+        if (performance.now() - since > STALL_MS) throw new WorkerError('SARB_WORKER', `the summary of output time ${k} was not made for ${STALL_MS / 1000} s (a drift thread stopped?)`);
       }
     },
   };

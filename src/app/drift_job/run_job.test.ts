@@ -70,6 +70,11 @@ describe('runDriftJob', () => {
     const here = single.snapshots.map((s) => summariseCloud(s, single.particles.weight));
     expect(here.some((s) => s.counts['not released'] > 0) && here.some((s) => s.counts.stranded > 0)).toBe(true);
     expect(JSON.stringify(summaries)).toBe(JSON.stringify(here));
+    // keeping the last time only: the same summaries, and the last time's positions
+    const lastOnly = await runDriftJob(files, { workers: 2, summarise: true, keepSnapshots: 'last' });
+    expect(JSON.stringify(lastOnly.summaries)).toBe(JSON.stringify(here));
+    expect(lastOnly.result.snapshots).toHaveLength(1);
+    expect(bytes(lastOnly.result.snapshots[0].lonDeg).equals(bytes(single.snapshots.at(-1)!.lonDeg))).toBe(true);
   });
 
   test('the threads summarise every output time as summariseCloud does here, in order, bit for bit', async () => {

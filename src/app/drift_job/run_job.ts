@@ -40,7 +40,21 @@ export interface DriftJobOptions {
    * drift finishes each (chunked_drift.ts): see `DriftJobResult.summaries`.
    */
   readonly summarise?: boolean;
+  /**
+   * 'last': the caller reads the positions of the last output time only (and, with `summarise`,
+   * the summaries): a threaded run then keeps the earlier times' positions only until summarised
+   * (SNAPSHOT_RING buffers in turn), and `result.snapshots` holds the last time alone. Default
+   * 'all'. A one-thread run keeps every time either way.
+   */
+  readonly keepSnapshots?: 'all' | 'last';
 }
+
+/**
+ * Buffers the output times before the last take in turn with keepSnapshots 'last': a time's
+ * buffer is reused this many output times later, by when the threads have nearly always
+ * summarised it (they take a summary at the first barrier wait after its time is finished).
+ */
+const SNAPSHOT_RING = 4;
 
 export interface DriftJobResult {
   readonly result: DriftResult;
@@ -51,8 +65,9 @@ export interface DriftJobResult {
   readonly workers: number;
   /**
    * With `summarise` on a threaded run: the summary of every output time, in order, equal to
-   * summariseCloud's of `result.snapshots` (made by the threads during the drift). Otherwise null:
-   * the caller summarises `result.snapshots` itself.
+   * summariseCloud's of that time's positions (made by the threads during the drift; with
+   * keepSnapshots 'last', of positions since overwritten). Otherwise null: the caller summarises
+   * `result.snapshots` itself.
    */
   readonly summaries: readonly CloudSummary[] | null;
 }
@@ -84,7 +99,8 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
   // threads start first (or were started ahead, warm_worker.ts): they load their modules and
   // write the shared memory's pages while this thread reads the files
   if (workers === 1) dropWarmDriftWorker();
-  const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request)) : null;
+  const ring = options.summarise && options.keepSnapshots === 'last' ? SNAPSHOT_RING : 0;
+  const memory = workers > 1 ? allocateSharedDrift(n, outputTimes(job.request), ring) : null;
   const queue = chunkQueue(n, undefined, memory !== null && options.summarise ? memory.snapshots.length : 0);
   const done = new Array<number>(workers).fill(0);   // particle-steps, per thread (0: this one)
   const progress = (w: number, particleSteps: number): void => {
@@ -129,7 +145,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const forcingLabels = { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null };
     const result = sharedDriftResult(memory, job.request, forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
     const values = queue.summaries === null ? null : new Float64Array(queue.summaries.values);
-    const summaries = values === null ? null : result.snapshots.map((snapshot, k) => readSharedSummary(values, k, snapshot.timeS));
+    const summaries = values === null ? null : memory.snapshots.map((snapshot, k) => readSharedSummary(values, k, snapshot.timeS));
     return { result, fileDescriptions, workers, timings: timings(), summaries };
   } finally {
     for (const thread of threads) thread.stop();

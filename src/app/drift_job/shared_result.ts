@@ -11,20 +11,33 @@ type ColumnName = keyof typeof PARTICLE_COLUMNS;
 export interface SharedDriftMemory {
   readonly count: number;
   readonly columns: Readonly<Record<ColumnName, SharedArrayBuffer>>;
+  /** One per output time; with `ring`, the times before the last share `ring` buffers in turn (time k the (k mod ring)-th). */
   readonly snapshots: readonly { readonly timeS: number; readonly lonDeg: SharedArrayBuffer; readonly latDeg: SharedArrayBuffer; readonly status: SharedArrayBuffer }[];
+  /**
+   * 0: every output time keeps its positions. Else only the last does: the earlier ones are
+   * overwritten `ring` output times later, so they must have been read by then (the drift
+   * threads summarise each first, chunked_drift.ts), and the result holds the last time only.
+   */
+  readonly ring: number;
 }
 
-/** Allocate the shared result of `count` particles at the given output times. */
-export function allocateSharedDrift(count: number, times: readonly number[]): SharedDriftMemory {
+/**
+ * Allocate the shared result of `count` particles at the given output times; with `ring` > 0,
+ * only the last output time gets buffers of its own, the others `ring` buffers in turn (a run
+ * whose only output is the last time and its summaries: 1.7 MB per 100,000 particles and output
+ * time not written, nor their pages faulted in).
+ */
+export function allocateSharedDrift(count: number, times: readonly number[], ring = 0): SharedDriftMemory {
   const columns = {} as Record<ColumnName, SharedArrayBuffer>;
   for (const [name, column] of Object.entries(PARTICLE_COLUMNS) as [ColumnName, (typeof PARTICLE_COLUMNS)[ColumnName]][]) {
     columns[name] = new SharedArrayBuffer(count * column.type.BYTES_PER_ELEMENT);
   }
-  const snapshots = times.map((timeS) => ({
-    timeS,
+  const buffers = (): { lonDeg: SharedArrayBuffer; latDeg: SharedArrayBuffer; status: SharedArrayBuffer } => ({
     lonDeg: new SharedArrayBuffer(count * 8), latDeg: new SharedArrayBuffer(count * 8), status: new SharedArrayBuffer(count),
-  }));
-  return { count, columns, snapshots };
+  });
+  const shared = ring > 0 && times.length > ring + 1 ? Array.from({ length: ring }, buffers) : null;
+  const snapshots = times.map((timeS, k) => ({ timeS, ...(shared && k < times.length - 1 ? shared[k % ring] : buffers()) }));
+  return { count, columns, snapshots, ring: shared ? ring : 0 };
 }
 
 /**
@@ -37,7 +50,7 @@ export function allocateSharedDrift(count: number, times: readonly number[]): Sh
  * without changing any value another thread has written or writes meanwhile.
  */
 export function touchSharedDrift(memory: SharedDriftMemory): void {
-  const buffers = [...Object.values(memory.columns), ...memory.snapshots.flatMap((s) => [s.lonDeg, s.latDeg, s.status])];
+  const buffers = new Set([...Object.values(memory.columns), ...memory.snapshots.flatMap((s) => [s.lonDeg, s.latDeg, s.status])]);
   for (const buffer of buffers) {
     const words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
     for (let i = 0; i < words.length; i += PAGE_WORDS) Atomics.add(words, i, 0);
@@ -47,7 +60,7 @@ export function touchSharedDrift(memory: SharedDriftMemory): void {
 /** 32-bit words in a 4 KiB page (the smallest page size of the platforms Node runs on). */
 const PAGE_WORDS = 1024;
 
-/** Views of the shared memory as a drift result. */
+/** Views of the shared memory as a drift result (with `memory.ring`, of the last output time only). */
 export function sharedDriftResult(
   memory: SharedDriftMemory, request: DriftRequest, forcingLabels: DriftResult['forcingLabels'], warnings: readonly string[],
 ): DriftResult {
@@ -56,7 +69,7 @@ export function sharedDriftResult(
     columns[name] = view(column.type, memory.columns[name]);
   }
   const particles = { ...(columns as Omit<Particles, 'count' | 'firstIndex'>), count: memory.count, firstIndex: 0 } as Particles;
-  const snapshots: DriftSnapshot[] = memory.snapshots.map((s) => ({
+  const snapshots: DriftSnapshot[] = (memory.ring > 0 ? memory.snapshots.slice(-1) : memory.snapshots).map((s) => ({
     timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status),
   }));
   return { request, particles, snapshots, forcingLabels, warnings };
