@@ -178,8 +178,10 @@ export function sharedDriftBlock(particles: Particles, windCovered: Uint8Array, 
  * whose sampling runDrift checks; else the samplers and leewayStep). Every particle depends only
  * on itself, the forcing and the request, and the forcing is sampled as for the whole run
  * (runCount is the request's particleCount), so any cut into blocks gives the whole run's result
- * bit for bit. `onSampled`, when given, is called on the general path between the sampling and the
- * step (runDrift checks the first step's coverage there). Returns the step's end time.
+ * bit for bit. `onSampled`, when given, makes the step take the general path and is called
+ * between the sampling and the step (runDrift checks the first step's coverage there); without it
+ * the one-pass kernel, which gives the general path's result bit for bit, steps whenever the
+ * forcing allows. Returns the step's end time.
  */
 export function stepBlock(
   request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, block: DriftBlock, step: number, onSampled?: () => void,
@@ -201,8 +203,10 @@ export function stepBlock(
   const stepDtS = released > 0 ? block.particleDtS : null;
   const elapsedS = Math.min(request.durationS, (step + 1) * request.timeStepS);
   const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
-  // one pass when both fields allow it (after the first step, whose sampling is checked)
-  const windSlice = step > 0 && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
+  // one pass when both fields allow it, unless the caller checks this step's sampling (runDrift's
+  // first step): the threads' first step took the general path too, cold in every thread (its
+  // code runs for that step only), 5-10 % of the bench case's CPU (bench/RESULTS.md, 2026-12-04)
+  const windSlice = (step > 0 || onSampled === undefined) && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
   const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
   // The kernels' inputs are explicit literals, not spreads of one shared object: a spread gave
   // the input a new hidden class at every step, so the kernel compiled for one was thrown away
