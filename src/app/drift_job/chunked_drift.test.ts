@@ -67,6 +67,18 @@ describe('driftChunks (blocks stepped in lockstep)', () => {
       .toThrow(/needs the summaries/);
   });
 
+  test('a thread that does not take summaries makes only those whose buffers it is about to reuse', () => {
+    const times = outputTimes(request);
+    const queue = chunkQueue(request.particleCount, 97, times.length);
+    driftChunks(request, griddedForcing(), island, queue, allocateSharedDrift(request.particleCount, times), undefined, false);
+    expect(new Int32Array(queue.summaries!.control)[0]).toBe(0);   // none taken: left to the thread that takes them
+    const ringQueue = chunkQueue(request.particleCount, 97, times.length);
+    driftChunks(request, griddedForcing(), island, ringQueue, allocateSharedDrift(request.particleCount, times, 2), undefined, false);
+    // output times 0 .. last − 3 are overwritten by times 2 .. last − 1: made first; the last two left
+    const written = new Int32Array(ringQueue.summaries!.control, 4, times.length);
+    expect(Array.from(written)).toEqual(times.map((_, k) => (k < times.length - 3 ? 1 : 0)));
+  });
+
   test('stops with SARB_OTHER_THREAD when another thread has failed, and marks its own failure for the others', () => {
     const forcing = griddedForcing();
     const memory = allocateSharedDrift(request.particleCount, outputTimes(request));

@@ -77,10 +77,12 @@ export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES, s
  * `memory.ring` (the output times before the last overwritten `ring` times later), a block about
  * to overwrite an output time first sees it summarised (making the summary itself when nobody has
  * taken it), so every summary is of the positions drifted, whatever the threads' speeds.
+ * `takesSummaries` false: this thread makes only those (another thread makes the rest, and must:
+ * the caller runs one that does).
  */
 export function driftChunks(
   request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, queue: ChunkQueue, memory: SharedDriftMemory,
-  onProgress?: (particleSteps: number) => void,
+  onProgress?: (particleSteps: number) => void, takesSummaries = true,
 ): number {
   const control = new Int32Array(queue.control);
   const size = queue.blockSize, n = queue.particleCount;
@@ -108,7 +110,7 @@ export function driftChunks(
   try {
     for (;;) {
       // a finished output time summarised while the next task would wait for the others
-      if (summaries !== null) {
+      if (summaries !== null && takesSummaries) {
         for (;;) {
           const next = Atomics.load(control, TAKEN);
           if (next >= tasks || Atomics.load(control, DONE) >= Math.floor(next / blocks) * blocks || !summaries.takeReady(control)) break;
@@ -137,7 +139,7 @@ export function driftChunks(
       }
       if ((Atomics.add(control, DONE, 1) + 1) % blocks === 0) Atomics.notify(control, DONE);
     }
-    summaries?.takeRest(control);
+    if (takesSummaries) summaries?.takeRest(control);
   } catch (error) {
     Atomics.store(control, FAILED, 1);
     Atomics.notify(control, DONE);

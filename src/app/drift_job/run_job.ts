@@ -132,7 +132,10 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     // this thread's chunks, while the workers drift theirs
     const ownStart = performance.timeOrigin + performance.now();
     try {
-      driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps));
+      // the summaries are the workers' (this thread makes one only when a buffer is about to be
+      // reused): made in one thread, their code is compiled once, not in every thread (cold, the
+      // first two of a thread took 20-50 ms each against 4 ms warm, bench/RESULTS.md 2026-12-04)
+      driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps), false);
     } catch (error) {
       // a worker failed: its own error, which it posts, is the one to report
       if (error instanceof WorkerError && error.code === 'SARB_OTHER_THREAD') await settleAll(threads.map((thread) => thread.report));
