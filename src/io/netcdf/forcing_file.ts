@@ -1,4 +1,4 @@
-import proj4 from 'proj4';
+import type Proj4 from 'proj4';
 import {
   CurvilinearGrid, GriddedField, RegularLonLatGrid,
   type ForcingQuantity, type GridLocator, type VectorField,
@@ -81,7 +81,30 @@ function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '');
 }
 
-/** Build the vector fields of a dataset: find the variables, the grid, the times; rotate; mask. */
+/**
+ * proj4 (300 KB, 16 ms of a process's start to load and set up) once a file needs it: most
+ * forcing is on longitude/latitude grids, and a drift command loaded it at every start.
+ */
+let proj4: typeof Proj4 | null = null;
+
+/**
+ * Load what `buildForcingFile` needs for these datasets (the file and its grid file) that is not
+ * loaded up front: proj4, when one of them has a projected grid mapping. Call it before
+ * buildForcingFile.
+ */
+export async function loadForcingFileNeeds(...datasets: readonly (Dataset | undefined)[]): Promise<void> {
+  if (proj4 !== null) return;
+  const projected = datasets.some((dataset) => dataset !== undefined && [...dataset.variables.values()].some((v) => {
+    const name = stringAttr(v.attributes, 'grid_mapping_name');
+    return name !== undefined && name !== 'latitude_longitude';
+  }));
+  if (projected) proj4 = (await import('proj4')).default;
+}
+
+/**
+ * Build the vector fields of a dataset: find the variables, the grid, the times; rotate; mask.
+ * A projected grid needs `loadForcingFileNeeds` called first.
+ */
 export function buildForcingFile(path: string, fileDataset: Dataset, options: ForcingFileOptions = {}, grid?: GridDataset): ForcingFile {
   const maxValues = options.maxValues ?? MAX_FORCING_VALUES;
   const merged = grid ? withGridFile(path, fileDataset, grid.path, grid.dataset) : null;
@@ -501,7 +524,8 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
   const ys = yv.read().map((y) => y * unitsScale(yv));
   const nx = xs.length;
   const ny = ys.length;
-  let converter: proj4.Converter;
+  if (proj4 === null) throw new Error(`${path}: a projected grid, and proj4 was not loaded (loadForcingFileNeeds before buildForcingFile)`);
+  let converter: Proj4.Converter;
   try {
     converter = proj4(def);
   } catch (e) {

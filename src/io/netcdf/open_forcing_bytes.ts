@@ -1,6 +1,6 @@
 import { DataFileError } from '../../core/errors.js';
 import type { Dataset } from './dataset.js';
-import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
+import { buildForcingFile, loadForcingFileNeeds, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
 import { openHdf5Direct } from './hdf5_direct.js';
 import { openNetcdf3 } from './netcdf3_dataset.js';
@@ -39,6 +39,7 @@ export async function openForcingBytes(name: string, bytes: Uint8Array, options:
   let grid: { dataset: Dataset; cleanup: () => void } | undefined;
   try {
     if (options.grid) grid = await openDatasetBytes(options.grid.name, options.grid.bytes);
+    await loadForcingFileNeeds(main.dataset, grid?.dataset);
     return buildForcingFile(name, main.dataset, options, grid && { path: options.grid!.name, dataset: grid.dataset });
   } finally {
     main.dataset.close();

@@ -2,7 +2,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataFileError, ForcingFileError, SarbridgeError } from '../../core/errors.js';
 import type { Dataset } from './dataset.js';
-import { buildForcingFile, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
+import { buildForcingFile, loadForcingFileNeeds, type ForcingFile, type ForcingFileOptions } from './forcing_file.js';
 import { openBytesInWorker, openInWorker } from './forcing_worker_pool.js';
 import { checkHdf5Length, openHdf5 } from './hdf5_dataset.js';
 import { openHdf5Direct } from './hdf5_direct.js';
@@ -41,6 +41,7 @@ export async function openForcingFile(path: string, options: ForcingFileOnDiskOp
       const direct = await openAllDirect([path, ...(options.gridPath === undefined ? [] : [options.gridPath])]);
       if (direct !== null) {
         const [dataset, grid] = direct;
+        await loadForcingFileNeeds(dataset, grid);
         return buildForcingFile(path, dataset, options, grid && { path: options.gridPath!, dataset: grid });
       }
       const deadlineMs = options.deadlineMs ?? readerDeadlineMs(files.reduce((a, f) => a + f.size, 0));
@@ -64,7 +65,12 @@ export async function openForcingBytesGuarded(name: string, bytes: Uint8Array, o
   try {
     const dataset = openDatasetDirect(name, bytes);
     if (dataset !== null) {
-      try { return buildForcingFile(name, dataset, plain); } finally { dataset.close(); }
+      try {
+        await loadForcingFileNeeds(dataset);
+        return buildForcingFile(name, dataset, plain);
+      } finally {
+        dataset.close();
+      }
     }
     return await openBytesInWorker(name, bytes, plain, deadlineMs ?? readerDeadlineMs(bytes.length));
   } catch (error) {
@@ -113,6 +119,7 @@ export async function openForcingFileHere(path: string, options: ForcingFileOnDi
   let grid: Dataset | undefined;
   try {
     if (options.gridPath !== undefined) grid = await openDatasetFile(options.gridPath);
+    await loadForcingFileNeeds(dataset, grid);
     return buildForcingFile(path, dataset, options, grid && { path: options.gridPath!, dataset: grid });
   } finally {
     dataset.close();
