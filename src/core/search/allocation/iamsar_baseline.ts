@@ -48,7 +48,7 @@ import { areaRoute } from './area_route.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
-import { maxCoverageOf } from './max_coverage.js';
+import { lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
 /** The IAMSAR plan with the numbers that made it. */
@@ -167,7 +167,7 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
   // a unit's coverage: the square's, or less where its turns or its coverage cap (max_coverage.ts) forbid closer tracks
   const coverageOf = (u: AllocationUnit, pattern: AreaPattern): number => {
     const sMin = minimumSpacingOf(u, pattern);
-    return Math.min(coverage, maxCoverageOf(law, u), sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
+    return Math.min(coverage, lawMaxCoverage(law), sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
   };
   if (units.length === 1 && units[0].patterns.includes('SS') && compact) {
     const u = units[0];
@@ -220,7 +220,7 @@ export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, leng
   const fit = fitTrackSpacing(pattern, lengthNm, widthNm, unit.speedKn * unit.enduranceH, minSpacingNm);
   const across = pattern === 'CS' ? lengthNm : widthNm, along = pattern === 'CS' ? widthNm : lengthNm;
   let s = fit ? fit.trackSpacingNm : across / Math.max(1, Math.ceil(across / unit.sweepWidthNm - 1e-9));
-  s = Math.max(s, unit.sweepWidthNm / maxCoverageOf(law, unit), minSpacingNm);
+  s = Math.max(s, unit.sweepWidthNm / lawMaxCoverage(law), minSpacingNm);
   if (pattern !== 'SS' && !(along > s)) s = along / 2;
   const count = pattern === 'SS' ? Math.max(1, Math.round(lengthNm / s)) : Math.max(1, Math.ceil(across / s - 1e-9));
   return { spacingNm: s, count };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parallelTrackPod } from '../detection.js';
-import { MAX_COVERAGE, MAX_POD, lawMaxCoverage, maxCoverageOf } from './max_coverage.js';
+import { MAX_COVERAGE, MAX_POD, lawMaxCoverage } from './max_coverage.js';
 
 describe('the coverage cap', () => {
   test('is the coverage at which each law\'s parallel tracks reach the same POD, erf(sqrt(pi)) = 0.988', () => {

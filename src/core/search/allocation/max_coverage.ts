@@ -12,7 +12,6 @@
  * The unit's turns (minimumSpacingOf, allocation_unit.ts) still bound its spacing from below.
  */
 import { erf, type DetectionLaw } from '../detection.js';
-import type { AllocationUnit } from './allocation_unit.js';
 
 /** The inverse cube law's coverage cap, and the one such plans have always had. */
 export const MAX_COVERAGE = 2;
@@ -20,15 +19,11 @@ export const MAX_COVERAGE = 2;
 /** The POD beyond which closer tracks buy almost nothing: the inverse cube's at C = MAX_COVERAGE, 0.988. */
 export const MAX_POD = erf((Math.sqrt(Math.PI) / 2) * MAX_COVERAGE);
 
-/** The coverage factor at which a law's parallel tracks reach MAX_POD: 2 (inverse cube), 4.41 (exponential). */
+/**
+ * The highest coverage factor C = W / S a plan may ask for under `law`: the one at which its parallel
+ * tracks reach MAX_POD, 2 (inverse cube) or 4.41 (exponential).
+ * @example lawMaxCoverage('exponential') // 4.407
+ */
 export function lawMaxCoverage(law: DetectionLaw): number {
   return law === 'inverse-cube' ? MAX_COVERAGE : -Math.log(1 - MAX_POD);
-}
-
-/**
- * The highest coverage C = W / S (W the unit's planning sweep width) a plan may give `unit` under `law`.
- * @example maxCoverageOf('exponential', unit) // 4.41
- */
-export function maxCoverageOf(law: DetectionLaw, _unit: Pick<AllocationUnit, 'sweepWidthNm' | 'sweepWidthByScenarioNm'>): number {
-  return lawMaxCoverage(law);
 }

@@ -5,7 +5,7 @@ import { mustSearchApart, searchEndS } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
 import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
-import { MAX_COVERAGE, lawMaxCoverage, maxCoverageOf } from './max_coverage.js';
+import { MAX_COVERAGE, lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
 import { NEGLIGIBLE_POS, optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
@@ -209,7 +209,7 @@ describe('iamsarBaseline', () => {
         const u = s.units[k];
         const z = u.sweepWidthNm * u.speedKn * u.enduranceH;
         // area = Z_i / C_i, C_i the square's coverage or the unit's limit (its turns, its coverage cap)
-        const cLimit = Math.min(base.coverage, maxCoverageOf('inverse-cube', u), u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
+        const cLimit = Math.min(base.coverage, lawMaxCoverage('inverse-cube'), u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
         expect(a.area.widthNm * base.sideNm).toBeCloseTo(z / cLimit, 6);
         expect(a.area.lengthNm).toBeGreaterThanOrEqual(base.sideNm - 1e-9);
         expect(a.route.totalTrackNm).toBeGreaterThan(0.97 * u.speedKn * u.enduranceH);

@@ -95,7 +95,7 @@ import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
 import { chooseLayout, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
-import { maxCoverageOf } from './max_coverage.js';
+import { lawMaxCoverage } from './max_coverage.js';
 import { smoothedParticles } from './smoothed_particles.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
@@ -304,13 +304,13 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const shoreline = options.shoreline ?? null;
   // each unit's closest spacing (its turns) and its clearance from land, turns included (tracks_on_land.ts)
   const minSpacingNm = units.map((u, k) => minimumSpacingOf(u, patterns[k]));
-  // each unit's coverage cap: where its hardest-to-see object reaches MAX_POD under the law (max_coverage.ts)
-  const maxCoverage = units.map((u) => maxCoverageOf(law, u));
+  // the coverage cap: where the law's parallel tracks reach MAX_POD (max_coverage.ts)
+  const maxCoverage = lawMaxCoverage(law);
   const clearanceM = units.map((u) => lineClearanceM(unitClearanceNm(u), u.turnRadiusNm ?? 0));
   const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k], minSpacingNm[k]);
-    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage[k]) return null;
+    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage) return null;
     if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
@@ -350,7 +350,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
    * steps of sqrt 2 up to it where it lies above 2 (the exponential law's cap, a harder object).
    */
   const coveragesFor = (k: number): readonly number[] => {
-    const top = Math.min(maxCoverage[k], minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity);
+    const top = Math.min(maxCoverage, minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : Infinity);
     const list = coverages.filter((c) => c < top);
     if (options.coverageFactors === undefined) for (let c = Math.max(...coverages) * Math.SQRT2; c < top; c *= Math.SQRT2) list.push(c);
     return [...list, top];
@@ -648,7 +648,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       for (let j = 0; j < units.length; j++) if (j !== k) miss *= 1 - plan.unitPod[j][i];
       left += weight[i] * miss;
     }
-    return left * parallelTrackPod(law, Math.min(maxCoverage[k], minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : maxCoverage[k]));
+    return left * parallelTrackPod(law, Math.min(maxCoverage, minSpacingNm[k] > 0 ? units[k].sweepWidthNm / minSpacingNm[k] : maxCoverage));
   };
   const exactResidual = (plan: SearchPlan, k: number): Float64Array => {
     for (let i = 0; i < n; i++) {
