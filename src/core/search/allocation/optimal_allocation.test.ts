@@ -7,7 +7,7 @@ import { minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
 import { MAX_COVERAGE, lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
-import { NEGLIGIBLE_POS, optimalAllocation } from './optimal_allocation.js';
+import { NEGLIGIBLE_POS, SMOOTHED_START_PARTICLES, optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
 
 // 10,000 particles keep the three scenarios under a few seconds; the benchmark runs 100,000.
@@ -67,6 +67,23 @@ describe('the coverage cap follows the law (max_coverage.ts)', () => {
   test('the inverse cube law keeps C <= 2', () => {
     const cube = optimalAllocation(s.particles, s.snapshots, s.units);
     expect(cube.assignments[0].coverage).toBeLessThanOrEqual(MAX_COVERAGE * (1 + 1e-9));
+  });
+});
+
+describe('the smoothed start (step 3b) by default only up to SMOOTHED_START_PARTICLES', () => {
+  const planOf = (n: number, smoothedStart?: boolean) => {
+    const s = qualityScenarios(n)[0];
+    return optimalAllocation(s.particles, s.snapshots, s.units, smoothedStart === undefined ? {} : { smoothedStart });
+  };
+  test('above it the default plan is the one without the start, at or below it the one with it', () => {
+    const many = SMOOTHED_START_PARTICLES + 1;
+    const [a, b] = [planOf(many), planOf(many, false)];
+    expect(a.evaluations).toBe(b.evaluations);
+    expect(a.assignments).toEqual(b.assignments);
+    const [c, d, e] = [planOf(2000), planOf(2000, true), planOf(2000, false)];
+    expect(c.evaluations).toBe(d.evaluations);
+    expect(c.assignments).toEqual(d.assignments);
+    expect(c.evaluations).toBeGreaterThan(e.evaluations);   // the start scores areas of its own
   });
 });
 

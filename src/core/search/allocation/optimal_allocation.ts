@@ -35,7 +35,9 @@
  *    particles (smoothed_particles.ts: four quarter-weight copies each, Silverman's bandwidth), so
  *    that the start depends less on the particles' noise; refined on the real particles, given the
  *    joint moves, scored exactly and kept only when its exact POS is higher (`smoothedStart`,
- *    default on: Liancourt at 2,000 particles 79.8 -> 86.2 %, about 50 % more CPU per plan).
+ *    default on up to SMOOTHED_START_PARTICLES counted particles: Liancourt at 2,000 particles
+ *    79.8 -> 86.2 %, about twice the CPU per plan; with more particles their noise is smaller and
+ *    the start paid nothing in 11 of 12 cases measured at 10,000 and 20,000, bench/RESULTS.md).
  * 4. All are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
  *    best kept; a single unit that may fly an expanding square also gets the SS with its CSP at
  *    the datum and its first leg into the wind (IAMSAR Vol. II ch. 5), its side from the same
@@ -140,7 +142,7 @@ export interface AllocationOptions extends PlanningOptions {
   readonly airOverSurface?: boolean;
   /**
    * A further start from the plan made on kernel-smoothed particles (smoothed_particles.ts), refined
-   * on the particles themselves; default true. Off only to show what it gains.
+   * on the particles themselves; default on when at most SMOOTHED_START_PARTICLES are counted.
    */
   readonly smoothedStart?: boolean;
   /**
@@ -200,6 +202,13 @@ const PAIR_STARTS = 2;
 const COARSE_CELLS_PER_SIGMA = 8;
 /** First candidates scored again on the fine cells after the coarse screening. */
 const SCREEN_KEEP = 8;
+/**
+ * The smoothed start (step 3b) is made by default up to this many counted particles. It is there for
+ * the particles' noise: at 2,000 it lifted Liancourt 79.8 -> 86.2 %; at 10,000 and 20,000 on the six
+ * allocation and quality scenarios it changed the plan once in 12 (-0.07 and +0.49 points without it)
+ * and cost half the optimiser's CPU (bench/RESULTS.md, 2026-12-04).
+ */
+export const SMOOTHED_START_PARTICLES = 10_000;
 /** The descent's steps down to this turn (degrees; they start at 15 and halve) are taken on the coarse cells. */
 const COARSE_TURN_DEG = 3;
 
@@ -708,7 +717,10 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // greedy start already differs between particle counts (which ship takes the densest part), and
   // the descent keeps what it starts from; on the smoothed density the start depends far less on the
   // particle noise. It is one start more, refined on the particles (with the joint moves), kept when its exact POS is higher.
-  const smooth = (options.smoothedStart ?? true) || ((options.polish ?? true) && !startsOnly) ? smoothedParticles(particles, snapshots) : null;
+  let countedParticles = 0;
+  for (let i = 0; i < n; i++) countedParticles += counted[i];
+  const smoothedStartOn = options.smoothedStart ?? countedParticles <= SMOOTHED_START_PARTICLES;
+  const smooth = smoothedStartOn || ((options.polish ?? true) && !startsOnly) ? smoothedParticles(particles, snapshots) : null;
   const smoothSetup: SharedSetup = {};
   /**
    * Steps 3b and 4d: the layout (in unit order) that the starts of `steps` reach on the smoothed
@@ -730,7 +742,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     const own = units.map((u) => plan.assignments.find((a) => a.unitId === u.unitId));
     return own.every((a) => a !== undefined) ? own as UnitAssignment[] : null;
   };
-  if (smooth !== null && (options.smoothedStart ?? true)) {
+  if (smooth !== null && smoothedStartOn) {
     // chosen by exact POS on the copies: by the fast score the six-unit example's plan loses a point (96.4 -> 95.4 %)
     const sub = smoothedLayout({ baseline, orderStarts: 1, startAreas: [] }, false);
     if (sub !== null) {
