@@ -37,7 +37,7 @@
  *    joint moves, scored exactly and kept only when its exact POS is higher (`smoothedStart`,
  *    default on up to SMOOTHED_START_PARTICLES counted particles: Liancourt at 2,000 particles
  *    79.8 -> 86.2 %, about twice the CPU per plan; with more particles their noise is smaller and
- *    the start paid nothing in 11 of 12 cases measured at 10,000 and 20,000, bench/RESULTS.md).
+ *    the start changed 2 of 12 plans measured at 10,000 and 20,000 (-0.07 and +0.49 points without it), bench/RESULTS.md).
  * 4. All are laid out as IAMSAR routes, their POD and POS computed exactly (searchPod), and the
  *    best kept; a single unit that may fly an expanding square also gets the SS with its CSP at
  *    the datum and its first leg into the wind (IAMSAR Vol. II ch. 5), its side from the same
@@ -205,7 +205,7 @@ const SCREEN_KEEP = 8;
 /**
  * The smoothed start (step 3b) is made by default up to this many counted particles. It is there for
  * the particles' noise: at 2,000 it lifted Liancourt 79.8 -> 86.2 %; at 10,000 and 20,000 on the six
- * allocation and quality scenarios it changed the plan once in 12 (-0.07 and +0.49 points without it)
+ * allocation and quality scenarios it changed the plan in 2 of 12 (-0.07 and +0.49 points without it)
  * and cost half the optimiser's CPU (bench/RESULTS.md, 2026-12-04).
  */
 export const SMOOTHED_START_PARTICLES = 10_000;
