@@ -15,7 +15,8 @@
  *    the sum of the units' marginal gains is the plan's POS). Candidates: rectangles centred on the
  *    residual cloud's mean and on its smallest 50 % and 90 % containment rectangles, oriented along
  *    the cloud's principal axis, at 45 and 90 degrees to it and along the containment rectangles;
- *    areas Z / C for the coverage factors C (default 0.5, 0.7, 1, 1.4, 2), aspect ratios 1, the
+ *    areas Z / C for the coverage factors C (default 0.5, 0.7, 1, 1.4, 2, then by sqrt 2 up to the
+ *    law's coverage cap, max_coverage.ts: 2.83, 4, 4.41 for the exponential law), aspect ratios 1, the
  *    cloud's and the containment rectangles'; plus rectangles touching each area already placed
  *    for a unit searching at the same time (the IAMSAR way of joining areas).
  * 2. Coordinate descent on each unit in turn (a few rounds), with the others fixed: shifts along
@@ -106,7 +107,7 @@ import type { Shoreline } from '../../drift/request.js';
 
 /** Options of optimalAllocation; every field has a default. */
 export interface AllocationOptions extends PlanningOptions {
-  /** Coverage factors of the first candidates; default 0.5, 0.7, 1, 1.4, 2. */
+  /** Coverage factors of the first candidates; default 0.5, 0.7, 1, 1.4, 2 and on by sqrt 2 up to the law's cap (max_coverage.ts). */
   readonly coverageFactors?: readonly number[];
   /** Rounds of coordinate descent over all units; default 3. */
   readonly refineRounds?: number;
