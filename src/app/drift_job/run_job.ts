@@ -177,15 +177,15 @@ function startWorker(
   const worker = takeDriftWorker();
   worker.postMessage({ setup: { job, memory, queue } });
   let stopped = false;
-  // what the thread owes: its drift report
-  let pending: { resolve: (value: never) => void; reject: (error: unknown) => void } | null = null;
-  const owe = <T>(): Promise<T> => new Promise<T>((resolve, reject) => { pending = { resolve: resolve as (value: never) => void, reject }; });
+  // what the thread owes: its drift report, settled once (by its report, its error, its exit or stop)
+  let pending: { resolve: (value: WorkerReport) => void; reject: (error: unknown) => void } | null = null;
+  const report = new Promise<WorkerReport>((resolve, reject) => { pending = { resolve, reject }; });
   const settle = (how: 'resolve' | 'reject', value: unknown): void => {
     const p = pending;
     pending = null;
-    if (p) (p[how] as (v: unknown) => void)(value);
+    if (p && how === 'resolve') p.resolve(value as WorkerReport);
+    else if (p) p.reject(value);
   };
-  const report = owe<WorkerReport>();
   report.catch(() => undefined);   // rejections are read through settleAll; never unhandled
   worker.on('message', (message: { type: string; done?: number; code?: string; message?: string } & Partial<WorkerReport>) => {
     if (message.type === 'progress') onSteps(message.done!);

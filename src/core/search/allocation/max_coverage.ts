@@ -13,13 +13,13 @@
  *   reaches 4.41 at about 95: the old cap held the baseline below IAMSAR's method itself.
  * The unit's turns (minimumSpacingOf, allocation_unit.ts) still bound its spacing from below.
  */
-import { erf, type DetectionLaw } from '../detection.js';
+import { parallelTrackPod, type DetectionLaw } from '../detection.js';
 
 /** The inverse cube law's coverage cap, and the one such plans have always had. */
 export const MAX_COVERAGE = 2;
 
 /** The POD beyond which closer tracks buy almost nothing: the inverse cube's at C = MAX_COVERAGE, 0.988. */
-export const MAX_POD = erf((Math.sqrt(Math.PI) / 2) * MAX_COVERAGE);
+export const MAX_POD = parallelTrackPod('inverse-cube', MAX_COVERAGE);
 
 /**
  * The highest coverage factor C = W / S a plan may ask for under `law`: the one at which its parallel

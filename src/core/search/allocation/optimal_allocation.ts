@@ -266,7 +266,11 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const airOverSurface = options.airOverSurface ?? false;
   const weight = particles.weight;
   const counted = new Uint8Array(n);
-  for (let i = 0; i < n; i++) counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
+  let countedParticles = 0;
+  for (let i = 0; i < n; i++) {
+    counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
+    countedParticles += counted[i];
+  }
   const mid = units.map((u) => 0.5 * (u.arrivalTimeS + searchEndS(u)));
   const frame = options.frame ?? datumFrame(snapshots, mid.reduce((a, b) => a + b, 0) / mid.length, particles);
   const groups = detectionGroups(particles, units);
@@ -718,8 +722,6 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // greedy start already differs between particle counts (which ship takes the densest part), and
   // the descent keeps what it starts from; on the smoothed density the start depends far less on the
   // particle noise. It is one start more, refined on the particles (with the joint moves), kept when its exact POS is higher.
-  let countedParticles = 0;
-  for (let i = 0; i < n; i++) countedParticles += counted[i];
   const smoothedStartOn = options.smoothedStart ?? countedParticles <= SMOOTHED_START_PARTICLES;
   const smooth = smoothedStartOn || ((options.polish ?? true) && !startsOnly) ? smoothedParticles(particles, snapshots) : null;
   const smoothSetup: SharedSetup = {};
