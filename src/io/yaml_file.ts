@@ -19,6 +19,19 @@ export function parseYamlText(text: string, fileName: string): unknown {
   }
 }
 
+/** Characters of a wrong value quoted in a message, at most: a file that is not YAML data at all (`plan /etc/passwd`) was quoted whole. */
+const QUOTED_CHARACTERS = 60;
+
+/**
+ * A wrong scalar value as a message quotes it: its JSON text, shortened to QUOTED_CHARACTERS with
+ * its length said when longer.
+ * @example quotedValue('x'.repeat(500)) // '"xxxx…" (500 characters)'
+ */
+export function quotedValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= QUOTED_CHARACTERS ? text : `${text.slice(0, QUOTED_CHARACTERS - 1)}…" (${typeof value === 'string' ? value.length : text.length} characters)`;
+}
+
 /** One schema error as `path: problem (got value)`. */
 function schemaProblem(e: ValueError): string {
   const path = e.path.slice(1) || '(top level)';
@@ -31,7 +44,7 @@ function schemaProblem(e: ValueError): string {
   if (e.type === ValueErrorType.ObjectRequiredProperty) return `${path}: is required but missing`;
   const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
   const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
-  const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : e.value === undefined ? ' (missing)' : '';
+  const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : e.value === undefined ? ' (missing)' : '';
   return `${path}: ${problem}${got}`;
 }
 

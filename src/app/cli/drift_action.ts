@@ -20,7 +20,7 @@ import { projectPath } from '../../io/project_files.js';
 import { coastlineSpec, constantFrom } from '../case_file/job_specs.js';
 import type { loadDriftCase as LoadDriftCase } from '../case_file/load_drift_case.js';
 import { runDriftJob, type DriftJob, type ForcingSourceSpec } from '../drift_job/index.js';
-import { positiveInteger } from './option_values.js';
+import { threadCount } from './option_values.js';
 import { phaseTimer } from './phase_timings.js';
 import { progressBar } from './progress.js';
 import { DEMO_CASE_FILE, type DriftOptions, type FileArgument } from './drift_command.js';
@@ -53,7 +53,7 @@ export async function runDriftCommand(options: DriftOptions, files: readonly Fil
   const bar = progressBar('drifting', !options.json);
   const started = performance.now();
   const { result, fileDescriptions, workers, summaries: threadSummaries } = await runDriftJob(job, {
-    workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
+    workers: options.workers === undefined ? undefined : threadCount(options.workers, '--workers'),
     onProgress: bar.update, onPhase: timer.begin, onThreadTimes: timer.thread,
     summarise: true,   // on a threaded run the threads summarise the output times as they finish them
     keepSnapshots: !netcdf && options.geojsonTimes === 'last' ? 'last' : 'all',   // the earlier times are read only for their summaries

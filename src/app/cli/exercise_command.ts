@@ -3,9 +3,9 @@ import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadExerciseCase } from '../exercise/load_exercise_case.js';
-import { simulateExercises } from '../exercise/simulate.js';
+import { MAX_TRIAL_RUNS, simulateExercises } from '../exercise/simulate.js';
 import { trialJson, trialReport } from '../exercise/trial_report.js';
-import { positiveInteger } from './option_values.js';
+import { positiveInteger, threadCount } from './option_values.js';
 import { progressBar } from './progress.js';
 
 interface SimulateOptions { runs: string; seed?: string; threads?: string; json?: boolean; particles?: string; driftPerRun?: boolean }
@@ -31,14 +31,23 @@ export function exerciseCommand(): Command {
       const seed = options.seed === undefined ? undefined : nonNegativeInteger(options.seed, '--seed');
       const bar = progressBar('exercises', !options.json);
       const result = await simulateExercises(exercise, {
-        runs: positiveInteger(options.runs, '--runs'), objects, onProgress: bar.update,
+        runs: trialRuns(options.runs), objects, onProgress: bar.update,
         ...(seed === undefined ? {} : { seed }),
-        ...(options.threads === undefined ? {} : { threads: positiveInteger(options.threads, '--threads') }),
+        ...(options.threads === undefined ? {} : { threads: threadCount(options.threads, '--threads') }),
         driftPerRun: options.driftPerRun ?? false,
       }).finally(() => bar.stop());
       console.log(options.json ? trialJson(result) : trialReport(result));
     });
   return command;
+}
+
+/** --runs: a whole number of exercises from 1 to MAX_TRIAL_RUNS. */
+function trialRuns(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TRIAL_RUNS) {
+    throw new InvalidInputError('--runs', `'${text}' is not a whole number of exercises from 1 to ${MAX_TRIAL_RUNS.toLocaleString('en')}`);
+  }
+  return value;
 }
 
 function nonNegativeInteger(text: string, flag: string): number {

@@ -211,6 +211,22 @@ describe('sarbridge drift', () => {
     expect(err).toContain(`${file}: scenarios/0/radiusNm: Expected number to be greater or equal to 0 (got -1)`);
   });
 
+  test('a file that is not a case at all is quoted short, with its length', async () => {
+    const file = join(dir, 'not-a-case.yaml');
+    writeFileSync(file, 'x'.repeat(5000));
+    const { code, err } = await run('plan', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/\(top level\): Expected object \(got "x{58}…" \(5000 characters\)\)/);
+    expect(err.length).toBeLessThan(400);
+  });
+
+  test('more threads than a process can start is refused, naming the flag', async () => {
+    const { code, err } = await run('drift', '--position', '37 10N 131 40E', '--time', '2026-03-10T06:00Z', '--wind-constant', '10@270',
+      '--current-constant', '0.2@90', '--workers', '5000');
+    expect(code).toBe(1);
+    expect(err).toMatch(/--workers: '5000' is not a whole number of threads from 1 to 64 \[SARB_INVALID_INPUT\]/);
+  });
+
   test('a case file with a bad position names its path', async () => {
     const file = join(dir, 'badpos.yaml');
     writeFileSync(file, 'forcing:\n  wind: [{ constant: { speedMps: 10, fromDeg: 270 } }]\n  current: [{ constant: { speedMps: 0, towardDeg: 0 } }]\n' +

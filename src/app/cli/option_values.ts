@@ -6,3 +6,18 @@ export function positiveInteger(text: string, flag: string): number {
   if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(flag, `'${text}' is not a positive whole number`);
   return value;
 }
+
+/**
+ * Threads a command may start, at most: each is a V8 isolate of its own (tens of MB and about 0.1 s
+ * of a core to start), and `--workers 5000` ended the process with V8's out-of-memory abort.
+ */
+export const MAX_THREADS = 64;
+
+/** A thread count from the command line: a whole number from 1 to MAX_THREADS. */
+export function threadCount(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_THREADS) {
+    throw new InvalidInputError(flag, `'${text}' is not a whole number of threads from 1 to ${MAX_THREADS}`);
+  }
+  return value;
+}

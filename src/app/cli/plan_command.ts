@@ -6,7 +6,7 @@ import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
 import { findingsReport } from './cooperation_command.js';
 import { reportNotIssuable } from './outcome.js';
-import { positiveInteger } from './option_values.js';
+import { positiveInteger, threadCount } from './option_values.js';
 import { progressBar } from './progress.js';
 
 interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean }
@@ -30,7 +30,7 @@ export function planCommand(): Command {
       const c = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
       const bar = progressBar('drifting', !options.json);
       const run = await runPlan(c, {
-        workers: options.workers === undefined ? undefined : positiveInteger(options.workers, '--workers'),
+        workers: options.workers === undefined ? undefined : threadCount(options.workers, '--workers'),
         onProgress: bar.update,
       }).finally(() => bar.stop());
       const written = await writePlanOutputs(run, options.out);

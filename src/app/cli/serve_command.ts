@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { LogLevel } from '../server/main.js';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
+import { threadCount } from './option_values.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
@@ -44,7 +45,7 @@ export function serveCommand(): Command {
         if (!Number.isInteger(n) || n < min || n > 1024) throw new InvalidInputError(flag, `'${text}' is not a whole number from ${min} to 1024`);
         return n;
       };
-      const driftWorkers = count('--drift-workers', options.driftWorkers, 1);
+      const driftWorkers = options.driftWorkers === undefined ? undefined : threadCount(options.driftWorkers, '--drift-workers');
       const driftQueuePerParty = count('--drift-queue', options.driftQueue, 0);
       const driftClaimS = Number(options.driftClaimS);
       if (!Number.isFinite(driftClaimS) || driftClaimS < 0.3 || driftClaimS > 3600) throw new InvalidInputError('--drift-claim-s', `'${options.driftClaimS}' is not a number of seconds from 0.3 to 3600`);

@@ -36,7 +36,12 @@ describe('sarbridge exercise simulate', () => {
   }, 60_000);
 
   test('bad options and files are refused with the flag or the path', async () => {
-    expect((await runCli('exercise', 'simulate', file, '--runs', '0')).err).toMatch(/--runs: '0' is not a positive whole number/);
+    expect((await runCli('exercise', 'simulate', file, '--runs', '0')).err).toMatch(/--runs: '0' is not a whole number of exercises from 1 to 10,000/);
+    // a huge request is refused before anything is laid out (it ended in V8's out-of-memory abort)
+    const huge = await runCli('exercise', 'simulate', file, '--runs', '1e9');
+    expect(huge.code).toBe(1);
+    expect(huge.err).toMatch(/--runs: '1e9' is not a whole number of exercises from 1 to 10,000 \[SARB_INVALID_INPUT\]/);
+    expect((await runCli('exercise', 'simulate', file, '--runs', '2', '--threads', '999')).err).toMatch(/--threads: '999' is not a whole number of threads from 1 to 64/);
     expect((await runCli('exercise', 'simulate', 'no-such.yaml', '--runs', '2')).err).toMatch(/no-such.yaml: cannot read the exercise file/);
   });
 

@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { InvalidInputError } from '../../core/errors.js';
 import { medianInterval, perturbedForcing, wilsonInterval, type MedianInterval, type ProportionInterval } from '../../core/exercise/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { openJobCoastline, openJobForcingFiles, runDriftJob, WorkerError } from '../drift_job/index.js';
@@ -14,6 +15,13 @@ import type { ForcingSourceSpec } from '../drift_job/job.js';
 import { startModuleWorker } from '../drift_job/module_worker.js';
 import { callsNeedTruth, playersFlights, playRuns, TRIAL_METHODS, type LoadedExercise, type RunRecord, type TrialMethod } from './doctrine_trial.js';
 import type { ExerciseCase } from './exercise_file.js';
+
+/**
+ * Exercises one trial may play, at most: 10,000 give a detection rate to about ±1 point (Wilson's
+ * 95 % interval) and take hours here (1.5 s of wall a run on two cores, bench/RESULTS.md);
+ * `--runs 1e9` ended the process with V8's out-of-memory abort while it laid out the runs.
+ */
+export const MAX_TRIAL_RUNS = 10_000;
 
 /** Options of simulateExercises. */
 export interface SimulateOptions {
@@ -74,6 +82,9 @@ export interface TrialResult {
 /** Play a doctrine trial (see the file header). */
 export async function simulateExercises(exercise: ExerciseCase, options: SimulateOptions): Promise<TrialResult> {
   const runs = options.runs;
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_TRIAL_RUNS)) {
+    throw new InvalidInputError('runs', `${runs} is not a whole number of exercises from 1 to ${MAX_TRIAL_RUNS.toLocaleString('en')}`);
+  }
   const seed = options.seed ?? exercise.truth.seed;
   // a distress call made from each run's truth gives each run's players another datum: they plan per run
   const callsPerRun = callsNeedTruth(exercise);

@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Acknowledgement, CooperationPlan } from '../../core/cooperation/index.js';
 import { DataFileError } from '../../core/errors.js';
+import { quotedValue } from '../yaml_file.js';
 
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
@@ -40,7 +41,7 @@ export function parsePlanJson(text: string, fileName: string): { plan: Cooperati
   }
   const errors = [...Value.Errors(PlanFileSchema, data)];
   if (errors.length > 0) {
-    throw new DataFileError(fileName, errors.slice(0, 8).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`).join('; '));
+    throw new DataFileError(fileName, errors.slice(0, 8).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : ''}`).join('; '));
   }
   const file = data as PlanFile;
   const ordered = (points: readonly { timeS: number }[], path: string) => points.forEach((p, k) => {
