@@ -5,6 +5,7 @@
 // this thread started drifting), then the range and median of each build.
 // Both builds need `node scripts/build.mjs` first (the base e.g. `git archive main | tar -x -C DIR`,
 // node_modules symlinked). Needs /usr/bin/time.
+// DRIFT_FLAGS (e.g. '--workers 1') are added to both commands.
 // Usage: node bench/drift_process_ab.mjs BASE_ROOT [alternations, default 4] [OTHER_ROOT, default this checkout]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ const args = (root) => {
   return [join(root, 'bin/sarbridge.js'), 'drift', '--position', '37 14.0N 131 15.0E', '--time', '2026-03-10T06:00Z',
     '--object', 'PIW-1', '--particles', '100000', '--duration-h', '24', '--step-min', '10',
     '--wind', join(forcing, 'east-sea-wind.nc'), '--current', join(forcing, 'east-sea-currents.nc'),
-    '--geojson-times', 'last', '--out', join(dir, 'drift.geojson'), '--timings'];
+    '--geojson-times', 'last', '--out', join(dir, 'drift.geojson'), '--timings', ...(process.env.DRIFT_FLAGS ?? '').split(' ').filter(Boolean)];
 };
 const rows = { base: [], this: [] };
 for (let k = 0; k < N; k++) {

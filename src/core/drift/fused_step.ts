@@ -1,7 +1,7 @@
 import type { UniformSlice } from '../environment/index.js';
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import { secantDeg, type LeewayStepInput } from './leeway_step.js';
-import { ParticleStatus, type Particles } from './particles.js';
+import { ParticleStatus, primeKernel, type Particles } from './particles.js';
 import { DrawStream, exponentialWait } from './random.js';
 
 const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
@@ -11,6 +11,9 @@ export interface FusedStepInput extends Omit<LeewayStepInput, 'windEastMps' | 'w
   readonly wind: UniformSlice;
   readonly current: UniformSlice;
 }
+
+/** Whether fusedLeewayStep has been primed in this thread (primeKernel). */
+let primed = false;
 
 /**
  * One drift step in one pass over the particles, for the common case of a wind and a current that
@@ -30,6 +33,7 @@ export interface FusedStepInput extends Omit<LeewayStepInput, 'windEastMps' | 'w
  * pair, bench/RESULTS.md). Hand-written hot loop: allocates nothing per particle.
  */
 export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
+  if (!primed) { primed = true; primeKernel(fusedLeewayStep, input); }
   const { dtS, windCovered, currentCovered, shoreline, wind, current } = input;
   const { lonDeg, latDeg, status, side, jibeCount } = p;
   const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;

@@ -1,5 +1,5 @@
 import { EARTH_RADIUS_M } from '../geo/units.js';
-import { ParticleStatus, type Particles } from './particles.js';
+import { ParticleStatus, primeKernel, type Particles } from './particles.js';
 import { DrawStream, exponentialWait } from './random.js';
 import type { Shoreline } from './request.js';
 
@@ -65,6 +65,9 @@ export interface LeewayStepInput {
   readonly shoreline: Shoreline | null;
 }
 
+/** Whether leewayStep has been primed in this thread (primeKernel). */
+let primed = false;
+
 /**
  * Move every active particle one step: velocity = leeway + total water current (Allen & Plourde
  * 1999; Breivik & Allen 2008), explicit Euler on the sphere, then stranding and jibing.
@@ -83,6 +86,7 @@ export interface LeewayStepInput {
  * allocates nothing.
  */
 export function leewayStep(p: Particles, input: LeewayStepInput): void {
+  if (!primed) { primed = true; primeKernel(leewayStep, input); }
   const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, windCovered, currentCovered, shoreline } = input;
   const { lonDeg, latDeg, status, side, jibeCount } = p;
   const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;

@@ -84,3 +84,30 @@ function particlesOf(column: <K extends keyof Columns>(name: K) => ColumnArrays[
     count, firstIndex,
   };
 }
+
+/**
+ * Calls with no particle a drift kernel makes before its first real one, in each thread (see
+ * primeKernel).
+ */
+export const KERNEL_PRIME_CALLS = 100;
+
+/**
+ * A kernel's first call in this thread (each worker thread is an isolate of its own, with its own
+ * module state) preceded by KERNEL_PRIME_CALLS calls on no particle with the same input, which do
+ * nothing. Why: V8 allocates a function's feedback vector lazily, after the function has run about
+ * eight times its bytecode's size, which a kernel's first long call reaches in its loop; the
+ * property loads before the loop then recorded no feedback in that call. When V8 optimised the
+ * function as a whole during that call, that code was thrown away at the next call ("deopt-eager,
+ * Insufficient type feedback for generic named access", bytecode offset 0) and V8 did not optimise
+ * it again within the run: every later call entered the loop through the on-stack-replacement
+ * code, 30 % slower (49-51 against 38-41 ns a particle-step on the bench case, one thread pinned to
+ * one vCPU: 6 runs of 6; 0 of 10 primed, any of 50 to 1,000 calls; it also happened unpinned, in 1
+ * run of 3, and in one thread of a two-thread drift: bench/RESULTS.md 2026-12-04). The empty calls
+ * run only the kernel's prologue, so its loads have feedback before the first long call, and V8's
+ * flag to allocate every vector at once cost 75 ms of start-up in the CLI. Empty particles with
+ * the hidden class every set has (particlesOf), so the feedback is the real calls'.
+ */
+export function primeKernel<I>(kernel: (p: Particles, input: I) => void, input: I): void {
+  const none = allocateParticles(0);
+  for (let k = 0; k < KERNEL_PRIME_CALLS; k++) kernel(none, input);
+}
