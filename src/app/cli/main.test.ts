@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -218,6 +218,18 @@ describe('sarbridge drift', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/\(top level\): Expected object \(got "x{58}…" \(5000 characters\)\)/);
     expect(err.length).toBeLessThan(400);
+  });
+
+  test.runIf(existsSync('/proc/thread-self/schedstat'))('--timings gives each drift thread its particle-steps on its own CPU', async () => {
+    const { code, err } = await run('drift', '--position', '37 10N 131 40E', '--time', '2026-03-10T06:00Z', '--wind-constant', '10@270',
+      '--current-constant', '0.2@90', '--particles', '2000', '--duration-h', '2', '--workers', '2', '--timings', '--out', join(dir, 'timed.geojson'));
+    expect(code).toBe(0);
+    // this thread always drifts; the worker may start after it drifted everything (a loaded machine)
+    expect(err).toMatch(/drift thread 1 \(this one\): [^\n]* ms after the process started\n +[\d,]+ particle-steps on \d+ ms of its own CPU \(seeding included\): [\d.]+ ns each, [\d.]+ M\/s; and \d+ ms on summaries/);
+    expect(err).toMatch(/drift thread 2 \(a worker\): [^\n]* ms after the process started\n +(?:[\d,]+ particle-steps on \d+ ms of its own CPU|no particle-step)/);
+    // the two threads drifted every particle-step between them (2,000 particles, 12 steps)
+    const steps = [...err.matchAll(/([\d,]+) particle-steps on/g)].map((m) => Number(m[1].replaceAll(',', '')));
+    expect(steps.reduce((a, b) => a + b, 0)).toBe(24_000);
   });
 
   test('more threads than a process can start is refused, naming the flag', async () => {

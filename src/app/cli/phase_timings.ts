@@ -3,16 +3,21 @@
  * slow run can be taken apart without a profiler: start-up, reading the forcing, the coastline,
  * the drift, the output, the summaries. Wall time is this thread's clock; CPU time is the whole
  * process's (every thread: process.cpuUsage), so a phase during which worker threads run counts
- * their CPU too, and, on Linux, this (main) thread's alone (/proc/self/task/PID/schedstat, in ns;
- * Node 20 has no per-thread CPU clock). Worker threads report their own milestones (`thread`),
- * printed as times since the process started.
+ * their CPU too, and, on Linux, this (main) thread's alone (threadCpuMs). The drift threads report
+ * their own milestones (`thread`), printed as times since the process started, and on Linux the
+ * particle-steps each drifted on its own CPU.
  */
-import { readFileSync } from 'node:fs';
+import { threadCpuMs, type ThreadWork } from '../drift_job/thread_cpu.js';
+
 export interface PhaseTimer {
   /** Phase `name` starts now; the phase before it (if any) ends. */
   begin(name: string): void;
-  /** A worker thread's milestones, as epoch ms (`performance.timeOrigin + performance.now()` in that thread). */
-  thread(name: string, milestones: Readonly<Record<string, number>>): void;
+  /**
+   * A drift thread's milestones, as epoch ms (`performance.timeOrigin + performance.now()` in that
+   * thread), and what it drifted on its own CPU (the kernel's rate per core without V8's compiler
+   * and GC threads, which the phase's "all threads" column counts).
+   */
+  thread(name: string, milestones: Readonly<Record<string, number>>, work?: ThreadWork): void;
   /** End the current phase and give the table (empty when timing is off). */
   report(): string;
 }
@@ -26,11 +31,9 @@ const OFF: PhaseTimer = { begin: () => undefined, thread: () => undefined, repor
 export function phaseTimer(on: boolean, startUp = 'start-up (node, CLI and command modules)'): PhaseTimer {
   if (!on) return OFF;
   const rows: { name: string; wallMs: number; cpuMs: number; mainMs: number }[] = [];
-  const threads: { name: string; milestones: Readonly<Record<string, number>> }[] = [];
+  const threads: { name: string; milestones: Readonly<Record<string, number>>; work?: ThreadWork }[] = [];
   const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-  const mainCpuMs = (): number => {
-    try { return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6; } catch { return NaN; }
-  };
+  const mainCpuMs = threadCpuMs;   // the timer runs in the main thread
   let current = startUp;
   let wallAt = 0, cpuAt = 0, mainAt = 0;   // the process started at 0 ms wall and 0 ms CPU
   const close = (): void => {
@@ -40,7 +43,7 @@ export function phaseTimer(on: boolean, startUp = 'start-up (node, CLI and comma
   };
   return {
     begin(name) { close(); current = name; },
-    thread(name, milestones) { threads.push({ name, milestones }); },
+    thread(name, milestones, work) { threads.push({ name, milestones, ...(work === undefined ? {} : { work }) }); },
     report() {
       close();
       current = 'after the report';
@@ -53,6 +56,14 @@ export function phaseTimer(on: boolean, startUp = 'start-up (node, CLI and comma
       lines.push(row('total', sum((r) => r.wallMs), sum((r) => r.cpuMs), sum((r) => r.mainMs)));
       for (const t of threads) {
         lines.push(`  ${t.name}: ${Object.entries(t.milestones).map(([k, v]) => `${k} ${(v - performance.timeOrigin).toFixed(0)}`).join(', ')} ms after the process started`);
+        const w = t.work;
+        if (w !== undefined && Number.isFinite(w.cpuMs) && w.particleSteps === 0) {
+          lines.push(`    no particle-step (the other threads drifted them all before it began); ${w.summariesCpuMs.toFixed(0)} ms on summaries`);
+        } else if (w !== undefined && Number.isFinite(w.cpuMs)) {
+          const driftMs = w.cpuMs - w.summariesCpuMs;
+          lines.push(`    ${w.particleSteps.toLocaleString('en')} particle-steps on ${driftMs.toFixed(0)} ms of its own CPU (seeding included): ` +
+            `${((driftMs * 1e6) / w.particleSteps).toFixed(1)} ns each, ${(w.particleSteps / driftMs / 1e3).toFixed(1)} M/s; and ${w.summariesCpuMs.toFixed(0)} ms on summaries`);
+        }
       }
       return lines.join('\n');
     },

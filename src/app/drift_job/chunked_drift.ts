@@ -5,6 +5,7 @@ import {
 import { WorkerError } from './worker_error.js';
 import { writeSharedParticles, writeSharedSnapshot, type SharedDriftMemory } from './shared_result.js';
 import { allocateSharedSummaries, writeSharedSummary } from './shared_summaries.js';
+import { threadCpuMs } from './thread_cpu.js';
 
 /**
  * Particles in a block. The threads of a run step blocks in lockstep: every block through step s
@@ -78,11 +79,12 @@ export function chunkQueue(particleCount: number, blockSize = BLOCK_PARTICLES, s
  * to overwrite an output time first sees it summarised (making the summary itself when nobody has
  * taken it), so every summary is of the positions drifted, whatever the threads' speeds.
  * `takesSummaries` false: this thread makes only those (another thread makes the rest, and must:
- * the caller runs one that does).
+ * the caller runs one that does). `work`, when given, gets the CPU this thread spent on summaries
+ * added (threadCpuMs, for --timings).
  */
 export function driftChunks(
   request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, queue: ChunkQueue, memory: SharedDriftMemory,
-  onProgress?: (particleSteps: number) => void, takesSummaries = true,
+  onProgress?: (particleSteps: number) => void, takesSummaries = true, work?: { summariesCpuMs: number },
 ): number {
   const control = new Int32Array(queue.control);
   const size = queue.blockSize, n = queue.particleCount;
@@ -104,7 +106,7 @@ export function driftChunks(
   const outputAfter = new Int32Array(steps);
   for (let s = 0, k = 0; s < steps; s++) outputAfter[s] = isOutputStep(request, s, steps) ? ++k : -1;
   let particleSteps = 0;
-  const summaries = queue.summaries === null ? null : outputSummaries(queue.summaries, memory, outputAfter, blocks);
+  const summaries = queue.summaries === null ? null : outputSummaries(queue.summaries, memory, outputAfter, blocks, work);
   const ring = memory.ring, last = memory.snapshots.length - 1;
   if (ring > 0 && summaries === null) throw new Error('driftChunks: a ring of snapshots needs the summaries (the output times are overwritten)');
   try {
@@ -153,7 +155,7 @@ export function driftChunks(
  * `readyAt[k]` tasks have finished (the seeding for the start, else the step that ends at it).
  */
 function outputSummaries(
-  shared: NonNullable<ChunkQueue['summaries']>, memory: SharedDriftMemory, outputAfter: Int32Array, blocks: number,
+  shared: NonNullable<ChunkQueue['summaries']>, memory: SharedDriftMemory, outputAfter: Int32Array, blocks: number, work?: { summariesCpuMs: number },
 ): { takeReady: (control: Int32Array) => boolean; takeRest: (control: Int32Array) => void; ensure: (control: Int32Array, k: number) => void } {
   const times = memory.snapshots.length;
   const taken = new Int32Array(shared.control, 0, 1), written = new Int32Array(shared.control, 4, times), values = new Float64Array(shared.values);
@@ -162,11 +164,13 @@ function outputSummaries(
   outputAfter.forEach((k, step) => { if (k > 0) readyAt[k] = (step + 2) * blocks; });
   const weight = new Float64Array(memory.columns.weight);
   const summarise = (k: number): void => {
+    const cpuAt = work === undefined ? 0 : threadCpuMs();
     const s = memory.snapshots[k];
     const snapshot: DriftSnapshot = { timeS: s.timeS, lonDeg: new Float64Array(s.lonDeg), latDeg: new Float64Array(s.latDeg), status: new Uint8Array(s.status) };
     writeSharedSummary(values, k, summariseCloud(snapshot, weight));
     Atomics.store(written, k, 1);
     Atomics.notify(written, k);
+    if (work !== undefined) work.summariesCpuMs += threadCpuMs() - cpuAt;
   };
   return {
     // the next output time when it is finished; false when it is not (or all are taken)

@@ -10,6 +10,7 @@ import type { DriftJob } from './job.js';
 import { openJobCoastline, openJobForcingFiles } from './open.js';
 import { allocateSharedDrift, sharedDriftResult, type SharedDriftMemory } from './shared_result.js';
 import { readSharedSummary } from './shared_summaries.js';
+import { threadCpuMs, type ThreadWork } from './thread_cpu.js';
 import { packForWorker, type Packed } from './transfer.js';
 import { dropWarmDriftWorker, takeDriftWorker } from './warm_worker.js';
 
@@ -33,8 +34,8 @@ export interface DriftJobOptions {
   readonly openForcing?: ForcingOpener;
   /** Called as each phase of the job starts in this thread ('reading forcing', 'coastline', 'drift'), for --timings. */
   readonly onPhase?: (phase: string) => void;
-  /** A worker thread's milestones (epoch ms: modules loaded, data received, done), for --timings. */
-  readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>) => void;
+  /** A drift thread's milestones (epoch ms: modules loaded, data received, done) and its work, for --timings. */
+  readonly onThreadTimes?: (thread: string, milestones: Readonly<Record<string, number>>, work?: ThreadWork) => void;
   /**
    * Have the threads of a threaded run also summarise every output time (summariseCloud), as the
    * drift finishes each (chunked_drift.ts): see `DriftJobResult.summaries`.
@@ -130,21 +131,23 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
     const packed = packForWorker({ forcing: { wind: forcing.wind, current: forcing.current }, shoreline });
     for (const thread of threads) thread.start(packed);
     // this thread's chunks, while the workers drift theirs
-    const ownStart = performance.timeOrigin + performance.now();
+    const ownStart = performance.timeOrigin + performance.now(), ownCpuAt = threadCpuMs(), ownSummaries = { summariesCpuMs: 0 };
+    let ownSteps = 0;
     try {
       // the summaries are the workers' (this thread makes one only when a buffer is about to be
       // reused): made in one thread, their code is compiled once, not in every thread (cold, the
       // first two of a thread took 20-50 ms each against 4 ms warm, bench/RESULTS.md 2026-12-04)
-      driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps), false);
+      ownSteps = driftChunks(job.request, forcing, shoreline, queue, memory, (particleSteps) => progress(0, particleSteps), false, ownSummaries);
     } catch (error) {
       // a worker failed: its own error, which it posts, is the one to report
       if (error instanceof WorkerError && error.code === 'SARB_OTHER_THREAD') await settleAll(threads.map((thread) => thread.report));
       throw error;
     }
     const ownDone = performance.timeOrigin + performance.now();
+    const ownWork: ThreadWork = { particleSteps: ownSteps, cpuMs: threadCpuMs() - ownCpuAt, summariesCpuMs: ownSummaries.summariesCpuMs };
     const reports = await settleAll(threads.map((thread) => thread.report));
-    options.onThreadTimes?.('drift thread 1 (this one)', { 'drift started': ownStart, done: ownDone });
-    reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones));
+    options.onThreadTimes?.('drift thread 1 (this one)', { 'drift started': ownStart, done: ownDone }, ownWork);
+    reports.forEach((r, t) => options.onThreadTimes?.(`drift thread ${t + 2} (a worker)`, r.milestones, r.work));
     const forcingLabels = { wind: forcing.wind.label, current: forcing.current.label, shoreline: shoreline?.label ?? null };
     const result = sharedDriftResult(memory, job.request, forcingLabels, [...fileWarnings, ...seedingWarnings(job.request, shoreline)]);
     const values = queue.summaries === null ? null : new Float64Array(queue.summaries.values);
@@ -158,6 +161,7 @@ export async function runDriftJob(job: DriftJob, options: DriftJobOptions = {}):
 interface WorkerReport {
   /** Epoch ms: modules loaded, data received, drift done. */
   readonly milestones: Readonly<Record<string, number>>;
+  readonly work: ThreadWork;
 }
 
 /** Like Promise.all, but waits for every worker before rejecting with the first error. */

@@ -8,6 +8,7 @@ import { stepCount, type DriftForcing, type Shoreline } from '../../core/drift/i
 import { driftChunks, type ChunkQueue } from './chunked_drift.js';
 import type { DriftJob } from './job.js';
 import { touchSharedDrift, type SharedDriftMemory } from './shared_result.js';
+import { threadCpuMs, type ThreadWork } from './thread_cpu.js';
 import { unpackInWorker, type Packed } from './transfer.js';
 
 /** The first message: the job, its chunk queue and the run's shared result memory. */
@@ -54,10 +55,12 @@ function drift(loaded: StartMessage['loaded']): void {
   // particle-steps done, posted at most every 2 % of the run's (a message per step cost tens of ms of each thread's time)
   const every = Math.max(1, Math.floor((job.request.particleCount * stepCount(job.request)) / 50));
   let posted = 0;
+  const cpuAt = threadCpuMs(), summaries = { summariesCpuMs: 0 };
   const drifted = driftChunks(job.request, forcing, shoreline, queue, memory, (done) => {
     if (done - posted >= every) { posted = done; port.postMessage({ type: 'progress', done }); }
-  });
+  }, true, summaries);
+  const work: ThreadWork = { particleSteps: drifted, cpuMs: threadCpuMs() - cpuAt, summariesCpuMs: summaries.summariesCpuMs };
   port.postMessage({ type: 'progress', done: drifted });
   milestones.done = now();
-  port.postMessage({ type: 'done', milestones });
+  port.postMessage({ type: 'done', milestones, work });
 }
