@@ -6,6 +6,17 @@ import { DrawStream, exponentialWait } from './random.js';
 
 const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
 
+/**
+ * The grids' and the clear-water cells' real-valued geometry, read by the kernel through this
+ * array so that the loop gets them as doubles. A whole number (longitude 128, 10 cells a degree)
+ * is a double in the objects the main thread built from a file, but a small integer in the copies
+ * a worker thread rebuilds from a structured clone; the kernel compiled from the worker's then
+ * converted them in the loop, 4.4 ns a particle-step (40.5 against 36.1 ns, one thread on the same
+ * forcing as loaded and as rebuilt, bench/RESULTS.md 2026-12-04). Stored and read back, a value is
+ * the same number, so nothing changes but its representation.
+ */
+const REALS = new Float64Array(13);
+
 /** The inputs of the one-pass step: leewayStep's, with the two fields' slices instead of sampled buffers. */
 export interface FusedStepInput extends Omit<LeewayStepInput, 'windEastMps' | 'windNorthMps' | 'currentEastMps' | 'currentNorthMps'> {
   readonly wind: UniformSlice;
@@ -45,14 +56,17 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
   const degPerMetreStep = dtS * DEG_PER_M;
   // the wind's slice
   const WE = wind.east, WN = wind.north, wNx = wind.nx, wMaxJ = wind.maxJ, wMaxI0 = wind.maxI0, wMaxJ0 = wind.maxJ0;
-  const wLon0 = wind.lon0Deg, wLat0 = wind.lat0Deg, wInvDLon = wind.invDLonDeg, wInvDLat = wind.invDLatDeg, wSpan = wind.lonSpanDeg;
+  REALS[0] = wind.lon0Deg; REALS[1] = wind.lat0Deg; REALS[2] = wind.invDLonDeg; REALS[3] = wind.invDLatDeg; REALS[4] = wind.lonSpanDeg;
+  const wLon0 = REALS[0], wLat0 = REALS[1], wInvDLon = REALS[2], wInvDLat = REALS[3], wSpan = REALS[4];
   // the current's
   const CE = current.east, CN = current.north, cNx = current.nx, cMaxJ = current.maxJ, cMaxI0 = current.maxI0, cMaxJ0 = current.maxJ0;
-  const cLon0 = current.lon0Deg, cLat0 = current.lat0Deg, cInvDLon = current.invDLonDeg, cInvDLat = current.invDLatDeg, cSpan = current.lonSpanDeg;
+  REALS[5] = current.lon0Deg; REALS[6] = current.lat0Deg; REALS[7] = current.invDLonDeg; REALS[8] = current.invDLatDeg; REALS[9] = current.lonSpanDeg;
+  const cLon0 = REALS[5], cLat0 = REALS[6], cInvDLon = REALS[7], cInvDLat = REALS[8], cSpan = REALS[9];
   // the shoreline's clear-water cells (a step that certainly stays in water skips firstShoreCrossing)
   const clearWater = shoreline?.clearWater ?? null;
   const clear = clearWater === null ? null : clearWater.clear;
-  const cWest = clearWater?.westDeg ?? 0, cSouth = clearWater?.southDeg ?? 0, cCellsPerDeg = clearWater?.cellsPerDeg ?? 0;
+  REALS[10] = clearWater?.westDeg ?? 0; REALS[11] = clearWater?.southDeg ?? 0; REALS[12] = clearWater?.cellsPerDeg ?? 0;
+  const cWest = REALS[10], cSouth = REALS[11], cCellsPerDeg = REALS[12];
   const cCellsX = clearWater?.nx ?? 0, cCellsY = clearWater?.ny ?? 0;
   const masked = new Float64Array(2);   // a masked corner's value (sampleMasked writes east, north at 0, 1)
   const maskedE = masked.subarray(0, 1), maskedN = masked.subarray(1, 2);
