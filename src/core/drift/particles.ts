@@ -100,9 +100,10 @@ export const KERNEL_PRIME_CALLS = 100;
  * function as a whole during that call, that code was thrown away at the next call ("deopt-eager,
  * Insufficient type feedback for generic named access", bytecode offset 0) and V8 did not optimise
  * it again within the run: every later call entered the loop through the on-stack-replacement
- * code, 30 % slower (49-51 against 38-41 ns a particle-step on the bench case, one thread pinned to
- * one vCPU: 6 runs of 6; 0 of 10 primed, any of 50 to 1,000 calls; it also happened unpinned, in 1
- * run of 3, and in one thread of a two-thread drift: bench/RESULTS.md 2026-12-04). The empty calls
+ * code, 30 % slower (49-51 against 38-41 ns a particle-step on the bench case. One thread pinned to
+ * one vCPU fell in 13 runs of 16; primed, with 50 to 1,000 calls, 25 of 26 ran at 40-42 ns and one
+ * at 45.5. Unpinned it fell in 1 run of 13, and in one thread of a two-thread drift:
+ * bench/RESULTS.md 2026-12-04). The empty calls
  * run only the kernel's prologue, so its loads have feedback before the first long call, and V8's
  * flag to allocate every vector at once cost 75 ms of start-up in the CLI. Empty particles with
  * the hidden class every set has (particlesOf), so the feedback is the real calls'.
