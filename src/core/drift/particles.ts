@@ -101,7 +101,7 @@ export const KERNEL_PRIME_CALLS = 100;
  * Insufficient type feedback for generic named access", bytecode offset 0) and V8 did not optimise
  * it again within the run: every later call entered the loop through the on-stack-replacement
  * code, 30 % slower (49-51 against 38-41 ns a particle-step on the bench case. One thread pinned to
- * one vCPU fell in 13 runs of 16; primed, with 50 to 1,000 calls, 25 of 26 ran at 40-42 ns and one
+ * one vCPU fell in 13 runs of 16; primed, with 50 to 1,000 calls, 30 of 31 ran at 40-42 ns and one
  * at 45.5. Unpinned it fell in 1 run of 13, and in one thread of a two-thread drift:
  * bench/RESULTS.md 2026-12-04). The empty calls
  * run only the kernel's prologue, so its loads have feedback before the first long call, and V8's
