@@ -5,7 +5,7 @@ import { loadLeewayTable } from '../../io/leeway/index.js';
 import { loadExerciseCase } from '../exercise/load_exercise_case.js';
 import { MAX_TRIAL_RUNS, simulateExercises } from '../exercise/simulate.js';
 import { trialJson, trialReport } from '../exercise/trial_report.js';
-import { positiveInteger, threadCount } from './option_values.js';
+import { positiveInteger, threadCount, wholeNumberBetween } from './option_values.js';
 import { progressBar } from './progress.js';
 
 interface SimulateOptions { runs: string; seed?: string; threads?: string; json?: boolean; particles?: string; driftPerRun?: boolean }
@@ -31,7 +31,7 @@ export function exerciseCommand(): Command {
       const seed = options.seed === undefined ? undefined : nonNegativeInteger(options.seed, '--seed');
       const bar = progressBar('exercises', !options.json);
       const result = await simulateExercises(exercise, {
-        runs: trialRuns(options.runs), objects, onProgress: bar.update,
+        runs: wholeNumberBetween(options.runs, '--runs', 1, MAX_TRIAL_RUNS, 'exercises'), objects, onProgress: bar.update,
         ...(seed === undefined ? {} : { seed }),
         ...(options.threads === undefined ? {} : { threads: threadCount(options.threads, '--threads') }),
         driftPerRun: options.driftPerRun ?? false,
@@ -39,15 +39,6 @@ export function exerciseCommand(): Command {
       console.log(options.json ? trialJson(result) : trialReport(result));
     });
   return command;
-}
-
-/** --runs: a whole number of exercises from 1 to MAX_TRIAL_RUNS. */
-function trialRuns(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_TRIAL_RUNS) {
-    throw new InvalidInputError('--runs', `'${text}' is not a whole number of exercises from 1 to ${MAX_TRIAL_RUNS.toLocaleString('en')}`);
-  }
-  return value;
 }
 
 function nonNegativeInteger(text: string, flag: string): number {

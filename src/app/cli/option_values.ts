@@ -13,11 +13,19 @@ export function positiveInteger(text: string, flag: string): number {
  */
 export const MAX_THREADS = 64;
 
-/** A thread count from the command line: a whole number from 1 to MAX_THREADS. */
-export function threadCount(text: string, flag: string): number {
+/**
+ * A command-line value that must be a whole number from `min` to `max`; the error names the flag
+ * and says what the number counts (`of`, e.g. 'threads').
+ */
+export function wholeNumberBetween(text: string, flag: string, min: number, max: number, of?: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_THREADS) {
-    throw new InvalidInputError(flag, `'${text}' is not a whole number of threads from 1 to ${MAX_THREADS}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidInputError(flag, `'${text}' is not a whole number ${of === undefined ? '' : `of ${of} `}from ${min} to ${max.toLocaleString('en')}`);
   }
   return value;
+}
+
+/** A thread count from the command line: a whole number from 1 to MAX_THREADS. */
+export function threadCount(text: string, flag: string): number {
+  return wholeNumberBetween(text, flag, 1, MAX_THREADS, 'threads');
 }

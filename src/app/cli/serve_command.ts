@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { LogLevel } from '../server/main.js';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
-import { threadCount } from './option_values.js';
+import { threadCount, wholeNumberBetween } from './option_values.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { DEFAULT_SQLITE_PATH } from '../../io/storage/default_location.js';
@@ -39,14 +39,8 @@ export function serveCommand(): Command {
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port', `'${options.port}' is not a TCP port (0-65535)`);
-      const count = (flag: string, text: string | undefined, min: number): number | undefined => {
-        if (text === undefined) return undefined;
-        const n = Number(text);
-        if (!Number.isInteger(n) || n < min || n > 1024) throw new InvalidInputError(flag, `'${text}' is not a whole number from ${min} to 1024`);
-        return n;
-      };
       const driftWorkers = options.driftWorkers === undefined ? undefined : threadCount(options.driftWorkers, '--drift-workers');
-      const driftQueuePerParty = count('--drift-queue', options.driftQueue, 0);
+      const driftQueuePerParty = wholeNumberBetween(options.driftQueue, '--drift-queue', 0, 1024);
       const driftClaimS = Number(options.driftClaimS);
       if (!Number.isFinite(driftClaimS) || driftClaimS < 0.3 || driftClaimS > 3600) throw new InvalidInputError('--drift-claim-s', `'${options.driftClaimS}' is not a number of seconds from 0.3 to 3600`);
       // loaded here, not at CLI start: the server's modules are not needed by the other commands
