@@ -1,7 +1,7 @@
 /** The printed plan: what was drifted, what the searches done changed, each unit's search, and the POS against the IAMSAR baseline. */
 import { distanceM, formatPosition, metresToNm } from '../../core/geo/index.js';
 import { formatTimeUtc } from '../../core/time/index.js';
-import { HOLD_POS, NEGLIGIBLE_POS, minimumSpacingOf, rateOneTurnRadiusNm, type HeldUnit } from '../../core/search/index.js';
+import { HOLD_POS, NEGLIGIBLE_POS, closestSpacingOf, minimumSpacingOf, rateOneTurnRadiusNm, type HeldUnit } from '../../core/search/index.js';
 import { CLEARANCE_SEARCH_NM, type UnitClearance } from './plan_after_drift.js';
 import type { PlanRun } from './run_plan.js';
 
@@ -74,7 +74,12 @@ function flyable(route: PlanRun['optimal']['assignments'][number]['route'], unit
   if (r === 0) return 'turns taken as instantaneous';
   const source = unit.turnRadiusNm !== undefined && Math.abs(unit.turnRadiusNm - rateOneTurnRadiusNm(unit.speedKn)) < 1e-9 ? 'rate one' : 'the unit\'s';
   const tight = route.tightTurns ? `, ${route.tightTurns} turn(s) tighter than that` : '';
-  return `turn radius ${r.toFixed(2)} NM (${source}), S >= ${minimumSpacingOf(unit, route.pattern).toFixed(2)} NM; flown ${(route.flownTrackNm ?? route.totalTrackNm).toFixed(1)} NM, ${(route.turnTrackNm ?? 0).toFixed(1)} NM of it in turns${tight}`;
+  const closest = closestSpacingOf(unit, route.pattern), oneByOne = minimumSpacingOf(unit, route.pattern);
+  const spacing = closest < oneByOne
+    ? `S >= ${oneByOne.toFixed(2)} NM with the tracks in order, ${closest.toFixed(2)} NM interleaved`
+      + (route.parameters.legOrder === 'interleaved' ? ` (flown interleaved: every other track, then the ones between)` : '')
+    : `S >= ${oneByOne.toFixed(2)} NM`;
+  return `turn radius ${r.toFixed(2)} NM (${source}), ${spacing}; flown ${(route.flownTrackNm ?? route.totalTrackNm).toFixed(1)} NM, ${(route.turnTrackNm ?? 0).toFixed(1)} NM of it in turns${tight}`;
 }
 
 /** The unit's closest approach to land against its clearance. */

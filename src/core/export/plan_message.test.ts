@@ -83,4 +83,14 @@ describe('planMessage', () => {
       expect(Math.abs(back.lonDeg - expected[k].lonDeg) * 60, c).toBeLessThanOrEqual(0.05 + 1e-9);
     });
   });
+
+  test('a ladder flown interleaved says the order of its tracks; one flown in order says nothing of it', () => {
+    const area = { ...shipArea, widthNm: 3 };
+    const route = parallelSweep({ area, trackSpacingNm: 0.5, turn: 'right', legOrder: 'interleaved', unit: { speedKn: 90, startTimeS: T0, turnRadiusNm: 0.477 } });
+    const interleaved: UnitAssignment = { ...ship, unitId: 'HELO-2', area, trackSpacingNm: 0.5, route };
+    const out = planMessage({ ...input, plan: { assignments: [interleaved, ship], unitPos: [0.3, 0.2], pos: 0.44 } });
+    expect(out).toContain(' TRACKS INTERLEAVED 1 3 5 THEN 2 4 6 (TURNS WIDER THAN SPACING)');
+    expect(out.match(/TRACKS INTERLEAVED/g)).toHaveLength(1);
+    expect(text).not.toContain('INTERLEAVED');
+  });
 });

@@ -8,6 +8,7 @@ import { formatPosition } from '../geo/position_text.js';
 import { areaCorners } from '../search/allocation/frame_rectangle.js';
 import type { SearchPlan } from '../search/allocation/search_plan.js';
 import type { PatternCode } from '../search/pattern.js';
+import { trackOrder } from '../search/patterns/parallel_tracks.js';
 import { formatDtg, formatTimeUtc } from '../time/time_text.js';
 
 /** The longest line a plan message has. */
@@ -39,8 +40,8 @@ export interface PlanMessageInput {
 
 /**
  * The message: a header (case, planning time as DTG and ISO 8601, datum), then per unit its id
- * and party, pattern, area corners, CSP and first-leg course, track spacing and speed, start and
- * end times and POS, then the totals. Text the user gave (title, unit ids) keeps its letters
+ * and party, pattern, area corners, CSP and first-leg course, track spacing and speed (and the
+ * order of its tracks when they are flown interleaved), start and end times and POS, then the totals. Text the user gave (title, unit ids) keeps its letters
  * where they have an ASCII base (e with an accent becomes e); any other character becomes '?'.
  */
 export function planMessage(input: PlanMessageInput): string {
@@ -61,6 +62,7 @@ export function planMessage(input: PlanMessageInput): string {
       `      ${c[2]}, ${c[3]}`,
       ` CSP ${pos(r.csp)} FIRST LEG ${firstLeg}`,
       ` TRACK SPACING ${a.trackSpacingNm.toFixed(2)} NM SPEED ${Number(r.speedKn.toFixed(1))} KN`,
+      ...interleavedLine(r.parameters),
       ` START ${formatDtg(roundToMinute(r.startTimeS))} END ${formatDtg(roundToMinute(r.endTimeS))}`,
       ` POS ${percent(input.plan.unitPos[k])}`,
     );
@@ -111,4 +113,12 @@ function wrap(line: string, width: number): string[] {
   }
   out.push(rest);
   return out;
+}
+
+/** The order of an interleaved ladder's tracks, numbered from the CSP's side (turns.ts): none for tracks flown in order. */
+function interleavedLine(parameters: Readonly<Record<string, unknown>>): string[] {
+  if (parameters.legOrder !== 'interleaved' || typeof parameters.trackCount !== 'number') return [];
+  const order = trackOrder(parameters.trackCount, 'interleaved').map((k) => k + 1);
+  const split = order.findIndex((k, j) => j > 0 && k < order[j - 1]);
+  return [` TRACKS INTERLEAVED ${order.slice(0, split).join(' ')} THEN ${order.slice(split).join(' ')} (TURNS WIDER THAN SPACING)`];
 }

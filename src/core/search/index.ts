@@ -16,7 +16,7 @@ export type {
 } from './planning_index.js';
 export { expandingSquare, sector, parallelSweep, creepingLine, trackLine } from './patterns/index.js';
 export { routeShoreClearance, type ShoreClearance } from './route_clearance.js';
-export { RATE_ONE_TURN_DEG_PER_S, rateOneTurnRadiusNm, minimumTrackSpacingNm } from './turns.js';
+export { RATE_ONE_TURN_DEG_PER_S, INTERLEAVED_MIN_TRACKS, rateOneTurnRadiusNm, minimumTrackSpacingNm, interleavedTrackSpacingNm, needsInterleavedLegs } from './turns.js';
 export {
   DEFAULT_CLEARANCE_NM, FIXED_WING_SS_MIN_SPACING_NM, SECTOR_RADIUS_NM, clearanceOf, isAircraft, sectorRadiusProblems, type CraftKind,
 } from './operational_minimums.js';
@@ -26,7 +26,7 @@ export type {
 } from './patterns/index.js';
 export {
   optimalAllocation, NEGLIGIBLE_POS, iamsarBaseline, iamsarSquare, stoneBound, optimalSearchFactor, searchConditionsOf, evaluateAssignments, areaPatternOf, checkAllocationUnit,
-  mustSearchApart, searchEndS, searchTimesOverlap, minimumSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
+  mustSearchApart, searchEndS, searchTimesOverlap, minimumSpacingOf, closestSpacingOf, interleavedSpacingOf, unitClearanceNm, areaRoute, fitTrackSpacing, areaCorners, rectangleCorners, rectanglesOverlap, rectangleOnEarth,
   rectangleInFrame, positionsAt, holdUnitsOfNoUse, HOLD_POS, HOLD_STANDARD_ERRORS,
 } from './allocation/index.js';
 export type {

@@ -14,6 +14,13 @@ export type PatternCode = 'SS' | 'VS' | 'PS' | 'CS' | 'TSN' | 'TSR';
 /** Direction of the turns (SS, VS) or of the first turn (PS, CS, TSR). */
 export type TurnDirection = 'left' | 'right';
 
+/**
+ * Order a parallel sweep's or creeping line's tracks are flown in: one after the other, or
+ * interleaved (every other track, then the ones between) for a unit whose turns are wider than the
+ * spacing allows (turns.ts).
+ */
+export type LegOrder = 'sequential' | 'interleaved';
+
 /** How the search unit moves on scene. */
 export interface UnitMotion {
   /** Search speed through the pattern, knots (constant, turns included). */

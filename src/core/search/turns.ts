@@ -12,9 +12,14 @@
  *   Vol. II, RNAV), and plans no racetrack or teardrop turns. The two 90-degree turns at the end of
  *   a parallel-sweep or creeping-line track then need a cross leg of at least 2 r (each turn takes
  *   r of it), and an expanding square's legs S, S, 2S, ... the same; so S >= 2 r: the U-turn
- *   becomes a half circle whose diameter is the spacing. A tighter spacing would need a racetrack
- *   (procedure) turn outside the area, which is more track than the pattern counts and is not
- *   planned here.
+ *   becomes a half circle whose diameter is the spacing.
+ * - Interleaved legs (parallel sweep and creeping line, sarbridge's layout, parallel_tracks.ts): a
+ *   closer spacing S < 2 r is flown by taking the tracks out of order, every other one on a first
+ *   pass and the ones between on a second (4 tracks: 2, 4, 1, 3; 5 or more: 1, 3, 5, ... then
+ *   2, 4, ...), so that consecutive tracks lie at least 2 S apart and each U-turn still has a cross
+ *   leg of at least 2 r: S >= r. It costs track (the crossings add up to about three widths of the
+ *   area instead of one), which the spacing fit counts (track_spacing_fit.ts); three tracks or
+ *   fewer cannot be interleaved. Racetrack and teardrop (procedure) turns are not planned.
  */
 import { InvalidInputError } from '../errors.js';
 
@@ -38,4 +43,24 @@ export function rateOneTurnRadiusNm(speedKn: number): number {
  */
 export function minimumTrackSpacingNm(turnRadiusNm: number): number {
   return 2 * turnRadiusNm;
+}
+
+/** Fewest tracks that can be flown interleaved: with three, two consecutive tracks are always S apart. */
+export const INTERLEAVED_MIN_TRACKS = 4;
+
+/**
+ * The closest track spacing a unit turning on `turnRadiusNm` flies with its legs interleaved
+ * (see the file comment): r, each U-turn spanning two spacings.
+ * @example interleavedTrackSpacingNm(rateOneTurnRadiusNm(90)) // 0.477 NM
+ */
+export function interleavedTrackSpacingNm(turnRadiusNm: number): number {
+  return turnRadiusNm;
+}
+
+/**
+ * True when a ladder of `trackCount` tracks at `trackSpacingNm` must be flown interleaved by a
+ * unit turning on `turnRadiusNm`: its spacing is under 2 r, and it has the tracks to do it.
+ */
+export function needsInterleavedLegs(trackSpacingNm: number, turnRadiusNm: number, trackCount: number): boolean {
+  return trackSpacingNm < minimumTrackSpacingNm(turnRadiusNm) * (1 - 1e-9) && trackCount >= INTERLEAVED_MIN_TRACKS;
 }

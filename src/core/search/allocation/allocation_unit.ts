@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../errors.js';
 import { checkLonLat, type LonLatDeg } from '../../geo/lon_lat.js';
 import type { PatternCode } from '../pattern.js';
 import { FIXED_WING_SS_MIN_SPACING_NM, clearanceOf, isAircraft, type CraftKind } from '../operational_minimums.js';
-import { minimumTrackSpacingNm } from '../turns.js';
+import { interleavedTrackSpacingNm, minimumTrackSpacingNm } from '../turns.js';
 import type { AreaPattern } from './track_spacing_fit.js';
 
 /** One unit to allocate. */
@@ -38,7 +38,7 @@ export interface AllocationUnit {
   /**
    * Radius the unit turns on, NM (turns.ts: a rate-one turn at its speed unless it gives its own);
    * default 0, instantaneous turns. Its routes are flown with fly-by turns and its track spacing is
-   * at least 2 r.
+   * at least 2 r, or r with its legs interleaved (PS, CS: interleavedSpacingOf).
    */
   readonly turnRadiusNm?: number;
   /** Least distance of its routes from any coastline, NM; default its craft's (operational_minimums.ts). */
@@ -52,6 +52,21 @@ export interface AllocationUnit {
 export function minimumSpacingOf(unit: AllocationUnit, pattern: PatternCode): number {
   const turns = minimumTrackSpacingNm(unit.turnRadiusNm ?? 0);
   return pattern === 'SS' && unit.craft === 'aircraft' ? Math.max(turns, FIXED_WING_SS_MIN_SPACING_NM) : turns;
+}
+
+/**
+ * The closest spacing the unit reaches for a PS or CS with its legs interleaved (turns.ts), NM: r
+ * when it turns on a radius; 0 when it cannot or need not (no radius, or an SS).
+ */
+export function interleavedSpacingOf(unit: AllocationUnit, pattern: PatternCode): number {
+  const r = unit.turnRadiusNm ?? 0;
+  return r > 0 && (pattern === 'PS' || pattern === 'CS') ? interleavedTrackSpacingNm(r) : 0;
+}
+
+/** The closest spacing the unit may be given for a pattern in any order of its legs, NM (the coverage it can reach is W over it). */
+export function closestSpacingOf(unit: AllocationUnit, pattern: PatternCode): number {
+  const interleaved = interleavedSpacingOf(unit, pattern);
+  return interleaved > 0 ? interleaved : minimumSpacingOf(unit, pattern);
 }
 
 /** The unit's clearance from land, NM (its own or its craft's default). */

@@ -5,6 +5,7 @@
 import { distanceM } from '../../geo/sphere.js';
 import type { SearchRoute } from '../pattern.js';
 import { creepingLine, expandingSquare, parallelSweep } from '../patterns/index.js';
+import { needsInterleavedLegs } from '../turns.js';
 import type { AllocationUnit } from './allocation_unit.js';
 import type { AreaOnEarth } from './frame_rectangle.js';
 import type { AreaPattern } from './track_spacing_fit.js';
@@ -16,7 +17,9 @@ import type { AreaPattern } from './track_spacing_fit.js';
  * among those whose tracks progress toward `progressBearingDeg` (within 90 degrees), when given.
  * SS: the CSP is the area's centre, first leg along the area's orientation, right turns, legs
  * S, S, 2S, 2S, ..., kS, kS (`squareCount` = k). A unit with a turn radius flies its turns
- * (fly-by arcs: the route's `flown` track).
+ * (fly-by arcs: the route's `flown` track), interleaving its tracks when the spacing is closer than
+ * its turns allow one after the other (turns.ts; fitTrackSpacing gives such a spacing only with 4
+ * tracks or more).
  */
 export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, trackSpacingNm: number, squareCount = 1,
   progressBearingDeg?: number): SearchRoute {
@@ -29,11 +32,13 @@ export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: Area
   }
   const axisDeg = pattern === 'PS' ? area.orientationDeg : area.orientationDeg + 90;
   const make = pattern === 'PS' ? parallelSweep : creepingLine;
+  const trackCount = Math.max(1, Math.ceil((pattern === 'PS' ? area.widthNm : area.lengthNm) / trackSpacingNm - 1e-9));
+  const legOrder = needsInterleavedLegs(trackSpacingNm, unit.turnRadiusNm ?? 0, trackCount) ? 'interleaved' as const : 'sequential' as const;
   let best: SearchRoute | null = null;
   let bestDistance = Infinity;
   for (const firstLegBearingDeg of [axisDeg % 360, (axisDeg + 180) % 360]) {
     for (const turn of ['right', 'left'] as const) {
-      const route = make({ area, trackSpacingNm, firstLegBearingDeg, turn, unit: motion });
+      const route = make({ area, trackSpacingNm, firstLegBearingDeg, turn, legOrder, unit: motion });
       if (progressBearingDeg !== undefined && route.legs.length > 1 && route.legs[1].role === 'crossLeg') {
         const off = Math.abs(((route.legs[1].bearingDeg - progressBearingDeg) % 360 + 540) % 360 - 180);
         if (off > 90) continue;
@@ -44,5 +49,5 @@ export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: Area
     }
   }
   // every way in filtered out (cannot happen: two of the four progress each way), or one track only
-  return best ?? make({ area, trackSpacingNm, firstLegBearingDeg: axisDeg % 360, turn: 'right', unit: motion });
+  return best ?? make({ area, trackSpacingNm, firstLegBearingDeg: axisDeg % 360, turn: 'right', legOrder, unit: motion });
 }

@@ -17,8 +17,9 @@
  * - one unit is always kept (a plan with no search is no plan);
  * - no unit is held when that would bring the plan's POS below `floorPos` (the IAMSAR baseline's:
  *   the plan is never worse than IAMSAR);
- * - the other units keep their areas (each was placed on what the held ones left, a difference
- *   under one point).
+ * - the other units keep their areas here (each was placed on what the held ones left, a
+ *   difference under one point); optimalAllocation then refines them again without the held ones
+ *   and keeps that when its exact POS is higher.
  */
 import type { ParticleWeights } from '../pod.js';
 import { releasedOnly, type StatusFilter } from '../../probability/particle_cloud.js';

@@ -20,8 +20,9 @@
  * 5. the square is cut into strips along that axis, one per unit, each strip's area proportional
  *    to the unit's effort (A_i = Z_i / C_i), so every unit spends its whole endurance at the same
  *    coverage (a strip is lengthened past the square by what a whole number of tracks leaves
- *    over, so the pattern spends all of it). A unit whose turns forbid so close a spacing (S >= 2 r: turns.ts) or whose C would
- *    pass its coverage cap (max_coverage.ts: 2 for the inverse cube, 4.41 for the exponential law) flies at its own limit C_i and gets the area Z_i / C_i, so it still spends its
+ *    over, so the pattern spends all of it). A unit whose turns forbid so close a spacing (S >= 2 r with its tracks in order,
+ *    r interleaved: turns.ts; the baseline is laid out both ways where that differs, and the better
+ *    kept, as it keeps the better orientation) or whose C would pass its coverage cap (max_coverage.ts: 2 for the inverse cube, 4.41 for the exponential law) flies at its own limit C_i and gets the area Z_i / C_i, so it still spends its
  *    endurance (the area then is larger than A_o). The most capable units (highest C_i, then
  *    effort) take the middle strips, where the probability is highest (IAMSAR: assign the best
  *    equipped SRUs to the most probable areas);
@@ -41,13 +42,14 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import { DEFAULT_DETECTION_LAW, type DetectionLaw } from '../detection.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import type { Shoreline } from '../../drift/request.js';
-import { checkAllocationUnit, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { checkAllocationUnit, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { rectangleInFrame, rectangleOnEarth, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { clipClearOfLand, lineClearanceM } from './tracks_on_land.js';
 import { areaRoute } from './area_route.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
+import { INTERLEAVED_MIN_TRACKS } from '../turns.js';
 import { lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
@@ -56,6 +58,8 @@ export interface IamsarBaselinePlan extends SearchPlan, IamsarNumbers {}
 
 /** The worksheet's numbers (file header, steps 1-4). */
 export interface IamsarNumbers {
+  /** True when turn-limited units were given spacings down to r, their legs interleaved (IamsarBaselineOptions.interleave). */
+  readonly interleave: boolean;
   readonly datum: Datum;
   /** Time of the datum (mean mid-search time), seconds since 1970. */
   readonly datumTimeS: number;
@@ -84,6 +88,12 @@ export interface IamsarBaselineOptions extends PlanningOptions {
   readonly shoreline?: Shoreline | null;
   /** Direction the wind blows from, degrees true, when known: an expanding square's first leg goes into it. */
   readonly windFromDeg?: number;
+  /**
+   * Turn-limited units may fly their PS or CS legs interleaved (turns.ts), so closer than 2 r: the
+   * square's coverage then binds them down to S = r. Default false (S >= 2 r); iamsarBaseline
+   * tries both where it makes a difference and keeps the better.
+   */
+  readonly interleave?: boolean;
   /**
    * Bearing of the strips' length, degrees true. Default: iamsarSquare lays them along the cloud's
    * major axis; iamsarBaseline tries that axis, across it, north and east and keeps the best.
@@ -165,8 +175,9 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
 
   const patternOf = (u: AllocationUnit): AreaPattern => (u.patterns.includes('PS') ? 'PS' : u.patterns.includes('CS') ? 'CS' : 'SS');
   // a unit's coverage: the square's, or less where its turns or its coverage cap (max_coverage.ts) forbid closer tracks
+  const interleave = options.interleave ?? false;
   const coverageOf = (u: AllocationUnit, pattern: AreaPattern): number => {
-    const sMin = minimumSpacingOf(u, pattern);
+    const sMin = interleave ? closestSpacingOf(u, pattern) : minimumSpacingOf(u, pattern);
     return Math.min(coverage, lawMaxCoverage(law), sMin > 0 ? u.sweepWidthNm / sMin : Infinity);
   };
   if (units.length === 1 && units[0].patterns.includes('SS') && compact) {
@@ -175,7 +186,7 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
     const side = Math.sqrt(effort[0] / c);
     const first = options.windFromDeg ?? bearingDeg(axisRad);
     return {
-      datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame,
+      datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame, interleave,
       strips: [{ pattern: 'SS', area: { centre: { lonDeg: datum.lonDeg, latDeg: datum.latDeg }, lengthNm: side, widthNm: side, orientationDeg: ((first % 360) + 360) % 360 }, coverage: c }],
     };
   }
@@ -195,13 +206,13 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
     else if (r > 0) { midNm = leftNm - widthNm[k] / 2; leftNm -= widthNm[k]; }
     const mid = midNm * METRES_PER_NM;
     // a whole number of tracks rarely spends the endurance exactly: the strip is lengthened until it does
-    const fit = pattern[k] === 'PS' ? fitTrackSpacing('PS', sideNm, widthNm[k], trackNm[k], minimumSpacingOf(units[k], 'PS')) : null;
+    const fit = pattern[k] === 'PS' ? fitTrackSpacing('PS', sideNm, widthNm[k], trackNm[k], minimumSpacingOf(units[k], 'PS'), interleave ? interleavedSpacingOf(units[k], 'PS') : 0) : null;
     const lengthNm = fit ? Math.max(sideNm, (trackNm[k] + fit.trackSpacingNm) / fit.count) : sideNm;
     const rect: FrameRectangle = { cxM: mid * vx, cyM: mid * vy, alongHalfM: (lengthNm * METRES_PER_NM) / 2, acrossHalfM: (widthNm[k] * METRES_PER_NM) / 2, bearingRad: axisRad };
     const area = rectangleOnEarth(frame, rect);
     strips[k] = { pattern: pattern[k], coverage: unitCoverage[k], area: pattern[k] === 'SS' ? squareOf(area) : area };
   });
-  return { datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame, strips };
+  return { datum, datumTimeS, probableErrorNm, effortNm2, relativeEffort, conditions, safetyFactor: fs, coverage, sideNm, frame, strips, interleave };
 }
 
 /** The square of the same area about a strip's centre (a unit that can fly only an SS). */
@@ -212,15 +223,19 @@ function squareOf(area: AreaOnEarth): AreaOnEarth {
 
 /**
  * The track spacing of a unit over an area: the one that spends its endurance there
- * (track_spacing_fit.ts), never closer than its turns allow nor than its coverage cap under `law`
- * (max_coverage.ts; it then finishes early), and no wider than the area's length allows.
+ * (track_spacing_fit.ts), never closer than its turns allow (S >= 2 r, or r with `interleave` and 4
+ * tracks or more: turns.ts) nor than its coverage cap under `law` (max_coverage.ts; it then
+ * finishes early), and no wider than the area's length allows.
  */
-export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, lengthNm: number, widthNm: number, law: DetectionLaw): { spacingNm: number; count: number } {
-  const minSpacingNm = minimumSpacingOf(unit, pattern);
-  const fit = fitTrackSpacing(pattern, lengthNm, widthNm, unit.speedKn * unit.enduranceH, minSpacingNm);
+export function iamsarSpacingNm(unit: AllocationUnit, pattern: AreaPattern, lengthNm: number, widthNm: number, law: DetectionLaw,
+  interleave = false): { spacingNm: number; count: number } {
+  const minSpacingNm = minimumSpacingOf(unit, pattern), interleavedNm = interleave ? interleavedSpacingOf(unit, pattern) : 0;
+  const fit = fitTrackSpacing(pattern, lengthNm, widthNm, unit.speedKn * unit.enduranceH, minSpacingNm, interleavedNm);
   const across = pattern === 'CS' ? lengthNm : widthNm, along = pattern === 'CS' ? widthNm : lengthNm;
   let s = fit ? fit.trackSpacingNm : across / Math.max(1, Math.ceil(across / unit.sweepWidthNm - 1e-9));
-  s = Math.max(s, unit.sweepWidthNm / lawMaxCoverage(law), minSpacingNm);
+  // closer than the turns allow one track after another only interleaved, which needs INTERLEAVED_MIN_TRACKS tracks
+  s = Math.max(s, unit.sweepWidthNm / lawMaxCoverage(law), interleavedNm > 0 ? interleavedNm : minSpacingNm);
+  if (s < minSpacingNm && Math.ceil(across / s - 1e-9) < INTERLEAVED_MIN_TRACKS) s = minSpacingNm;
   if (pattern !== 'SS' && !(along > s)) s = along / 2;
   const count = pattern === 'SS' ? Math.max(1, Math.round(lengthNm / s)) : Math.max(1, Math.ceil(across / s - 1e-9));
   return { spacingNm: s, count };
@@ -234,16 +249,29 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   options: IamsarBaselineOptions = {}): IamsarBaselinePlan {
   // IAMSAR leaves the area's orientation to the planner: along the major axis of the probability
   // (tracks along it), across it, north-up or east-west; with land about, the one land cuts least
-  const first = iamsarSquare(particles, snapshots, units, options);
-  if (options.orientationDeg !== undefined || first.strips[0].pattern === 'SS') return laidOut(particles, snapshots, units, first, options);
-  const axisDeg = first.strips[0].area.orientationDeg % 180;
+  // A turn-limited unit's legs in order (S >= 2 r) or interleaved (down to r, turns.ts): the square's
+  // coverage may ask it for a spacing only the second allows; both are flyable, so both are tried
+  // where they differ, and the better kept (interleaving narrows its strip: better on a compact
+  // cloud, worse where the probability is spread wide).
+  const variants = (o: IamsarBaselineOptions): IamsarSquare[] => {
+    const inOrder = iamsarSquare(particles, snapshots, units, { ...o, interleave: false });
+    if (options.interleave !== undefined || !units.some((u) => interleavedSpacingOf(u, 'PS') > 0)) {
+      return [options.interleave ? iamsarSquare(particles, snapshots, units, o) : inOrder];
+    }
+    const interleaved = iamsarSquare(particles, snapshots, units, { ...o, interleave: true });
+    return interleaved.strips.every((x, k) => x.coverage === inOrder.strips[k].coverage) ? [inOrder] : [inOrder, interleaved];
+  };
+  const lay = (square: IamsarSquare): IamsarBaselinePlan => laidOut(particles, snapshots, units, square, { ...options, interleave: square.interleave });
+  const firsts = variants(options);
+  let best = lay(firsts[0]);
+  for (const v of firsts.slice(1)) { const plan = lay(v); if (plan.pos > best.pos) best = plan; }
+  if (options.orientationDeg !== undefined || firsts[0].strips[0].pattern === 'SS') return best;
+  const axisDeg = firsts[0].strips[0].area.orientationDeg % 180;
   const tried = [axisDeg];
-  let best = laidOut(particles, snapshots, units, first, options);
   for (const o of [(axisDeg + 90) % 180, 0, 90]) {
     if (tried.some((d) => Math.abs(d - o) < 1 || Math.abs(d - o) > 179)) continue;
     tried.push(o);
-    const plan = laidOut(particles, snapshots, units, iamsarSquare(particles, snapshots, units, { ...options, orientationDeg: o }), options);
-    if (plan.pos > best.pos) best = plan;
+    for (const v of variants({ ...options, orientationDeg: o })) { const plan = lay(v); if (plan.pos > best.pos) best = plan; }
   }
   return best;
 }
@@ -253,6 +281,7 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
   options: IamsarBaselineOptions): IamsarBaselinePlan {
   const shoreline = options.shoreline ?? null;
   const law = options.law ?? DEFAULT_DETECTION_LAW;
+  const interleave = options.interleave ?? false;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
     const { pattern } = square.strips[k];
     let area = square.strips[k].area;
@@ -260,11 +289,11 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
       // clipped by the optimiser's rule: the strip cut back until its tracks keep the unit's clearance
       const frame = localFrame(area.centre);
       const clipped = clipClearOfLand(rectangleInFrame(frame, area), pattern,
-        (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM, law).spacingNm, frame, shoreline,
+        (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM, law, interleave).spacingNm, frame, shoreline,
         lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
       if (clipped) area = pattern === 'SS' ? squareOf(rectangleOnEarth(frame, clipped)) : rectangleOnEarth(frame, clipped);
     }
-    return iamsarAssignment(unit, pattern, area, law);
+    return iamsarAssignment(unit, pattern, area, law, interleave);
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);
   const { strips: _strips, frame: _frame, ...numbers } = square;
@@ -272,8 +301,8 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
 }
 
 /** A unit's assignment over an IAMSAR area: its spacing (iamsarSpacingNm) and route (area_route.ts). */
-export function iamsarAssignment(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, law: DetectionLaw): UnitAssignment {
-  const { spacingNm: s, count } = iamsarSpacingNm(unit, pattern, area.lengthNm, area.widthNm, law);
+export function iamsarAssignment(unit: AllocationUnit, pattern: AreaPattern, area: AreaOnEarth, law: DetectionLaw, interleave = false): UnitAssignment {
+  const { spacingNm: s, count } = iamsarSpacingNm(unit, pattern, area.lengthNm, area.widthNm, law, interleave);
   return {
     unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), pattern, area,
     trackSpacingNm: s, coverage: unit.sweepWidthNm / s, sweepWidthNm: unit.sweepWidthNm,

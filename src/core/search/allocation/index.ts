@@ -4,7 +4,7 @@ export { iamsarBaseline, iamsarSquare, type IamsarBaselineOptions, type IamsarBa
 export { optimalSearchFactor, searchConditionsOf, type OptimalSearchFactor, type SearchConditions } from './optimal_search_factor.js';
 export { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 export {
-  areaPatternOf, checkAllocationUnit, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit,
+  areaPatternOf, checkAllocationUnit, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit,
 } from './allocation_unit.js';
 export { areaRoute } from './area_route.js';
 export { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';

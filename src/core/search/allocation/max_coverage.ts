@@ -11,7 +11,7 @@
  *   cloud, at C <= 2 86.3 %). IAMSAR's own optimal coverage factor for normal conditions
  *   (optimal_search_factor.ts) passes 2 at a relative effort Z_r of about 19 (3.25 at 50) and
  *   reaches 4.41 at about 95: the old cap held the baseline below IAMSAR's method itself.
- * The unit's turns (minimumSpacingOf, allocation_unit.ts) still bound its spacing from below.
+ * The unit's turns (minimumSpacingOf, allocation_unit.ts: 2 r in order, closestSpacingOf: r interleaved) still bound its spacing from below.
  */
 import { parallelTrackPod, type DetectionLaw } from '../detection.js';
 

@@ -3,7 +3,7 @@ import { probabilityOfSuccess } from '../pod_success.js';
 import { allocationScenarios, qualityScenarios } from './allocation_scenarios.testkit.js';
 import { mustSearchApart, searchEndS } from './allocation_unit.js';
 import { rectangleInFrame, rectanglesOverlap } from './frame_rectangle.js';
-import { minimumSpacingOf } from './allocation_unit.js';
+import { closestSpacingOf, minimumSpacingOf } from './allocation_unit.js';
 import { iamsarBaseline } from './iamsar_baseline.js';
 import { MAX_COVERAGE, lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
@@ -103,8 +103,16 @@ describe('optimalAllocation', () => {
       const base = iamsarBaseline(s.particles, s.snapshots, s.units, { law });
       const plan = optimalAllocation(s.particles, s.snapshots, s.units, { law, baseline: base });
       expect(plan.pos).toBeGreaterThanOrEqual(base.pos);
-      // the baseline's strips respect each unit's closest spacing (2 r for its turns), as the optimiser's areas do
-      base.assignments.forEach((a, k) => expect(a.trackSpacingNm).toBeGreaterThanOrEqual(minimumSpacingOf(s.units[k], a.pattern) - 1e-9));
+      // the baseline's strips respect each unit's closest spacing (2 r for its turns, r with its legs
+      // interleaved), as the optimiser's areas do, and every turn is flown at the unit's radius
+      for (const p of [base, plan]) {
+        p.assignments.forEach((a) => {
+          const unit = s.units.find((u) => u.unitId === a.unitId)!;
+          const closest = a.route.parameters.legOrder === 'interleaved' ? closestSpacingOf(unit, a.pattern) : minimumSpacingOf(unit, a.pattern);
+          expect(a.trackSpacingNm).toBeGreaterThanOrEqual(closest - 1e-9);
+          expect(a.route.tightTurns ?? 0).toBe(0);
+        });
+      }
     }
   });
 
@@ -125,13 +133,15 @@ describe('optimalAllocation', () => {
   });
 
   test('a unit the descent leaves under 1 % is placed again where the others leave probability, and the plan gains', () => {
-    // the track-line scenario, exponential law, without the joint moves (step 2b): the best start
-    // leaves SHIP-1 on a strip worth 0.5 %; placed again it takes a strip beside the aircraft's
-    // (every area apart: with airOverSurface no ship is left with so little)
+    // the track-line scenario, exponential law, without the joint moves (step 2b), the MPA turning
+    // on twice its rate-one radius (so that interleaved it flies no closer than 1.6 NM, C <= 0.94):
+    // the best start leaves SHIP-1 on a strip worth 0.5 %; placed again it takes a strip beside the
+    // aircraft's (every area apart: with airOverSurface no ship is left with so little)
     const s = qualityScenarios(10_000)[2];
+    const units = s.units.map((u) => (u.unitId === 'MPA-1' ? { ...u, turnRadiusNm: 2 * u.turnRadiusNm! } : u));
     const options = { law: 'exponential' as const, pairMoves: false, holdUnits: false };
-    const without = optimalAllocation(s.particles, s.snapshots, s.units, { ...options, replaceNegligible: false });
-    const withIt = optimalAllocation(s.particles, s.snapshots, s.units, options);
+    const without = optimalAllocation(s.particles, s.snapshots, units, { ...options, replaceNegligible: false });
+    const withIt = optimalAllocation(s.particles, s.snapshots, units, options);
     expect(without.optimiserPos).toBeGreaterThan(0.5);
     expect(Math.min(...without.unitPos)).toBeLessThan(NEGLIGIBLE_POS);
     expect(Math.min(...withIt.unitPos)).toBeGreaterThanOrEqual(NEGLIGIBLE_POS);
@@ -226,7 +236,7 @@ describe('iamsarBaseline', () => {
         const u = s.units[k];
         const z = u.sweepWidthNm * u.speedKn * u.enduranceH;
         // area = Z_i / C_i, C_i the square's coverage or the unit's limit (its turns, its coverage cap)
-        const cLimit = Math.min(base.coverage, lawMaxCoverage('inverse-cube'), u.sweepWidthNm / Math.max(minimumSpacingOf(u, a.pattern), 1e-12));
+        const cLimit = Math.min(base.coverage, lawMaxCoverage('inverse-cube'), u.sweepWidthNm / Math.max(base.interleave ? closestSpacingOf(u, a.pattern) : minimumSpacingOf(u, a.pattern), 1e-12));
         expect(a.area.widthNm * base.sideNm).toBeCloseTo(z / cLimit, 6);
         expect(a.area.lengthNm).toBeGreaterThanOrEqual(base.sideNm - 1e-9);
         expect(a.route.totalTrackNm).toBeGreaterThan(0.97 * u.speedKn * u.enduranceH);

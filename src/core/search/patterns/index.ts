@@ -8,6 +8,7 @@ export type { SearchRectangle } from './search_rectangle.js';
 export type {
   PatternCode,
   TurnDirection,
+  LegOrder,
   UnitMotion,
   RouteWaypoint,
   RouteLeg,

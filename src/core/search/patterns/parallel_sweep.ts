@@ -5,10 +5,11 @@
  * the layout convention.
  */
 import { InvalidInputError } from '../../errors.js';
-import type { SearchRoute, TurnDirection, UnitMotion } from '../pattern.js';
+import type { LegOrder, SearchRoute, TurnDirection, UnitMotion } from '../pattern.js';
 import { ladder } from './parallel_tracks.js';
 import {
   optionalLegCount,
+  optionalLegOrder,
   requireBearing,
   requireMotion,
   requirePositive,
@@ -32,6 +33,8 @@ export interface RectanglePatternInput {
   readonly turn: TurnDirection;
   /** Keep only the first `legCount` legs (tracks and cross legs both count). */
   readonly legCount?: number;
+  /** Order the tracks are flown in (parallel_tracks.ts, trackOrder); default 'sequential'. */
+  readonly legOrder?: LegOrder;
   readonly unit: UnitMotion;
 }
 
@@ -53,6 +56,7 @@ export function rectanglePattern(pattern: 'PS' | 'CS', input: RectanglePatternIn
   const trackSpacingNm = requirePositive('trackSpacingNm', input.trackSpacingNm);
   const turn = requireTurn('turn', input.turn);
   const legCount = optionalLegCount('legCount', input.legCount);
+  const legOrder = optionalLegOrder('legOrder', input.legOrder);
   const motion = requireMotion('unit', input.unit);
   const axisDeg = pattern === 'PS' ? area.orientationDeg : area.orientationDeg + 90;
   const firstLegBearingDeg = requireBearing('firstLegBearingDeg', input.firstLegBearingDeg ?? axisDeg);
@@ -70,6 +74,7 @@ export function rectanglePattern(pattern: 'PS' | 'CS', input: RectanglePatternIn
     alongTrackExtentNm: alongMajor ? area.lengthNm : area.widthNm,
     acrossTrackExtentNm: alongMajor ? area.widthNm : area.lengthNm,
     alongTrackField: alongMajor ? 'area.lengthNm' : 'area.widthNm',
+    legOrder,
   });
   return layOutRoute({
     pattern,
@@ -90,6 +95,7 @@ export function rectanglePattern(pattern: 'PS' | 'CS', input: RectanglePatternIn
       turn,
       trackCount: laid.trackCount,
       trackLengthNm: laid.trackLengthNm,
+      ...(legOrder === 'interleaved' ? { legOrder } : {}),
     },
   });
 }

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../../errors.js';
 import { checkLonLat, type LonLatDeg } from '../../geo/lon_lat.js';
-import type { TurnDirection, UnitMotion } from '../pattern.js';
+import type { LegOrder, TurnDirection, UnitMotion } from '../pattern.js';
 import { normaliseBearingDeg } from './local_plane.js';
 
 /** Most legs a generator will lay out: a guard against an endurance of weeks at tiny spacing. */
@@ -30,6 +30,15 @@ export function requireBearing(field: string, value: unknown): number {
 export function requireTurn(field: string, value: unknown): TurnDirection {
   if (value !== 'left' && value !== 'right') {
     throw new InvalidInputError(field, `must be 'left' or 'right', got ${String(value)}`);
+  }
+  return value;
+}
+
+/** 'sequential' (the default, for undefined) or 'interleaved'. */
+export function optionalLegOrder(field: string, value: unknown): LegOrder {
+  if (value === undefined) return 'sequential';
+  if (value !== 'sequential' && value !== 'interleaved') {
+    throw new InvalidInputError(field, `must be 'sequential' or 'interleaved', got ${String(value)}`);
   }
   return value;
 }
