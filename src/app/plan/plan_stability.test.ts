@@ -3,7 +3,8 @@
  * the IAMSAR baseline's (both scored exactly on the same particles), and the raft-or-person example
  * planned with 2,000, 5,000 and 10,000 particles gives POS within 1 point and areas whose centres
  * differ by less than a tenth of their size. Measured (docs/architecture.md, "Stability"): the
- * Liancourt and six-unit examples do not meet the stability figures yet, so only the first is held here.
+ * six-unit example does not meet the stability figures yet; the Liancourt one does since its units
+ * sent are refined again without the helicopter held (bench/RESULTS.md: largest centre shift 0.09).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { distanceM, metresToNm } from '../../core/geo/index.js';
@@ -16,6 +17,20 @@ const plan = (file: string, particleCount?: number): Promise<PlanRun> => {
   const c = loadPlanCase(`${findRepoRoot()}/examples/plans/${file}`, objects);
   return runPlan(particleCount ? { ...c, drift: { ...c.drift, request: { ...c.drift.request, particleCount } } } : c, { workers: 1 });
 };
+
+/** POS within 1 point and area centres within a tenth of their size between every two of `runs`. */
+function expectStable(runs: readonly PlanRun[]): void {
+  for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) {
+    const a = runs[i].optimal, b = runs[j].optimal;
+    expect(Math.abs(a.pos - b.pos)).toBeLessThan(0.01);
+    expect(b.assignments.map((y) => y.unitId)).toEqual(a.assignments.map((x) => x.unitId));
+    a.assignments.forEach((x, k) => {
+      const y = b.assignments[k];
+      const sizeNm = Math.min(Math.sqrt(x.area.lengthNm * x.area.widthNm), Math.sqrt(y.area.lengthNm * y.area.widthNm));
+      expect(metresToNm(distanceM(x.area.centre.lonDeg, x.area.centre.latDeg, y.area.centre.lonDeg, y.area.centre.latDeg))).toBeLessThan(0.1 * sizeNm);
+    });
+  }
+}
 
 describe('the raft-or-person example is stable across particle counts and never worse than IAMSAR', () => {
   const runs: PlanRun[] = [];
@@ -31,17 +46,16 @@ describe('the raft-or-person example is stable across particle counts and never 
     }
   });
   test('POS within 1 point and area centres within a tenth of their size between 2,000, 5,000 and 10,000 particles', () => {
-    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) {
-      const a = runs[i].optimal, b = runs[j].optimal;
-      expect(Math.abs(a.pos - b.pos)).toBeLessThan(0.01);
-      a.assignments.forEach((x, k) => {
-        const y = b.assignments[k];
-        expect(y.unitId).toBe(x.unitId);
-        const sizeNm = Math.min(Math.sqrt(x.area.lengthNm * x.area.widthNm), Math.sqrt(y.area.lengthNm * y.area.widthNm));
-        expect(metresToNm(distanceM(x.area.centre.lonDeg, x.area.centre.latDeg, y.area.centre.lonDeg, y.area.centre.latDeg))).toBeLessThan(0.1 * sizeNm);
-      });
-    }
+    expectStable(runs);
   });
+});
+
+describe('the Liancourt example is stable across particle counts', () => {
+  test('POS within 1 point and area centres within a tenth of their size between 2,000, 5,000 and 10,000 particles', async () => {
+    const runs: PlanRun[] = [];
+    for (const n of [2000, 5000, 10_000]) runs.push(await plan('liancourt-joint-sarex.yaml', n));
+    expectStable(runs);
+  }, 300_000);
 });
 
 describe('the Liancourt example (helicopter limited to C 0.1 by its turns) is never worse than IAMSAR', () => {
