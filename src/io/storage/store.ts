@@ -189,7 +189,11 @@ export interface SarbridgeStore {
   /** The case's row, or null. */
   getCase(caseId: string): Promise<CaseRow | null>;
   listCases(): Promise<CaseRow[]>;
-  /** Listen for appended events; returns the function that stops listening. */
+  /**
+   * Listen for appended events; returns the function that stops listening. A listener may also
+   * hear appends committed just before it started (PostgreSQL delivers NOTIFY asynchronously):
+   * callers read the events from the version they hold, so a notice is a prompt, not the data.
+   */
   onAppended(listener: AppendListener): () => void;
 
   /** Refused with DuplicateUserError when the name is taken. */
