@@ -152,15 +152,24 @@ function chordSlice(
 const SMALL_RAD = 0.05;
 /** Half-chords below this (a distance of 127 km) take asin's series x + x³/6 + 3x⁵/40 + 5x⁷/112 + 35x⁹/1152 (next term below 1e-21 x). */
 const SMALL_CHORD = 0.01;
+/**
+ * The series' coefficients, −1/3!, 1/5!, … as constants (Horner's form in x²): written as
+ * divisions (x2 / 6, …) they were 14 divisions a particle, which V8 cannot turn into
+ * multiplications (not exact); 3.2 → 2.75 ms a summary of 100,000 particles, the largest error
+ * against Math.sin/Math.cos the same (1.4e-17, 1.1e-16 over a million angles below SMALL_RAD),
+ * the same summaries over 400 random clouds (2026-12-06).
+ */
+const SIN3 = -1 / 6, SIN5 = 1 / 120, SIN7 = -1 / 5040;
+const COS2 = -1 / 2, COS4 = 1 / 24, COS6 = -1 / 720, COS8 = 1 / 40320;
 
 function sinSmall(x: number): number {
   const x2 = x * x;
-  return x * (1 - (x2 / 6) * (1 - (x2 / 20) * (1 - x2 / 42)));
+  return x * (1 + x2 * (SIN3 + x2 * (SIN5 + x2 * SIN7)));
 }
 
 function cosSmall(x: number): number {
   const x2 = x * x;
-  return 1 - (x2 / 2) * (1 - (x2 / 12) * (1 - (x2 / 30) * (1 - x2 / 56)));
+  return 1 + x2 * (COS2 + x2 * (COS4 + x2 * (COS6 + x2 * COS8)));
 }
 
 function asinSmall(x: number): number {
