@@ -22,7 +22,7 @@ import { detectAlongTrack, distressCallPosition, planMap, SwitchedField, type In
 import { EARTH_RADIUS_M, type LonLatDeg } from '../../core/geo/index.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import type { SearchTrack, TrackWaypoint, UnitAssignment } from '../../core/search/index.js';
-import { planAfterDrift } from '../plan/plan_after_drift.js';
+import { baselineAfterDrift, planAfterDrift } from '../plan/plan_after_drift.js';
 import type { PlanCase, PlannedUnit } from '../plan/plan_file.js';
 import type { ExerciseCase, ExercisePhase, NewDatum } from './exercise_file.js';
 
@@ -190,11 +190,12 @@ export function revisedForcing(forcing: DriftForcing, wind: PhaseKnowledge['wind
 /**
  * The players' plans and flights for both methods from one drift of the players' forecast. Phase 1
  * is planned once for both (planAfterDrift gives the optimal plan and the baseline together); each
- * later phase once per method, with that method's earlier flights as searches done. A phase planned
- * after a released distress call, sighting, debris find or weather change is planned on what the
- * players make of it (phaseKnowledge, `calls` as heard): when that changes the drift, the players
- * drift again (`forcing`, in this thread, with `seed`), once per set of injects known, for both
- * methods. `drift` null: the players' drift of the plan file is made here too when a phase needs it.
+ * later phase once per method, with that method's earlier flights as searches done (the IAMSAR
+ * players' by baselineAfterDrift, the baseline alone). A phase planned after a released distress
+ * call, sighting, debris find or weather change is planned on what the players make of it
+ * (phaseKnowledge, `calls` as heard): when that changes the drift, the players drift again
+ * (`forcing`, in this thread, with `seed`), once per set of injects known, for both methods.
+ * `drift` null: the players' drift of the plan file is made here too when a phase needs it.
  */
 export function playersFlights(exercise: ExerciseCase, drift: DriftResult | null, shoreline: Shoreline | null, forcing: DriftForcing | null = null,
   seed: number = exercise.plan.drift.request.seed, calls: readonly NewDatum[] = heardCalls(exercise, null)): Record<TrialMethod, MethodFlights> {
@@ -229,9 +230,14 @@ export function playersFlights(exercise: ExerciseCase, drift: DriftResult | null
         chosen = method === 'optimal' ? first.optimal : first.baseline;
         weight = first.particles.weight;
       } else {
-        const p = planAfterDrift(phaseCase(k, flights), phaseDrift, shoreline);
-        chosen = method === 'optimal' ? p.optimal : p.baseline;
-        weight = p.particles.weight;
+        const c = phaseCase(k, flights);
+        if (method === 'optimal') {
+          const p = planAfterDrift(c, phaseDrift, shoreline);
+          chosen = p.optimal; weight = p.particles.weight;
+        } else {   // the IAMSAR players' plan is the baseline alone: the optimiser's layout would be thrown away
+          const b = baselineAfterDrift(c, phaseDrift, shoreline);
+          chosen = b.baseline; weight = b.particles.weight;
+        }
       }
       const nextS = k + 1 < phases.length ? phases[k + 1].planningTimeS : Infinity;
       const flown = chosen.assignments.map((a) => flownTrack(exercise, a, phase, nextS));

@@ -61,25 +61,7 @@ export const CLEARANCE_SEARCH_NM = 10;
  * it ran with (null for none), which the allocation keeps areas off and the land warnings use.
  */
 export function planAfterDrift(planCase: PlanCase, result: DriftResult, shoreline: Shoreline | null): PlanAfterDrift {
-  const snapshots: PositionSnapshot[] = result.snapshots;
-  const status = result.snapshots[result.snapshots.length - 1].status;
-  // the scenario column: each particle is detected with its own object's sweep width
-  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status, scenario: result.particles.scenario };
-  let particles = prior;
-  let update: SearchesDoneUpdate | null = null;
-  if (planCase.searchesDone.length > 0) {
-    const done = searchPod({ particles: prior, snapshots, tracks: planCase.searchesDone, law: planCase.law });
-    const bayes = afterUnsuccessfulSearch(prior.weight, done.pod);
-    particles = { ...prior, weight: bayes.weight };
-    update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
-  }
-  // IAMSAR's cumulative relative effort counts the searches done: W x the length of their tracks
-  const previousEffortNm2 = planCase.searchesDone.reduce((sum, s) => {
-    let nm = 0;
-    for (let k = 1; k < s.waypoints.length; k++) nm += metresToNm(distanceM(s.waypoints[k - 1].lonDeg, s.waypoints[k - 1].latDeg, s.waypoints[k].lonDeg, s.waypoints[k].latDeg));
-    return sum + s.sweepWidthNm * nm;
-  }, 0);
-  const options = { law: planCase.law, shoreline, previousEffortNm2, ...(planCase.windFromDeg === undefined ? {} : { windFromDeg: planCase.windFromDeg }) };
+  const { snapshots, particles, update, options } = updatedForPlanning(planCase, result, shoreline);
   const baseline = iamsarBaseline(particles, snapshots, planCase.units, options);
   // the better of the optimiser's layout and the baseline, both scored exactly on these particles
   const optimal = optimalAllocation(particles, snapshots, planCase.units, {
@@ -109,6 +91,40 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
     planCase, particles, update, datumAtPlanning: datumAt(snapshots, planCase.planningTimeS, particles),
     optimal, baseline, datumTrack, landWarnings, clearances,
   };
+}
+
+/**
+ * The IAMSAR baseline alone after the drift, on the same updated weights as planAfterDrift's
+ * (its `baseline`, bit for bit): for a doctrine trial's IAMSAR players after their first phase,
+ * whose plan is the baseline, so that the optimiser's layout would be made and thrown away.
+ */
+export function baselineAfterDrift(planCase: PlanCase, result: DriftResult, shoreline: Shoreline | null): { readonly particles: ParticleWeights; readonly baseline: IamsarBaselinePlan } {
+  const { snapshots, particles, options } = updatedForPlanning(planCase, result, shoreline);
+  return { particles, baseline: iamsarBaseline(particles, snapshots, planCase.units, options) };
+}
+
+/** The weights after the searches done (Bayes), what they changed, and the options both allocations take. */
+function updatedForPlanning(planCase: PlanCase, result: DriftResult, shoreline: Shoreline | null) {
+  const snapshots: PositionSnapshot[] = result.snapshots;
+  const status = result.snapshots[result.snapshots.length - 1].status;
+  // the scenario column: each particle is detected with its own object's sweep width
+  const prior: ParticleWeights = { count: result.particles.count, weight: result.particles.weight, status, scenario: result.particles.scenario };
+  let particles = prior;
+  let update: SearchesDoneUpdate | null = null;
+  if (planCase.searchesDone.length > 0) {
+    const done = searchPod({ particles: prior, snapshots, tracks: planCase.searchesDone, law: planCase.law });
+    const bayes = afterUnsuccessfulSearch(prior.weight, done.pod);
+    particles = { ...prior, weight: bayes.weight };
+    update = { pos: done.pos, datumBefore: datumAt(snapshots, planCase.planningTimeS, prior), datumAfter: datumAt(snapshots, planCase.planningTimeS, particles) };
+  }
+  // IAMSAR's cumulative relative effort counts the searches done: W x the length of their tracks
+  const previousEffortNm2 = planCase.searchesDone.reduce((sum, s) => {
+    let nm = 0;
+    for (let k = 1; k < s.waypoints.length; k++) nm += metresToNm(distanceM(s.waypoints[k - 1].lonDeg, s.waypoints[k - 1].latDeg, s.waypoints[k].lonDeg, s.waypoints[k].latDeg));
+    return sum + s.sweepWidthNm * nm;
+  }, 0);
+  const options = { law: planCase.law, shoreline, previousEffortNm2, ...(planCase.windFromDeg === undefined ? {} : { windFromDeg: planCase.windFromDeg }) };
+  return { snapshots, particles, update, options };
 }
 
 /** Each assignment's closest approach to land (geodesic, to the shoreline's edges; core routeShoreClearance). */
