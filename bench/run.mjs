@@ -54,6 +54,8 @@ childBench('The drift as a process (bench/drift_process.mjs; issue 10 goals: at 
 
 childBench('Start-up, whole process (bench/startup.mjs; goal: --help and objects under 150 ms):', 'startup.mjs', []);
 
+childBench('The per-output summaries the drift prints (bench/summaries.mjs):', 'summaries.mjs', ['25']);
+
 childBench('The kernel cold, one run per fresh process, pinned to one vCPU (bench/drift_cold_start.mjs; a run left in the on-stack-replacement code shows as 49-51 ns):', 'drift_cold_start.mjs', ['4']);
 
 childBench('Forcing readers under corrupted files (bench/forcing_fuzz.mjs, 500 seeded mutants of each data/forcing file):', 'forcing_fuzz.mjs', ['500', '1']);
