@@ -151,8 +151,8 @@ try {
   await page.getByTestId('plan-run').click();
   await waitApp('app.plansDone >= 1 || !!app.lastError');
   const planS = (performance.now() - t) / 1000;
-  const rows = await page.getByTestId('plan-unit-row').count();
-  line(`  plan, ${rows} units over 100,000 particles in the Worker: ${planS.toFixed(2)} s (click to plan shown; the page's own lastPlanMs ${(await app()).timings?.lastPlanMs?.toFixed(0) ?? '-'} ms)`);
+  const sent = await page.getByTestId('plan-unit-row').count(), held = await page.getByTestId('plan-held-row').count();
+  line(`  plan, ${sent + held} units (${sent} sent, ${held} held in reserve) over 100,000 particles in the Worker: ${planS.toFixed(2)} s (click to plan shown; the page's own lastPlanMs ${(await app()).timings?.lastPlanMs?.toFixed(0) ?? '-'} ms)`);
   const timings = (await app()).timings ?? {};
   if (timings.driftFrameP50Ms !== undefined) line(`  page frame intervals while the 100,000-particle drift ran in the Worker: p50 ${timings.driftFrameP50Ms.toFixed(0)} ms, worst ${timings.driftFrameMaxMs.toFixed(0)} ms`);
   if (Object.keys(timings).length) line(`  the page's own timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}`);
