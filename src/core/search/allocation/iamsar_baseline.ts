@@ -122,23 +122,31 @@ export interface IamsarSquare extends IamsarNumbers {
 const COMPACT_RADIUS_RATIO = 2;
 
 /**
- * The IAMSAR layout (file header, steps 1-6): the optimal square about the datum and each unit's strip.
- * @example iamsarSquare(particles, snapshots, units).safetyFactor // fs_o from the relative effort
+ * What the IAMSAR layout reads of the cloud (file header, step 1): the datum at the mean
+ * mid-search time, the probable error E, whether the datum is compact (for an SS), and the bearing
+ * of the major axis. The same for every orientation and spacing rule iamsarBaseline tries, so it
+ * makes them once (each took a projection, a weighted centroid and a sort of every particle: 1.5 s
+ * of a 2.4 s baseline at 100,000 particles, bench/RESULTS.md 2026-12-06).
  */
-export function iamsarSquare(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
-  options: IamsarBaselineOptions = {}): IamsarSquare {
-  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
-  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
-  const previous = options.previousEffortNm2 ?? 0;
-  if (!(Number.isFinite(previous) && previous >= 0)) throw new InvalidInputError('previousEffortNm2', `must be a number >= 0, got ${String(previous)}`);
-  if (options.safetyFactor !== undefined && !(options.safetyFactor > 0)) throw new InvalidInputError('safetyFactor', `${options.safetyFactor} is not a factor > 0`);
+export interface IamsarCloud {
+  readonly datumTimeS: number;
+  readonly datum: Datum;
+  readonly frame: LocalFrame;
+  readonly probableErrorNm: number;
+  readonly compact: boolean;
+  /** Bearing of the major axis from north, radians (the covariance's eigenvector). */
+  readonly majorAxisRad: number;
+}
+
+/** The cloud as the IAMSAR layout reads it (IamsarCloud), for `units`' mean mid-search time. */
+export function iamsarCloud(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  include: (status: number) => boolean = releasedOnly): IamsarCloud {
   const n = particles.count;
   const datumTimeS = units.reduce((s, u) => s + 0.5 * (u.arrivalTimeS + searchEndS(u)), 0) / units.length;
   const frame0 = localFrame({ lonDeg: snapshots[0].lonDeg[0], latDeg: snapshots[0].latDeg[0] });
   const at = positionsAt(frame0, snapshots, datumTimeS, n);
   const lonDeg = new Float64Array(n), latDeg = new Float64Array(n);
   for (let i = 0; i < n; i++) { const p = fromLocal(frame0, at.x[i], at.y[i]); lonDeg[i] = p.lonDeg; latDeg[i] = p.latDeg; }
-  const include = options.include ?? releasedOnly;
   const datum = weightedDatum({ count: n, lonDeg, latDeg, weight: particles.weight, status: particles.status }, include);
   const frame = localFrame(datum);
   // E (50 % radius) and the 90 % radius about the datum; the weighted second moments for the major axis
@@ -158,10 +166,29 @@ export function iamsarSquare(particles: ParticleWeights, snapshots: readonly Pos
     for (const { d, w } of dist) { acc += w; if (acc >= share * total) return d; }
     return dist.length ? dist[dist.length - 1].d : 0;
   };
-  const probableErrorNm = Math.max(radiusHolding(0.5) / METRES_PER_NM, 0.05);
-  const compact = radiusHolding(0.9) <= COMPACT_RADIUS_RATIO * radiusHolding(0.5);
-  // bearing of the major axis (from north, x east y north): the eigenvector of the covariance
-  const axisRad = options.orientationDeg === undefined ? 0.5 * Math.atan2(2 * sxy, syy - sxx) : (options.orientationDeg * Math.PI) / 180;
+  return {
+    datumTimeS, datum, frame,
+    probableErrorNm: Math.max(radiusHolding(0.5) / METRES_PER_NM, 0.05),
+    compact: radiusHolding(0.9) <= COMPACT_RADIUS_RATIO * radiusHolding(0.5),
+    majorAxisRad: 0.5 * Math.atan2(2 * sxy, syy - sxx),
+  };
+}
+
+/**
+ * The IAMSAR layout (file header, steps 1-6): the optimal square about the datum and each unit's
+ * strip; `cloud` the cloud's reading when the caller has it already (iamsarCloud of the same
+ * particles, snapshots, units and `options.include`).
+ * @example iamsarSquare(particles, snapshots, units).safetyFactor // fs_o from the relative effort
+ */
+export function iamsarSquare(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: IamsarBaselineOptions = {}, cloud?: IamsarCloud): IamsarSquare {
+  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
+  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  const previous = options.previousEffortNm2 ?? 0;
+  if (!(Number.isFinite(previous) && previous >= 0)) throw new InvalidInputError('previousEffortNm2', `must be a number >= 0, got ${String(previous)}`);
+  if (options.safetyFactor !== undefined && !(options.safetyFactor > 0)) throw new InvalidInputError('safetyFactor', `${options.safetyFactor} is not a factor > 0`);
+  const { datumTimeS, datum, frame, probableErrorNm, compact, majorAxisRad } = cloud ?? iamsarCloud(particles, snapshots, units, options.include ?? releasedOnly);
+  const axisRad = options.orientationDeg === undefined ? majorAxisRad : (options.orientationDeg * Math.PI) / 180;
 
   const law = options.law ?? DEFAULT_DETECTION_LAW;
   const conditions = searchConditionsOf(law);
@@ -253,12 +280,15 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   // coverage may ask it for a spacing only the second allows; both are flyable, so both are tried
   // where they differ, and the better kept (interleaving narrows its strip: better on a compact
   // cloud, worse where the probability is spread wide).
+  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
+  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  const cloud = iamsarCloud(particles, snapshots, units, options.include ?? releasedOnly);
   const variants = (o: IamsarBaselineOptions): IamsarSquare[] => {
-    const inOrder = iamsarSquare(particles, snapshots, units, { ...o, interleave: false });
+    const inOrder = iamsarSquare(particles, snapshots, units, { ...o, interleave: false }, cloud);
     if (options.interleave !== undefined || !units.some((u) => interleavedSpacingOf(u, 'PS') > 0)) {
-      return [options.interleave ? iamsarSquare(particles, snapshots, units, o) : inOrder];
+      return [options.interleave ? iamsarSquare(particles, snapshots, units, o, cloud) : inOrder];
     }
-    const interleaved = iamsarSquare(particles, snapshots, units, { ...o, interleave: true });
+    const interleaved = iamsarSquare(particles, snapshots, units, { ...o, interleave: true }, cloud);
     return interleaved.strips.every((x, k) => x.coverage === inOrder.strips[k].coverage) ? [inOrder] : [inOrder, interleaved];
   };
   const lay = (square: IamsarSquare): IamsarBaselinePlan => laidOut(particles, snapshots, units, square, { ...options, interleave: square.interleave });
