@@ -87,6 +87,12 @@ export function areaPatternOf(unit: AllocationUnit, field: string): AreaPattern 
   return p;
 }
 
+/** Check that there is a unit and every unit's numbers (checkAllocationUnit, fields `units[k]`). */
+export function checkAllocationUnits(units: readonly AllocationUnit[]): void {
+  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
+  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+}
+
 /** Check a unit's numbers; InvalidInputError names the field. */
 export function checkAllocationUnit(unit: AllocationUnit, field: string): void {
   if (typeof unit.unitId !== 'string' || unit.unitId.trim() === '') throw new InvalidInputError(`${field}.unitId`, 'must be a non-empty name');

@@ -42,7 +42,7 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import { DEFAULT_DETECTION_LAW, type DetectionLaw } from '../detection.js';
 import type { ParticleWeights, PositionSnapshot } from '../pod.js';
 import type { Shoreline } from '../../drift/request.js';
-import { checkAllocationUnit, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { checkAllocationUnits, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, searchEndS, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { rectangleInFrame, rectangleOnEarth, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { clipClearOfLand, lineClearanceM } from './tracks_on_land.js';
 import { areaRoute } from './area_route.js';
@@ -182,8 +182,7 @@ export function iamsarCloud(particles: ParticleWeights, snapshots: readonly Posi
  */
 export function iamsarSquare(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
   options: IamsarBaselineOptions = {}, cloud?: IamsarCloud): IamsarSquare {
-  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
-  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  checkAllocationUnits(units);
   const previous = options.previousEffortNm2 ?? 0;
   if (!(Number.isFinite(previous) && previous >= 0)) throw new InvalidInputError('previousEffortNm2', `must be a number >= 0, got ${String(previous)}`);
   if (options.safetyFactor !== undefined && !(options.safetyFactor > 0)) throw new InvalidInputError('safetyFactor', `${options.safetyFactor} is not a factor > 0`);
@@ -280,8 +279,7 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   // coverage may ask it for a spacing only the second allows; both are flyable, so both are tried
   // where they differ, and the better kept (interleaving narrows its strip: better on a compact
   // cloud, worse where the probability is spread wide).
-  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
-  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  checkAllocationUnits(units);
   const cloud = iamsarCloud(particles, snapshots, units, options.include ?? releasedOnly);
   const variants = (o: IamsarBaselineOptions): IamsarSquare[] => {
     const inOrder = iamsarSquare(particles, snapshots, units, { ...o, interleave: false }, cloud);

@@ -90,7 +90,7 @@ import { releasedOnly } from '../../probability/particle_cloud.js';
 import { smallestContainmentRectangles } from '../../probability/min_rectangle.js';
 import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
-import { areaPatternOf, checkAllocationUnit, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { areaPatternOf, checkAllocationUnits, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
@@ -256,8 +256,7 @@ interface SharedSetup {
  */
 function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions, setup: SharedSetup, fastChoice: boolean): OptimalPlan | readonly UnitAssignment[] {
-  if (units.length === 0) throw new InvalidInputError('units', 'no search unit given');
-  units.forEach((u, k) => checkAllocationUnit(u, `units[${k}]`));
+  checkAllocationUnits(units);
   const ids = new Set(units.map((u) => u.unitId));
   if (ids.size !== units.length) throw new InvalidInputError('units', 'unit ids must be unique');
   const n = particles.count;
