@@ -66,6 +66,13 @@
  *
  * 7. Interchangeable units (interchangeable_units.ts: alike in all but their ids) get their areas
  *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
+ * 8. A re-plan (`previousAreas`: the plan issued before for the same case): those areas, as they
+ *    were (a unit held then placed on what they leave), are scored exactly and issued instead of
+ *    the layout of 4c while they are tied with the best one found (the rule of 4c: within a point or
+ *    twice the paired standard error), so that a re-plan on other particles does not re-task units
+ *    for the particles' noise (ours; issue 12's stability, as a coordinator meets it). Refined,
+ *    they are also a start. Steps 5 and 6 still apply: the baseline when it scores higher, units of
+ *    no use held (the others then moved only when that is better beyond the noise).
  *
  * The score in 1 and 2 is a fast approximation: particles gathered into small cells
  * (cell_cloud.ts) that move with their mean drift during the unit's search, coarse to fine (ours,
@@ -155,6 +162,21 @@ export interface AllocationOptions extends PlanningOptions {
   readonly startsOnly?: boolean;
   /** The layout issued refined again on kernel-smoothed particles, kept when still tied with the best (step 4d); default true. */
   readonly polish?: boolean;
+  /**
+   * A re-plan (step 8): the areas of the plan issued before for the same case, by unit id (a unit
+   * without one was held in reserve then). They are kept as they were while no layout found is
+   * better beyond what the particles can tell (layout_choice.ts, tiedWith), so that a re-plan with
+   * other particles does not re-task units for noise; refined, they are also a start. The plan's
+   * `previous` says whether they were kept.
+   */
+  readonly previousAreas?: readonly { readonly unitId: string; readonly area: AreaOnEarth }[];
+}
+
+/** With previousAreas: whether the plan keeps them, their exact POS on these particles (null: they could not be laid out), and why. */
+export interface PreviousLayoutUse {
+  readonly kept: boolean;
+  readonly pos: number | null;
+  readonly note: string;
 }
 
 /** Which layout a plan is: the optimiser's own, or the IAMSAR baseline's when that scored higher. */
@@ -188,6 +210,8 @@ export interface OptimalPlan extends SearchPlan {
    * `pos` are those of the units sent.
    */
   readonly held: readonly HeldUnit[];
+  /** With previousAreas (a re-plan): whether the previous areas were kept, and why. */
+  readonly previous?: PreviousLayoutUse;
 }
 
 /** Kicks are tried between this many units of largest effort (3 pairs). */
@@ -620,6 +644,46 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     if (areas.length !== units.length) throw new InvalidInputError('startAreas', `a start has ${areas.length} areas for ${units.length} units`);
     startFrom(areas);
   }
+  // Step 8 (a re-plan): the previous plan's areas as they were (its held units placed on what they
+  // leave), exactly scored below, and refined as a further start.
+  const previousAreas = fastChoice || startsOnly ? undefined : options.previousAreas;
+  let incumbent: Placed[] | null = null;
+  let previousNote = '';
+  if (previousAreas !== undefined) {
+    const gone = previousAreas.filter((p) => !ids.has(p.unitId)).map((p) => p.unitId);
+    if (gone.length > 0) previousNote = `the previous plan has units no longer in the case (${gone.join(', ')})`;
+    else {
+      const areaOf = new Map(previousAreas.map((p) => [p.unitId, p.area]));
+      placed.fill(null);
+      for (const k of order) {
+        const area = areaOf.get(units[k].unitId);
+        if (area === undefined) continue;
+        const r = square(k, rectangleInFrame(frame, area));
+        if (!feasible(k, r)) { previousNote = `${units[k].unitId}'s previous area no longer fits it (no track fits, land within its clearance, or it meets another unit's area)`; break; }
+        weigh(k, residual(k));
+        commit(k, r);
+      }
+      // units held before (no previous area): placed on what the others leave, as in greedy
+      for (const k of previousNote === '' ? order : []) {
+        if (placed[k]) continue;
+        weigh(k, residual(k));
+        const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
+        for (let j = 0; j < units.length; j++) {
+          const p = placed[j];
+          if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
+        }
+        let r = pick(k, rects);
+        if (r) r = refineUnit(k, r);
+        if (!r || !feasible(k, r)) { previousNote = `no area fits ${units[k].unitId} beside the previous areas`; break; }
+        commit(k, r);
+      }
+      if (previousNote === '') {
+        incumbent = placed.slice() as Placed[];
+        refineAll();
+        starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+      }
+    }
+  }
   // Step 2b on the PAIR_STARTS starts of highest fast score: each, with joint moves of touching
   // pairs and the single-unit descent again, is a further start (the one it came from is kept, so
   // the best exact POS over the starts cannot fall).
@@ -745,7 +809,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     let sub: OptimalPlan | readonly UnitAssignment[];
     try {
       sub = allocate(smooth!.particles, smooth!.snapshots, units, { ...options, frame, smoothedStart: false, polish: false, kicks: false,
-        replaceNegligible: false, holdUnits: false, ...steps }, smoothSetup, fastChoice);
+        replaceNegligible: false, holdUnits: false, previousAreas: undefined, ...steps }, smoothSetup, fastChoice);
     } catch (e) {
       if (!(e instanceof InvalidInputError)) throw e;
       return null;
@@ -794,13 +858,20 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // The layout issued: of the layouts as good as the best one as far as the particles can tell, the
   // one with the most capable units on the most probable parts (layout_choice.ts), so that the plan
   // does not follow the particles' noise between particle counts (`tieBreak` false: the best one).
+  // Step 8: the previous areas, exactly scored (among the layouts the choice below sees).
+  const incumbentPlan = incumbent === null ? null
+    : evaluate(units.map((unit, k) => assignment(unit, patterns[k], incumbent![k], frame)), NaN) as SearchPlan & { approximatePos: number };
+  if (incumbentPlan !== null && (best === null || incumbentPlan.pos > best.pos)) best = incumbentPlan;
   const chooseMine = (): SearchPlan & { approximatePos: number } => (options.tieBreak ?? true
     ? chooseLayout([...exact.values()], units, particles, counted).plan : best!);
   let mine = chooseMine();
+  // ... and issued while no layout found is better beyond the particles' noise: a re-plan keeps the brief
+  const keepPrevious = incumbentPlan !== null && tiedWith(best!, incumbentPlan, particles, counted);
+  if (keepPrevious) mine = incumbentPlan;
   // Step 4d: the layout issued refined again on the kernel-smoothed particles (the objective smoothed,
   // so where its areas settle depends less on the particles' noise), then scored exactly on the
   // particles; kept when still tied with the best (within a point or twice the paired standard error).
-  if (smooth !== null && !startsOnly && (options.polish ?? true)) {
+  if (smooth !== null && !startsOnly && !keepPrevious && (options.polish ?? true)) {
     // chosen by the fast score: the issued layout is scored exactly on the particles just below
     const sub = smoothedLayout({ startsOnly: true, startAreas: [units.map((u) => mine.assignments.find((a) => a.unitId === u.unitId)!.area)] }, true);
     if (sub !== null) {
@@ -818,6 +889,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) }) : { plan, held: [] };
   const held = hold.held;
   let issued = hold.plan;
+  let refinedAfterHold = false;
   // The units sent refined again without the ones held: each was placed on what the held ones would
   // have searched, and left them that. One start (their own areas), the descent and joint moves on
   // these particles, no kicks; kept when its exact POS is higher (the Liancourt example's ships at
@@ -827,16 +899,29 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     const sent = units.filter((u) => !held.some((h) => h.unitId === u.unitId));
     const again = allocate(particles, snapshots, sent, {
       ...options, frame, startsOnly: true, startAreas: [sent.map((u) => issued.assignments.find((a) => a.unitId === u.unitId)!.area)],
-      kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline,
+      kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline, previousAreas: undefined,
     }, {}, false) as OptimalPlan;
-    if (again.chosen === 'optimiser' && again.pos > issued.pos) {
+    // the previous areas kept: moved only when that is better beyond the noise
+    if (again.chosen === 'optimiser' && again.pos > issued.pos && !(keepPrevious && tiedWith(again, issued, particles, counted))) {
       issued = { assignments: again.assignments, unitPos: again.unitPos, unitPod: again.unitPod, pos: again.pos, pod: again.pod };
+      refinedAfterHold = true;
     }
   }
   // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
-  return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible };
+  const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold);
+  return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible,
+    ...(previous === undefined ? {} : { previous }) };
+}
+
+/** What became of a re-plan's previous areas (step 8), for the plan to say. */
+function previousUse(note: string, incumbent: SearchPlan | null, best: SearchPlan, chosen: PlanLayout, kept: boolean): PreviousLayoutUse {
+  if (incumbent === null) return { kept: false, pos: null, note: `previous areas not used: ${note}` };
+  const pts = (x: number): string => (100 * x).toFixed(1);
+  if (chosen === 'iamsar-baseline') return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the IAMSAR baseline scores higher (previous areas ${pts(incumbent.pos)} % here)` };
+  if (kept) return { kept: true, pos: incumbent.pos, note: `previous areas kept: ${pts(incumbent.pos)} % here, within the particles' noise of the best layout found (${pts(best.pos)} %)` };
+  return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the new layout is better beyond the particles' noise (previous areas ${pts(incumbent.pos)} % here, best ${pts(best.pos)} %)` };
 }
 
 /**
