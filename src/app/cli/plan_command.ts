@@ -3,13 +3,13 @@ import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { checkIssuable, checkPlan } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { loadPlanCase, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
+import { loadPlanCase, loadPreviousPlan, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
 import { findingsReport } from './cooperation_command.js';
 import { reportNotIssuable } from './outcome.js';
 import { positiveInteger, threadCount } from './option_values.js';
 import { progressBar } from './progress.js';
 
-interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean }
+interface PlanOptions { out: string; particles?: string; workers?: string; json?: boolean; agreement?: string; party?: string; utc?: boolean; previous?: string }
 
 /** `sarbridge plan`: drift, probability, optimal allocation of the units, IAMSAR baseline, exports. */
 export function planCommand(): Command {
@@ -23,11 +23,14 @@ export function planCommand(): Command {
     .option('--agreement <config>', "check the plan against a cooperation agreement's rules (coordinating RCC, notifications; exit code 4 while notifications await acknowledgement); e.g. examples/cooperation/korea-japan.yaml")
     .option('--party <id>', 'with --agreement: read the findings as this party (its names and time zone)')
     .option('--utc', 'with --agreement: times in UTC')
+    .option('--previous <file>', "a re-plan: the plan issued before for this case (its --json summary or its plan.geojson); its areas are kept while no layout is better beyond the particles' noise")
     .action(async (file: string, options: PlanOptions) => {
       const planCase = loadPlanCase(file, loadLeewayTable());
       const agreement = options.agreement === undefined ? null : loadCooperationConfig(options.agreement);   // a bad config fails before the drift
       const particles = options.particles === undefined ? undefined : positiveInteger(options.particles, '--particles');
-      const c = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
+      const previousAreas = options.previous === undefined ? undefined : loadPreviousPlan(options.previous);   // a bad file fails before the drift
+      const counted = particles === undefined ? planCase : { ...planCase, drift: { ...planCase.drift, request: { ...planCase.drift.request, particleCount: particles } } };
+      const c = previousAreas === undefined ? counted : { ...counted, previousAreas };
       const bar = progressBar('drifting', !options.json);
       const run = await runPlan(c, {
         workers: options.workers === undefined ? undefined : threadCount(options.workers, '--workers'),
@@ -39,7 +42,7 @@ export function planCommand(): Command {
       if (options.json) {
         console.log(JSON.stringify({
           ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []) }),
-          pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos, negligibleUnits: run.optimal.negligible, heldUnits: run.optimal.held,
+          pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos, previous: run.optimal.previous ?? null, negligibleUnits: run.optimal.negligible, heldUnits: run.optimal.held,
           units: run.optimal.assignments.map((a, k) => ({
             unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k],
             legs: a.route.legs.length, turnRadiusNm: a.route.turnRadiusNm ?? 0, flownTrackNm: a.route.flownTrackNm ?? a.route.totalTrackNm,

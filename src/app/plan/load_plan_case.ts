@@ -5,6 +5,7 @@ import { DataFileError } from '../../core/errors.js';
 import type { LeewayObjectClass } from '../../core/objects/index.js';
 import { forcingPathsFrom } from '../case_file/load_drift_case.js';
 import { parsePlanFile, planCaseFromFile, type PlanCase } from './plan_file.js';
+import { parsePreviousPlan, type PreviousArea } from './previous_plan.js';
 
 /** Read a plan file from disk; relative forcing and track paths are taken from the file's folder. */
 export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]): PlanCase {
@@ -24,4 +25,15 @@ export function loadPlanCase(path: string, objects: readonly LeewayObjectClass[]
     }
   };
   return planCaseFromFile(parsePlanFile(text, path), objects, forcingPathsFrom(folder), path, readTrack);
+}
+
+/** Read a previous plan's JSON summary or plan.geojson from disk (previous_plan.ts), for a re-plan. */
+export function loadPreviousPlan(path: string): PreviousArea[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(path, `cannot read the previous plan (${(error as Error).message})`);
+  }
+  return parsePreviousPlan(text, path);
 }

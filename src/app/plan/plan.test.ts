@@ -115,6 +115,35 @@ describe('sarbridge plan', () => {
     expect(rules.datumTrack.length).toBeGreaterThan(10);
   }, 30_000);
 
+  test('--previous: a re-plan keeps the areas issued before while nothing is better beyond the noise, and says so', async () => {
+    const file = join(dir, 'replan.yaml');
+    writeFileSync(file, planText());
+    const first = await run('plan', file, '--workers', '1', '--json', '--out', join(dir, 'replan-1'));
+    expect(first.code).toBe(0);
+    const summary = join(dir, 'replan-1.json');
+    writeFileSync(summary, first.out);
+    const issued = JSON.parse(first.out) as { previous: unknown; units: { unitId: string; area: { centre: { lonDeg: number; latDeg: number } } }[] };
+    expect(issued.previous).toBeNull();
+    // the same particles again, from the summary and from plan.geojson: the areas issued are the best there is, kept
+    for (const previous of [summary, join(dir, 'replan-1', 'plan.geojson')]) {
+      const again = await run('plan', file, '--workers', '1', '--json', '--previous', previous, '--out', join(dir, 'replan-2'));
+      expect(again.code).toBe(0);
+      const r = JSON.parse(again.out) as typeof issued & { previous: { kept: boolean; note: string } };
+      expect(r.previous.kept).toBe(true);
+      expect(r.previous.note).toMatch(/^previous areas kept: /);
+      for (const u of r.units) {
+        const before = issued.units.find((x) => x.unitId === u.unitId)!;
+        expect(distanceM(u.area.centre.lonDeg, u.area.centre.latDeg, before.area.centre.lonDeg, before.area.centre.latDeg)).toBeLessThan(1);
+      }
+    }
+    const report = await run('plan', file, '--workers', '1', '--previous', summary, '--out', join(dir, 'replan-3'));
+    expect(report.out).toMatch(/Re-plan: previous areas kept: [\d.]+ % here, within the particles' noise of the best layout found/);
+    // a previous plan that is not one (the plan file itself: its units have ids, no areas): refused before the drift, naming the file and field
+    const bad = await run('plan', file, '--previous', file, '--out', join(dir, 'replan-4'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/replan\.yaml: units\/0\/unitId: is required but missing; units\/0\/area: is required but missing/);
+  }, 60_000);
+
   test('a bad plan file exits 1 naming the file and the field', async () => {
     const file = join(dir, 'bad-speed.yaml');
     writeFileSync(file, planText().replace('speedKn: 12', 'speedKn: -12'));

@@ -67,6 +67,7 @@ export function planAfterDrift(planCase: PlanCase, result: DriftResult, shorelin
   const optimal = optimalAllocation(particles, snapshots, planCase.units, {
     ...options, baseline, ...(planCase.reserveBelowPos === undefined ? {} : { reserveBelowPos: planCase.reserveBelowPos }),
     ...(planCase.airOverSurface === undefined ? {} : { airOverSurface: planCase.airOverSurface }),
+    ...(planCase.previousAreas === undefined ? {} : { previousAreas: planCase.previousAreas }),
   });
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {

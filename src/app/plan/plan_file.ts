@@ -16,6 +16,7 @@ import { parseTime } from '../../core/time/index.js';
 import { parseTrackFile, trackSegments } from '../../core/tracks/index.js';
 import { DriftCaseSchema, driftJobFromCase, type ResolveForcingPath } from '../case_file/drift_case.js';
 import type { DriftJob } from '../drift_job/job.js';
+import type { PreviousArea } from './previous_plan.js';
 import { parseCheckedYaml } from '../../io/yaml_file.js';
 
 const Position = Type.String({ description: "latitude then longitude: '37 14.4N 131 52.2E' or '37.24 131.87'" });
@@ -119,6 +120,11 @@ export interface PlanCase {
   readonly airOverSurface?: boolean;
   /** The plan file's reserveBelowPosPct as a fraction, when it gives one (hold_units.ts). */
   readonly reserveBelowPos?: number;
+  /**
+   * A re-plan: the areas of the plan issued before for this case (previous_plan.ts; units held then
+   * have none). They are kept while no layout found is better beyond the particles' noise.
+   */
+  readonly previousAreas?: readonly PreviousArea[];
 }
 
 /** Parse and check a plan file's text (YAML or JSON). */

@@ -54,6 +54,7 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
   lines.push('',
     `  Total POS: ${pct(o.pos)}, ${o.chosen === 'optimiser' ? 'the optimiser\'s layout' : 'the IAMSAR baseline\'s layout (the optimiser found nothing better)'}` +
       (o.held.length ? `, ${o.held.map((h) => h.unitId).join(', ')} held in reserve` : ''),
+    ...(o.previous === undefined ? [] : [`  Re-plan: ${o.previous.note}`]),
     `  IAMSAR baseline (${b.conditions} search conditions: effort Z ${b.effortNm2.toFixed(1)} NM², E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, relative effort ${b.relativeEffort.toFixed(2)}, ` +
       `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}`,
     `  Optimiser's own layout: ${pct(o.optimiserPos)}${o.held.length ? ' with every unit searching' : ''}, ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS against the baseline (x${(o.optimiserPos / b.pos).toFixed(2)})`);
