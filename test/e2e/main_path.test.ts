@@ -139,5 +139,23 @@ describe('the main path (end to end, Chromium)', () => {
       await page.locator(`[data-testid="${TID.notificationRow}"][data-notification-id="${n.id}"][data-state="acknowledged"]`).waitFor();
     }
     await screenshot(page, 'main-held');
+
+    // issued once acknowledged; a re-plan then starts from the areas issued (the planIssued event
+    // carries them) and, on the same drift, keeps them: nothing is better beyond the particles' noise
+    await page.getByTestId(TID.planIssue).click();
+    await page.locator('p.ok[role="status"]').filter({ hasText: /Plan \S+ issued/ }).waitFor();
+    const issuedAreas = await page.getByTestId(TID.planUnitRow).evaluateAll((els) => els.map((e) => e.textContent));
+    const replans = (await probe(page))!.plansDone;
+    await page.getByTestId(TID.planRun).click();
+    await waitForApp(page, (app, before) => app.plansDone > (before as number), replans, WAIT_MS.drift);
+    const previous = page.getByTestId(TID.planPrevious);
+    expect(await previous.getAttribute('data-kept')).toBe('true');
+    expect(await previous.textContent()).toMatch(/^Re-plan: the areas issued last are kept \(\d+(\.\d+)?\s*% now\)/);
+    // what they hold now is the plan's POS (the units of no use held, as in any plan)
+    const total = /\d+(\.\d+)?\s*%/.exec((await page.getByTestId(TID.planPosTotal).textContent())!)![0];
+    expect(await previous.textContent()).toContain(`(${total} now)`);
+    expect(await page.getByTestId(TID.planUnitRow).evaluateAll((els) => els.map((e) => e.textContent))).toEqual(issuedAreas);
+    await previous.scrollIntoViewIfNeeded();
+    await screenshot(page, 'main-replan');
   }, 900_000);
 });

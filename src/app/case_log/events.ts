@@ -98,8 +98,15 @@ export const EVENT_PAYLOADS = {
   planIssued: Type.Object({
     planId: Id,
     text: Text(),
-    units: Type.Optional(Type.Array(Type.Object({ unitId: Id, pattern: Type.Optional(Type.String({ maxLength: 64 })), note: Type.Optional(Text(500)) },
-      { additionalProperties: false }), { maxItems: 50 })),
+    units: Type.Optional(Type.Array(Type.Object({
+      unitId: Id, pattern: Type.Optional(Type.String({ maxLength: 64 })), note: Type.Optional(Text(500)),
+      /** The unit's search area: a re-plan of the case keeps it while nothing is better beyond the particles' noise. */
+      area: Type.Optional(Type.Object({
+        centre: PositionSchema,
+        lengthNm: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }), widthNm: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }),
+        orientationDeg: Type.Number({ minimum: -360, maximum: 360 }),
+      }, { additionalProperties: false })),
+    }, { additionalProperties: false }), { maxItems: 50 })),
     /** The plan's geometry, as `sarbridge plan` writes it (plan-for-rules.json): checked against the agreement's rules. */
     plan: Type.Optional(PlanGeometrySchema),
   }, { additionalProperties: false }),

@@ -67,6 +67,12 @@ describe('planMessage', () => {
     for (const line of held.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(PLAN_MESSAGE_LINE_MAX);
   });
 
+  test('a re-plan that kept the areas issued last says so under the datum; one that did not, nothing', () => {
+    expect(planMessage({ ...input, plan: { ...input.plan, previous: { kept: true } } })).toContain('DATUM 37 24.4N 131 52.2E\nAREAS UNCHANGED FROM LAST PLAN\nUNIT 1 ');
+    expect(planMessage({ ...input, plan: { ...input.plan, previous: { kept: false } } })).not.toContain('UNCHANGED');
+    expect(planMessage(input)).not.toContain('UNCHANGED');
+  });
+
   test('dashes and quotes in a title keep an ASCII stand-in (not "?")', () => {
     const first = planMessage({ ...input, title: 'Demo exercise \u2014 raft \u201cWest\u201d \u2013 day 1' }).split('\n')[0];
     expect(first).toBe('SAR SEARCH PLAN Demo exercise - raft "West" - day 1');

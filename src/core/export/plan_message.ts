@@ -31,6 +31,8 @@ export interface PlanMessageInput {
   readonly plan: Pick<SearchPlan, 'assignments' | 'unitPos' | 'pos'> & {
     /** Units kept in reserve, with the POS their search would have added (hold_units.ts). */
     readonly held?: readonly { readonly unitId: string; readonly party?: string; readonly marginalPos: number }[];
+    /** A re-plan (optimalAllocation's previousAreas): kept true when the areas of the plan issued last are kept. */
+    readonly previous?: { readonly kept: boolean };
   };
   /** POS of the IAMSAR baseline plan, for comparison. */
   readonly baselinePos: number;
@@ -51,6 +53,8 @@ export function planMessage(input: PlanMessageInput): string {
   const planning = roundToMinute(input.planningTimeS);
   lines.push(`PLANNING TIME ${formatDtg(planning)} (${formatTimeUtc(planning)})`);
   lines.push(`DATUM ${pos(input.datum)}`);
+  // a unit on a poor link learns at once that its area stands (a re-plan that kept the last one)
+  if (input.plan.previous?.kept) lines.push('AREAS UNCHANGED FROM LAST PLAN');
   input.plan.assignments.forEach((a, k) => {
     const r = a.route;
     const c = areaCorners(a.area).map(pos);

@@ -16,7 +16,7 @@ import { placeReader } from '../i18n/place_reader.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { naturalEarthLand } from '../map/natural_earth_land.js';
 import { SarMap } from '../map/sar_map.js';
-import type { DriftView, PlanView, PocView } from '../planner/protocol.js';
+import type { DriftView, PlanAreaView, PlanView, PocView } from '../planner/protocol.js';
 import { probe } from '../probe.js';
 import { TID } from '../test_ids.js';
 import { isExerciseControl } from '../api/exercise_api.js';
@@ -317,7 +317,11 @@ export function CaseView(props: { caseId: string }) {
     if (!drift) { showError(t('plan.needDrift')); return; }
     setRunning({ what: 'plan', fraction: 0 });
     try {
-      const p = await planner.plan(agreement);
+      // a re-plan: the areas of the plan issued last in the case (every unit sent there with one)
+      const issued = [...(snapshot?.events ?? [])].reverse().find((e) => e.type === 'planIssued');
+      const sent = (issued?.payload?.units ?? []) as readonly { unitId: string; area?: PlanAreaView['area'] }[];
+      const previous = sent.length > 0 && sent.every((u) => u.area !== undefined) ? sent.map((u) => ({ unitId: u.unitId, area: u.area! })) : undefined;
+      const p = await planner.plan(agreement, previous);
       setPlan(p);
       probe.plansDone++;
       probe.timings!.lastPlanMs = p.seconds * 1000;
@@ -326,7 +330,7 @@ export function CaseView(props: { caseId: string }) {
     } finally {
       setRunning(null);
     }
-  }, [drift, agreement]);
+  }, [drift, agreement, snapshot]);
 
   if (openProblem) return <section class="case-problem"><p class="problem" role="alert">{openProblem}</p><a href="#">{t('case.back')}</a></section>;
   if (!session || !snapshot) return <p class="loading">{t('app.loading')}</p>;

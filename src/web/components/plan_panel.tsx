@@ -143,7 +143,7 @@ export function PlanPanel() {
         type: 'planIssued',
         payload: {
           planId, text: p.files['plan-message.txt'].slice(0, 4000),
-          units: p.units.map((u) => ({ unitId: u.unitId, pattern: u.pattern })),
+          units: p.units.map((u) => ({ unitId: u.unitId, pattern: u.pattern, area: u.area })),
           plan: p.planForRules as never,
         },
       });
@@ -267,6 +267,12 @@ export function PlanPanel() {
             {' · '}
             <span data-testid={TID.planChosen} data-chosen={c.plan.chosen}>{t(c.plan.chosen === 'optimiser' ? 'plan.chosenOptimiser' : 'plan.chosenBaseline')}</span>
           </p>
+          {c.plan.previous && (
+            <p class={c.plan.previous.kept ? 'ok' : 'hint'} data-testid={TID.planPrevious} data-kept={String(c.plan.previous.kept)}>
+              {c.plan.previous.pos === null ? t('plan.previousUnused', { why: c.plan.previous.note.replace(/^previous areas not used: /, '') })
+                : t(c.plan.previous.kept ? 'plan.previousKept' : 'plan.previousReplaced', { pos: formatPercent(c.plan.previous.pos, language), plan: formatPercent(c.plan.pos, language) })}
+            </p>
+          )}
           <p class="hint">{t('plan.planDone', { seconds: c.plan.seconds.toFixed(1) })}</p>
           <label class="check"><input type="checkbox" checked={showBaseline} onChange={(e) => setShowBaseline((e.target as HTMLInputElement).checked)} /> {t('plan.showBaseline')}</label>
           <table>

@@ -171,14 +171,15 @@ function poc(request: Extract<PlannerRequest, { kind: 'poc' }>): void {
 function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   if (!last) throw new SarbridgeErrorForPage('SARB_NO_DRIFT', 'run the drift first');
   const started = performance.now();
-  const run = planAfterDrift(last.planCase, last.result, last.shoreline);
+  const planCase = request.previous === undefined ? last.planCase : { ...last.planCase, previousAreas: request.previous };
+  const run = planAfterDrift(planCase, last.result, last.shoreline);
   const files: Record<string, string> = { ...planOutputFiles({ ...run, planCase: { ...last.planCase, title: last.title } }) };
   const rules = planForRules(run);
   const findings = request.agreement ? checkPlan(request.agreement, rules) : [];
   const planUnits = last.planCase.units ?? [];
   const units = run.optimal.assignments.map((a, k) => ({
     unitId: a.unitId, party: a.party ?? '', craft: planUnits.find((u) => u.unitId === a.unitId)?.craft ?? '', pattern: a.pattern, trackSpacingNm: a.trackSpacingNm, sweepWidthNm: a.sweepWidthNm,
-    areaNm2: a.area.lengthNm * a.area.widthNm, pos: run.optimal.unitPos[k], startS: a.route.startTimeS,
+    areaNm2: a.area.lengthNm * a.area.widthNm, area: a.area, pos: run.optimal.unitPos[k], startS: a.route.startTimeS,
     endS: a.route.waypoints[a.route.waypoints.length - 1]?.timeS ?? a.route.startTimeS,
     waypoints: a.route.waypoints.map((w) => ({ lonDeg: w.lonDeg, latDeg: w.latDeg, timeS: w.timeS })), speedKn: a.route.speedKn,
     turnRadiusNm: a.route.turnRadiusNm ?? 0, flownTrackNm: a.route.flownTrackNm ?? a.route.totalTrackNm, turnTrackNm: a.route.turnTrackNm ?? 0,
@@ -191,7 +192,7 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   const view: PlanView = {
     planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos,
     held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
-    searchesDonePos: run.update?.pos ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
+    searchesDonePos: run.update?.pos ?? null, previous: run.optimal.previous ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
     files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
   };
   post({ kind: 'plan', id: request.id, plan: view });

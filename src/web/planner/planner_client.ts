@@ -4,7 +4,7 @@
  */
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import type { TruthSpec, TruthTrackPoint } from '../../core/exercise/index.js';
-import type { DriftView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
+import type { DriftView, PlanAreaView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
 
 /** A failure inside the Worker, with the core's stable code. */
 export class PlannerError extends Error {
@@ -54,8 +54,9 @@ export class PlannerClient {
     return (await this.ask('poc', { timeIndex })).poc;
   }
 
-  async plan(agreement: CooperationConfig | null): Promise<PlanView> {
-    return (await this.ask('plan', { agreement })).plan;
+  /** Plan on the last drift; `previous`: the areas issued last in the case (a re-plan keeps them while nothing is better beyond the noise). */
+  async plan(agreement: CooperationConfig | null, previous?: readonly PlanAreaView[]): Promise<PlanView> {
+    return (await this.ask('plan', { agreement, ...(previous === undefined ? {} : { previous }) })).plan;
   }
 
   /** Whether a position is on land by the bundled coastline (null: outside it, not checked). */

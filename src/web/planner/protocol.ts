@@ -19,7 +19,11 @@ export type PlannerRequest =
     readonly localFiles: Readonly<Record<string, ArrayBuffer>>;
   }
   | { readonly kind: 'poc'; readonly id: number; readonly timeIndex: number }
-  | { readonly kind: 'plan'; readonly id: number; readonly agreement: CooperationConfig | null }
+  | {
+    readonly kind: 'plan'; readonly id: number; readonly agreement: CooperationConfig | null;
+    /** A re-plan: the areas of the plan issued last in the case, by unit (core optimalAllocation's previousAreas). */
+    readonly previous?: readonly PlanAreaView[];
+  }
   | { readonly kind: 'isLand'; readonly id: number; readonly lonDeg: number; readonly latDeg: number }
   | { readonly kind: 'describeForcing'; readonly id: number; readonly name: string; readonly bytes: ArrayBuffer }
   | { readonly kind: 'objects'; readonly id: number }
@@ -70,6 +74,12 @@ export interface PocView {
   readonly maxPoc: number;
 }
 
+/** A unit's search area (its centre, sides in NM, orientation in degrees true). */
+export interface PlanAreaView {
+  readonly unitId: string;
+  readonly area: { readonly centre: { readonly lonDeg: number; readonly latDeg: number }; readonly lengthNm: number; readonly widthNm: number; readonly orientationDeg: number };
+}
+
 /** One unit's part of a plan. */
 export interface PlanUnitView {
   readonly unitId: string;
@@ -80,6 +90,8 @@ export interface PlanUnitView {
   readonly trackSpacingNm: number;
   readonly sweepWidthNm: number;
   readonly areaNm2: number;
+  /** The area itself (what a re-plan keeps when nothing is better beyond the noise). */
+  readonly area: PlanAreaView['area'];
   readonly pos: number;
   readonly startS: number;
   readonly endS: number;
@@ -107,6 +119,8 @@ export interface PlanView {
   readonly chosen: 'optimiser' | 'iamsar-baseline';
   /** What the searches already done found, when there were any (their POS). */
   readonly searchesDonePos: number | null;
+  /** A re-plan from the plan issued last: whether its areas were kept, their POS now (null: not usable), and why. */
+  readonly previous: { readonly kept: boolean; readonly pos: number | null; readonly note: string } | null;
   readonly datumAtPlanning: { readonly lonDeg: number; readonly latDeg: number };
   /** plan.geojson, plan.gpx, plan.kml, <unit>.rtz, plan-for-rules.json, plan-message.txt. */
   readonly files: Readonly<Record<string, string>>;

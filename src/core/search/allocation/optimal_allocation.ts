@@ -910,17 +910,21 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
-  const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold);
+  const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold, canonical.pos);
   return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible,
     ...(previous === undefined ? {} : { previous }) };
 }
 
-/** What became of a re-plan's previous areas (step 8), for the plan to say. */
-function previousUse(note: string, incumbent: SearchPlan | null, best: SearchPlan, chosen: PlanLayout, kept: boolean): PreviousLayoutUse {
+/**
+ * What became of a re-plan's previous areas (step 8), for the plan to say. Kept, their POS is the
+ * plan's (units of no use held as always); replaced, it is what they would have found here, with the
+ * units held then placed on what they leave.
+ */
+function previousUse(note: string, incumbent: SearchPlan | null, best: SearchPlan, chosen: PlanLayout, kept: boolean, issuedPos: number): PreviousLayoutUse {
   if (incumbent === null) return { kept: false, pos: null, note: `previous areas not used: ${note}` };
   const pts = (x: number): string => (100 * x).toFixed(1);
   if (chosen === 'iamsar-baseline') return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the IAMSAR baseline scores higher (previous areas ${pts(incumbent.pos)} % here)` };
-  if (kept) return { kept: true, pos: incumbent.pos, note: `previous areas kept: ${pts(incumbent.pos)} % here, within the particles' noise of the best layout found (${pts(best.pos)} %)` };
+  if (kept) return { kept: true, pos: issuedPos, note: `previous areas kept: ${pts(issuedPos)} % here, within the particles' noise of the best layout found (${pts(best.pos)} %)` };
   return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the new layout is better beyond the particles' noise (previous areas ${pts(incumbent.pos)} % here, best ${pts(best.pos)} %)` };
 }
 
