@@ -7,7 +7,8 @@
 // `npm run build` (dist/). Arguments: example file names (default the three in examples/plans/);
 // --air-over-surface plans with aircraft allowed over surface units' areas (airOverSurface).
 import { distanceM, metresToNm } from '../dist/core/geo/index.js';
-import { loadPlanCase, runPlan } from '../dist/app/plan/index.js';
+import { loadPlanCase, planAfterDrift, runPlan } from '../dist/app/plan/index.js';
+import { openJobCoastline } from '../dist/app/drift_job/index.js';
 import { evaluateAssignments } from '../dist/core/search/index.js';
 import { loadLeewayTable } from '../dist/io/leeway/index.js';
 import { projectPath } from '../dist/io/project_files.js';
@@ -51,4 +52,23 @@ for (const file of files) {
   };
   console.log(`  units (POS on the reference, per count): ${c.units.map((u) => `${u.unitId} ${runs.map((r) => unitOnRef(r, u.unitId)).join('/')}`).join('; ')}` +
     `; held in reserve: ${heldSets.map((h) => h || 'none').join(' / ')}${sameHeld ? '' : ' (differs between counts)'}`);
+  // The same drifts re-planned in a chain, as a coordinator re-plans (step 8 of optimal_allocation.ts):
+  // each count's plan made with the areas the one before issued as previousAreas.
+  const shoreline = await openJobCoastline(c.drift.coastline);
+  const chain = [runs[0]];
+  for (let i = 1; i < runs.length; i++) {
+    const previousAreas = chain[i - 1].optimal.assignments.map((a) => ({ unitId: a.unitId, area: a.area, pattern: a.pattern }));
+    chain.push(planAfterDrift({ ...withCount(COUNTS[i]), previousAreas }, runs[i].drift.result, shoreline));
+  }
+  const chainOnRef = chain.map((r) => evaluateAssignments(ref.particles, ref.drift.result.snapshots, r.optimal.assignments, { law: c.law }).pos);
+  let chainShift = 0;
+  for (let i = 1; i < chain.length; i++) chain[i - 1].optimal.assignments.forEach((x) => {
+    const y = chain[i].optimal.assignments.find((a) => a.unitId === x.unitId);
+    if (!y) return;
+    const size = Math.min(Math.sqrt(x.area.lengthNm * x.area.widthNm), Math.sqrt(y.area.lengthNm * y.area.widthNm));
+    chainShift = Math.max(chainShift, metresToNm(distanceM(x.area.centre.lonDeg, x.area.centre.latDeg, y.area.centre.lonDeg, y.area.centre.latDeg)) / size);
+  });
+  for (const r of chain.slice(1)) console.log(`    ${r.optimal.previous?.note}`);
+  console.log(`  re-planned in a chain (${COUNTS.join(' -> ')}, each from the areas issued before): ${chain.slice(1).map((r) => (r.optimal.previous?.kept ? 'kept' : 'replaced')).join(', ')}; ` +
+    `POS ${chain.map((r) => pct(r.optimal.pos)).join(' / ')} %, on the reference ${chainOnRef.map(pct).join(' / ')} %; largest centre shift between successive plans ${chainShift.toFixed(2)}`);
 }

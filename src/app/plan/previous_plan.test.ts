@@ -20,6 +20,8 @@ describe('parsePreviousPlan', () => {
     const areas = parsePreviousPlan(summary, 'plan.json');
     expect(areas.map((a) => a.unitId)).toEqual(['SHIP-A', 'HELO-1']);
     expect(areas[0].area).toEqual(area);
+    expect(areas[0].pattern).toBe('PS');
+    expect(areas[1].pattern).toBeUndefined();
   });
 
   test('reads them from plan.geojson: the sides and orientation as written, the centre from the corners', () => {
@@ -29,6 +31,7 @@ describe('parsePreviousPlan', () => {
     expect(distanceM(c.lonDeg, c.latDeg, area.centre.lonDeg, area.centre.latDeg)).toBeLessThan(1);
     expect(areas[0].area.lengthNm).toBe(12.5);
     expect(areas[0].area.orientationDeg).toBe(33);
+    expect(areas[0].pattern).toBe('PS');
   });
 
   test('says what is wrong with a file that is not a previous plan, and where', () => {

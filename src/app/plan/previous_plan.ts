@@ -12,10 +12,11 @@ import { fromLocal, localFrame, localXM, localYM } from '../../core/probability/
 import type { AreaOnEarth } from '../../core/search/index.js';
 import { parseYamlText, problemsError, schemaProblems } from '../../io/yaml_file.js';
 
-/** One unit's area in the previous plan. */
+/** One unit's area in the previous plan, and the pattern it was issued with (a PS issued as CS is the same rectangle turned). */
 export interface PreviousArea {
   readonly unitId: string;
   readonly area: AreaOnEarth;
+  readonly pattern?: string;
 }
 
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
@@ -27,6 +28,7 @@ const UnitId = Type.String({ minLength: 1, maxLength: 64 });
 const SummarySchema = Type.Object({
   units: Type.Array(Type.Object({
     unitId: UnitId,
+    pattern: Type.Optional(Type.String({ maxLength: 8 })),
     area: Type.Object({ centre: Type.Object({ lonDeg: Lon, latDeg: Lat }), lengthNm: Side, widthNm: Side, orientationDeg: Orientation }),
   }), { minItems: 1, maxItems: 200 }),
 });
@@ -34,7 +36,7 @@ const SummarySchema = Type.Object({
 const Corner = Type.Tuple([Lon, Lat]);
 const AreaFeatureSchema = Type.Object({
   geometry: Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Corner, { minItems: 4, maxItems: 5 }), { minItems: 1 }) }),
-  properties: Type.Object({ kind: Type.Literal('area'), unit: UnitId, lengthNm: Side, widthNm: Side, orientationDeg: Orientation }),
+  properties: Type.Object({ kind: Type.Literal('area'), unit: UnitId, pattern: Type.Optional(Type.String({ maxLength: 8 })), lengthNm: Side, widthNm: Side, orientationDeg: Orientation }),
 });
 
 /**
@@ -48,7 +50,7 @@ export function parsePreviousPlan(text: string, fileName: string): PreviousArea[
   if (data !== null && typeof data === 'object' && Array.isArray(data.units)) {
     const problems = schemaProblems(SummarySchema, data);
     if (problems.length > 0) throw problemsError(fileName, problems);
-    areas = (data as { units: PreviousArea[] }).units.map((u) => ({ unitId: u.unitId, area: {
+    areas = (data as { units: PreviousArea[] }).units.map((u) => ({ unitId: u.unitId, ...(u.pattern === undefined ? {} : { pattern: u.pattern }), area: {
       centre: { lonDeg: u.area.centre.lonDeg, latDeg: u.area.centre.latDeg }, lengthNm: u.area.lengthNm, widthNm: u.area.widthNm, orientationDeg: u.area.orientationDeg,
     } }));
   } else if (data !== null && typeof data === 'object' && data.type === 'FeatureCollection' && Array.isArray(data.features)) {
@@ -58,8 +60,8 @@ export function parsePreviousPlan(text: string, fileName: string): PreviousArea[
       if (f?.properties?.kind !== 'area') return;
       const own = schemaProblems(AreaFeatureSchema, f);
       if (own.length > 0) { problems.push(...own.map((p) => `features/${k}/${p}`)); return; }
-      const { geometry, properties: p } = f as unknown as { geometry: { coordinates: [number, number][][] }; properties: { unit: string; lengthNm: number; widthNm: number; orientationDeg: number } };
-      areas.push({ unitId: p.unit, area: { centre: cornersCentre(geometry.coordinates[0]), lengthNm: p.lengthNm, widthNm: p.widthNm, orientationDeg: p.orientationDeg } });
+      const { geometry, properties: p } = f as unknown as { geometry: { coordinates: [number, number][][] }; properties: { unit: string; pattern?: string; lengthNm: number; widthNm: number; orientationDeg: number } };
+      areas.push({ unitId: p.unit, ...(p.pattern === undefined ? {} : { pattern: p.pattern }), area: { centre: cornersCentre(geometry.coordinates[0]), lengthNm: p.lengthNm, widthNm: p.widthNm, orientationDeg: p.orientationDeg } });
     });
     if (problems.length > 0) throw problemsError(fileName, problems);
     if (areas.length === 0) throw new DataFileError(fileName, 'a GeoJSON FeatureCollection without any search area (features with properties.kind "area", as plan.geojson has)');

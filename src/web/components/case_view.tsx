@@ -319,8 +319,9 @@ export function CaseView(props: { caseId: string }) {
     try {
       // a re-plan: the areas of the plan issued last in the case (every unit sent there with one)
       const issued = [...(snapshot?.events ?? [])].reverse().find((e) => e.type === 'planIssued');
-      const sent = (issued?.payload?.units ?? []) as readonly { unitId: string; area?: PlanAreaView['area'] }[];
-      const previous = sent.length > 0 && sent.every((u) => u.area !== undefined) ? sent.map((u) => ({ unitId: u.unitId, area: u.area! })) : undefined;
+      const sent = (issued?.payload?.units ?? []) as readonly { unitId: string; pattern?: string; area?: PlanAreaView['area'] }[];
+      const previous = sent.length > 0 && sent.every((u) => u.area !== undefined)
+        ? sent.map((u) => ({ unitId: u.unitId, area: u.area!, ...(u.pattern === undefined ? {} : { pattern: u.pattern }) })) : undefined;
       const p = await planner.plan(agreement, previous);
       setPlan(p);
       probe.plansDone++;

@@ -77,6 +77,8 @@ export interface PocView {
 /** A unit's search area (its centre, sides in NM, orientation in degrees true). */
 export interface PlanAreaView {
   readonly unitId: string;
+  /** The pattern it was issued with (a parallel sweep issued as a creeping line is the same rectangle turned). */
+  readonly pattern?: string;
   readonly area: { readonly centre: { readonly lonDeg: number; readonly latDeg: number }; readonly lengthNm: number; readonly widthNm: number; readonly orientationDeg: number };
 }
 

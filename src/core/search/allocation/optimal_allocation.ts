@@ -169,7 +169,7 @@ export interface AllocationOptions extends PlanningOptions {
    * other particles does not re-task units for noise; refined, they are also a start. The plan's
    * `previous` says whether they were kept.
    */
-  readonly previousAreas?: readonly { readonly unitId: string; readonly area: AreaOnEarth }[];
+  readonly previousAreas?: readonly { readonly unitId: string; readonly area: AreaOnEarth; readonly pattern?: string }[];
 }
 
 /** With previousAreas: whether the plan keeps them, their exact POS on these particles (null: they could not be laid out), and why. */
@@ -355,13 +355,20 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // the coverage cap: where the law's parallel tracks reach MAX_POD (max_coverage.ts)
   const maxCoverage = lawMaxCoverage(law);
   const clearanceM = units.map((u) => lineClearanceM(unitClearanceNm(u), u.turnRadiusNm ?? 0));
-  const feasible = (k: number, rect: FrameRectangle): { fit: FittedSpacing; coverage: number } | null => {
+  /**
+   * `issuedApart` (step 8's previous areas only): the units whose areas were issued together, apart
+   * then: not tested against each other again. Areas that touched in the frame they were made in
+   * can overlap by metres in this one (an equirectangular frame about another datum: 1.3 m in the
+   * raft-or-PIW example's baseline strips), and the coverage cap is met to rounding.
+   */
+  const feasible = (k: number, rect: FrameRectangle, issuedApart: ReadonlySet<number> | null = null): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k], minSpacingNm[k], interleavedNm[k]);
-    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage) return null;
+    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage * (issuedApart ? 1 + 1e-9 : 1)) return null;
     if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
+      if (issuedApart?.has(k) && issuedApart.has(j)) continue;
       if (j !== k && p && mustSearchApart(units[k], units[j], airOverSurface) && rectanglesOverlap(rect, p.rect)) return null;
     }
     return { fit, coverage: units[k].sweepWidthNm / fit.trackSpacingNm };
@@ -404,8 +411,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     return [...list, top];
   };
   const square = (k: number, r: FrameRectangle): FrameRectangle => patterns[k] === 'SS' ? { ...r, acrossHalfM: r.alongHalfM } : r;
-  const commit = (k: number, rect: FrameRectangle): void => {
-    const f = feasible(k, rect)!;
+  const commit = (k: number, rect: FrameRectangle, f = feasible(k, rect)!): void => {
     const { progress } = fineViews[k].scoreInside(rect, sweeps[k], coveragesOf(k, f.coverage), tableOf(f));
     placed[k] = { rect, ...f, progress };
     fineViews[k].fillInside(rect, sweeps[k], coveragesOf(k, f.coverage), tableOf(f), progress, podFast[k]);
@@ -653,15 +659,22 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     const gone = previousAreas.filter((p) => !ids.has(p.unitId)).map((p) => p.unitId);
     if (gone.length > 0) previousNote = `the previous plan has units no longer in the case (${gone.join(', ')})`;
     else {
-      const areaOf = new Map(previousAreas.map((p) => [p.unitId, p.area]));
+      const previousOf = new Map(previousAreas.map((p) => [p.unitId, p]));
+      const issued = new Set(units.flatMap((u, k) => (previousOf.has(u.unitId) ? [k] : [])));
       placed.fill(null);
       for (const k of order) {
-        const area = areaOf.get(units[k].unitId);
-        if (area === undefined) continue;
+        const previous = previousOf.get(units[k].unitId);
+        if (previous === undefined) continue;
+        // a parallel sweep issued as a creeping line (tracks along the shorter side: assignment()) is the same rectangle turned back
+        let area = previous.area;
+        if ((previous.pattern === 'CS' && patterns[k] === 'PS') || (previous.pattern === 'PS' && patterns[k] === 'CS')) {
+          area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 270) % 360 };
+        }
         const r = square(k, rectangleInFrame(frame, area));
-        if (!feasible(k, r)) { previousNote = `${units[k].unitId}'s previous area no longer fits it (no track fits, land within its clearance, or it meets another unit's area)`; break; }
+        const f = feasible(k, r, issued);
+        if (!f) { previousNote = `${units[k].unitId}'s previous area no longer fits it (no track fits its endurance at its closest spacing, or land within its clearance)`; break; }
         weigh(k, residual(k));
-        commit(k, r);
+        commit(k, r, f);
       }
       // units held before (no previous area): placed on what the others leave, as in greedy
       for (const k of previousNote === '' ? order : []) {
@@ -679,8 +692,8 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       }
       if (previousNote === '') {
         incumbent = placed.slice() as Placed[];
-        refineAll();
-        starts.push({ placed: placed.slice() as Placed[], approximatePos: approximate() });
+        // refined as any start (shortened where they now overlap by the frame's metres)
+        startFrom(incumbent.map((p) => rectangleOnEarth(frame, p.rect)));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { distanceM, metresToNm } from '../../geo/index.js';
 import { allocationScenarios, qualityScenarios } from './allocation_scenarios.testkit.js';
+import { iamsarBaseline } from './iamsar_baseline.js';
 import { optimalAllocation, type OptimalPlan } from './optimal_allocation.js';
 
 // A re-plan of the same case on other particles (one cloud, six units: 3,000 particles, then
@@ -9,7 +10,7 @@ import { optimalAllocation, type OptimalPlan } from './optimal_allocation.js';
 const first = allocationScenarios(3000)[0];
 const again = allocationScenarios(6000)[0];
 const plan = optimalAllocation(first.particles, first.snapshots, first.units);
-const previousAreas = plan.assignments.map((a) => ({ unitId: a.unitId, area: a.area }));
+const previousAreas = plan.assignments.map((a) => ({ unitId: a.unitId, area: a.area, pattern: a.pattern }));
 const fresh = optimalAllocation(again.particles, again.snapshots, again.units);
 
 /** Largest distance between a unit's area centre in two plans, NM. */
@@ -42,7 +43,7 @@ describe('optimalAllocation re-planning from the previous plan', () => {
   test('one ship: its previous area is kept over a better one within the noise (the capability order cannot choose for one unit)', () => {
     const [a, b] = [qualityScenarios(3000)[0], qualityScenarios(6000)[0]];
     const before = optimalAllocation(a.particles, a.snapshots, a.units);
-    const areas = before.assignments.map((x) => ({ unitId: x.unitId, area: x.area }));
+    const areas = before.assignments.map((x) => ({ unitId: x.unitId, area: x.area, pattern: x.pattern }));
     const now = optimalAllocation(b.particles, b.snapshots, b.units);
     const re = optimalAllocation(b.particles, b.snapshots, b.units, { previousAreas: areas });
     // measured: 80.8 % for the previous area against 81.5 % for the best found, a tie
@@ -59,6 +60,17 @@ describe('optimalAllocation re-planning from the previous plan', () => {
     expect(re.previous?.note).toMatch(/^previous areas replaced: the new layout is better beyond the particles' noise \(previous areas \d+\.\d % here, best \d+\.\d %\)/);
     expect(re.pos).toBeGreaterThan(re.previous!.pos! + 0.05);
     expect(largestShiftNm(re, away)).toBeGreaterThan(5);
+  }, 60_000);
+
+  test('the IAMSAR baseline issued before (strips side by side, each a PS or CS) is laid out again and weighed, not refused', () => {
+    // its strips touch: in this plan's frame, about another datum, they overlap by metres; and a
+    // parallel sweep issued as a creeping line is the same rectangle turned
+    // (the toy frames here sit close together, so the strips are widened by 4 m, 2 m into each neighbour, to show it)
+    const base = iamsarBaseline(first.particles, first.snapshots, first.units);
+    const widened = base.assignments.map((a) => ({ unitId: a.unitId, area: { ...a.area, widthNm: a.area.widthNm + 4 / 1852 }, pattern: a.pattern }));
+    const re = optimalAllocation(again.particles, again.snapshots, again.units, { previousAreas: widened });
+    expect(re.previous?.pos).not.toBeNull();
+    expect(re.previous?.note).toMatch(/^previous areas (kept|replaced)/);
   }, 60_000);
 
   test('a previous plan with a unit no longer in the case is not used, and the plan says why', () => {
