@@ -13,6 +13,7 @@ import { appWithSessions } from './server_test_support.js';
 // kr-helo-1: nothing; kr-ship-1: position-only; jp-ship-1: everything (examples/cooperation/korea-japan.yaml)
 const agreement = loadCooperationConfig(projectPath('examples/cooperation/korea-japan.yaml'));
 // routes well inside the KR SRR and far from the islets: the plan raises one notification, jp-ship-1 entering the KR SRR
+const areaAt = (lonDeg: number, lengthNm = 6) => ({ centre: { lonDeg, latDeg: 36.1 }, lengthNm, widthNm: 3, orientationDeg: 10 });
 const route = (lonDeg: number) => [{ timeS: 1773122400, lonDeg, latDeg: 36.0 }, { timeS: 1773129600, lonDeg, latDeg: 36.2 }];
 const planPayload = {
   planId: 'P1',
@@ -21,7 +22,9 @@ const planPayload = {
     'UNIT 2 kr-ship-1 (KR)', ' PATTERN CS CREEPING LINE', ' TRACK SPACING 1.00 NM SPEED 12 KN',
     'UNIT 3 jp-ship-1 (JP)', ' PATTERN SS EXPANDING SQUARE', ' POS 20.0 PCT',
     'TOTAL POS 60.0 PCT IAMSAR BASELINE POS 50.0 PCT', ''].join('\n'),
-  units: [{ unitId: 'kr-helo-1', pattern: 'PS', note: 'hover at 500 ft' }, { unitId: 'kr-ship-1', pattern: 'CS' }, { unitId: 'jp-ship-1', pattern: 'SS' }],
+  // each unit's area as the page issues it (a re-plan keeps it): the position-only unit's is not its position
+  units: [{ unitId: 'kr-helo-1', pattern: 'PS', note: 'hover at 500 ft', area: areaAt(129.9) }, { unitId: 'kr-ship-1', pattern: 'CS', area: areaAt(130.0, 7.25) },
+    { unitId: 'jp-ship-1', pattern: 'SS', area: areaAt(130.1) }],
   plan: {
     datumTrack: [{ timeS: 1773122400, lonDeg: 130.0, latDeg: 36.0 }],
     units: [{ unitId: 'kr-helo-1', party: 'KR', waypoints: route(129.9) }, { unitId: 'kr-ship-1', party: 'KR', waypoints: route(130.0) }, { unitId: 'jp-ship-1', party: 'JP', waypoints: route(130.1) }],
@@ -84,7 +87,8 @@ describe.each(['HTTP', 'live'])('a KR plan with a hidden unit, as JP sees it (%s
     const plan = jp[2];
     expect(plan.withheldUnits).toBe(1);
     expect(JSON.stringify(plan)).not.toMatch(/kr-helo-1|hover|129\.9/);
-    expect(plan.payload.units).toEqual([{ unitId: 'kr-ship-1' }, { unitId: 'jp-ship-1', pattern: 'SS' }]);
+    expect(plan.payload.units).toEqual([{ unitId: 'kr-ship-1' }, { unitId: 'jp-ship-1', pattern: 'SS', area: areaAt(130.1) }]);
+    expect(JSON.stringify(plan.payload.units)).not.toMatch(/"lengthNm":7\.25/);   // kr-ship-1's area (its sides)
     expect(plan.payload.plan.units).toEqual([planPayload.plan.units[1], planPayload.plan.units[2]]);
     expect(plan.payload.text).not.toMatch(/kr-ship-1|CREEPING/);
     expect(plan.payload.text).toContain('UNIT 3 jp-ship-1 (JP)\n PATTERN SS EXPANDING SQUARE');
