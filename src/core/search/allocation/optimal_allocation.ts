@@ -67,7 +67,8 @@
  * 7. Interchangeable units (interchangeable_units.ts: alike in all but their ids) get their areas
  *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
  * 8. A re-plan (`previousAreas`: the plan issued before for the same case): those areas, as they
- *    were (a unit held then placed on what they leave), are scored exactly and issued instead of
+ *    were (a unit held then, or new, placed on what they leave; a unit gone since leaves its area
+ *    unsearched), are scored exactly and issued instead of
  *    the layout of 4c while they are tied with the best one found (the rule of 4c: within a point or
  *    twice the paired standard error), so that a re-plan on other particles does not re-task units
  *    for the particles' noise (ours; issue 12's stability, as a coordinator meets it). Refined,
@@ -655,11 +656,13 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const previousAreas = fastChoice || startsOnly ? undefined : options.previousAreas;
   let incumbent: Placed[] | null = null;
   let previousNote = '';
+  let gone: string[] = [];
   if (previousAreas !== undefined) {
-    const gone = previousAreas.filter((p) => !ids.has(p.unitId)).map((p) => p.unitId);
-    if (gone.length > 0) previousNote = `the previous plan has units no longer in the case (${gone.join(', ')})`;
+    // a unit gone since (broken down, released) leaves its area: the others keep theirs if still as good
+    gone = previousAreas.filter((p) => !ids.has(p.unitId)).map((p) => p.unitId);
+    if (gone.length === previousAreas.length) previousNote = `none of its units is in the case now (${gone.join(', ')})`;
     else {
-      const previousOf = new Map(previousAreas.map((p) => [p.unitId, p]));
+      const previousOf = new Map(previousAreas.filter((p) => ids.has(p.unitId)).map((p) => [p.unitId, p]));
       const issued = new Set(units.flatMap((u, k) => (previousOf.has(u.unitId) ? [k] : [])));
       placed.fill(null);
       for (const k of order) {
@@ -923,7 +926,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
-  const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold, canonical.pos);
+  const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold, canonical.pos, gone);
   return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible,
     ...(previous === undefined ? {} : { previous }) };
 }
@@ -933,12 +936,14 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
  * plan's (units of no use held as always); replaced, it is what they would have found here, with the
  * units held then placed on what they leave.
  */
-function previousUse(note: string, incumbent: SearchPlan | null, best: SearchPlan, chosen: PlanLayout, kept: boolean, issuedPos: number): PreviousLayoutUse {
+function previousUse(note: string, incumbent: SearchPlan | null, best: SearchPlan, chosen: PlanLayout, kept: boolean, issuedPos: number,
+  gone: readonly string[]): PreviousLayoutUse {
   if (incumbent === null) return { kept: false, pos: null, note: `previous areas not used: ${note}` };
   const pts = (x: number): string => (100 * x).toFixed(1);
-  if (chosen === 'iamsar-baseline') return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the IAMSAR baseline scores higher (previous areas ${pts(incumbent.pos)} % here)` };
-  if (kept) return { kept: true, pos: issuedPos, note: `previous areas kept: ${pts(issuedPos)} % here, within the particles' noise of the best layout found (${pts(best.pos)} %)` };
-  return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the new layout is better beyond the particles' noise (previous areas ${pts(incumbent.pos)} % here, best ${pts(best.pos)} %)` };
+  const left = gone.length > 0 ? `; units no longer in the case: ${gone.join(', ')}` : '';
+  if (chosen === 'iamsar-baseline') return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the IAMSAR baseline scores higher (previous areas ${pts(incumbent.pos)} % here)${left}` };
+  if (kept) return { kept: true, pos: issuedPos, note: `previous areas kept: ${pts(issuedPos)} % here, within the particles' noise of the best layout found (${pts(best.pos)} %)${left}` };
+  return { kept: false, pos: incumbent.pos, note: `previous areas replaced: the new layout is better beyond the particles' noise (previous areas ${pts(incumbent.pos)} % here, best ${pts(best.pos)} %)${left}` };
 }
 
 /**

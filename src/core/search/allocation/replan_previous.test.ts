@@ -73,11 +73,25 @@ describe('optimalAllocation re-planning from the previous plan', () => {
     expect(re.previous?.note).toMatch(/^previous areas (kept|replaced)/);
   }, 60_000);
 
-  test('a previous plan with a unit no longer in the case is not used, and the plan says why', () => {
+  test('a unit gone since leaves its area; the others are weighed as before, and the plan names it', () => {
     const re = optimalAllocation(again.particles, again.snapshots, again.units, {
       previousAreas: [...previousAreas, { unitId: 'GHOST-9', area: previousAreas[0].area }],
     });
-    expect(re.previous).toEqual({ kept: false, pos: null, note: 'previous areas not used: the previous plan has units no longer in the case (GHOST-9)' });
-    expect(re.assignments.length).toBeGreaterThan(0);
+    expect(re.previous?.kept).toBe(true);
+    expect(re.previous?.note).toMatch(/^previous areas kept: .*; units no longer in the case: GHOST-9$/);
+    expect(largestShiftNm(re, previousAreas)).toBeLessThan(1e-6);
+    const none = optimalAllocation(again.particles, again.snapshots, again.units, { previousAreas: [{ unitId: 'GHOST-9', area: previousAreas[0].area }] });
+    expect(none.previous).toEqual({ kept: false, pos: null, note: 'previous areas not used: none of its units is in the case now (GHOST-9)' });
+    expect(none.assignments.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('a unit that broke down: the others keep their areas only while that is still as good as any layout without it', () => {
+    const [gone, ...rest] = [...again.units].sort((a, b) => b.sweepWidthNm * b.speedKn * b.enduranceH - a.sweepWidthNm * a.speedKn * a.enduranceH);
+    const re = optimalAllocation(again.particles, again.snapshots, rest, { previousAreas });
+    expect(re.previous?.note).toContain(`units no longer in the case: ${gone.unitId}`);
+    expect(re.assignments.some((a) => a.unitId === gone.unitId)).toBe(false);
+    // without the unit of most effort its part is uncovered: the others move to it
+    expect(re.previous?.kept).toBe(false);
+    expect(re.pos).toBeGreaterThan(re.previous!.pos!);
   }, 60_000);
 });
