@@ -423,16 +423,24 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     const p = placed[k]!;
     fineViews[k].fillInside(p.rect, sweeps[k], coveragesOf(k, p.coverage), tableOf(p), p.progress, podFast[k]);
   };
+  /**
+   * Unit k's first candidates on its cell weights as set: round the residual mass (candidates), and
+   * beside each area placed for a unit searching at the same time (the IAMSAR way of joining areas).
+   */
+  const firstCandidates = (k: number): FrameRectangle[] => {
+    const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
+    for (let j = 0; j < units.length; j++) {
+      const p = placed[j];
+      if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
+    }
+    return rects;
+  };
   /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   const greedy = (order: readonly number[], must: boolean): boolean => {
     placed.fill(null);
     for (const k of order) {
       weigh(k, residual(k));
-      const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
-      for (let j = 0; j < units.length; j++) {
-        const p = placed[j];
-        if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
-      }
+      const rects = firstCandidates(k);
       let best = pick(k, rects);
       if (!best) best = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
       if (!feasible(k, best)) {
@@ -683,11 +691,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       for (const k of previousNote === '' ? order : []) {
         if (placed[k]) continue;
         weigh(k, residual(k));
-        const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
-        for (let j = 0; j < units.length; j++) {
-          const p = placed[j];
-          if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
-        }
+        const rects = firstCandidates(k);
         let r = pick(k, rects);
         if (r) r = refineUnit(k, r);
         if (!r || !feasible(k, r)) { previousNote = `no area fits ${units[k].unitId} beside the previous areas`; break; }
@@ -789,11 +793,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
         from.placed.forEach((p, j) => { placed[j] = p; });
         placed[k] = null;
         weigh(k, source);
-        const rects = candidates(fineViews[k], frame, effortM2[k], coveragesFor(k), patterns[k]);
-        for (let j = 0; j < units.length; j++) {
-          const p = placed[j];
-          if (p && searchTimesOverlap(units[k], units[j])) rects.push(...besideCandidates(p.rect, effortM2[k], coveragesFor(k)));
-        }
+        const rects = firstCandidates(k);
         const cand = pick(k, rects);
         if (!cand) continue;
         weigh(k, sources[0]);
