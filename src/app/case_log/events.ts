@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { StoredEvent } from '../../io/storage/index.js';
 import type { Releasability } from './releasability.js';
 import { PlanningInputsSchema } from './planning_inputs.js';
+import { AreaOnEarthSchema } from '../plan/previous_plan.js';
 import { PARTY_PATTERN } from './roles.js';
 
 /** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
@@ -101,11 +102,7 @@ export const EVENT_PAYLOADS = {
     units: Type.Optional(Type.Array(Type.Object({
       unitId: Id, pattern: Type.Optional(Type.String({ maxLength: 64 })), note: Type.Optional(Text(500)),
       /** The unit's search area: a re-plan of the case keeps it while nothing is better beyond the particles' noise. */
-      area: Type.Optional(Type.Object({
-        centre: PositionSchema,
-        lengthNm: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }), widthNm: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }),
-        orientationDeg: Type.Number({ minimum: -360, maximum: 360 }),
-      }, { additionalProperties: false })),
+      area: Type.Optional(AreaOnEarthSchema),
     }, { additionalProperties: false }), { maxItems: 50 })),
     /** The plan's geometry, as `sarbridge plan` writes it (plan-for-rules.json): checked against the agreement's rules. */
     plan: Type.Optional(PlanGeometrySchema),

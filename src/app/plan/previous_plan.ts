@@ -25,12 +25,13 @@ const Side = Type.Number({ exclusiveMinimum: 0, maximum: 2000, description: 'NM'
 const Orientation = Type.Number({ minimum: -360, maximum: 360, description: 'degrees true' });
 const UnitId = Type.String({ minLength: 1, maxLength: 64 });
 
+/** A unit's search area as a plan gives it (core AreaOnEarth); the planIssued event carries the same. */
+export const AreaOnEarthSchema = Type.Object({
+  centre: Type.Object({ lonDeg: Lon, latDeg: Lat }, { additionalProperties: false }), lengthNm: Side, widthNm: Side, orientationDeg: Orientation,
+}, { additionalProperties: false });
+
 const SummarySchema = Type.Object({
-  units: Type.Array(Type.Object({
-    unitId: UnitId,
-    pattern: Type.Optional(Type.String({ maxLength: 8 })),
-    area: Type.Object({ centre: Type.Object({ lonDeg: Lon, latDeg: Lat }), lengthNm: Side, widthNm: Side, orientationDeg: Orientation }),
-  }), { minItems: 1, maxItems: 200 }),
+  units: Type.Array(Type.Object({ unitId: UnitId, pattern: Type.Optional(Type.String({ maxLength: 8 })), area: AreaOnEarthSchema }), { minItems: 1, maxItems: 200 }),
 });
 
 const Corner = Type.Tuple([Lon, Lat]);

@@ -360,16 +360,17 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
    * `issuedApart` (step 8's previous areas only): the units whose areas were issued together, apart
    * then: not tested against each other again. Areas that touched in the frame they were made in
    * can overlap by metres in this one (an equirectangular frame about another datum: 1.3 m in the
-   * raft-or-PIW example's baseline strips), and the coverage cap is met to rounding.
+   * raft-or-PIW example's baseline strips).
    */
   const feasible = (k: number, rect: FrameRectangle, issuedApart: ReadonlySet<number> | null = null): { fit: FittedSpacing; coverage: number } | null => {
     if (!(rect.alongHalfM > 0 && rect.acrossHalfM > 0)) return null;
     const fit = fitTrackSpacing(patterns[k], (2 * rect.alongHalfM) / METRES_PER_NM, (2 * rect.acrossHalfM) / METRES_PER_NM, trackNm[k], minSpacingNm[k], interleavedNm[k]);
-    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage * (issuedApart ? 1 + 1e-9 : 1)) return null;
+    if (!fit || units[k].sweepWidthNm / fit.trackSpacingNm > maxCoverage) return null;
     if (shoreline && tracksMeetLand(rect, patterns[k], fit.trackSpacingNm, frame, shoreline, clearanceM[k])) return null;
+    const issuedK = issuedApart !== null && issuedApart.has(k);
     for (let j = 0; j < units.length; j++) {
       const p = placed[j];
-      if (issuedApart?.has(k) && issuedApart.has(j)) continue;
+      if (issuedK && issuedApart!.has(j)) continue;
       if (j !== k && p && mustSearchApart(units[k], units[j], airOverSurface) && rectanglesOverlap(rect, p.rect)) return null;
     }
     return { fit, coverage: units[k].sweepWidthNm / fit.trackSpacingNm };
@@ -677,23 +678,20 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
         const previous = previousOf.get(units[k].unitId);
         if (previous === undefined) continue;
         // a parallel sweep issued as a creeping line (tracks along the shorter side: assignment()) is the same rectangle turned back
-        let area = previous.area;
-        if ((previous.pattern === 'CS' && patterns[k] === 'PS') || (previous.pattern === 'PS' && patterns[k] === 'CS')) {
-          area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 270) % 360 };
-        }
-        const r = square(k, rectangleInFrame(frame, area));
+        const turned = (previous.pattern === 'CS' && patterns[k] === 'PS') || (previous.pattern === 'PS' && patterns[k] === 'CS');
+        const r = square(k, rectangleInFrame(frame, turned ? quarterTurned(previous.area, -1) : previous.area));
         const f = feasible(k, r, issued);
         if (!f) { previousNote = `${units[k].unitId}'s previous area no longer fits it (no track fits its endurance at its closest spacing, or land within its clearance)`; break; }
         weigh(k, residual(k));
         commit(k, r, f);
       }
-      // units held before (no previous area): placed on what the others leave, as in greedy
-      for (const k of previousNote === '' ? order : []) {
+      // units held before, or new (no previous area): placed on what the others leave, as in greedy
+      for (const k of order) {
+        if (previousNote !== '') break;
         if (placed[k]) continue;
         weigh(k, residual(k));
-        const rects = firstCandidates(k);
-        let r = pick(k, rects);
-        if (r) r = refineUnit(k, r);
+        const picked = pick(k, firstCandidates(k));
+        const r = picked && refineUnit(k, picked);
         if (!r || !feasible(k, r)) { previousNote = `no area fits ${units[k].unitId} beside the previous areas`; break; }
         commit(k, r);
       }
@@ -931,6 +929,11 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     ...(previous === undefined ? {} : { previous }) };
 }
 
+/** The same rectangle with its length and width named the other way round: a quarter turn of its orientation (+1 clockwise, -1 back). */
+function quarterTurned(area: AreaOnEarth, turn: 1 | -1): AreaOnEarth {
+  return { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + (turn > 0 ? 90 : 270)) % 360 };
+}
+
 /**
  * What became of a re-plan's previous areas (step 8), for the plan to say. Kept, their POS is the
  * plan's (units of no use held as always); replaced, it is what they would have found here, with the
@@ -1120,10 +1123,10 @@ function assignment(unit: AllocationUnit, pattern: AreaPattern, p: Placed, frame
   // shorter side are a CS when the unit can do one.
   if (pattern === 'PS' && area.lengthNm < area.widthNm && unit.patterns.includes('CS')) {
     code = 'CS';
-    area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 90) % 360 };
+    area = quarterTurned(area, 1);
   } else if (pattern === 'CS' && area.lengthNm < area.widthNm && unit.patterns.includes('PS')) {
     code = 'PS';
-    area = { ...area, lengthNm: area.widthNm, widthNm: area.lengthNm, orientationDeg: (area.orientationDeg + 90) % 360 };
+    area = quarterTurned(area, 1);
   }
   const s = p.fit.trackSpacingNm;
   return {
