@@ -157,5 +157,14 @@ describe('the main path (end to end, Chromium)', () => {
     expect(await page.getByTestId(TID.planUnitRow).evaluateAll((els) => els.map((e) => e.textContent))).toEqual(issuedAreas);
     await previous.scrollIntoViewIfNeeded();
     await screenshot(page, 'main-replan');
+    // the same line in Korean and Japanese, its POS in the reader's number format
+    for (const [language, script] of [['ko', /[\uac00-\ud7a3]/], ['ja', /[\u3040-\u30ff]/]] as const) {
+      await page.getByTestId(TID.langSelect).selectOption(language);
+      await page.waitForFunction(([id, re]) => new RegExp(re).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), [TID.planPrevious, script.source] as const);
+      expect(await previous.textContent()).not.toMatch(/\{[a-z]+\}|Re-plan/);
+      await previous.scrollIntoViewIfNeeded();
+      await screenshot(page, `main-replan-${language}`);
+    }
+    await page.getByTestId(TID.langSelect).selectOption('en');
   }, 900_000);
 });
