@@ -52,6 +52,7 @@ export const TID = {
   planPosTotal: 'plan-pos-total',       // data-pos = the plan's POS, 0..1
   planBaselinePos: 'plan-baseline-pos', // data-pos = the IAMSAR baseline's POS, 0..1
   planChosen: 'plan-chosen', // data-chosen = 'optimiser' or 'iamsar-baseline', the layout returned
+  planPlacedOn: 'plan-placed-on', // a large cloud: the areas were chosen on a sample, every POS is on all particles
   planPrevious: 'plan-previous', // a re-plan: data-kept = 'true' when the areas issued last were kept
   planUnitRow: 'plan-unit-row',         // data-unit-id, data-craft
   planHeldRow: 'plan-held-row',         // data-unit-id: a unit held in reserve

@@ -54,6 +54,8 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
   lines.push('',
     `  Total POS: ${pct(o.pos)}, ${o.chosen === 'optimiser' ? 'the optimiser\'s layout' : 'the IAMSAR baseline\'s layout (the optimiser found nothing better)'}` +
       (o.held.length ? `, ${o.held.map((h) => h.unitId).join(', ')} held in reserve` : ''),
+    ...(o.placedOn === undefined ? [] : [`  Areas chosen on a sample of ${o.placedOn.particles.toLocaleString('en')} of the ${o.placedOn.of.toLocaleString('en')} particles counted; ` +
+      'every POS here is on all of them (the holds\' figures on the sample)']),
     ...(o.previous === undefined ? [] : [`  Re-plan: ${o.previous.note}`]),
     `  IAMSAR baseline (${b.conditions} search conditions: effort Z ${b.effortNm2.toFixed(1)} NM², E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, relative effort ${b.relativeEffort.toFixed(2)}, ` +
       `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}`,

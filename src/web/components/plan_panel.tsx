@@ -273,6 +273,11 @@ export function PlanPanel() {
                 : t(c.plan.previous.kept ? 'plan.previousKept' : 'plan.previousReplaced', { pos: formatPercent(c.plan.previous.pos, language), plan: formatPercent(c.plan.pos, language) })}
             </p>
           )}
+          {c.plan.placedOn && (
+            <p class="hint" data-testid={TID.planPlacedOn}>
+              {t('plan.placedOn', { sample: formatNumber(c.plan.placedOn.particles, language), particles: formatNumber(c.plan.placedOn.of, language) })}
+            </p>
+          )}
           <p class="hint">{t('plan.planDone', { seconds: c.plan.seconds.toFixed(1) })}</p>
           <label class="check"><input type="checkbox" checked={showBaseline} onChange={(e) => setShowBaseline((e.target as HTMLInputElement).checked)} /> {t('plan.showBaseline')}</label>
           <table>

@@ -106,6 +106,7 @@ export const en = {
   'plan.runPlan': 'Plan the search',
   'plan.planning': 'Planning…',
   'plan.planDone': 'Plan done in {seconds} s.',
+  'plan.placedOn': 'Areas chosen on a sample of {sample} of the {particles} particles; every POS shown is on all of them.',
   'plan.total': 'Plan POS {pos}',
   'plan.baseline': 'IAMSAR baseline POS {pos}',
   'plan.chosenOptimiser': 'optimised layout',

@@ -104,6 +104,7 @@ export const ja: Dictionary = {
   'plan.runPlan': '捜索計画を作成',
   'plan.planning': '計画作成中…',
   'plan.planDone': '{seconds} 秒で計画を作成しました。',
+  'plan.placedOn': '区域は粒子 {particles} 個のうち標本 {sample} 個で決めました。表示の POS はすべて全粒子での値です。',
   'plan.total': '計画の POS {pos}',
   'plan.baseline': 'IAMSAR 基準の POS {pos}',
   'plan.chosenOptimiser': '最適化した配置',

@@ -104,6 +104,7 @@ export const ko: Dictionary = {
   'plan.runPlan': '수색 계획 수립',
   'plan.planning': '계획 수립 중…',
   'plan.planDone': '{seconds}초 만에 계획을 수립했습니다.',
+  'plan.placedOn': '구역은 입자 {particles}개 중 표본 {sample}개로 정했습니다. 표시된 POS는 모두 전체 입자에 대한 값입니다.',
   'plan.total': '계획 POS {pos}',
   'plan.baseline': 'IAMSAR 기준 POS {pos}',
   'plan.chosenOptimiser': '최적화된 배치',

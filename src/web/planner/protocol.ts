@@ -123,6 +123,8 @@ export interface PlanView {
   readonly searchesDonePos: number | null;
   /** A re-plan from the plan issued last: whether its areas were kept, their POS now (null: not usable), and why. */
   readonly previous: { readonly kept: boolean; readonly pos: number | null; readonly note: string } | null;
+  /** A cloud larger than the placing sample (core placing_sample.ts): the areas chosen on `particles` of the `of` counted; every POS on all of them. */
+  readonly placedOn: { readonly particles: number; readonly of: number } | null;
   readonly datumAtPlanning: { readonly lonDeg: number; readonly latDeg: number };
   /** plan.geojson, plan.gpx, plan.kml, <unit>.rtz, plan-for-rules.json, plan-message.txt. */
   readonly files: Readonly<Record<string, string>>;

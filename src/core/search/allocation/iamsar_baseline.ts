@@ -51,6 +51,7 @@ import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAs
 import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
 import { INTERLEAVED_MIN_TRACKS } from '../turns.js';
 import { lawMaxCoverage } from './max_coverage.js';
+import { PLACING_PARTICLES, placingSample } from './placing_sample.js';
 import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
 /** The IAMSAR plan with the numbers that made it. */
@@ -281,6 +282,16 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   // cloud, worse where the probability is spread wide).
   checkAllocationUnits(units);
   const cloud = iamsarCloud(particles, snapshots, units, options.include ?? releasedOnly);
+  // the worksheet's numbers from every particle; the variants compared on the placing sample when
+  // the cloud is large (placing_sample.ts), the one kept scored on every particle
+  const sample = placingSample(particles, snapshots, options.placingParticles ?? PLACING_PARTICLES, options.include ?? releasedOnly);
+  const best = bestVariant(sample?.particles ?? particles, sample?.snapshots ?? snapshots, units, options, cloud);
+  return sample === null ? best : { ...best, ...evaluateAssignments(particles, snapshots, best.assignments, options) };
+}
+
+/** iamsarBaseline's variants (orientations, legs in order or interleaved), the one of highest exact POS on these particles. */
+function bestVariant(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: IamsarBaselineOptions, cloud: IamsarCloud): IamsarBaselinePlan {
   const variants = (o: IamsarBaselineOptions): IamsarSquare[] => {
     const inOrder = iamsarSquare(particles, snapshots, units, { ...o, interleave: false }, cloud);
     if (options.interleave !== undefined || !units.some((u) => interleavedSpacingOf(u, 'PS') > 0)) {

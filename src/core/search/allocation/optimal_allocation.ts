@@ -94,9 +94,9 @@ import { InvalidInputError } from '../../errors.js';
 import { METRES_PER_NM, degToRad } from '../../geo/units.js';
 import { weightedDatum } from '../../probability/datum.js';
 import { fromLocal, localFrame, type LocalFrame } from '../../probability/local_frame.js';
-import { releasedOnly } from '../../probability/particle_cloud.js';
+import { releasedOnly, type StatusFilter } from '../../probability/particle_cloud.js';
 import { smallestContainmentRectangles } from '../../probability/min_rectangle.js';
-import { DEFAULT_DETECTION_LAW, parallelTrackPod } from '../detection.js';
+import { DEFAULT_DETECTION_LAW, parallelTrackPod, type DetectionLaw } from '../detection.js';
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
 import { areaPatternOf, checkAllocationUnits, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
@@ -107,6 +107,7 @@ import { canonicalUnits } from './interchangeable_units.js';
 import { chooseLayout, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { lawMaxCoverage } from './max_coverage.js';
+import { PLACING_PARTICLES, placingSample, type PlacingSample } from './placing_sample.js';
 import { smoothedParticles } from './smoothed_particles.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern, type FittedSpacing } from './track_spacing_fit.js';
@@ -213,6 +214,13 @@ export interface OptimalPlan extends SearchPlan {
   readonly held: readonly HeldUnit[];
   /** With previousAreas (a re-plan): whether the previous areas were kept, and why. */
   readonly previous?: PreviousLayoutUse;
+  /**
+   * When the cloud had more than PLACING_PARTICLES counted particles: the layouts were chosen on a
+   * sample of `particles` of the `of` counted (placing_sample.ts); `pos`, `unitPos`, `pod`, `unitPod`,
+   * `optimiserPos`, `baselinePos`, `negligible` and `previous` are on every particle, `approximatePos`,
+   * `evaluations` and the `held` units' figures on the sample.
+   */
+  readonly placedOn?: { readonly particles: number; readonly of: number };
 }
 
 /** Kicks are tried between this many units of largest effort (3 pairs). */
@@ -258,9 +266,100 @@ const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
  */
 export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
+  const sample = placingSample(particles, snapshots, options.placingParticles ?? PLACING_PARTICLES, options.include ?? releasedOnly);
+  if (sample !== null) return placedOnSample(particles, snapshots, units, options, sample);
   const plan = allocate(particles, snapshots, units, options, {}, false);
   if (Array.isArray(plan)) throw new Error('optimalAllocation: a plan was asked for and a layout came back');
   return plan as OptimalPlan;
+}
+
+/** The IAMSAR baseline's options from the optimiser's. */
+function baselineOptionsOf(options: AllocationOptions) {
+  return { law: options.law ?? DEFAULT_DETECTION_LAW, include: options.include ?? releasedOnly, shoreline: options.shoreline ?? null,
+    ...(options.windFromDeg === undefined ? {} : { windFromDeg: options.windFromDeg }),
+    ...(options.previousEffortNm2 === undefined ? {} : { previousEffortNm2: options.previousEffortNm2 }),
+    ...(options.placingParticles === undefined ? {} : { placingParticles: options.placingParticles }) };
+}
+
+/**
+ * What an allocation on the placing sample hands on to the plan on every particle: the optimiser's
+ * layout before the baseline and the holds (every unit), and a re-plan's layouts (step 8).
+ */
+interface AllocationTrace {
+  own?: readonly UnitAssignment[];
+  previous?: { readonly note: string; readonly incumbent: readonly UnitAssignment[] | null; readonly best: readonly UnitAssignment[];
+    readonly kept: boolean; readonly gone: readonly string[] };
+}
+
+/**
+ * A cloud of more than PLACING_PARTICLES counted particles (placing_sample.ts): every step of the
+ * search on the sample; then on every particle, exactly, the layouts it ended with and the choice
+ * between the optimiser's and the baseline's (never worse than IAMSAR on the particles the plan
+ * reports). Units held on the sample stay held (their figures are the sample's); when the sample
+ * chose the baseline but the optimiser's layout scores higher on every particle, the holds are made here.
+ */
+function placedOnSample(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: AllocationOptions, sample: PlacingSample): OptimalPlan {
+  const law = options.law ?? DEFAULT_DETECTION_LAW;
+  const include = options.include ?? releasedOnly;
+  const exact = (assignments: readonly UnitAssignment[]): SearchPlan => evaluateAssignments(particles, snapshots, assignments, options);
+  const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptionsOf(options));
+  const baselineOnSample = { ...baseline, ...evaluateAssignments(sample.particles, sample.snapshots, baseline.assignments, options) };
+  const trace: AllocationTrace = {};
+  const s = allocate(sample.particles, sample.snapshots, units, { ...options, baseline: baselineOnSample }, {}, false, trace) as OptimalPlan;
+  const sent = s.chosen === 'optimiser' ? exact(s.assignments) : null;
+  // the issued layout is the optimiser's own, every unit, unless units were held or the baseline chosen
+  const own = sent !== null && s.held.length === 0 ? sent : exact(trace.own!);
+  let mine: SearchPlan & { readonly held: readonly HeldUnit[] };
+  if (sent !== null) mine = { ...sent, held: s.held };
+  else {
+    const hold = options.holdUnits ?? true
+      ? holdUnitsOfNoUse(own, particles, { floorPos: baseline.pos, include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) })
+      : { plan: own, held: [] };
+    mine = canonicalUnits({ ...hold.plan, held: hold.held }, units).plan;
+  }
+  const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
+  const plan = chosen === 'optimiser' ? mine
+    : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod, held: [] };
+  const counted = countedMask(particles, include);
+  const negligible = plan.assignments.flatMap((a, k) => {
+    if (!(plan.unitPos[k] < NEGLIGIBLE_POS)) return [];
+    const unit = units.find((u) => u.unitId === a.unitId)!;
+    return [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reachPos(plan, k, unit, particles, counted, law) }];
+  });
+  const p = trace.previous;
+  const previous = p === undefined ? undefined
+    : previousUse(p.note, p.incumbent === null ? null : exact(p.incumbent), exact(p.best), chosen, p.kept && chosen === 'optimiser', plan.pos, p.gone);
+  return {
+    ...plan, approximatePos: s.approximatePos, evaluations: s.evaluations, frame: s.frame, chosen, optimiserPos: own.pos, baselinePos: baseline.pos,
+    negligible, ...(previous === undefined ? {} : { previous }), placedOn: { particles: sample.particles.count, of: sample.countedParticles },
+  };
+}
+
+/** 1 for each particle counted in a POS (by status, and of positive weight), else 0. */
+function countedMask(particles: ParticleWeights, include: StatusFilter): Uint8Array {
+  const counted = new Uint8Array(particles.count);
+  for (let i = 0; i < particles.count; i++) {
+    counted[i] = (particles.status === undefined || include(particles.status[i])) && particles.weight[i] > 0 ? 1 : 0;
+  }
+  return counted;
+}
+
+/**
+ * What unit k of a plan could find at most: the weight the other units leave unfound times the POD
+ * of its highest coverage (W / S_min, or the coverage cap), for the report of a unit of negligible worth.
+ */
+function reachPos(plan: SearchPlan, k: number, unit: AllocationUnit, particles: ParticleWeights, counted: Uint8Array, law: DetectionLaw): number {
+  let left = 0;
+  for (let i = 0; i < particles.count; i++) {
+    if (!counted[i]) continue;
+    let miss = 1;
+    for (let j = 0; j < plan.assignments.length; j++) if (j !== k) miss *= 1 - plan.unitPod[j][i];
+    left += particles.weight[i] * miss;
+  }
+  const closest = closestSpacingOf(unit, areaPatternOf(unit, unit.unitId));
+  const maxCoverage = lawMaxCoverage(law);
+  return left * parallelTrackPod(law, Math.min(maxCoverage, closest > 0 ? unit.sweepWidthNm / closest : maxCoverage));
 }
 
 /**
@@ -280,7 +379,8 @@ interface SharedSetup {
  * list when there was no start.
  */
 function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
-  units: readonly AllocationUnit[], options: AllocationOptions, setup: SharedSetup, fastChoice: boolean): OptimalPlan | readonly UnitAssignment[] {
+  units: readonly AllocationUnit[], options: AllocationOptions, setup: SharedSetup, fastChoice: boolean,
+  trace: AllocationTrace | null = null): OptimalPlan | readonly UnitAssignment[] {
   checkAllocationUnits(units);
   const ids = new Set(units.map((u) => u.unitId));
   if (ids.size !== units.length) throw new InvalidInputError('units', 'unit ids must be unique');
@@ -289,12 +389,9 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const include = options.include ?? releasedOnly;
   const airOverSurface = options.airOverSurface ?? false;
   const weight = particles.weight;
-  const counted = new Uint8Array(n);
+  const counted = countedMask(particles, include);
   let countedParticles = 0;
-  for (let i = 0; i < n; i++) {
-    counted[i] = (particles.status === undefined || include(particles.status[i])) && weight[i] > 0 ? 1 : 0;
-    countedParticles += counted[i];
-  }
+  for (let i = 0; i < n; i++) countedParticles += counted[i];
   const mid = units.map((u) => 0.5 * (u.arrivalTimeS + searchEndS(u)));
   const frame = options.frame ?? datumFrame(snapshots, mid.reduce((a, b) => a + b, 0) / mid.length, particles);
   const groups = detectionGroups(particles, units);
@@ -595,8 +692,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // Second start: the IAMSAR strips (squares for SS-only units), shortened until a track fits, then refined.
   // When a unit fits neither its strip nor outside everything (land all round), this start is dropped.
   placed.fill(null);
-  const baselineOptions = { law, include, shoreline, ...(options.windFromDeg === undefined ? {} : { windFromDeg: options.windFromDeg }),
-    ...(options.previousEffortNm2 === undefined ? {} : { previousEffortNm2: options.previousEffortNm2 }) };
+  const baselineOptions = baselineOptionsOf(options);
   const layout = setup.layout ??= iamsarSquare(particles, snapshots, units, baselineOptions);
   /** A start from given areas (one per unit), each shortened until a track fits, then refined; dropped when a unit fits nowhere. */
   const startFrom = (areas: readonly AreaOnEarth[]): void => {
@@ -746,16 +842,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // a ship worth 0.5 %, 63.2 % with the ship placed again, against 60.5 % for the best start).
   // What a unit could find at most is kept for the report: the weight the
   // others leave unfound times the POD of its highest coverage (W / S_min, or its coverage cap).
-  const reach = (plan: SearchPlan, k: number): number => {
-    let left = 0;
-    for (let i = 0; i < n; i++) {
-      if (!counted[i]) continue;
-      let miss = 1;
-      for (let j = 0; j < units.length; j++) if (j !== k) miss *= 1 - plan.unitPod[j][i];
-      left += weight[i] * miss;
-    }
-    return left * parallelTrackPod(law, Math.min(maxCoverage, closestNm[k] > 0 ? units[k].sweepWidthNm / closestNm[k] : maxCoverage));
-  };
+  const reach = (plan: SearchPlan, k: number): number => reachPos(plan, k, units[k], particles, counted, law);
   const exactResidual = (plan: SearchPlan, k: number): Float64Array => {
     for (let i = 0; i < n; i++) {
       let w = counted[i] ? weight[i] : 0;
@@ -925,6 +1012,12 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
   const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold, canonical.pos, gone);
+  if (trace !== null) {
+    trace.own = mine.assignments;
+    if (previousAreas !== undefined) {
+      trace.previous = { note: previousNote, incumbent: incumbentPlan?.assignments ?? null, best: best!.assignments, kept: keepPrevious && !refinedAfterHold, gone };
+    }
+  }
   return { ...canonical, approximatePos: mine.approximatePos, evaluations, frame, chosen, optimiserPos: mine.pos, baselinePos: baseline.pos, negligible,
     ...(previous === undefined ? {} : { previous }) };
 }

@@ -45,6 +45,11 @@ export interface PlanningOptions {
   readonly law?: DetectionLaw;
   /** Particles counted as possible locations; default all but not released. */
   readonly include?: StatusFilter;
+  /**
+   * Above this many counted particles the layouts are chosen on a sample of this many and scored
+   * exactly on every particle (placing_sample.ts); default PLACING_PARTICLES, Infinity: on every particle.
+   */
+  readonly placingParticles?: number;
 }
 
 /**
