@@ -58,7 +58,8 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
       'every POS here is on all of them (the holds\' figures on the sample)']),
     ...(o.previous === undefined ? [] : [`  Re-plan: ${o.previous.note}`]),
     `  IAMSAR baseline (${b.conditions} search conditions: effort Z ${b.effortNm2.toFixed(1)} NM², E ${b.probableErrorNm.toFixed(2)} NM = 50 % radius, relative effort ${b.relativeEffort.toFixed(2)}, ` +
-      `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}`,
+      `optimal search factor ${b.safetyFactor.toFixed(2)}, square ${b.sideNm.toFixed(1)} NM at C ${b.coverage.toFixed(2)}, strips by effort): ${pct(b.pos)}` +
+      (b.clearOfLand ? '' : ' (not issuable: a strip cannot be cut back clear of land, see the CAUTION above)'),
     `  Optimiser's own layout: ${pct(o.optimiserPos)}${o.held.length ? ' with every unit searching' : ''}, ${gain >= 0 ? '+' : ''}${(100 * gain).toFixed(1)} points of POS against the baseline (x${(o.optimiserPos / b.pos).toFixed(2)})`);
   if (written.length) lines.push('', `  Wrote ${written.join(', ')}`);
   return lines.join('\n');

@@ -55,7 +55,14 @@ import { PLACING_PARTICLES, placingSample } from './placing_sample.js';
 import { optimalSearchFactor, searchConditionsOf, type SearchConditions } from './optimal_search_factor.js';
 
 /** The IAMSAR plan with the numbers that made it. */
-export interface IamsarBaselinePlan extends SearchPlan, IamsarNumbers {}
+export interface IamsarBaselinePlan extends SearchPlan, IamsarNumbers {
+  /**
+   * False when a strip could not be cut back until its unit keeps its clearance from land
+   * (tracks_on_land.ts, clipClearOfLand): the baseline is then shown for comparison but never
+   * issued, however high its POS (it would send a unit over or too close to land).
+   */
+  readonly clearOfLand: boolean;
+}
 
 /** The worksheet's numbers (file header, steps 1-4). */
 export interface IamsarNumbers {
@@ -301,16 +308,19 @@ function bestVariant(particles: ParticleWeights, snapshots: readonly PositionSna
     return interleaved.strips.every((x, k) => x.coverage === inOrder.strips[k].coverage) ? [inOrder] : [inOrder, interleaved];
   };
   const lay = (square: IamsarSquare): IamsarBaselinePlan => laidOut(particles, snapshots, units, square, { ...options, interleave: square.interleave });
+  // the one land cuts least: a layout clear of land before any that is not, then the higher POS
+  const better = (plan: IamsarBaselinePlan, than: IamsarBaselinePlan): boolean =>
+    plan.clearOfLand !== than.clearOfLand ? plan.clearOfLand : plan.pos > than.pos;
   const firsts = variants(options);
   let best = lay(firsts[0]);
-  for (const v of firsts.slice(1)) { const plan = lay(v); if (plan.pos > best.pos) best = plan; }
+  for (const v of firsts.slice(1)) { const plan = lay(v); if (better(plan, best)) best = plan; }
   if (options.orientationDeg !== undefined || firsts[0].strips[0].pattern === 'SS') return best;
   const axisDeg = firsts[0].strips[0].area.orientationDeg % 180;
   const tried = [axisDeg];
   for (const o of [(axisDeg + 90) % 180, 0, 90]) {
     if (tried.some((d) => Math.abs(d - o) < 1 || Math.abs(d - o) > 179)) continue;
     tried.push(o);
-    for (const v of variants({ ...options, orientationDeg: o })) { const plan = lay(v); if (plan.pos > best.pos) best = plan; }
+    for (const v of variants({ ...options, orientationDeg: o })) { const plan = lay(v); if (better(plan, best)) best = plan; }
   }
   return best;
 }
@@ -321,6 +331,7 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
   const shoreline = options.shoreline ?? null;
   const law = options.law ?? DEFAULT_DETECTION_LAW;
   const interleave = options.interleave ?? false;
+  let clearOfLand = true;
   const assignments: UnitAssignment[] = units.map((unit, k) => {
     const { pattern } = square.strips[k];
     let area = square.strips[k].area;
@@ -331,12 +342,13 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
         (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM, law, interleave).spacingNm, frame, shoreline,
         lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
       if (clipped) area = pattern === 'SS' ? squareOf(rectangleOnEarth(frame, clipped)) : rectangleOnEarth(frame, clipped);
+      else clearOfLand = false;
     }
     return iamsarAssignment(unit, pattern, area, law, interleave);
   });
   const plan = evaluateAssignments(particles, snapshots, assignments, options);
   const { strips: _strips, frame: _frame, ...numbers } = square;
-  return { ...plan, ...numbers };
+  return { ...plan, ...numbers, clearOfLand };
 }
 
 /** A unit's assignment over an IAMSAR area: its spacing (iamsarSpacingNm) and route (area_route.ts). */

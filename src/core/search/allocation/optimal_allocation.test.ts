@@ -9,6 +9,10 @@ import { MAX_COVERAGE, lawMaxCoverage } from './max_coverage.js';
 import { optimalSearchFactor } from './optimal_search_factor.js';
 import { NEGLIGIBLE_POS, SMOOTHED_START_PARTICLES, optimalAllocation } from './optimal_allocation.js';
 import { evaluateAssignments } from './search_plan.js';
+import { lineClearanceM, tracksMeetLand } from './tracks_on_land.js';
+import { coastlineFromRings } from '../../coastline/index.js';
+import { localFrame } from '../../probability/local_frame.js';
+import { seededUniform } from '../../probability/gaussian_cloud.testkit.js';
 
 // 10,000 particles keep the three scenarios under a few seconds; the benchmark runs 100,000.
 const scenarios = allocationScenarios(10_000);
@@ -307,4 +311,45 @@ describe('airOverSurface: a ship and an aircraft may search the same water at on
     for (let i = 0; i < sr.length; i++) for (let j = i + 1; j < sr.length; j++) expect(rectanglesOverlap(sr[i], sr[j], 20)).toBe(false);
     expect(plan.pos).toBeGreaterThan(strict.pos);
   }, 120_000);
+});
+
+describe('optimalAllocation next to land on three sides', () => {
+  // a cloud just west of a coast that runs 18 NM north and south of it and 70 NM east: every first
+  // candidate and the IAMSAR strip lie over land, and so does the fallback square east of the areas;
+  // the square west of them is clear (the Liancourt plan on a 7,000-particle sample of 20,000 failed so)
+  const land = coastlineFromRings([[[131.49, 37.0], [133.0, 37.0], [133.0, 37.6], [131.49, 37.6], [131.49, 37.0]]],
+    { westDeg: 130, southDeg: 36, eastDeg: 134, northDeg: 38 });
+  const n = 400, t0 = Date.UTC(2026, 2, 11) / 1000;
+  const rand = seededUniform(5);
+  const lonDeg = new Float64Array(n), latDeg = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = Math.sqrt(-2 * Math.log(1 - rand())), a = 2 * Math.PI * rand();
+    lonDeg[i] = 131.5 + (0.5 * r * Math.cos(a)) / 48;
+    latDeg[i] = 37.3 + (0.5 * r * Math.sin(a)) / 60;
+  }
+  const particles = { count: n, weight: new Float64Array(n).fill(1 / n), status: new Uint8Array(n) };
+  const snapshots = [{ timeS: t0, lonDeg, latDeg }, { timeS: t0 + 6 * 3600, lonDeg, latDeg }];
+  const units = [{ unitId: 'SHIP', speedKn: 10, enduranceH: 3, arrivalTimeS: t0 + 3600, sweepWidthNm: 2, patterns: ['PS', 'CS'] as const, clearanceNm: 0.2 }];
+
+  test('every area keeps the clearance: the unit gets water west of the cloud instead of no plan', () => {
+    const baseline = iamsarBaseline(particles, snapshots, units, { shoreline: land });
+    // of the baseline's orientations the one land cuts least: the strip along the cloud's axis cannot
+    // be cut clear (it would be issued over land for its higher POS), the east-west one can
+    expect(baseline.clearOfLand).toBe(true);
+    const plan = optimalAllocation(particles, snapshots, units, { shoreline: land, baseline });
+    for (const a of [...plan.assignments, ...baseline.assignments]) {
+      expect(a.area.centre.lonDeg).toBeLessThan(131.49);
+      const frame = localFrame(a.area.centre);
+      expect(tracksMeetLand(rectangleInFrame(frame, a.area), a.pattern, a.trackSpacingNm, frame, land, lineClearanceM(0.2, 0))).toBe(false);
+    }
+  });
+
+  test('a baseline that cannot be cut clear of land is shown, never issued, and sets no floor', () => {
+    const baseline = iamsarBaseline(particles, snapshots, units, { shoreline: land });
+    const overLand = { ...baseline, pos: 1, clearOfLand: false };
+    const plan = optimalAllocation(particles, snapshots, units, { shoreline: land, baseline: overLand });
+    expect(plan.chosen).toBe('optimiser');
+    expect(plan.baselinePos).toBe(1);
+    expect(plan.pos).toBeLessThan(1);
+  });
 });

@@ -314,11 +314,11 @@ function placedOnSample(particles: ParticleWeights, snapshots: readonly Position
   if (sent !== null) mine = { ...sent, held: s.held };
   else {
     const hold = options.holdUnits ?? true
-      ? holdUnitsOfNoUse(own, particles, { floorPos: baseline.pos, include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) })
+      ? holdUnitsOfNoUse(own, particles, { floorPos: issuableBaselinePos(baseline), include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) })
       : { plan: own, held: [] };
     mine = canonicalUnits({ ...hold.plan, held: hold.held }, units).plan;
   }
-  const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
+  const chosen: PlanLayout = issuableBaselinePos(baseline) > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod, held: [] };
   const counted = countedMask(particles, include);
@@ -334,6 +334,15 @@ function placedOnSample(particles: ParticleWeights, snapshots: readonly Position
     ...plan, approximatePos: s.approximatePos, evaluations: s.evaluations, frame: s.frame, chosen, optimiserPos: own.pos, baselinePos: baseline.pos,
     negligible, ...(previous === undefined ? {} : { previous }), placedOn: { particles: sample.particles.count, of: sample.countedParticles },
   };
+}
+
+/**
+ * The POS the optimiser's layout must beat to be issued instead of the baseline, and the floor
+ * holding units may not take it below: the baseline's, unless a strip of it could not be kept clear
+ * of land (it is never issued then: no floor).
+ */
+function issuableBaselinePos(baseline: IamsarBaselinePlan): number {
+  return baseline.clearOfLand ? baseline.pos : -Infinity;
 }
 
 /** 1 for each particle counted in a POS (by status, and of positive weight), else 0. */
@@ -534,17 +543,31 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     return rects;
   };
   /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
-  const greedy = (order: readonly number[], must: boolean): boolean => {
+  /**
+   * Unit k's square outside every area placed (east of them, then west, north, south: land or the
+   * areas may close one side, the Liancourt islets east of the cloud), the first that fits; null when none does.
+   */
+  const outsideCandidate = (k: number): FrameRectangle | null => {
+    for (const side of OUTSIDE_SIDES) {
+      const r = square(k, outsideEverything(placed, effortM2[k], fineViews[k], side));
+      if (feasible(k, r)) return r;
+    }
+    return null;
+  };
+  /** Why the first greedy order found no area for a unit (thrown when no start at all could be made). */
+  let noStart: InvalidInputError | null = null;
+  const greedy = (order: readonly number[], first: boolean): boolean => {
     placed.fill(null);
     for (const k of order) {
       weigh(k, residual(k));
       const rects = firstCandidates(k);
-      let best = pick(k, rects);
-      if (!best) best = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
-      if (!feasible(k, best)) {
-        if (!must) return false;
-        throw new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
-          + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+      const best = pick(k, rects) ?? outsideCandidate(k);
+      if (!best) {
+        if (first) {
+          noStart = new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
+            + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+        }
+        return false;
       }
       commit(k, best);
     }
@@ -701,8 +724,11 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       let r = rectangleInFrame(frame, area);
       if (patterns[k] === 'SS') r = { ...r, alongHalfM: Math.min(r.alongHalfM, r.acrossHalfM), acrossHalfM: Math.min(r.alongHalfM, r.acrossHalfM) };
       for (let tries = 0; tries < 40 && !feasible(k, r); tries++) r = square(k, { ...r, alongHalfM: r.alongHalfM * 0.85 });
-      if (!feasible(k, r)) r = square(k, outsideEverything(placed, effortM2[k], fineViews[k]));
-      if (!feasible(k, r)) return false;
+      if (!feasible(k, r)) {
+        const outside = outsideCandidate(k);
+        if (!outside) return false;
+        r = outside;
+      }
       weigh(k, residual(k));   // its progress chosen on what the units placed before it leave, as in greedy
       commit(k, r);
       return true;
@@ -818,6 +844,10 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     if (starts.length === 0) return [];
     const top = starts.reduce((a, b) => (b.approximatePos > a.approximatePos ? b : a));
     return units.map((unit, k) => assignment(unit, patterns[k], top.placed[k], frame));
+  }
+  // no start at all (every order's greedy, the IAMSAR strips and the given areas each left a unit without an area)
+  if (starts.length === 0) {
+    throw (noStart as InvalidInputError | null) ?? new InvalidInputError('units', 'no layout fits every unit: each start left a unit with no area clear of land and of the other units');
   }
   const exact = new Map<string, SearchPlan & { approximatePos: number }>();
   const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN): SearchPlan => {
@@ -980,14 +1010,14 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       if (tiedWith(best!, polished, particles, counted)) mine = { ...polished, approximatePos: mine.approximatePos };
     }
   }
-  const chosen: PlanLayout = baseline.pos > mine.pos ? 'iamsar-baseline' : 'optimiser';
+  const chosen: PlanLayout = issuableBaselinePos(baseline) > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
   const noted = plan.assignments.flatMap((a, k) => (plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reach(plan, k) }] : []));
   // Units of no use held in reserve (hold_units.ts), on the optimiser's layout only (the baseline is IAMSAR's, every unit used),
   // never bringing the plan below the baseline.
   const hold = chosen === 'optimiser' && (options.holdUnits ?? true)
-    ? holdUnitsOfNoUse(plan, particles, { floorPos: baseline.pos, include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) }) : { plan, held: [] };
+    ? holdUnitsOfNoUse(plan, particles, { floorPos: issuableBaselinePos(baseline), include, ...(options.reserveBelowPos === undefined ? {} : { belowPos: options.reserveBelowPos }) }) : { plan, held: [] };
   const held = hold.held;
   let issued = hold.plan;
   let refinedAfterHold = false;
@@ -1125,12 +1155,20 @@ function besideCandidates(r: FrameRectangle, effortM2: number, coverages: readon
 }
 
 /** A square east of every placed area (always feasible): the last resort of the greedy step. */
-function outsideEverything(placed: readonly (Placed | null)[], effortM2: number, view: CellCloud): FrameRectangle {
+function outsideEverything(placed: readonly (Placed | null)[], effortM2: number, view: CellCloud, side: OutsideSide = 'east'): FrameRectangle {
   const half = Math.sqrt(effortM2) / 2;
-  let east = view.moments().mxM;
-  for (const p of placed) if (p) east = Math.max(east, p.rect.cxM + Math.hypot(p.rect.alongHalfM, p.rect.acrossHalfM));
-  return { cxM: east + half * Math.SQRT2 + 10, cyM: view.moments().myM, alongHalfM: half, acrossHalfM: half, bearingRad: 0 };
+  const { mxM, myM } = view.moments();
+  // how far the areas placed reach on that side of the cloud's centre (their circumscribed circles)
+  const sign = side === 'east' || side === 'north' ? 1 : -1;
+  const alongX = side === 'east' || side === 'west';
+  let edge = sign * (alongX ? mxM : myM);
+  for (const p of placed) if (p) edge = Math.max(edge, sign * (alongX ? p.rect.cxM : p.rect.cyM) + Math.hypot(p.rect.alongHalfM, p.rect.acrossHalfM));
+  const at = sign * (edge + half * Math.SQRT2 + 10);
+  return { cxM: alongX ? at : mxM, cyM: alongX ? myM : at, alongHalfM: half, acrossHalfM: half, bearingRad: 0 };
 }
+
+type OutsideSide = 'east' | 'west' | 'north' | 'south';
+const OUTSIDE_SIDES: readonly OutsideSide[] = ['east', 'west', 'north', 'south'];
 
 /** Do two rectangles come within a tenth of their size of each other (their circumscribed circles, widened)? */
 function touching(a: FrameRectangle, b: FrameRectangle): boolean {
