@@ -49,6 +49,28 @@ describe('the Liancourt example holds its helicopter in reserve', () => {
   });
 });
 
+describe('at 20,000 particles the Liancourt helicopter is in the ships\' way', () => {
+  // the search on these particles ends with the helicopter (C <= 0.10) on a strip the ships must keep
+  // out of: its search adds a point of POS, but the ships refined without it find about four more
+  // (optimal_allocation.ts, step 6b)
+  let run: PlanRun;
+  beforeAll(async () => {
+    const c = loadPlanCase(`${findRepoRoot()}/examples/plans/liancourt-joint-sarex.yaml`, loadLeewayTable());
+    run = await runPlan({ ...c, drift: { ...c.drift, request: { ...c.drift.request, particleCount: 20_000 } } }, { workers: 1 });
+  }, 120_000);
+
+  test('it is held as such, and the plan with the ships alone finds more than with every unit', () => {
+    expect(run.optimal.held.map((h) => [h.unitId, h.inTheWay])).toEqual([['jp-navy-helo-1', true]]);
+    const h = run.optimal.held[0];
+    expect(h.marginalPos).toBeGreaterThan(0);
+    expect(h.lossPos).toBeLessThan(-0.01);
+    expect(run.optimal.pos).toBeGreaterThan(run.optimal.optimiserPos + 0.01);
+    expect(run.optimal.assignments.map((a) => a.unitId)).toEqual(['kr-ship-1', 'jp-navy-ship-1']);
+    expect(planReport(run, [])).toMatch(/jp-navy-helo-1 \(JP\)\s+HOLD: kept in reserve, in the other units' way \(its search would add [\d.]+ % of POS where they are; without it they search its water and the plan finds [\d.]+ % more\)/);
+    expect(planOutputFiles(run)['plan-message.txt']).toMatch(/UNIT 3 jp-navy-helo-1 \(JP\)\n HOLD IN RESERVE, OTHER UNITS SEARCH ITS WATER\n PLAN FINDS [\d.]+ PCT MORE WITHOUT IT/);
+  });
+});
+
 describe('a plan file can send every unit (reserveBelowPosPct: 0)', () => {
   test('the Liancourt helicopter is sent when the plan file says 0, and the setting is checked', async () => {
     const root = findRepoRoot();

@@ -42,7 +42,9 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
   for (const h of o.held) {
-    lines.push(`  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS; with the units held before it the plan loses ${pct(h.lossPos)}, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
+    lines.push(h.inTheWay
+      ? `  ${whoOf(h).padEnd(width)}  HOLD: kept in reserve, in the other units' way (its search would add ${pct(h.marginalPos)} of POS where they are; without it they search its water and the plan finds ${pct(Math.max(0, -h.lossPos))} more)`
+      : `  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS; with the units held before it the plan loses ${pct(h.lossPos)}, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
   }
   for (const u of o.negligible) {
     lines.push(u.reachPos < NEGLIGIBLE_POS

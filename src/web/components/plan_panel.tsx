@@ -295,7 +295,9 @@ export function PlanPanel() {
               ))}
               {c.plan.held.map((h) => (
                 <tr key={h.unitId} data-testid={TID.planHeldRow} data-unit-id={h.unitId}>
-                  <td>{t('plan.unitHeld', { unit: unitLabel(h.unitId, h.party), pos: formatPercent(h.marginalPos, language) })}</td>
+                  <td>{h.inTheWay
+                    ? t('plan.unitHeldInTheWay', { unit: unitLabel(h.unitId, h.party), gain: formatPercent(Math.max(0, -h.lossPos), language) })
+                    : t('plan.unitHeld', { unit: unitLabel(h.unitId, h.party), pos: formatPercent(h.marginalPos, language) })}</td>
                 </tr>
               ))}
             </tbody>

@@ -115,6 +115,7 @@ export const en = {
   'plan.previousReplaced': 'Re-plan: new areas; the areas issued last would hold {pos} now, against {plan} for this plan.',
   'plan.previousUnused': 'Re-plan: the areas issued last could not be used ({why}).',
   'plan.unitHeld': '{unit}: hold, no useful area (kept in reserve; its search would add {pos} of POS)',
+  'plan.unitHeldInTheWay': '{unit}: hold, in the other units\' way (kept in reserve; without it they search its water and the plan finds {gain} more)',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, area {area} NM², POS {pos}',
   'plan.unitFlyable': 'turn radius {radius} NM, {turns} of {flown} NM flown in turns; closest to land {closest} (clearance {clearance} NM)',
   'plan.landWarning': 'Near land: {text}',

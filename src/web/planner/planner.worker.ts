@@ -191,7 +191,7 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   });
   const view: PlanView = {
     planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos,
-    held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
+    held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos, inTheWay: h.inTheWay ?? false, lossPos: h.lossPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     searchesDonePos: run.update?.pos ?? null, previous: run.optimal.previous ?? null, placedOn: run.optimal.placedOn ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
     files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
   };

@@ -41,6 +41,12 @@ export interface HeldUnit {
   readonly standardErrorPos: number;
   /** The threshold that loss was under: max(belowPos, HOLD_STANDARD_ERRORS x standard error). */
   readonly thresholdPos: number;
+  /**
+   * Held because it was in the others' way (optimal_allocation.ts, step 6b): without it, the others
+   * refined again found at least as much (lossPos <= 0: what the plan loses without it, the others
+   * moved; marginalPos its marginal POS with the others where they were).
+   */
+  readonly inTheWay?: boolean;
 }
 
 /** Options of holdUnitsOfNoUse. */

@@ -63,6 +63,12 @@
  * 6. Units held in reserve (hold_units.ts): on the optimiser's layout, a unit whose search would add
  *    under a point of POS (and under twice its Monte-Carlo standard error) gets no area; the plan
  *    lists it in `held` ("hold: no useful area"), never falling below the baseline's POS by it.
+ * 6b. A unit in the others' way (ours): areas searched at the same time are kept apart, so a unit of
+ *    little worth can sit on water the others would search better. The unit of least marginal worth
+ *    is left out and the others refined again from their areas (as after the holds, one start); when
+ *    their exact POS is at least the plan's, it is held too (`inTheWay`: the Liancourt example at
+ *    20,000 particles, its helicopter at C <= 0.10 on a strip of the core, 80.6 -> 84.2 %). One
+ *    refinement more per plan of two units or more (about 8 % of an exercise's CPU).
  *
  * 7. Interchangeable units (interchangeable_units.ts: alike in all but their ids) get their areas
  *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
@@ -104,7 +110,7 @@ import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.j
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
-import { chooseLayout, tiedWith } from './layout_choice.js';
+import { chooseLayout, pairedStandardError, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
 import { lawMaxCoverage } from './max_coverage.js';
 import { PLACING_PARTICLES, placingSample, type PlacingSample } from './placing_sample.js';
@@ -1013,7 +1019,11 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const chosen: PlanLayout = issuableBaselinePos(baseline) > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
-  const noted = plan.assignments.flatMap((a, k) => (plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reach(plan, k) }] : []));
+  // by id: in the refinements below (fewer units) the baseline chosen still has every unit's strip
+  const noted = plan.assignments.flatMap((a, k) => {
+    const unit = units.find((u) => u.unitId === a.unitId);
+    return unit !== undefined && plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reachPos(plan, k, unit, particles, counted, law) }] : [];
+  });
   // Units of no use held in reserve (hold_units.ts), on the optimiser's layout only (the baseline is IAMSAR's, every unit used),
   // never bringing the plan below the baseline.
   const hold = chosen === 'optimiser' && (options.holdUnits ?? true)
@@ -1035,6 +1045,38 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     // the previous areas kept: moved only when that is better beyond the noise
     if (again.chosen === 'optimiser' && again.pos > issued.pos && !(keepPrevious && tiedWith(again, issued, particles, counted))) {
       issued = { assignments: again.assignments, unitPos: again.unitPos, unitPod: again.unitPod, pos: again.pos, pod: again.pod };
+      refinedAfterHold = true;
+    }
+  }
+  // A unit in the others' way (step 6b, ours): areas searched at the same time are kept apart, so a
+  // unit of little worth can hold water the others would search better (the Liancourt helicopter,
+  // C <= 0.10, on a strip of the core the ships must keep out of: 80.6 % with it, 84.2 % without it
+  // at 20,000 particles). The unit of least marginal worth is left out and the others refined again
+  // (as after the holds); when they find at least as much without it, it is held too.
+  if (chosen === 'optimiser' && (options.holdUnits ?? true) && issued.assignments.length >= 2 && !keepPrevious) {
+    const sentUnits = issued.assignments.map((a) => units.find((u) => u.unitId === a.unitId)!);
+    const worth = issued.assignments.map((_, k) => {
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        if (!counted[i]) continue;
+        let miss = 1;
+        for (let j = 0; j < issued.assignments.length; j++) if (j !== k) miss *= 1 - issued.unitPod[j][i];
+        m += weight[i] * issued.unitPod[k][i] * miss;
+      }
+      return m;
+    });
+    const k = worth.indexOf(Math.min(...worth));
+    const others = sentUnits.filter((_, j) => j !== k);
+    const without = allocate(particles, snapshots, others, {
+      ...options, frame, startsOnly: true, startAreas: [others.map((u) => issued.assignments.find((a) => a.unitId === u.unitId)!.area)],
+      kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline, previousAreas: undefined,
+    }, {}, false) as OptimalPlan;
+    if (without.chosen === 'optimiser' && without.pos >= issued.pos) {
+      const a = issued.assignments[k];
+      const lossPos = issued.pos - without.pos;
+      held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: worth[k], lossPos,
+        standardErrorPos: pairedStandardError(issued, without, weight, counted), thresholdPos: 0, inTheWay: true });
+      issued = { assignments: without.assignments, unitPos: without.unitPos, unitPod: without.unitPod, pos: without.pos, pod: without.pod };
       refinedAfterHold = true;
     }
   }
