@@ -153,6 +153,8 @@ try {
   const planS = (performance.now() - t) / 1000;
   const sent = await page.getByTestId('plan-unit-row').count(), held = await page.getByTestId('plan-held-row').count();
   line(`  plan, ${sent + held} units (${sent} sent, ${held} held in reserve) over 100,000 particles in the Worker: ${planS.toFixed(2)} s (click to plan shown; the page's own lastPlanMs ${(await app()).timings?.lastPlanMs?.toFixed(0) ?? '-'} ms)`);
+  const placedOn = page.getByTestId('plan-placed-on');
+  if (await placedOn.count()) line(`  the page says: "${(await placedOn.textContent())?.trim()}"`);
   const timings = (await app()).timings ?? {};
   if (timings.driftFrameP50Ms !== undefined) line(`  page frame intervals while the 100,000-particle drift ran in the Worker: p50 ${timings.driftFrameP50Ms.toFixed(0)} ms, worst ${timings.driftFrameMaxMs.toFixed(0)} ms`);
   if (Object.keys(timings).length) line(`  the page's own timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}`);
