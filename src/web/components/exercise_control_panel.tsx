@@ -79,16 +79,25 @@ export function ExerciseControlPanel() {
   const [scoreView, setScoreView] = useState<ScoreView | null>(null);
   const [forcingFiles, setForcingFiles] = useState<readonly { ref: string; name: string; synthetic: boolean }[]>([]);
   const loading = useRef(false);
+  const loadAgain = useRef(false);
 
+  // One read at a time; a read asked for meanwhile (an event arrived while the last one was on its
+  // way, which may have been answered before that event) is made once that one ends, so the panel
+  // never stays on a view older than the last event it was told of.
   const load = async () => {
-    if (loading.current) return;
+    if (loading.current) { loadAgain.current = true; return; }
     loading.current = true;
     try {
-      setView(await getControl(caseId));
-      setNotController(false);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setNotController(true);
-      else { const w = errorWords(t, error); showError(w.message, w.code); }
+      do {
+        loadAgain.current = false;
+        try {
+          setView(await getControl(caseId));
+          setNotController(false);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) setNotController(true);
+          else { const w = errorWords(t, error); showError(w.message, w.code); }
+        }
+      } while (loadAgain.current);
     } finally {
       loading.current = false;
     }
