@@ -3,18 +3,18 @@
  * (TypeBox), then every cross-reference (party, unit, place, source, RCC ids), time zone, date and
  * `{place:id}` placeholder. Every problem is reported as `<file>: <path>: <problem>`, all at once.
  */
-import { readFileSync } from 'node:fs';
 import {
   isKnownTimeZone, parseApproximateDate, placeholdersIn,
   type ApproximateDate, type CooperationConfig, type CooperationRule, type RecordHistory,
 } from '../../core/cooperation/index.js';
-import { DataFileError, SarbridgeError } from '../../core/errors.js';
+import { SarbridgeError } from '../../core/errors.js';
 import { parseTime } from '../../core/time/index.js';
+import { readTextFile } from '../text_file.js';
 import { parseYamlText, problemsError, schemaProblems } from '../yaml_file.js';
 import { CooperationConfigSchema, type CooperationConfigFile } from './config_schema.js';
 
 /**
- * Parse and check a config's text. Throws DataFileError naming `fileName`, each path and problem,
+ * Parse and check a config's text. Throws a DataFileError naming `fileName`, each path and problem,
  * e.g. `coop.yaml: parties/0/timeZone: 'Asia/Soul' is not a known IANA time zone`.
  */
 export function parseCooperationConfig(text: string, fileName: string): CooperationConfig {
@@ -29,12 +29,7 @@ export function parseCooperationConfig(text: string, fileName: string): Cooperat
 
 /** Read and check a config file from disk. */
 export function loadCooperationConfig(path: string): CooperationConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataFileError(path, `cannot read the cooperation config (${(error as Error).message})`);
-  }
+  const text = readTextFile(path, 'the cooperation config');
   return parseCooperationConfig(text, path);
 }
 

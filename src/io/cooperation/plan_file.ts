@@ -2,11 +2,11 @@
  * Read a plan (JSON) for the cooperation rules: the datum's track and the units' timed waypoints,
  * plus optional acknowledgements of notifications. Errors name the file, the path and the problem.
  */
-import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Acknowledgement, CooperationPlan } from '../../core/cooperation/index.js';
 import { DataFileError } from '../../core/errors.js';
+import { readTextFile } from '../text_file.js';
 import { quotedValue } from '../yaml_file.js';
 
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
@@ -58,11 +58,6 @@ export function parsePlanJson(text: string, fileName: string): { plan: Cooperati
 
 /** Read a plan file from disk. */
 export function loadPlanFile(path: string): { plan: CooperationPlan; acknowledgements: Acknowledgement[] } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataFileError(path, `cannot read the plan (${(error as Error).message})`);
-  }
+  const text = readTextFile(path, 'the plan');
   return parsePlanJson(text, path);
 }

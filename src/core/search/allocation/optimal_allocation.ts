@@ -68,10 +68,11 @@
  *    is left out and the others refined again from their areas (as after the holds, one start); when
  *    their exact POS is at least the plan's, it is held too (`inTheWay`: the Liancourt example at
  *    20,000 particles, its helicopter at C <= 0.10 on a strip of the core, 80.6 -> 84.2 %). One
- *    refinement more per plan of two units or more (about 8 % of an exercise's CPU).
+ *    refinement more per plan of two units or more (1-8 % of an exercise's CPU, bench/RESULTS.md).
  *
- * 7. Interchangeable units (interchangeable_units.ts: alike in all but their ids) get their areas
- *    by a fixed rule, northernmost area to the first listed, so that a swap is the same plan.
+ * 7. Interchangeable units (interchangeable_units.ts: alike in all a route uses, each able to fly the
+ *    other's pattern) get their areas by a fixed rule, northernmost area to the first listed that
+ *    may fly it, so that a swap is the same plan.
  * 8. A re-plan (`previousAreas`: the plan issued before for the same case): those areas, as they
  *    were (a unit held then, or new, placed on what they leave; a unit gone since leaves its area
  *    unsearched), are scored exactly and issued instead of
@@ -108,7 +109,7 @@ import { areaPatternOf, checkAllocationUnits, closestSpacingOf, interleavedSpaci
 import { areaRoute } from './area_route.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
-import { holdUnitsOfNoUse, type HeldUnit } from './hold_units.js';
+import { holdUnitsOfNoUse, marginalPos, type HeldUnit } from './hold_units.js';
 import { canonicalUnits } from './interchangeable_units.js';
 import { chooseLayout, pairedStandardError, tiedWith } from './layout_choice.js';
 import { iamsarAssignment, iamsarBaseline, iamsarSquare, type IamsarBaselinePlan } from './iamsar_baseline.js';
@@ -327,12 +328,7 @@ function placedOnSample(particles: ParticleWeights, snapshots: readonly Position
   const chosen: PlanLayout = issuableBaselinePos(baseline) > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod, held: [] };
-  const counted = countedMask(particles, include);
-  const negligible = plan.assignments.flatMap((a, k) => {
-    if (!(plan.unitPos[k] < NEGLIGIBLE_POS)) return [];
-    const unit = units.find((u) => u.unitId === a.unitId)!;
-    return [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reachPos(plan, k, unit, particles, counted, law) }];
-  });
+  const negligible = negligibleUnits(plan, units, particles, countedMask(particles, include), law);
   const p = trace.previous;
   const previous = p === undefined ? undefined
     : previousUse(p.note, p.incumbent === null ? null : exact(p.incumbent), exact(p.best), chosen, p.kept && chosen === 'optimiser', plan.pos, p.gone);
@@ -358,6 +354,19 @@ function countedMask(particles: ParticleWeights, include: StatusFilter): Uint8Ar
     counted[i] = (particles.status === undefined || include(particles.status[i])) && particles.weight[i] > 0 ? 1 : 0;
   }
   return counted;
+}
+
+/**
+ * The units of a plan worth under NEGLIGIBLE_POS, with the most each could find (reachPos). Units
+ * are found by id: in the refinements of fewer units the baseline chosen still has every unit's strip,
+ * and those without a unit here are left out.
+ */
+function negligibleUnits(plan: SearchPlan, units: readonly AllocationUnit[], particles: ParticleWeights, counted: Uint8Array, law: DetectionLaw):
+  { unitId: string; pos: number; reachPos: number }[] {
+  return plan.assignments.flatMap((a, k) => {
+    const unit = units.find((u) => u.unitId === a.unitId);
+    return unit !== undefined && plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reachPos(plan, k, unit, particles, counted, law) }] : [];
+  });
 }
 
 /**
@@ -548,7 +557,6 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     }
     return rects;
   };
-  /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   /**
    * Unit k's square outside every area placed (east of them, then west, north, south: land or the
    * areas may close one side, the Liancourt islets east of the cloud), the first that fits; null when none does.
@@ -562,6 +570,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   };
   /** Why the first greedy order found no area for a unit (thrown when no start at all could be made). */
   let noStart: InvalidInputError | null = null;
+  /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   const greedy = (order: readonly number[], first: boolean): boolean => {
     placed.fill(null);
     for (const k of order) {
@@ -1019,11 +1028,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   const chosen: PlanLayout = issuableBaselinePos(baseline) > mine.pos ? 'iamsar-baseline' : 'optimiser';
   const plan: SearchPlan = chosen === 'optimiser' ? mine
     : { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
-  // by id: in the refinements below (fewer units) the baseline chosen still has every unit's strip
-  const noted = plan.assignments.flatMap((a, k) => {
-    const unit = units.find((u) => u.unitId === a.unitId);
-    return unit !== undefined && plan.unitPos[k] < NEGLIGIBLE_POS ? [{ unitId: a.unitId, pos: plan.unitPos[k], reachPos: reachPos(plan, k, unit, particles, counted, law) }] : [];
-  });
+  const noted = negligibleUnits(plan, units, particles, counted, law);
   // Units of no use held in reserve (hold_units.ts), on the optimiser's layout only (the baseline is IAMSAR's, every unit used),
   // never bringing the plan below the baseline.
   const hold = chosen === 'optimiser' && (options.holdUnits ?? true)
@@ -1036,17 +1041,19 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // these particles, no kicks; kept when its exact POS is higher (the Liancourt example's ships at
   // 10,000 particles, the helicopter held: 83.7 -> 84.7 %). A full search of the units sent instead
   // (every start) cost 42 % more CPU an exercise for no better plan (bench/RESULTS.md).
+  /** `sent` refined again from their areas in `issued`: one start, the descent and joint moves, no kicks (after the holds, step 6b). */
+  const refinedAgain = (sent: readonly AllocationUnit[]): OptimalPlan => allocate(particles, snapshots, sent, {
+    ...options, frame, startsOnly: true, startAreas: [sent.map((u) => issued.assignments.find((a) => a.unitId === u.unitId)!.area)],
+    kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline, previousAreas: undefined,
+  }, {}, false) as OptimalPlan;
+  const issue = (p: SearchPlan): void => {
+    issued = { assignments: p.assignments, unitPos: p.unitPos, unitPod: p.unitPod, pos: p.pos, pod: p.pod };
+    refinedAfterHold = true;
+  };
   if (held.length > 0) {
-    const sent = units.filter((u) => !held.some((h) => h.unitId === u.unitId));
-    const again = allocate(particles, snapshots, sent, {
-      ...options, frame, startsOnly: true, startAreas: [sent.map((u) => issued.assignments.find((a) => a.unitId === u.unitId)!.area)],
-      kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline, previousAreas: undefined,
-    }, {}, false) as OptimalPlan;
+    const again = refinedAgain(units.filter((u) => !held.some((h) => h.unitId === u.unitId)));
     // the previous areas kept: moved only when that is better beyond the noise
-    if (again.chosen === 'optimiser' && again.pos > issued.pos && !(keepPrevious && tiedWith(again, issued, particles, counted))) {
-      issued = { assignments: again.assignments, unitPos: again.unitPos, unitPod: again.unitPod, pos: again.pos, pod: again.pod };
-      refinedAfterHold = true;
-    }
+    if (again.chosen === 'optimiser' && again.pos > issued.pos && !(keepPrevious && tiedWith(again, issued, particles, counted))) issue(again);
   }
   // A unit in the others' way (step 6b, ours): areas searched at the same time are kept apart, so a
   // unit of little worth can hold water the others would search better (the Liancourt helicopter,
@@ -1054,33 +1061,17 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   // at 20,000 particles). The unit of least marginal worth is left out and the others refined again
   // (as after the holds); when they find at least as much without it, it is held too.
   if (chosen === 'optimiser' && (options.holdUnits ?? true) && issued.assignments.length >= 2 && !keepPrevious) {
-    const sentUnits = issued.assignments.map((a) => units.find((u) => u.unitId === a.unitId)!);
-    const worth = issued.assignments.map((_, k) => {
-      let m = 0;
-      for (let i = 0; i < n; i++) {
-        if (!counted[i]) continue;
-        let miss = 1;
-        for (let j = 0; j < issued.assignments.length; j++) if (j !== k) miss *= 1 - issued.unitPod[j][i];
-        m += weight[i] * issued.unitPod[k][i] * miss;
-      }
-      return m;
-    });
+    const worth = marginalPos(issued, particles, include);
     const k = worth.indexOf(Math.min(...worth));
-    const others = sentUnits.filter((_, j) => j !== k);
-    const without = allocate(particles, snapshots, others, {
-      ...options, frame, startsOnly: true, startAreas: [others.map((u) => issued.assignments.find((a) => a.unitId === u.unitId)!.area)],
-      kicks: false, holdUnits: false, polish: false, smoothedStart: false, tieBreak: false, baseline, previousAreas: undefined,
-    }, {}, false) as OptimalPlan;
+    const a = issued.assignments[k];
+    const without = refinedAgain(units.filter((u) => u.unitId !== a.unitId && issued.assignments.some((b) => b.unitId === u.unitId)));
     if (without.chosen === 'optimiser' && without.pos >= issued.pos) {
-      const a = issued.assignments[k];
-      const lossPos = issued.pos - without.pos;
-      held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: worth[k], lossPos,
+      held.push({ unitId: a.unitId, ...(a.party === undefined ? {} : { party: a.party }), marginalPos: worth[k], lossPos: issued.pos - without.pos,
         standardErrorPos: pairedStandardError(issued, without, weight, counted), thresholdPos: 0, inTheWay: true });
-      issued = { assignments: without.assignments, unitPos: without.unitPos, unitPod: without.unitPod, pos: without.pos, pod: without.pod };
-      refinedAfterHold = true;
+      issue(without);
     }
   }
-  // interchangeable units (alike in all but their ids) given their areas by a fixed rule, so that a swap between them is the same plan
+  // interchangeable units (interchangeable_units.ts) given their areas by a fixed rule, so that a swap between them is the same plan
   const { plan: canonical, renamed } = canonicalUnits({ ...issued, held }, units);
   const negligible = noted.filter((u) => !held.some((h) => h.unitId === u.unitId)).map((u) => ({ ...u, unitId: renamed.get(u.unitId) ?? u.unitId }));
   const previous = previousAreas === undefined ? undefined : previousUse(previousNote, incumbentPlan, best!, chosen, keepPrevious && !refinedAfterHold, canonical.pos, gone);
