@@ -95,7 +95,7 @@ describe('browser entry modules reach no Node module', () => {
 describe('the import walker', () => {
   test('names the chain to a Node builtin', () => {
     const { chains } = nodeImportChains('src/app/plan/index.ts');
-    expect(chains).toContain('src/app/plan/index.ts -> src/app/plan/load_plan_case.ts -> node:fs');
+    expect(chains).toContain('src/app/plan/index.ts -> src/app/plan/load_plan_case.ts -> src/io/text_file.ts -> node:fs');
     expect(chains).toContain('src/app/plan/index.ts -> src/app/plan/load_plan_case.ts -> src/app/case_file/load_drift_case.ts -> node:path');
   });
 
