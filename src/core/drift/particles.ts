@@ -1,14 +1,25 @@
-/** What happened to a particle; stored in `Particles.status`. */
-export const ParticleStatus = {
+/**
+ * What happened to a particle; stored in `Particles.status`. An instance of a class of its own,
+ * not an object literal: V8 shares the hidden class of objects built with the same keys in the
+ * same order, and a status-count record (`{ active: 93412, stranded: 2108, … }` of a summary)
+ * whose first keys are the same, holding doubles, changed that shared class: the codes' object
+ * moved to a new one, and every optimised kernel that compares a status with
+ * `ParticleStatus.active` was thrown away mid-run ("wrong map", --trace-deopt) and compiled again,
+ * in whichever drift thread made the first summary (its drift 8-10 ns a particle-step slower,
+ * bench/RESULTS.md 2026-12-07). A class's instances get the class's own hidden class, which no
+ * record shares.
+ */
+class ParticleStatusCodes {
   /** afloat and drifting */
-  active: 0,
+  readonly active = 0;
   /** reached the coast: its position is where the step met the shore */
-  stranded: 1,
+  readonly stranded = 1;
   /** left every wind or current source's coverage: it stops at the first position no source covers */
-  outsideForcing: 2,
+  readonly outsideForcing = 2;
   /** its release time (line or cone seeding) has not come yet */
-  notReleased: 3,
-} as const;
+  readonly notReleased = 3;
+}
+export const ParticleStatus = new ParticleStatusCodes();
 export type ParticleStatusCode = (typeof ParticleStatus)[keyof typeof ParticleStatus];
 
 /** Names of the status codes, indexed by code, as written in outputs. */
