@@ -1,6 +1,6 @@
 import type { LonLatDeg } from '../geo/lon_lat.js';
 import { EARTH_RADIUS_M } from '../geo/units.js';
-import { PARTICLE_STATUS_NAMES, ParticleStatus } from './particles.js';
+import { KERNEL_PRIME_CALLS, PARTICLE_STATUS_NAMES, ParticleStatus } from './particles.js';
 import type { DriftSnapshot } from './run.js';
 
 const RAD = Math.PI / 180;
@@ -42,6 +42,7 @@ const extent = new Float64Array(2);
  * (3.5 and 7.5 ms in turn); a slice function is called often enough to be compiled whole.
  */
 export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): CloudSummary {
+  if (!primed) primeSlices();
   const { lonDeg, latDeg, status } = snapshot;
   const count = status.length;
   if (!scratch || scratch.x.length < count) {
@@ -58,6 +59,26 @@ export function summariseCloud(snapshot: DriftSnapshot, weight: Float64Array): C
   chordDistances(x, y, z, status, count, sx / norm, sy / norm, sz / norm, distances);
   const [radius50M, radius90M] = weightedRadii(distances, weight, count, 0.5, 0.9);
   return { timeS: snapshot.timeS, centroid, radius50M, radius90M, counts };
+}
+
+/** Whether primeSlices has run in this thread. */
+let primed = false;
+
+/**
+ * The slice functions that store their running sums after their loop, each called
+ * KERNEL_PRIME_CALLS times on no particle before the first summary, as primeKernel does for the
+ * drift kernels: the stores then have type feedback when V8 compiles the loop on stack within the
+ * first real call. Without it that code stopped at the stores ("insufficient type feedback",
+ * --trace-deopt) at every later call, and was entered again at the next one: 15-100 times a
+ * 25-output run, in the drift thread that summarised (bench/RESULTS.md 2026-12-07).
+ */
+function primeSlices(): void {
+  primed = true;
+  const none = new Float64Array(0), noStatus = new Uint8Array(0), tally = new Float64Array(PARTICLE_STATUS_NAMES.length), out = new Float64Array(4);
+  for (let k = 0; k < KERNEL_PRIME_CALLS; k++) {
+    unitVectorSlice(none, none, noStatus, none, 0, 0, 0, 0, reference, none, none, none, tally, out);
+    largestSlice(none, none, 0, 0, out);
+  }
 }
 
 /** Particles per call of a pass's slice function (see summariseCloud). */
