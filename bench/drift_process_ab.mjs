@@ -1,8 +1,9 @@
 // The bench case of drift_process.mjs (issue 10) for two builds in alternating processes, so a
 // change is compared with its base in the same minutes of a shared machine: each run is
 // `sarbridge drift … --timings` under GNU time; printed per run (load average, wall, CPU, peak
-// RSS, and the --timings phases drift, GeoJSON, summaries as wall/CPU ms of all threads, and when
-// this thread started drifting), then the range and median of each build.
+// RSS, the --timings phases drift, GeoJSON, summaries as wall/CPU ms of all threads, when this
+// thread started drifting, and each drift thread's ns a particle-step on its own CPU, seeding
+// included), then the range and median of each build.
 // Both builds need `node scripts/build.mjs` first (the base e.g. `git archive main | tar -x -C DIR`,
 // node_modules symlinked). Needs /usr/bin/time.
 // DRIFT_FLAGS (e.g. '--workers 1') are added to both commands.
@@ -37,10 +38,11 @@ for (let k = 0; k < N; k++) {
       return m ? `${m[1]}/${m[2]}` : '-';
     };
     const started = /drift thread 1 \(this one\): drift started (\d+)/.exec(run.stderr);
-    const row = { load, wall: Number(t[1]), cpu: Number(t[2]) + Number(t[3]), rssMB: Number(t[4]) / 1024 };
+    const ns = [...run.stderr.matchAll(/([\d.]+) ns each/g)].map((m) => Number(m[1]));
+    const row = { load, wall: Number(t[1]), cpu: Number(t[2]) + Number(t[3]), rssMB: Number(t[4]) / 1024, mainNs: ns[0] ?? NaN, workerNs: ns[1] ?? NaN };
     rows[name].push(row);
     console.log(`${name.padEnd(4)} load ${load.toFixed(1)}  wall ${row.wall.toFixed(2)} s  CPU ${row.cpu.toFixed(2)} s  RSS ${row.rssMB.toFixed(0)} MB | ` +
-      `drift ${phase('drift \\(')}  GeoJSON ${phase('writing GeoJSON')}  summaries ${phase('summaries')} (wall/CPU ms) | drifting from ${started?.[1] ?? '-'} ms`);
+      `drift ${phase('drift \\(')}  GeoJSON ${phase('writing GeoJSON')}  summaries ${phase('summaries')} (wall/CPU ms) | drifting from ${started?.[1] ?? '-'} ms | ns a particle-step ${ns.join(' / ')}`);
   }
 }
 rmSync(dir, { recursive: true, force: true });
@@ -49,5 +51,6 @@ for (const [name, rs] of Object.entries(rows)) {
     const v = rs.map((r) => r[key]).sort((a, b) => a - b);
     return `${v[0].toFixed(digits)}-${v.at(-1).toFixed(digits)} (median ${v[Math.floor(v.length / 2)].toFixed(digits)})`;
   };
-  console.log(`${name} (${roots[name]}): wall ${range('wall', 2)} s, CPU ${range('cpu', 2)} s, peak RSS ${range('rssMB', 0)} MB`);
+  console.log(`${name} (${roots[name]}): wall ${range('wall', 2)} s, CPU ${range('cpu', 2)} s, peak RSS ${range('rssMB', 0)} MB; ` +
+    `ns a particle-step, this thread ${range('mainNs', 1)}, the worker ${range('workerNs', 1)}`);
 }
