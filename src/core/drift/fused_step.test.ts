@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { griddedForcing, island, request } from './gridded_case.testkit.js';
+import { field, griddedForcing, island, request } from './gridded_case.testkit.js';
+import { ParticleStatus } from './particles.js';
 import type { Shoreline } from './request.js';
 import { runDrift, type DriftResult } from './run.js';
 
@@ -55,5 +56,21 @@ describe('fusedLeewayStep', () => {
       expect(Buffer.from(withCells.particles[column].buffer).equals(Buffer.from(without.particles[column].buffer)), column).toBe(true);
     }
   });
-});
 
+  test("runDrift's first step on the one-pass path: a seeding a field covers nowhere is refused as on the general path, a partly covered one runs", () => {
+    const { wind } = griddedForcing();
+    const messages = [true, false].map((fused) => {
+      const current = field('current', 133, 9, 12, 0.4);   // 133-133.4E: none of the seeding (131.0-131.1E)
+      if (!fused) for (const f of [wind, current]) f.uniformSlice = () => null;
+      else expect(current.uniformSlice(request.startS, request.particleCount)).not.toBeNull();
+      try { runDrift(request, { wind, current }, { shoreline: island }); } catch (error) { return (error as Error).message; }
+      return 'no error';
+    });
+    expect(messages[0]).toMatch(/^current: no particle at the start lies inside current \(e\.g\. 37\.\d{4}N 131\.\d{4}E; the source covers 36\.80\.\.37\.35N 133\.00\.\.133\.40E\)/);
+    expect(messages[1]).toBe(messages[0]);   // the same particle named
+    // the case's own current ends inside the cloud's path: some particles leave it, the run goes on
+    const partly = runDrift(request, griddedForcing(), { shoreline: island });
+    expect(partly.particles.status.some((st) => st === ParticleStatus.outsideForcing)).toBe(true);
+    expect(partly.particles.status.some((st) => st === ParticleStatus.active)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { checkLonLat } from '../geo/lon_lat.js';
 import { formatTimeUtc } from '../time/index.js';
 import { fusedLeewayStep } from './fused_step.js';
 import { leewayStep } from './leeway_step.js';
-import { PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
+import { allocateParticles, PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
 import type { DriftForcing, DriftRequest, Scenario, Shoreline } from './request.js';
 import { jibeRatePerS, seedParticles } from './seeding.js';
 import { checkSeedingReachesWater, moveSeedingOffLand, seedingWarnings } from './seeding_on_land.js';
@@ -115,8 +115,8 @@ export function runDrift(request: DriftRequest, forcing: DriftForcing, options: 
   output(request.startS);
   const steps = stepCount(request);
   for (let step = 0; step < steps; step++) {
-    const check = step === 0 && options.checkSeedingCoverage !== false;
-    const endS = stepBlock(request, forcing, shoreline, block, step, check ? () => checkSeedingCovered(forcing, particles, block) : undefined);
+    const endS = stepBlock(request, forcing, shoreline, block, step);
+    if (step === 0 && options.checkSeedingCoverage !== false) checkFirstStepCovered(forcing, particles, request.startS);
     if (isOutputStep(request, step, steps)) output(endS);
     options.onProgress?.(step + 1, steps);
   }
@@ -174,18 +174,13 @@ export function sharedDriftBlock(particles: Particles, windCovered: Uint8Array, 
 
 /**
  * Step `step` (from 0) of a run for one block of its particles: release those due, then one Leeway
- * step through the forcing (one pass when both fields give a uniform slice, after the first step,
- * whose sampling runDrift checks; else the samplers and leewayStep). Every particle depends only
- * on itself, the forcing and the request, and the forcing is sampled as for the whole run
- * (runCount is the request's particleCount), so any cut into blocks gives the whole run's result
- * bit for bit. `onSampled`, when given, makes the step take the general path and is called
- * between the sampling and the step (runDrift checks the first step's coverage there); without it
- * the one-pass kernel, which gives the general path's result bit for bit, steps whenever the
- * forcing allows. Returns the step's end time.
+ * step through the forcing (one pass when both fields give a uniform slice; else the samplers and
+ * leewayStep; the one-pass kernel gives the general path's result bit for bit). Every particle
+ * depends only on itself, the forcing and the request, and the forcing is sampled as for the
+ * whole run (runCount is the request's particleCount), so any cut into blocks gives the whole
+ * run's result bit for bit. Returns the step's end time.
  */
-export function stepBlock(
-  request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, block: DriftBlock, step: number, onSampled?: () => void,
-): number {
+export function stepBlock(request: DriftRequest, forcing: DriftForcing, shoreline: Shoreline | null, block: DriftBlock, step: number): number {
   const particles = block.particles;
   const n = particles.count;
   const runCount = request.particleCount;   // how the forcing samples (see DriftRunOptions.firstIndex)
@@ -203,10 +198,7 @@ export function stepBlock(
   const stepDtS = released > 0 ? block.particleDtS : null;
   const elapsedS = Math.min(request.durationS, (step + 1) * request.timeStepS);
   const jibeRate = jibeRatePerS(request.jibeProbabilityPerHour);
-  // one pass when both fields allow it, unless the caller checks this step's sampling (runDrift's
-  // first step): the threads' first step took the general path too, cold in every thread (its
-  // code runs for that step only), 5-10 % of the bench case's CPU (bench/RESULTS.md, 2026-12-04)
-  const windSlice = (step > 0 || onSampled === undefined) && forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
+  const windSlice = forcing.wind instanceof GriddedField ? forcing.wind.uniformSlice(timeS, runCount) : null;
   const currentSlice = windSlice && forcing.current instanceof GriddedField ? forcing.current.uniformSlice(timeS, runCount) : null;
   // The kernels' inputs are explicit literals, not spreads of one shared object: a spread gave
   // the input a new hidden class at every step, so the kernel compiled for one was thrown away
@@ -221,7 +213,6 @@ export function stepBlock(
     const buffers = block.buffers ??= forcingBuffers(n);
     forcing.wind.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.windEast, buffers.windNorth, block.windCovered, runCount);
     forcing.current.sampleBatch(timeS, particles.lonDeg, particles.latDeg, n, buffers.currentEast, buffers.currentNorth, block.currentCovered, runCount);
-    onSampled?.();
     leewayStep(particles, {
       dtS, particleDtS: stepDtS, seed: request.seed, jibeRatePerS: jibeRate, elapsedS,
       windCovered: block.windCovered, currentCovered: block.currentCovered, shoreline,
@@ -298,6 +289,34 @@ function forcingBuffers(n: number): ForcingBuffers {
  * After the first sampling: a seeding that no source of a quantity covers at all is an error
  * naming the source and a position, not a run where every particle silently stops.
  */
+/**
+ * checkSeedingCovered for runDrift's first step, after it (which then takes the one-pass kernel
+ * like every other step: the general path's three passes ran for that step only, cold, 5-10 % of a
+ * one-thread run). A particle the forcing does not cover at the start is `outside forcing` after
+ * the step, at its start position; only when every particle released is, the wind and the
+ * current are sampled there, and the run refused as before when either covers none of them.
+ */
+function checkFirstStepCovered(forcing: DriftForcing, p: Particles, startS: number): void {
+  let released = 0, lost = 0;
+  for (let i = 0; i < p.count; i++) {
+    const st = p.status[i];
+    if (st === ParticleStatus.notReleased) continue;
+    released++;
+    if (st === ParticleStatus.outsideForcing) lost++;
+  }
+  if (released === 0 || lost < released) return;
+  const n = p.count, buffers = forcingBuffers(n);
+  const lostAt = allocateParticles(n, p.firstIndex);
+  lostAt.lonDeg.set(p.lonDeg); lostAt.latDeg.set(p.latDeg);
+  for (let i = 0; i < n; i++) {
+    lostAt.status[i] = p.status[i] === ParticleStatus.outsideForcing ? ParticleStatus.active : ParticleStatus.notReleased;
+    buffers.windCovered[i] = buffers.currentCovered[i] = lostAt.status[i] === ParticleStatus.active ? 0 : 1;
+  }
+  forcing.wind.sampleBatch(startS, lostAt.lonDeg, lostAt.latDeg, n, buffers.windEast, buffers.windNorth, buffers.windCovered);
+  forcing.current.sampleBatch(startS, lostAt.lonDeg, lostAt.latDeg, n, buffers.currentEast, buffers.currentNorth, buffers.currentCovered);
+  checkSeedingCovered(forcing, lostAt, buffers);
+}
+
 function checkSeedingCovered(forcing: DriftForcing, p: Particles, b: { readonly windCovered: Uint8Array; readonly currentCovered: Uint8Array }): void {
   let active = 0, windLost = 0, currentLost = 0;
   for (let i = 0; i < p.count; i++) {
