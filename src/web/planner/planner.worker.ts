@@ -23,6 +23,7 @@ import objectTableUrl from '../../../data/leeway/OBJECTPROP.DAT?url';
 import demoWindUrl from '../../../data/forcing/east-sea-synthetic/east-sea-wind.nc?url';
 import demoCurrentsUrl from '../../../data/forcing/east-sea-synthetic/east-sea-currents.nc?url';
 import type { DriftView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
+import { fillWebMercator } from './web_mercator.js';
 
 /** The bundled demo files, by the name planning inputs give them (`demo:NAME`). */
 const DEMO_FILES: Readonly<Record<string, string>> = {
@@ -102,17 +103,13 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
   const n = result.particles.count, t = result.snapshots.length;
   const merc = new Float32Array(t * n * 2);
   const status = new Uint8Array(t * n);
-  let west = 180, east = -180, south = 90, north = -90;
+  const box = Float64Array.of(180, -180, 90, -90);   // west, east, south, north
   result.snapshots.forEach((s, k) => {
-    const base = k * n;
-    for (let i = 0; i < n; i++) {
-      const lon = s.lonDeg[i], lat = s.latDeg[i];
-      merc[(base + i) * 2] = (lon + 180) / 360;
-      merc[(base + i) * 2 + 1] = (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-      status[base + i] = s.status[i];
-      if (lon < west) west = lon; if (lon > east) east = lon; if (lat < south) south = lat; if (lat > north) north = lat;
-    }
+    fillWebMercator(s.lonDeg, s.latDeg, n, merc, k * n);
+    status.set(s.status, k * n);
+    extendBox(s.lonDeg, s.latDeg, n, box);
   });
+  const [west, east, south, north] = box;
   const view: DriftView = {
     count: n, timesS: result.snapshots.map((s) => s.timeS), merc, status,
     summaries: result.snapshots.map((s) => summariseCloud(s, result.particles.weight)),
@@ -125,6 +122,21 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
     },
   };
   post({ kind: 'drift', id: request.id, drift: view }, [merc.buffer, status.buffer]);
+}
+
+/**
+ * Grow `box` (west, east, south, north, degrees) to hold n positions: a loop of its own, every
+ * store inside it (code after a long loop had no type feedback when V8 compiled the loop, and
+ * stopped there at every later call).
+ */
+function extendBox(lonDeg: Float64Array, latDeg: Float64Array, n: number, box: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const lon = lonDeg[i], lat = latDeg[i];
+    if (lon < box[0]) box[0] = lon;
+    if (lon > box[1]) box[1] = lon;
+    if (lat < box[2]) box[2] = lat;
+    if (lat > box[3]) box[3] = lat;
+  }
 }
 
 /** Colour of a POC cell by its share of the largest cell: transparent to yellow to deep red. */
