@@ -1,8 +1,7 @@
 import type { UniformSlice } from '../environment/index.js';
 import { EARTH_RADIUS_M } from '../geo/units.js';
-import { secantDeg, type LeewayStepInput } from './leeway_step.js';
+import { applyJibes, secantDeg, type LeewayStepInput } from './leeway_step.js';
 import { ParticleStatus, primeKernel, type Particles } from './particles.js';
-import { DrawStream, exponentialWait } from './random.js';
 
 const DEG_PER_M = 180 / Math.PI / EARTH_RADIUS_M;
 
@@ -46,8 +45,8 @@ let primed = false;
 export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
   if (!primed) { primed = true; primeKernel(fusedLeewayStep, input); }
   const { dtS, windCovered, currentCovered, shoreline, wind, current } = input;
-  const { lonDeg, latDeg, status, side, jibeCount } = p;
-  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
+  const { lonDeg, latDeg, status } = p;
+  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps } = p;
   const { elapsedS, jibeRatePerS } = input;
   const seed = input.seed >>> 0;
   const { nextJibeS } = p;
@@ -152,8 +151,8 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
             if (X1 >= 180) X1 -= 360; else if (X1 < -180) X1 += 360;
             lonDeg[i] = x1; latDeg[i] = y1;
             lonDeg[j] = X1; latDeg[j] = Y1;
-            if (nextJibeS[i] <= elapsedS) jibe(p, i, elapsedS, jibeRatePerS, seed, first);
-            if (nextJibeS[j] <= elapsedS) jibe(p, j, elapsedS, jibeRatePerS, seed, first);
+            if (nextJibeS[i] <= elapsedS) applyJibes(p, i, elapsedS, jibeRatePerS, seed, first);
+            if (nextJibeS[j] <= elapsedS) applyJibes(p, j, elapsedS, jibeRatePerS, seed, first);
             i++;
             continue;
           }
@@ -264,31 +263,6 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
     if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
     lonDeg[i] = lon1;
     latDeg[i] = lat1;
-    if (nextJibeS[i] <= elapsedS) jibe(p, i, elapsedS, jibeRatePerS, seed, first);
-  }
-}
-
-/**
- * Particle i's jibes due by `elapsedS` (a Poisson process: each waiting time exponential, drawn
- * from the jibe's own stream): an odd number swaps its crosswind coefficients to the other side's.
- * Off the kernel's loop body: a particle jibes about once a day.
- */
-function jibe(p: Particles, i: number, elapsedS: number, jibeRatePerS: number, seed: number, first: number): void {
-  const { nextJibeS, jibeCount, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps, side } = p;
-  let flips = 0;
-  let t = nextJibeS[i];
-  do {
-    flips++;
-    jibeCount[i]++;
-    t += exponentialWait(jibeRatePerS, seed, first + i, DrawStream.jibeBase + jibeCount[i]);
-  } while (t <= elapsedS);
-  nextJibeS[i] = t;
-  if ((flips & 1) === 1) {
-    const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
-    crosswindSlope[i] = otherCrosswindSlope[i];
-    crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
-    otherCrosswindSlope[i] = slope;
-    otherCrosswindOffsetMps[i] = offset;
-    side[i] = -side[i];
+    if (nextJibeS[i] <= elapsedS) applyJibes(p, i, elapsedS, jibeRatePerS, seed, first);
   }
 }

@@ -88,8 +88,8 @@ let primed = false;
 export function leewayStep(p: Particles, input: LeewayStepInput): void {
   if (!primed) { primed = true; primeKernel(leewayStep, input); }
   const { dtS, windEastMps, windNorthMps, currentEastMps, currentNorthMps, windCovered, currentCovered, shoreline } = input;
-  const { lonDeg, latDeg, status, side, jibeCount } = p;
-  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps } = p;
+  const { lonDeg, latDeg, status } = p;
+  const { downwindSlope, downwindOffsetMps, crosswindSlope, crosswindOffsetMps } = p;
   const { elapsedS, jibeRatePerS } = input;
   const seed = input.seed >>> 0;
   const { nextJibeS } = p;
@@ -144,23 +144,31 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     latDeg[i] = lat1;
     windCovered[i] = 0;
     currentCovered[i] = 0;
-    if (nextJibeS[i] <= elapsedS) {   // rare (4 % an hour): the draws are off the common path
-      let flips = 0;
-      let t = nextJibeS[i];
-      do {
-        flips++;
-        jibeCount[i]++;
-        t += exponentialWait(jibeRatePerS, seed, first + i, DrawStream.jibeBase + jibeCount[i]);
-      } while (t <= elapsedS);
-      nextJibeS[i] = t;
-      if ((flips & 1) === 1) {
-        const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
-        crosswindSlope[i] = otherCrosswindSlope[i];
-        crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
-        otherCrosswindSlope[i] = slope;
-        otherCrosswindOffsetMps[i] = offset;
-        side[i] = -side[i];
-      }
-    }
+    if (nextJibeS[i] <= elapsedS) applyJibes(p, i, elapsedS, jibeRatePerS, seed, first);   // rare (4 % an hour)
+  }
+}
+
+/**
+ * Particle i's jibes due by `elapsedS` (a Poisson process: each waiting time exponential, drawn
+ * from the jibe's own stream): an odd number swaps its crosswind coefficients to the other side's.
+ * Off the kernels' loop bodies (leewayStep's and fusedLeewayStep's): a particle jibes about once a day.
+ */
+export function applyJibes(p: Particles, i: number, elapsedS: number, jibeRatePerS: number, seed: number, first: number): void {
+  const { nextJibeS, jibeCount, crosswindSlope, crosswindOffsetMps, otherCrosswindSlope, otherCrosswindOffsetMps, side } = p;
+  let flips = 0;
+  let t = nextJibeS[i];
+  do {
+    flips++;
+    jibeCount[i]++;
+    t += exponentialWait(jibeRatePerS, seed, first + i, DrawStream.jibeBase + jibeCount[i]);
+  } while (t <= elapsedS);
+  nextJibeS[i] = t;
+  if ((flips & 1) === 1) {
+    const slope = crosswindSlope[i], offset = crosswindOffsetMps[i];
+    crosswindSlope[i] = otherCrosswindSlope[i];
+    crosswindOffsetMps[i] = otherCrosswindOffsetMps[i];
+    otherCrosswindSlope[i] = slope;
+    otherCrosswindOffsetMps[i] = offset;
+    side[i] = -side[i];
   }
 }
