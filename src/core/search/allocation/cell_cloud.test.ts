@@ -60,3 +60,45 @@ describe('CellCloud.scoreInside', () => {
     expect(nonzero).toBeGreaterThan(600);
   });
 });
+
+/** The cells as first gathered (a Map per group keyed by the cell's two floors): the reference of the table. */
+function plainCells(x: Float64Array, y: Float64Array, dx: Float64Array, dy: Float64Array, counted: Uint8Array, group: Uint16Array | null, view: CellCloud) {
+  let sw = 0, mx = 0, my = 0;
+  for (let i = 0; i < x.length; i++) if (counted[i]) { sw += 1; mx += x[i]; my += y[i]; }
+  mx /= sw; my /= sw;
+  const inv = 1 / view.cellM, cellOf = new Int32Array(x.length).fill(-1), index: Map<number, number>[] = [];
+  const sx: number[] = [], sdy: number[] = [], cnt: number[] = [], grp: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (!counted[i]) continue;
+    const key = Math.floor((x[i] - mx) * inv + 33_554_432) * 67_108_864 + Math.floor((y[i] - my) * inv + 33_554_432);
+    const g = group === null ? 0 : group[i];
+    const cells = index[g] ?? (index[g] = new Map());
+    let c = cells.get(key);
+    if (c === undefined) { c = cnt.length; cells.set(key, c); sx.push(0); sdy.push(0); cnt.push(0); grp.push(g); }
+    cellOf[i] = c; sx[c] += x[i]; sdy[c] += dy[i]; cnt[c]++;
+  }
+  return { cellOf, cellX: sx.map((v, c) => v / cnt[c]), cellDy: sdy.map((v, c) => v / cnt[c]), grp };
+}
+
+describe('CellCloud cells', () => {
+  test('the same cells, numbered in the same order, with the same means, on a compact cloud and on one whose outliers make it too wide for the table', () => {
+    const u = seededUniform(5);
+    for (const outliers of [false, true]) {
+      const n = 5000;
+      const x = new Float64Array(n), y = new Float64Array(n), dx = new Float64Array(n), dy = new Float64Array(n);
+      const counted = new Uint8Array(n), group = new Uint16Array(n);
+      for (let i = 0; i < n; i++) {
+        x[i] = (u() - 0.5) * 8000; y[i] = (u() - 0.5) * 3000; dx[i] = (u() - 0.5) * 500; dy[i] = u() * 200;
+        counted[i] = i % 13 === 0 ? 0 : 1; group[i] = i % 3 === 0 ? 1 : 0;
+      }
+      if (outliers) { x[7] = 4e9; y[8] = -3e9; }   // thousands of km: over a million cells of 1 m and more across
+      const view = new CellCloud(x, y, dx, dy, counted, new Float64Array(n).fill(1), group, 20);
+      const plain = plainCells(x, y, dx, dy, counted, group, view);
+      expect(Array.from(view.cellOf)).toEqual(Array.from(plain.cellOf));
+      expect(Array.from(view.cellX)).toEqual(plain.cellX);
+      expect(Array.from(view.cellDy)).toEqual(plain.cellDy);
+      expect(Array.from(view.cellGroup)).toEqual(plain.grp);
+      expect(view.cellCount).toBeGreaterThan(outliers ? 2 : 100);
+    }
+  });
+});

@@ -97,6 +97,69 @@ export const SAMPLES = 5;
 
 const TAUS = Array.from({ length: SAMPLES }, (_, k) => (k + 0.5) / SAMPLES - 0.5);
 
+/** Grid cells of a cloud as gatherCells finds them: `count` cells, sums and particle counts. */
+interface GatheredCells {
+  readonly count: number;
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  readonly sdx: Float64Array;
+  readonly sdy: Float64Array;
+  readonly cnt: Float64Array;
+  readonly grp: Uint16Array;
+}
+
+/** Entries of gatherCells's lookup table at most (4 MB); a wider cloud takes the Map. */
+const MAX_TABLE_CELLS = 1 << 20;
+
+/**
+ * The counted particles gathered into cells of side 1 / `inv` about (mx, my), by detection group:
+ * each cell numbered in the order its first particle comes, `cellOf` set, the cells' sums of x,
+ * y, dx, dy added particle by particle in order. The cells are looked up in a table over the
+ * cloud's extent (a Map with numeric keys took 40 % of the CellCloud's making, 4.6 % of an
+ * exercise's CPU, bench/RESULTS.md 2026-12-07); a cloud wider than MAX_TABLE_CELLS cells (far
+ * outliers), or with a position not finite, takes the Map, with the same cells.
+ */
+function gatherCells(x: Float64Array, y: Float64Array, dx: Float64Array, dy: Float64Array, counted: Uint8Array, group: Uint16Array | null,
+  mx: number, my: number, inv: number, cellOf: Int32Array): GatheredCells {
+  const n = x.length;
+  const col = new Float64Array(n), row = new Float64Array(n);
+  let colMin = Infinity, colMax = -Infinity, rowMin = Infinity, rowMax = -Infinity, groups = 1, counts = 0, finite = true;
+  for (let i = 0; i < n; i++) {
+    if (!counted[i]) continue;
+    counts++;
+    const cx = Math.floor((x[i] - mx) * inv + 33_554_432), cy = Math.floor((y[i] - my) * inv + 33_554_432);
+    col[i] = cx; row[i] = cy;
+    if (!(cx - cx === 0 && cy - cy === 0)) finite = false;   // NaN or infinite: the Map's cells
+    if (cx < colMin) colMin = cx; if (cx > colMax) colMax = cx;
+    if (cy < rowMin) rowMin = cy; if (cy > rowMax) rowMax = cy;
+    if (group !== null && group[i] + 1 > groups) groups = group[i] + 1;
+  }
+  const sx = new Float64Array(counts), sy = new Float64Array(counts), sdx = new Float64Array(counts), sdy = new Float64Array(counts);
+  const cnt = new Float64Array(counts), grp = new Uint16Array(counts);
+  let count = 0;
+  const cols = colMax - colMin + 1, rows = rowMax - rowMin + 1;
+  const table = counts > 0 && finite && cols * rows * groups <= MAX_TABLE_CELLS ? new Int32Array(cols * rows * groups).fill(-1) : null;
+  const index: Map<number, number>[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!counted[i]) continue;
+    const g = group === null ? 0 : group[i];
+    let c: number;
+    if (table !== null) {
+      const at = (g * cols + (col[i] - colMin)) * rows + (row[i] - rowMin);
+      c = table[at];
+      if (c < 0) { c = table[at] = count++; grp[c] = g; }
+    } else {
+      const key = col[i] * 67_108_864 + row[i];
+      const cells = index[g] ?? (index[g] = new Map<number, number>());
+      const known = cells.get(key);
+      if (known === undefined) { c = count++; cells.set(key, c); grp[c] = g; } else c = known;
+    }
+    cellOf[i] = c;
+    sx[c] += x[i]; sy[c] += y[i]; sdx[c] += dx[i]; sdy[c] += dy[i]; cnt[c]++;
+  }
+  return { count, sx, sy, sdx, sdy, cnt, grp };
+}
+
 /** Particles gathered into grid cells; cell weights are reset from per-particle weights by setWeights. */
 export class CellCloud {
   /** Cell of each particle, -1 when the particle is not counted. */
@@ -138,28 +201,21 @@ export class CellCloud {
     const sigma = Math.sqrt(Math.sqrt((vx / (sw || 1)) * (vy / (sw || 1))));
     this.cellM = Math.max(sigma / cellsPerSigma, 1);
     const cellOf = new Int32Array(n).fill(-1);
-    const index: Map<number, number>[] = [];
-    const sx: number[] = [], sy: number[] = [], sdx: number[] = [], sdy: number[] = [], cnt: number[] = [], grp: number[] = [];
-    const inv = 1 / this.cellM;
-    for (let i = 0; i < n; i++) {
-      if (!counted[i]) continue;
-      const key = Math.floor((x[i] - mx) * inv + 33_554_432) * 67_108_864 + Math.floor((y[i] - my) * inv + 33_554_432);
-      const g = group === null ? 0 : group[i];
-      const cells = index[g] ?? (index[g] = new Map<number, number>());
-      let c = cells.get(key);
-      if (c === undefined) { c = cnt.length; cells.set(key, c); sx.push(0); sy.push(0); sdx.push(0); sdy.push(0); cnt.push(0); grp.push(g); }
-      cellOf[i] = c;
-      sx[c] += x[i]; sy[c] += y[i]; sdx[c] += dx[i]; sdy[c] += dy[i]; cnt[c]++;
-    }
+    const cells = gatherCells(x, y, dx, dy, counted, group, mx, my, 1 / this.cellM, cellOf);
     this.cellOf = cellOf;
-    this.cellCount = cnt.length;
-    this.cellX = Float64Array.from(sx, (v, c) => v / cnt[c]);
-    this.cellY = Float64Array.from(sy, (v, c) => v / cnt[c]);
-    this.cellDx = Float64Array.from(sdx, (v, c) => v / cnt[c]);
-    this.cellDy = Float64Array.from(sdy, (v, c) => v / cnt[c]);
-    this.cellReach = Float64Array.from(this.cellDx, (v, c) => 0.5 * Math.hypot(v, this.cellDy[c]));
+    this.cellCount = cells.count;
+    const { count, cnt } = cells;
+    this.cellX = new Float64Array(count); this.cellY = new Float64Array(count);
+    this.cellDx = new Float64Array(count); this.cellDy = new Float64Array(count); this.cellReach = new Float64Array(count);
+    for (let c = 0; c < count; c++) {
+      this.cellX[c] = cells.sx[c] / cnt[c];
+      this.cellY[c] = cells.sy[c] / cnt[c];
+      this.cellDx[c] = cells.sdx[c] / cnt[c];
+      this.cellDy[c] = cells.sdy[c] / cnt[c];
+      this.cellReach[c] = 0.5 * Math.hypot(this.cellDx[c], this.cellDy[c]);
+    }
+    this.cellGroup = cells.grp.slice(0, count);
     this.cellW = new Float64Array(this.cellCount);
-    this.cellGroup = Uint16Array.from(grp);
   }
 
   /** Cell weights from per-particle weights (uncounted particles are left out). */
