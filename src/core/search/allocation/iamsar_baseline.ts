@@ -158,21 +158,25 @@ export function iamsarCloud(particles: ParticleWeights, snapshots: readonly Posi
   const datum = weightedDatum({ count: n, lonDeg, latDeg, weight: particles.weight, status: particles.status }, include);
   const frame = localFrame(datum);
   // E (50 % radius) and the 90 % radius about the datum; the weighted second moments for the major axis
-  const dist: { d: number; w: number }[] = [];
-  let total = 0, sxx = 0, syy = 0, sxy = 0;
+  // (typed columns and a sort of indices, not an object a particle: the same order, ties kept in
+  // particle order as the stable sort of the objects kept them)
+  const distM = new Float64Array(n), weightOf = new Float64Array(n);
+  let m = 0, total = 0, sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < n; i++) {
     if (particles.status !== undefined && !include(particles.status[i])) continue;
     const w = particles.weight[i];
     if (!(w > 0)) continue;
     const x = localXM(frame, lonDeg[i]), y = localYM(frame, latDeg[i]);
-    dist.push({ d: Math.hypot(x, y), w });
+    distM[m] = Math.hypot(x, y); weightOf[m] = w; m++;
     total += w; sxx += w * x * x; syy += w * y * y; sxy += w * x * y;
   }
-  dist.sort((a, b) => a.d - b.d);
+  const order = new Uint32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  order.sort((a, b) => distM[a] - distM[b] || a - b);
   const radiusHolding = (share: number): number => {
     let acc = 0;
-    for (const { d, w } of dist) { acc += w; if (acc >= share * total) return d; }
-    return dist.length ? dist[dist.length - 1].d : 0;
+    for (let k = 0; k < m; k++) { acc += weightOf[order[k]]; if (acc >= share * total) return distM[order[k]]; }
+    return m > 0 ? distM[order[m - 1]] : 0;
   };
   return {
     datumTimeS, datum, frame,
