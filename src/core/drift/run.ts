@@ -286,10 +286,6 @@ function forcingBuffers(n: number): ForcingBuffers {
 }
 
 /**
- * After the first sampling: a seeding that no source of a quantity covers at all is an error
- * naming the source and a position, not a run where every particle silently stops.
- */
-/**
  * checkSeedingCovered for runDrift's first step, after it (which then takes the one-pass kernel
  * like every other step: the general path's three passes ran for that step only, cold, 5-10 % of a
  * one-thread run). A particle the forcing does not cover at the start is `outside forcing` after
@@ -317,6 +313,10 @@ function checkFirstStepCovered(forcing: DriftForcing, p: Particles, startS: numb
   checkSeedingCovered(forcing, lostAt, buffers);
 }
 
+/**
+ * After the first sampling: a seeding that no source of a quantity covers at all is an error
+ * naming the source and a position, not a run where every particle silently stops.
+ */
 function checkSeedingCovered(forcing: DriftForcing, p: Particles, b: { readonly windCovered: Uint8Array; readonly currentCovered: Uint8Array }): void {
   let active = 0, windLost = 0, currentLost = 0;
   for (let i = 0; i < p.count; i++) {
