@@ -5,6 +5,8 @@
 // Needs `npm run build` in ROOT first. With `bundle`, the drift and the forcing readers come from
 // the CLI bundle (dist/cli-bundle, what `sarbridge drift` runs: esbuild makes top-level `const`
 // a `var`, which changed what V8 compiled, bench/RESULTS.md 2026-12-03 19:30Z), not from dist/.
+// SEED_AT='LON LAT RADIUS_M' seeds there instead (e.g. '130.84 37.50 4000': round Ulleungdo, where
+// many steps meet the coast).
 // Usage: node bench/drift_one_thread.mjs [ROOT, default this checkout] [repetitions, default 4] [nocoast] [bundle]
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,9 +27,10 @@ const { findObjectClass } = await import(root + '/dist/core/objects/index.js');
 const { openJobForcingFiles, openJobCoastline } = bundle ? await bundleChunk('openJobForcingFiles') : await import(root + '/dist/app/drift_job/index.js');
 const objects = loadLeewayTable();
 const T0 = Date.UTC(2026, 2, 10, 6) / 1000;
+const seedAt = (process.env.SEED_AT ?? '131.25 37.2333 926').split(' ').map(Number);
 const N = 100000, REPS = Number(process.argv[3] ?? 4);
 const coast = !process.argv.slice(4).includes('nocoast');
-const request = { scenarios: [{ name: 'p', weight: 1, objectClass: findObjectClass(objects, 'PIW-1'), seeding: { kind: 'point', position: { lonDeg: 131.25, latDeg: 37.2333 }, radiusM: 926, spread: 'gaussian' } }],
+const request = { scenarios: [{ name: 'p', weight: 1, objectClass: findObjectClass(objects, 'PIW-1'), seeding: { kind: 'point', position: { lonDeg: seedAt[0], latDeg: seedAt[1] }, radiusM: seedAt[2], spread: 'gaussian' } }],
   startS: T0, durationS: 86400, direction: 'forward', timeStepS: 600, outputEverySteps: 6, particleCount: N, seed: 1, jibeProbabilityPerHour: 0.04 };
 const e = fileURLToPath(new URL('../data/forcing/east-sea-synthetic/', import.meta.url));
 const job = { request, forcing: { wind: [{ kind: 'file', path: e + 'east-sea-wind.nc' }], current: [{ kind: 'file', path: e + 'east-sea-currents.nc' }] }, coastline: { kind: coast ? 'bundled' : 'none' } };

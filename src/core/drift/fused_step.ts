@@ -86,7 +86,13 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
       const x0 = lonDeg[i], y0 = latDeg[i], X0 = lonDeg[j], Y0 = latDeg[j];
       const wd = x0 - wLon0, wfj = (y0 - wLat0) * wInvDLat, WD = X0 - wLon0, WFJ = (Y0 - wLat0) * wInvDLat;
       const cd = x0 - cLon0, cfj = (y0 - cLat0) * cInvDLat, CD = X0 - cLon0, CFJ = (Y0 - cLat0) * cInvDLat;
-      if (wd >= 0 && wd <= wSpan && wfj >= 0 && wfj <= wMaxJ && WD >= 0 && WD <= wSpan && WFJ >= 0 && WFJ <= wMaxJ &&
+      // with a shoreline, both start cells clear-water ones, tested first: near the coast, where
+      // they are not, the pair is given up before any interpolation
+      const u = (x0 - cWest) * cCellsPerDeg, v = (y0 - cSouth) * cCellsPerDeg;
+      const U = (X0 - cWest) * cCellsPerDeg, V = (Y0 - cSouth) * cCellsPerDeg;
+      const startsClear = shoreline === null || (u >= 0 && u < cCellsX && v >= 0 && v < cCellsY && U >= 0 && U < cCellsX && V >= 0 && V < cCellsY &&
+        clear![(v | 0) * cCellsX + (u | 0)] === 1 && clear![(V | 0) * cCellsX + (U | 0)] === 1);
+      if (startsClear && wd >= 0 && wd <= wSpan && wfj >= 0 && wfj <= wMaxJ && WD >= 0 && WD <= wSpan && WFJ >= 0 && WFJ <= wMaxJ &&
           cd >= 0 && cd <= cSpan && cfj >= 0 && cfj <= cMaxJ && CD >= 0 && CD <= cSpan && CFJ >= 0 && CFJ <= cMaxJ) {
         // the wind of both
         const wfi = wd * wInvDLon, WFI = WD * wInvDLon;
@@ -136,17 +142,14 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
           const y1 = y0 + vn * degPerMetre, Y1 = Y0 + VN * DEG_PER_METRE;
           let x1 = x0 + ve * degPerMetre * secantDeg(y0);
           let X1 = X0 + VE * DEG_PER_METRE * secantDeg(Y0);
-          let bothClear = true;
+          // both steps shorter than half a cell: certainly in water (the single path's test)
+          let shortSteps = true;
           if (shoreline !== null) {
-            const u = (x0 - cWest) * cCellsPerDeg, v = (y0 - cSouth) * cCellsPerDeg;
-            const U = (X0 - cWest) * cCellsPerDeg, V = (Y0 - cSouth) * cCellsPerDeg;
             const du = (x1 - x0) * cCellsPerDeg, dv = (y1 - y0) * cCellsPerDeg;
             const DU = (X1 - X0) * cCellsPerDeg, DV = (Y1 - Y0) * cCellsPerDeg;
-            bothClear = u >= 0 && u < cCellsX && v >= 0 && v < cCellsY && du < 0.5 && du > -0.5 && dv < 0.5 && dv > -0.5 &&
-              U >= 0 && U < cCellsX && V >= 0 && V < cCellsY && DU < 0.5 && DU > -0.5 && DV < 0.5 && DV > -0.5 &&
-              clear![(v | 0) * cCellsX + (u | 0)] === 1 && clear![(V | 0) * cCellsX + (U | 0)] === 1;
+            shortSteps = du < 0.5 && du > -0.5 && dv < 0.5 && dv > -0.5 && DU < 0.5 && DU > -0.5 && DV < 0.5 && DV > -0.5;
           }
-          if (bothClear) {
+          if (shortSteps) {
             if (x1 >= 180) x1 -= 360; else if (x1 < -180) x1 += 360;
             if (X1 >= 180) X1 -= 360; else if (X1 < -180) X1 += 360;
             lonDeg[i] = x1; latDeg[i] = y1;
