@@ -85,21 +85,33 @@ function driftSuite(name: string, open: () => Promise<{ store: SarbridgeStore; c
       feed.stop();
     }, 120_000);
 
-    test('six runs at once, all on the same version, with messages appended meanwhile: all six land, none refused', async () => {
-      const { as, openCase, eventsOf } = await server({ driftWorkers: 2, driftQueuePerParty: 8 });
+    test('six runs at once, all on the same version, with messages appended while they compute: all six land, none refused', async () => {
+      const { as, openCase, runState, eventsOf } = await server({ driftWorkers: 2, driftQueuePerParty: 8 });
       const caseId = await openCase();
-      const runs = [...['kim', 'sato', 'kim', 'sato', 'kim', 'sato'].entries()].map(([k, user]) =>
-        as(user, 'POST', `/api/cases/${caseId}/drift-runs?wait=true`, { ...SMALL, basedOnVersion: 1, seed: k + 1 }));
-      const messages = [1, 2, 3].map((k) => as('kim', 'POST', `/api/cases/${caseId}/events`, { basedOnVersion: k, type: 'message', payload: { text: `note ${k}` } }));
-      const answers = await Promise.all(runs);
-      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+      // all six are accepted on version 1 first (a message that lands before a run's check makes that
+      // run's basedOnVersion stale, and 409 is then the right answer), then messages are appended
+      // while they queue and compute: each run's event lands at whatever version the case has by then
+      const posted = await Promise.all([...['kim', 'sato', 'kim', 'sato', 'kim', 'sato'].entries()].map(([k, user]) =>
+        as(user, 'POST', `/api/cases/${caseId}/drift-runs`, { ...SMALL, basedOnVersion: 1, seed: k + 1 })));
+      expect(posted.map((a) => a.statusCode)).toEqual([202, 202, 202, 202, 202, 202]);
+      const runIds = posted.map((a) => a.json().run.runId as string);
+      // a message is sent on the version last seen, and again on the new one after a 409, as the page does
+      const message = async (text: string) => {
+        for (;;) {
+          const answer = await as('kim', 'POST', `/api/cases/${caseId}/events`, { basedOnVersion: (await eventsOf(caseId)).length, type: 'message', payload: { text } });
+          if (answer.statusCode !== 409) return answer.statusCode;
+        }
+      };
+      const messages = Promise.all(['note 1', 'note 2', 'note 3'].map(message));
+      await until(async () => (await Promise.all(runIds.map((runId) => runState(caseId, runId)))).every((state) => state === 'done'));
+      expect(await messages).toEqual([201, 201, 201]);
       const events = await eventsOf(caseId);
+      expect(events.filter((e) => e.type === 'message')).toHaveLength(3);
       const drifts = events.filter((e) => e.type === 'driftRun');
       expect(drifts).toHaveLength(6);
-      expect(new Set(drifts.map((e) => e.payload.runId)).size).toBe(6);
+      expect(new Set(drifts.map((e) => e.payload.runId))).toEqual(new Set(runIds));
       expect(events.map((e) => e.version)).toEqual(events.map((_, k) => k + 1));   // gap-free
       expect((await store.listDriftRuns(caseId)).map((r) => r.eventVersion).sort()).toEqual(drifts.map((e) => e.version).sort());
-      await Promise.allSettled(messages);
     }, 120_000);
 
     test("a party's full queue answers 503 with Retry-After; the other party still queues, ahead of it; cancel as the rules say", async () => {
