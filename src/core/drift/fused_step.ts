@@ -88,10 +88,13 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
       const cd = x0 - cLon0, cfj = (y0 - cLat0) * cInvDLat, CD = X0 - cLon0, CFJ = (Y0 - cLat0) * cInvDLat;
       // with a shoreline, both start cells clear-water ones, tested first: near the coast, where
       // they are not, the pair is given up before any interpolation
-      const u = (x0 - cWest) * cCellsPerDeg, v = (y0 - cSouth) * cCellsPerDeg;
-      const U = (X0 - cWest) * cCellsPerDeg, V = (Y0 - cSouth) * cCellsPerDeg;
-      const startsClear = shoreline === null || (u >= 0 && u < cCellsX && v >= 0 && v < cCellsY && U >= 0 && U < cCellsX && V >= 0 && V < cCellsY &&
-        clear![(v | 0) * cCellsX + (u | 0)] === 1 && clear![(V | 0) * cCellsX + (U | 0)] === 1);
+      let startsClear = true;
+      if (shoreline !== null) {
+        const u = (x0 - cWest) * cCellsPerDeg, v = (y0 - cSouth) * cCellsPerDeg;
+        const U = (X0 - cWest) * cCellsPerDeg, V = (Y0 - cSouth) * cCellsPerDeg;
+        startsClear = u >= 0 && u < cCellsX && v >= 0 && v < cCellsY && U >= 0 && U < cCellsX && V >= 0 && V < cCellsY &&
+          clear![(v | 0) * cCellsX + (u | 0)] === 1 && clear![(V | 0) * cCellsX + (U | 0)] === 1;
+      }
       if (startsClear && wd >= 0 && wd <= wSpan && wfj >= 0 && wfj <= wMaxJ && WD >= 0 && WD <= wSpan && WFJ >= 0 && WFJ <= wMaxJ &&
           cd >= 0 && cd <= cSpan && cfj >= 0 && cfj <= cMaxJ && CD >= 0 && CD <= cSpan && CFJ >= 0 && CFJ <= cMaxJ) {
         // the wind of both
