@@ -42,10 +42,52 @@ function schemaProblem(e: ValueError): string {
     return `${path}: unknown key` + (didYouMean(key, known) || (known.length ? `; the keys here are ${known.join(', ')}` : ''));
   }
   if (e.type === ValueErrorType.ObjectRequiredProperty) return `${path}: is required but missing`;
+  if (e.type === ValueErrorType.Union) {
+    const told = unionProblem(e);
+    if (told !== null) return told;
+  }
   const values = (e.schema as { oneOfValues?: readonly string[] }).oneOfValues;
   const problem = values ? `must be one of ${values.map((v) => `'${v}'`).join(', ')}` : e.message;
   const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : e.value === undefined ? ' (missing)' : '';
   return `${path}: ${problem}${got}`;
+}
+
+/** The JSON kind of a value, as a schema's `type` names it ('integer' counts as 'number'). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * A union's complaint in the user's terms, or null for the union's own wording ("Expected union
+ * value" says neither what was wrong nor what is accepted):
+ * - every member a literal: `must be one of 'PS', 'CS', ...`;
+ * - one member of the value's own kind (a number where the union takes a number or a table; of
+ *   several objects, the one whose keys the value uses): that member's own complaint, at its path
+ *   (`Expected number to be greater than 0 (got 0)`);
+ * - otherwise the union's description, when it has one: `expected <description>`.
+ */
+function unionProblem(e: ValueError): string | null {
+  const members = (e.schema as { anyOf?: TSchema[] }).anyOf ?? [];
+  const path = e.path.slice(1) || '(top level)';
+  const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : '';
+  if (members.length > 0 && members.every((m) => 'const' in m)) {
+    return `${path}: must be one of ${members.map((m) => quotedValue((m as unknown as { const: unknown }).const).replace(/^"(.*)"$/, "'$1'")).join(', ')}${got}`;
+  }
+  const kind = kindOf(e.value);
+  let same = members.filter((m) => (m.type === 'integer' ? 'number' : m.type) === kind);
+  if (same.length > 1 && kind === 'object') {
+    // objects told apart by their keys ({ file: ... } or { constant: ... }): the member that knows the value's keys
+    const keys = Object.keys(e.value as object);
+    same = same.filter((m) => keys.some((k) => k in ((m as { properties?: object }).properties ?? {})));
+  }
+  if (same.length === 1) {
+    const inner = schemaProblemsAt(same[0], e.value, e.path);
+    if (inner.length > 0) return inner.join('; ');
+  }
+  const description = (e.schema as { description?: string }).description;
+  return description === undefined ? null : `${path}: expected ${description}${got}`;
 }
 
 /**
@@ -54,12 +96,17 @@ function schemaProblem(e: ValueError): string {
  * node may carry `oneOfValues` to be named in the message instead of the union's own wording.
  */
 export function schemaProblems(schema: TSchema, data: unknown): string[] {
+  return schemaProblemsAt(schema, data, '');
+}
+
+/** schemaProblems of a value found at `at` (a JSON pointer) in the data, its paths from the top. */
+function schemaProblemsAt(schema: TSchema, data: unknown, at: string): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const e of Value.Errors(schema, data)) {
     if (seen.has(e.path)) continue;
     seen.add(e.path);
-    problems.push(schemaProblem(e));
+    problems.push(schemaProblem({ ...e, path: at + e.path }));
   }
   return problems;
 }

@@ -20,6 +20,14 @@ describe('parseDriftCase', () => {
     expect(() => parseDriftCase(caseText().replace('radiusNm', '').replace("position: '37 30N 131 00E'", "position: '37 30N 131 00E', radius: 2"), 'c.yaml'))
       .toThrow(/c\.yaml: scenarios\/0\/radius: unknown key; did you mean 'radiusNm'\?/);
   });
+  test('a forcing source is checked as the kind it is meant to be, and one of neither kind says what both look like', () => {
+    expect(() => parseDriftCase(caseText().replace('constant: { speedMps: 5, fromDeg: 270 }', 'constant: { speedMs: 5, fromDeg: 270 }'), 'c.yaml'))
+      .toThrow(/c\.yaml: forcing\/wind\/0\/constant\/speedMps: is required but missing; forcing\/wind\/0\/constant\/speedMs: unknown key; did you mean 'speedMps'\?/);
+    expect(() => parseDriftCase(caseText().replace('constant: { speedMps: 5, fromDeg: 270 }', 'constant: { speedMps: 5, fromDeg: west }'), 'c.yaml'))
+      .toThrow(/c\.yaml: forcing\/wind\/0\/constant\/fromDeg: Expected number \(got "west"\)/);
+    expect(() => parseDriftCase(caseText().replace('[{ constant: { speedMps: 0.1, towardDeg: 0 } }]', '[{ fil: currents.nc }]'), 'c.yaml'))
+      .toThrow(/c\.yaml: forcing\/current\/0: expected a current source: \{ file: currents\.nc \}.* or \{ constant: \{ speedMps: 0\.3, towardDeg: 90 \} \}/);
+  });
   test('a key unlike any lists the keys that are known', () => {
     expect(() => parseDriftCase(caseText('helicopter: yes'), 'c.yaml')).toThrow(/helicopter: unknown key; the keys here are title, start, durationH/);
   });

@@ -38,11 +38,11 @@ const FileSource = Type.Object({
 const WindSource = Type.Union([
   FileSource,
   Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 100 }), fromDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
-]);
+], { description: 'a wind source: { file: wind.nc } (with grid, variables, timeOrigin if needed) or { constant: { speedMps: 10, fromDeg: 270 } }' });
 const CurrentSource = Type.Union([
   FileSource,
   Type.Object({ constant: Type.Object({ speedMps: Type.Number({ minimum: 0, maximum: 10 }), towardDeg: Type.Number({ minimum: 0, maximum: 360 }) }, { additionalProperties: false }) }, { additionalProperties: false }),
-]);
+], { description: 'a current source: { file: currents.nc } (with grid, variables, timeOrigin if needed) or { constant: { speedMps: 0.3, towardDeg: 90 } }' });
 
 const ScenarioSchema = Type.Object({
   name: Type.String({ minLength: 1 }),

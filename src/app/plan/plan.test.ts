@@ -159,7 +159,13 @@ describe('parsePlanFile / planCaseFromFile', () => {
     expect(() => load(planText(''))).toThrow(/p\.yaml: units: is required but missing/);
   });
   test('an unknown pattern is refused with its place', () => {
-    expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [PS, ZZ]'))).toThrow(/p\.yaml: units\/0\/patterns\/1: /);
+    expect(() => load(planText().replace('patterns: [PS, CS]', 'patterns: [PS, ZZ]')))
+      .toThrow(/p\.yaml: units\/0\/patterns\/1: must be one of 'PS', 'CS', 'SS', 'VS', 'TSN', 'TSR' \(got "ZZ"\)/);
+  });
+  test('a sweep width that is neither a positive number nor a table says which of the two it got wrong', () => {
+    expect(() => load(planText().replace('sweepWidthNm: 2,', 'sweepWidthNm: 0,'))).toThrow(/p\.yaml: units\/0\/sweepWidthNm: Expected number to be greater than 0 \(got 0\)/);
+    expect(() => load(planText().replace('sweepWidthNm: 2,', 'sweepWidthNm: { PIW-1: -1 },'))).toThrow(/p\.yaml: units\/0\/sweepWidthNm\/PIW-1: Expected number to be greater than 0 \(got -1\)/);
+    expect(() => load(planText().replace('sweepWidthNm: 2,', 'sweepWidthNm: two,'))).toThrow(/p\.yaml: units\/0\/sweepWidthNm: expected manual sweep width, NM: one number .* \(got "two"\)/);
   });
   test('a position that cannot be read names the unit field', () => {
     expect(() => load(planText().replace("startPosition: '38 20N 132 30E'", "startPosition: '98 20N 132 30E'"))).toThrow(/p\.yaml: units\/0\/startPosition/);

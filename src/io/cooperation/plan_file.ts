@@ -3,11 +3,10 @@
  * plus optional acknowledgements of notifications. Errors name the file, the path and the problem.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { Acknowledgement, CooperationPlan } from '../../core/cooperation/index.js';
 import { DataFileError } from '../../core/errors.js';
 import { readTextFile } from '../text_file.js';
-import { quotedValue } from '../yaml_file.js';
+import { problemsError, schemaProblems } from '../yaml_file.js';
 
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
@@ -39,10 +38,8 @@ export function parsePlanJson(text: string, fileName: string): { plan: Cooperati
   } catch (error) {
     throw new DataFileError(fileName, `not valid JSON: ${(error as Error).message}`);
   }
-  const errors = [...Value.Errors(PlanFileSchema, data)];
-  if (errors.length > 0) {
-    throw new DataFileError(fileName, errors.slice(0, 8).map((e) => `${e.path.slice(1) || '(top level)'}: ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : ''}`).join('; '));
-  }
+  const problems = schemaProblems(PlanFileSchema, data);
+  if (problems.length > 0) throw problemsError(fileName, problems);
   const file = data as PlanFile;
   const ordered = (points: readonly { timeS: number }[], path: string) => points.forEach((p, k) => {
     if (k > 0 && p.timeS < points[k - 1].timeS) throw new DataFileError(fileName, `${path}/${k}/timeS: earlier than the point before (times must increase)`);
