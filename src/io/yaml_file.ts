@@ -59,6 +59,13 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** The values a union of literals allows (`Type.Union([Type.Literal('real'), ...])`), or null for any other schema. */
+export function literalUnionValues(schema: TSchema): unknown[] | null {
+  const members = (schema as { anyOf?: TSchema[] }).anyOf;
+  if (members === undefined || members.length === 0 || !members.every((m) => 'const' in m)) return null;
+  return members.map((m) => (m as unknown as { const: unknown }).const);
+}
+
 /**
  * A union's complaint in the user's terms, or null for the union's own wording ("Expected union
  * value" says neither what was wrong nor what is accepted):
@@ -72,9 +79,8 @@ function unionProblem(e: ValueError): string | null {
   const members = (e.schema as { anyOf?: TSchema[] }).anyOf ?? [];
   const path = e.path.slice(1) || '(top level)';
   const got = e.value !== undefined && typeof e.value !== 'object' ? ` (got ${quotedValue(e.value)})` : '';
-  if (members.length > 0 && members.every((m) => 'const' in m)) {
-    return `${path}: must be one of ${members.map((m) => quotedValue((m as unknown as { const: unknown }).const).replace(/^"(.*)"$/, "'$1'")).join(', ')}${got}`;
-  }
+  const literals = literalUnionValues(e.schema);
+  if (literals !== null) return `${path}: must be one of ${literals.map((v) => quotedValue(v).replace(/^"(.*)"$/, "'$1'")).join(', ')}${got}`;
   const kind = kindOf(e.value);
   let same = members.filter((m) => (m.type === 'integer' ? 'number' : m.type) === kind);
   if (same.length > 1 && kind === 'object') {

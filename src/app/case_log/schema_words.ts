@@ -7,6 +7,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { InvalidInputError } from '../../core/errors.js';
+import { literalUnionValues } from '../../io/yaml_file.js';
 
 /**
  * Check a posted payload against its schema; the refusal names the first wrong field under `at`
@@ -20,13 +21,17 @@ export function checkAgainstSchema<S extends TSchema>(schema: S, payload: unknow
 }
 
 /**
- * A TypeBox failure in words: a pattern as what it allows (below), a missing field as required, any other in TypeBox's own
+ * A TypeBox failure in words: a pattern as what it allows (below), a missing field as required, a
+ * union of literals as its values (`must be one of "real", "accelerated", "stepped"`, as the server's
+ * own enums are answered), any other in TypeBox's own
  * words with a small first letter (`expected number to be less or equal to 90`).
  */
 export function describeValueError(error: ValueError): string {
   const { pattern, description } = error.schema as { pattern?: unknown; description?: string };
   if (error.type === ValueErrorType.StringPattern && typeof pattern === 'string') return patternInWords(pattern, description);
   if (error.type === ValueErrorType.ObjectRequiredProperty) return 'is required but missing';
+  const literals = error.type === ValueErrorType.Union ? literalUnionValues(error.schema) : null;
+  if (literals !== null) return `must be one of ${literals.map((v) => JSON.stringify(v)).join(', ')}`;
   return error.message.charAt(0).toLowerCase() + error.message.slice(1);
 }
 

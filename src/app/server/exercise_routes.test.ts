@@ -71,6 +71,9 @@ describe('a joint exercise through HTTP', () => {
 
   test('the stepped clock and injects: one in the past refused, the due ones released by the ticker, the others kept back', async () => {
     expect((await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS })).statusCode).toBe(201);
+    // a value outside a set of words is answered with the words
+    expect((await command('lee', 'clockSet', { mode: 'fast', exerciseTime: '2026-03-10T17:00+09:00' })).json())
+      .toMatchObject({ statusCode: 400, field: 'body/payload/mode', message: 'payload/mode: must be one of "real", "accelerated", "stepped"' });
     expect((await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T17:00+09:00' })).statusCode).toBe(201);
     const past = await command('lee', 'injectScheduled', { injectId: 'late-1', kind: 'sighting', at: '2026-03-10T07:59Z', text: 'too late', position: { lonDeg: 131.3, latDeg: 37.3 } });
     expect(past.json()).toMatchObject({ statusCode: 400, field: 'body/payload/at', code: 'SARB_EXERCISE_INJECT', message: expect.stringMatching(/in the past/) });
