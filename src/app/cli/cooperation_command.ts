@@ -4,10 +4,12 @@ import { Command, Option } from 'commander';
 import { COMMAND_DESCRIPTIONS } from './commands.js';
 import {
   allRccs, buildAnnualReport, buildTimeline, checkIssuable, checkPlan, describeFinding, describeNotificationState, describeRecordTimes, describeRevisions,
-  readerFor, readerTimeZone, renderAnnualReportHtml, type Acknowledgement, type CooperationConfig, type CooperationPlan, type Reader,
+  placeName, readerFor, readerTimeZone, renderAnnualReportHtml, type Acknowledgement, type CooperationConfig, type CooperationPlan, type Reader,
 } from '../../core/cooperation/index.js';
+import { formatPosition } from '../../core/geo/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig, loadPlanFile, renderAnnualReportPdf } from '../../io/cooperation/index.js';
+import { PLACE_OUTLINE_SEARCH_NM, type PlaceOffTheCoastline } from '../plan/index.js';
 import { reportNotIssuable } from './outcome.js';
 
 interface ReaderOptions { party?: string; utc?: boolean }
@@ -57,7 +59,8 @@ function validateCommand(): Command {
  */
 export function findingsReport(
   config: CooperationConfig, plan: CooperationPlan, acknowledgements: readonly Acknowledgement[],
-  planLabel: string, party: string | undefined, utc: boolean | undefined,
+  planLabel: string, party: string | undefined, utc: boolean | undefined, offTheCoastline: readonly PlaceOffTheCoastline[] = [],
+  coastlineLabel = 'the coastline',
 ): string[] {
   const reader = readerOf(config, party);
   const findings = checkPlan(config, plan);
@@ -68,8 +71,21 @@ export function findingsReport(
   for (const f of findings) lines.push(`  ${describeFinding(f, config, reader, zone)}`);
   for (const s of issue.states) lines.push(`  ${describeNotificationState(s, zone)}`);
   if (issue.overdue.length > 0) lines.push(`  OVERDUE: ${issue.overdue.length} notification(s) fell due before the incident began or before the plan was made: notify at once.`);
+  for (const o of offTheCoastline) lines.push(`  ${describeOffTheCoastline(o, config, reader, coastlineLabel)}`);
   lines.push(issue.issuable ? 'Plan may be issued.' : `Plan may NOT be issued: ${issue.missing.length} notification(s) lack an acknowledgement${findings.some((f) => f.kind === 'plan-problem') ? ', and the plan has problems' : ''}.`);
   return lines;
+}
+
+/** A land place the coastline does not put on land (place_outlines.ts), in the reader's names: what disagrees, by how much, what to do. */
+function describeOffTheCoastline(o: PlaceOffTheCoastline, config: CooperationConfig, reader: Reader, coastlineLabel: string): string {
+  const place = config.places.find((p) => p.id === o.placeId)!;
+  const name = placeName(place, reader, config.sharedNaming);
+  const where = `the agreement's position of ${name} (${formatPosition(o.position)})`;
+  if (o.distanceNm === null) {
+    return `[coastline] ${coastlineLabel} has no land within ${PLACE_OUTLINE_SEARCH_NM} NM of ${where}: land clearances near it are not checked against it; the notification rules still are.`;
+  }
+  return `[coastline] ${coastlineLabel} has no land at ${where}: its nearest shore is ${o.distanceNm.toFixed(2)} NM away, at ${formatPosition(o.shore!)}. ` +
+    `Clearances from land are measured from the coastline, the notification rules from the agreement's position: near ${name}, a clearance set ${o.distanceNm.toFixed(2)} NM wider keeps it from both.`;
 }
 
 function findingsCommand(): Command {

@@ -3,7 +3,7 @@ import { COMMAND_DESCRIPTIONS } from './commands.js';
 import { checkIssuable, checkPlan } from '../../core/cooperation/index.js';
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { loadPlanCase, loadPreviousPlan, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
+import { loadPlanCase, loadPreviousPlan, placesOffTheCoastline, planForRules, planReport, runPlan, writePlanOutputs } from '../plan/index.js';
 import { findingsReport } from './cooperation_command.js';
 import { reportNotIssuable } from './outcome.js';
 import { positiveInteger, threadCount } from './option_values.js';
@@ -38,10 +38,12 @@ export function planCommand(): Command {
       }).finally(() => bar.stop());
       const written = await writePlanOutputs(run, options.out);
       const rules = agreement === null ? null : checkPlan(agreement, planForRules(run));
+      // the agreement's islands and islets where the coastline has no land (place_outlines.ts)
+      const offTheCoastline = agreement === null || run.shoreline === null ? [] : placesOffTheCoastline(agreement, run.shoreline);
       if (rules !== null && !checkIssuable(rules, []).issuable) reportNotIssuable();   // exit code 4: written, not yet issuable
       if (options.json) {
         console.log(JSON.stringify({
-          ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []) }),
+          ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []), placesOffTheCoastline: offTheCoastline }),
           pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos, previous: run.optimal.previous ?? null, ...(run.optimal.placedOn === undefined ? {} : { placedOn: run.optimal.placedOn }), negligibleUnits: run.optimal.negligible, heldUnits: run.optimal.held,
           units: run.optimal.assignments.map((a, k) => ({
             unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k],
@@ -60,7 +62,8 @@ export function planCommand(): Command {
       console.log(planReport(run, written));
       if (agreement !== null) {
         console.log('');
-        console.log(findingsReport(agreement, planForRules(run), [], `this plan under ${options.agreement}`, options.party, options.utc).join('\n'));
+        console.log(findingsReport(agreement, planForRules(run), [], `this plan under ${options.agreement}`, options.party, options.utc,
+          offTheCoastline, `the coastline (${run.shoreline?.label})`).join('\n'));
       }
     });
 }

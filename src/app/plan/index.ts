@@ -7,3 +7,4 @@ export { runPlan, datumAt, routesOverLand, type PlanRun, type RunPlanOptions, ty
 export { planOutputFiles, planGeoJson, planForRules, fileNameOf, type PlanFilesInput, type PlanForRules } from './plan_files.js';
 export { writePlanOutputs } from './plan_outputs.js';
 export { planReport } from './plan_report.js';
+export { placesOffTheCoastline, PLACE_OUTLINE_SEARCH_NM, PLACE_OUTLINE_TOLERANCE_NM, type PlaceOffTheCoastline } from './place_outlines.js';

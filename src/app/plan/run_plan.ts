@@ -4,6 +4,7 @@
  * datum over time).
  */
 import { openJobCoastline, runDriftJob, type DriftJobResult } from '../drift_job/index.js';
+import type { Shoreline } from '../../core/drift/index.js';
 import { planAfterDrift, type PlanAfterDrift } from './plan_after_drift.js';
 import type { PlanCase } from './plan_file.js';
 
@@ -12,6 +13,8 @@ export { datumAt, routesOverLand, type DatumPoint, type SearchesDoneUpdate } fro
 /** Everything a plan run gives. */
 export interface PlanRun extends PlanAfterDrift {
   readonly drift: DriftJobResult;
+  /** The coastline the drift and the plan ran with (null for none). */
+  readonly shoreline: Shoreline | null;
   readonly seconds: { readonly drift: number; readonly plan: number };
 }
 
@@ -28,5 +31,5 @@ export async function runPlan(planCase: PlanCase, options: RunPlanOptions = {}):
   const t1 = performance.now();
   const shoreline = await openJobCoastline(planCase.drift.coastline);
   const plan = planAfterDrift(planCase, drift.result, shoreline);
-  return { ...plan, drift, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
+  return { ...plan, drift, shoreline, seconds: { drift: (t1 - t0) / 1000, plan: (performance.now() - t1) / 1000 } };
 }
