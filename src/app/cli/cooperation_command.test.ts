@@ -20,6 +20,8 @@ describe('sarbridge cooperation validate', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/valid/);
     expect(out).toMatch(/ILLUSTRATIVE/);
+    // the islets' position against the bundled coastline (place_outlines.ts)
+    expect(out).toMatch(/note: \[coastline\] the bundled coastline \(GSHHG f 2\.3\.7[^)]*\) has no land at the agreement's position of Liancourt Rocks \(37°14\.40'N 131°52\.20'E\): its nearest shore is 0\.39 NM away/);
   });
 
   test('a malformed config exits 1 with the path and the problem', async () => {

@@ -9,7 +9,8 @@ import {
 import { formatPosition } from '../../core/geo/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { loadCooperationConfig, loadPlanFile, renderAnnualReportPdf } from '../../io/cooperation/index.js';
-import { PLACE_OUTLINE_SEARCH_NM, type PlaceOffTheCoastline } from '../plan/index.js';
+import { openJobCoastline } from '../drift_job/index.js';
+import { PLACE_OUTLINE_SEARCH_NM, placesOffTheCoastline, type PlaceOffTheCoastline } from '../plan/index.js';
 import { reportNotIssuable } from './outcome.js';
 
 interface ReaderOptions { party?: string; utc?: boolean }
@@ -40,7 +41,7 @@ function validateCommand(): Command {
   return new Command('validate')
     .description('check a cooperation config (schema, references, time zones, dates) and summarise it')
     .argument('<config>', 'cooperation config, YAML or JSON (e.g. examples/cooperation/korea-japan.yaml)')
-    .action((path: string) => {
+    .action(async (path: string) => {
       const c = loadCooperationConfig(path);
       const rccs = allRccs(c);
       const illustrative = rccs.filter((r) => r.srr.illustrative).length;
@@ -50,6 +51,11 @@ function validateCommand(): Command {
       console.log(`  units: ${c.units.length}; places: ${c.places.length} (${c.places.filter((p) => p.contested).length} contested); rules: ${c.rules.map((r) => `${r.id} ${r.kind}`).join(', ')}`);
       console.log(`  agreement: ${c.agreement.title}${c.agreement.titleProvisional ? ' (provisional title)' : ''}; ${c.agreement.statusHistory.length} status entries, latest: ${c.agreement.statusHistory.at(-1)?.status ?? 'none'}`);
       console.log(`  meetings: ${c.meetings.length}; programmes: ${c.programmes.map((p) => p.year).join(', ') || 'none'}; incidents: ${c.incidents.length}; sources: ${c.sources.length}`);
+      // the islands and islets against the bundled coastline (place_outlines.ts), where it covers them
+      const shoreline = await openJobCoastline({ kind: 'bundled' });
+      if (shoreline !== null) {
+        for (const o of placesOffTheCoastline(c, shoreline)) console.log(`  note: ${describeOffTheCoastline(o, c, readerFor(undefined), `the bundled coastline (${shoreline.label})`)}`);
+      }
     });
 }
 
