@@ -38,6 +38,7 @@ export const TID = {
   reportTime: 'report-time',            // UTC, 'YYYY-MM-DDTHH:MM'
   reportErrorNm: 'report-error-nm',
   reportObject: 'report-object',        // searchable object class input (key or words)
+  reportAsScenario: 'report-as-scenario', // checkbox: also make the report the drift's last known position
   reportSubmit: 'report-submit',
   // planning inputs, drift and plan
   tabPlan: 'tab-plan', tabLog: 'tab-log', tabReport: 'tab-report', tabAgreement: 'tab-agreement',

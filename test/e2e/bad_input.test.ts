@@ -1,7 +1,7 @@
 // Bad input is told in words: a text file given as local NetCDF forcing, and report positions on
 // land (central Ulleungdo; Seoul), while a position at sea raises no warning.
 import { describe, expect, test } from 'vitest';
-import { e2eSuite, KR_USER, openCase, screenshot, signIn, TID, typePosition } from './harness.js';
+import { apiCall, apiToken, DEMO_CASE_ID, e2eSuite, enterReport, KR_USER, openCase, screenshot, signIn, TID, typePosition } from './harness.js';
 
 const suite = e2eSuite();
 
@@ -47,4 +47,35 @@ describe('bad input (end to end, Chromium)', () => {
     await expect(page.getByTestId(TID.positionPreview).textContent()).resolves.not.toMatch(/^Reads as 131/);
   }, 300_000);
 
+  test('an impossible position error on a report made the last known position writes nothing and says why; position problems are in the reader\'s language', async () => {
+    const { page } = await suite.open('bad position error');
+    await signIn(page, KR_USER);
+    await openCase(page);
+    const token = await apiToken(suite.server(), KR_USER);
+    const eventCount = async () => (await apiCall<{ events: unknown[] }>(suite.server(), token, 'GET', `/api/cases/${DEMO_CASE_ID}/events?afterVersion=0`)).events.length;
+    const before = await eventCount();
+
+    await enterReport(page, { text: 'raft sighted by a fishing boat', submit: false });
+    await page.getByTestId(TID.reportAsScenario).check();
+    const problem = page.locator('.report-panel p.problem[role="alert"]');
+    for (const typed of ['-5', 'abc', '100000']) {
+      await page.getByTestId(TID.reportErrorNm).fill(typed);
+      await page.getByTestId(TID.reportSubmit).click();
+      await problem.waitFor();
+      await expect(problem.textContent()).resolves.toBe('The position error must be a number of nautical miles from 0 to 500.');
+      // nothing reached the case log (before, the report was written and only its inputs refused, or 'abc' became 1 NM)
+      expect(await eventCount()).toBe(before);
+      await expect(page.getByTestId(TID.reportText).inputValue()).resolves.toBe('raft sighted by a fishing boat');
+    }
+    await screenshot(page, 'bad-position-error');
+
+    // a position problem is said in the interface's language, naming the field as the form does
+    await page.getByTestId(TID.langSelect).selectOption('ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    await typePosition(page, [91, 0, 'N'], [131, 15, 'E']);
+    await expect(page.getByTestId(TID.positionPreview).textContent()).resolves.toBe('緯度（度）：91° は 90° を超えています。');
+    await page.getByTestId(TID.latDeg).fill('-37');
+    await expect(page.getByTestId(TID.positionPreview).textContent()).resolves.toMatch(/^緯度（度）：「-37」：マイナス記号/);
+    await screenshot(page, 'position-problem-ja');
+  }, 300_000);
 });
