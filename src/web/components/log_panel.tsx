@@ -27,14 +27,14 @@ export const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
 };
 
 /** One line of what an event says (its text, position, unit, plan, notification; an inject's kind, a clock's mode). */
-function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
+function summary(e: ViewedEvent, t: ReturnType<typeof useApp>['t']): string {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
-  if (t && e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
-  if (t && e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
+  if (e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
+  if (e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
   if (typeof p.title === 'string') parts.push(p.title);
-  if (t && e.type === 'statusChangeAgreed') parts.push(t(p.to === 'open' ? 'status.agreeReopen' : 'status.agreeClose'));
-  if (t && typeof p.eventVersion === 'number') parts.push(t('fix.ofEvent', { version: p.eventVersion }));
+  if (e.type === 'statusChangeAgreed') parts.push(t(p.to === 'open' ? 'status.agreeReopen' : 'status.agreeClose'));
+  if (typeof p.eventVersion === 'number') parts.push(t('fix.ofEvent', { version: p.eventVersion }));
   if (typeof p.party === 'string') parts.push(p.party);
   if (typeof p.reason === 'string') parts.push(p.reason);
   if (typeof p.text === 'string') parts.push(p.text.split('\n')[0]);
@@ -48,7 +48,7 @@ function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
   if (typeof p.time === 'string') parts.push(`@ ${p.time}`);
   if (typeof p.objectClass === 'string') parts.push(p.objectClass);
   const inputs = p.inputs as { scenarios?: unknown[]; units?: unknown[] } | undefined;
-  if (inputs) parts.push(`${inputs.scenarios?.length ?? 0} scenario(s), ${inputs.units?.length ?? 0} unit(s)`);
+  if (inputs) parts.push(t('log.inputs', { scenarios: inputs.scenarios?.length ?? 0, units: inputs.units?.length ?? 0 }));
   return parts.join(' · ');
 }
 
@@ -79,7 +79,7 @@ export function LogPanel() {
             <>
               <strong>{t('conflict.title')}</strong>
               <p>{t('conflict.explain', { mine: q.basedOnVersion, current: q.currentVersion ?? c.snapshot.version })}</p>
-              <p class="hint">{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')}: {summary({ caseId: q.caseId, version: 0, payload: q.event.payload as Record<string, unknown> })}</p>
+              <p class="hint">{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')}: {summary({ caseId: q.caseId, version: 0, payload: q.event.payload as Record<string, unknown> }, t)}</p>
               <button type="button" onClick={() => void c.session.resend(q.localId)}>{t('conflict.resend')}</button>
               <button type="button" onClick={() => void c.session.drop(q.localId)}>{t('conflict.drop')}</button>
             </>

@@ -348,7 +348,7 @@ export function PlanPanel() {
             try { setGpx(await readTrackUpload(f, trackDate || undefined)); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
           }} /></label>
           <label>{t('plan.searchDoneTrackDate')} <input type="date" data-testid={TID.searchDoneTrackDate} value={trackDate} onInput={(e) => setTrackDate((e.target as HTMLInputElement).value)} /></label>
-          {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx)}</p>}
+          {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx, t)}</p>}
           <button type="button" data-testid={TID.searchDoneSubmit} disabled={!searchUnit} onClick={() => void recordSearch()}>{t('plan.searchDoneSubmit')}</button>
         </section>
       )}
