@@ -1,7 +1,7 @@
 // Bad input is told in words: a text file given as local NetCDF forcing, and report positions on
 // land (central Ulleungdo; Seoul), while a position at sea raises no warning.
 import { describe, expect, test } from 'vitest';
-import { apiCall, apiToken, DEMO_CASE_ID, e2eSuite, enterReport, KR_USER, openCase, screenshot, signIn, TID, typePosition } from './harness.js';
+import { apiCall, apiToken, DEMO_CASE_ID, e2eSuite, enterReport, KR_USER, openCase, probe, screenshot, signIn, TID, typePosition, waitForApp, WAIT_MS } from './harness.js';
 
 const suite = e2eSuite();
 
@@ -77,5 +77,22 @@ describe('bad input (end to end, Chromium)', () => {
     await page.getByTestId(TID.latDeg).fill('-37');
     await expect(page.getByTestId(TID.positionPreview).textContent()).resolves.toMatch(/^緯度（度）：「-37」：マイナス記号/);
     await screenshot(page, 'position-problem-ja');
+  }, 300_000);
+  test('a particle count out of range is refused in words; the refusal goes once a drift runs', async () => {
+    const { page } = await suite.open('bad particle count');
+    await signIn(page, KR_USER);
+    await openCase(page);
+    await page.getByTestId(TID.tabPlan).click();
+    const banner = page.getByTestId(TID.errorBanner);
+    await page.getByTestId(TID.particleCount).fill('-5');
+    await page.getByTestId(TID.driftRun).click();
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/^The drift could not run: particleCount: -5 is not between 1 and [\d,]+ particles/);
+    const drifts = (await probe(page))!.driftsDone;
+    await page.getByTestId(TID.particleCount).fill('2000');
+    await page.getByTestId(TID.driftRun).click();
+    await waitForApp(page, (app, before) => app.driftsDone > (before as number), drifts, WAIT_MS.drift);
+    // a drift that ran takes away the refusal of the one before (it stayed above the result, until dismissed)
+    await banner.waitFor({ state: 'detached' });
   }, 300_000);
 });

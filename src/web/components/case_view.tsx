@@ -84,7 +84,7 @@ type Tab = 'report' | 'plan' | 'log' | 'agreement' | 'exercise' | 'control';
 
 export function CaseView(props: { caseId: string }) {
   const app = useApp();
-  const { t, planner, agreement, user, language, showError } = app;
+  const { t, planner, agreement, user, language, showError, clearError } = app;
   const [session, setSession] = useState<CaseSession | null>(null);
   const [snapshot, setSnapshot] = useState<CaseSnapshot | null>(null);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
@@ -282,6 +282,7 @@ export function CaseView(props: { caseId: string }) {
       const title = snapshot?.events.find((e) => e.type === 'caseOpened')?.payload?.title;
       const d = await planner.drift(inputs, String(title ?? props.caseId), localFiles, particles, (fraction) => setRunning({ what: 'drift', fraction }));
       setDrift(d);
+      clearError('drift');
       setTimeIndex(0);
       pocAsked.current = -1;
       map.current?.fitTo(d.bounds);
@@ -295,7 +296,7 @@ export function CaseView(props: { caseId: string }) {
         };
       }
     } catch (error) {
-      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);
+      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code, 'drift');
     } finally {
       setRunning(null);
       const f = frames.stop();
@@ -324,10 +325,11 @@ export function CaseView(props: { caseId: string }) {
         ? sent.map((u) => ({ unitId: u.unitId, area: u.area!, ...(u.pattern === undefined ? {} : { pattern: u.pattern }) })) : undefined;
       const p = await planner.plan(agreement, previous);
       setPlan(p);
+      clearError('plan');
       probe.plansDone++;
       probe.timings!.lastPlanMs = p.seconds * 1000;
     } catch (error) {
-      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code);
+      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code, 'plan');
     } finally {
       setRunning(null);
     }

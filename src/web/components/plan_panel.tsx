@@ -47,7 +47,7 @@ function unitLabel(unitId: string, party: string): string {
 }
 
 export function PlanPanel() {
-  const { t, user, language, agreement, showError, planner } = useApp();
+  const { t, user, language, agreement, showError, clearError, planner } = useApp();
   const c = useCase();
   const [working, setWorking] = useState<PlanningInputs | null>(c.inputs as PlanningInputs | null);
   const [raw, setRaw] = useState<string | null>(null);
@@ -345,7 +345,7 @@ export function PlanPanel() {
             const f = (e.target as HTMLInputElement).files?.[0];
             setGpx(null);
             if (!f) return;
-            try { setGpx(await readTrackUpload(f, trackDate || undefined)); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
+            try { setGpx(await readTrackUpload(f, trackDate || undefined)); clearError('track'); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code, 'track'); }
           }} /></label>
           <label>{t('plan.searchDoneTrackDate')} <input type="date" data-testid={TID.searchDoneTrackDate} value={trackDate} onInput={(e) => setTrackDate((e.target as HTMLInputElement).value)} /></label>
           {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx, t)}</p>}
