@@ -95,4 +95,22 @@ describe('bad input (end to end, Chromium)', () => {
     // a drift that ran takes away the refusal of the one before (it stayed above the result, until dismissed)
     await banner.waitFor({ state: 'detached' });
   }, 300_000);
+  test('a word longer than the panel (a title, a message) is broken inside it, never run under the edge', async () => {
+    const token = await apiToken(suite.server(), KR_USER);
+    // a file name as recorders write them: no hyphen or space to break at
+    const word = `KR_SHIP_1_TRACK_${'20260310T0700Z_EAST_SEA_SYNTHETIC_'.repeat(5)}.gpx`;
+    const { caseId } = await apiCall<{ caseId: string }>(suite.server(), token, 'POST', '/api/cases', { kind: 'case', title: word, parties: ['KR', 'JP'] });
+    const { page } = await suite.open('long words');
+    await signIn(page, KR_USER);
+    await openCase(page, caseId);
+    await page.getByTestId(TID.tabLog).click();
+    await page.locator('form.message textarea').fill(`to JP: ${word}`);
+    await page.locator('form.message button[type="submit"]').click();
+    await page.getByTestId(TID.timelineEntry).filter({ hasText: 'to JP:' }).waitFor();
+    // nothing wider than its box: the page, the case title, each log entry's text
+    const overflowing = await page.evaluate(() => [document.documentElement, ...Array.from(document.querySelectorAll('.case-bar h1, .timeline .what, .side .panel'))]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.tagName}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`));
+    expect(overflowing).toEqual([]);
+    await screenshot(page, 'long-words');
+  }, 300_000);
 });
