@@ -113,4 +113,21 @@ describe('bad input (end to end, Chromium)', () => {
     expect(overflowing).toEqual([]);
     await screenshot(page, 'long-words');
   }, 300_000);
+  test('a new case naming a party the agreement does not know is refused in words, and no case is opened', async () => {
+    const token = await apiToken(suite.server(), KR_USER);
+    const caseCount = async () => (await apiCall<{ cases: unknown[] }>(suite.server(), token, 'GET', '/api/cases')).cases.length;
+    const before = await caseCount();
+    const { page } = await suite.open('new case, unknown party');
+    await signIn(page, KR_USER);
+    await page.getByTestId(TID.newCase).click();
+    await page.getByTestId(TID.newCaseTitle).fill('Fishing boat overdue');
+    await page.getByTestId(TID.newCaseParties).fill('KR, JO');   // JP mistyped
+    await page.getByTestId(TID.newCaseSubmit).click();
+    const problem = page.locator('.new-case p.problem[role="alert"]');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toBe('JO: not a party to the agreement (its parties: KR, JP).');
+    // before, the server opened it: a case the other centre never saw
+    expect(await caseCount()).toBe(before);
+    await screenshot(page, 'new-case-unknown-party');
+  }, 300_000);
 });
