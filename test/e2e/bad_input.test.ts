@@ -130,4 +130,21 @@ describe('bad input (end to end, Chromium)', () => {
     expect(await caseCount()).toBe(before);
     await screenshot(page, 'new-case-unknown-party');
   }, 300_000);
+  test('a message longer than the server takes is said in words before it is sent, and stays in the form', async () => {
+    const token = await apiToken(suite.server(), KR_USER);
+    const eventCount = async () => (await apiCall<{ events: unknown[] }>(suite.server(), token, 'GET', `/api/cases/${DEMO_CASE_ID}/events?afterVersion=0`)).events.length;
+    const { page } = await suite.open('long message');
+    await signIn(page, KR_USER);
+    await openCase(page);
+    await page.getByTestId(TID.tabLog).click();
+    const before = await eventCount();
+    const sitrep = `SITREP 1 ${'kr-ship-1 searched its area, nothing sighted. '.repeat(100)}`;   // 4,609 characters
+    await page.locator('form.message textarea').fill(sitrep);
+    await page.locator('form.message button[type="submit"]').click();
+    const problem = page.locator('form.message p.problem[role="alert"]');
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toBe(`A message holds at most 4,000 characters; this one has ${sitrep.trim().length.toLocaleString('en-GB')}. Shorten it or send it in parts.`);
+    expect(await eventCount()).toBe(before);
+    await expect(page.locator('form.message textarea').inputValue()).resolves.toBe(sitrep);
+  }, 300_000);
 });

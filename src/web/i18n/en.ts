@@ -200,6 +200,7 @@ export const en = {
   'log.message': 'Message to the other centre',
   'log.acknowledge': 'Acknowledge',
   'log.send': 'Send',
+  'log.messageTooLong': 'A message holds at most {max} characters; this one has {count}. Shorten it or send it in parts.',
 
   'conflict.title': 'Not sent: the case changed meanwhile',
   'conflict.explain': 'You made this change on version {mine}; the case is now at version {current}. Read what changed, then send it again or drop it.',

@@ -198,6 +198,7 @@ export const ja: Dictionary = {
   'log.message': '相手センターへのメッセージ',
   'log.acknowledge': '受領確認',
   'log.send': '送信',
+  'log.messageTooLong': 'メッセージは最大 {max} 文字です。このメッセージは {count} 文字あります。短くするか、分けて送ってください。',
 
   'conflict.title': '未送信：その間に事案が変更されました',
   'conflict.explain': 'この変更はバージョン {mine} で作成されましたが、事案は現在バージョン {current} です。変更内容を確認してから、再送信するか破棄してください。',

@@ -198,6 +198,7 @@ export const ko: Dictionary = {
   'log.message': '상대 센터에 보낼 메시지',
   'log.acknowledge': '수신 확인',
   'log.send': '보내기',
+  'log.messageTooLong': '메시지는 최대 {max}자입니다. 이 메시지는 {count}자입니다. 줄이거나 나누어 보내십시오.',
 
   'conflict.title': '전송되지 않음: 그 사이 사건이 변경되었습니다',
   'conflict.explain': '이 변경은 버전 {mine}에서 작성되었고, 사건은 현재 버전 {current}입니다. 변경 내용을 읽은 뒤 다시 보내거나 버리십시오.',
