@@ -106,6 +106,7 @@ export const TID = {
   simulateSearch: 'simulate-search',    // data-unit-id
   trackUnit: 'track-unit', trackFile: 'track-file', trackDate: 'track-date', trackWidth: 'track-width', trackSpeed: 'track-speed',
   trackRead: 'track-read', trackError: 'track-error', trackSubmit: 'track-submit',
+  trackMissing: 'track-missing',        // what the track upload still needs (a unit, a sweep width) before it can be recorded
   exerciseEnded: 'exercise-ended',
   reportLink: 'report-link',            // data-format = html | pdf, data-copy = party | shared
   // exercise control (exercise_control_panel.tsx; controllers only)
