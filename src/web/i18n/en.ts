@@ -31,7 +31,9 @@ export const en = {
   'setup.explain': 'This page is offered only on the server machine itself, and only until a party has an account. The account becomes that party’s administrator and search mission coordinator.',
   'setup.party': 'Party (e.g. KR, JP)',
   'setup.submit': 'Create the account',
-  'setup.done': 'Account {user} of {party} created. Sign in below.',
+  'setup.done': 'Account {user} of {party} created. Sign in with it above.',
+  'setup.badName': 'Type the new account’s user name in the field above: 2 to 64 characters, lower-case letters, digits, “.”, “_” or “-”, starting with a letter or digit.',
+  'setup.shortPassword': 'Type the new account’s password in the field above: at least {min} characters.',
 
   'cases.title': 'Cases and exercises',
   'cases.none': 'No case or exercise is shared with your party yet.',

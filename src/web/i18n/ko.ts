@@ -29,7 +29,9 @@ export const ko: Dictionary = {
   'setup.explain': '이 페이지는 서버 컴퓨터에서만, 당사국에 계정이 생기기 전까지만 제공됩니다. 이 계정은 해당 당사국의 관리자 겸 수색임무조정관이 됩니다.',
   'setup.party': '당사국 (예: KR, JP)',
   'setup.submit': '계정 만들기',
-  'setup.done': '{party}의 계정 {user}을(를) 만들었습니다. 아래에서 로그인하십시오.',
+  'setup.done': '{party}의 계정 {user}을(를) 만들었습니다. 위에서 이 계정으로 로그인하십시오.',
+  'setup.badName': '새 계정의 사용자 이름을 위 칸에 입력하십시오: 2~64자, 영문 소문자·숫자·“.”·“_”·“-”, 첫 글자는 영문자나 숫자.',
+  'setup.shortPassword': '새 계정의 비밀번호를 위 칸에 입력하십시오: {min}자 이상.',
 
   'cases.title': '사건 및 훈련',
   'cases.none': '아직 귀 당사국과 공유된 사건이나 훈련이 없습니다.',
