@@ -201,7 +201,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
           },
         });
       }
-      if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'report.queued' });
+      if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'ex.upload.queued', values: { unit: track.unit } });
       setTrack({ ...track, file: null });
       setReading(null);
     } catch (error) {

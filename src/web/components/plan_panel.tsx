@@ -86,7 +86,7 @@ export function PlanPanel() {
   const saveInputs = async (inputs: PlanningInputs) => {
     try {
       const o = await c.append({ type: 'planningInputs' as never, payload: { inputs } as never });
-      setNote(o.sent ? t('plan.inputsSaved', { version: o.version }) : t('report.queued'));
+      setNote(o.sent ? t('plan.inputsSaved', { version: o.version }) : t('plan.inputsQueued'));
     } catch (error) {
       const w = errorWords(t, error);
       showError(w.message, w.code);
@@ -147,7 +147,7 @@ export function PlanPanel() {
           plan: p.planForRules as never,
         },
       });
-      setNote(o.sent ? t('plan.issued', { planId, version: o.version }) : t('report.queued'));
+      setNote(o.sent ? t('plan.issued', { planId, version: o.version }) : t('plan.issueQueued', { planId }));
     } catch (error) {
       const w = errorWords(t, error);
       if (w.code === 'SARB_PLAN_NOT_ISSUABLE') setHeld(w.message);

@@ -161,6 +161,8 @@ export const en = {
   'plan.editRaw': 'Edit the planning inputs as a plan file (JSON)',
   'plan.saveRaw': 'Save the planning inputs',
   'plan.inputsSaved': 'Planning inputs saved (event {version}).',
+  'plan.inputsQueued': 'Planning inputs kept on this device; they will be sent when the link returns.',
+  'plan.issueQueued': 'Plan {planId} kept on this device; it is issued when the link returns (the server then checks the agreement’s notifications).',
   'plan.needDrift': 'Run the drift first.',
 
   'map.time': 'Drift time',
@@ -332,6 +334,7 @@ export const en = {
   'ex.upload.needWidth': 'Give the sweep width (NM) to record the search.',
   'ex.upload.badWidth': 'Sweep width “{width}”: give a number of NM above 0.',
   'ex.upload.saved': 'Track of {unit} recorded as a search done (event {version}).',
+  'ex.upload.queued': 'Track of {unit} kept on this device; it will be recorded when the link returns.',
   'ex.ended': 'The exercise has ended. {text}',
   'ex.report': 'After-action report',
   'ex.report.party': 'our copy',

@@ -159,6 +159,8 @@ export const ja: Dictionary = {
   'plan.editRaw': '計画の入力を計画ファイル（JSON）として編集',
   'plan.saveRaw': '計画の入力を保存',
   'plan.inputsSaved': '計画の入力を保存しました（イベント {version}）。',
+  'plan.inputsQueued': '計画の入力をこの端末に保存しました。接続が戻ると送信されます。',
+  'plan.issueQueued': '計画 {planId} をこの端末に保存しました。接続が戻ると発令されます（その際サーバーが協定の通報を確認します）。',
   'plan.needDrift': '先に漂流計算を実行してください。',
 
   'map.time': '漂流時刻',
@@ -330,6 +332,7 @@ export const ja: Dictionary = {
   'ex.upload.needWidth': '捜索を記録するには捜索幅（NM）を入力してください。',
   'ex.upload.badWidth': '捜索幅「{width}」：0 より大きい海里（NM）の数値を入力してください。',
   'ex.upload.saved': '{unit} の航跡を実施した捜索として記録しました（イベント {version}）。',
+  'ex.upload.queued': '{unit} の航跡をこの端末に保存しました。接続が戻ると記録されます。',
   'ex.ended': '訓練は終了しました。{text}',
   'ex.report': '事後講評報告書',
   'ex.report.party': '自国用',

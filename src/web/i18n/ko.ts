@@ -159,6 +159,8 @@ export const ko: Dictionary = {
   'plan.editRaw': '계획 입력을 계획 파일(JSON)로 편집',
   'plan.saveRaw': '계획 입력 저장',
   'plan.inputsSaved': '계획 입력을 저장했습니다 (이벤트 {version}).',
+  'plan.inputsQueued': '계획 입력을 이 기기에 보관했습니다. 연결이 복구되면 전송됩니다.',
+  'plan.issueQueued': '계획 {planId}을(를) 이 기기에 보관했습니다. 연결이 복구되면 발령됩니다(그때 서버가 협정의 통보를 확인합니다).',
   'plan.needDrift': '먼저 표류 계산을 실행하십시오.',
 
   'map.time': '표류 시각',
@@ -330,6 +332,7 @@ export const ko: Dictionary = {
   'ex.upload.needWidth': '수색을 기록하려면 탐지 폭(NM)을 입력하십시오.',
   'ex.upload.badWidth': '탐지 폭 “{width}”: 0보다 큰 해리(NM) 숫자를 입력하십시오.',
   'ex.upload.saved': '{unit}의 항적을 수행한 수색으로 기록했습니다 (이벤트 {version}).',
+  'ex.upload.queued': '{unit}의 항적을 이 기기에 보관했습니다. 연결이 복구되면 기록됩니다.',
   'ex.ended': '훈련이 종료되었습니다. {text}',
   'ex.report': '사후 강평 보고서',
   'ex.report.party': '자국용',
