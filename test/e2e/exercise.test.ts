@@ -92,6 +92,11 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await control.page.getByTestId(TID.controlPanel).waitFor();
     const truthForm = control.page.getByTestId(TID.truthForm);
     await truthForm.getByTestId(TID.reportObject).fill(TRUTH.objectClass);
+    // an impossible position is refused in words naming the field (it once read 'lat-deg: [object Object]')
+    await truthForm.getByTestId(TID.latDeg).fill('91');
+    await truthForm.getByTestId(TID.lonDeg).fill('131');
+    await truthForm.getByTestId(TID.truthSubmit).click();
+    await expect(control.page.getByTestId(TID.errorBanner).locator('span').textContent()).resolves.toBe('Latitude (degrees): 91° is beyond 90°.');
     await truthForm.getByTestId(TID.latDeg).fill(String(TRUTH.latDeg));
     await truthForm.getByTestId(TID.lonDeg).fill(String(TRUTH.lonDeg));
     await inForm(control.page, TID.truthForm, TID.truthTime, TRUTH.time);
