@@ -38,6 +38,7 @@ export const TID = {
   reportTime: 'report-time',            // UTC, 'YYYY-MM-DDTHH:MM'
   reportErrorNm: 'report-error-nm',
   reportObject: 'report-object',        // searchable object class input (key or words)
+  reportAsScenario: 'report-as-scenario', // checkbox: also make the report the drift's last known position
   reportSubmit: 'report-submit',
   // planning inputs, drift and plan
   tabPlan: 'tab-plan', tabLog: 'tab-log', tabReport: 'tab-report', tabAgreement: 'tab-agreement',
@@ -105,6 +106,7 @@ export const TID = {
   simulateSearch: 'simulate-search',    // data-unit-id
   trackUnit: 'track-unit', trackFile: 'track-file', trackDate: 'track-date', trackWidth: 'track-width', trackSpeed: 'track-speed',
   trackRead: 'track-read', trackError: 'track-error', trackSubmit: 'track-submit',
+  trackMissing: 'track-missing',        // what the track upload still needs (a unit, a sweep width) before it can be recorded
   exerciseEnded: 'exercise-ended',
   reportLink: 'report-link',            // data-format = html | pdf, data-copy = party | shared
   // exercise control (exercise_control_panel.tsx; controllers only)

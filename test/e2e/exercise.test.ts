@@ -92,6 +92,11 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await control.page.getByTestId(TID.controlPanel).waitFor();
     const truthForm = control.page.getByTestId(TID.truthForm);
     await truthForm.getByTestId(TID.reportObject).fill(TRUTH.objectClass);
+    // an impossible position is refused in words naming the field (it once read 'lat-deg: [object Object]')
+    await truthForm.getByTestId(TID.latDeg).fill('91');
+    await truthForm.getByTestId(TID.lonDeg).fill('131');
+    await truthForm.getByTestId(TID.truthSubmit).click();
+    await expect(control.page.getByTestId(TID.errorBanner).locator('span').textContent()).resolves.toBe('Latitude (degrees): 91° is beyond 90°.');
     await truthForm.getByTestId(TID.latDeg).fill(String(TRUTH.latDeg));
     await truthForm.getByTestId(TID.lonDeg).fill(String(TRUTH.lonDeg));
     await inForm(control.page, TID.truthForm, TID.truthTime, TRUTH.time);
@@ -189,7 +194,13 @@ describe('a joint exercise (end to end, Chromium)', () => {
     expect(await player.page.getByTestId(TID.trackError).textContent()).toContain("line 2: RMC latitude '37xx.5' is not ddmm.mmm");
     await player.page.getByTestId(TID.trackFile).setInputFiles({ name: 'jp-navy-ship-1.nmea', mimeType: 'text/plain', buffer: Buffer.from([rmc('091000', '3702.000', '13134.000'), rmc('091100', '3702.000', '13134.200'), rmc('091200', '3702.000', '13134.400')].join('\n')) });
     expect(await player.page.getByTestId(TID.trackRead).getAttribute('data-points')).toBe('3');
+    // the button stays greyed until the sweep width is given, and the form says so (before: greyed, no word why)
+    await expect(player.page.getByTestId(TID.trackSubmit).isDisabled()).resolves.toBe(true);
+    await expect(player.page.getByTestId(TID.trackMissing).textContent()).resolves.toBe('Give the sweep width (NM) to record the search.');
+    await player.page.getByTestId(TID.trackWidth).fill('-2');
+    await expect(player.page.getByTestId(TID.trackMissing).textContent()).resolves.toBe('Sweep width “-2”: give a number of NM above 0.');
     await player.page.getByTestId(TID.trackWidth).fill('2');
+    await player.page.getByTestId(TID.trackMissing).waitFor({ state: 'detached' });
     await player.page.getByTestId(TID.trackSubmit).click();
     await player.page.getByRole('status').filter({ hasText: 'jp-navy-ship-1' }).waitFor({ timeout: WAIT_MS.live });
 

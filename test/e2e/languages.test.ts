@@ -70,6 +70,8 @@ describe('three languages (end to end, Chromium)', () => {
         expect(text, `${language}, ${tab}: an unfilled placeholder`).not.toMatch(/\{[a-zA-Z]+\}/);
         const left = englishOnly(dictionary).filter((english) => text.includes(english));
         expect(left, `${language}, ${tab}: English interface strings on a ${language} page`).toEqual([]);
+        // words the page composes itself, outside the dictionary's sentences (the log's planning inputs)
+        expect(text, `${language}, ${tab}: English words composed by the page`).not.toMatch(/scenario\(s\)|unit\(s\)/);
         if (tab === TID.tabPlan) {
           // every row of the plan (sent or held) is in the language, with its unit named
           for (const row of await planRows.allTextContents()) {

@@ -37,6 +37,9 @@ describe('offline (end to end, Chromium)', () => {
     await page.getByTestId(TID.planRun).click();
     await waitForApp(page, (app, before) => app.plansDone > (before as number), plans, WAIT_MS.drift);
     expect(Number(await page.getByTestId(TID.planPosTotal).getAttribute('data-pos'))).toBeGreaterThan(0);
+    // issuing offline keeps the plan in the outbox, and the page says so of the plan (before: 'Report kept on this device')
+    await page.getByTestId(TID.planIssue).click();
+    await expect(page.locator('.plan-panel p.ok[role="status"]').textContent()).resolves.toMatch(/^Plan P\d+-\d{4}Z kept on this device; it is issued when the link returns/);
     await screenshot(page, 'offline-plan');
   }, 900_000);
 });

@@ -28,11 +28,19 @@ export interface AppContextValue {
   readonly planner: PlannerClient;
   /** The server's cooperation agreement (null: the server runs without one). */
   readonly agreement: CooperationConfig | null;
-  /** Show an error in words, with its code. */
-  readonly showError: (message: string, code?: string) => void;
+  /**
+   * Show an error in words, with its code; `from` names the action it came from (a track upload,
+   * a drift, a plan), so that the action's next success takes it away (clearError).
+   */
+  readonly showError: (message: string, code?: string, from?: ErrorSource) => void;
+  /** Take away the banner of an earlier failure of `from`, once it has worked (an error of anything else stays). */
+  readonly clearError: (from: ErrorSource) => void;
   /** The map tells the shell which particle renderer it chose (the menu shows it). */
   readonly setRendererInUse: (renderer: 'gpu' | 'cpu') => void;
 }
+
+/** Actions whose failure the banner shows until they work. */
+export type ErrorSource = 'track' | 'drift' | 'plan';
 
 export const AppContext = createContext<AppContextValue | null>(null);
 
@@ -66,7 +74,7 @@ export function App() {
   const [night, setNight] = useState(localStorage.getItem('sarbridge.night') === '1');
   const [rendererChoice, setRendererChoice] = useState<RendererChoice>((localStorage.getItem('sarbridge.renderer') as RendererChoice | null) ?? 'auto');
   const [agreement, setAgreement] = useState<CooperationConfig | null>(null);
-  const [error, setError] = useState<{ message: string; code: string } | null>(null);
+  const [error, setError] = useState<{ message: string; code: string; from?: ErrorSource } | null>(null);
   const [rendererInUse, setRendererInUse] = useState<'gpu' | 'cpu' | null>(null);
   const [route, setRoute] = useState(location.hash);
   const planner = useMemo(() => new PlannerClient(), []);
@@ -106,7 +114,8 @@ export function App() {
     localStorage.setItem(`sarbridge.lang.${user?.userName ?? '*'}`, l);
     localStorage.setItem('sarbridge.lang.*', l);
   };
-  const showError = useCallback((message: string, code = 'SARB_PAGE') => { setError({ message, code }); probe.lastError = `${code}: ${message}`; }, []);
+  const showError = useCallback((message: string, code = 'SARB_PAGE', from?: ErrorSource) => { setError({ message, code, from }); probe.lastError = `${code}: ${message}`; }, []);
+  const clearError = useCallback((from: ErrorSource) => setError((e) => (e?.from === from ? null : e)), []);
   const signOut = async () => {
     try { await api('DELETE', '/api/session'); } catch { /* signed out locally all the same */ }
     await keepUser(null);
@@ -163,7 +172,7 @@ export function App() {
   }
 
   const caseId = /^#\/case\/([A-Za-z0-9._-]+)$/.exec(route)?.[1] ?? null;
-  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, setRendererInUse };
+  const context: AppContextValue = { user, language, t, night, rendererChoice, planner, agreement, showError, clearError, setRendererInUse };
   return (
     <AppContext.Provider value={context}>
       <div class="shell">

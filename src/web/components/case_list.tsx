@@ -3,9 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, NetworkError } from '../api/http.js';
 import { keepCases, keptCases } from '../api/offline_store.js';
 import type { CaseSummary } from '../api/types.js';
+import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
+import { readNewCase } from './new_case_fields.js';
 import { ProgrammePanel } from './programme_panel.js';
 
 export function CaseList() {
@@ -16,6 +18,7 @@ export function CaseList() {
   const [kind, setKind] = useState<'case' | 'exercise'>('case');
   const otherParties = agreement ? agreement.parties.map((p) => p.id).filter((p) => p !== user.party) : [];
   const [parties, setParties] = useState([user.party, ...otherParties].join(', '));
+  const [problem, setProblem] = useState<{ key: MessageKey; values?: MessageValues } | null>(null);
 
   useEffect(() => {
     api<{ cases: CaseSummary[] }>('GET', '/api/cases').then(({ cases: c }) => { setCases(c); void keepCases(c); }, async (e: unknown) => {
@@ -26,9 +29,11 @@ export function CaseList() {
 
   const open = async (e: Event) => {
     e.preventDefault();
+    const reading = readNewCase(title, parties, user.party, agreement ? agreement.parties.map((p) => p.id) : null);
+    if (reading.kind === 'problem') { setProblem(reading); return; }
+    setProblem(null);
     try {
-      const list = parties.split(/[\s,]+/).map((p) => p.trim().toUpperCase()).filter(Boolean);
-      const { caseId } = await api<{ caseId: string }>('POST', '/api/cases', { kind, title: title.trim(), parties: list });
+      const { caseId } = await api<{ caseId: string }>('POST', '/api/cases', { kind, title: reading.title, parties: reading.parties });
       location.hash = `#/case/${caseId}`;
     } catch (error) {
       const w = errorWords(t, error);
@@ -62,6 +67,7 @@ export function CaseList() {
           </label>
           <label>{t('newcase.parties')} <input data-testid={TID.newCaseParties} value={parties} onInput={(e) => setParties((e.target as HTMLInputElement).value)} /></label>
           <button type="submit" data-testid={TID.newCaseSubmit}>{t('newcase.submit')}</button>
+          {problem && <p class="problem" role="alert">{t(problem.key, problem.values)}</p>}
         </form>
       )}
       <ProgrammePanel />

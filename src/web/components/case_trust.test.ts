@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadCooperationConfig } from '../../io/cooperation/load_config.js';
 import type { ViewedEvent } from '../api/types.js';
+import { positionProblemText } from './position_fields.js';
 import {
   addableParties, caseStatus, coordinatorOf, currentPayload, fixesOf, fixFormFrom, mayFix, replacementFrom, statusRight,
 } from './case_trust.js';
@@ -123,7 +124,10 @@ describe('fixFormFrom and replacementFrom', () => {
     expect(replacementFrom('report', report, { ...form, text: ' ' })).toEqual({ problem: 'needText' });
     expect(replacementFrom('report', report, { ...form, time: '2026-02-30 10:00' })).toMatchObject({ problem: 'badTime' });
     expect(replacementFrom('sighting', report, { ...form, fields: { ...form.fields, lat: { deg: '', min: '', sec: '', hem: 'N' } } })).toEqual({ problem: 'needPosition' });
-    expect(replacementFrom('report', report, { ...form, fields: { ...form.fields, lat: { ...form.fields.lat, min: '61' } } })).toMatchObject({ problem: 'badPosition' });
+    const badPosition = replacementFrom('report', report, { ...form, fields: { ...form.fields, lat: { ...form.fields.lat, min: '61' } } });
+    expect(badPosition).toMatchObject({ problem: 'badPosition', position: { field: 'lat-min', problem: { code: 'minutes', value: '61' } } });
+    // the field's problem is data the form says in the reader's language (it was once printed as '[object Object]')
+    if ('position' in badPosition && badPosition.position) expect(positionProblemText(badPosition.position, 'en')).toBe('Latitude (minutes): 61 minutes; minutes must be below 60.');
     const unit = { unitId: 'kr-ship-1', position: { lonDeg: 131, latDeg: 37 } };
     expect(replacementFrom('unitPosition', unit, { ...fixFormFrom(unit), courseDeg: '400' })).toEqual({ problem: 'badNumber', detail: 'courseDeg: 400' });
     expect(replacementFrom('unitPosition', unit, { ...fixFormFrom(unit), courseDeg: '95' })).toEqual({ replacement: { unitId: 'kr-ship-1', position: { lonDeg: 131, latDeg: 37 }, courseDeg: 95 } });

@@ -11,7 +11,7 @@ import { parseTime } from '../../core/time/index.js';
 import { partiesAgreed } from '../../app/case_log/case_status.js';
 import type { CaseEventType } from '../../app/case_log/events.js';
 import type { ViewedEvent } from '../api/types.js';
-import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, readPositionFields, type PositionFields } from './position_fields.js';
+import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, readPositionFields, type PositionField, type PositionFields, type PositionProblem } from './position_fields.js';
 
 /** Event types a correction or retraction may name (app/case_log/corrections.ts CORRECTABLE_TYPES). */
 export const CORRECTABLE: readonly string[] = ['report', 'sighting', 'unitPosition', 'message'];
@@ -180,7 +180,12 @@ export function fixFormFrom(payload: Record<string, unknown>): FixForm {
 }
 
 /** Why a correction form cannot be sent: the problem's kind and the field (or what was typed). */
-export type FixProblem = { readonly problem: 'needText' | 'needPosition' | 'badTime' | 'badNumber' | 'badPosition'; readonly detail?: string };
+export type FixProblem = {
+  readonly problem: 'needText' | 'needPosition' | 'badTime' | 'badNumber' | 'badPosition';
+  readonly detail?: string;
+  /** badPosition: the field and what is wrong with it, said in the reader's language by positionProblemText. */
+  readonly position?: { readonly field: PositionField; readonly problem: PositionProblem };
+};
 
 /**
  * The replacement payload a correction sends: the whole payload the event should have had
@@ -195,7 +200,7 @@ export function replacementFrom(type: string, current: Record<string, unknown>, 
   }
   if (type === 'message') return { replacement: { text: out.text } };
   const reading = readPositionFields(form.fields);
-  if (reading.kind === 'problem') return { problem: 'badPosition', detail: `${reading.field}: ${reading.problem}` };
+  if (reading.kind === 'problem') return { problem: 'badPosition', position: { field: reading.field, problem: reading.problem } };
   if (reading.kind === 'position') out.position = { lonDeg: reading.lonDeg, latDeg: reading.latDeg };
   else if (type === 'report') delete out.position;
   else return { problem: 'needPosition' };

@@ -84,7 +84,7 @@ type Tab = 'report' | 'plan' | 'log' | 'agreement' | 'exercise' | 'control';
 
 export function CaseView(props: { caseId: string }) {
   const app = useApp();
-  const { t, planner, agreement, user, language, showError } = app;
+  const { t, planner, agreement, user, language, showError, clearError } = app;
   const [session, setSession] = useState<CaseSession | null>(null);
   const [snapshot, setSnapshot] = useState<CaseSnapshot | null>(null);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
@@ -102,6 +102,8 @@ export function CaseView(props: { caseId: string }) {
   const pocAsked = useRef<number>(-1);
   /** Bumped when the map is (re)created, so the layers' effects run again. */
   const [mapReady, setMapReady] = useState(0);
+  /** Where the map looked when it was last taken down (a palette switch makes a new map): the new one looks there too. */
+  const lastView = useRef<{ center: [number, number]; zoom: number } | null>(null);
 
   // open the case: this device's copy at once, the server's events, then live
   useEffect(() => {
@@ -128,6 +130,9 @@ export function CaseView(props: { caseId: string }) {
       return;
     }
     map.current = m;
+    if (lastView.current) m.map.jumpTo(lastView.current);
+    // the new map has no POC image yet: the POC effect asks again for the output time shown
+    pocAsked.current = -1;
     m.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
     void m.whenLoaded().then(async () => {
       probe.renderer = m.particles.renderer;
@@ -137,7 +142,12 @@ export function CaseView(props: { caseId: string }) {
     });
     (window.sarbridgeApp.bench ??= benchHooks(() => map.current, (n) => setParticles(n || undefined)));
     setMapReady((n) => n + 1);
-    return () => { m.remove(); map.current = null; };
+    return () => {
+      const c = m.map.getCenter();
+      lastView.current = { center: [c.lng, c.lat], zoom: m.map.getZoom() };
+      m.remove();
+      map.current = null;
+    };
   }, [app.night, session !== null]);
 
   useEffect(() => {
@@ -241,7 +251,8 @@ export function CaseView(props: { caseId: string }) {
     if (pocAsked.current === k) return;
     pocAsked.current = k;
     planner.poc(k).then((poc: PocView) => { if (pocAsked.current === k) void m.setPoc(poc); }, () => undefined);
-  }, [timeIndex, drift]);
+    // a new map (the palette switched) starts at the first output time without POC: it is given the time shown
+  }, [timeIndex, drift, mapReady]);
 
   // play: one output interval every half second
   useEffect(() => {
@@ -282,6 +293,7 @@ export function CaseView(props: { caseId: string }) {
       const title = snapshot?.events.find((e) => e.type === 'caseOpened')?.payload?.title;
       const d = await planner.drift(inputs, String(title ?? props.caseId), localFiles, particles, (fraction) => setRunning({ what: 'drift', fraction }));
       setDrift(d);
+      clearError('drift');
       setTimeIndex(0);
       pocAsked.current = -1;
       map.current?.fitTo(d.bounds);
@@ -295,7 +307,7 @@ export function CaseView(props: { caseId: string }) {
         };
       }
     } catch (error) {
-      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code);
+      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code, 'drift');
     } finally {
       setRunning(null);
       const f = frames.stop();
@@ -324,10 +336,11 @@ export function CaseView(props: { caseId: string }) {
         ? sent.map((u) => ({ unitId: u.unitId, area: u.area!, ...(u.pattern === undefined ? {} : { pattern: u.pattern }) })) : undefined;
       const p = await planner.plan(agreement, previous);
       setPlan(p);
+      clearError('plan');
       probe.plansDone++;
       probe.timings!.lastPlanMs = p.seconds * 1000;
     } catch (error) {
-      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code);
+      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code, 'plan');
     } finally {
       setRunning(null);
     }
@@ -435,6 +448,7 @@ function benchHooks(getMap: () => SarMap | null, setParticleCount: (n: number) =
     setParticlesVisible: (visible) => getMap()?.particles.setVisible(visible),
     setParticles: setParticleCount,
     view: () => { const m = getMap(); if (!m) return null; const c = m.map.getCenter(); return { lonDeg: c.lng, latDeg: c.lat, zoom: m.map.getZoom() }; },
+    drawn: () => { const m = getMap(); return m ? m.drawn() : null; },
     measureFps: (ms) => new Promise((resolve) => {
       const m = getMap();
       if (!m) { resolve({ fps: 0, frames: 0, jsRenderMsP50: 0 }); return; }

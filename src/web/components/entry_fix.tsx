@@ -12,6 +12,7 @@ import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
 import { currentPayload, fixFormFrom, mayFix, replacementFrom, type EventFix, type FixForm, type FixMark } from './case_trust.js';
 import { PositionInput } from './position_input.js';
+import { positionProblemText } from './position_fields.js';
 
 type Words = ReturnType<typeof useApp>['t'];
 
@@ -73,7 +74,7 @@ function useFixWriter(onDone: () => void) {
 }
 
 function CorrectForm(props: { event: ViewedEvent; current: Record<string, unknown>; onDone: () => void }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const c = useCase();
   const type = props.event.type!;
   const [form, setForm] = useState<FixForm>(() => fixFormFrom(props.current));
@@ -85,7 +86,11 @@ function CorrectForm(props: { event: ViewedEvent; current: Record<string, unknow
     e.preventDefault();
     if (!reason.trim()) { setProblem(t('fix.needReason')); return; }
     const built = replacementFrom(type, props.current, form);
-    if ('problem' in built) { setProblem(`${t(`fix.problem.${built.problem}`)}${built.detail ? ` (${built.detail})` : ''}`); return; }
+    if ('problem' in built) {
+      const detail = built.position ? positionProblemText(built.position, language) : built.detail;
+      setProblem(`${t(`fix.problem.${built.problem}`)}${detail ? ` (${detail})` : ''}`);
+      return;
+    }
     await write({ type: 'eventCorrected', payload: { eventVersion: props.event.version, reason: reason.trim(), replacement: built.replacement } });
   };
   return (

@@ -20,7 +20,7 @@ import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
 import { clockModeText, INJECT_KIND_KEYS, ReportLinks, useExerciseTime } from './exercise_play.js';
 import { ObjectPicker } from './object_picker.js';
-import { EMPTY_POSITION_FIELDS, formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
+import { EMPTY_POSITION_FIELDS, formatDegreesMinutes, positionProblemText, readPositionFields, type PositionFields } from './position_fields.js';
 import { PositionInput } from './position_input.js';
 
 const KINDS = ['distressCall', 'sighting', 'debris', 'unitBreakdown', 'unitLate', 'weatherChange'] as const;
@@ -200,7 +200,7 @@ export function ExerciseControlPanel() {
 
   const setTruthNow = () => {
     const reading = readPositionFields(truth.fields);
-    if (reading.kind !== 'position') { showError(reading.kind === 'problem' ? `${reading.field}: ${reading.problem}` : t('pos.incomplete'), 'SARB_INVALID_INPUT'); return; }
+    if (reading.kind !== 'position') { showError(reading.kind === 'problem' ? positionProblemText(reading, language) : t('pos.incomplete'), 'SARB_INVALID_INPUT'); return; }
     const time = readFormUtc(truth.time);
     if (!time) { showError(t('report.badTime'), 'SARB_INVALID_INPUT'); return; }
     const perturbation = {
@@ -226,7 +226,7 @@ export function ExerciseControlPanel() {
       const mode = inject.kind === 'distressCall' ? inject.positionMode : 'given';
       if (mode === 'given') {
         const reading = readPositionFields(inject.fields);
-        if (reading.kind !== 'position') { showError(reading.kind === 'problem' ? `${reading.field}: ${reading.problem}` : t('pos.incomplete'), 'SARB_INVALID_INPUT'); return; }
+        if (reading.kind !== 'position') { showError(reading.kind === 'problem' ? positionProblemText(reading, language) : t('pos.incomplete'), 'SARB_INVALID_INPUT'); return; }
         payload.position = { lonDeg: reading.lonDeg, latDeg: reading.latDeg };
       } else if (mode === 'random') payload.positionError = { kind: 'random', radiusNm: Number(inject.errorNm), seed: Number(inject.errorSeed) };
       else payload.positionError = { kind: 'bearingDistance', bearingDeg: Number(inject.bearingDeg) % 360, distanceNm: Number(inject.errorNm) };

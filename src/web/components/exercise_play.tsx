@@ -201,7 +201,7 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
           },
         });
       }
-      if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'report.queued' });
+      if (outcome) setNote(outcome.sent ? { key: 'ex.upload.saved', values: { unit: track.unit, version: outcome.version } } : { key: 'ex.upload.queued', values: { unit: track.unit } });
       setTrack({ ...track, file: null });
       setReading(null);
     } catch (error) {
@@ -280,6 +280,10 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
             {(points.length > 5000 || reading.ok.segmentStarts.length > 1) && <p class="hint">{t('ex.upload.thinned', { points: points.length, segments: reading.ok.segmentStarts.length })}</p>}
             {reading.ok.warnings.map((w, k) => <p key={k} class="hint">{t('ex.upload.warning', { text: w })}</p>)}
           </div>
+        )}
+        {/* a track read, but the button greyed: say what is missing rather than leave it to guess */}
+        {reading && 'ok' in reading && track.file && (!track.unit || !(Number(track.widthNm) > 0)) && (
+          <p class="hint" data-testid={TID.trackMissing}>{t(!track.unit ? 'ex.upload.needUnit' : track.widthNm.trim() === '' ? 'ex.upload.needWidth' : 'ex.upload.badWidth', { width: track.widthNm.trim() })}</p>
         )}
         <button type="submit" data-testid={TID.trackSubmit} disabled={!reading || !('ok' in reading) || !track.unit || !(Number(track.widthNm) > 0)}>{t('ex.upload.submit')}</button>
       </form>

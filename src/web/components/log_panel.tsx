@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ViewedEvent } from '../api/types.js';
 import type { MessageKey } from '../i18n/dictionary.js';
-import { formatUtcWithLocal } from '../i18n/time_format.js';
+import { formatNumber, formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
@@ -15,6 +15,9 @@ import { caseStatus, fixesOf } from './case_trust.js';
 import { EntryFix } from './entry_fix.js';
 import { clockModeText, INJECT_KIND_KEYS } from './exercise_play.js';
 import { formatDegreesMinutes } from './position_fields.js';
+
+/** The most characters (UTF-16 code units, as the server counts) a message's text holds: Text() in app/case_log/events.ts. */
+export const MESSAGE_MAX_CHARS = 4000;
 
 export const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   caseOpened: 'log.type.caseOpened', report: 'log.type.report', driftRun: 'log.type.driftRun', planIssued: 'log.type.planIssued',
@@ -27,14 +30,14 @@ export const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
 };
 
 /** One line of what an event says (its text, position, unit, plan, notification; an inject's kind, a clock's mode). */
-function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
+function summary(e: ViewedEvent, t: ReturnType<typeof useApp>['t']): string {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
-  if (t && e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
-  if (t && e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
+  if (e.type === 'injectReleased' && typeof p.kind === 'string') parts.push(t(INJECT_KIND_KEYS[p.kind] ?? 'log.type.injectReleased'));
+  if (e.type === 'exerciseClock' && typeof p.mode === 'string') parts.push(`${clockModeText(t, p as { mode: string; rate: number })} · ${String(p.exerciseTime)}`);
   if (typeof p.title === 'string') parts.push(p.title);
-  if (t && e.type === 'statusChangeAgreed') parts.push(t(p.to === 'open' ? 'status.agreeReopen' : 'status.agreeClose'));
-  if (t && typeof p.eventVersion === 'number') parts.push(t('fix.ofEvent', { version: p.eventVersion }));
+  if (e.type === 'statusChangeAgreed') parts.push(t(p.to === 'open' ? 'status.agreeReopen' : 'status.agreeClose'));
+  if (typeof p.eventVersion === 'number') parts.push(t('fix.ofEvent', { version: p.eventVersion }));
   if (typeof p.party === 'string') parts.push(p.party);
   if (typeof p.reason === 'string') parts.push(p.reason);
   if (typeof p.text === 'string') parts.push(p.text.split('\n')[0]);
@@ -48,7 +51,7 @@ function summary(e: ViewedEvent, t?: ReturnType<typeof useApp>['t']): string {
   if (typeof p.time === 'string') parts.push(`@ ${p.time}`);
   if (typeof p.objectClass === 'string') parts.push(p.objectClass);
   const inputs = p.inputs as { scenarios?: unknown[]; units?: unknown[] } | undefined;
-  if (inputs) parts.push(`${inputs.scenarios?.length ?? 0} scenario(s), ${inputs.units?.length ?? 0} unit(s)`);
+  if (inputs) parts.push(t('log.inputs', { scenarios: inputs.scenarios?.length ?? 0, units: inputs.units?.length ?? 0 }));
   return parts.join(' · ');
 }
 
@@ -56,6 +59,7 @@ export function LogPanel() {
   const { t, user, language, showError } = useApp();
   const c = useCase();
   const [message, setMessage] = useState('');
+  const [tooLong, setTooLong] = useState<number | null>(null);
   const withheld = c.snapshot.events.filter((e) => e.withheld).length;
   const fixes = useMemo(() => fixesOf(c.snapshot.events), [c.snapshot.events]);
   const closed = caseStatus(c.snapshot.events).status === 'closed';
@@ -68,6 +72,9 @@ export function LogPanel() {
   const send = async (e: Event) => {
     e.preventDefault();
     if (!message.trim()) return;
+    // said here and kept in the form: sent, it would be refused by the server (or, written offline, when the link returns)
+    if (message.trim().length > MESSAGE_MAX_CHARS) { setTooLong(message.trim().length); return; }
+    setTooLong(null);
     try { await c.append({ type: 'message', payload: { text: message.trim() } }); setMessage(''); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
   };
   return (
@@ -79,7 +86,7 @@ export function LogPanel() {
             <>
               <strong>{t('conflict.title')}</strong>
               <p>{t('conflict.explain', { mine: q.basedOnVersion, current: q.currentVersion ?? c.snapshot.version })}</p>
-              <p class="hint">{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')}: {summary({ caseId: q.caseId, version: 0, payload: q.event.payload as Record<string, unknown> })}</p>
+              <p class="hint">{t(TYPE_KEYS[q.event.type] ?? 'log.type.other')}: {summary({ caseId: q.caseId, version: 0, payload: q.event.payload as Record<string, unknown> }, t)}</p>
               <button type="button" onClick={() => void c.session.resend(q.localId)}>{t('conflict.resend')}</button>
               <button type="button" onClick={() => void c.session.drop(q.localId)}>{t('conflict.drop')}</button>
             </>
@@ -105,6 +112,7 @@ export function LogPanel() {
       <form class="message" onSubmit={(e) => void send(e)}>
         <label>{t('log.message')} <textarea rows={2} value={message} onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)} /></label>
         <button type="submit">{t('log.send')}</button>
+        {tooLong !== null && <p class="problem" role="alert">{t('log.messageTooLong', { max: formatNumber(MESSAGE_MAX_CHARS, language), count: formatNumber(tooLong, language) })}</p>}
       </form>
     </div>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
+import { exactClass } from './object_query.js';
 
 type ObjectRow = { key: string; id: number; name: string };
 let cached: Promise<readonly ObjectRow[]> | null = null;
@@ -12,6 +13,10 @@ export function ObjectPicker(props: { value: string; onChange: (key: string) => 
   const [query, setQuery] = useState(props.value);
   useEffect(() => { (cached ??= planner.objects()).then(setObjects, () => undefined); }, []);
   useEffect(() => setQuery(props.value), [props.value]);
+  useEffect(() => {
+    const hit = exactClass(query, objects);
+    if (hit && hit !== props.value) props.onChange(hit);
+  }, [objects]);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return objects;
@@ -24,8 +29,8 @@ export function ObjectPicker(props: { value: string; onChange: (key: string) => 
         onInput={(e) => {
           const v = (e.target as HTMLInputElement).value;
           setQuery(v);
-          const hit = objects.find((o) => o.key.toLowerCase() === v.trim().toLowerCase());
-          if (hit) props.onChange(hit.key);
+          const hit = exactClass(v, objects);
+          if (hit) props.onChange(hit);
         }} />
       <select size={5} aria-label={t('report.object')} value={props.value} onChange={(e) => { const k = (e.target as HTMLSelectElement).value; props.onChange(k); setQuery(k); }}>
         {matches.map((o) => <option value={o.key} key={o.key}>{o.key}: {o.name}</option>)}

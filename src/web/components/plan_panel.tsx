@@ -47,7 +47,7 @@ function unitLabel(unitId: string, party: string): string {
 }
 
 export function PlanPanel() {
-  const { t, user, language, agreement, showError, planner } = useApp();
+  const { t, user, language, agreement, showError, clearError, planner } = useApp();
   const c = useCase();
   const [working, setWorking] = useState<PlanningInputs | null>(c.inputs as PlanningInputs | null);
   const [raw, setRaw] = useState<string | null>(null);
@@ -86,7 +86,7 @@ export function PlanPanel() {
   const saveInputs = async (inputs: PlanningInputs) => {
     try {
       const o = await c.append({ type: 'planningInputs' as never, payload: { inputs } as never });
-      setNote(o.sent ? t('plan.inputsSaved', { version: o.version }) : t('report.queued'));
+      setNote(o.sent ? t('plan.inputsSaved', { version: o.version }) : t('plan.inputsQueued'));
     } catch (error) {
       const w = errorWords(t, error);
       showError(w.message, w.code);
@@ -147,7 +147,7 @@ export function PlanPanel() {
           plan: p.planForRules as never,
         },
       });
-      setNote(o.sent ? t('plan.issued', { planId, version: o.version }) : t('report.queued'));
+      setNote(o.sent ? t('plan.issued', { planId, version: o.version }) : t('plan.issueQueued', { planId }));
     } catch (error) {
       const w = errorWords(t, error);
       if (w.code === 'SARB_PLAN_NOT_ISSUABLE') setHeld(w.message);
@@ -345,10 +345,10 @@ export function PlanPanel() {
             const f = (e.target as HTMLInputElement).files?.[0];
             setGpx(null);
             if (!f) return;
-            try { setGpx(await readTrackUpload(f, trackDate || undefined)); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
+            try { setGpx(await readTrackUpload(f, trackDate || undefined)); clearError('track'); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code, 'track'); }
           }} /></label>
           <label>{t('plan.searchDoneTrackDate')} <input type="date" data-testid={TID.searchDoneTrackDate} value={trackDate} onInput={(e) => setTrackDate((e.target as HTMLInputElement).value)} /></label>
-          {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx)}</p>}
+          {gpx && <p data-testid={TID.searchDoneTrackRead} class="note">{describeUpload(gpx, t)}</p>}
           <button type="button" data-testid={TID.searchDoneSubmit} disabled={!searchUnit} onClick={() => void recordSearch()}>{t('plan.searchDoneSubmit')}</button>
         </section>
       )}

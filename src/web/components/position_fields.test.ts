@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fieldsFromDegrees, formatDegreesMinutes, readPositionFields, type PositionFields } from './position_fields.js';
+import { fieldsFromDegrees, formatDegreesMinutes, positionProblemText, readPositionErrorNm, readPositionFields, type PositionFields } from './position_fields.js';
 
 const fields = (lat: [string, string, string, 'N' | 'S'], lon: [string, string, string, 'E' | 'W']): PositionFields => ({
   lat: { deg: lat[0], min: lat[1], sec: lat[2], hem: lat[3] },
@@ -36,6 +36,44 @@ describe('readPositionFields', () => {
     expect(readPositionFields(fields(['37', '', '', 'N'], ['180', '0', '30', 'E']))).toMatchObject({ kind: 'problem', field: 'lon-deg' });
     expect(readPositionFields(fields(['37', 'x', '', 'N'], ['1', '', '', 'E']))).toMatchObject({ kind: 'problem', field: 'lat-min' });
     expect(readPositionFields(fields(['', '', '', 'N'], ['1', '', '', 'E']))).toEqual({ kind: 'incomplete' });
+  });
+});
+
+describe('positionProblemText', () => {
+  const problem = (f: PositionFields) => {
+    const r = readPositionFields(f);
+    if (r.kind !== 'problem') throw new Error(`expected a problem, read ${JSON.stringify(r)}`);
+    return r;
+  };
+  test('says the problem in the reader\'s language, naming the field as the form labels it (no field code)', () => {
+    const beyond = problem(fields(['91', '', '', 'N'], ['1', '', '', 'E']));
+    expect(positionProblemText(beyond, 'en')).toBe('Latitude (degrees): 91° is beyond 90°.');
+    expect(positionProblemText(beyond, 'ko')).toBe('위도(도): 91°는 90°를 넘습니다.');
+    expect(positionProblemText(beyond, 'ja')).toBe('緯度（度）：91° は 90° を超えています。');
+    const minutes = problem(fields(['37', '60', '', 'N'], ['131', '', '', 'E']));
+    expect(positionProblemText(minutes, 'ja')).toBe('緯度（分）：60 分。分は 60 未満にしてください。');
+    for (const language of ['en', 'ko', 'ja'] as const) expect(positionProblemText(minutes, language)).not.toMatch(/lat-min|undefined|NaN|\{/);
+  });
+  test('a minus sign is answered with the hemisphere, not "not a number"', () => {
+    const minus = problem(fields(['-37', '', '', 'N'], ['131', '', '', 'E']));
+    expect(minus.problem.code).toBe('minusSign');
+    expect(positionProblemText(minus, 'en')).toBe('Latitude (degrees): “-37”: write it without a minus sign and choose the hemisphere (N/S, E/W).');
+  });
+  test('a huge number is said short', () => {
+    const huge = problem(fields(['99999999999999999999', '', '', 'N'], ['131', '', '', 'E']));
+    expect(positionProblemText(huge, 'en')).toBe('Latitude (degrees): 1.00e+20° is beyond 90°.');
+    const junk = problem(fields(['37', '', '', 'N'], ['x'.repeat(300), '', '', 'E']));
+    expect(positionProblemText(junk, 'en').length).toBeLessThan(120);
+  });
+});
+
+describe('readPositionErrorNm', () => {
+  test('a number of NM from 0 to 500 (the plan file\'s limit), a comma as decimal mark; anything else is null, never a default', () => {
+    expect(readPositionErrorNm('1')).toBe(1);
+    expect(readPositionErrorNm(' 0 ')).toBe(0);
+    expect(readPositionErrorNm('2,5')).toBe(2.5);
+    expect(readPositionErrorNm('500')).toBe(500);
+    for (const bad of ['', '-5', 'abc', '1e9', '500.1', '100000', 'NaN', 'Infinity']) expect(readPositionErrorNm(bad), bad).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { onNaturalEarthLand } from '../map/natural_earth_land.js';
 import { TID } from '../test_ids.js';
 import { useApp } from './app.js';
-import { formatDegreesMinutes, readPositionFields, type AxisFields, type PositionFields } from './position_fields.js';
+import { formatDegreesMinutes, positionProblemText, readPositionFields, type AxisFields, type PositionFields } from './position_fields.js';
 
 export function PositionInput(props: {
   value: PositionFields;
@@ -15,7 +15,7 @@ export function PositionInput(props: {
   /** The live marker: the position read and whether it is on land (null: nothing to show). */
   onPreview?: (p: { lonDeg: number; latDeg: number; onLand: boolean } | null) => void;
 }) {
-  const { t, planner } = useApp();
+  const { t, planner, language } = useApp();
   const reading = readPositionFields(props.value);
   const [land, setLand] = useState<{ onLand: boolean | null; source: string } | null>(null);
 
@@ -61,7 +61,7 @@ export function PositionInput(props: {
       <p class="hint">{t('pos.hint')}</p>
       <p data-testid={TID.positionPreview} class={reading.kind === 'problem' ? 'problem' : 'reads'}>
         {reading.kind === 'position' ? t('pos.reads', { position: formatDegreesMinutes(reading.latDeg, reading.lonDeg) })
-          : reading.kind === 'problem' ? `${reading.field}: ${reading.problem}` : t('pos.incomplete')}
+          : reading.kind === 'problem' ? positionProblemText(reading, language) : t('pos.incomplete')}
       </p>
       {reading.kind === 'position' && land?.onLand === true && <p class="warning" role="alert" data-testid={TID.positionOnLand}>{t('pos.onLand', { source: land.source })}</p>}
     </div>

@@ -11,7 +11,7 @@ import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
 import { ObjectPicker } from './object_picker.js';
 import { PositionInput } from './position_input.js';
-import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, readPositionFields, type PositionFields } from './position_fields.js';
+import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, positionProblemText, POSITION_ERROR_MAX_NM, readPositionErrorNm, readPositionFields, type PositionFields } from './position_fields.js';
 import { inputsWithLkp } from './planning_inputs.js';
 
 interface ReportDraft { text: string; fields: PositionFields; time: string; errorNm: string; object: string; asScenario: boolean }
@@ -35,7 +35,7 @@ export function prefillReport(caseId: string, report: { text: string; latDeg?: n
 }
 
 export function ReportPanel() {
-  const { t, agreement, showError } = useApp();
+  const { t, agreement, showError, language } = useApp();
   const c = useCase();
   const key = `report.${c.snapshot.caseId}`;
   const [d, setD] = useState<ReportDraft>(() => draft<ReportDraft>(key) ?? {
@@ -60,19 +60,30 @@ export function ReportPanel() {
       return;
     }
     const reading = readPositionFields(d.fields);
-    if (reading.kind === 'problem') { setProblem(`${reading.field}: ${reading.problem}`); return; }
+    if (reading.kind === 'problem') { setProblem(positionProblemText(reading, language)); return; }
     const position = reading.kind === 'position' ? { lonDeg: reading.lonDeg, latDeg: reading.latDeg } : undefined;
+    // checked before anything is written: the report must not reach the log while the inputs it makes are refused
+    const radiusNm = readPositionErrorNm(d.errorNm);
+    if (d.asScenario && position && radiusNm === null) { setProblem(t('report.badErrorNm', { max: POSITION_ERROR_MAX_NM })); return; }
     const time = new Date(timeMs).toISOString().replace('.000Z', 'Z');
     try {
       const outcome = await c.append({ type: 'report', payload: { text: d.text.trim(), ...(position ? { position } : {}), time, objectClass: d.object } });
-      if (d.asScenario && position) {
-        const inputs = inputsWithLkp(c.inputs, { ...position, timeMs, object: d.object, radiusNm: Number(d.errorNm) || 1, name: d.text.trim().slice(0, 60) }, agreement);
-        await c.append({ type: 'planningInputs' as never, payload: { inputs } as never });
-      }
-      setMessage(outcome.sent ? t('report.saved', { version: outcome.version }) : t('report.queued'));
+      // the report is in the log from here: clear the text so that it is not sent twice
       const next = { ...d, text: '' };
       setD(next);
       keepDraft(key, next);
+      setMessage(outcome.sent ? t('report.saved', { version: outcome.version }) : t('report.queued'));
+      if (d.asScenario && position && radiusNm !== null) {
+        const inputs = inputsWithLkp(c.inputs, { ...position, timeMs, object: d.object, radiusNm, name: d.text.trim().slice(0, 60) }, agreement);
+        try {
+          await c.append({ type: 'planningInputs' as never, payload: { inputs } as never });
+        } catch (error) {
+          const w = errorWords(t, error);
+          setMessage(null);
+          setProblem(t('report.savedInputsRefused', { version: outcome.sent ? outcome.version : '—', message: w.message }));
+          showError(w.message, w.code);
+        }
+      }
     } catch (error) {
       const w = errorWords(t, error);
       setProblem(w.message);
@@ -98,7 +109,7 @@ export function ReportPanel() {
       <label>{t('report.object')}</label>
       <ObjectPicker value={d.object} onChange={(object) => update({ object })} />
       <label class="check">
-        <input type="checkbox" checked={d.asScenario} onChange={(e) => update({ asScenario: (e.target as HTMLInputElement).checked })} /> {t('report.asScenario')}
+        <input type="checkbox" data-testid={TID.reportAsScenario} checked={d.asScenario} onChange={(e) => update({ asScenario: (e.target as HTMLInputElement).checked })} /> {t('report.asScenario')}
       </label>
       <button type="submit" data-testid={TID.reportSubmit}>{t('report.submit')}</button>
       {message && <p class="ok" role="status">{message}</p>}

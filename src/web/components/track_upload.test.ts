@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { translate, type Language, type MessageKey, type MessageValues } from '../i18n/dictionary.js';
 import { describeUpload, readTrackUpload, tracksToStore, TRACK_UPLOAD_ACCEPT } from './track_upload.js';
+
+const tIn = (language: Language) => (key: MessageKey, values?: MessageValues) => translate(language, key, values);
 
 const gga = (t: string, lat: string): string => `$GPGGA,${t},${lat},N,13130.000,E,1,08,0.9,10,M,20,M,,`;
 
@@ -12,7 +15,14 @@ describe('track upload', () => {
     const file = new File([[gga('060000', '3712.000'), '$GPGGA,060100,,,,,0,00,,,M,,M,,', gga('060200', '3713.000')].join('\n')], 'kr-ship-1.nmea');
     await expect(readTrackUpload(file)).rejects.toThrow('kr-ship-1.nmea: line 1: GGA gives only the time of day');
     const track = await readTrackUpload(file, '2026-03-10');
-    expect(describeUpload(track)).toBe('kr-ship-1.nmea: 2 positions (NMEA), 2026-03-10 06:00–2026-03-10 06:02 UTC; 1 sentence without a valid fix (status V, quality 0 or mode N) left out, first at line 2');
+    expect(describeUpload(track, tIn('en'))).toBe('kr-ship-1.nmea: 2 positions (NMEA), 2026-03-10 06:00–2026-03-10 06:02 UTC; 1 sentence without a valid fix (status V, quality 0 or mode N) left out, first at line 2');
+  });
+
+  test('the line on what was read is in the reader\'s language', async () => {
+    const file = new File([[gga('060000', '3712.000'), gga('060200', '3713.000')].join('\n')], 'kr-ship-1.nmea');
+    const track = await readTrackUpload(file, '2026-03-10');
+    expect(describeUpload(track, tIn('ko'))).toBe('kr-ship-1.nmea: 위치 2개(NMEA), 2026-03-10 06:00–2026-03-10 06:02 UTC');
+    expect(describeUpload(track, tIn('ja'))).toBe('kr-ship-1.nmea：位置 2 点（NMEA）、2026-03-10 06:00〜2026-03-10 06:02 UTC');
   });
 
   test('a bad line is refused naming the file and the line', async () => {

@@ -4,6 +4,7 @@
  * out (void fixes, waypoints, other sentences) is said in one line under the upload.
  */
 import { parseTrackFile, thinByTime, trackSegments, TRACK_FILE_EXTENSIONS, type TimedPosition, type TrackReading } from '../../core/tracks/index.js';
+import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 
 /** The most points a stored `searchDone` track holds (its `maxItems` in app/case_log/events.ts). */
 const STORED_TRACK_MAX_POINTS = 5000;
@@ -24,12 +25,15 @@ export async function readTrackUpload(file: File, dateUtc?: string): Promise<Upl
   return { name: file.name, points: reading.points, reading };
 }
 
-/** One line on what was read: the count, the span in UTC, the segments and the warnings. */
-export function describeUpload(track: UploadedTrack): string {
+/**
+ * One line on what was read, in the reader's language (`t`): the count, the span in UTC, the
+ * segments; then the reader's warnings (core/tracks' words).
+ */
+export function describeUpload(track: UploadedTrack, t: (key: MessageKey, values?: MessageValues) => string): string {
   const iso = (s: number): string => new Date(Math.round(s) * 1000).toISOString().slice(0, 16).replace('T', ' ');
   const r = track.reading;
-  const parts = [`${track.name}: ${r.points.length} positions (${r.format.toUpperCase()}), ${iso(r.points[0].timeS)}–${iso(r.points[r.points.length - 1].timeS)} UTC`];
-  if (r.segmentStarts.length > 1) parts.push(`${r.segmentStarts.length} segments`);
+  const parts = [t('track.read', { file: track.name, points: r.points.length, format: r.format.toUpperCase(), from: iso(r.points[0].timeS), to: iso(r.points[r.points.length - 1].timeS) })];
+  if (r.segmentStarts.length > 1) parts.push(t('track.segments', { count: r.segmentStarts.length }));
   return [...parts, ...r.warnings].join('; ');
 }
 

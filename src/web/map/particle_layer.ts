@@ -166,6 +166,9 @@ export class ParticleLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** The fractional output index shown. */
+  get timeIndex(): number { return this.frameA + this.mixAB; }
+
   setVisible(visible: boolean): void { this.visible = visible; this.map?.triggerRepaint(); }
   setRenderer(renderer: ParticleRenderer | null): void { this.override = renderer; this.map?.triggerRepaint(); }
   setNight(night: boolean): void { this.colours = night ? STATUS_COLOURS_NIGHT : STATUS_COLOURS; this.map?.triggerRepaint(); }

@@ -21,6 +21,8 @@ export const LABEL_FONTS = ['Noto Sans CJK KR', 'Noto Sans CJK JP', 'Noto Sans',
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+let mapsMade = 0;
+
 /** The palette of the map's own layers, day and night (a dim bridge wants no white). */
 const PALETTES = {
   day: { sea: '#cfe3f3', land: '#ebe5d3', shore: '#6c6048', label: '#222', halo: '#ffffff', srr: '#1d4f91', plan: '#0b7a3b', baseline: '#7a4b00', datum: '#000000', unit: '#5b2a86' },
@@ -34,6 +36,8 @@ export class SarMap {
   readonly map: maplibregl.Map;
   readonly particles = new ParticleLayer();
   private poc: PocView | null = null;
+  /** Which map this is, counting those made in the page (a palette switch makes a new one). */
+  readonly serial = ++mapsMade;
   private loaded: Promise<void>;
 
   constructor(container: HTMLElement, palette: Palette) {
@@ -131,6 +135,11 @@ export class SarMap {
       this.map.addLayer(this.particles, 'datum-track');
       this.particles.setNight(palette === 'night');
     });
+  }
+
+  /** What it draws of the drift (a test hook, BenchHooks.drawn). */
+  drawn(): { map: number; timeIndex: number; pocShown: boolean } {
+    return { map: this.serial, timeIndex: this.particles.timeIndex, pocShown: this.poc !== null };
   }
 
   /** Resolves when the style has loaded (every source exists). */
