@@ -4,7 +4,7 @@
  * it as the CLI and the server do; reading the file from disk is load_drift_case.ts.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DRIFT_SETTINGS, type DriftRequest, type Scenario, type Seeding } from '../../core/drift/index.js';
+import { DRIFT_SETTINGS, MAX_POSITION_ERROR_NM, type DriftRequest, type Scenario, type Seeding } from '../../core/drift/index.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { nmToMetres } from '../../core/geo/index.js';
 import { parsePosition } from '../../core/geo/position_text.js';
@@ -50,7 +50,7 @@ const ScenarioSchema = Type.Object({
   object: Type.String({ description: 'Leeway object class key (PIW-1) or id' }),
   position: Type.Optional(Position),
   time: Type.Optional(Time),
-  radiusNm: Type.Optional(Type.Number({ minimum: 0, maximum: 500 })),
+  radiusNm: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_POSITION_ERROR_NM })),
   spread: Type.Optional(Spread),
   track: Type.Optional(Type.Object({
     from: Position, fromTime: Time, fromRadiusNm: Type.Number({ minimum: 0, maximum: 500 }),

@@ -4,6 +4,7 @@ import type { Releasability } from './releasability.js';
 import { PlanningInputsSchema } from './planning_inputs.js';
 import { AreaOnEarthSchema } from '../plan/previous_plan.js';
 import { PARTY_PATTERN } from './roles.js';
+import { TEXT_MAX_CHARS } from './limits.js';
 
 /** A UTC time as ISO 8601 with a `Z` (times without a zone are refused, as everywhere in sarbridge). */
 export const UtcTimeSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$', description: "a UTC time, ISO 8601 with Z ('2026-03-11T07:00Z')" });
@@ -22,7 +23,7 @@ export const PositionSchema = Type.Object({
 }, { additionalProperties: false });
 /** A party code such as 'KR'. */
 export const PartySchema = Type.String({ pattern: PARTY_PATTERN, description: "a party code of two or three capital letters, such as 'KR'" });
-const Text = (maxLength = 4000) => Type.String({ minLength: 1, maxLength });
+const Text = (maxLength = TEXT_MAX_CHARS) => Type.String({ minLength: 1, maxLength });
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' });
 
 /** The kinds of inject exercise control may schedule (docs/exercises.md). */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { USER_NAME_RULE } from './user_name_rule.js';
 import { CASE_EVENT_TYPES, PartySchema, RELEASABILITY_LEVELS, ROLES, type CaseEventType, type Releasability, type Role } from '../case_log/index.js';
 
 /** Every error the API returns: a stable code, a message, and the field when one was wrong. */
@@ -22,7 +23,7 @@ export const ReleasabilitySchema = Type.Unsafe<Releasability>({
 });
 /** An event type: one enum (not a union of constants), so a wrong type is answered with the allowed values. */
 export const EventTypeSchema = Type.Unsafe<CaseEventType>({ type: 'string', enum: [...CASE_EVENT_TYPES], description: 'the kind of event' });
-export const UserName = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' });
+export const UserName = Type.String({ ...USER_NAME_RULE });
 
 /** A user as the API shows it (never the hash). */
 export const UserView = Type.Object({

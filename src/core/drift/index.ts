@@ -1,7 +1,7 @@
 export type { Particles, ParticleStatusCode } from './particles.js';
 export { allocateParticles, PARTICLE_COLUMNS, PARTICLE_STATUS_NAMES, ParticleStatus, particleViews } from './particles.js';
 export type { DriftForcing, DriftRequest, PointSeeding, Scenario, Seeding, Shoreline, SpreadKind, TrackSeeding } from './request.js';
-export { DRIFT_SETTINGS, driftSetting } from './settings.js';
+export { DRIFT_SETTINGS, driftSetting, MAX_POSITION_ERROR_NM } from './settings.js';
 export { checkSeedingReachesWater, moveSeedingOffLand, seedingMovedOffLand, seedingWarnings } from './seeding_on_land.js';
 export type { DriftSettingName } from './settings.js';
 export { jibeRatePerS, LEEWAY_SPLIT_WIND_MPS, scenarioOffsets, seedParticles } from './seeding.js';

@@ -19,6 +19,9 @@ export const DRIFT_SETTINGS = {
   },
 } as const;
 
+/** The largest position error (radius, NM) a scenario may be seeded with: a case or plan file's radiusNm, the page's report form. */
+export const MAX_POSITION_ERROR_NM = 500;
+
 export type DriftSettingName = keyof typeof DRIFT_SETTINGS;
 
 /** A request's value of a setting, or the default of an optional one it leaves out. */

@@ -213,6 +213,8 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
   const when = (iso: string) => formatUtcWithLocal(Date.parse(iso), user.party, language);
   const points = reading && 'ok' in reading ? reading.ok.points : [];
 
+  // the track can be recorded once it has a unit and a sweep width over 0 (the button and its hint say the same)
+  const unitAndWidth = track.unit !== '' && Number(track.widthNm) > 0;
   return (
     <div class="exercise-play">
       <h2>{t('tab.exercise')}</h2>
@@ -282,10 +284,10 @@ export function ExercisePlayPanel(props: { onReport: (inject: InjectPayload) => 
           </div>
         )}
         {/* a track read, but the button greyed: say what is missing rather than leave it to guess */}
-        {reading && 'ok' in reading && track.file && (!track.unit || !(Number(track.widthNm) > 0)) && (
+        {reading && 'ok' in reading && track.file && !unitAndWidth && (
           <p class="hint" data-testid={TID.trackMissing}>{t(!track.unit ? 'ex.upload.needUnit' : track.widthNm.trim() === '' ? 'ex.upload.needWidth' : 'ex.upload.badWidth', { width: track.widthNm.trim() })}</p>
         )}
-        <button type="submit" data-testid={TID.trackSubmit} disabled={!reading || !('ok' in reading) || !track.unit || !(Number(track.widthNm) > 0)}>{t('ex.upload.submit')}</button>
+        <button type="submit" data-testid={TID.trackSubmit} disabled={!reading || !('ok' in reading) || !unitAndWidth}>{t('ex.upload.submit')}</button>
       </form>
     </div>
   );

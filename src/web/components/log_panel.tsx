@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ViewedEvent } from '../api/types.js';
 import type { MessageKey } from '../i18n/dictionary.js';
+import { TEXT_MAX_CHARS } from '../../app/case_log/limits.js';
 import { formatNumber, formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
 import { errorWords, useApp } from './app.js';
@@ -16,8 +17,6 @@ import { EntryFix } from './entry_fix.js';
 import { clockModeText, INJECT_KIND_KEYS } from './exercise_play.js';
 import { formatDegreesMinutes } from './position_fields.js';
 
-/** The most characters (UTF-16 code units, as the server counts) a message's text holds: Text() in app/case_log/events.ts. */
-export const MESSAGE_MAX_CHARS = 4000;
 
 export const TYPE_KEYS: Readonly<Record<string, MessageKey>> = {
   caseOpened: 'log.type.caseOpened', report: 'log.type.report', driftRun: 'log.type.driftRun', planIssued: 'log.type.planIssued',
@@ -73,7 +72,7 @@ export function LogPanel() {
     e.preventDefault();
     if (!message.trim()) return;
     // said here and kept in the form: sent, it would be refused by the server (or, written offline, when the link returns)
-    if (message.trim().length > MESSAGE_MAX_CHARS) { setTooLong(message.trim().length); return; }
+    if (message.trim().length > TEXT_MAX_CHARS) { setTooLong(message.trim().length); return; }
     setTooLong(null);
     try { await c.append({ type: 'message', payload: { text: message.trim() } }); setMessage(''); } catch (error) { const w = errorWords(t, error); showError(w.message, w.code); }
   };
@@ -112,7 +111,7 @@ export function LogPanel() {
       <form class="message" onSubmit={(e) => void send(e)}>
         <label>{t('log.message')} <textarea rows={2} value={message} onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)} /></label>
         <button type="submit">{t('log.send')}</button>
-        {tooLong !== null && <p class="problem" role="alert">{t('log.messageTooLong', { max: formatNumber(MESSAGE_MAX_CHARS, language), count: formatNumber(tooLong, language) })}</p>}
+        {tooLong !== null && <p class="problem" role="alert">{t('log.messageTooLong', { max: formatNumber(TEXT_MAX_CHARS, language), count: formatNumber(tooLong, language) })}</p>}
       </form>
     </div>
   );

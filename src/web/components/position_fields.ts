@@ -3,6 +3,7 @@
  * latitude first. A decimal in the degrees overrides the minutes and seconds; a decimal in the
  * minutes overrides the seconds (so `37.24`, `37 14.4` and `37 14 24` are one position).
  */
+import { MAX_POSITION_ERROR_NM } from '../../core/drift/settings.js';
 import { translate, type Language, type MessageKey } from '../i18n/dictionary.js';
 
 /** The fields of one axis as typed. */
@@ -82,15 +83,12 @@ export function positionProblemText(reading: { readonly field: PositionField; re
   return translate(language, PROBLEM_KEYS[p.code], { field, value, max: p.code === 'beyond' ? p.maxDeg : '' });
 }
 
-/** The largest position error a plan file's scenario takes (radiusNm in app/case_file/drift_case.ts). */
-export const POSITION_ERROR_MAX_NM = 500;
-
-/** The position error as typed, in NM (0 to POSITION_ERROR_MAX_NM; a comma as the decimal mark), or null when it is not one. */
+/** The position error as typed, in NM (0 to MAX_POSITION_ERROR_NM, a scenario's limit; a comma as the decimal mark), or null when it is not one. */
 export function readPositionErrorNm(text: string): number | null {
   const v = text.trim().replace(',', '.');
   if (!NUMBER.test(v)) return null;
   const nm = Number(v);
-  return nm <= POSITION_ERROR_MAX_NM ? nm : null;
+  return nm <= MAX_POSITION_ERROR_NM ? nm : null;
 }
 
 /** Empty fields (northern and eastern hemispheres: the agreement's waters). */

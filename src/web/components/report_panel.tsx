@@ -11,8 +11,9 @@ import { errorWords, useApp } from './app.js';
 import { useCase } from './case_view.js';
 import { ObjectPicker } from './object_picker.js';
 import { PositionInput } from './position_input.js';
-import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, positionProblemText, POSITION_ERROR_MAX_NM, readPositionErrorNm, readPositionFields, type PositionFields } from './position_fields.js';
+import { EMPTY_POSITION_FIELDS, fieldsFromDegrees, positionProblemText, readPositionErrorNm, readPositionFields, type PositionFields } from './position_fields.js';
 import { inputsWithLkp } from './planning_inputs.js';
+import { MAX_POSITION_ERROR_NM } from '../../core/drift/settings.js';
 
 interface ReportDraft { text: string; fields: PositionFields; time: string; errorNm: string; object: string; asScenario: boolean }
 
@@ -64,7 +65,7 @@ export function ReportPanel() {
     const position = reading.kind === 'position' ? { lonDeg: reading.lonDeg, latDeg: reading.latDeg } : undefined;
     // checked before anything is written: the report must not reach the log while the inputs it makes are refused
     const radiusNm = readPositionErrorNm(d.errorNm);
-    if (d.asScenario && position && radiusNm === null) { setProblem(t('report.badErrorNm', { max: POSITION_ERROR_MAX_NM })); return; }
+    if (d.asScenario && position && radiusNm === null) { setProblem(t('report.badErrorNm', { max: MAX_POSITION_ERROR_NM })); return; }
     const time = new Date(timeMs).toISOString().replace('.000Z', 'Z');
     try {
       const outcome = await c.append({ type: 'report', payload: { text: d.text.trim(), ...(position ? { position } : {}), time, objectClass: d.object } });

@@ -7,9 +7,7 @@ import { api, ApiError, NetworkError } from '../api/http.js';
 import type { UserView } from '../api/types.js';
 import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { TID } from '../test_ids.js';
-
-/** A user name the server takes (UserName in app/server/schemas.ts). */
-const USER_NAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+import { isUserName } from '../../app/server/user_name_rule.js';
 
 /** GET /api/setup: whether the one-time setup is open here, and which parties have accounts. */
 interface SetupState { readonly open: boolean; readonly parties: readonly { party: string; hasAccounts: boolean; inAgreement: boolean }[]; readonly minPasswordLength: number }
@@ -49,7 +47,7 @@ export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string;
     e.preventDefault();
     setProblem(null);
     // the server's schema, said in words before it answers 'body/userName: must match pattern …'
-    if (!USER_NAME.test(userName.trim())) { setProblem(t('setup.badName')); return; }
+    if (!isUserName(userName.trim())) { setProblem(t('setup.badName')); return; }
     if (password.length < (setup?.minPasswordLength ?? 0)) { setProblem(t('setup.shortPassword', { min: setup?.minPasswordLength ?? 0 })); return; }
     try {
       await api('POST', '/api/setup', { party: setupParty.trim().toUpperCase(), userName: userName.trim(), password });
