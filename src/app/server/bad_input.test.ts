@@ -175,7 +175,16 @@ describe('when the database fails', () => {
     expect(writer.backlog).toBe(3);
     expect(writer.failedLines).toBe(0);
     down = false;
-    await writer.close();
+    // while the kept lines are being written they still count as waiting
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const appendAudit = store.appendAudit.bind(store);
+    store.appendAudit = async (entries) => { await gate; return appendAudit(entries); };
+    const closing = writer.close();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(writer.backlog).toBe(3);
+    release();
+    await closing;
     expect(written.map((e) => e.action)).toEqual(['POST /1', 'POST /2', 'POST /3']);
     expect(writer.backlog).toBe(0);
   });
