@@ -89,6 +89,16 @@ describe('bad input (end to end, Chromium)', () => {
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toMatch(/^The drift could not run: particleCount: -5 is not between 1 and [\d,]+ particles/);
     const drifts = (await probe(page))!.driftsDone;
+    // within the drift's limits but beyond the page's memory: refused before any work, with the count that fits
+    await page.getByTestId(TID.particleCount).fill('2000000');
+    await page.getByTestId(TID.driftRun).click();
+    await expect.poll(() => banner.getAttribute('data-code'), { timeout: WAIT_MS.drift }).toBe('SARB_PAGE_MEMORY');
+    const words = (await banner.textContent())!;
+    expect(words).toMatch(/^The drift could not run: 2,000,000 particles at \d+ output times need [\d,]+ MB in this browser, more than its limit of 400 MB\. Use at most [\d,]+ particles/);
+    const fits = Number(/at most ([\d,]+) particles/.exec(words)![1].replace(/,/g, ''));
+    expect(fits).toBeGreaterThanOrEqual(200_000);
+    expect(fits).toBeLessThan(2_000_000);
+    expect((await probe(page))!.driftsDone).toBe(drifts);
     await page.getByTestId(TID.particleCount).fill('2000');
     await page.getByTestId(TID.driftRun).click();
     await waitForApp(page, (app, before) => app.driftsDone > (before as number), drifts, WAIT_MS.drift);

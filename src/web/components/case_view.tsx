@@ -7,13 +7,14 @@ import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { cooperationMapFeatures, type CooperationConfig } from '../../core/cooperation/index.js';
+import { DRIFT_SETTINGS } from '../../core/drift/settings.js';
 import { geodesicCircle, nmToMetres } from '../../core/geo/index.js';
 import { CaseSession, type AppendOutcome, type CaseSnapshot } from '../api/case_session.js';
 import { keptLocalForcing } from '../api/offline_store.js';
 import type { NewEvent, ViewedEvent } from '../api/types.js';
 import type { Language } from '../i18n/dictionary.js';
 import { placeReader } from '../i18n/place_reader.js';
-import { formatUtcWithLocal } from '../i18n/time_format.js';
+import { formatNumber, formatUtcWithLocal } from '../i18n/time_format.js';
 import { naturalEarthLand } from '../map/natural_earth_land.js';
 import { SarMap } from '../map/sar_map.js';
 import type { DriftView, PlanAreaView, PlanView, PocView } from '../planner/protocol.js';
@@ -307,7 +308,11 @@ export function CaseView(props: { caseId: string }) {
         };
       }
     } catch (error) {
-      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code, 'drift');
+      const { code, values } = error as { code?: string; values?: Readonly<Record<string, number>> };
+      const message = code === 'SARB_PAGE_MEMORY' && values
+        ? t('error.pageMemory', Object.fromEntries(Object.entries({ ...values, commandLineMax: DRIFT_SETTINGS.particleCount.max }).map(([k, v]) => [k, formatNumber(v, language)])))
+        : (error as Error).message;
+      showError(t('error.drift', { message }), code, 'drift');
     } finally {
       setRunning(null);
       const f = frames.stop();

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { requiredNotifications, type RequiredNotification } from '../../core/cooperation/index.js';
+import { DRIFT_SETTINGS } from '../../core/drift/settings.js';
 import { api } from '../api/http.js';
 import { keepLocalForcing } from '../api/offline_store.js';
 import { formatNumber, formatPercent, formatUtcWithLocal } from '../i18n/time_format.js';
@@ -243,7 +244,7 @@ export function PlanPanel() {
       )}
       <div class="run">
         <label>{t('plan.particles')}
-          <input type="number" data-testid={TID.particleCount} min={100} max={200000} step={100} value={c.particles ?? (working?.particles as number | undefined) ?? 5000}
+          <input type="number" data-testid={TID.particleCount} min={100} max={DRIFT_SETTINGS.particleCount.max} step={100} value={c.particles ?? (working?.particles as number | undefined) ?? 5000}
             onChange={(e) => c.setParticles(Number((e.target as HTMLInputElement).value) || undefined)} />
         </label>
         <button type="button" data-testid={TID.driftRun} disabled={!effective || c.running !== null} onClick={() => void c.runDrift(effective!)}>{t('plan.runDrift')}</button>

@@ -230,6 +230,7 @@ export const en = {
   'error.webgl': 'This browser cannot draw the map (WebGL2 is unavailable). Planning still works; the map does not.',
   'error.forcingFile': 'The file {name} cannot be used as forcing: {message}',
   'error.drift': 'The drift could not run: {message}',
+  'error.pageMemory': '{particles} particles at {outputs} output times need {megabytes} MB in this browser, more than its limit of {limit} MB. Use at most {fits} particles, or fewer output times; the command line (sarbridge drift) takes up to {commandLineMax} particles.',
   'error.plan': 'The plan could not be made: {message}',
   'error.notIssuable': 'The agreement holds this plan back until its notifications are acknowledged.',
   'error.dismiss': 'Dismiss',

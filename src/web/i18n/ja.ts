@@ -228,6 +228,7 @@ export const ja: Dictionary = {
   'error.webgl': 'このブラウザでは地図を描画できません（WebGL2 が使用不可）。計画機能は動作しますが、地図は表示されません。',
   'error.forcingFile': '{name} は風・海流データとして使用できません：{message}',
   'error.drift': '漂流計算を実行できません：{message}',
+  'error.pageMemory': '粒子{particles}個を出力時刻{outputs}回で計算するには、このブラウザで{megabytes} MBが必要で、上限の{limit} MBを超えます。粒子を{fits}個以下にするか、出力時刻を減らしてください。コマンドライン（sarbridge drift）では最大{commandLineMax}個まで計算できます。',
   'error.plan': '計画を作成できません：{message}',
   'error.notIssuable': '協定により、通報が確認されるまでこの計画の発令は保留されます。',
   'error.dismiss': '閉じる',

@@ -228,6 +228,7 @@ export const ko: Dictionary = {
   'error.webgl': '이 브라우저는 지도를 그릴 수 없습니다 (WebGL2 사용 불가). 계획 기능은 동작하지만 지도는 표시되지 않습니다.',
   'error.forcingFile': '{name} 파일을 바람·해류 자료로 사용할 수 없습니다: {message}',
   'error.drift': '표류 계산을 실행할 수 없습니다: {message}',
+  'error.pageMemory': '입자 {particles}개를 출력 시각 {outputs}회에 걸쳐 계산하려면 이 브라우저에서 {megabytes} MB가 필요하며, 한도 {limit} MB를 넘습니다. 입자를 {fits}개 이하로 하거나 출력 시각을 줄이십시오. 명령줄(sarbridge drift)에서는 최대 {commandLineMax}개까지 계산할 수 있습니다.',
   'error.plan': '계획을 수립할 수 없습니다: {message}',
   'error.notIssuable': '협정에 따라 통보가 확인될 때까지 이 계획의 발령이 보류됩니다.',
   'error.dismiss': '닫기',

@@ -11,7 +11,7 @@ import {
 } from '../../app/browser.js';
 import { coastlineToGeoJSON, type Coastline } from '../../core/coastline/index.js';
 import { checkPlan } from '../../core/cooperation/index.js';
-import { runDrift, summariseCloud, type DriftResult } from '../../core/drift/index.js';
+import { driftMemoryBytes, outputTimes, runDrift, summariseCloud, type DriftResult } from '../../core/drift/index.js';
 import { SarbridgeError } from '../../core/errors.js';
 import { simulateTruthTrack } from '../../core/exercise/index.js';
 import { planMessage } from '../../core/export/index.js';
@@ -22,7 +22,7 @@ import coastlineUrl from '../../../data/coastline/gshhg_f_127E-135E_33N-41N.json
 import objectTableUrl from '../../../data/leeway/OBJECTPROP.DAT?url';
 import demoWindUrl from '../../../data/forcing/east-sea-synthetic/east-sea-wind.nc?url';
 import demoCurrentsUrl from '../../../data/forcing/east-sea-synthetic/east-sea-currents.nc?url';
-import type { DriftView, PlannerAnswer, PlannerRequest, PlanView, PocView } from './protocol.js';
+import { MAP_BYTES_PER_POSITION, PAGE_MAX_DRIFT_BYTES, type DriftView, type PlannerAnswer, type PlannerRequest, type PlanView, type PocView } from './protocol.js';
 import { fillWebMercator } from './web_mercator.js';
 
 /** The bundled demo files, by the name planning inputs give them (`demo:NAME`). */
@@ -73,7 +73,20 @@ async function forcingBytes(name: string, localFiles: Readonly<Record<string, Ar
 
 /** An error with a stable code for the page. */
 class SarbridgeErrorForPage extends Error {
-  constructor(readonly code: string, message: string) { super(message); }
+  constructor(readonly code: string, message: string, readonly values?: Readonly<Record<string, number>>) { super(message); }
+}
+
+/** Refuse, before any work, a drift too large for the page's memory (PAGE_MAX_DRIFT_BYTES), with the largest count that fits. */
+function checkPageMemory(request: PlanCase['drift']['request']): void {
+  const outputs = outputTimes(request).length;
+  const bytes = driftMemoryBytes(request) + request.particleCount * outputs * MAP_BYTES_PER_POSITION;
+  if (bytes <= PAGE_MAX_DRIFT_BYTES) return;
+  const perParticle = bytes / request.particleCount;
+  const fits = Math.floor(PAGE_MAX_DRIFT_BYTES / perParticle / 1000) * 1000;
+  throw new SarbridgeErrorForPage('SARB_PAGE_MEMORY',
+    `${request.particleCount} particles at ${outputs} output times need ${Math.round(bytes / 1e6)} MB in this page, more than its ${PAGE_MAX_DRIFT_BYTES / 1e6} MB: ` +
+    `at most ${fits} particles at these output times (the command line takes more)`,
+    { particles: request.particleCount, outputs, megabytes: Math.round(bytes / 1e6), limit: PAGE_MAX_DRIFT_BYTES / 1e6, fits });
 }
 
 async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promise<void> {
@@ -81,6 +94,7 @@ async function drift(request: Extract<PlannerRequest, { kind: 'drift' }>): Promi
   const file = parsePlanFile(JSON.stringify(request.inputs), 'planning inputs');
   const withParticles = request.particles === undefined ? file : { ...file, particles: request.particles };
   const planCase = planCaseFromFile(withParticles, await objectTable(), null, 'planning inputs');
+  checkPageMemory(planCase.drift.request);
   const names = new Set<string>();
   for (const specs of [planCase.drift.forcing.wind, planCase.drift.forcing.current]) for (const s of specs) if (s.kind === 'file') { names.add(s.path); if (s.grid !== undefined) names.add(s.grid); }
   const files = new Map<string, Uint8Array>();
@@ -252,7 +266,8 @@ scope.onmessage = (event) => {
   const request = event.data;
   const fail = (error: unknown): void => {
     const code = error instanceof SarbridgeError || error instanceof SarbridgeErrorForPage ? (error as { code: string }).code : 'SARB_PAGE';
-    post({ kind: 'error', id: request.id, code, message: error instanceof Error ? error.message : String(error) });
+    const values = error instanceof SarbridgeErrorForPage ? error.values : undefined;
+    post({ kind: 'error', id: request.id, code, message: error instanceof Error ? error.message : String(error), ...(values ? { values } : {}) });
   };
   try {
     switch (request.kind) {

@@ -8,7 +8,7 @@ import type { DriftView, PlanAreaView, PlannerAnswer, PlannerRequest, PlanView, 
 
 /** A failure inside the Worker, with the core's stable code. */
 export class PlannerError extends Error {
-  constructor(readonly code: string, message: string) { super(message); }
+  constructor(readonly code: string, message: string, readonly values?: Readonly<Record<string, number>>) { super(message); }
 }
 
 type Pending = { resolve: (a: PlannerAnswer) => void; reject: (e: Error) => void; progress?: (f: number) => void };
@@ -27,7 +27,7 @@ export class PlannerClient {
       if (!p) return;
       if (answer.kind === 'progress') { p.progress?.(answer.fraction); return; }
       this.pending.delete(answer.id);
-      if (answer.kind === 'error') p.reject(new PlannerError(answer.code, answer.message));
+      if (answer.kind === 'error') p.reject(new PlannerError(answer.code, answer.message, answer.values));
       else p.resolve(answer);
     };
     this.worker.onerror = (event) => {

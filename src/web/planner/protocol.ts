@@ -6,6 +6,18 @@ import type { CooperationConfig } from '../../core/cooperation/index.js';
 import type { Finding } from '../../core/cooperation/index.js';
 import type { TruthSpec, TruthTrackPoint } from '../../core/exercise/index.js';
 
+/**
+ * The most memory a drift in the page may hold: the Worker's run (driftMemoryBytes: its columns and
+ * every output time's positions, kept for the plan) and the map's web-mercator copy (9 bytes a
+ * particle and output time). 200,000 particles over a day of hourly outputs take about 150 MB;
+ * the command line's 2,000,000 would take 1.5 GB, more than a browser tab on a ship's laptop can
+ * be trusted to get. The command line and the server keep core's MAX_DRIFT_MEMORY_BYTES.
+ */
+export const PAGE_MAX_DRIFT_BYTES = 400_000_000;
+
+/** Bytes the map's copy of a drift holds a particle and output time (Float32 x, y and the status). */
+export const MAP_BYTES_PER_POSITION = 2 * 4 + 1;
+
 /** A request to the Worker; `id` matches the answers to it. */
 export type PlannerRequest =
   | {
@@ -150,4 +162,8 @@ export type PlannerAnswer =
   | { readonly kind: 'shoreline'; readonly id: number; readonly shoreline: unknown }
   | { readonly kind: 'objects'; readonly id: number; readonly objects: readonly { key: string; id: number; name: string }[] }
   | { readonly kind: 'truthTrack'; readonly id: number; readonly points: readonly TruthTrackPoint[] }
-  | { readonly kind: 'error'; readonly id: number; readonly code: string; readonly message: string };
+  | {
+    readonly kind: 'error'; readonly id: number; readonly code: string; readonly message: string;
+    /** The figures of a refusal the page words in the reader's language (SARB_PAGE_MEMORY). */
+    readonly values?: Readonly<Record<string, number>>;
+  };
