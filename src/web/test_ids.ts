@@ -14,7 +14,8 @@ export const TID = {
   nightToggle: 'night-toggle',
   rendererSelect: 'renderer-select',    // <select> auto | gpu | cpu
   connection: 'connection-status',      // data-state = online | offline | reconnecting
-  errorBanner: 'error-banner',          // data-code = a SARB_* code or a page error code
+  errorBanner: 'error-banner',
+  unitsNotShown: 'units-not-shown',        // planning inputs hold units of another party not released to the reader          // data-code = a SARB_* code or a page error code
   // cases
   caseList: 'case-list',
   caseItem: 'case-item',                // data-case-id = the case id

@@ -4,7 +4,8 @@
 // party agrees, then the case closes and reopens. Screenshots of the corrected log in en, ko, ja.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiCall, apiToken, appendEvent, e2eSuite, enterReport, JP_USER, KR_USER, openCase, screenshot, signIn, TID, typePosition, WAIT_MS } from './harness.js';
+import { en } from '../../src/web/i18n/en.js';
+import { apiCall, apiToken, appendEvent, DEMO_CASE_ID, e2eSuite, enterReport, JP_USER, KR_USER, openCase, screenshot, signIn, TID, typePosition, WAIT_MS } from './harness.js';
 
 const suite = e2eSuite();
 
@@ -181,4 +182,34 @@ describe('a joint log both parties can trust (end to end, Chromium)', () => {
     expect(await jp.page.getByTestId(TID.statusChange).isDisabled()).toBe(true);
     expect(await jp.page.getByTestId(TID.statusWhyNot).textContent()).toContain('KR has not agreed');
   }, 600_000);
+
+  test('units one party may not see stay in the case when it saves its planning inputs, and its page says they are left out', async () => {
+    const krToken = await apiToken(suite.server(), KR_USER);
+    // the demo inputs as KR sees them (its own ship) and a JP ship released to everyone
+    const { events } = await apiCall<{ events: { type?: string; payload?: { inputs?: { units: { id: string }[] } } }[] }>(suite.server(), krToken, 'GET', `/api/cases/${DEMO_CASE_ID}/events?afterVersion=0`);
+    const demo = events.find((e) => e.type === 'planningInputs')!.payload!.inputs!;
+    const jpShip = { id: 'jp-ship-1', party: 'JP', speedKn: 15, enduranceH: 6, arrival: '2026-03-10T09:30Z', patterns: ['PS', 'CS'], platform: { kind: 'vessel', eyeHeightFt: 33 } };
+    const inputs = { ...demo, units: [...demo.units.filter((u) => u.id === 'kr-ship-1'), jpShip] };
+    const { caseId } = await apiCall<{ caseId: string }>(suite.server(), krToken, 'POST', '/api/cases', { kind: 'case', title: 'Trust e2e: hidden units', parties: ['KR', 'JP'] });
+    await appendEvent(suite.server(), krToken, caseId, { type: 'planningInputs', payload: { inputs } });
+
+    const jp = await suite.open('JP coordinator, hidden units');
+    await signIn(jp.page, JP_USER);
+    await openCase(jp.page, caseId);
+    await jp.page.getByTestId(TID.tabPlan).click();
+    const notShown = jp.page.getByTestId(TID.unitsNotShown);
+    await notShown.waitFor();
+    expect(await notShown.textContent()).toMatch(/^1 unit\(s\) of another party .* not release their figures to JP\./);
+    expect(await jp.page.locator('.plan-panel').textContent()).not.toContain('kr-ship-1');
+    // JP changes the scenario's weight and saves: KR's ship stays in the case, KR still sees it whole
+    await jp.page.locator('.plan-panel .scenarios input[type=number]').first().fill('0.8');
+    await jp.page.locator('.plan-panel .scenarios input[type=number]').first().dispatchEvent('change');
+    await jp.page.getByRole('button', { name: en['plan.saveRaw'] }).click();
+    await expect.poll(async () => (await apiCall<{ events: { type?: string; party?: string }[] }>(suite.server(), krToken, 'GET', `/api/cases/${caseId}/events?afterVersion=0`)).events.filter((e) => e.type === 'planningInputs').length, { timeout: WAIT_MS.live }).toBe(2);
+    const after = (await apiCall<{ events: { type?: string; party?: string; payload?: { inputs: { units: { id: string }[]; scenarios: { weight: number }[] } } }[] }>(suite.server(), krToken, 'GET', `/api/cases/${caseId}/events?afterVersion=0`)).events.filter((e) => e.type === 'planningInputs').at(-1)!;
+    expect(after.party).toBe('JP');
+    expect(after.payload!.inputs.units.map((u) => u.id).sort()).toEqual(['jp-ship-1', 'kr-ship-1']);
+    expect(after.payload!.inputs.scenarios[0].weight).toBe(0.8);
+    await screenshot(jp.page, 'trust-hidden-units-jp');
+  }, 300_000);
 });

@@ -20,7 +20,7 @@ import { checkPlanningInputs } from './planning_inputs.js';
 import { EVENT_PAYLOADS, type CaseEvent, type CaseEventPayload, type CaseEventType, type ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
-import { viewEvent } from './view.js';
+import { unitsCarriedOver, viewEvent } from './view.js';
 
 let objects: readonly LeewayObjectClass[] | null = null;
 /** The shipped Leeway table, read on first use. */
@@ -101,6 +101,7 @@ export class CaseLog {
     }
     let draft = decide(context, caseId, command, actor, this.clock());
     await this.checkContent(draft);
+    if (draft.type === 'planningInputs') draft = await this.withHiddenUnitsKept(draft, actor);
     if ((STATUS_EVENT_TYPES as readonly string[]).includes(draft.type)) {
       const events = await this.store.readEvents(caseId, 0);
       checkStatusChange(draft.type, draft.payload, actor, context!, events, this.coordinator(events));
@@ -115,6 +116,13 @@ export class CaseLog {
     // a party joining: the case's row names it from this event on, in the same transaction
     const parties = draft.type === 'partyAdded' ? [...context!.parties, (draft.payload as CaseEventPayload<'partyAdded'>).party] : undefined;
     return await this.store.append(draft, undefined, parties) as CaseEvent;
+  }
+
+  /** Planning inputs keeping the units of the inputs before that the author's party may not see (view.ts unitsCarriedOver). */
+  private async withHiddenUnitsKept(draft: EventDraft, actor: Actor): Promise<EventDraft> {
+    const events = await this.store.readEvents(draft.caseId, 0);
+    const before = [...events].reverse().find((e) => e.type === 'planningInputs') as CaseEvent | undefined;
+    return { ...draft, payload: unitsCarriedOver(draft.payload as CaseEventPayload<'planningInputs'>, before, actor.party, this.agreement?.units ?? []) };
   }
 
   /**

@@ -22,6 +22,9 @@ export const UPLOAD_REF = /^upload:([0-9a-f]{64})$/;
 /** The payload of a `planningInputs` event. */
 export const PlanningInputsSchema = Type.Object({
   inputs: PlanFileSchema,
+  keptUnseen: Type.Optional(Type.Array(Type.String(), {
+    description: "written by the server, never taken from a request: ids of units (and units of searches done) kept from the inputs before, which the author's party could not see",
+  })),
 }, {
   additionalProperties: false,
   description: "a plan file as JSON (sarbridge plan's format); forcing `file` entries are 'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc' or 'upload:<sha256>' of a file uploaded with POST /api/forcing",

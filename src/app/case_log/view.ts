@@ -20,11 +20,13 @@ const stricter = (a: Releasability, b: Releasability): Releasability => (STRICTN
  */
 export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly UnitRelease[] = []): ViewedEvent {
   if (event.type === 'targetDetected') return detectionForViewer(event, viewerParty, units);
-  if (event.party === viewerParty) return event;
-  const levelOf = (unitId: unknown): Releasability => {
-    const unit = typeof unitId === 'string' ? units.find((u) => u.id === unitId) : undefined;
-    return unit ? releasabilityFor(unit as SarUnit, viewerParty) : 'everything';
-  };
+  const levelOf = unitLevels(viewerParty, units);
+  // the author's own planning inputs may hold units it never saw, kept by the server (unitsCarriedOver)
+  if (event.party === viewerParty) {
+    if (event.type !== 'planningInputs' || !event.payload.keptUnseen) return event;
+    const unseen = new Set(event.payload.keptUnseen);
+    return inputsForViewer(event, (id) => (unseen.has(id) ? 'nothing' : 'everything'));
+  }
   // a correction is about the unit its replacement names (corrections.ts)
   const about = event.type === 'eventCorrected' ? event.payload.replacement as Record<string, unknown> : event.payload as Record<string, unknown>;
   const level = stricter(event.releasability, levelOf(about.unitId));
@@ -121,6 +123,39 @@ function planTextWithout(text: string, unitIds: readonly string[], viewerParty: 
     : result;
 }
 
+/** Each unit's releasability towards `viewerParty` (a unit outside the agreement: everything). */
+function unitLevels(viewerParty: string, units: readonly UnitRelease[]): (unitId: unknown) => Releasability {
+  return (unitId) => {
+    const unit = typeof unitId === 'string' ? units.find((u) => u.id === unitId) : undefined;
+    return unit ? releasabilityFor(unit as SarUnit, viewerParty) : 'everything';
+  };
+}
+
+type InputsPayload = CaseEventPayload<'planningInputs'>;
+
+/**
+ * New planning inputs from `authorParty`, keeping the units (and searches done) of the inputs
+ * before that the author's view of them left out: its page never had them, so leaving them out is
+ * not a choice to remove them, and another party's units must not vanish from the case because
+ * this party saved its edit. Their own party removes them. `keptUnseen` names them, so the author
+ * still does not see them in its own event; a `keptUnseen` in the request is never taken.
+ */
+export function unitsCarriedOver(payload: InputsPayload, before: CaseEvent | undefined, authorParty: string, units: readonly UnitRelease[]): InputsPayload {
+  const { inputs } = payload;
+  if (before?.type !== 'planningInputs') return { inputs };
+  const seen = viewEvent(before, authorParty, units);
+  const seenInputs = 'withheld' in seen ? undefined : (seen as { payload: InputsPayload }).payload.inputs;
+  const seenUnits = new Set(seenInputs?.units.map((u) => u.id) ?? []);
+  const seenSearches = new Set(seenInputs?.searchesDone?.map((d) => d.unit) ?? []);
+  const named = new Set(inputs.units.map((u) => u.id));
+  const hidden = before.payload.inputs.units.filter((u) => !seenUnits.has(u.id) && !named.has(u.id));
+  const hiddenSearches = (before.payload.inputs.searchesDone ?? []).filter((d) => !seenSearches.has(d.unit));
+  if (hidden.length === 0 && hiddenSearches.length === 0) return { inputs };
+  const keptUnseen = [...new Set([...hidden.map((u) => u.id), ...hiddenSearches.map((d) => d.unit)])];
+  const searchesDone = [...(inputs.searchesDone ?? []), ...hiddenSearches];
+  return { inputs: { ...inputs, units: [...inputs.units, ...hidden], ...(searchesDone.length > 0 ? { searchesDone } : {}) }, keptUnseen };
+}
+
 /**
  * Planning inputs as another party may see them: a plan file still (its browser drifts and plans
  * from it), so every unit kept is whole; a unit, or a search done by a unit, the agreement does not
@@ -128,12 +163,13 @@ function planTextWithout(text: string, unitIds: readonly string[], viewerParty: 
  * at all and the event is withheld.
  */
 function inputsForViewer(event: Extract<CaseEvent, { type: 'planningInputs' }>, levelOf: (id: string) => Releasability): ViewedEvent {
-  const { inputs } = event.payload;
+  // keptUnseen is the server's own note (unitsCarriedOver): it names units, so it reaches no one
+  const { inputs, keptUnseen: _, ...rest } = event.payload;
   const units = inputs.units.filter((u) => levelOf(u.id) === 'everything');
   const searchesDone = inputs.searchesDone?.filter((d) => levelOf(d.unit) === 'everything');
   const removed = new Set([...inputs.units.filter((u) => !units.includes(u)).map((u) => u.id),
     ...(inputs.searchesDone ?? []).filter((d) => !searchesDone!.includes(d)).map((d) => d.unit)]);
-  if (removed.size === 0) return event;
+  if (removed.size === 0) return { ...event, payload: { ...rest, inputs } };
   if (units.length === 0) return withheld(event);
-  return { ...event, payload: { ...event.payload, inputs: { ...inputs, units, ...(searchesDone ? { searchesDone } : {}) } }, withheldUnits: removed.size };
+  return { ...event, payload: { ...rest, inputs: { ...inputs, units, ...(searchesDone ? { searchesDone } : {}) } }, withheldUnits: removed.size };
 }

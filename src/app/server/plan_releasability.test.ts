@@ -123,3 +123,36 @@ test('the shared picture JP rebuilds holds no trace of the hidden unit', async (
   expect(JSON.stringify(state)).not.toMatch(/kr-helo-1|hover/);
   expect(state.planningInputs.inputs.units).toHaveLength(2);
 });
+
+test('JP saving its view of the inputs keeps the KR units it cannot see; each party still sees only its own share', async () => {
+  const jpView = (await eventsFor('sato'))[3].payload.inputs;
+  const edited = { ...jpView, particles: 4000, units: jpView.units.map((u: { id: string; enduranceH: number }) => (u.id === 'jp-navy-ship-1' ? { ...u, enduranceH: 5 } : u)) };
+  const before = (await eventsFor('sato')).length;
+  expect((await post('sato', { basedOnVersion: before, type: 'planningInputs', payload: { inputs: edited } })).statusCode).toBe(201);
+  const kr = (await eventsFor('kim')).at(-1);
+  // KR's ship and helicopter, and the helicopter's search, as KR saved them; JP's edit of its own ship
+  expect(kr.payload.inputs.units.map((u: { id: string }) => u.id)).toEqual(['jp-navy-ship-1', 'jp-navy-helo-1', 'kr-ship-1', 'kr-helo-1'].filter((id) => id.startsWith('kr') || agreement.units.find((u) => u.id === id)!.releasability === 'everything'));
+  expect(kr.payload.inputs.units.find((u: { id: string }) => u.id === 'kr-ship-1')).toEqual(inputs.units.find((u) => u.id === 'kr-ship-1'));
+  expect(kr.payload.inputs.searchesDone.map((d: { unit: string }) => d.unit)).toEqual(['fishing boat', 'kr-helo-1']);
+  expect(kr.payload.inputs.particles).toBe(4000);
+  const jp = (await eventsFor('sato')).at(-1);
+  expect(JSON.stringify(jp)).not.toMatch(/kr-helo-1|kr-ship-1/);
+  expect(jp.withheldUnits).toBe(2);
+  expect(jp.payload.inputs.units.find((u: { id: string }) => u.id === 'jp-navy-ship-1').enduranceH).toBe(5);
+  const state = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('kim') })).json().state;
+  expect(state.planningInputs.inputs.units.map((u: { id: string }) => u.id)).toContain('kr-ship-1');
+});
+
+test('the owner removes a kept unit; a keptUnseen in a request is not taken', async () => {
+  const krView = (await eventsFor('kim')).at(-1).payload.inputs;
+  const without = { ...krView, units: krView.units.filter((u: { id: string }) => u.id !== 'kr-ship-1') };
+  let version = (await eventsFor('kim')).length;
+  expect((await post('kim', { basedOnVersion: version, type: 'planningInputs', payload: { inputs: without } })).statusCode).toBe(201);
+  expect((await eventsFor('kim')).at(-1).payload.inputs.units.map((u: { id: string }) => u.id)).not.toContain('kr-ship-1');
+  // KR cannot hide its own helicopter from itself by naming it
+  version = (await eventsFor('kim')).length;
+  expect((await post('kim', { basedOnVersion: version, type: 'planningInputs', payload: { inputs: without, keptUnseen: ['kr-helo-1'] } })).statusCode).toBe(201);
+  const kr = (await eventsFor('kim')).at(-1);
+  expect(kr.payload.keptUnseen).toBeUndefined();
+  expect(kr.payload.inputs.units.map((u: { id: string }) => u.id)).toContain('kr-helo-1');
+});

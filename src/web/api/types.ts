@@ -28,6 +28,8 @@ export interface ViewedEvent {
   readonly payload?: Record<string, unknown>;
   readonly redacted?: boolean;
   readonly withheld?: boolean;
+  /** Units of another party left out of these planning inputs or this plan (the agreement's releasability). */
+  readonly withheldUnits?: number;
 }
 
 /** An event to append: based on the version the author saw. */

@@ -238,6 +238,7 @@ export function PlanPanel() {
           {forcingProblem && <p class="problem" role="alert" data-testid={TID.forcingError}>{forcingProblem}</p>}
           <h3>{t('plan.units')}</h3>
           <ul>{units.map((u) => <li key={u.id}>{t('plan.unit', { id: u.id, party: u.party ?? '—', speed: u.speedKn, endurance: u.enduranceH, arrival: u.arrival })}</li>)}</ul>
+          {c.inputsWithheldUnits > 0 && <p class="hint" data-testid={TID.unitsNotShown}>{t('plan.unitsNotShown', { count: c.inputsWithheldUnits, party: user.party })}</p>}
           {fromLog.length > 0 && <p class="hint">{t('log.type.searchDone')}: {fromLog.length}</p>}
           {working !== c.inputs && <button type="button" onClick={() => void saveInputs(working)}>{t('plan.saveRaw')}</button>}
         </>
@@ -274,6 +275,7 @@ export function PlanPanel() {
                 : t(c.plan.previous.kept ? 'plan.previousKept' : 'plan.previousReplaced', { pos: formatPercent(c.plan.previous.pos, language), plan: formatPercent(c.plan.pos, language) })}
             </p>
           )}
+          {c.inputsWithheldUnits > 0 && <p class="hint">{t('plan.leavesOut', { count: c.inputsWithheldUnits, party: user.party })}</p>}
           {c.plan.placedOn && (
             <p class="hint" data-testid={TID.planPlacedOn}>
               {t('plan.placedOn', { sample: formatNumber(c.plan.placedOn.particles, language), particles: formatNumber(c.plan.placedOn.of, language) })}

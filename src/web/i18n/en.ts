@@ -116,6 +116,8 @@ export const en = {
   'plan.uploadFile': 'Upload a NetCDF file to the server (shared with the case’s parties)',
   'plan.uploaded': 'Uploaded {name}: {what}',
   'plan.localOpened': 'Opened {name} on this device: {what}',
+  'plan.unitsNotShown': '{count} unit(s) of another party are in these inputs but not shown to you: the agreement does not release their figures to {party}. Plans made here leave them out, so they can differ from the plan that party makes. Saving these inputs keeps those units as they are.',
+  'plan.leavesOut': 'This plan leaves out {count} unit(s) of another party that the agreement does not release to {party}; the plan that party makes places them.',
   'plan.particles': 'Particles',
   'plan.runDrift': 'Run the drift',
   'plan.running': 'Drifting… {percent} %',

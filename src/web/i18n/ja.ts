@@ -114,6 +114,8 @@ export const ja: Dictionary = {
   'plan.uploadFile': 'NetCDF ファイルをサーバーにアップロード（事案の当事国と共有）',
   'plan.uploaded': '{name} をアップロードしました：{what}',
   'plan.localOpened': 'この端末で {name} を開きました：{what}',
+  'plan.unitsNotShown': 'この入力には相手当事国の部隊が{count}隊含まれていますが、表示されません。協定により、その諸元は{party}に開示されないためです。ここで作成する計画はそれらの部隊を除くため、その当事国の計画と異なることがあります。この入力を保存しても、それらの部隊はそのまま保持されます。',
+  'plan.leavesOut': 'この計画には、協定により{party}に開示されない相手当事国の部隊{count}隊が含まれていません。それらの部隊はその当事国の計画で配置されます。',
   'plan.particles': '粒子数',
   'plan.runDrift': '漂流計算を実行',
   'plan.running': '漂流計算中… {percent} %',

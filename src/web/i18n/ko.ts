@@ -114,6 +114,8 @@ export const ko: Dictionary = {
   'plan.uploadFile': 'NetCDF 파일을 서버에 업로드 (사건 당사국과 공유)',
   'plan.uploaded': '{name} 업로드 완료: {what}',
   'plan.localOpened': '이 기기에서 {name}을(를) 열었습니다: {what}',
+  'plan.unitsNotShown': '이 입력에는 상대 당사국의 부대 {count}개가 있으나 표시되지 않습니다. 협정에 따라 그 제원이 {party}에 공개되지 않기 때문입니다. 여기서 만드는 계획은 그 부대를 빼므로 해당 당사국의 계획과 다를 수 있습니다. 이 입력을 저장해도 그 부대는 그대로 유지됩니다.',
+  'plan.leavesOut': '이 계획에는 협정상 {party}에 공개되지 않는 상대 당사국 부대 {count}개가 빠져 있습니다. 그 부대는 해당 당사국의 계획에 배치됩니다.',
   'plan.particles': '입자 수',
   'plan.runDrift': '표류 계산 실행',
   'plan.running': '표류 계산 중… {percent} %',
