@@ -307,7 +307,8 @@ export function CaseView(props: { caseId: string }) {
         };
       }
     } catch (error) {
-      showError(t('error.drift', { message: (error as Error).message }), (error as { code?: string }).code, 'drift');
+      const w = errorWords(t, error);
+      showError(t('error.drift', { message: w.message }), w.code, 'drift');
     } finally {
       setRunning(null);
       const f = frames.stop();
@@ -340,7 +341,8 @@ export function CaseView(props: { caseId: string }) {
       probe.plansDone++;
       probe.timings!.lastPlanMs = p.seconds * 1000;
     } catch (error) {
-      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code, 'plan');
+      const w = errorWords(t, error);
+      showError(t('error.plan', { message: w.message }), w.code, 'plan');
     } finally {
       setRunning(null);
     }
