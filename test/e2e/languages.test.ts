@@ -90,4 +90,20 @@ describe('three languages (end to end, Chromium)', () => {
     await pageInLanguage(page, 'ja');
     await expect(select.inputValue()).resolves.toBe('ja');
   }, 600_000);
+  test('a refusal of the server in Korean: what kind and what to do first, then the server\'s own words and the field', async () => {
+    const { page } = await suite.open('refusal in Korean');
+    await page.getByTestId(TID.langSelect).selectOption('ko');
+    await pageInLanguage(page, 'ko');
+    await signIn(page, KR_USER);
+    await page.getByTestId(TID.newCase).click();
+    // a NUL in a title: the page lets it through, the server refuses it on every store (docs/errors.md)
+    await page.getByTestId(TID.newCaseTitle).fill('liferaft\u0000 sighted');
+    await page.getByTestId(TID.newCaseParties).fill('KR');
+    await page.getByTestId(TID.newCaseSubmit).click();
+    const banner = page.getByTestId(TID.errorBanner);
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-code')).toBe('SARB_INVALID_INPUT');
+    await expect(banner.locator('span').textContent()).resolves.toMatch(/^입력한 값을 서버가 받아들이지 않았습니다\. 해당 항목을 고친 뒤 다시 보내십시오\. 항목: body\/title\. 서버 응답 원문: body\/title: \S/);
+    await screenshot(page, 'refusal-ko');
+  }, 300_000);
 });

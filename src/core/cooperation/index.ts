@@ -37,7 +37,7 @@ export { describeSource } from './source.js';
 export type { PolygonDeg, RegionCrossing, RingDeg, SrrRegion, TimedPosition } from './srr.js';
 export { interpolateTimed, regionAt, regionCrossings, srrContains } from './srr.js';
 export type { TimelineEntry, TimelineEntryKind } from './timeline.js';
-export { buildTimeline, describeSources } from './timeline.js';
+export { buildTimeline, describeSources, TIMELINE_ENTRY_KINDS } from './timeline.js';
 export type { ClosestApproach } from './track_distance.js';
 export { closestApproach, firstWithin, geodesicDistanceM } from './track_distance.js';
 export type { MapFeature, MapFeatureCollection } from './map_features.js';

@@ -4,10 +4,11 @@
  * Entries whose date anchors nothing (`not set`, a bare phrase) keep their place after the entry
  * before them in their own list; equal dates keep the order status, incident, meeting, exercise.
  */
-import { agreementStatusLabel } from './agreement.js';
+import { agreementStatusLabel, type AgreementStatus } from './agreement.js';
 import { approximateDateSortKey, formatApproximateDate, type ApproximateDate } from './approximate_date.js';
 import type { CooperationConfig } from './cooperation_config.js';
 import { describeParticipant } from './meeting.js';
+import type { ProgrammeItemState } from './programme.js';
 import { nameForReader, partyName } from './place_names.js';
 import type { Reader } from './reader.js';
 import type { RecordHistory } from './record_history.js';
@@ -15,6 +16,8 @@ import { describeSource } from './source.js';
 
 /** The kinds of timeline entry, in their order when dates are equal. */
 export type TimelineEntryKind = 'agreement-status' | 'incident' | 'meeting' | 'exercise' | 'exchange';
+/** Every kind, in that order. */
+export const TIMELINE_ENTRY_KINDS: readonly TimelineEntryKind[] = ['agreement-status', 'incident', 'meeting', 'exercise', 'exchange'];
 
 /** One entry of the timeline, worded for a reader. */
 export interface TimelineEntry {
@@ -24,14 +27,16 @@ export interface TimelineEntry {
   readonly dateText: string;
   /** Short heading, e.g. `proposed`, `incident`, `meeting`. */
   readonly label: string;
+  /** What the heading says, for a page that words it in its reader's language: an `agreement-status` entry's status. */
+  readonly status?: AgreementStatus;
+  /** Likewise an `exercise` entry's state. */
+  readonly exerciseState?: ProgrammeItemState;
   readonly text: string;
   /** Sources, each in one line. */
   readonly sources: readonly string[];
   /** The record the entry belongs to (its created/modified times and revisions). */
   readonly record: RecordHistory;
 }
-
-const KIND_ORDER: readonly TimelineEntryKind[] = ['agreement-status', 'incident', 'meeting', 'exercise', 'exchange'];
 
 /** Sort keys for a list whose unanchored entries follow the entry before them. */
 function inheritedKeys(dates: readonly ApproximateDate[]): string[] {
@@ -48,14 +53,14 @@ export function describeSources(config: CooperationConfig, ids: readonly string[
 export function buildTimeline(config: CooperationConfig, reader: Reader): TimelineEntry[] {
   const named = (text: string) => nameForReader(text, config, reader);
   const keyed: { key: string; order: number; seq: number; entry: TimelineEntry }[] = [];
-  const push = (key: string, entry: TimelineEntry) => keyed.push({ key, order: KIND_ORDER.indexOf(entry.kind), seq: keyed.length, entry });
+  const push = (key: string, entry: TimelineEntry) => keyed.push({ key, order: TIMELINE_ENTRY_KINDS.indexOf(entry.kind), seq: keyed.length, entry });
 
   const history = config.agreement.statusHistory;
   const historyKeys = inheritedKeys(history.map((h) => h.date));
   history.forEach((h, k) => {
     const actor = h.actor ? `${partyName(config, h.actor)}: ` : '';
     push(historyKeys[k], {
-      kind: 'agreement-status', date: h.date, dateText: formatApproximateDate(h.date), label: agreementStatusLabel(h.status),
+      kind: 'agreement-status', date: h.date, dateText: formatApproximateDate(h.date), label: agreementStatusLabel(h.status), status: h.status,
       text: `${actor}${named(h.summary)}${h.reason ? ` Reason: ${named(h.reason)}` : ''}`,
       sources: describeSources(config, h.sources), record: config.agreement.record,
     });
@@ -80,7 +85,7 @@ export function buildTimeline(config: CooperationConfig, reader: Reader): Timeli
   for (const p of config.programmes) {
     for (const e of p.exercises) {
       push(approximateDateSortKey(e.date) ?? `${p.year}-12-31`, {
-        kind: 'exercise', date: e.date, dateText: formatApproximateDate(e.date), label: `exercise (${e.state})`,
+        kind: 'exercise', date: e.date, dateText: formatApproximateDate(e.date), label: `exercise (${e.state})`, exerciseState: e.state,
         text: `${named(e.name)}, hosted by ${partyName(config, e.host)}, area ${named(e.area)}.${e.result ? ` ${named(e.result)}` : ''}`,
         sources: [], record: e.record,
       });

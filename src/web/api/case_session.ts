@@ -246,9 +246,9 @@ export class CaseSession {
         // nobody waits for an event sent from the outbox after its author moved on: keep the
         // refusal, in the server's words, until the author has read it (never dropped silently)
         if (!this.waiters.has(next.localId)) {
-          const e = error as { code?: string; message?: string };
+          const e = error as { code?: string; message?: string; field?: string };
           this.refused = [...this.refused, { localId: next.localId, caseId: this.caseId, event: next.event, createdAt: next.createdAt,
-            refusedAt: new Date().toISOString(), code: e.code ?? 'SARB_PAGE', problem: e.message ?? String(error) }];
+            refusedAt: new Date().toISOString(), code: e.code ?? 'SARB_PAGE', problem: e.message ?? String(error), ...(e.field ? { field: e.field } : {}) }];
           await this.saveRefused();
           this.emit();
         }

@@ -37,6 +37,8 @@ export interface RefusedEvent {
   /** The server's stable code and words (docs/errors.md). */
   readonly code: string;
   readonly problem: string;
+  /** The request's field the refusal names (`body/payload/text`), when it names one. */
+  readonly field?: string;
 }
 
 export const keptEvents = async (caseId: string): Promise<ViewedEvent[]> => (await get<ViewedEvent[]>(`events/${caseId}`, db())) ?? [];

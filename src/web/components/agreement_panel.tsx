@@ -2,11 +2,13 @@
  * The agreement's record as the reader's party reads it (read-only here): its status and history
  * with sources, the rules the plans are checked against, and the yearly programme with the rosters
  * of exchanged liaison officers and observers as the server keeps them (programme_panel.tsx: staff
- * change it there). Place names are the reader's party's.
+ * change it there). Place names are the reader's party's; sarbridge's own words (a status, an
+ * entry's heading) are in the reader's language; the record's texts stay as the agreement has them.
  */
-import { agreementStatusLabel, buildTimeline, currentAgreementStatus, nameForReader, placeName } from '../../core/cooperation/index.js';
+import { buildTimeline, currentAgreementStatus, nameForReader, placeName } from '../../core/cooperation/index.js';
 import { placeReader } from '../i18n/place_reader.js';
 import { TID } from '../test_ids.js';
+import { agreementStatusWords, timelineLabel } from './agreement_words.js';
 import { useApp } from './app.js';
 import { ProgrammePanel } from './programme_panel.js';
 
@@ -20,7 +22,8 @@ export function AgreementPanel() {
   return (
     <div class="agreement-panel" data-testid={TID.agreementRecord}>
       <h2>{agreement.agreement.title}</h2>
-      <p><strong>{t('agreement.status')}:</strong> {status ? agreementStatusLabel(status.status) : '—'}</p>
+      <p class="hint">{t('agreement.ownWords')}</p>
+      <p><strong>{t('agreement.status')}:</strong> {status ? agreementStatusWords(t, status.status) : '—'}</p>
       <h3>{t('agreement.places')}</h3>
       <ul>
         {agreement.places.map((p) => (
@@ -33,7 +36,7 @@ export function AgreementPanel() {
       <h3>{t('agreement.history')}</h3>
       <ol class="timeline-record">
         {timeline.map((e, k) => (
-          <li key={k}><strong>{e.dateText}</strong> · {e.label}: {e.text}{e.sources.length > 0 && <span class="hint"> ({e.sources.join('; ')})</span>}</li>
+          <li key={k}><strong>{e.dateText}</strong> · {timelineLabel(t, e)}: {e.text}{e.sources.length > 0 && <span class="hint"> ({e.sources.join('; ')})</span>}</li>
         ))}
       </ol>
       <h3>{t('agreement.rules')}</h3>

@@ -313,10 +313,10 @@ export function CaseView(props: { caseId: string }) {
       }
     } catch (error) {
       const { code, values } = error as { code?: string; values?: Readonly<Record<string, number>> };
-      const message = code === 'SARB_PAGE_MEMORY' && values
-        ? t('error.pageMemory', Object.fromEntries(Object.entries({ ...values, commandLineMax: DRIFT_SETTINGS.particleCount.max }).map(([k, v]) => [k, formatNumber(v, language)])))
-        : (error as Error).message;
-      showError(t('error.drift', { message }), code, 'drift');
+      const w = code === 'SARB_PAGE_MEMORY' && values
+        ? { code, message: t('error.pageMemory', Object.fromEntries(Object.entries({ ...values, commandLineMax: DRIFT_SETTINGS.particleCount.max }).map(([k, v]) => [k, formatNumber(v, language)]))) }
+        : errorWords(t, error);
+      showError(t('error.drift', { message: w.message }), w.code, 'drift');
     } finally {
       setRunning(null);
       const f = frames.stop();
@@ -349,7 +349,8 @@ export function CaseView(props: { caseId: string }) {
       probe.plansDone++;
       probe.timings!.lastPlanMs = p.seconds * 1000;
     } catch (error) {
-      showError(t('error.plan', { message: (error as Error).message }), (error as { code?: string }).code, 'plan');
+      const w = errorWords(t, error);
+      showError(t('error.plan', { message: w.message }), w.code, 'plan');
     } finally {
       setRunning(null);
     }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError } from '../api/http.js';
 import type { UserView } from '../api/types.js';
 import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
+import { refusalWords } from '../i18n/refusals.js';
 import { TID } from '../test_ids.js';
 import { isUserName } from '../../app/server/user_name_rule.js';
 
@@ -38,7 +39,7 @@ export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string;
       const { user } = await api<{ user: UserView }>('POST', '/api/session', { userName: userName.trim(), password });
       props.onSignedIn(user);
     } catch (error) {
-      setProblem(error instanceof NetworkError ? t('signin.offline') : error instanceof ApiError && error.status === 401 ? t('signin.failed') : (error as Error).message);
+      setProblem(error instanceof NetworkError ? t('signin.offline') : error instanceof ApiError ? (error.status === 401 ? t('signin.failed') : refusalWords(t, error)) : (error as Error).message);
     } finally {
       setBusy(false);
     }
@@ -53,7 +54,7 @@ export function SignIn(props: { t: (k: MessageKey, v?: MessageValues) => string;
       await api('POST', '/api/setup', { party: setupParty.trim().toUpperCase(), userName: userName.trim(), password });
       setSetupDone(t('setup.done', { user: userName.trim(), party: setupParty.trim().toUpperCase() }));
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(error instanceof NetworkError ? t('signin.offline') : error instanceof ApiError ? refusalWords(t, error) : (error as Error).message);
     }
   };
 
