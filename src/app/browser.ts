@@ -26,4 +26,5 @@ export { bundledCoastlineFromText, coastlineForSpec, type CoastlineSources } fro
 export {
   datumAt, planAfterDrift, routesOverLand, type DatumPoint, type PlanAfterDrift, type SearchesDoneUpdate,
 } from './plan/plan_after_drift.js';
+export { placesOffTheCoastline, type PlaceOffTheCoastline } from './plan/place_outlines.js';
 export { fileNameOf, planForRules, planGeoJson, planOutputFiles, type PlanFilesInput, type PlanForRules } from './plan/plan_files.js';

@@ -53,6 +53,11 @@ describe('the main path (end to end, Chromium)', () => {
     await expect(page.getByTestId(TID.planBaselinePos).textContent()).resolves.toMatch(/\d+(\.\d+)?\s*%/);
     const unitRows = page.getByTestId(TID.planUnitRow);
     expect(await unitRows.count()).toBeGreaterThan(0);
+    // the bundled GSHHG outline of the islets lies 0.39 NM from the agreement's position of them
+    // (app/plan/place_outlines.ts): the page says so, in the reader's names, as `plan --agreement` does
+    const off = page.locator(`[data-testid="${TID.placeOffTheCoastline}"][data-place-id="liancourt"]`);
+    expect(Number(await off.getAttribute('data-distance-nm'))).toBeCloseTo(0.39, 1);
+    expect(await off.textContent()).toMatch(/no land at the agreement’s position of Dokdo .*nearest shore is 0\.3\d NM away/);
     await screenshot(page, 'main-plan');
 
     // GPX: valid XML, one route or track per unit, every point in the demo region

@@ -5,7 +5,10 @@
  * recording searches done (as planned, or from a unit's recorded GPX or NMEA track) for the next plan.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { requiredNotifications, type RequiredNotification } from '../../core/cooperation/index.js';
+import { placeName, requiredNotifications, type RequiredNotification } from '../../core/cooperation/index.js';
+import { formatPosition } from '../../core/geo/position_text.js';
+import { PLACE_OUTLINE_SEARCH_NM } from '../../app/plan/place_outlines.js';
+import { placeReader } from '../i18n/place_reader.js';
 import { DRIFT_SETTINGS } from '../../core/drift/settings.js';
 import { api } from '../api/http.js';
 import { keepLocalForcing } from '../api/offline_store.js';
@@ -306,6 +309,16 @@ export function PlanPanel() {
             </tbody>
           </table>
           {c.plan.landWarnings.map((w, k) => <p class="warning" key={k}>{t('plan.landWarning', { text: w })}</p>)}
+          {agreement && c.plan.placesOffTheCoastline.map((o) => {
+            const place = agreement.places.find((p) => p.id === o.placeId);
+            const name = place ? placeName(place, placeReader(user.party, language), agreement.sharedNaming, agreement.parties.map((x) => x.id)) : o.neutralName;
+            const values = { coastline: c.plan!.coastlineLabel ?? '—', place: name, position: formatPosition(o.position), search: PLACE_OUTLINE_SEARCH_NM };
+            return (
+              <p class="warning" key={o.placeId} data-testid={TID.placeOffTheCoastline} data-place-id={o.placeId} data-distance-nm={o.distanceNm ?? ''}>
+                {o.distanceNm === null ? t('plan.offTheCoastlineFar', values) : t('plan.offTheCoastline', { ...values, distance: o.distanceNm.toFixed(2) })}
+              </p>
+            );
+          })}
 
           {notifications.length > 0 && (
             <>

@@ -118,6 +118,8 @@ export const en = {
   'plan.localOpened': 'Opened {name} on this device: {what}',
   'plan.unitsNotShown': '{count} unit(s) of another party are in these inputs but not shown to you: the agreement does not release their figures to {party}. Plans made here leave them out, so they can differ from the plan that party makes. Saving these inputs keeps those units as they are.',
   'plan.leavesOut': 'This plan leaves out {count} unit(s) of another party that the agreement does not release to {party}; the plan that party makes places them.',
+  'plan.offTheCoastline': '{coastline} has no land at the agreement’s position of {place} ({position}): its nearest shore is {distance} NM away. Clearances from land are measured from the coastline, the notification rules from the agreement’s position: near {place}, set a clearance {distance} NM wider to keep it from both.',
+  'plan.offTheCoastlineFar': '{coastline} has no land within {search} NM of the agreement’s position of {place} ({position}): clearances from land near it are not checked; the notification rules still are.',
   'plan.particles': 'Particles',
   'plan.runDrift': 'Run the drift',
   'plan.running': 'Drifting… {percent} %',

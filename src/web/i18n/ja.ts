@@ -116,6 +116,8 @@ export const ja: Dictionary = {
   'plan.localOpened': 'この端末で {name} を開きました：{what}',
   'plan.unitsNotShown': 'この入力には相手当事国の部隊が{count}隊含まれていますが、表示されません。協定により、その諸元は{party}に開示されないためです。ここで作成する計画はそれらの部隊を除くため、その当事国の計画と異なることがあります。この入力を保存しても、それらの部隊はそのまま保持されます。',
   'plan.leavesOut': 'この計画には、協定により{party}に開示されない相手当事国の部隊{count}隊が含まれていません。それらの部隊はその当事国の計画で配置されます。',
+  'plan.offTheCoastline': '{coastline}では、協定上の{place}の位置（{position}）に陸地がありません。最も近い海岸線は{distance} NM離れています。陸地からの離隔は海岸線データから、通報規則は協定上の位置から測ります。{place}付近では離隔を{distance} NM広く設定すると、両方を守れます。',
+  'plan.offTheCoastlineFar': '{coastline}では、協定上の{place}の位置（{position}）から{search} NM以内に陸地がありません。付近の陸地からの離隔は確認されませんが、通報規則は引き続き適用されます。',
   'plan.particles': '粒子数',
   'plan.runDrift': '漂流計算を実行',
   'plan.running': '漂流計算中… {percent} %',

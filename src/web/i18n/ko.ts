@@ -116,6 +116,8 @@ export const ko: Dictionary = {
   'plan.localOpened': '이 기기에서 {name}을(를) 열었습니다: {what}',
   'plan.unitsNotShown': '이 입력에는 상대 당사국의 부대 {count}개가 있으나 표시되지 않습니다. 협정에 따라 그 제원이 {party}에 공개되지 않기 때문입니다. 여기서 만드는 계획은 그 부대를 빼므로 해당 당사국의 계획과 다를 수 있습니다. 이 입력을 저장해도 그 부대는 그대로 유지됩니다.',
   'plan.leavesOut': '이 계획에는 협정상 {party}에 공개되지 않는 상대 당사국 부대 {count}개가 빠져 있습니다. 그 부대는 해당 당사국의 계획에 배치됩니다.',
+  'plan.offTheCoastline': '{coastline}에는 협정상 {place}의 위치({position})에 육지가 없습니다. 가장 가까운 해안선은 {distance} NM 떨어져 있습니다. 육지 이격 거리는 해안선 자료로, 통보 규칙은 협정상 위치로 측정합니다. {place} 부근에서는 이격 거리를 {distance} NM 더 넓게 설정하면 양쪽 모두를 지킬 수 있습니다.',
+  'plan.offTheCoastlineFar': '{coastline}에는 협정상 {place}의 위치({position})에서 {search} NM 이내에 육지가 없습니다. 그 부근의 육지 이격 거리는 확인되지 않으며, 통보 규칙은 계속 적용됩니다.',
   'plan.particles': '입자 수',
   'plan.runDrift': '표류 계산 실행',
   'plan.running': '표류 계산 중… {percent} %',

@@ -7,7 +7,7 @@
  */
 import {
   bundledCoastlineFromText, coastlineForSpec, forcingBytesOpener, openJobForcing, planAfterDrift, planCaseFromFile,
-  planForRules, planOutputFiles, parsePlanFile, type PlanCase,
+  placesOffTheCoastline, planForRules, planOutputFiles, parsePlanFile, type PlanCase,
 } from '../../app/browser.js';
 import { coastlineToGeoJSON, type Coastline } from '../../core/coastline/index.js';
 import { checkPlan } from '../../core/cooperation/index.js';
@@ -219,7 +219,9 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
     planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos,
     held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos, inTheWay: h.inTheWay ?? false, lossPos: h.lossPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     searchesDonePos: run.update?.pos ?? null, previous: run.optimal.previous ?? null, placedOn: run.optimal.placedOn ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
-    files, planForRules: rules, findings, landWarnings: run.landWarnings, seconds: (performance.now() - started) / 1000,
+    files, planForRules: rules, findings, landWarnings: run.landWarnings,
+    // the agreement's islands and islets where the coastline has no land: the plan's clearances and its rules disagree there
+    placesOffTheCoastline: request.agreement && last.shoreline ? placesOffTheCoastline(request.agreement, last.shoreline) : [], coastlineLabel: last.shoreline?.label ?? null, seconds: (performance.now() - started) / 1000,
   };
   post({ kind: 'plan', id: request.id, plan: view });
 }

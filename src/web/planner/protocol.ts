@@ -4,6 +4,7 @@
  */
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import type { Finding } from '../../core/cooperation/index.js';
+import type { PlaceOffTheCoastline } from '../../app/plan/place_outlines.js';
 import type { TruthSpec, TruthTrackPoint } from '../../core/exercise/index.js';
 
 /**
@@ -148,6 +149,9 @@ export interface PlanView {
   };
   readonly findings: readonly Finding[];
   readonly landWarnings: readonly string[];
+  /** The agreement's islands and islets the coastline puts no land at (app/plan/place_outlines.ts), and that coastline's label. */
+  readonly placesOffTheCoastline: readonly PlaceOffTheCoastline[];
+  readonly coastlineLabel: string | null;
   readonly seconds: number;
 }
 
