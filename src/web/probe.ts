@@ -15,7 +15,7 @@ export interface BenchHooks {
   /** Where the map looks: centre (lon, lat), zoom. */
   view(): { lonDeg: number; latDeg: number; zoom: number } | null;
   /** What the map draws of the drift: which map (a count of maps made), the output time of the cloud, whether a POC image is shown. */
-  drawn(): { map: number; timeIndex: number; pocShown: boolean } | null;
+  drawn(): { map: number; timeIndex: number; pocShown: boolean; particlesShown: boolean } | null;
 }
 
 declare global {

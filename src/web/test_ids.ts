@@ -15,6 +15,7 @@ export const TID = {
   rendererSelect: 'renderer-select',    // <select> auto | gpu | cpu
   connection: 'connection-status',      // data-state = online | offline | reconnecting
   errorBanner: 'error-banner',
+  particlesShown: 'particles-shown',       // the map's checkbox: the drift's cloud drawn, or hidden to show the probability map
   placeOffTheCoastline: 'place-off-the-coastline',   // data-place-id, data-distance-nm: the coastline has no land at the agreement's position of a place
   unitsNotShown: 'units-not-shown',        // planning inputs hold units of another party not released to the reader          // data-code = a SARB_* code or a page error code
   // cases

@@ -5,7 +5,7 @@ import { e2eSuite, KR_USER, openCase, probe, screenshot, signIn, TID, waitForApp
 
 const suite = e2eSuite();
 
-type Drawn = { map: number; timeIndex: number; pocShown: boolean };
+type Drawn = { map: number; timeIndex: number; pocShown: boolean; particlesShown: boolean };
 type WithBench = { bench?: { drawn(): Drawn | null; view(): { lonDeg: number; latDeg: number; zoom: number } | null } };
 
 describe('the map across a palette switch (end to end, Chromium)', () => {
@@ -40,5 +40,18 @@ describe('the map across a palette switch (end to end, Chromium)', () => {
     expect(after.latDeg).toBeCloseTo(view.latDeg, 6);
     expect((await probe(page))!.renderer).not.toBe('none');
     await screenshot(page, 'night-palette-last-time');
+
+    // the cloud hidden, to see the probability map under it; it stays hidden on the next new map
+    expect((await page.evaluate(() => ((window as unknown as { sarbridgeApp: WithBench }).sarbridgeApp).bench!.drawn()!)).particlesShown).toBe(true);
+    await page.getByTestId(TID.particlesShown).uncheck();
+    await waitForApp(page, (app) => (app as unknown as WithBench).bench?.drawn()?.particlesShown === false);
+    const hidden = await page.evaluate(() => ((window as unknown as { sarbridgeApp: WithBench }).sarbridgeApp).bench!.drawn()!);
+    await page.getByTestId(TID.nightToggle).click();
+    await page.waitForFunction(() => document.documentElement.dataset.palette === 'day');
+    await waitForApp(page, (app, m) => { const d = (app as unknown as WithBench).bench?.drawn(); return !!d && d.map > m && d.pocShown; }, hidden.map);
+    const day = await page.evaluate(() => ((window as unknown as { sarbridgeApp: WithBench }).sarbridgeApp).bench!.drawn()!);
+    expect(day.particlesShown).toBe(false);
+    expect(await page.getByTestId(TID.particlesShown).isChecked()).toBe(false);
+    await screenshot(page, 'poc-without-particles');
   }, 300_000);
 });

@@ -99,6 +99,8 @@ export function CaseView(props: { caseId: string }) {
   const [running, setRunning] = useState<CaseContextValue['running']>(null);
   const [timeIndex, setTimeIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
+  // the cloud hidden shows the probability map and its contours beneath it (a dense cloud covers them)
+  const [particlesShown, setParticlesShown] = useState(true);
   const [localFiles, setLocalFiles] = useState<Record<string, ArrayBuffer>>({});
   const [particles, setParticles] = useState<number | undefined>(undefined);
   const [mapProblem, setMapProblem] = useState<string | null>(null);
@@ -154,6 +156,8 @@ export function CaseView(props: { caseId: string }) {
       map.current = null;
     };
   }, [app.night, session !== null]);
+
+  useEffect(() => { map.current?.particles.setVisible(particlesShown); }, [particlesShown, mapReady]);
 
   useEffect(() => {
     const m = map.current;
@@ -408,6 +412,8 @@ export function CaseView(props: { caseId: string }) {
                 value={timeIndex} disabled={!drift} onInput={(e) => { setPlaying(false); setTimeIndex(Number((e.target as HTMLInputElement).value)); }} />
               <span data-testid={TID.timeLabel} class="time-label">{time === null ? t('map.noDrift') : formatUtcWithLocal(time * 1000, user.party, language)}</span>
               <span class="legend">
+                <label class="check"><input type="checkbox" data-testid={TID.particlesShown} checked={particlesShown} disabled={!drift}
+                  onChange={(e) => setParticlesShown((e.target as HTMLInputElement).checked)} /> {t('map.showParticles')}</label>
                 <i class="dot active" />{t('map.legend.active')} <i class="dot stranded" />{t('map.legend.stranded')} <i class="dot outside" />{t('map.legend.outside')}
                 <i class="swatch poc" />{t('map.legend.poc')} <i class="line c50" />{t('map.legend.c50')} <i class="line c90" />{t('map.legend.c90')}
               </span>

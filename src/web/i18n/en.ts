@@ -175,6 +175,7 @@ export const en = {
   'map.legend.active': 'adrift',
   'map.legend.stranded': 'stranded',
   'map.legend.outside': 'outside forcing',
+  'map.showParticles': 'particles',
   'map.legend.poc': 'POC',
   'map.legend.c50': '50 % containment',
   'map.legend.c90': '90 % containment',

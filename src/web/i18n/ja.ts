@@ -173,6 +173,7 @@ export const ja: Dictionary = {
   'map.legend.active': '漂流中',
   'map.legend.stranded': '漂着',
   'map.legend.outside': 'データ範囲外',
+  'map.showParticles': '粒子',
   'map.legend.poc': 'POC',
   'map.legend.c50': '50 % 包含域',
   'map.legend.c90': '90 % 包含域',

@@ -173,6 +173,7 @@ export const ko: Dictionary = {
   'map.legend.active': '표류 중',
   'map.legend.stranded': '좌초',
   'map.legend.outside': '자료 범위 밖',
+  'map.showParticles': '입자',
   'map.legend.poc': 'POC',
   'map.legend.c50': '50 % 포함 구역',
   'map.legend.c90': '90 % 포함 구역',

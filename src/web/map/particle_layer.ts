@@ -170,6 +170,7 @@ export class ParticleLayer implements CustomLayerInterface {
   get timeIndex(): number { return this.frameA + this.mixAB; }
 
   setVisible(visible: boolean): void { this.visible = visible; this.map?.triggerRepaint(); }
+  get isVisible(): boolean { return this.visible; }
   setRenderer(renderer: ParticleRenderer | null): void { this.override = renderer; this.map?.triggerRepaint(); }
   setNight(night: boolean): void { this.colours = night ? STATUS_COLOURS_NIGHT : STATUS_COLOURS; this.map?.triggerRepaint(); }
 

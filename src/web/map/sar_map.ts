@@ -138,8 +138,8 @@ export class SarMap {
   }
 
   /** What it draws of the drift (a test hook, BenchHooks.drawn). */
-  drawn(): { map: number; timeIndex: number; pocShown: boolean } {
-    return { map: this.serial, timeIndex: this.particles.timeIndex, pocShown: this.poc !== null };
+  drawn(): { map: number; timeIndex: number; pocShown: boolean; particlesShown: boolean } {
+    return { map: this.serial, timeIndex: this.particles.timeIndex, pocShown: this.poc !== null, particlesShown: this.particles.isVisible };
   }
 
   /** Resolves when the style has loaded (every source exists). */
