@@ -87,7 +87,7 @@ describe('bad input (end to end, Chromium)', () => {
     await page.getByTestId(TID.particleCount).fill('-5');
     await page.getByTestId(TID.driftRun).click();
     await banner.waitFor();
-    await expect(banner.textContent()).resolves.toMatch(/^The drift could not run: particleCount: -5 is not between 1 and [\d,]+ particles/);
+    await expect(banner.textContent()).resolves.toMatch(/^The drift could not run: A value in the planning inputs is impossible\. Correct the field the details name\. Details: particleCount: -5 is not between 1 and [\d,]+ particles/);
     const drifts = (await probe(page))!.driftsDone;
     // within the drift's limits but beyond the page's memory: refused before any work, with the count that fits
     await page.getByTestId(TID.particleCount).fill('2000000');

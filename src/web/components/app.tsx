@@ -9,7 +9,7 @@ import { api, ApiError, NetworkError } from '../api/http.js';
 import { keepAgreement, keepUser, keptAgreement, keptUser } from '../api/offline_store.js';
 import type { UserView } from '../api/types.js';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, preferredLanguage, translate, type Language, type MessageKey, type MessageValues } from '../i18n/dictionary.js';
-import { refusalWords } from '../i18n/refusals.js';
+import { problemWords, refusalWords } from '../i18n/refusals.js';
 import { PlannerClient } from '../planner/planner_client.js';
 import { probe } from '../probe.js';
 import { TID } from '../test_ids.js';
@@ -57,7 +57,8 @@ export function errorWords(t: AppContextValue['t'], error: unknown): { message: 
   if (error instanceof NetworkError) return { message: t('error.network'), code: 'SARB_NETWORK' };
   if (error instanceof ApiError) return { message: refusalWords(t, error), code: error.code };
   const e = error as { message?: string; code?: string };
-  return { message: e?.message ?? String(error), code: e?.code ?? 'SARB_PAGE' };
+  const code = e?.code ?? 'SARB_PAGE';
+  return { message: problemWords(t, code, e?.message ?? String(error)), code };
 }
 
 const storedLanguage = (userName: string | null): Language | null => {

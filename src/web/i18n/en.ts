@@ -255,6 +255,17 @@ export const en = {
   'error.pageMemory': '{particles} particles at {outputs} output times need {megabytes} MB in this browser, more than its limit of {limit} MB. Use at most {fits} particles, or fewer output times; the command line (sarbridge drift) takes up to {commandLineMax} particles.',
   'error.plan': 'The plan could not be made: {message}',
   'error.dismiss': 'Dismiss',
+  // the page's own problems by the core's code (problemWords): what kind, and what the coordinator can do
+  'error.problem': '{summary} Details: {detail}',
+  'problem.SARB_INVALID_INPUT': 'A value in the planning inputs is impossible. Correct the field the details name.',
+  'problem.SARB_DATA_FILE': 'A data file cannot be read or is malformed. Check the file, or choose another.',
+  'problem.SARB_FORCING_FILE': 'The wind or current file cannot be used (damaged, incomplete, or without wind or current). Check the file, or choose another.',
+  'problem.SARB_TIME_NOT_COVERED': 'The wind or current data do not cover the drift’s time span. Use data for that time, or check the times entered.',
+  'problem.SARB_SPACE_NOT_COVERED': 'The wind or current data do not cover the positions to drift. Use data covering that area, or check the positions entered.',
+  'problem.SARB_VARIABLE_NOT_COVERED': 'Wind or current is missing: no source gives it. Add a file or a constant for it.',
+  'problem.SARB_UNKNOWN_OBJECT_CLASS': 'The search object class is not in the Leeway table. Choose a class from the list.',
+  'problem.SARB_NO_DRIFT': 'No drift has run in this page yet. Run the drift first.',
+  'problem.SARB_EXERCISE_TRUTH': 'The exercise’s hidden truth cannot be simulated with these settings. Check its position, time and forcing.',
   'error.refusal': '{summary} The server’s words: {detail}',
   'error.refusalField': '{summary} Field: {field}. The server’s words: {detail}',
   // the server's refusals by code (docs/errors.md; refusals.ts): what kind, and what the coordinator can do

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ApiError } from '../api/http.js';
 import { translate, type Language, type MessageKey, type MessageValues } from './dictionary.js';
-import { refusalKey, refusalWords } from './refusals.js';
+import { problemWords, refusalKey, refusalWords } from './refusals.js';
 
 const tr = (language: Language) => (key: MessageKey, values?: MessageValues) => translate(language, key, values);
 
@@ -52,5 +52,20 @@ describe('server refusals in the reader\'s language', () => {
     expect(codes).toContain('SARB_DRIFT_QUEUE_FULL');
     expect(codes).not.toContain('SARB_NETWORK');
     expect(codes.filter((code) => refusalKey(code) === undefined)).toEqual([]);
+  });
+});
+
+describe('the page\'s own problems in the reader\'s language', () => {
+  test('a drift the forcing does not cover, in Korean: the summary, then the core\'s detail', () => {
+    const words = problemWords(tr('ko'), 'SARB_TIME_NOT_COVERED', 'wind: the run 2026-03-10T06:00Z..2026-03-11T06:00Z is outside the sources');
+    expect(words).toBe('바람·해류 자료가 표류 계산 기간을 포함하지 않습니다. 해당 기간의 자료를 사용하거나 입력한 시각을 확인하십시오. 상세: wind: the run 2026-03-10T06:00Z..2026-03-11T06:00Z is outside the sources');
+  });
+  test('a code without a summary keeps the detail alone', () => {
+    expect(problemWords(tr('ja'), 'SARB_PAGE', 'something broke')).toBe('something broke');
+  });
+  test('every core code a drift or plan raises in the Worker has a summary', () => {
+    for (const code of ['SARB_INVALID_INPUT', 'SARB_DATA_FILE', 'SARB_FORCING_FILE', 'SARB_TIME_NOT_COVERED', 'SARB_SPACE_NOT_COVERED', 'SARB_VARIABLE_NOT_COVERED', 'SARB_UNKNOWN_OBJECT_CLASS', 'SARB_NO_DRIFT']) {
+      for (const language of ['en', 'ko', 'ja'] as const) expect(problemWords(tr(language), code, 'D'), `${language} ${code}`).toMatch(/^.{20,}D$/);
+    }
   });
 });

@@ -26,6 +26,16 @@ export function refusalKey(code: string): MessageKey | undefined {
   return Object.hasOwn(en, key) ? (key as MessageKey) : undefined;
 }
 
+/**
+ * A failure inside the page (the planner Worker runs the core, whose errors carry the same codes
+ * as the CLI's) in words: the summary in the reader's language (`problem.<code>`) before the
+ * core's own detail, which names the field, file or time; a code without a summary, the detail alone.
+ */
+export function problemWords(t: Translate, code: string, detail: string): string {
+  const key = `problem.${code}`;
+  return Object.hasOwn(en, key) ? t('error.problem', { summary: t(key as MessageKey), detail }) : detail;
+}
+
 /** A refusal in words: the summary in the reader's language, then the server's detail and field (an unknown code: the generic words). */
 export function refusalWords(t: Translate, refusal: Refusal): string {
   const key = refusalKey(refusal.code);
