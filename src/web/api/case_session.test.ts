@@ -140,4 +140,21 @@ describe('CaseSession', () => {
     expect(kept.get('refused')).toEqual([]);
     again.close();
   });
+
+  test('a write to a case closed meanwhile is a refusal to read, not a conflict to resend', async () => {
+    const { CaseSession } = await import('./case_session.js');
+    const s = await CaseSession.open('c1');
+    server.reachable = false;
+    expect((await s.append(message('late'))).sent).toBe(false);
+    const realFetch = server.fetch;
+    // the server answers a closed case with 409 and the version it was closed at, as http_errors.ts does
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => (init?.method === 'POST'
+      ? new Response(JSON.stringify({ code: 'SARB_CASE_CLOSED', message: "case 'c1' was closed at version 1 and takes no more events", currentVersion: 1 }), { status: 409 })
+      : realFetch(url, init)));
+    server.reachable = true;
+    await s.retry();
+    expect(s.snapshot().outbox).toHaveLength(0);
+    expect(s.snapshot().refused).toMatchObject([{ code: 'SARB_CASE_CLOSED', event: { type: 'message', payload: { text: 'late' } } }]);
+    s.close();
+  });
 });

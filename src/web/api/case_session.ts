@@ -233,7 +233,9 @@ export class CaseSession {
       } catch (error) {
         if (error instanceof NetworkError) { this.setLink(navigator.onLine ? 'reconnecting' : 'offline'); return; }
         if (error instanceof ApiError) this.setLink('online');   // the server answered: the link is up
-        if (error instanceof ApiError && error.status === 409 && error.currentVersion !== undefined) {
+        // a closed case answers 409 with its version too, but resending on that version cannot help:
+        // it is a refusal the author reads, not a conflict to resolve
+        if (error instanceof ApiError && error.code === 'SARB_VERSION_CONFLICT' && error.currentVersion !== undefined) {
           // the log moved on while this was written: fetch what changed, and let the author decide
           this.outbox[0] = { ...next, state: 'conflict', currentVersion: error.currentVersion, problem: error.message };
           await this.saveOutbox();
