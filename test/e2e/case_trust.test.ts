@@ -210,6 +210,9 @@ describe('a joint log both parties can trust (end to end, Chromium)', () => {
     expect(after.party).toBe('JP');
     expect(after.payload!.inputs.units.map((u) => u.id).sort()).toEqual(['jp-ship-1', 'kr-ship-1']);
     expect(after.payload!.inputs.scenarios[0].weight).toBe(0.8);
+    // JP's page, holding its saved event, still shows nothing of KR's ship
+    expect(await jp.page.locator('.plan-panel').textContent()).not.toContain('kr-ship-1');
+    expect(await jp.page.getByTestId(TID.unitsNotShown).textContent()).toMatch(/^1 unit\(s\)/);
     await screenshot(jp.page, 'trust-hidden-units-jp');
   }, 300_000);
 });

@@ -67,7 +67,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; eventsPag
   }, async (request, reply) => {
     const { type } = request.body;
     if (OWN_ROUTE[type]) throw new InvalidInputError('body/type', `'${type}' events are written by ${OWN_ROUTE[type]}`);
-    const event = await caseLog.append(actorOf(request), request.params.caseId, request.body);
-    return reply.code(201).send({ event });
+    const actor = actorOf(request);
+    const event = await caseLog.append(actor, request.params.caseId, request.body);
+    // answered as the author may see it: planning inputs may hold units kept that it never saw (view.ts unitsCarriedOver)
+    return reply.code(201).send({ event: caseLog.view(event, actor.party) });
   });
 };

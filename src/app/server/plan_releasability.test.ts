@@ -128,7 +128,11 @@ test('JP saving its view of the inputs keeps the KR units it cannot see; each pa
   const jpView = (await eventsFor('sato'))[3].payload.inputs;
   const edited = { ...jpView, particles: 4000, units: jpView.units.map((u: { id: string; enduranceH: number }) => (u.id === 'jp-navy-ship-1' ? { ...u, enduranceH: 5 } : u)) };
   const before = (await eventsFor('sato')).length;
-  expect((await post('sato', { basedOnVersion: before, type: 'planningInputs', payload: { inputs: edited } })).statusCode).toBe(201);
+  const answer = await post('sato', { basedOnVersion: before, type: 'planningInputs', payload: { inputs: edited } });
+  expect(answer.statusCode).toBe(201);
+  // the author's answer is its view too: the page adds it to its log as it is
+  expect(answer.body).not.toMatch(/kr-helo-1|kr-ship-1|keptUnseen/);
+  expect(answer.json().event.withheldUnits).toBe(2);
   const kr = (await eventsFor('kim')).at(-1);
   // KR's ship and helicopter, and the helicopter's search, as KR saved them; JP's edit of its own ship
   expect(kr.payload.inputs.units.map((u: { id: string }) => u.id)).toEqual(['jp-navy-ship-1', 'jp-navy-helo-1', 'kr-ship-1', 'kr-helo-1'].filter((id) => id.startsWith('kr') || agreement.units.find((u) => u.id === id)!.releasability === 'everything'));
