@@ -42,8 +42,6 @@ export interface CaseContextValue {
   readonly inputsVersion: number | null;
   /** Units of another party the server left out of those inputs for this reader (their figures are not released to its party). */
   readonly inputsWithheldUnits: number;
-  /** The party that saved those inputs. */
-  readonly inputsParty: string | null;
   readonly drift: DriftView | null;
   readonly plan: PlanView | null;
   readonly running: { readonly what: 'drift' | 'plan'; readonly fraction: number } | null;
@@ -368,7 +366,7 @@ export function CaseView(props: { caseId: string }) {
   const caseParties = caseStatus(snapshot.events).parties;   // with the parties added since it opened
   const context: CaseContextValue = {
     snapshot, session, append: (e) => session.append(e), inputs, inputsVersion: inputsEvent?.version ?? null,
-    inputsWithheldUnits: inputsEvent?.withheldUnits ?? 0, inputsParty: inputsEvent?.party ?? null,
+    inputsWithheldUnits: inputsEvent?.withheldUnits ?? 0,
     drift, plan, running, runDrift, runPlan, localFiles,
     addLocalFile: (name, bytes) => setLocalFiles((f) => ({ ...f, [name]: bytes })),
     setPreview: (p) => { void map.current?.setPreview(p); },
