@@ -216,6 +216,20 @@ export class Coastline {
     };
   }
 
+  /** Shoreline.mayBeNearLand: the point on land, or a cell holding shoreline edges in the box of `radiusM` about it. */
+  mayBeNearLand(lonDeg: number, latDeg: number, radiusM: number): boolean {
+    if (this.isLand(lonDeg, latDeg)) return true;
+    const cpd = this.cellsPerDeg;
+    let x = lonDeg - this.westDeg - this.wrapBaseDeg;
+    if (x < 0 || x >= 360) x -= 360 * Math.floor(x / 360);
+    const u = (x + this.wrapBaseDeg) * cpd, v = (latDeg - this.southDeg) * cpd;
+    const radius = radiusM / (((Math.PI / 180) * EARTH_RADIUS_M) / cpd);
+    // the box's east-west half width at its poleward side, where a degree of longitude is shortest
+    const poleward = Math.min(89.9, Math.abs(latDeg) + radius / cpd);
+    const uRadius = radius / Math.cos((poleward * Math.PI) / 180);
+    return this.edgesNear(u - uRadius, u + uRadius, v - radius, v + radius);
+  }
+
   /**
    * Whether any cell holding shoreline edges (neither all water nor all land) may lie in the box
    * u in [uLo, uHi], v in [vLo, vHi] (cell units): false only when none does. A summed-area table of

@@ -82,3 +82,16 @@ describe('Coastline.closestShore\'s table of cells with edges', () => {
     expect(near).toBeLessThan(1900);
   });
 });
+
+describe('Coastline.mayBeNearLand', () => {
+  test('false only in water with no shore within the radius; never false where closestShore finds land', () => {
+    expect(coast.mayBeNearLand(132.05, 37.05, 10)).toBe(true);            // on the island
+    expect(coast.mayBeNearLand(132.05, 37.2, 20_000)).toBe(true);         // 0.1° north of its tip: about 11 km
+    expect(coast.mayBeNearLand(132.05, 37.6, 20_000)).toBe(false);        // 0.5° off: about 55 km
+    // whatever the point and radius, when closestShore finds the shore within the radius, so does this
+    for (let k = 0; k < 400; k++) {
+      const lon = 131.5 + (k % 20) * 0.05, lat = 36.6 + Math.floor(k / 20) * 0.045, radiusM = 2000 + (k * 7919) % 40_000;
+      if (coast.closestShore(lon, lat, lon, lat, radiusM) !== null) expect(coast.mayBeNearLand(lon, lat, radiusM), `${lon} ${lat} ${radiusM}`).toBe(true);
+    }
+  });
+});

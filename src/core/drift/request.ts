@@ -110,4 +110,10 @@ export interface Shoreline {
    */
   closestShore(lon0Deg: number, lat0Deg: number, lon1Deg: number, lat1Deg: number, maxDistanceM: number):
     { distanceM: number; fraction: number; shoreLonDeg: number; shoreLatDeg: number } | null;
+  /**
+   * A quick answer for many queries: false only when the point is in water and no shoreline lies
+   * within `radiusM` of it (so everything that close is water); true when land may be that close.
+   * Absent: land may be anywhere.
+   */
+  mayBeNearLand?(lonDeg: number, latDeg: number, radiusM: number): boolean;
 }

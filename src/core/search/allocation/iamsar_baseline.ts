@@ -345,7 +345,7 @@ function laidOut(particles: ParticleWeights, snapshots: readonly PositionSnapsho
       const clipped = clipClearOfLand(rectangleInFrame(frame, area), pattern,
         (r) => iamsarSpacingNm(unit, pattern, (2 * r.alongHalfM) / METRES_PER_NM, (2 * r.acrossHalfM) / METRES_PER_NM, law, interleave).spacingNm, frame, shoreline,
         lineClearanceM(unitClearanceNm(unit), unit.turnRadiusNm ?? 0));
-      if (clipped) area = pattern === 'SS' ? squareOf(rectangleOnEarth(frame, clipped)) : rectangleOnEarth(frame, clipped);
+      if (clipped) area = rectangleOnEarth(frame, clipped);   // an SS square clipped to a square (clipClearOfLand)
       else clearOfLand = false;
     }
     return iamsarAssignment(unit, pattern, area, law, interleave);
