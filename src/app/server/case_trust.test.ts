@@ -134,7 +134,7 @@ describe('corrections and retractions', () => {
     await c.post('kim', caseId, 'report', { text: 'raft' });
     await c.post('kim', caseId, 'planIssued', { planId: 'P1', text: 'PLAN' });
     const other = await c.post('sato', caseId, 'eventRetracted', { eventVersion: 2, reason: 'we doubt it' });
-    expect(other.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED', message: 'event 2 was written by KR: only KR corrects or retracts it, not JP (write a report or message instead)' });
+    expect(other.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED', message: "event 2 is not JP's: only the party that wrote an event corrects or retracts it (write a report or message instead)" });
     expect((await c.post('kim', caseId, 'eventRetracted', { eventVersion: 3, reason: 'x' })).json())
       .toMatchObject({ statusCode: 400, field: 'body/payload/eventVersion', message: "payload/eventVersion: event 3 is a 'planIssued': only report, sighting, unitPosition, message events are corrected or retracted" });
     expect((await c.post('kim', caseId, 'eventRetracted', { eventVersion: 9, reason: 'x' })).json()).toMatchObject({ statusCode: 400, message: 'payload/eventVersion: the case has no event 9 (it is at version 3)' });
@@ -144,6 +144,18 @@ describe('corrections and retractions', () => {
     expect(hidden.json()).toMatchObject({ statusCode: 400, field: 'releasability', message: "releasability: a retraction is released as the event it names (everything), so every party that saw it sees it; not 'nothing'" });
     const badTime = await c.post('kim', caseId, 'eventCorrected', { eventVersion: 2, reason: 'x', replacement: { text: 'raft', time: '2026-02-30T10:00Z' } });
     expect(badTime.json()).toMatchObject({ statusCode: 400, field: 'body/payload/replacement/time' });
+  });
+
+  test("a refusal to correct another party's event says nothing of an event withheld from the writer", async () => {
+    const c = client(bare);
+    const caseId = await c.open(['KR', 'JP']);
+    await c.post('kim', caseId, 'report', { text: 'crew fatigue' }, 'nothing');
+    await c.post('kim', caseId, 'planIssued', { planId: 'P1', text: 'PLAN' }, 'nothing');
+    for (const [version, type] of [[2, 'eventRetracted'], [3, 'eventCorrected']] as const) {
+      const refused = await c.post('sato', caseId, type, { eventVersion: version, reason: 'x', ...(type === 'eventCorrected' ? { replacement: { text: 'y' } } : {}) });
+      expect(refused.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED',
+        message: `event ${version} is not JP's: only the party that wrote an event corrects or retracts it (write a report or message instead)` });
+    }
   });
 
   test("a retracted position is no unit's last position; a retracted event takes no further correction", async () => {
