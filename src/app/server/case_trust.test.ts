@@ -96,6 +96,25 @@ describe('closing and reopening a joint case', () => {
     } finally { await s.app.close(); await s.store.close(); }
   });
 
+  test("a refusal names no plan the refused party may not see, nor where its datum lies", async () => {
+    const c = client(under);
+    const caseId = await c.open(['KR', 'JP']);
+    // KR's own plan, withheld from JP, its datum in KR's SRR (128°E 36°N), then one whose datum lies in no SRR (150°E 20°N)
+    const kept = { planId: 'KR-ONLY-P7', text: 'PLAN KR-ONLY-P7', plan: { datumTrack: [{ timeS: hour(0), lonDeg: 128, latDeg: 36 }], units: [] } };
+    expect((await c.post('kim', caseId, 'planIssued', kept, 'nothing')).statusCode).toBe(201);
+    const refused = await c.post('sato', caseId, 'caseClosed', { reason: 'found' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe("closing a joint case needs the SMC of the coordinating RCC (kr-rcc of KR: rule R1, the datum of a plan not released to JP lies in its SRR), or every party's agreement: " +
+      "KR has not agreed (statusChangeAgreed with to 'closed', since the status last changed)");
+    const far = { planId: 'KR-ONLY-P8', text: 'PLAN KR-ONLY-P8', plan: { datumTrack: [{ timeS: hour(0), lonDeg: 150.123, latDeg: 20.456 }], units: [] } };
+    expect((await c.post('kim', caseId, 'planIssued', far, 'nothing')).statusCode).toBe(201);
+    const nowhere = (await c.post('sato', caseId, 'caseClosed', { reason: 'found' })).json().message;
+    expect(nowhere).toMatch(/^closing a joint case needs every party's agreement \(no coordinating RCC is known/);
+    expect(nowhere).not.toMatch(/KR-ONLY|150\.1|20\.4/);
+    // KR, which sees its plan, is told which and where
+    expect((await c.post('kim', caseId, 'caseClosed', { reason: 'found' })).json().message).toMatch(/plan 'KR-ONLY-P8': the datum \(20\.456°N 150\.123°E\) lies in no party's SRR/);
+  });
+
   test('a status the case has already, a role that may not, a releasability other than everything are refused', async () => {
     const c = client(bare);
     const caseId = await c.open(['KR']);
