@@ -145,6 +145,12 @@ export class ExerciseControl {
     return control;
   }
 
+  /** Is the actor a named controller of the exercise `caseId`? */
+  async controls(actor: Actor, caseId: string): Promise<boolean> {
+    const control = await this.controlOf(caseId);
+    return control !== null && this.isController(actor, control.state);
+  }
+
   /** The exercise time now on the state's clock (UTC text), or null before the clock is set. */
   exerciseTimeNow(state: ControlState): string | null {
     return state.clock ? utcTimeText(Math.floor(exerciseTimeS(state.clock, this.now().getTime()))) : null;

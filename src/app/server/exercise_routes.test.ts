@@ -207,13 +207,14 @@ describe('a joint exercise through HTTP', () => {
     expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('sato') })).json().score.lessons).toHaveLength(1);
     // the after-action report: each party's copy in its names, the shared copy in neutral ones; HTML and PDF
-    const report = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP&format=json`, headers: auth('kim') })).json().report;
+    const report = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=json`, headers: auth('kim') })).json().report;
     expect(report).toMatchObject({ exerciseId: CASE, parties: ['KR', 'JP'], truth: { objectClass: 'OVATEK-CRAFT-3' }, detection: { unitId: 'kr-ship-1' } });
     expect(report.plans).toHaveLength(1);
     expect(report.plans[0].cells.length).toBeGreaterThan(0);
     expect(report.searches.map((x: { source: string }) => x.source)).toEqual(['uploaded', 'uploaded', 'simulated', 'simulated', 'simulated']);
     expect(report.lessons.map((l: { by: string }) => l.by)).toEqual(['lee']);
-    const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
+    // each party's readers read its copy (and the shared one)
+    const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth(copy === 'KR' ? 'kim' : 'sato') });
     const kr = await html('KR');
     expect(kr.headers['content-type']).toMatch(/^text\/html/);
     // each party's copy in its own names and script, the shared copy neutral
@@ -231,6 +232,24 @@ describe('a joint exercise through HTTP', () => {
     expect((await command('lee', 'lessonEntered', { text: 'a later lesson' })).statusCode).toBe(201);
     expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T11:30Z' })).statusCode).toBe(409);
     clock.nowMs += 1000;
+  });
+
+  test("a party's copy of the report is for its own readers and the controllers: it names that party's units", async () => {
+    const copy = (user: string, c: string, format = 'html') => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${c}&format=${format}`, headers: auth(user) });
+    // KR's copy names the helicopter the liaison officer is aboard, which the agreement releases nothing of to JP
+    expect((await copy('kim', 'KR')).body).toContain('KR illustrative helicopter');
+    for (const format of ['html', 'json', 'pdf']) {
+      const refused = await copy('sato', 'KR', format);
+      expect(refused.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED' });
+      expect(refused.body).not.toContain('illustrative helicopter');
+    }
+    expect((await copy('kim', 'JP')).statusCode).toBe(403);
+    for (const own of [await copy('sato', 'JP'), await copy('sato', 'shared')]) {
+      expect(own.statusCode).toBe(200);
+      expect(own.body).not.toContain('KR illustrative helicopter');
+    }
+    // a controller reads every copy
+    expect((await copy('tanaka', 'KR')).statusCode).toBe(200);
   });
 });
 
