@@ -40,6 +40,8 @@ export interface ServerLimits extends DriftLimits {
   readonly login: LoginPolicy;
   /** How long an uploaded NetCDF4 file that needs h5wasm may take to read, ms (default 30 s and 1 s per 5 MB). */
   readonly forcingUploadDeadlineMs?: number;
+  /** How often a live connection checks its session and its reader's roles, ms (default 15 s; tests shorten it). */
+  readonly liveSessionCheckMs?: number;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
-  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId) });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId), sessionCheckMs: limits.liveSessionCheckMs });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock, uploadDeadlineMs: limits.forcingUploadDeadlineMs });
