@@ -481,13 +481,23 @@ export class ExerciseControl {
         const first = state.detections.filter((d) => d.hit).sort((a, b) => Date.parse(a.time!) - Date.parse(b.time!))[0];
         const releaseS = state.truth ? Date.parse(state.truth.time) / 1000 : undefined;
         const hours = first && releaseS !== undefined ? Math.round((Date.parse(first.time!) / 1000 - releaseS) / 360) / 10 : undefined;
-        const result = first ? `target detected by ${first.unitId} at ${first.time}${hours !== undefined ? `, ${hours} h after it went into the water` : ''}` : 'target not detected';
+        const result = first ? `target detected by ${this.unitForEveryParty(first.unitId)} at ${first.time}${hours !== undefined ? `, ${hours} h after it went into the water` : ''}` : 'target not detected';
         await this.deps.programme.record('exerciseResult', {
           id: state.programmeItemId, result: `Exercise ${caseId}: ${result}.`, caseId, detected: first !== undefined, ...(hours !== undefined ? { timeToDetectionH: hours } : {}),
         }, state.ended.by, state.director.party);
       }
     }
     if (state.ended && players.some((e) => e.type === 'exerciseEnded')) this.finished.add(caseId);
+  }
+
+  /**
+   * A unit as the programme's words name it, which every party of the agreement reads: by its id
+   * when the agreement releases it to every other party (whole or its positions), else as its
+   * party's unit ("a KR unit", as a detection shows it to a party that may not see the unit).
+   */
+  private unitForEveryParty(unitId: string): string {
+    const unit = this.deps.agreement?.units.find((u) => u.id === unitId);
+    return unit?.releasability === 'nothing' ? `a ${unit.party} unit` : unitId;
   }
 
   /** Draw the detection of the truth along one search's track and record it (control stream). */

@@ -362,4 +362,14 @@ describe('a detection reaches both centres', () => {
     const pdf = await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: own.auth('lee') });
     if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload).replace(/\s+/g, ' ')).toMatch(/Messages from → to: South Korea → Japan Messages: 2 Acknowledged: 2 \(100\.0 %\) Mean delay: 6\.5 min Median delay: 6\.5 min Longest delay: 10\.0 min/);
   });
+
+  test('the result the programme records names the detecting unit as every party may see it', async () => {
+    await ownCommand('exerciseEnded', { text: 'ENDEX' });
+    await own.app.ticker.tick();
+    for (const user of ['sato', 'kim', 'mori']) {
+      const programme = (await own.app.inject({ method: 'GET', url: '/api/programme', headers: own.auth(user) })).json();
+      expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by a KR unit at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
+      expect(JSON.stringify(programme)).not.toContain('kr-helo-1 at');
+    }
+  });
 });
