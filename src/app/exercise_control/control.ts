@@ -14,7 +14,7 @@ import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { AccessDeniedError, CaseClosedError, checkAgainstSchema, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, checkAgainstSchema, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog, type ViewedEvent } from '../case_log/index.js';
 import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
 import { CONTROL_EVENT_PAYLOADS, CONTROLLER_EVENT_TYPES, controlStreamId, type ControlEventPayload, type ControlEventType, type Truth } from './events.js';
@@ -189,6 +189,12 @@ export class ExerciseControl {
   /** The players' case's events, whole (the score's and the report's source; never answered to a player as such). */
   async playersEvents(caseId: string): Promise<StoredEvent[]> {
     return await this.store.readEvents(caseId, 0);
+  }
+
+  /** The players' case's events as `party` may see them (CaseLog.view), or whole for null (a controller). */
+  async playersEventsAs(caseId: string, party: string | null): Promise<ViewedEvent[]> {
+    const events = await this.playersEvents(caseId) as CaseEvent[];
+    return party === null ? events : events.map((e) => this.deps.caseLog.view(e, party));
   }
 
   /** The programme as the stream holds it (null without an agreement). */

@@ -364,12 +364,30 @@ describe('a detection reaches both centres', () => {
   });
 
   test('the result the programme records names the detecting unit as every party may see it', async () => {
+    // (for the next test: a report KR releases to no one, and a message to JP)
+    expect((await own.app.inject({ method: 'POST', url: `/api/cases/${CASE}/events`, headers: own.auth('kim'), payload: {
+      basedOnVersion: (await ownPlayers()).at(-1)!.version, type: 'report', payload: { text: 'KR-ONLY crew fatigue on the helicopter' }, releasability: 'nothing' } })).statusCode).toBe(201);
     await ownCommand('exerciseEnded', { text: 'ENDEX' });
     await own.app.ticker.tick();
     for (const user of ['sato', 'kim', 'mori']) {
       const programme = (await own.app.inject({ method: 'GET', url: '/api/programme', headers: own.auth(user) })).json();
       expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by a KR unit at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
       expect(JSON.stringify(programme)).not.toContain('kr-helo-1 at');
+    }
+  });
+
+  test("the report's timeline holds the events as the reader's party may see them", async () => {
+    const report = (user: string, copy: string, format: string) => own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}&format=${format}`, headers: own.auth(user) });
+    const timeline = async (user: string, copy: string) => ((await report(user, copy, 'json')).json().report.timeline as { text: string }[]).map((e) => e.text);
+    expect(await timeline('kim', 'KR')).toContain('report: KR-ONLY crew fatigue on the helicopter');
+    expect(await timeline('lee', 'JP')).toContain('report: KR-ONLY crew fatigue on the helicopter');   // a controller reads the whole log
+    for (const copy of ['JP', 'shared']) {
+      const seen = await timeline('sato', copy);
+      expect(seen.join('\n')).not.toMatch(/KR-ONLY|kr-helo-1/);
+      // the detection by the helicopter is there, as JP's players saw it
+      expect(seen).toContain('target detected by a KR unit');
+      for (const format of ['html', 'json']) expect((await report('sato', copy, format)).body).not.toContain('KR-ONLY');
+      if (pdftotextAvailable) expect(pdftotext((await report('sato', copy, 'pdf')).rawPayload)).not.toContain('KR-ONLY');
     }
   });
 });

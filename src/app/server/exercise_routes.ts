@@ -130,10 +130,12 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
     if (copy !== 'shared' && !agreement.parties.some((p) => p.id === copy)) throw new InvalidInputError('querystring/copy', `'${copy}' is neither a party of the agreement (${agreement.parties.map((p) => p.id).join(', ')}) nor 'shared'`);
     // a party's copy names that party's units as it sees them (their names, which another party may not have)
     const actor = actorOf(request);
-    if (copy !== 'shared' && copy !== actor.party && !(await control.controls(actor, request.params.caseId))) {
+    const controller = await control.controls(actor, request.params.caseId);
+    if (copy !== 'shared' && copy !== actor.party && !controller) {
       throw new AccessDeniedError('party', `querystring/copy: ${copy}'s copy of the report is for ${copy}'s readers; ${actor.party} reads copy=${actor.party} or copy=shared`);
     }
-    const report = await composeReport(control, clouds, agreement, request.params.caseId, await control.programmeState());
+    // a player's timeline holds the events as the player's party sees them
+    const report = await composeReport(control, clouds, agreement, request.params.caseId, await control.programmeState(), controller ? null : actor.party);
     if (!report) throw new InvalidInputError('caseId', 'the report needs the truth set and the programme entry the exercise was made from');
     const reader = readerFor(copy === 'shared' ? undefined : copy);
     const name = `${request.params.caseId}-${copy}`;
