@@ -166,6 +166,12 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
+  // an API answer is for the user who asked: no browser keeps it (its next user, its back button, a
+  // report opened in a tab), unless the route says what may be kept (forcing bytes, particle blobs)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // expired sessions and stale sign-in failures go at start and every SESSION_PURGE_MS
   const purge = () => sessions.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purging expired sessions failed'));
   const purgeTimer = setInterval(() => { void purge(); }, SESSION_PURGE_MS);
