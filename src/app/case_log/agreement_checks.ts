@@ -15,7 +15,7 @@ import type { Actor } from './roles.js';
 /** Refuse an event the agreement makes impossible or forbids to the actor (see docs/errors.md). */
 export function checkUnderAgreement(draft: EventDraft, actor: Actor, agreement: CooperationConfig): void {
   const knownUnit = (unitId: string, field: string) => {
-    const found = findUnitExactly(agreement, unitId);
+    const found = findUnitExactly(agreement, unitId, actor.party);
     if ('problem' in found) throw new InvalidInputError(field, found.problem);
     return found.unit;
   };
@@ -48,7 +48,7 @@ export function checkUnderAgreement(draft: EventDraft, actor: Actor, agreement: 
   }
   if (draft.type === 'notificationAcknowledged') {
     const { notificationId } = draft.payload as CaseEventPayload<'notificationAcknowledged'>;
-    const resolved = resolveNotificationId(agreement, notificationId);
+    const resolved = resolveNotificationId(agreement, notificationId, actor.party);
     if (!resolved.ok) throw new InvalidInputError('payload/notificationId', `${resolved.problem}; no acknowledgement of it is recorded`);
     const { toRcc } = resolved.notification;
     if (toRcc.party !== actor.party) {

@@ -104,7 +104,7 @@ export class CaseLog {
     if (draft.type === 'planningInputs') draft = await this.withHiddenUnitsKept(draft, actor);
     if ((STATUS_EVENT_TYPES as readonly string[]).includes(draft.type)) {
       const events = await this.store.readEvents(caseId, 0);
-      checkStatusChange(draft.type, draft.payload, actor, context!, events, this.coordinator(events));
+      checkStatusChange(draft.type, draft.payload, actor, context!, events, this.coordinator(events, actor.party));
     }
     if (draft.type === 'eventCorrected' || draft.type === 'eventRetracted') draft = await this.withCorrectionChecked(draft, actor, context!);
     await this.checkMessage(draft, context!.parties);
@@ -159,17 +159,20 @@ export class CaseLog {
   /**
    * The coordinating RCC of the case now (case_status.ts): the RCC whose SRR holds, at this time,
    * the datum of the newest plan issued with its geometry, under the agreement's coordinating-RCC rule.
+   * Said to `viewerParty`: a plan it may not see is named by neither its id nor its datum.
    */
-  private coordinator(events: readonly StoredEvent[]): Coordinator {
+  private coordinator(events: readonly StoredEvent[], viewerParty: string): Coordinator {
     if (!this.agreement) return { ok: false, problem: 'no coordinating RCC is known: this server runs without a cooperation agreement (serve --agreement), which names it' };
     const rule = this.agreement.rules.find((r) => r.kind === 'coordinating-rcc');
     if (rule?.kind === 'coordinating-rcc' && rule.closedBy === 'every-party') return { ok: false, problem: `the agreement's rule ${rule.id} has a joint case closed and reopened by every party` };
     const plan = [...events].reverse().find((e) => e.type === 'planIssued' && ((e.payload as CaseEventPayload<'planIssued'>).plan?.datumTrack.length ?? 0) > 0);
     if (!plan) return { ok: false, problem: 'no coordinating RCC is known: no plan with its datum has been issued in the case' };
     const { planId, plan: geometry } = plan.payload as CaseEventPayload<'planIssued'>;
+    const seen = this.view(plan as CaseEvent, viewerParty);
+    const named = !('withheld' in seen) && !('redacted' in seen);
     const found = coordinatingRccAt(this.agreement, geometry!.datumTrack, this.clock().getTime() / 1000);
-    if (!found.ok) return { ok: false, problem: `no coordinating RCC is known: plan '${planId}': ${found.problem}` };
-    return { ok: true, party: found.rcc.party, rccId: found.rcc.id, ruleId: found.ruleId, planId };
+    if (!found.ok) return { ok: false, problem: `no coordinating RCC is known: ${named ? `plan '${planId}': ${found.problem}` : `none from the newest plan issued, which is not released to ${viewerParty}`}` };
+    return { ok: true, party: found.rcc.party, rccId: found.rcc.id, ruleId: found.ruleId, plan: named ? `plan '${planId}'` : `a plan not released to ${viewerParty}` };
   }
 
   /**

@@ -18,7 +18,7 @@ describe('case status', () => {
     expect(closedAfter(undefined)).toBe(false);
   });
   test('the coordinating party closes alone; another party once the others agreed; exercise control in an exercise', () => {
-    const coordinator = { ok: true as const, party: 'JP', rccId: 'jp-rcc', ruleId: 'R1', planId: 'P1' };
+    const coordinator = { ok: true as const, party: 'JP', rccId: 'jp-rcc', ruleId: 'R1', plan: "plan 'P1'" };
     expect(() => checkStatusChange('caseClosed', {}, smc('JP'), joint, [], coordinator)).not.toThrow();
     expect(() => checkStatusChange('caseClosed', {}, smc('KR'), joint, [], coordinator)).toThrow(/coordinating RCC \(jp-rcc of JP.*JP has not agreed/);
     expect(() => checkStatusChange('caseClosed', {}, smc('KR'), joint, [ev('statusChangeAgreed', 'JP', { to: 'closed' })], none)).not.toThrow();

@@ -30,7 +30,8 @@ export function closedAfter(last: Pick<StoredEvent, 'type' | 'payload'> | undefi
 
 /** The coordinating RCC of the case now, as the case log found it, or why there is none. */
 export type Coordinator =
-  | { readonly ok: true; readonly party: string; readonly rccId: string; readonly ruleId: string; readonly planId: string }
+  /** `plan`: the plan whose datum decides, as the refused party may read of it (`plan 'P1'`, or `a plan not released to JP`). */
+  | { readonly ok: true; readonly party: string; readonly rccId: string; readonly ruleId: string; readonly plan: string }
   /** Why only every party's agreement closes it, e.g. `no coordinating RCC is known: no plan with its datum has been issued in the case`. */
   | { readonly ok: false; readonly problem: string };
 
@@ -66,7 +67,7 @@ export function checkStatusChange(
   if (missing.length === 0) return;
   const verb = to === 'closed' ? 'closing' : 'reopening';
   const who = coordinator.ok
-    ? `the SMC of the coordinating RCC (${coordinator.rccId} of ${coordinator.party}: rule ${coordinator.ruleId}, the datum of plan '${coordinator.planId}' lies in its SRR), or every party's agreement`
+    ? `the SMC of the coordinating RCC (${coordinator.rccId} of ${coordinator.party}: rule ${coordinator.ruleId}, the datum of ${coordinator.plan} lies in its SRR), or every party's agreement`
     : `every party's agreement (${coordinator.problem})`;
   throw new AccessDeniedError('party', `${verb} a joint case needs ${who}: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} not agreed ` +
     `(statusChangeAgreed with to '${to}', since the status last changed)`);

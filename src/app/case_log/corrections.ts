@@ -26,11 +26,12 @@ export function checkCorrectionTarget(
   const v = payload.eventVersion;
   const original = events.find((e) => e.version === v);
   if (!original) throw new InvalidInputError('payload/eventVersion', `the case has no event ${v} (it is at version ${events.length})`);
+  // the party first, in words that name neither its type nor its party: another party's event may be withheld from the actor
+  if (original.party !== actor.party) {
+    throw new AccessDeniedError('party', `event ${v} is not ${actor.party}'s: only the party that wrote an event corrects or retracts it (write a report or message instead)`);
+  }
   if (!(CORRECTABLE_TYPES as readonly string[]).includes(original.type)) {
     throw new InvalidInputError('payload/eventVersion', `event ${v} is a '${original.type}': only ${CORRECTABLE_TYPES.join(', ')} events are corrected or retracted`);
-  }
-  if (original.party !== actor.party) {
-    throw new AccessDeniedError('party', `event ${v} was written by ${original.party}: only ${original.party} corrects or retracts it, not ${actor.party} (write a report or message instead)`);
   }
   if (!mayWrite(actor.roles, original.type as CaseEventType, kind)) {
     throw new AccessDeniedError('role', `correcting or retracting a '${original.type}' needs role ${writersOf(original.type as CaseEventType, kind).join(' or ')}; ${actor.userName} holds ${actor.roles.join(', ')}`);

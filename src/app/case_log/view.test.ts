@@ -86,3 +86,25 @@ describe('a target detection reaches both centres (docs/exercises.md)', () => {
     expect(viewEvent(detection('someone'), 'KR', units)).toEqual(detection('someone'));
   });
 });
+
+describe('what the server writes from exercise control is no party\'s own (docs/exercises.md)', () => {
+  const units = [
+    { id: 'kr-helo-1', party: 'KR', releasability: 'nothing' as const },
+    { id: 'kr-ship-1', party: 'KR', releasability: 'position-only' as const },
+  ];
+  // filed in the director's party (JP here), released everything
+  const inject = (unitId?: string): CaseEvent => ({
+    caseId: 'x', version: 6, type: 'injectReleased', author: 'exercise-control', party: 'JP', recordedAt: '2026-03-10T09:00:00.000Z',
+    basedOnVersion: 5, releasability: 'everything',
+    payload: { injectId: 'late-1', kind: 'unitLate', at: '2026-03-10T09:00Z', text: 'fog at the base: two hours late', position: { lonDeg: 129.4, latDeg: 35.9 }, delayH: 2, ...(unitId ? { unitId } : {}) },
+  });
+  test("an inject about a unit reaches the director's party as that unit is released to it", () => {
+    expect(viewEvent(inject('kr-helo-1'), 'JP', units)).toEqual({ caseId: 'x', version: 6, withheld: true });
+    expect((viewEvent(inject('kr-ship-1'), 'JP', units) as { payload: unknown }).payload).toEqual({ unitId: 'kr-ship-1', position: { lonDeg: 129.4, latDeg: 35.9 } });
+    expect(viewEvent(inject('kr-helo-1'), 'KR', units)).toEqual(inject('kr-helo-1'));
+  });
+  test('an inject about no unit reaches every party whole', () => {
+    expect(viewEvent(inject(), 'JP', units)).toEqual(inject());
+    expect(viewEvent(inject(), 'KR', units)).toEqual(inject());
+  });
+});

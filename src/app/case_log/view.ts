@@ -1,5 +1,5 @@
 import { releasabilityFor, type SarUnit } from '../../core/cooperation/index.js';
-import type { CaseEvent, CaseEventPayload, RedactedEvent, ViewedEvent, WithheldEvent } from './events.js';
+import { EXERCISE_CONTROL_EVENT_TYPES, type CaseEvent, type CaseEventPayload, type RedactedEvent, type ViewedEvent, type WithheldEvent } from './events.js';
 import { POSITION_FIELDS, type Releasability } from './releasability.js';
 
 /** What the view needs of the agreement's units: who owns each and what the others may see of it. */
@@ -15,14 +15,16 @@ const stricter = (a: Releasability, b: Releasability): Releasability => (STRICTN
  * an event names a unit: the event's own `unitId` (unitPosition, sighting, searchDone: the stricter
  * of the two levels), a plan's units and routes, planning inputs' units and searches done (that
  * unit's entries removed or reduced, `withheldUnits` counting the units removed; see
- * docs/architecture.md). A party always sees its own units whole.
+ * docs/architecture.md). A party always sees its own units whole. An event the server writes from
+ * exercise control (an inject about a unit) is seen as its unit is released, whichever party directs.
  * Every response and every live update goes through this function.
  */
 export function viewEvent(event: CaseEvent, viewerParty: string, units: readonly UnitRelease[] = []): ViewedEvent {
   if (event.type === 'targetDetected') return detectionForViewer(event, viewerParty, units);
   const levelOf = unitLevels(viewerParty, units);
-  // the author's own planning inputs may hold units it never saw, kept by the server (unitsCarriedOver)
-  if (event.party === viewerParty) {
+  // the author's own planning inputs may hold units it never saw, kept by the server (unitsCarriedOver);
+  // what the server writes from exercise control is filed in the director's party but is no party's own
+  if (event.party === viewerParty && !(EXERCISE_CONTROL_EVENT_TYPES as readonly string[]).includes(event.type)) {
     if (event.type !== 'planningInputs' || !event.payload.keptUnseen) return event;
     const unseen = new Set(event.payload.keptUnseen);
     return inputsForViewer(event, (id) => (unseen.has(id) ? 'nothing' : 'everything'));

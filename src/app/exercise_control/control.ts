@@ -14,7 +14,7 @@ import { sweepWidthForLeewayClass } from '../../core/search/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { CaseNotFoundError, VersionConflictError, type CaseRow, type EventDraft, type SarbridgeStore, type StoredEvent } from '../../io/storage/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
-import { AccessDeniedError, CaseClosedError, checkAgainstSchema, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog } from '../case_log/index.js';
+import { AccessDeniedError, CaseClosedError, checkAgainstSchema, closedAfter, utcTimeText, type Actor, type CaseEvent, type CaseEventPayload, type CaseLog, type ViewedEvent } from '../case_log/index.js';
 import { planCaseFromFile, type PlanFile } from '../plan/plan_file.js';
 import { findItem, type ProgrammeStream } from '../programme/index.js';
 import { CONTROL_EVENT_PAYLOADS, CONTROLLER_EVENT_TYPES, controlStreamId, type ControlEventPayload, type ControlEventType, type Truth } from './events.js';
@@ -145,6 +145,12 @@ export class ExerciseControl {
     return control;
   }
 
+  /** Is the actor a named controller of the exercise `caseId`? */
+  async controls(actor: Actor, caseId: string): Promise<boolean> {
+    const control = await this.controlOf(caseId);
+    return control !== null && this.isController(actor, control.state);
+  }
+
   /** The exercise time now on the state's clock (UTC text), or null before the clock is set. */
   exerciseTimeNow(state: ControlState): string | null {
     return state.clock ? utcTimeText(Math.floor(exerciseTimeS(state.clock, this.now().getTime()))) : null;
@@ -183,6 +189,12 @@ export class ExerciseControl {
   /** The players' case's events, whole (the score's and the report's source; never answered to a player as such). */
   async playersEvents(caseId: string): Promise<StoredEvent[]> {
     return await this.store.readEvents(caseId, 0);
+  }
+
+  /** The players' case's events as `party` may see them (CaseLog.view), or whole for null (a controller). */
+  async playersEventsAs(caseId: string, party: string | null): Promise<ViewedEvent[]> {
+    const events = await this.playersEvents(caseId) as CaseEvent[];
+    return party === null ? events : events.map((e) => this.deps.caseLog.view(e, party));
   }
 
   /** The programme as the stream holds it (null without an agreement). */
@@ -475,13 +487,23 @@ export class ExerciseControl {
         const first = state.detections.filter((d) => d.hit).sort((a, b) => Date.parse(a.time!) - Date.parse(b.time!))[0];
         const releaseS = state.truth ? Date.parse(state.truth.time) / 1000 : undefined;
         const hours = first && releaseS !== undefined ? Math.round((Date.parse(first.time!) / 1000 - releaseS) / 360) / 10 : undefined;
-        const result = first ? `target detected by ${first.unitId} at ${first.time}${hours !== undefined ? `, ${hours} h after it went into the water` : ''}` : 'target not detected';
+        const result = first ? `target detected by ${this.unitForEveryParty(first.unitId)} at ${first.time}${hours !== undefined ? `, ${hours} h after it went into the water` : ''}` : 'target not detected';
         await this.deps.programme.record('exerciseResult', {
           id: state.programmeItemId, result: `Exercise ${caseId}: ${result}.`, caseId, detected: first !== undefined, ...(hours !== undefined ? { timeToDetectionH: hours } : {}),
         }, state.ended.by, state.director.party);
       }
     }
     if (state.ended && players.some((e) => e.type === 'exerciseEnded')) this.finished.add(caseId);
+  }
+
+  /**
+   * A unit as the programme's words name it, which every party of the agreement reads: by its id
+   * when the agreement releases it to every other party (whole or its positions), else as its
+   * party's unit ("a KR unit", as a detection shows it to a party that may not see the unit).
+   */
+  private unitForEveryParty(unitId: string): string {
+    const unit = this.deps.agreement?.units.find((u) => u.id === unitId);
+    return unit?.releasability === 'nothing' ? `a ${unit.party} unit` : unitId;
   }
 
   /** Draw the detection of the truth along one search's track and record it (control stream). */

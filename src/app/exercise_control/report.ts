@@ -8,10 +8,9 @@ import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { cloudAt, type ReleasedInject } from '../../core/exercise/index.js';
 import { reportCellsOfGrid, reportContoursOfGrid, type AfterActionReport, type ReportTimelineEntry } from '../../core/exercise/report/index.js';
 import { pocGrid } from '../../core/probability/index.js';
-import type { CaseEventPayload } from '../case_log/index.js';
+import { EXERCISE_CONTROL_EVENT_TYPES, type CaseEventPayload } from '../case_log/index.js';
 import { findItem } from '../programme/index.js';
 import type { ExerciseControl } from './control.js';
-import { CONTROL_AUTHOR } from './control.js';
 import type { PlanClouds } from './plan_clouds.js';
 import { composeScore } from './score.js';
 
@@ -23,7 +22,7 @@ function timelineText(type: string, p: Record<string, unknown>): string {
     case 'caseOpened': return `exercise opened: ${String(p.title)}`;
     case 'injectReleased': return `inject (${String(p.kind)}): ${String(p.text)}`;
     case 'exerciseClock': return `exercise clock ${String(p.mode)} at ${String(p.exerciseTime)}${p.mode === 'accelerated' ? ` ×${String(p.rate)}` : ''}`;
-    case 'targetDetected': return `target detected by ${String(p.unitId)}`;
+    case 'targetDetected': return `target detected by ${p.unitId === undefined ? `a ${String(p.unitParty)} unit` : String(p.unitId)}`;
     case 'exerciseEnded': return `exercise ended${p.text ? `: ${String(p.text)}` : ''}`;
     case 'planIssued': return `plan ${String(p.planId)} issued`;
     case 'searchDone': return `search by ${String(p.unitId)}${p.planId ? ` (plan ${String(p.planId)})` : ''}`;
@@ -35,8 +34,12 @@ function timelineText(type: string, p: Record<string, unknown>): string {
   }
 }
 
-/** The report model, or null when the exercise has no control stream (or its programme entry is gone). */
-export async function composeReport(control: ExerciseControl, clouds: PlanClouds, agreement: CooperationConfig | null, caseId: string, programme: Awaited<ReturnType<NonNullable<ExerciseControl['programmeState']>>>): Promise<AfterActionReport | null> {
+/**
+ * The report model, or null when the exercise has no control stream (or its programme entry is gone).
+ * Its timeline holds the players' events as `readerParty` may see them (the words each party
+ * wrote, released as it chose), or every event for null (a controller).
+ */
+export async function composeReport(control: ExerciseControl, clouds: PlanClouds, agreement: CooperationConfig | null, caseId: string, programme: Awaited<ReturnType<NonNullable<ExerciseControl['programmeState']>>>, readerParty: string | null): Promise<AfterActionReport | null> {
   const composed = await composeScore(control, clouds, agreement, caseId);
   if (!composed) return null;
   const { state, players, track, startS, plans, score } = composed.gathered;
@@ -44,10 +47,11 @@ export async function composeReport(control: ExerciseControl, clouds: PlanClouds
   if (!entry || entry.kind !== 'exercise' || !state.truth) return null;
   const ended = players.find((e) => e.type === 'exerciseEnded');
   const endS = ended ? timeS((ended.payload as CaseEventPayload<'exerciseEnded'>).exerciseTime ?? ended.recordedAt) : (players.at(-1) ? timeS(players.at(-1)!.recordedAt) : startS);
-  const timeline: ReportTimelineEntry[] = players.map((e) => ({
-    timeS: e.type === 'injectReleased' ? timeS((e.payload as unknown as ReleasedInject & { at: string }).at) : timeS(e.recordedAt),
-    party: e.author === CONTROL_AUTHOR ? null : e.party, text: timelineText(e.type, e.payload as Record<string, unknown>),
-  })).sort((a, b) => a.timeS - b.timeS);
+  const timeline: ReportTimelineEntry[] = (await control.playersEventsAs(caseId, readerParty)).flatMap((e) => ('withheld' in e ? [] : [{
+    // an inject at the exercise time it fell due (which a reader who sees its unit's positions only is not given)
+    timeS: timeS((e.type === 'injectReleased' ? (e.payload as Partial<ReleasedInject & { at: string }>).at : undefined) ?? e.recordedAt),
+    party: (EXERCISE_CONTROL_EVENT_TYPES as readonly string[]).includes(e.type) ? null : e.party, text: timelineText(e.type, e.payload as Record<string, unknown>),
+  }])).sort((a, b) => a.timeS - b.timeS);
   return {
     exerciseId: caseId, programmeEntry: entry.item, parties: agreement?.agreement.parties ?? [],
     startS, endS,

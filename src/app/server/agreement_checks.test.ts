@@ -112,6 +112,23 @@ describe('units, with an agreement', () => {
     expect((await post('kim', caseId, { basedOnVersion: 3, type: 'sighting', payload: { position: at, text: 'debris, no unit' } })).statusCode).toBe(201);
   });
 
+  test('a refusal names no unit the agreement releases nothing of to the writer', async () => {
+    const caseId = await openCase();
+    // kr-helo-1 is released nothing to JP: GET /api/agreement leaves it out of JP's units
+    const attempts: [object, string][] = [
+      [{ type: 'sighting', payload: { unitId: 'ghost', position: at, text: 'seen' } }, 'body/payload/unitId'],
+      [{ type: 'sighting', payload: { unitId: 'KR-HELO-1', position: at, text: 'seen' } }, 'body/payload/unitId'],
+      [{ type: 'notificationAcknowledged', payload: { notificationId: 'R3/ghost/place:liancourt/jp-rcc' } }, 'body/payload/notificationId'],
+    ];
+    for (const [body, field] of attempts) {
+      const res = await post('sato', caseId, { basedOnVersion: 1, ...body });
+      expect(res.json(), field).toMatchObject({ statusCode: 400, field, message: expect.stringMatching(/is not in the agreement \(its units: kr-ship-1, jp-ship-1, jp-navy-ship-1, jp-navy-helo-1\)/) });
+      expect(res.body).not.toMatch(/helo-1'|kr-helo-1/);
+    }
+    // KR is told of its own helicopter
+    expect((await post('kim', caseId, { basedOnVersion: 1, type: 'sighting', payload: { unitId: 'KR-HELO-1', position: at, text: 'seen' } })).json().message).toMatch(/did you mean 'kr-helo-1'/);
+  });
+
   test('only the owning party reports its unit\'s position', async () => {
     const caseId = await openCase();
     const res = await post('kim', caseId, { basedOnVersion: 1, type: 'unitPosition', payload: { unitId: 'jp-ship-1', position: at } });

@@ -190,6 +190,23 @@ describe('GET /api/cases/:caseId, GET /api/cases/:caseId/events (releasability)'
   });
 });
 
+describe('what the browser may keep', () => {
+  test("an answer for one user is kept by no browser (its next user, its back button): no-store, unless a route says what may be kept", async () => {
+    const caseId = await openCase();
+    await post('kim', caseId, { basedOnVersion: 1, type: 'message', releasability: 'nothing', payload: { text: 'KR internal' } });
+    for (const url of [`/api/cases/${caseId}`, `/api/cases/${caseId}/events`, '/api/cases', '/api/session', '/api/users', '/api/audit']) {
+      const res = await app.inject({ method: 'GET', url, headers: auth(url === '/api/users' || url === '/api/audit' ? 'kr-admin' : 'kim') });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { userName: 'kim', password: TEST_PASSWORD } });
+    expect(signIn.headers['cache-control']).toBe('no-store');
+    // a refusal too, and a forcing file keeps its own (its bytes never change under one name)
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: auth('wang') })).headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/api/forcing/demo:east-sea-wind.nc', headers: auth('kim') })).headers['cache-control']).toBe('private, max-age=31536000, immutable');
+  });
+});
+
 describe('POST /api/cases/:caseId/drift-runs', () => {
   const body = (basedOnVersion: number) => ({
     basedOnVersion, lkp: { position: { lonDeg: 131.25, latDeg: 37.2333 }, time: '2026-03-10T06:00:00Z' },

@@ -40,6 +40,8 @@ export interface ServerLimits extends DriftLimits {
   readonly login: LoginPolicy;
   /** How long an uploaded NetCDF4 file that needs h5wasm may take to read, ms (default 30 s and 1 s per 5 MB). */
   readonly forcingUploadDeadlineMs?: number;
+  /** How often a live connection checks its session and its reader's roles, ms (default 15 s; tests shorten it). */
+  readonly liveSessionCheckMs?: number;
 }
 
 /**
@@ -164,6 +166,12 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
       ...(request.auditDetail ? { detail: request.auditDetail } : {}),
     });
   });
+  // an API answer is for the user who asked: no browser keeps it (its next user, its back button, a
+  // report opened in a tab), unless the route says what may be kept (forcing bytes, particle blobs)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // expired sessions and stale sign-in failures go at start and every SESSION_PURGE_MS
   const purge = () => sessions.purgeExpired().catch((error: unknown) => app.log.error({ err: error }, 'purging expired sessions failed'));
   const purgeTimer = setInterval(() => { void purge(); }, SESSION_PURGE_MS);
@@ -192,7 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(userRoutes, { prefix: '/api/users', store, clock });
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
-  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId) });
+  await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId), sessionCheckMs: limits.liveSessionCheckMs });
   await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
   await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock, uploadDeadlineMs: limits.forcingUploadDeadlineMs });

@@ -96,6 +96,25 @@ describe('closing and reopening a joint case', () => {
     } finally { await s.app.close(); await s.store.close(); }
   });
 
+  test("a refusal names no plan the refused party may not see, nor where its datum lies", async () => {
+    const c = client(under);
+    const caseId = await c.open(['KR', 'JP']);
+    // KR's own plan, withheld from JP, its datum in KR's SRR (128°E 36°N), then one whose datum lies in no SRR (150°E 20°N)
+    const kept = { planId: 'KR-ONLY-P7', text: 'PLAN KR-ONLY-P7', plan: { datumTrack: [{ timeS: hour(0), lonDeg: 128, latDeg: 36 }], units: [] } };
+    expect((await c.post('kim', caseId, 'planIssued', kept, 'nothing')).statusCode).toBe(201);
+    const refused = await c.post('sato', caseId, 'caseClosed', { reason: 'found' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe("closing a joint case needs the SMC of the coordinating RCC (kr-rcc of KR: rule R1, the datum of a plan not released to JP lies in its SRR), or every party's agreement: " +
+      "KR has not agreed (statusChangeAgreed with to 'closed', since the status last changed)");
+    const far = { planId: 'KR-ONLY-P8', text: 'PLAN KR-ONLY-P8', plan: { datumTrack: [{ timeS: hour(0), lonDeg: 150.123, latDeg: 20.456 }], units: [] } };
+    expect((await c.post('kim', caseId, 'planIssued', far, 'nothing')).statusCode).toBe(201);
+    const nowhere = (await c.post('sato', caseId, 'caseClosed', { reason: 'found' })).json().message;
+    expect(nowhere).toMatch(/^closing a joint case needs every party's agreement \(no coordinating RCC is known/);
+    expect(nowhere).not.toMatch(/KR-ONLY|150\.1|20\.4/);
+    // KR, which sees its plan, is told which and where
+    expect((await c.post('kim', caseId, 'caseClosed', { reason: 'found' })).json().message).toMatch(/plan 'KR-ONLY-P8': the datum \(20\.456°N 150\.123°E\) lies in no party's SRR/);
+  });
+
   test('a status the case has already, a role that may not, a releasability other than everything are refused', async () => {
     const c = client(bare);
     const caseId = await c.open(['KR']);
@@ -134,7 +153,7 @@ describe('corrections and retractions', () => {
     await c.post('kim', caseId, 'report', { text: 'raft' });
     await c.post('kim', caseId, 'planIssued', { planId: 'P1', text: 'PLAN' });
     const other = await c.post('sato', caseId, 'eventRetracted', { eventVersion: 2, reason: 'we doubt it' });
-    expect(other.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED', message: 'event 2 was written by KR: only KR corrects or retracts it, not JP (write a report or message instead)' });
+    expect(other.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED', message: "event 2 is not JP's: only the party that wrote an event corrects or retracts it (write a report or message instead)" });
     expect((await c.post('kim', caseId, 'eventRetracted', { eventVersion: 3, reason: 'x' })).json())
       .toMatchObject({ statusCode: 400, field: 'body/payload/eventVersion', message: "payload/eventVersion: event 3 is a 'planIssued': only report, sighting, unitPosition, message events are corrected or retracted" });
     expect((await c.post('kim', caseId, 'eventRetracted', { eventVersion: 9, reason: 'x' })).json()).toMatchObject({ statusCode: 400, message: 'payload/eventVersion: the case has no event 9 (it is at version 3)' });
@@ -144,6 +163,18 @@ describe('corrections and retractions', () => {
     expect(hidden.json()).toMatchObject({ statusCode: 400, field: 'releasability', message: "releasability: a retraction is released as the event it names (everything), so every party that saw it sees it; not 'nothing'" });
     const badTime = await c.post('kim', caseId, 'eventCorrected', { eventVersion: 2, reason: 'x', replacement: { text: 'raft', time: '2026-02-30T10:00Z' } });
     expect(badTime.json()).toMatchObject({ statusCode: 400, field: 'body/payload/replacement/time' });
+  });
+
+  test("a refusal to correct another party's event says nothing of an event withheld from the writer", async () => {
+    const c = client(bare);
+    const caseId = await c.open(['KR', 'JP']);
+    await c.post('kim', caseId, 'report', { text: 'crew fatigue' }, 'nothing');
+    await c.post('kim', caseId, 'planIssued', { planId: 'P1', text: 'PLAN' }, 'nothing');
+    for (const [version, type] of [[2, 'eventRetracted'], [3, 'eventCorrected']] as const) {
+      const refused = await c.post('sato', caseId, type, { eventVersion: version, reason: 'x', ...(type === 'eventCorrected' ? { replacement: { text: 'y' } } : {}) });
+      expect(refused.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED',
+        message: `event ${version} is not JP's: only the party that wrote an event corrects or retracts it (write a report or message instead)` });
+    }
   });
 
   test("a retracted position is no unit's last position; a retracted event takes no further correction", async () => {

@@ -207,13 +207,14 @@ describe('a joint exercise through HTTP', () => {
     expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by kr-ship-1 at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
     expect((await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/score`, headers: auth('sato') })).json().score.lessons).toHaveLength(1);
     // the after-action report: each party's copy in its names, the shared copy in neutral ones; HTML and PDF
-    const report = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=JP&format=json`, headers: auth('kim') })).json().report;
+    const report = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=json`, headers: auth('kim') })).json().report;
     expect(report).toMatchObject({ exerciseId: CASE, parties: ['KR', 'JP'], truth: { objectClass: 'OVATEK-CRAFT-3' }, detection: { unitId: 'kr-ship-1' } });
     expect(report.plans).toHaveLength(1);
     expect(report.plans[0].cells.length).toBeGreaterThan(0);
     expect(report.searches.map((x: { source: string }) => x.source)).toEqual(['uploaded', 'uploaded', 'simulated', 'simulated', 'simulated']);
     expect(report.lessons.map((l: { by: string }) => l.by)).toEqual(['lee']);
-    const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth('sato') });
+    // each party's readers read its copy (and the shared one)
+    const html = (copy: string) => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}`, headers: auth(copy === 'KR' ? 'kim' : 'sato') });
     const kr = await html('KR');
     expect(kr.headers['content-type']).toMatch(/^text\/html/);
     // each party's copy in its own names and script, the shared copy neutral
@@ -231,6 +232,24 @@ describe('a joint exercise through HTTP', () => {
     expect((await command('lee', 'lessonEntered', { text: 'a later lesson' })).statusCode).toBe(201);
     expect((await command('lee', 'clockStepped', { toTime: '2026-03-10T11:30Z' })).statusCode).toBe(409);
     clock.nowMs += 1000;
+  });
+
+  test("a party's copy of the report is for its own readers and the controllers: it names that party's units", async () => {
+    const copy = (user: string, c: string, format = 'html') => app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${c}&format=${format}`, headers: auth(user) });
+    // KR's copy names the helicopter the liaison officer is aboard, which the agreement releases nothing of to JP
+    expect((await copy('kim', 'KR')).body).toContain('KR illustrative helicopter');
+    for (const format of ['html', 'json', 'pdf']) {
+      const refused = await copy('sato', 'KR', format);
+      expect(refused.json()).toMatchObject({ statusCode: 403, code: 'SARB_ACCESS_DENIED' });
+      expect(refused.body).not.toContain('illustrative helicopter');
+    }
+    expect((await copy('kim', 'JP')).statusCode).toBe(403);
+    for (const own of [await copy('sato', 'JP'), await copy('sato', 'shared')]) {
+      expect(own.statusCode).toBe(200);
+      expect(own.body).not.toContain('KR illustrative helicopter');
+    }
+    // a controller reads every copy
+    expect((await copy('tanaka', 'KR')).statusCode).toBe(200);
   });
 });
 
@@ -342,5 +361,33 @@ describe('a detection reaches both centres', () => {
     expect(html).toMatch(/South Korea → Japan<\/td><td>2<\/td><td>2 \(100(\.0)? %\)<\/td><td>6\.5 min<\/td><td>6\.5 min<\/td><td>10\.0 min<\/td>/);
     const pdf = await own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=KR&format=pdf`, headers: own.auth('lee') });
     if (pdftotextAvailable) expect(pdftotext(pdf.rawPayload).replace(/\s+/g, ' ')).toMatch(/Messages from → to: South Korea → Japan Messages: 2 Acknowledged: 2 \(100\.0 %\) Mean delay: 6\.5 min Median delay: 6\.5 min Longest delay: 10\.0 min/);
+  });
+
+  test('the result the programme records names the detecting unit as every party may see it', async () => {
+    // (for the next test: a report KR releases to no one, and a message to JP)
+    expect((await own.app.inject({ method: 'POST', url: `/api/cases/${CASE}/events`, headers: own.auth('kim'), payload: {
+      basedOnVersion: (await ownPlayers()).at(-1)!.version, type: 'report', payload: { text: 'KR-ONLY crew fatigue on the helicopter' }, releasability: 'nothing' } })).statusCode).toBe(201);
+    await ownCommand('exerciseEnded', { text: 'ENDEX' });
+    await own.app.ticker.tick();
+    for (const user of ['sato', 'kim', 'mori']) {
+      const programme = (await own.app.inject({ method: 'GET', url: '/api/programme', headers: own.auth(user) })).json();
+      expect(programme.programmes[0].exercises[0].result).toMatch(/^Exercise sarex-1: target detected by a KR unit at 2026-03-10T09:\d\dZ, [\d.]+ h after it went into the water\.$/);
+      expect(JSON.stringify(programme)).not.toContain('kr-helo-1 at');
+    }
+  });
+
+  test("the report's timeline holds the events as the reader's party may see them", async () => {
+    const report = (user: string, copy: string, format: string) => own.app.inject({ method: 'GET', url: `/api/exercises/${CASE}/report?copy=${copy}&format=${format}`, headers: own.auth(user) });
+    const timeline = async (user: string, copy: string) => ((await report(user, copy, 'json')).json().report.timeline as { text: string }[]).map((e) => e.text);
+    expect(await timeline('kim', 'KR')).toContain('report: KR-ONLY crew fatigue on the helicopter');
+    expect(await timeline('lee', 'JP')).toContain('report: KR-ONLY crew fatigue on the helicopter');   // a controller reads the whole log
+    for (const copy of ['JP', 'shared']) {
+      const seen = await timeline('sato', copy);
+      expect(seen.join('\n')).not.toMatch(/KR-ONLY|kr-helo-1/);
+      // the detection by the helicopter is there, as JP's players saw it
+      expect(seen).toContain('target detected by a KR unit');
+      for (const format of ['html', 'json']) expect((await report('sato', copy, format)).body).not.toContain('KR-ONLY');
+      if (pdftotextAvailable) expect(pdftotext((await report('sato', copy, 'pdf')).rawPayload)).not.toContain('KR-ONLY');
+    }
   });
 });

@@ -9,6 +9,7 @@ import { readerFor } from '../../core/cooperation/index.js';
 import type { PlanClouds } from '../exercise_control/plan_clouds.js';
 import type { CooperationConfig } from '../../core/cooperation/index.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { AccessDeniedError } from '../case_log/index.js';
 import { actorOf } from './request_actor.js';
 import { CaseParams, errorResponses, ViewedEventSchema } from './schemas.js';
 
@@ -116,18 +117,25 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ control: ExerciseContro
   app.get('/:caseId/report', {
     preValidation: async (request) => { await control.checkScoreReader(actorOf(request), (request.params as { caseId: string }).caseId); },
     schema: {
-      summary: "The after-action report (controllers; both parties once it has ended): a party's copy in its names and zone, or the shared copy in neutral names; HTML, PDF (Hangul and Japanese embedded) or the model as JSON", tags: ['exercises'], params: CaseParams,
+      summary: "The after-action report (controllers; both parties once it has ended): a party's copy in its names and zone (for that party's readers and the controllers), or the shared copy in neutral names; HTML, PDF (Hangul and Japanese embedded) or the model as JSON", tags: ['exercises'], params: CaseParams,
       querystring: Type.Object({
         copy: Type.String({ default: 'shared', pattern: '^([A-Z]{2,3}|shared)$', description: "a party's id (its copy) or 'shared'" }),
         format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('json')], { default: 'html' }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'text/html, application/pdf, or {copy, report} as JSON' }), ...errorResponses(400, 401, 404) },
+      response: { 200: Type.Unknown({ description: 'text/html, application/pdf, or {copy, report} as JSON' }), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const { copy, format } = request.query;
     if (!agreement) throw new InvalidInputError('caseId', 'this server runs without a cooperation agreement: no programme, no report');
     if (copy !== 'shared' && !agreement.parties.some((p) => p.id === copy)) throw new InvalidInputError('querystring/copy', `'${copy}' is neither a party of the agreement (${agreement.parties.map((p) => p.id).join(', ')}) nor 'shared'`);
-    const report = await composeReport(control, clouds, agreement, request.params.caseId, await control.programmeState());
+    // a party's copy names that party's units as it sees them (their names, which another party may not have)
+    const actor = actorOf(request);
+    const controller = await control.controls(actor, request.params.caseId);
+    if (copy !== 'shared' && copy !== actor.party && !controller) {
+      throw new AccessDeniedError('party', `querystring/copy: ${copy}'s copy of the report is for ${copy}'s readers; ${actor.party} reads copy=${actor.party} or copy=shared`);
+    }
+    // a player's timeline holds the events as the player's party sees them
+    const report = await composeReport(control, clouds, agreement, request.params.caseId, await control.programmeState(), controller ? null : actor.party);
     if (!report) throw new InvalidInputError('caseId', 'the report needs the truth set and the programme entry the exercise was made from');
     const reader = readerFor(copy === 'shared' ? undefined : copy);
     const name = `${request.params.caseId}-${copy}`;

@@ -158,4 +158,28 @@ describe('live connection and session lifetime', () => {
     await app.close();
     await store.close();
   });
+
+  test('a live connection is closed (4403) once its user holds no role that reads the case, and hears nothing after', async () => {
+    const store = new SqliteStore(':memory:');
+    await createTestUsers(store);
+    const app = await buildApp({ store, limits: { liveSessionCheckMs: 50 } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const token = async (userName: string) => (await app.inject({ method: 'POST', url: '/api/session', payload: { userName, password: TEST_PASSWORD } })).json().token as string;
+    const [kim, park, admin] = [await token('kim'), await token('park'), await token('kr-admin')];
+    const caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: { authorization: `Bearer ${kim}` }, payload: { kind: 'case', title: 'x', parties: ['KR'] } })).json().caseId;
+    const client = await connect(base, park, caseId, 0);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => client.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    // park's admin makes them programme staff, who read no real case (HTTP refuses them at once)
+    expect((await app.inject({ method: 'PUT', url: '/api/users/park/roles', headers: { authorization: `Bearer ${admin}` }, payload: { roles: ['programme-staff'] } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${caseId}/events`, headers: { authorization: `Bearer ${park}` } })).statusCode).toBe(403);
+    const outcome = await Promise.race([closed, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 2000))]);
+    expect(outcome).toEqual({ code: 4403, reason: 'roles changed: park may no longer read this case' });
+    expect((await app.inject({ method: 'POST', url: `/api/cases/${caseId}/events`, headers: { authorization: `Bearer ${kim}` }, payload: { basedOnVersion: 1, type: 'message', payload: { text: 'after' } } })).statusCode).toBe(201);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(versions(client)).toEqual([1]);
+    client.socket.terminate();
+    await app.close();
+    await store.close();
+  });
 });

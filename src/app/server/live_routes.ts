@@ -2,7 +2,7 @@ import type {} from '@fastify/websocket';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvalidInputError } from '../../core/errors.js';
 import type { FastifyRequest } from 'fastify';
-import type { StoredEvent } from '../../io/storage/index.js';
+import { CaseNotFoundError, type StoredEvent } from '../../io/storage/index.js';
 import { AccessDeniedError, type Actor, type CaseLog } from '../case_log/index.js';
 import type { AuditWriter } from './audit_writer.js';
 import type { LiveHub } from './live_hub.js';
@@ -23,7 +23,8 @@ import { CaseParams, MAX_VERSION } from './schemas.js';
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /**
  * How often a live connection checks that its session still stands (a logout on another server
- * instance, or an account removed); a logout on this instance closes it at once.
+ * instance, or an account removed) and that its user still holds a role that reads the case (an
+ * admin changed the roles); a logout on this instance closes it at once.
  */
 const SESSION_CHECK_MS = 15_000;
 
@@ -56,8 +57,10 @@ export type LiveAdmits = (actor: Actor, caseId: string) => Promise<((event: Stor
 
 /** WebSocket close code of a feed whose reader may no longer read the case: as for a case that does not exist. */
 export const LIVE_GONE_CODE = 4404;
+/** WebSocket close code of a feed whose user no longer holds a role that reads the case (HTTP answers them 403). */
+export const LIVE_REFUSED_CODE = 4403;
 
-export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date; admits?: LiveAdmits }> = async (app, { caseLog, hub, audit, sessions, clock, admits }) => {
+export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: LiveHub; audit: AuditWriter; sessions: Sessions; clock: () => Date; admits?: LiveAdmits; sessionCheckMs?: number }> = async (app, { caseLog, hub, audit, sessions, clock, admits, sessionCheckMs = SESSION_CHECK_MS }) => {
   app.get('/:caseId/live', {
     websocket: true,
     schema: {
@@ -82,14 +85,27 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; hub: Live
     let unsubscribe: (() => void) | null = null;
     let closed = false;
     // a live connection lasts no longer than the session that opened it: expiry, logout, or a
-    // session gone from the store (checked every SESSION_CHECK_MS)
+    // session gone from the store; nor than its user's roles read the case, as every HTTP request
+    // checks them (both checked every sessionCheckMs)
     const expiry = setTimeout(() => socket.close(4401, 'session expired: sign in again and reconnect with afterVersion'),
       Math.max(0, request.sessionExpiresAtMs - clock().getTime()));
     const token = tokenOf(request.headers)!;
     const stopWatching = sessions.watch(token, () => socket.close(4401, 'signed out'));
     const check = setInterval(() => {
-      sessions.resolve(token).then((s) => { if (s === null) socket.close(4401, 'session ended: sign in again and reconnect with afterVersion'); }, () => undefined);
-    }, SESSION_CHECK_MS);
+      sessions.resolve(token).then(async (s) => {
+        if (s === null) { socket.close(4401, 'session ended: sign in again and reconnect with afterVersion'); return; }
+        try {
+          await caseLog.checkRead(s.actor, caseId);
+        } catch (error) {
+          if (error instanceof CaseNotFoundError) gone();
+          else if (error instanceof AccessDeniedError) {
+            audit.record({ at: clock().toISOString(), userName: actor.userName, party: actor.party, action: 'WS /api/cases/:caseId/live', caseId, statusCode: 403,
+              detail: `closed: ${error.message.slice(0, 200)}` });
+            socket.close(LIVE_REFUSED_CODE, `roles changed: ${actor.userName} may no longer read this case`);
+          }
+        }
+      }, () => undefined);
+    }, sessionCheckMs);
     check.unref();
     socket.on('close', () => { closed = true; clearTimeout(expiry); clearInterval(check); stopWatching(); unsubscribe?.(); });
     socket.on('message', () => { /* clients only listen; writes go through HTTP */ });

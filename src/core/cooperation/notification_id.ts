@@ -5,7 +5,8 @@
  * it goes to. Ids in a config are letters, digits, `_ . -`, so `/` separates the four parts.
  */
 import type { CooperationConfig } from './cooperation_config.js';
-import type { Rcc } from './party.js';
+import type { PartyId, Rcc } from './party.js';
+import { releasabilityFor } from './releasability.js';
 import type { ContestedFeatureRule, SrrEntryRule } from './rule.js';
 import type { SarUnit } from './sar_unit.js';
 
@@ -26,15 +27,20 @@ export interface ResolvedNotification {
 /** The id parsed and checked against the config, or the reason it cannot be one of its notifications. */
 export type NotificationIdCheck = { readonly ok: true; readonly notification: ResolvedNotification } | { readonly ok: false; readonly problem: string };
 
-/** A unit of the config by exact id; the problem names a unit whose id differs only in case. */
-export function findUnitExactly(config: CooperationConfig, unitId: string): { unit: SarUnit } | { problem: string } {
+/**
+ * A unit of the config by exact id; the problem names a unit whose id differs only in case, or the
+ * units. Told to `reader` (a party), it names only the units that party may know of: a unit
+ * released nothing to it is left out, as the agreement's view for it leaves it out.
+ */
+export function findUnitExactly(config: CooperationConfig, unitId: string, reader?: PartyId): { unit: SarUnit } | { problem: string } {
   const unit = config.units.find((u) => u.id === unitId);
   if (unit) return { unit };
-  const near = config.units.find((u) => u.id.toLowerCase() === unitId.toLowerCase());
+  const named = reader === undefined ? config.units : config.units.filter((u) => releasabilityFor(u, reader) !== 'nothing');
+  const near = named.find((u) => u.id.toLowerCase() === unitId.toLowerCase());
   return {
     problem: `unit '${unitId}' is not in the agreement` + (near
       ? `; ids match exactly: did you mean '${near.id}'?`
-      : ` (its units: ${config.units.map((u) => u.id).join(', ') || 'none'})`),
+      : ` (its units: ${named.map((u) => u.id).join(', ') || 'none'})`),
   };
 }
 
@@ -42,9 +48,10 @@ export function findUnitExactly(config: CooperationConfig, unitId: string): { un
  * Check that `id` is a notification the config's rules can raise: a notification rule, a unit of
  * the config, a subject that rule speaks of (an RCC of another party than the unit's, or a
  * contested place), and an RCC the rule notifies for that unit (the SRR's own RCC, or the first
- * RCC of another party, as check_plan.ts chooses them).
+ * RCC of another party, as check_plan.ts chooses them). Told to `reader`, a problem with the unit
+ * names only the units that party may know of (findUnitExactly).
  */
-export function resolveNotificationId(config: CooperationConfig, id: string): NotificationIdCheck {
+export function resolveNotificationId(config: CooperationConfig, id: string, reader?: PartyId): NotificationIdCheck {
   const fail = (problem: string): NotificationIdCheck => ({ ok: false, problem });
   const parts = id.split('/');
   if (parts.length !== 4 || parts.some((p) => p === '')) {
@@ -59,7 +66,7 @@ export function resolveNotificationId(config: CooperationConfig, id: string): No
       ? `rule '${ruleId}' (${other.kind}) raises no notifications`
       : `no rule '${ruleId}' in the agreement (rules that raise notifications: ${notifying.map((r) => r.id).join(', ') || 'none'})`);
   }
-  const found = findUnitExactly(config, unitId);
+  const found = findUnitExactly(config, unitId, reader);
   if ('problem' in found) return fail(found.problem);
   const { unit } = found;
   const rccs = config.parties.flatMap((p) => p.rccs);

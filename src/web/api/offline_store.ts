@@ -2,12 +2,27 @@
  * What this device keeps so a coordinator can go on without the server: each case's log as last
  * seen, the case list, the outbox of events not yet acknowledged, and forcing files opened here.
  * IndexedDB through idb-keyval (small, well kept); a reload offline finds everything again.
+ * Everything but the last user is kept under the signed-in user's name: a case's log is that
+ * user's party's view of it and the outbox holds their writes, so another user signed in on the
+ * same browser (or no one, once signed out) reads and sends none of it.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { CaseSummary, NewEvent, UserView, ViewedEvent } from './types.js';
 
 let store: UseStore | null = null;
 const db = (): UseStore => (store ??= createStore('sarbridge', 'kept'));
+/** Whose copy is read and written: the user keepUser or keptUser last gave; null when signed out. */
+let owner: string | null = null;
+/** `key` in the owner's copy, or null without one. */
+const mine = (key: string): string | null => (owner === null ? null : `of/${owner}/${key}`);
+async function keptOf<T>(key: string): Promise<T | undefined> {
+  const k = mine(key);
+  return k === null ? undefined : await get<T>(k, db());
+}
+async function keepOf(key: string, value: unknown): Promise<void> {
+  const k = mine(key);
+  if (k !== null) await set(k, value, db());
+}
 
 /** An event written on this device and not yet acknowledged by the server. */
 export interface QueuedEvent {
@@ -41,35 +56,46 @@ export interface RefusedEvent {
   readonly field?: string;
 }
 
-export const keptEvents = async (caseId: string): Promise<ViewedEvent[]> => (await get<ViewedEvent[]>(`events/${caseId}`, db())) ?? [];
-export const keepEvents = (caseId: string, events: readonly ViewedEvent[]): Promise<void> => set(`events/${caseId}`, events, db());
-export const keptCases = async (): Promise<CaseSummary[]> => (await get<CaseSummary[]>('cases', db())) ?? [];
-export const keepCases = (cases: readonly CaseSummary[]): Promise<void> => set('cases', cases, db());
-export const keptOutbox = async (): Promise<QueuedEvent[]> => (await get<QueuedEvent[]>('outbox', db())) ?? [];
-export const keepOutbox = (queue: readonly QueuedEvent[]): Promise<void> => set('outbox', queue, db());
-export const keptRefused = async (): Promise<RefusedEvent[]> => (await get<RefusedEvent[]>('refused', db())) ?? [];
-export const keepRefused = (refused: readonly RefusedEvent[]): Promise<void> => set('refused', refused, db());
-export const keptUser = async (): Promise<UserView | null> => (await get<UserView>('user', db())) ?? null;
-export const keepUser = (user: UserView | null): Promise<void> => (user ? set('user', user, db()) : del('user', db()));
+export const keptEvents = async (caseId: string): Promise<ViewedEvent[]> => (await keptOf<ViewedEvent[]>(`events/${caseId}`)) ?? [];
+export const keepEvents = (caseId: string, events: readonly ViewedEvent[]): Promise<void> => keepOf(`events/${caseId}`, events);
+export const keptCases = async (): Promise<CaseSummary[]> => (await keptOf<CaseSummary[]>('cases')) ?? [];
+export const keepCases = (cases: readonly CaseSummary[]): Promise<void> => keepOf('cases', cases);
+export const keptOutbox = async (): Promise<QueuedEvent[]> => (await keptOf<QueuedEvent[]>('outbox')) ?? [];
+export const keepOutbox = (queue: readonly QueuedEvent[]): Promise<void> => keepOf('outbox', queue);
+export const keptRefused = async (): Promise<RefusedEvent[]> => (await keptOf<RefusedEvent[]>('refused')) ?? [];
+export const keepRefused = (refused: readonly RefusedEvent[]): Promise<void> => keepOf('refused', refused);
+/** The last user signed in on this device (a reload offline goes on as them, with their copy). */
+export async function keptUser(): Promise<UserView | null> {
+  const user = (await get<UserView>('user', db())) ?? null;
+  owner = user?.userName ?? null;
+  return user;
+}
+/** The user signed in now, or null once signed out: from here on the copy read and written is theirs. */
+export function keepUser(user: UserView | null): Promise<void> {
+  owner = user?.userName ?? null;
+  return user ? set('user', user, db()) : del('user', db());
+}
 /** A forcing file opened on this device, kept so a reload offline can run the same drift. */
-export const keptLocalForcing = async (name: string): Promise<ArrayBuffer | null> => (await get<ArrayBuffer>(`forcing/${name}`, db())) ?? null;
-export const keepLocalForcing = (name: string, bytes: ArrayBuffer): Promise<void> => set(`forcing/${name}`, bytes, db());
+export const keptLocalForcing = async (name: string): Promise<ArrayBuffer | null> => (await keptOf<ArrayBuffer>(`forcing/${name}`)) ?? null;
+export const keepLocalForcing = (name: string, bytes: ArrayBuffer): Promise<void> => keepOf(`forcing/${name}`, bytes);
 
-/** Drafts of forms (what was typed survives a reload): localStorage, synchronous and small. */
+/** Drafts of forms (what was typed survives a reload): localStorage, synchronous and small; the signed-in user's. */
 export function draft<T>(key: string): T | null {
+  if (owner === null) return null;
   try {
-    const text = localStorage.getItem(`sarbridge.draft.${key}`);
+    const text = localStorage.getItem(`sarbridge.draft.${owner}.${key}`);
     return text === null ? null : (JSON.parse(text) as T);
   } catch {
     return null;
   }
 }
 export function keepDraft(key: string, value: unknown): void {
+  if (owner === null) return;
   try {
-    if (value === null) localStorage.removeItem(`sarbridge.draft.${key}`);
-    else localStorage.setItem(`sarbridge.draft.${key}`, JSON.stringify(value));
+    if (value === null) localStorage.removeItem(`sarbridge.draft.${owner}.${key}`);
+    else localStorage.setItem(`sarbridge.draft.${owner}.${key}`, JSON.stringify(value));
   } catch { /* storage full or disabled: the form still works, it just will not survive a reload */ }
 }
-/** The server's cooperation agreement as last fetched (names, SRRs, rules work offline too). */
-export const keptAgreement = async <T>(): Promise<T | null> => (await get<T>('agreement', db())) ?? null;
-export const keepAgreement = (config: unknown): Promise<void> => set('agreement', config, db());
+/** The server's cooperation agreement as last fetched, as the user's party may see it (names, SRRs, rules work offline too). */
+export const keptAgreement = async <T>(): Promise<T | null> => (await keptOf<T>('agreement')) ?? null;
+export const keepAgreement = (config: unknown): Promise<void> => keepOf('agreement', config);
