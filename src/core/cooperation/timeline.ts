@@ -3,6 +3,8 @@
  * each entry with its date as the source gives it, its text named for the reader, and its sources.
  * Entries whose date anchors nothing (`not set`, a bare phrase) keep their place after the entry
  * before them in their own list; equal dates keep the order status, incident, meeting, exercise.
+ * Date, text and sources are kept as parts (words.ts): the record's texts, and sarbridge's words
+ * joining them, which `dateText`, `text` and `sources` give in English and a page in its reader's.
  */
 import { agreementStatusLabel, type AgreementStatus } from './agreement.js';
 import { approximateDatePart, approximateDateSortKey, DATE_WORDS_EN, type ApproximateDate, type DateWordKey } from './approximate_date.js';
