@@ -88,6 +88,7 @@ export const TID = {
   refusedWrite: 'refused-write',        // data-code: a write the server refused after the outbox sent it (refused_writes.tsx)
   placeLabel: 'place-label',            // data-place-id; text = the name in the reader's party
   agreementRecord: 'agreement-record',
+  agreementEntry: 'agreement-entry',    // data-kind = agreement-status | incident | meeting | exercise | exchange: an entry of the agreement's history
   // the programme (programme_panel.tsx)
   programmePanel: 'programme-panel',    // data-version = the programme stream's version
   programmeExercise: 'programme-exercise', // data-item-id, data-state = planned | done | postponed | cancelled

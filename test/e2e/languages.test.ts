@@ -1,7 +1,8 @@
 // The interface in English, Korean and Japanese: switched per user and remembered; in Korean and
 // Japanese no English interface string is left on screen (the plan tab with a plan's results,
 // units sent and held) and no `{placeholder}` unfilled (the dictionary's type already refuses a
-// missing key at compile time); a Korean and a Japanese screenshot kept as artefacts.
+// missing key at compile time); the agreement's history with sarbridge's words in Korean and the
+// record's texts as written; a Korean and a Japanese screenshot kept as artefacts.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
@@ -90,6 +91,26 @@ describe('three languages (end to end, Chromium)', () => {
     await pageInLanguage(page, 'ja');
     await expect(select.inputValue()).resolves.toBe('ja');
   }, 600_000);
+  test('the agreement\'s history in Korean: sarbridge\'s words in Korean around the record\'s texts as written', async () => {
+    const { page } = await suite.open('agreement in Korean');
+    await page.getByTestId(TID.langSelect).selectOption('ko');
+    await pageInLanguage(page, 'ko');
+    await signIn(page, KR_USER);
+    await openCase(page);
+    await page.getByTestId(TID.tabAgreement).click();
+    const meeting = page.locator(`[data-testid="${TID.agreementEntry}"][data-kind="meeting"]`);
+    await meeting.waitFor();
+    // the meeting of the example agreement: its date not set, expected "within the year" as stated on the report's day
+    await expect(meeting.textContent()).resolves.toBe('일자 미정 (예상 시기: within the year (2008-04-28 발언 기준)) · 회의: ' +
+      'Annual meeting of the defence ministers (주최: South Korea). 참가자: Defense Minister Shigeru Ishiba (JP); Defense Minister (his South Korean counterpart) (성명 미상, KR). ' +
+      '의제: signing of the agreement on military cooperation. 결과: agreement signed (예상). ' +
+      '(Defense Ministry spokesman Kim Hyong-ki (실명) (told reporters); Yonhap, SEOUL, April 28 (2008-04-28))');
+    const history = (await page.locator(`[data-testid="${TID.agreementEntry}"]`).allTextContents()).join('\n');
+    expect(history).toContain('사유: amid tension over');
+    expect(history).toContain('approached 독도 to conduct research. 결과: Tokyo called off');
+    expect(history).not.toMatch(/Reason:|Outcome:|hosted by|Participants:|as stated on|date not set|name not known|on the record|unnamed/);
+    await screenshot(page, 'agreement-ko');
+  }, 300_000);
   test('a refusal of the server in Korean: what kind and what to do first, then the server\'s own words and the field', async () => {
     const { page } = await suite.open('refusal in Korean');
     await page.getByTestId(TID.langSelect).selectOption('ko');

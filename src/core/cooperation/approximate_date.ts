@@ -4,6 +4,7 @@
  * ordering uses the earliest day the date can mean, or the day a phrase was stated.
  */
 import { InvalidInputError } from '../errors.js';
+import { composeParts, LIST_WORDS_EN, record, words, wordsFrom, type WordPart } from './words.js';
 
 /** A date that may be approximate. */
 export type ApproximateDate =
@@ -40,19 +41,35 @@ export function parseApproximateDate(text: string, field: string, statedOn?: str
   return statedOn === undefined ? { kind: 'phrase', text: t } : { kind: 'phrase', text: t, statedOn };
 }
 
-/** The date as a reader sees it: `2005`, `2008-04-28`, `within the year (as stated on 2008-04-28)`, `not set`. */
-export function formatApproximateDate(date: ApproximateDate): string {
+/** sarbridge's words in a date: `not set`, and a phrase with the day it was stated. */
+export type DateWordKey = 'date.notSet' | 'date.statedOn';
+
+/** The English words of a date. */
+export const DATE_WORDS_EN: Readonly<Record<DateWordKey, string>> = {
+  'date.notSet': 'not set',
+  'date.statedOn': '{text} (as stated on {statedOn})',
+};
+
+/** A date as parts: its ISO day, month or year and its phrase as the source gives them; `not set` and `as stated on` are sarbridge's words. */
+export function approximateDatePart(date: ApproximateDate): WordPart<DateWordKey> {
   switch (date.kind) {
     case 'day':
     case 'month':
-      return date.iso;
+      return record(date.iso);
     case 'year':
-      return String(date.year);
+      return record(String(date.year));
     case 'phrase':
-      return date.statedOn ? `${date.text} (as stated on ${date.statedOn})` : date.text;
+      return date.statedOn ? words('date.statedOn', { text: record(date.text), statedOn: record(date.statedOn) }) : record(date.text);
     case 'not-set':
-      return 'not set';
+      return words('date.notSet');
   }
+}
+
+const englishDates = wordsFrom({ ...DATE_WORDS_EN, ...LIST_WORDS_EN });
+
+/** The date as a reader sees it: `2005`, `2008-04-28`, `within the year (as stated on 2008-04-28)`, `not set`. */
+export function formatApproximateDate(date: ApproximateDate): string {
+  return composeParts([approximateDatePart(date)], englishDates);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Where a fact comes from: a named person on the record, an unnamed official, a news agency's
  * report. Every fact in the agreement's record names its sources, so a reader can weigh it.
  */
+import { composeParts, LIST_WORDS_EN, record, words, wordsFrom, type WordPart } from './words.js';
 
 /** The kinds of source. */
 export type SourceKind = 'on-record' | 'unnamed' | 'news-agency' | 'document';
@@ -24,23 +25,56 @@ export interface Source {
   readonly note?: string;
 }
 
-/** A source in one line, e.g. `Kim Hyong-ki, Defense Ministry spokesman (on the record)`. */
-export function describeSource(source: Source): string {
-  const bits: string[] = [];
+/** sarbridge's words in a source's line: whether it spoke on the record, and the fallbacks for a missing role or agency. */
+export type SourceWordKey =
+  | 'source.onRecord' | 'source.onRecordOne' | 'source.unnamed' | 'source.unnamedNoted' | 'source.anOfficial'
+  | 'source.newsAgency' | 'source.dateline' | 'source.date' | 'source.note';
+
+/** The English words of a source's line. */
+export const SOURCE_WORDS_EN: Readonly<Record<SourceWordKey, string>> = {
+  'source.onRecord': '{person}, {role} (on the record)',
+  'source.onRecordOne': '{who} (on the record)',
+  'source.unnamed': '{who} (unnamed)',
+  'source.unnamedNoted': '{who} (unnamed; {note})',
+  'source.anOfficial': 'an official',
+  'source.newsAgency': 'news agency',
+  'source.dateline': ', {dateline}',
+  'source.date': ' ({date})',
+  'source.note': ' ({note})',
+};
+
+/** A source's line as parts: its person, role, agency, dateline, date and note as the config gives them, in sarbridge's words. */
+export function sourceParts(source: Source): WordPart<SourceWordKey>[] {
+  const parts: WordPart<SourceWordKey>[] = [];
   switch (source.kind) {
-    case 'on-record':
-      bits.push(`${[source.person, source.role].filter(Boolean).join(', ')} (on the record)`);
+    case 'on-record': {
+      const known = [source.person, source.role].filter((x): x is string => Boolean(x));
+      parts.push(known.length === 2
+        ? words('source.onRecord', { person: record(known[0]), role: record(known[1]) })
+        : words('source.onRecordOne', { who: record(known[0] ?? '') }));
       break;
-    case 'unnamed':
-      bits.push(`${source.role ?? 'an official'} (unnamed${source.note ? `; ${source.note}` : ''})`);
+    }
+    case 'unnamed': {
+      const who = source.role ? record(source.role) : words('source.anOfficial');
+      parts.push(source.note ? words('source.unnamedNoted', { who, note: record(source.note) }) : words('source.unnamed', { who }));
       break;
+    }
     case 'news-agency':
-      bits.push(`${source.agency ?? 'news agency'}${source.dateline ? `, ${source.dateline}` : ''}${source.date ? ` (${source.date})` : ''}`);
+      parts.push(source.agency ? record(source.agency) : words('source.newsAgency'));
+      if (source.dateline) parts.push(words('source.dateline', { dateline: record(source.dateline) }));
+      if (source.date) parts.push(words('source.date', { date: record(source.date) }));
       break;
     case 'document':
-      bits.push(source.role ?? source.id);
+      parts.push(record(source.role ?? source.id));
       break;
   }
-  if (source.kind !== 'news-agency' && source.kind !== 'unnamed' && source.note) bits.push(`(${source.note})`);
-  return bits.join(' ');
+  if (source.kind !== 'news-agency' && source.kind !== 'unnamed' && source.note) parts.push(words('source.note', { note: record(source.note) }));
+  return parts;
+}
+
+const englishSources = wordsFrom({ ...SOURCE_WORDS_EN, ...LIST_WORDS_EN });
+
+/** A source in one line, e.g. `Kim Hyong-ki, Defense Ministry spokesman (on the record)`. */
+export function describeSource(source: Source): string {
+  return composeParts(sourceParts(source), englishSources);
 }

@@ -3,12 +3,13 @@
  * with sources, the rules the plans are checked against, and the yearly programme with the rosters
  * of exchanged liaison officers and observers as the server keeps them (programme_panel.tsx: staff
  * change it there). Place names are the reader's party's; sarbridge's own words (a status, an
- * entry's heading) are in the reader's language; the record's texts stay as the agreement has them.
+ * entry's heading, the words joining an entry's texts, its date and sources: agreement_words.ts)
+ * are in the reader's language; the record's texts stay as the agreement has them.
  */
 import { buildTimeline, currentAgreementStatus, nameForReader, placeName } from '../../core/cooperation/index.js';
 import { placeReader } from '../i18n/place_reader.js';
 import { TID } from '../test_ids.js';
-import { agreementStatusWords, timelineLabel } from './agreement_words.js';
+import { agreementStatusWords, timelineEntryWords } from './agreement_words.js';
 import { useApp } from './app.js';
 import { ProgrammePanel } from './programme_panel.js';
 
@@ -35,9 +36,14 @@ export function AgreementPanel() {
       </ul>
       <h3>{t('agreement.history')}</h3>
       <ol class="timeline-record">
-        {timeline.map((e, k) => (
-          <li key={k}><strong>{e.dateText}</strong> · {timelineLabel(t, e)}: {e.text}{e.sources.length > 0 && <span class="hint"> ({e.sources.join('; ')})</span>}</li>
-        ))}
+        {timeline.map((e, k) => {
+          const words = timelineEntryWords(t, e);
+          return (
+            <li key={k} data-testid={TID.agreementEntry} data-kind={e.kind}>
+              <strong>{words.date}</strong> · {words.text}{words.sources && <span class="hint">{words.sources}</span>}
+            </li>
+          );
+        })}
       </ol>
       <h3>{t('agreement.rules')}</h3>
       <ul>{agreement.rules.map((r) => <li key={r.id}><strong>{r.id}</strong> {r.text}</li>)}</ul>

@@ -6,7 +6,7 @@
  * cancelled; exercise control creates an exercise from an entry.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { allRccs, formatApproximateDate, placeName, type CooperationConfig } from '../../core/cooperation/index.js';
+import { allRccs, formatApproximateDate, placeName, type ApproximateDate, type CooperationConfig } from '../../core/cooperation/index.js';
 import { placeReader } from '../i18n/place_reader.js';
 import {
   changeProgramme, createExercise, getProgramme, isExerciseControl, isProgrammeStaff,
@@ -15,12 +15,16 @@ import {
 import type { MessageKey, MessageValues } from '../i18n/dictionary.js';
 import { formatUtcWithLocal } from '../i18n/time_format.js';
 import { TID } from '../test_ids.js';
+import { dateWords } from './agreement_words.js';
 import { errorWords, useApp } from './app.js';
 
 const STATES = ['planned', 'done', 'postponed', 'cancelled'] as const;
 const STATE_KEYS: Readonly<Record<string, MessageKey>> = {
   planned: 'prog.state.planned', done: 'prog.state.done', postponed: 'prog.state.postponed', cancelled: 'prog.state.cancelled',
 };
+
+/** A date as the form takes it (the parser's words, not the reader's): `not set` is left empty, as when adding. */
+const formDate = (date: ApproximateDate) => (date.kind === 'not-set' ? '' : formatApproximateDate(date));
 
 /** The form of an exercise being added or changed. */
 interface ExerciseForm { year: string; id: string; name: string; host: string; area: string; date: string; units: string[] }
@@ -101,7 +105,7 @@ export function ProgrammePanel() {
     if (f.name.trim() !== old.name) changed.name = f.name.trim();
     if (f.host !== old.host) changed.host = f.host;
     if (f.area.trim() !== old.area) changed.area = f.area.trim();
-    if (f.date.trim() !== formatApproximateDate(old.date)) changed.date = f.date.trim();
+    if ((f.date.trim() || 'not set') !== formatApproximateDate(old.date)) changed.date = f.date.trim() || 'not set';
     if (f.units.join(',') !== old.units.join(',')) changed.units = f.units;
     void send('exerciseChanged', changed, () => setEditing(null));
   };
@@ -157,7 +161,7 @@ export function ProgrammePanel() {
   const exchangeLine = (x: PersonnelExchange) => (
     <>
       <strong>{x.rankOrRole}{x.name ? ` ${x.name}` : ''}</strong> ({t(x.kind === 'observer' ? 'prog.kind.observer' : 'prog.kind.liaison-officer')}, {x.fromParty} {x.fromService})
-      {' → '}{hostName(x.hostedBy)} · {formatApproximateDate(x.from)} – {formatApproximateDate(x.to)} · <span class={`state state-${x.state}`}>{t(STATE_KEYS[x.state])}</span>
+      {' → '}{hostName(x.hostedBy)} · {dateWords(t, x.from)} – {dateWords(t, x.to)} · <span class={`state state-${x.state}`}>{t(STATE_KEYS[x.state])}</span>
       {x.exercise && <span class="hint"> · {t('prog.attachedTo', { exercise: x.exercise })}</span>}
     </>
   );
@@ -193,13 +197,13 @@ export function ProgrammePanel() {
               return (
                 <li key={e.id} data-testid={TID.programmeExercise} data-item-id={e.id} data-state={e.state}>
                   <div class="item-head"><strong>{e.name}</strong> <span class={`state state-${e.state}`}>{t(STATE_KEYS[e.state])}</span></div>
-                  <div>{t('prog.exercise', { host: e.host, area: areaName(e.area), date: formatApproximateDate(e.date) })}</div>
+                  <div>{t('prog.exercise', { host: e.host, area: areaName(e.area), date: dateWords(t, e.date) })}</div>
                   <div class="hint">{t('prog.units', { units: e.units.map(unitName).join(', ') || '—' })}</div>
                   {people.length > 0 && <div class="hint">{t('prog.attached', { people: people.map((x) => `${x.rankOrRole}${x.name ? ` ${x.name}` : ''} (${x.fromParty})`).join('; ') })}</div>}
                   {e.result && <div>{t('prog.result', { result: e.result })}</div>}
                   {cases.length > 0 && <div>{t('prog.cases')} {cases.map((c) => <a key={c} href={`#/case/${c}`}>{c} </a>)}</div>}
                   <div class="row actions">
-                    {staff && <button type="button" data-testid={TID.programmeEdit} data-item-id={e.id} onClick={() => setEditing({ id: e.id, form: { year: String(p.year), id: e.id, name: e.name, host: e.host, area: e.area, date: formatApproximateDate(e.date), units: [...e.units] } })}>{t('prog.edit')}</button>}
+                    {staff && <button type="button" data-testid={TID.programmeEdit} data-item-id={e.id} onClick={() => setEditing({ id: e.id, form: { year: String(p.year), id: e.id, name: e.name, host: e.host, area: e.area, date: formDate(e.date), units: [...e.units] } })}>{t('prog.edit')}</button>}
                     {control && e.state !== 'cancelled' && <button type="button" data-testid={TID.programmeCreateExercise} data-item-id={e.id} onClick={() => void create(e)}>{t('prog.create')}</button>}
                   </div>
                   {staff && stateControl(e.id)}
