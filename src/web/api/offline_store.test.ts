@@ -14,6 +14,7 @@ vi.mock('idb-keyval', () => ({
   get: async (key: string, store: Map<string, unknown>) => store.get(key),
   set: async (key: string, value: unknown, store: Map<string, unknown>) => { store.set(key, structuredClone(value)); },
   del: async (key: string, store: Map<string, unknown>) => { store.delete(key); },
+  keys: async (store: Map<string, unknown>) => [...store.keys()],
 }));
 
 const local = new Map<string, string>();
@@ -73,5 +74,40 @@ describe("this device's copy is its user's", () => {
     const after = await page();
     expect(await after.keptUser()).toEqual(sato);
     expect(await after.keptEvents('c1')).toEqual([{ caseId: 'c1', version: 2, withheld: true }]);
+  });
+});
+
+describe('a copy kept before copies had their user\'s name', () => {
+  const unnamed = async () => {
+    const store = idb.get('sarbridge/kept') ?? new Map<string, unknown>();
+    idb.set('sarbridge/kept', store);
+    store.set('user', kim);
+    store.set('outbox', [queued]);
+    store.set('events/c1', [krOnly]);
+    return store;
+  };
+  test('becomes its user\'s when they come back, offline or signing in, and nothing of it is lost', async () => {
+    await unnamed();
+    const s = await page();
+    expect(await s.keptUser()).toEqual(kim);            // a reload offline
+    expect(await s.keptOutbox()).toEqual([queued]);
+    expect(await s.keptEvents('c1')).toEqual([krOnly]);
+    expect(idb.get('sarbridge/kept')!.has('outbox')).toBe(false);
+    idb.clear();
+    await unnamed();
+    const t = await page();
+    await t.keepUser(kim);                               // signing in online
+    expect(await t.keptOutbox()).toEqual([queued]);
+  });
+  test('another user signing in does not get it, and it waits for its own', async () => {
+    await unnamed();
+    const s = await page();
+    await s.keepUser(sato);
+    expect(await s.keptOutbox()).toEqual([]);
+    expect(await s.keptEvents('c1')).toEqual([]);
+    expect(idb.get('sarbridge/kept')!.get('outbox')).toEqual([queued]);
+    await s.keepUser(null);
+    await s.keepUser(kim);                               // its own user, after the other
+    expect(await s.keptOutbox()).toEqual([queued]);
   });
 });

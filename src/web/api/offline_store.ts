@@ -6,7 +6,7 @@
  * user's party's view of it and the outbox holds their writes, so another user signed in on the
  * same browser (or no one, once signed out) reads and sends none of it.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { CaseSummary, NewEvent, UserView, ViewedEvent } from './types.js';
 
 let store: UseStore | null = null;
@@ -68,12 +68,38 @@ export const keepRefused = (refused: readonly RefusedEvent[]): Promise<void> => 
 export async function keptUser(): Promise<UserView | null> {
   const user = (await get<UserView>('user', db())) ?? null;
   owner = user?.userName ?? null;
+  if (user) await adoptUnnamedCopy(user.userName);
   return user;
 }
 /** The user signed in now, or null once signed out: from here on the copy read and written is theirs. */
-export function keepUser(user: UserView | null): Promise<void> {
+export async function keepUser(user: UserView | null): Promise<void> {
   owner = user?.userName ?? null;
-  return user ? set('user', user, db()) : del('user', db());
+  if (!user) return del('user', db());
+  await adoptUnnamedCopy(user.userName);
+  await set('user', user, db());
+}
+
+/** Keys of the copy as kept before it was kept under its user's name. */
+const UNNAMED = (key: string): boolean => ['cases', 'outbox', 'refused', 'agreement'].includes(key) || key.startsWith('events/') || key.startsWith('forcing/');
+/**
+ * A copy kept before copies had their user's name (an outbox of writes not yet sent among it)
+ * belongs to the user then signed in, the 'user' record: when that user signs in again it becomes
+ * theirs, so an update loses none of it; another user's sign-in leaves it for them.
+ */
+async function adoptUnnamedCopy(userName: string): Promise<void> {
+  // whose it is, noted the first time this version looks (before any sign-in replaces 'user')
+  let whose = await get<string | null>('unnamedCopyOf', db());
+  if (whose === undefined) {
+    whose = (await get<UserView>('user', db()))?.userName ?? null;
+    await set('unnamedCopyOf', whose, db());
+  }
+  if (whose !== userName) return;
+  for (const key of await keys<string>(db())) {
+    if (typeof key !== 'string' || !UNNAMED(key)) continue;
+    const value = await get(key, db());
+    if ((await get(`of/${userName}/${key}`, db())) === undefined) await set(`of/${userName}/${key}`, value, db());
+    await del(key, db());
+  }
 }
 /** A forcing file opened on this device, kept so a reload offline can run the same drift. */
 export const keptLocalForcing = async (name: string): Promise<ArrayBuffer | null> => (await keptOf<ArrayBuffer>(`forcing/${name}`)) ?? null;
