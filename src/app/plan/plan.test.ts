@@ -179,6 +179,13 @@ describe('parsePlanFile / planCaseFromFile', () => {
   test('a table sweep width needs the weather', () => {
     expect(() => load(planText().replace('sweepWidthNm: 2,', "platform: { kind: vessel, eyeHeightFt: 14 },"))).toThrow(/p\.yaml: weather: unit SHIP-1/);
   });
+  test('a unit the tables say cannot see the object is refused by name, not as a sweep width of 0', () => {
+    // IAMSAR's helicopter table at 1,500 ft gives a person in the water 0.0 NM below 10 NM of visibility
+    const text = planText().replace('LIFE-RAFT-DB-10', 'PIW-1').replace('sweepWidthNm: 1 }', "platform: { kind: helicopter, altitudeFt: 1500 } }") +
+      'weather: { visibilityNm: 1, windKn: 10, seaHeightM: 0.5 }\n';
+    expect(() => load(text)).toThrow(/p\.yaml: units\/1\/platform: unit HELO-1 cannot see PIW-1 \('Person in Water'\) in these conditions: the sweep-width table Helicopter-1500ft\S* gives 0 NM at 1 NM visibility\. Fly it lower/);
+    expect(load(text.replace('visibilityNm: 1,', 'visibilityNm: 10,')).units[1].sweepWidthNm).toBeGreaterThan(0);
+  });
   test('the drift runs to the end of the last search unless told, and a too-short duration is refused', () => {
     const c = load(planText());
     // from 00:00 (the scenario's time) to 09:00 (SHIP-1: 06:00 + 3 h; HELO-1 ends at 08:00) = 9 h

@@ -212,6 +212,12 @@ export function planCaseFromFile(
         } catch (error) {
           throw new InvalidInputError(at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`), `${o}: ${(error as Error).message}`);
         }
+        if (!(r.sweepWidthNm > 0)) {
+          // the table's own 0.0 (a person in the water from 1,500 ft in 1 NM of visibility): not an input error of the core's
+          throw new InvalidInputError(at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`),
+            `unit ${u.id} cannot see ${o} ('${r.searchObject}') in these conditions: the sweep-width table ${r.tables.join('/')} gives 0 NM at ${f.weather.visibilityNm} NM visibility` +
+            '. Fly it lower, wait for better visibility, give sweepWidthNm by hand, or leave it out of the plan');
+        }
         widths.set(o, {
           sweepWidthNm: r.sweepWidthNm,
           source: `table: ${o} as '${r.searchObject}', ${r.tables.join('/')}, fw ${r.weatherFactor} fv ${r.speedFactor.toFixed(2)} ff ${r.fatigueFactor}${r.warnings.length ? ` (${r.warnings.join('; ')})` : ''}`,
