@@ -90,7 +90,7 @@ function makeCase(r, objects) {
 
 const DEFAULT_CLEARANCE = { ship: 1, boat: 0.3, helicopter: 150 / 1852, aircraft: 150 / 1852 };   // plan_file.ts: aircraft 150 m (ICAO Annex 2)
 const inside = [];
-function check(plan, summary, out) {
+function check(plan, summary, out, label) {
   const broken = [];
   const finite = (x, what) => { if (typeof x !== 'number' || !Number.isFinite(x)) broken.push(`${what} is ${x}`); };
   finite(summary.pos, 'pos'); finite(summary.baselinePos, 'baselinePos');
@@ -108,7 +108,7 @@ function check(plan, summary, out) {
       const partingNm = 0.004 * (Math.hypot(u.area.lengthNm, u.area.widthNm) / 2 + (u.trackSpacingNm ?? 0)) + 0.01;
       const closest = u.closestToLandNm;
       if (closest !== null && closest !== undefined && closest < clearance - 1e-3) {
-        if (closest >= clearance - partingNm) inside.push(`${u.unitId} ${closest.toFixed(3)} NM (clearance ${clearance}, parting up to ${partingNm.toFixed(3)})`);
+        if (closest >= clearance - partingNm) inside.push(`${label} ${u.unitId} ${closest.toFixed(3)} NM (clearance ${clearance}, parting up to ${partingNm.toFixed(3)})`);
         else broken.push(`${name} ${u.unitId} passes ${closest.toFixed(3)} NM from land, clearance ${clearance}`);
       }
       if (u.pos !== undefined) finite(u.pos, `${name} ${u.unitId} pos`);
@@ -150,7 +150,7 @@ for (let k = 0; k < cases; k++) {
   slowest = Math.max(slowest, ms);
   if (run.status === 0) {
     let broken;
-    try { broken = check(plan, JSON.parse(run.stdout), out); } catch (e) { broken = [`output not checked: ${e.message}`]; }
+    try { broken = check(plan, JSON.parse(run.stdout), out, `case ${k} (seed ${caseSeed})`); } catch (e) { broken = [`output not checked: ${e.message}`]; }
     if (broken.length) { tally.broken++; console.log(`case ${k} (seed ${caseSeed}, ${file}):\n  ${broken.join('\n  ')}`); } else tally.planned++;
   } else {
     const err = run.stderr.trim();
@@ -162,5 +162,5 @@ for (let k = 0; k < cases; k++) {
 console.log(`${cases} cases, ${particles} particles: ${tally.planned} planned as promised, ${tally.refused} refused clearly, ${tally.broken} broke a promise; slowest ${(slowest / 1000).toFixed(1)} s`);
 for (const [code, lines] of refusals) console.log(`  ${code} × ${lines.length}, e.g. ${lines[0]}`);
 if (inside.length) console.log(`  inside the clearance by no more than the quick test's frame parts from the route (said in a CAUTION): ${inside.join('; ')}`);
-if (tally.broken === 0) rmSync(dir, { recursive: true, force: true }); else console.log(`cases kept in ${dir}`);
+if (tally.broken === 0 && inside.length === 0) rmSync(dir, { recursive: true, force: true }); else console.log(`cases kept in ${dir}`);
 process.exitCode = tally.broken ? 1 : 0;
