@@ -206,15 +206,16 @@ export function planCaseFromFile(
       if (!f.weather) throw new InvalidInputError(at('weather'), `unit ${u.id} takes its sweep width from the tables, which need visibilityNm, windKn and seaHeightM`);
       const platform = u.platform.kind === 'vessel' ? u.platform : { ...u.platform, speedKn: u.speedKn };
       for (const o of new Set([...objectKeys, planningKey])) {
+        const where = at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`);
         let r;
         try {
           r = sweepWidthForLeewayClass(o, { visibilityNm: f.weather.visibilityNm, platform, weather: { windKn: f.weather.windKn, seaHeightM: f.weather.seaHeightM }, fatigued: u.fatigued });
         } catch (error) {
-          throw new InvalidInputError(at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`), `${o}: ${(error as Error).message}`);
+          throw new InvalidInputError(where, `${o}: ${(error as Error).message}`);
         }
         if (!(r.sweepWidthNm > 0)) {
           // the table's own 0.0 (a person in the water from 1,500 ft in 1 NM of visibility): not an input error of the core's
-          throw new InvalidInputError(at(!objectKeys.includes(o) ? 'searchObject' : `${field}/platform`),
+          throw new InvalidInputError(where,
             `unit ${u.id} cannot see ${o} ('${r.searchObject}') in these conditions: the sweep-width table ${r.tables.join('/')} gives 0 NM at ${f.weather.visibilityNm} NM visibility` +
             '. Fly it lower, wait for better visibility, give sweepWidthNm by hand, or leave it out of the plan');
         }
