@@ -11,6 +11,7 @@
 // tables), start positions and clearances; either detection law; areas apart or air over surface.
 // Prints each case that breaks a promise with its seed, so it can be repeated. Needs `npm run build`.
 // Usage: node bench/plan_fuzz.mjs [cases, default 40] [seed, default 1] [particles, default 3000]
+// (ONLY=k runs case k of those alone, the same case as in the full run)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cases = Number(process.argv[2] ?? 40);
 const seed0 = Number(process.argv[3] ?? 1);
 const particles = Number(process.argv[4] ?? 3000);
+const only = process.env.ONLY === undefined ? null : Number(process.env.ONLY);
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-plan-fuzz-'));
 const forcing = join(root, 'data/forcing/east-sea-synthetic');
 
@@ -142,6 +144,7 @@ let slowest = 0;
 for (let k = 0; k < cases; k++) {
   const caseSeed = Math.floor(random() * 2 ** 31);
   const plan = makeCase(generator(caseSeed), objects);
+  if (only !== null && k !== only) continue;
   const file = join(dir, `case-${k}.json`), out = join(dir, `out-${k}`);
   writeFileSync(file, JSON.stringify(plan, null, 1));
   const t0 = performance.now();
@@ -159,7 +162,7 @@ for (let k = 0; k < cases; k++) {
     else { tally.broken++; console.log(`case ${k} (seed ${caseSeed}, ${file}): exit ${run.status} ${run.signal ?? ''}\n  ${err.slice(0, 600)}`); }
   }
 }
-console.log(`${cases} cases, ${particles} particles: ${tally.planned} planned as promised, ${tally.refused} refused clearly, ${tally.broken} broke a promise; slowest ${(slowest / 1000).toFixed(1)} s`);
+console.log(`${only === null ? '' : `case ${only} of `}${cases} cases, ${particles} particles: ${tally.planned} planned as promised, ${tally.refused} refused clearly, ${tally.broken} broke a promise; slowest ${(slowest / 1000).toFixed(1)} s`);
 for (const [code, lines] of refusals) console.log(`  ${code} × ${lines.length}, e.g. ${lines[0]}`);
 if (inside.length) console.log(`  inside the clearance by no more than the quick test's frame parts from the route (said in a CAUTION): ${inside.join('; ')}`);
 if (tally.broken === 0 && inside.length === 0) rmSync(dir, { recursive: true, force: true }); else console.log(`cases kept in ${dir}`);

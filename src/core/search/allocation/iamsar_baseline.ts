@@ -46,6 +46,7 @@ import { checkAllocationUnits, closestSpacingOf, interleavedSpacingOf, minimumSp
 import { rectangleInFrame, rectangleOnEarth, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { clipClearOfLand, lineClearanceM } from './tracks_on_land.js';
 import { areaRoute } from './area_route.js';
+import { assignmentsClearOfLand } from './issued_clearance.js';
 import { positionsAt } from './cell_cloud.js';
 import { evaluateAssignments, type PlanningOptions, type SearchPlan, type UnitAssignment } from './search_plan.js';
 import { fitTrackSpacing, type AreaPattern } from './track_spacing_fit.js';
@@ -297,7 +298,12 @@ export function iamsarBaseline(particles: ParticleWeights, snapshots: readonly P
   // the cloud is large (placing_sample.ts), the one kept scored on every particle
   const sample = placingSample(particles, snapshots, options.placingParticles ?? PLACING_PARTICLES, options.include ?? releasedOnly);
   const best = bestVariant(sample?.particles ?? particles, sample?.snapshots ?? snapshots, units, options, cloud);
-  return sample === null ? best : { ...best, ...evaluateAssignments(particles, snapshots, best.assignments, options) };
+  const scored = sample === null ? best : { ...best, ...evaluateAssignments(particles, snapshots, best.assignments, options) };
+  // each route kept its clearance as flown (the quick test's frame parts from the route's sheet:
+  // issued_clearance.ts), the strips kept apart; scored again when one was moved
+  if (!options.shoreline) return scored;
+  const { assignments, moved } = assignmentsClearOfLand(scored.assignments, units, options.shoreline, cloud.frame);
+  return moved.length === 0 ? scored : { ...scored, ...evaluateAssignments(particles, snapshots, assignments, options) };
 }
 
 /** iamsarBaseline's variants (orientations, legs in order or interleaved), the one of highest exact POS on these particles. */

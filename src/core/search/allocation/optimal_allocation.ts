@@ -107,6 +107,7 @@ import { DEFAULT_DETECTION_LAW, parallelTrackPod, type DetectionLaw } from '../d
 import { sweepWidthsByParticleGroup, type ParticleWeights, type PositionSnapshot } from '../pod.js';
 import { areaPatternOf, checkAllocationUnits, closestSpacingOf, interleavedSpacingOf, minimumSpacingOf, mustSearchApart, searchEndS, searchTimesOverlap, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRoute } from './area_route.js';
+import { assignmentsClearOfLand } from './issued_clearance.js';
 import { CellCloud, PodTable, positionsAt, type SweepAxis } from './cell_cloud.js';
 import { rectangleInFrame, rectangleOnEarth, rectanglesOverlap, type AreaOnEarth, type FrameRectangle } from './frame_rectangle.js';
 import { holdUnitsOfNoUse, marginalPos, type HeldUnit } from './hold_units.js';
@@ -273,11 +274,31 @@ const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
  */
 export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
+  const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptionsOf(options));
+  const withBaseline = { ...options, baseline };
   const sample = placingSample(particles, snapshots, options.placingParticles ?? PLACING_PARTICLES, options.include ?? releasedOnly);
-  if (sample !== null) return placedOnSample(particles, snapshots, units, options, sample);
-  const plan = allocate(particles, snapshots, units, options, {}, false);
+  const plan = sample !== null ? placedOnSample(particles, snapshots, units, withBaseline, sample) : allocate(particles, snapshots, units, withBaseline, {}, false);
   if (Array.isArray(plan)) throw new Error('optimalAllocation: a plan was asked for and a layout came back');
-  return plan as OptimalPlan;
+  return issuedClearOfLand(plan as OptimalPlan, particles, snapshots, units, withBaseline, baseline);
+}
+
+/**
+ * The plan as issued with every unit's route kept its clearance from land as flown
+ * (issued_clearance.ts: the quick land test's frame parts from the route's sheet), scored again
+ * exactly when a route was moved; the baseline (whose routes iamsarBaseline keeps clear the same
+ * way) is issued instead if the moves took the optimiser's layout below it.
+ */
+function issuedClearOfLand(plan: OptimalPlan, particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: AllocationOptions, baseline: IamsarBaselinePlan): OptimalPlan {
+  if (!options.shoreline) return plan;
+  const airOverSurface = options.airOverSurface ?? false;
+  const { assignments, moved } = assignmentsClearOfLand(plan.assignments, units, options.shoreline, plan.frame, (a, b) => mustSearchApart(a, b, airOverSurface));
+  if (moved.length === 0) return plan;
+  const scored = evaluateAssignments(particles, snapshots, assignments, options);
+  if (plan.chosen !== 'optimiser' || !(issuableBaselinePos(baseline) > scored.pos)) return { ...plan, ...scored };
+  const issued = { assignments: baseline.assignments, unitPos: baseline.unitPos, pos: baseline.pos, pod: baseline.pod, unitPod: baseline.unitPod };
+  const counted = countedMask(particles, options.include ?? releasedOnly);
+  return { ...plan, ...issued, chosen: 'iamsar-baseline', held: [], negligible: negligibleUnits(issued, units, particles, counted, options.law ?? DEFAULT_DETECTION_LAW) };
 }
 
 /** The IAMSAR baseline's options from the optimiser's. */
