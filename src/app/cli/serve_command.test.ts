@@ -80,7 +80,7 @@ describe('serveCommand', () => {
     expect(run.stdout).toMatch(/sarbridge is serving on http:\/\/127\.0\.0\.1:\d+ {2}\(storage: .*serve\.sqlite\)/);
     expect(run.stdout).toMatch(/sarbridge admin create --party KR --user <name> --db /);
     expect(run.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\/setup {2}\(one-time setup, open only from this machine\)/);
-    expect(health).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', liveSubscribers: 0, auditLinesFailed: 0, auditLinesWaiting: 0 });
+    expect(health).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', auditLinesFailed: 0, auditLinesWaiting: 0 });
     const store = new SqliteStore(db);
     expect((await store.listCases()).map((c) => c.caseId)).toEqual(['demo-east-sea']);
     await store.close();

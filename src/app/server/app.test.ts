@@ -291,8 +291,12 @@ describe('GET /openapi.json, GET /api/health', () => {
     expect(reply.body).toContain('sarbridge admin create');
   });
 
-  test('health answers without a session', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', storage: 'sqlite', database: 'ok', liveSubscribers: 0, auditLinesFailed: 0, auditLinesWaiting: 0 });
+  test('health answers without a session; the count of live feeds only to an administrator', async () => {
+    // a count that moves when a controller opens the control stream would tell a player when exercise control is at work
+    const health = { status: 'ok', storage: 'sqlite', database: 'ok', auditLinesFailed: 0, auditLinesWaiting: 0 };
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual(health);
+    expect((await app.inject({ method: 'GET', url: '/api/health', headers: auth('kim') })).json()).toEqual(health);
+    expect((await app.inject({ method: 'GET', url: '/api/health', headers: auth('kr-admin') })).json()).toEqual({ ...health, liveSubscribers: 0 });
   });
 });
 

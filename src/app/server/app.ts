@@ -75,7 +75,7 @@ const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]), storage: Type.String(),
   database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
   notifications: Type.Optional(Type.Union([Type.Literal('listening'), Type.Literal('reconnecting')])),
-  liveSubscribers: Type.Integer(),
+  liveSubscribers: Type.Optional(Type.Integer({ description: 'live feeds open on this instance: to an administrator only (for anyone else, a count that moves when a controller opens the control stream is a side channel into an exercise)' })),
   auditLinesFailed: Type.Integer({ description: 'audit lines this instance could not store since it started (each is in the server log)' }),
   auditLinesWaiting: Type.Integer({ description: 'audit lines kept while the database is down, to be written when it answers' }),
 });
@@ -187,12 +187,13 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
         200: HealthSchema, 503: HealthSchema,
       },
     },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     const db = await store.health();
     const body = {
       status: db.database === 'ok' ? 'ok' as const : 'degraded' as const, storage: store.dialect, database: db.database,
       ...(db.notifications ? { notifications: db.notifications } : {}),
-      liveSubscribers: hub.subscriberCount, auditLinesFailed: audit.failedLines, auditLinesWaiting: audit.backlog,
+      ...(request.actor?.roles.includes('admin') ? { liveSubscribers: hub.subscriberCount } : {}),
+      auditLinesFailed: audit.failedLines, auditLinesWaiting: audit.backlog,
     };
     return reply.code(db.database === 'ok' ? 200 : 503).send(body);
   });
