@@ -62,13 +62,17 @@ export const CLEARANCE_SEARCH_NM = 10;
  */
 export function planAfterDrift(planCase: PlanCase, result: DriftResult, shoreline: Shoreline | null): PlanAfterDrift {
   const { snapshots, particles, update, options } = updatedForPlanning(planCase, result, shoreline);
-  const baseline = iamsarBaseline(particles, snapshots, planCase.units, options);
+  let baseline = iamsarBaseline(particles, snapshots, planCase.units, options);
   // the better of the optimiser's layout and the baseline, both scored exactly on these particles
   const optimal = optimalAllocation(particles, snapshots, planCase.units, {
     ...options, baseline, ...(planCase.reserveBelowPos === undefined ? {} : { reserveBelowPos: planCase.reserveBelowPos }),
     ...(planCase.airOverSurface === undefined ? {} : { airOverSurface: planCase.airOverSurface }),
     ...(planCase.previousAreas === undefined ? {} : { previousAreas: planCase.previousAreas }),
   });
+  // units no area fits are held by the optimiser and the others planned without them: the baseline
+  // it was compared with is that of the same units (optimalAllocation made it so), shown the same
+  const unplaced = new Set(optimal.held.filter((h) => h.noArea).map((h) => h.unitId));
+  if (unplaced.size > 0) baseline = iamsarBaseline(particles, snapshots, planCase.units.filter((u) => !unplaced.has(u.unitId)), options);
   const datumTrack: DatumPoint[] = [];
   for (const s of result.snapshots) {
     try {

@@ -111,3 +111,28 @@ describe('a plan file may let aircraft search over the ships\' areas (airOverSur
     } finally { rmSync(dir, { recursive: true, force: true }); }
   }, 180_000);
 });
+
+describe('a unit no area fits is held with the reason, not the whole plan refused', () => {
+  // the Japanese destroyer asked to keep 40 NM off land: every area near the Liancourt cloud is within
+  // 40 NM of the islets or Ulleungdo, so no area fits it; before, the whole plan was refused for it
+  let run: PlanRun;
+  beforeAll(async () => {
+    const planCase = loadPlanCase(`${findRepoRoot()}/examples/plans/liancourt-joint-sarex.yaml`, loadLeewayTable());
+    run = await runPlan({ ...planCase, units: planCase.units.map((u) => (u.unitId === 'jp-navy-ship-1' ? { ...u, clearanceNm: 40 } : u)) }, { workers: 1 });
+  }, 120_000);
+
+  test('the destroyer is held for it, the others planned, and the baseline is that of the same units', () => {
+    const h = run.optimal.held.find((x) => x.unitId === 'jp-navy-ship-1');
+    expect(h).toMatchObject({ party: 'JP', noArea: { clearanceNm: 40 } });
+    expect(run.optimal.assignments.map((a) => a.unitId)).toContain('kr-ship-1');
+    expect(run.optimal.assignments.map((a) => a.unitId)).not.toContain('jp-navy-ship-1');
+    expect(run.baseline.assignments.map((a) => a.unitId)).not.toContain('jp-navy-ship-1');
+    expect(run.optimal.baselinePos).toBe(run.baseline.pos);
+    expect(run.optimal.pos).toBeGreaterThanOrEqual(run.baseline.clearOfLand ? run.baseline.pos : 0);
+  });
+
+  test('the report and the plan message say why, and what may let it search', () => {
+    expect(planReport(run, [])).toMatch(/jp-navy-ship-1 \(JP\) +HOLD: no area fits it: every area tried near the probability brings it within its clearance of land \(40\.00 NM\), or its endurance is too short for a single track; a smaller clearance \(clearanceNm\) or another task \(a track line, a sector\) may let it search; the other units are planned without it/);
+    expect(planOutputFiles(run)['plan-message.txt']).toMatch(/UNIT \d jp-navy-ship-1 \(JP\)\n HOLD NO AREA FITS OUTSIDE ITS 40\.0 NM CLEARANCE FROM LAND/);
+  });
+});

@@ -42,7 +42,8 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
     lines.push(`      ${flyable(a.route, unit)}; ${landLine(run.clearances.optimal[k])}`);
   });
   for (const h of o.held) {
-    lines.push(h.inTheWay
+    lines.push(h.noArea ? `  ${whoOf(h).padEnd(width)}  HOLD: ${noAreaWhy(h.noArea.clearanceNm)}; the other units are planned without it`
+      : h.inTheWay
       ? `  ${whoOf(h).padEnd(width)}  HOLD: kept in reserve, in the other units' way (its search would add ${pct(h.marginalPos)} of POS where they are; without it they search its water and the plan finds ${pct(Math.max(0, -h.lossPos))} more)`
       : `  ${whoOf(h).padEnd(width)}  HOLD: no useful area, kept in reserve (its search would add ${pct(h.marginalPos)} of POS; with the units held before it the plan loses ${pct(h.lossPos)}, under ${pct(h.thresholdPos)}: ${heldWhy(h)})`);
   }
@@ -68,6 +69,12 @@ export function planReport(run: PlanRun, written: readonly string[]): string {
 }
 
 /** Why a unit is held: the threshold it is under (hold_units.ts). */
+/** Why no area fits a unit held for it (HeldUnit.noArea). */
+export function noAreaWhy(clearanceNm: number | null): string {
+  return clearanceNm === null ? 'no area fits it (its endurance is too short for a single track)'
+    : `no area fits it: every area tried near the probability brings it within its clearance of land (${clearanceNm.toFixed(2)} NM), or its endurance is too short for a single track; a smaller clearance (clearanceNm) or another task (a track line, a sector) may let it search`;
+}
+
 export function heldWhy(h: HeldUnit): string {
   return h.thresholdPos > HOLD_POS
     ? `twice the ${pct(h.standardErrorPos)} standard error of that estimate on these particles`

@@ -30,7 +30,8 @@ export interface PlanMessageInput {
   /** The plan to send: each unit's assignment, its POS, the total POS. */
   readonly plan: Pick<SearchPlan, 'assignments' | 'unitPos' | 'pos'> & {
     /** Units kept in reserve, with the POS their search would have added (hold_units.ts). */
-    readonly held?: readonly { readonly unitId: string; readonly party?: string; readonly marginalPos: number; readonly inTheWay?: boolean; readonly lossPos?: number }[];
+    readonly held?: readonly { readonly unitId: string; readonly party?: string; readonly marginalPos: number; readonly inTheWay?: boolean; readonly lossPos?: number;
+      readonly noArea?: { readonly clearanceNm: number | null } }[];
     /** A re-plan (optimalAllocation's previousAreas): kept true when the areas of the plan issued last are kept. */
     readonly previous?: { readonly kept: boolean };
   };
@@ -74,7 +75,9 @@ export function planMessage(input: PlanMessageInput): string {
   // units held in reserve: numbered on after the units sent, in the same block form (a party's view of the message drops blocks by it)
   (input.plan.held ?? []).forEach((h, j) => {
     lines.push(`UNIT ${input.plan.assignments.length + j + 1} ${ascii(h.unitId)}${h.party ? ` (${ascii(h.party)})` : ''}`,
-      ...(h.inTheWay
+      ...(h.noArea
+        ? [h.noArea.clearanceNm === null ? ' HOLD NO AREA FITS, ENDURANCE TOO SHORT' : ` HOLD NO AREA FITS OUTSIDE ITS ${h.noArea.clearanceNm.toFixed(1)} NM CLEARANCE FROM LAND`]
+        : h.inTheWay
         ? [' HOLD IN RESERVE, OTHER UNITS SEARCH ITS WATER', ` PLAN FINDS ${percent(Math.max(0, -(h.lossPos ?? 0)))} MORE WITHOUT IT`]
         : [' HOLD NO USEFUL AREA, IN RESERVE', ` ITS SEARCH WOULD ADD ${percent(h.marginalPos)}`]));
   });

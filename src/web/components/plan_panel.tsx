@@ -301,7 +301,9 @@ export function PlanPanel() {
               ))}
               {c.plan.held.map((h) => (
                 <tr key={h.unitId} data-testid={TID.planHeldRow} data-unit-id={h.unitId}>
-                  <td>{h.inTheWay
+                  <td>{h.noAreaClearanceNm !== null
+                    ? t('plan.unitHeldNoArea', { unit: unitLabel(h.unitId, h.party), clearance: h.noAreaClearanceNm.toFixed(2) })
+                    : h.inTheWay
                     ? t('plan.unitHeldInTheWay', { unit: unitLabel(h.unitId, h.party), gain: formatPercent(Math.max(0, -h.lossPos), language) })
                     : t('plan.unitHeld', { unit: unitLabel(h.unitId, h.party), pos: formatPercent(h.marginalPos, language) })}</td>
                 </tr>

@@ -137,6 +137,7 @@ export const en = {
   'plan.previousUnused': 'Re-plan: the areas issued last could not be used ({why}).',
   'plan.unitHeld': '{unit}: hold, no useful area (kept in reserve; its search would add {pos} of POS)',
   'plan.unitHeldInTheWay': '{unit}: hold, in the other units\' way (kept in reserve; without it they search its water and the plan finds {gain} more)',
+  'plan.unitHeldNoArea': '{unit}: hold, no area fits it (every area near the probability brings it within its {clearance} NM clearance from land, or its endurance is too short for one track); the other units are planned without it',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, area {area} NM², POS {pos}',
   'plan.unitFlyable': 'turn radius {radius} NM, {turns} of {flown} NM flown in turns; closest to land {closest} (clearance {clearance} NM)',
   'plan.landWarning': 'Near land: {text}',

@@ -135,6 +135,7 @@ export const ja: Dictionary = {
   'plan.previousUnused': '再計画：前回発令した区域は使えません（{why}）。',
   'plan.unitHeld': '{unit}：待機（有効な捜索区域なし。予備として保持。捜索しても POS の増加は {pos}）',
   'plan.unitHeldInTheWay': '{unit}：待機（他の部隊の捜索の妨げ。予備として保持。この部隊なしで他の部隊がその海域を捜索すると POS が {gain} 増加）',
+  'plan.unitHeldNoArea': '{unit}：待機（適合する捜索区域なし。確率のある海域のどの区域も陸からの離隔距離 {clearance} NM 以内に入るか、滞在時間が 1 本の捜索線にも足りない）。他の部隊はこの部隊なしで計画',
   'plan.unitRow': '{unit}：{pattern}、S {spacing} NM、面積 {area} NM²、POS {pos}',
   'plan.unitFlyable': '旋回半径 {radius} NM、飛行 {flown} NM のうち旋回 {turns} NM；陸地への最接近 {closest}（離隔距離 {clearance} NM）',
   'plan.landWarning': '陸地に近い経路：{text}',

@@ -135,6 +135,7 @@ export const ko: Dictionary = {
   'plan.previousUnused': '재계획: 마지막으로 하달한 구역을 쓸 수 없습니다 ({why}).',
   'plan.unitHeld': '{unit}: 대기, 유효한 수색 구역 없음 (예비로 유지; 수색해도 POS 증가 {pos})',
   'plan.unitHeldInTheWay': '{unit}: 대기, 다른 부대의 수색을 가로막음 (예비로 유지; 이 부대 없이 다른 부대가 그 해역을 수색하면 POS {gain} 증가)',
+  'plan.unitHeldNoArea': '{unit}: 대기, 맞는 수색 구역 없음 (확률이 있는 해역의 모든 구역이 육지로부터의 이격 거리 {clearance} NM 안으로 들어가거나, 지속 시간이 한 개의 트랙에도 모자람); 다른 부대는 이 부대 없이 계획됨',
   'plan.unitRow': '{unit}: {pattern}, S {spacing} NM, 면적 {area} NM², POS {pos}',
   'plan.unitFlyable': '선회 반경 {radius} NM, 비행 {flown} NM 중 선회 {turns} NM; 육지 최근접 {closest} (이격 거리 {clearance} NM)',
   'plan.landWarning': '육지 근접 경로: {text}',

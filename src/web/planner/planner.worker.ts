@@ -217,7 +217,7 @@ function plan(request: Extract<PlannerRequest, { kind: 'plan' }>): void {
   });
   const view: PlanView = {
     planningTimeS: last.planCase.planningTimeS, units, pos: run.optimal.pos,
-    held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos, inTheWay: h.inTheWay ?? false, lossPos: h.lossPos })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
+    held: run.optimal.held.map((h) => ({ unitId: h.unitId, party: h.party ?? '', marginalPos: h.marginalPos, inTheWay: h.inTheWay ?? false, lossPos: h.lossPos, noAreaClearanceNm: h.noArea ? h.noArea.clearanceNm ?? 0 : null })), baselinePos: run.baseline.pos, chosen: run.optimal.chosen,
     searchesDonePos: run.update?.pos ?? null, previous: run.optimal.previous ?? null, placedOn: run.optimal.placedOn ?? null, datumAtPlanning: { lonDeg: run.datumAtPlanning.lonDeg, latDeg: run.datumAtPlanning.latDeg },
     files, planForRules: rules, findings, landWarnings: run.landWarnings,
     // the agreement's islands and islets where the coastline has no land: the plan's clearances and its rules disagree there

@@ -128,7 +128,9 @@ export interface PlanView {
   readonly units: readonly PlanUnitView[];
   /** Units held in reserve ("hold: no useful area"): the POS their search would have added (core/search/allocation/hold_units.ts). */
   /** Units held in reserve: of no use (what their search would add), or in the others' way (what the plan gains without them, lossPos <= 0). */
-  readonly held: readonly { readonly unitId: string; readonly party: string; readonly marginalPos: number; readonly inTheWay: boolean; readonly lossPos: number }[];
+  /** Units held in reserve; `noAreaClearanceNm` not null: held because no area fits it outside that clearance from land (0: none given, its endurance too short). */
+  readonly held: readonly { readonly unitId: string; readonly party: string; readonly marginalPos: number; readonly inTheWay: boolean; readonly lossPos: number;
+    readonly noAreaClearanceNm: number | null }[];
   readonly pos: number;
   readonly baselinePos: number;
   /** The layout returned: the optimiser's, or the IAMSAR baseline's when that scored higher. */

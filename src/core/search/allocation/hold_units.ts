@@ -47,6 +47,12 @@ export interface HeldUnit {
    * moved; marginalPos its marginal POS with the others where they were).
    */
   readonly inTheWay?: boolean;
+  /**
+   * Held because no area fits it (optimal_allocation.ts, NoAreaFitsError): its endurance is too
+   * short for a single track or, with a coastline (`clearanceNm` not null), every area tried near
+   * the probability brings it within its clearance of land. Its figures are then 0: it was never placed.
+   */
+  readonly noArea?: { readonly clearanceNm: number | null };
 }
 
 /** Options of holdUnitsOfNoUse. */

@@ -344,6 +344,27 @@ describe('optimalAllocation next to land on three sides', () => {
     }
   });
 
+  test('a unit no area fits is held with the reason, and the others are planned without it', () => {
+    // 60 NM off every shore: nothing near the cloud fits it
+    const far = { ...units[0], unitId: 'FAR', clearanceNm: 60 };
+    const plan = optimalAllocation(particles, snapshots, [far, ...units], { shoreline: land });
+    expect(plan.assignments.map((a) => a.unitId)).toEqual(['SHIP']);
+    expect(plan.held).toEqual([expect.objectContaining({ unitId: 'FAR', noArea: { clearanceNm: 60 }, marginalPos: 0 })]);
+    // the same plan as for the ship alone, compared with the ship's own baseline
+    const alone = optimalAllocation(particles, snapshots, units, { shoreline: land });
+    expect(plan.pos).toBe(alone.pos);
+    expect(plan.baselinePos).toBe(alone.baselinePos);
+  });
+
+  test('when no unit fits, the refusal names each of them by its place', () => {
+    const far = { ...units[0], unitId: 'FAR', clearanceNm: 60 };
+    expect(() => optimalAllocation(particles, snapshots, [far], { shoreline: land })).toThrow(
+      /^units\[0\]: no area fits unit FAR: its endurance is too short for a single track, or every area tried brings it within its clearance of land \(60\.00 NM\)$/);
+    const farther = { ...far, unitId: 'FARTHER', clearanceNm: 80 };
+    expect(() => optimalAllocation(particles, snapshots, [...units, far, farther].slice(1), { shoreline: land })).toThrow(
+      /^units: no area fits any of the units FAR \(clearance 60\.00 NM\), FARTHER \(clearance 80\.00 NM\)/);
+  });
+
   test('a baseline that cannot be cut clear of land is shown, never issued, and sets no floor', () => {
     const baseline = iamsarBaseline(particles, snapshots, units, { shoreline: land });
     const overLand = { ...baseline, pos: 1, clearOfLand: false };

@@ -274,6 +274,56 @@ const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
  */
 export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
+  try {
+    return allocatedAndIssued(particles, snapshots, units, options);
+  } catch (e) {
+    // A unit no area fits (its clearance shuts it out of the water where the object may be, or its
+    // endurance is too short for one track) is held with the reason, and the others planned without
+    // it: a coordinator needs the plan of the units that can search, not a refusal of them all.
+    if (!(e instanceof NoAreaFitsError) || units.length < 2) throw e;
+    const [first] = e.unfit;
+    const unit = units.find((u) => u.unitId === first.unitId)!;
+    const rest = units.filter((u) => u !== unit);
+    const { baseline: _baseline, previousAreas, ...others } = options;
+    let plan: OptimalPlan;
+    try {
+      plan = optimalAllocation(particles, snapshots, rest, {
+        ...others, ...(previousAreas === undefined ? {} : { previousAreas: previousAreas.filter((a) => a.unitId !== unit.unitId) }),
+      });
+    } catch (inner) {
+      // none of the others fits either: one refusal naming them all, by their places in `units`
+      if (!(inner instanceof NoAreaFitsError)) throw inner;
+      throw new NoAreaFitsError([first, ...inner.unfit].map((u) => ({ ...u, unitIndex: units.findIndex((x) => x.unitId === u.unitId) })));
+    }
+    const held: HeldUnit = { unitId: unit.unitId, ...(unit.party === undefined ? {} : { party: unit.party }), marginalPos: 0, lossPos: 0, standardErrorPos: 0,
+      thresholdPos: 0, noArea: { clearanceNm: first.clearanceNm } };
+    return { ...plan, held: [...plan.held, held] };
+  }
+}
+
+/** A unit no area fits: its place in the units, its id, and its clearance from land (null: no coastline). */
+export interface UnfitUnit { readonly unitIndex: number; readonly unitId: string; readonly clearanceNm: number | null }
+
+/**
+ * No area fits these units: each one's endurance is too short for a single track, or (its
+ * `clearanceNm` not null) every area tried brings it within its clearance of land.
+ * optimalAllocation holds such a unit and plans the others; when none is left, this is the refusal.
+ */
+export class NoAreaFitsError extends InvalidInputError {
+  constructor(readonly unfit: readonly UnfitUnit[]) {
+    const one = unfit.length === 1;
+    const clear = unfit.some((u) => u.clearanceNm !== null);
+    super(one ? `units[${unfit[0].unitIndex}]` : 'units', `no area fits ${one ? 'unit' : 'any of the units'} `
+      + unfit.map((u) => u.unitId + (u.clearanceNm === null || one ? '' : ` (clearance ${u.clearanceNm.toFixed(2)} NM)`)).join(', ')
+      + `: ${one ? 'its endurance is' : 'their endurance is'} too short for a single track`
+      + (!clear ? '' : one ? `, or every area tried brings it within its clearance of land (${unfit[0].clearanceNm!.toFixed(2)} NM)`
+        : ', or every area tried near the probability brings them within their clearance of land; a smaller clearance (clearanceNm) may let them search'));
+  }
+}
+
+/** optimalAllocation for units that all fit somewhere: the allocation, then its routes kept clear as issued. */
+function allocatedAndIssued(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
+  units: readonly AllocationUnit[], options: AllocationOptions): OptimalPlan {
   const baseline = options.baseline ?? iamsarBaseline(particles, snapshots, units, baselineOptionsOf(options));
   const withBaseline = { ...options, baseline };
   const sample = placingSample(particles, snapshots, options.placingParticles ?? PLACING_PARTICLES, options.include ?? releasedOnly);
@@ -590,7 +640,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
     return null;
   };
   /** Why the first greedy order found no area for a unit (thrown when no start at all could be made). */
-  let noStart: InvalidInputError | null = null;
+  let noStart: NoAreaFitsError | null = null;
   /** Step 1: place the units one by one in `order` on what the ones before leave; false when one fits nowhere. */
   const greedy = (order: readonly number[], first: boolean): boolean => {
     placed.fill(null);
@@ -600,8 +650,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
       const best = pick(k, rects) ?? outsideCandidate(k);
       if (!best) {
         if (first) {
-          noStart = new InvalidInputError(`units[${k}]`, `no area fits unit ${units[k].unitId}: its endurance is too short for a single track`
-            + (shoreline ? `, or every area tried brings it within its clearance of land (${unitClearanceNm(units[k]).toFixed(2)} NM)` : ''));
+          noStart = new NoAreaFitsError([{ unitIndex: k, unitId: units[k].unitId, clearanceNm: shoreline ? unitClearanceNm(units[k]) : null }]);
         }
         return false;
       }
@@ -883,7 +932,7 @@ function allocate(particles: ParticleWeights, snapshots: readonly PositionSnapsh
   }
   // no start at all (every order's greedy, the IAMSAR strips and the given areas each left a unit without an area)
   if (starts.length === 0) {
-    throw (noStart as InvalidInputError | null) ?? new InvalidInputError('units', 'no layout fits every unit: each start left a unit with no area clear of land and of the other units');
+    throw (noStart as NoAreaFitsError | null) ?? new InvalidInputError('units', 'no layout fits every unit: each start left a unit with no area clear of land and of the other units');
   }
   const exact = new Map<string, SearchPlan & { approximatePos: number }>();
   const evaluate = (assignments: readonly UnitAssignment[], approximatePos = NaN): SearchPlan => {
