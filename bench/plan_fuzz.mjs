@@ -116,7 +116,8 @@ function check(plan, summary, out, label) {
   const finite = (x, what) => { if (typeof x !== 'number' || !Number.isFinite(x)) broken.push(`${what} is ${x}`); };
   finite(summary.pos, 'pos'); finite(summary.baselinePos, 'baselinePos');
   if (summary.pos < 0 || summary.pos > 1) broken.push(`POS ${summary.pos} outside [0, 1]`);
-  if (summary.pos < summary.baselinePos - 1e-9) broken.push(`POS ${summary.pos} below the IAMSAR baseline's ${summary.baselinePos}`);
+  // never below the baseline, when the baseline could be issued (a strip no cut clears of land is only compared with)
+  if (summary.baselineIssuable !== false && summary.pos < summary.baselinePos - 1e-9) broken.push(`POS ${summary.pos} below the IAMSAR baseline's ${summary.baselinePos}`);
   // `units` is the plan issued (the baseline's layout when it was chosen); `baselineUnits` only the
   // comparison, whose strip no cut can clear is said as a CAUTION
   for (const [list, name] of [[summary.units, 'plan']]) {

@@ -44,7 +44,7 @@ export function planCommand(): Command {
       if (options.json) {
         console.log(JSON.stringify({
           ...(rules === null ? {} : { findings: rules, issue: checkIssuable(rules, []), placesOffTheCoastline: offTheCoastline }),
-          pos: run.optimal.pos, baselinePos: run.baseline.pos, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos, previous: run.optimal.previous ?? null, ...(run.optimal.placedOn === undefined ? {} : { placedOn: run.optimal.placedOn }), negligibleUnits: run.optimal.negligible, heldUnits: run.optimal.held,
+          pos: run.optimal.pos, baselinePos: run.baseline.pos, baselineIssuable: run.baseline.clearOfLand, chosen: run.optimal.chosen, optimiserPos: run.optimal.optimiserPos, previous: run.optimal.previous ?? null, ...(run.optimal.placedOn === undefined ? {} : { placedOn: run.optimal.placedOn }), negligibleUnits: run.optimal.negligible, heldUnits: run.optimal.held,
           units: run.optimal.assignments.map((a, k) => ({
             unitId: a.unitId, party: a.party, pattern: a.pattern, area: a.area, trackSpacingNm: a.trackSpacingNm, pos: run.optimal.unitPos[k],
             legs: a.route.legs.length, turnRadiusNm: a.route.turnRadiusNm ?? 0, flownTrackNm: a.route.flownTrackNm ?? a.route.totalTrackNm,

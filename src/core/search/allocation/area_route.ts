@@ -53,11 +53,11 @@ export function areaRoute(unit: AllocationUnit, pattern: AreaPattern, area: Area
 }
 
 /**
- * `route`, laid by areaRoute for `unit`, laid again on `area` (its area moved): the same pattern,
- * track spacing, first leg, turns, leg order and number of legs, so only where it lies changes
- * (issued_clearance.ts moves a route off land so).
+ * `route`, laid by areaRoute for `unit`, laid again on `area` (its area moved, or cut back with its
+ * tracks closer by `trackSpacingNm`): the same pattern, first leg, turns, leg order and number of
+ * legs, so only where it lies changes (issued_clearance.ts moves a route off land so).
  */
-export function areaRouteMovedTo(unit: AllocationUnit, route: SearchRoute, area: AreaOnEarth): SearchRoute {
+export function areaRouteMovedTo(unit: AllocationUnit, route: SearchRoute, area: AreaOnEarth, trackSpacingNm = route.trackSpacingNm): SearchRoute {
   const motion = {
     speedKn: unit.speedKn, startTimeS: unit.arrivalTimeS, enduranceH: unit.enduranceH,
     ...(unit.turnRadiusNm ? { turnRadiusNm: unit.turnRadiusNm } : {}),
@@ -66,9 +66,9 @@ export function areaRouteMovedTo(unit: AllocationUnit, route: SearchRoute, area:
   const firstLegBearingDeg = Number(p.firstLegBearingDeg), turn = p.turn === 'left' ? 'left' as const : 'right' as const;
   // a route cut by its endurance is cut at the same time again: as many legs as it had is enough
   if (route.pattern === 'SS') {
-    return expandingSquare({ csp: area.centre, trackSpacingNm: route.trackSpacingNm, firstLegBearingDeg, turn, legCount: route.legs.length, unit: motion });
+    return expandingSquare({ csp: area.centre, trackSpacingNm, firstLegBearingDeg, turn, legCount: route.legs.length, unit: motion });
   }
   const make = route.pattern === 'PS' ? parallelSweep : creepingLine;
   const legOrder = p.legOrder === 'interleaved' ? 'interleaved' as const : 'sequential' as const;
-  return make({ area, trackSpacingNm: route.trackSpacingNm, firstLegBearingDeg, turn, legOrder, unit: motion });
+  return make({ area, trackSpacingNm, firstLegBearingDeg, turn, legOrder, unit: motion });
 }

@@ -13,8 +13,9 @@
  * first leg and legs (area_route.ts, areaRouteMovedTo), until it keeps its clearance, at most
  * MOVES times. A route still inside then stays as it was, and the plan's land warnings name it.
  * Where the move would push a PS or CS area into one it must be kept apart from (its neighbour
- * across a shared side, the IAMSAR baseline's next strip), the side toward the shore is cut back
- * by the move instead, which keeps the area inside its old outline.
+ * across a shared side, the IAMSAR baseline's next strip), it is moved along one of its own axes
+ * instead, or failing that the side toward the shore is cut back and the same tracks laid closer
+ * (not closer than its turns allow), which keeps the area inside its old outline.
  *
  * A move is the shortfall, a fraction of a mile: the unit's effort and coverage stay, the plan is
  * scored again exactly by the caller. A route over land (distance 0) is no frame's parting but an
@@ -25,10 +26,11 @@ import type { Shoreline } from '../../drift/request.js';
 import type { LocalFrame } from '../../probability/local_frame.js';
 import { lonLatToPlane, planeToLonLat, type PlaneOffsetNm } from '../patterns/local_plane.js';
 import { routeShoreClearance } from '../route_clearance.js';
-import { unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
+import { interleavedSpacingOf, minimumSpacingOf, unitClearanceNm, type AllocationUnit } from './allocation_unit.js';
 import { areaRouteMovedTo } from './area_route.js';
 import { rectangleInFrame, rectanglesOverlap, type AreaOnEarth } from './frame_rectangle.js';
 import type { UnitAssignment } from './search_plan.js';
+import type { AreaPattern } from './track_spacing_fit.js';
 
 /** Inside its clearance by less than this is kept (the plan's land warnings use the same), NM. */
 export const CLEARANCE_TOLERANCE_NM = 1e-3;
@@ -49,16 +51,38 @@ export function keptClearOfLand(unit: AllocationUnit, assignment: UnitAssignment
   const isClear = (c: ReturnType<typeof routeShoreClearance>): boolean => c === null || c.distanceNm >= clearanceNm - CLEARANCE_TOLERANCE_NM;
   let current = assignment;
   let closest = routeShoreClearance(current.route, shoreline, searchNm);
-  for (let move = 0; move < MOVES && !isClear(closest); move++) {
+  for (let step = 0; step < MOVES && !isClear(closest); step++) {
     const away = lonLatToPlane(closest!.shore, closest!.at);
     const d = Math.hypot(away.eastNm, away.northNm);
     if (!(closest!.distanceNm > 0) || !(d > 0)) return assignment;
     const shiftNm = clearanceNm - closest!.distanceNm + MARGIN_NM;
     const move = { eastNm: (away.eastNm / d) * shiftNm, northNm: (away.northNm / d) * shiftNm };
-    let area: AreaOnEarth = { ...current.area, centre: planeToLonLat(current.area.centre, move) };
+    const moved = (m: PlaneOffsetNm): AreaOnEarth => ({ ...current.area, centre: planeToLonLat(current.area.centre, m) });
+    let area = moved(move);
     if (blocked(area)) {
-      if (current.pattern === 'SS') return assignment;
-      area = cutBack(current.area, move);
+      // straight away is blocked: along either of the area's axes instead, by as much as takes it
+      // the shortfall off the shore (a move along a long side clears a neighbour a slanted one meets)
+      const b = (current.area.orientationDeg * Math.PI) / 180;
+      const axes = [{ eastNm: Math.sin(b), northNm: Math.cos(b) }, { eastNm: Math.cos(b), northNm: -Math.sin(b) }];
+      const along = axes.map((u) => {
+        const dot = (u.eastNm * move.eastNm + u.northNm * move.northNm) / shiftNm;
+        return Math.abs(dot) < 0.3 ? null : moved({ eastNm: (u.eastNm * shiftNm) / dot, northNm: (u.northNm * shiftNm) / dot });
+      }).filter((a): a is AreaOnEarth => a !== null && !blocked(a));
+      if (along.length > 0) area = along[0];
+      else if (current.pattern === 'SS') return assignment;
+      else {
+        // the far side stays; cut across the tracks, the same tracks are laid closer (the near one
+        // moves by the cut less half a spacing's change: half of it for one track), so twice the
+        // shortfall is cut; no closer than the unit's turns allow
+        const cut = cutBack(current.area, { eastNm: 2 * move.eastNm, northNm: 2 * move.northNm }, current.pattern);
+        const spacingNm = current.trackSpacingNm * cut.spacingScale;
+        const closestNm = current.route.parameters.legOrder === 'interleaved' ? interleavedSpacingOf(unit, current.pattern) : minimumSpacingOf(unit, current.pattern);
+        if (spacingNm < closestNm * (1 - 1e-9)) return assignment;
+        current = { ...current, area: cut.area, trackSpacingNm: spacingNm, coverage: current.sweepWidthNm / spacingNm,
+          route: areaRouteMovedTo(unit, current.route, cut.area, spacingNm) };
+        closest = routeShoreClearance(current.route, shoreline, searchNm);
+        continue;
+      }
     }
     current = { ...current, area, route: areaRouteMovedTo(unit, current.route, area) };
     closest = routeShoreClearance(current.route, shoreline, searchNm);
@@ -70,7 +94,7 @@ export function keptClearOfLand(unit: AllocationUnit, assignment: UnitAssignment
  * `area` with the side that `move` (on the area's sheet) points away from cut back by the move's
  * part along the axis it is most along: the far side stays, the area shrinks toward it.
  */
-function cutBack(area: AreaOnEarth, move: PlaneOffsetNm): AreaOnEarth {
+function cutBack(area: AreaOnEarth, move: PlaneOffsetNm, pattern: AreaPattern): { area: AreaOnEarth; spacingScale: number } {
   const b = (area.orientationDeg * Math.PI) / 180;
   const along = move.eastNm * Math.sin(b) + move.northNm * Math.cos(b);
   const across = move.eastNm * Math.cos(b) - move.northNm * Math.sin(b);
@@ -80,7 +104,10 @@ function cutBack(area: AreaOnEarth, move: PlaneOffsetNm): AreaOnEarth {
   const centre = planeToLonLat(area.centre, alongAxis
     ? { eastNm: half * Math.sin(b), northNm: half * Math.cos(b) }
     : { eastNm: half * Math.cos(b), northNm: -half * Math.sin(b) });
-  return alongAxis ? { ...area, centre, lengthNm: area.lengthNm - cutNm } : { ...area, centre, widthNm: area.widthNm - cutNm };
+  const cutArea = alongAxis ? { ...area, centre, lengthNm: area.lengthNm - cutNm } : { ...area, centre, widthNm: area.widthNm - cutNm };
+  // a PS's tracks lie along the length, S apart across it; a CS's across it, S apart along it
+  const acrossTracks = pattern === 'CS' ? alongAxis : !alongAxis;
+  return { area: cutArea, spacingScale: acrossTracks ? (alongAxis ? cutArea.lengthNm / area.lengthNm : cutArea.widthNm / area.widthNm) : 1 };
 }
 
 /**

@@ -274,22 +274,32 @@ const DEFAULT_COVERAGES: readonly number[] = [0.5, 0.7, 1, 1.4, 2];
  */
 export function optimalAllocation(particles: ParticleWeights, snapshots: readonly PositionSnapshot[],
   units: readonly AllocationUnit[], options: AllocationOptions = {}): OptimalPlan {
+  return allocatedFitting(particles, snapshots, units, options);
+}
+
+/**
+ * optimalAllocation, with a unit no area fits (NoAreaFitsError: its clearance shuts it out of the
+ * water where the object may be, or its endurance is too short for one track) held with the
+ * reason (HeldUnit.noArea) and the others planned without it, rather than the plan of every unit
+ * refused for one of them. The plan is refused only when no unit fits, naming each of them.
+ */
+function allocatedFitting(particles: ParticleWeights, snapshots: readonly PositionSnapshot[], units: readonly AllocationUnit[],
+  options: AllocationOptions): OptimalPlan {
   try {
     return allocatedAndIssued(particles, snapshots, units, options);
   } catch (e) {
-    // A unit no area fits (its clearance shuts it out of the water where the object may be, or its
-    // endurance is too short for one track) is held with the reason, and the others planned without
-    // it: a coordinator needs the plan of the units that can search, not a refusal of them all.
-    if (!(e instanceof NoAreaFitsError) || units.length < 2) throw e;
+    if (!(e instanceof NoAreaFitsError)) throw e;
     const [first] = e.unfit;
     const unit = units.find((u) => u.unitId === first.unitId)!;
-    const rest = units.filter((u) => u !== unit);
     const { baseline: _baseline, previousAreas, ...others } = options;
+    const without = (id: string): AllocationOptions => ({
+      ...others, ...(previousAreas === undefined ? {} : { previousAreas: previousAreas.filter((a) => a.unitId !== id) }),
+    });
+    if (units.length < 2) throw e;
+    const rest = units.filter((u) => u !== unit);
     let plan: OptimalPlan;
     try {
-      plan = optimalAllocation(particles, snapshots, rest, {
-        ...others, ...(previousAreas === undefined ? {} : { previousAreas: previousAreas.filter((a) => a.unitId !== unit.unitId) }),
-      });
+      plan = allocatedFitting(particles, snapshots, rest, without(unit.unitId));
     } catch (inner) {
       // none of the others fits either: one refusal naming them all, by their places in `units`
       if (!(inner instanceof NoAreaFitsError)) throw inner;
