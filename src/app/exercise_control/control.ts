@@ -168,6 +168,26 @@ export class ExerciseControl {
     return out;
   }
 
+  /**
+   * May the actor read a withheld forcing file (an exercise's truth forcing, uploaded by
+   * `uploadedBy` under `upload:<sha256>`)? Exercise control only: the user who uploaded it, or a
+   * named controller of an exercise (of the actor's party) whose controllers include that user or
+   * whose truth names the file. Anyone else, players and exercise control of other exercises, may
+   * not; for a user without the exercise-control role no stream is read, so the answer takes the
+   * same time whatever the store holds.
+   */
+  async mayReadWithheld(actor: Actor, file: { readonly sha256: string; readonly uploadedBy: string }): Promise<boolean> {
+    if (!actor.roles.includes('exercise-control')) return false;
+    if (actor.userName === file.uploadedBy) return true;
+    const ref = `upload:${file.sha256}`;
+    for (const row of (await this.store.listCases()).filter((c) => c.kind === 'exercise-control' && c.parties.includes(actor.party))) {
+      const state = foldControl(await this.store.readEvents(row.caseId, 0));
+      if (!state || !this.isController(actor, state)) continue;
+      if (state.controllers.includes(file.uploadedBy) || state.truth?.forcing?.wind === ref || state.truth?.forcing?.current === ref) return true;
+    }
+    return false;
+  }
+
   /** A reader of the players' case (its parties' players) or a controller; anyone else: 404. */
   async checkPlayerOrController(actor: Actor, caseId: string): Promise<void> {
     const control = await this.controlOf(caseId);
