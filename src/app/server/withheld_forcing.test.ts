@@ -10,25 +10,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PostgresStore, SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
 import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../../io/storage/postgres_test_support.js';
-import { writeNetcdf3 } from '../../io/netcdf/test/netcdf3_writer.js';
 import { TruthTracks } from '../exercise_control/index.js';
 import type { SarbridgeApp } from './app.js';
 import { DEMO_PLANNING_INPUTS } from './demo_data.js';
-import { EXERCISE_USERS, exerciseApp, TRUTH } from './exercise_test_support.js';
+import { EXERCISE_USERS, exerciseApp, TRUTH, truthForcingFile } from './exercise_test_support.js';
 
-/** Wind 6 m/s toward the east and a current of 0.5 m/s toward the north over 130-133E 36-39N, 2026-03-10T00Z to 2026-03-12T00Z. */
-function truthForcing(title: string): Uint8Array {
-  const cells = 2 * 4 * 4;
-  return writeNetcdf3({ time: 2, lat: 4, lon: 4 }, [
-    { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2026-03-10 00:00:00', standard_name: 'time' }, data: [0, 48] },
-    { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [36, 37, 38, 39] },
-    { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [130, 131, 132, 133] },
-    { name: 'u10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_wind', units: 'm s-1' }, data: new Array(cells).fill(6) },
-    { name: 'v10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_wind', units: 'm s-1' }, data: new Array(cells).fill(0) },
-    { name: 'uo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_sea_water_velocity', units: 'm s-1' }, data: new Array(cells).fill(0) },
-    { name: 'vo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_sea_water_velocity', units: 'm s-1' }, data: new Array(cells).fill(0.5) },
-  ], { title });
-}
+const truthForcing = truthForcingFile;
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const CASE = 'sarex-1';
