@@ -169,23 +169,24 @@ export class ExerciseControl {
   }
 
   /**
-   * May the actor read a withheld forcing file (an exercise's truth forcing, uploaded by
-   * `uploadedBy` under `upload:<sha256>`)? Exercise control only: the user who uploaded it, or a
+   * Which withheld forcing files (an exercise's truth forcing, uploaded by `uploadedBy` under
+   * `upload:<sha256>`) the actor may read. Exercise control only: the user who uploaded one, or a
    * named controller of an exercise (of the actor's party) whose controllers include that user or
    * whose truth names the file. Anyone else, players and exercise control of other exercises, may
-   * not; for a user without the exercise-control role no stream is read, so the answer takes the
-   * same time whatever the store holds.
+   * read none. The streams are read once, before any file is looked at (none for a user without
+   * the exercise-control role), so the time the answer takes does not tell whether a file exists.
    */
-  async mayReadWithheld(actor: Actor, file: { readonly sha256: string; readonly uploadedBy: string }): Promise<boolean> {
-    if (!actor.roles.includes('exercise-control')) return false;
-    if (actor.userName === file.uploadedBy) return true;
-    const ref = `upload:${file.sha256}`;
+  async withheldReader(actor: Actor): Promise<(file: { readonly sha256: string; readonly uploadedBy: string }) => boolean> {
+    if (!actor.roles.includes('exercise-control')) return () => false;
+    const colleagues = new Set<string>([actor.userName]);
+    const truthRefs = new Set<string>();
     for (const row of (await this.store.listCases()).filter((c) => c.kind === 'exercise-control' && c.parties.includes(actor.party))) {
       const state = foldControl(await this.store.readEvents(row.caseId, 0));
       if (!state || !this.isController(actor, state)) continue;
-      if (state.controllers.includes(file.uploadedBy) || state.truth?.forcing?.wind === ref || state.truth?.forcing?.current === ref) return true;
+      for (const name of state.controllers) colleagues.add(name);
+      if (state.truth?.forcing) { truthRefs.add(state.truth.forcing.wind); truthRefs.add(state.truth.forcing.current); }
     }
-    return false;
+    return (file) => colleagues.has(file.uploadedBy) || truthRefs.has(`upload:${file.sha256}`);
   }
 
   /** A reader of the players' case (its parties' players) or a controller; anyone else: 404. */

@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   });
   const store = deps.store;
   // a withheld forcing file (an exercise's truth forcing) is known only to the exercise control that may read it
-  const forcing: ForcingAccess = new ForcingAccess(store, (actor, record): Promise<boolean> => exercises.mayReadWithheld(actor, record));
+  const forcing: ForcingAccess = new ForcingAccess(store, (actor) => exercises.withheldReader(actor));
   const caseLog: CaseLog = new CaseLog(store, clock, deps.agreement ?? null, (sha256, actor) => forcing.uploadState(actor, sha256));
   const sessions = new Sessions(store, clock, limits.login);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));

@@ -129,8 +129,8 @@ export const forcingRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; a
     const body = request.body;
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(0);
     const sha256 = sha256Of(bytes);
-    let stored = await store.findForcingFile(sha256);
-    if (stored && await access.sees(actor, stored)) return reply.code(200).send({ file: viewOf(stored) });
+    let { stored, seen } = await access.lookUp(actor, sha256);
+    if (stored && seen) return reply.code(200).send({ file: viewOf(stored) });
     // unknown to the actor (none stored, or one withheld from them): read and kept as a fresh upload is, whatever the store holds
     let contents: ForcingFileContents;
     try {
@@ -149,8 +149,8 @@ export const forcingRoutes: FastifyPluginAsyncTypebox<{ store: SarbridgeStore; a
         return reply.code(201).send({ file: viewOf(record) });
       }
       // another upload of these bytes came in between
-      stored = await store.findForcingFile(sha256);
-      if (stored && await access.sees(actor, stored)) {
+      ({ stored, seen } = await access.lookUp(actor, sha256));
+      if (stored && seen) {
         request.auditDetail = `${detail} was stored already`;
         return reply.code(200).send({ file: viewOf(stored) });
       }
