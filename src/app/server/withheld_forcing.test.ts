@@ -7,7 +7,7 @@
  * those of an unknown reference, asked for in the same test, not written from the code under test.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PostgresStore, SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
 import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../../io/storage/postgres_test_support.js';
 import { TruthTracks } from '../exercise_control/index.js';
@@ -16,6 +16,13 @@ import { DEMO_PLANNING_INPUTS } from './demo_data.js';
 import { EXERCISE_USERS, exerciseApp, TRUTH, truthForcingFile } from './exercise_test_support.js';
 
 const truthForcing = truthForcingFile;
+
+// the upload route's reader, counted: an identical upload by a player is read as a fresh one is
+const reads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../io/netcdf/index.js', async (original) => {
+  const module = await original<typeof import('../../io/netcdf/index.js')>();
+  return { ...module, openForcingBytesGuarded: (...args: Parameters<typeof module.openForcingBytesGuarded>) => { reads.count++; return module.openForcingBytesGuarded(...args); } };
+});
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const CASE = 'sarex-1';
@@ -157,10 +164,13 @@ function withheldSuite(name: string, openStore: () => Promise<SarbridgeStore>): 
       clock.nowMs = Date.parse('2026-03-10T09:00:00.000Z');
       // a fresh upload, for the shape of the answer
       const freshBytes = truthForcing('a forecast of my own');
+      const before = reads.count;
       const fresh = await upload('sato', 'my-forecast.nc', freshBytes);
       expect(fresh.statusCode).toBe(201);
+      expect(reads.count - before, 'a fresh upload is read').toBe(1);
       const same = await upload('sato', 'jma-forecast.nc', truthBytes);
       expect(same.statusCode, same.body).toBe(201);
+      expect(reads.count - before, 'the same bytes as the withheld file are read as a fresh upload is').toBe(2);
       const mine = { name: 'jma-forecast.nc', party: 'JP', uploadedBy: 'sato', uploadedAt: '2026-03-10T09:00:00.000Z', withheld: false };
       expect(same.json().file).toMatchObject({ ref: `upload:${SHA}`, sha256: SHA, size: truthBytes.length, synthetic: false, ...mine });
       expect(Object.keys(same.json().file).sort()).toEqual(Object.keys(fresh.json().file).sort());
@@ -175,6 +185,7 @@ function withheldSuite(name: string, openStore: () => Promise<SarbridgeStore>): 
       // the same bytes once more: the first upload's record, as for any shared file
       const again = await upload('kim', 'again.nc', truthBytes);
       expect(again.statusCode).toBe(200);
+      expect(reads.count - before, 'a shared file uploaded again is not read again').toBe(2);
       expect(again.json().file).toMatchObject(mine);
       // the audit line of sato's upload is a fresh upload's
       await app.audit.flush();
