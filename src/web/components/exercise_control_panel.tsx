@@ -52,10 +52,10 @@ interface InjectForm {
 }
 
 
-/** The truth's state in the reader's words (the map legend's). */
 /** A forcing file as GET /api/forcing lists it (a withheld one only to exercise control that may read it). */
 interface ForcingListed { readonly ref: string; readonly name: string; readonly synthetic: boolean; readonly withheld: boolean }
 
+/** The truth's state in the reader's words (the map legend's). */
 const TRUTH_STATUS_KEYS = { active: 'map.legend.active', stranded: 'map.legend.stranded', 'outside forcing': 'map.legend.outside' } as const;
 export function ExerciseControlPanel() {
   const { t, user, language, agreement, showError, planner } = useApp();
