@@ -287,8 +287,10 @@ export class ExerciseControl {
         const truth = { ...payload, time: utc(payload.time as string, 'payload/time') } as Truth;
         try { findObjectClass(leewayObjects(), truth.objectClass); } catch (error) { throw new InvalidInputError('payload/objectClass', (error as Error).message); }
         // the track is simulated now, so an impossible truth (outside the truth forcing's span or
-        // extent, on land) is refused to the controller at once, with the reason
-        await this.deps.truths.track(`check:${state.streamId}:${JSON.stringify(truth)}`, truth, await this.forecastOf(caseId));
+        // extent, on land) is refused to the controller at once, with the reason; a withheld file the
+        // controller may not read (another exercise's truth forcing) is one that does not exist
+        const mayRead = await this.withheldReader(actor);
+        await this.deps.truths.track(`check:${state.streamId}:${actor.userName}:${JSON.stringify(truth)}`, truth, await this.forecastOf(caseId), (file) => !file.withheld || mayRead(file));
         payload = truth;
         break;
       }

@@ -113,6 +113,17 @@ function withheldSuite(name: string, openStore: () => Promise<SarbridgeStore>): 
       expect((await driftRun('sato', SHA)).json().message).toBe(`body/forcing/wind/0: no uploaded forcing file has SHA-256 ${SHA} (GET /api/forcing lists them)`);
     });
 
+    test('exercise control of another exercise naming it in that exercise\'s truth is answered as for a file that does not exist, and still does not see it', async () => {
+      const truthOn = async (sha: string) => app.inject({ method: 'POST', url: '/api/exercises/other/control', headers: auth('yoon'),
+        payload: { basedOnVersion: await controlVersion('other'), type: 'truthSet', payload: { ...TRUTH, forcing: { wind: `upload:${sha}`, current: `upload:${sha}` } } } });
+      const got = await truthOn(SHA);
+      const unknown = await truthOn(UNKNOWN);
+      expect(got.statusCode, got.body).toBe(422);
+      expect(asUnknown(got, SHA)).toEqual(asUnknown(unknown, UNKNOWN));
+      expect(got.json().message).toContain(`no forcing file 'upload:${SHA}' on this server`);
+      expect((await listed('yoon')).map((f) => f.sha256)).not.toContain(SHA);
+    });
+
     test('the named controllers list it and read it, never cached; the players\' inputs and drift runs may not name it, which they are told', async () => {
       for (const user of CONTROLLERS) {
         const file = (await listed(user)).find((f) => f.sha256 === SHA);
