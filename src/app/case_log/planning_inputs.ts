@@ -41,7 +41,7 @@ export const PlanningInputsSchema = Type.Object({
   })),
 }, {
   additionalProperties: false,
-  description: "a plan file as JSON (sarbridge plan's format); forcing `file` entries are 'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc' or 'upload:<sha256>' of a file uploaded with POST /api/forcing",
+  description: "a plan file as JSON (sarbridge plan's format); forcing `file` entries are 'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc' or 'upload:<sha256>' of a file uploaded with POST /api/forcing (not one withheld: an exercise's truth forcing is unknown to its players and refused to its controllers)",
 });
 
 /** Every forcing file reference in the inputs, with its field path. */

@@ -46,7 +46,7 @@ const SUMMARY_TIMES_MAX = 1000;
 /** Ended runs remembered in memory (failed or cancelled; finished ones are in the store). */
 const ENDED_RUNS_KEPT = 200;
 
-const ForcingRef = Type.String({ pattern: '^(demo:[A-Za-z0-9._-]+|upload:[0-9a-f]{64})$', description: "'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc', or 'upload:<sha256>' of a file uploaded with POST /api/forcing" });
+const ForcingRef = Type.String({ pattern: '^(demo:[A-Za-z0-9._-]+|upload:[0-9a-f]{64})$', description: "'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc', or 'upload:<sha256>' of a file uploaded with POST /api/forcing by a party of the case (not one withheld: an exercise's truth forcing is unknown to its players and refused to its controllers)" });
 
 const DriftRunBody = (limits: DriftLimits) => Type.Object({
   basedOnVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION, description: 'when given, refused with 409 before any work unless the case is at this version; the result is appended at whatever version the case has when it is done' })),
