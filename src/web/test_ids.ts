@@ -118,7 +118,7 @@ export const TID = {
   controlNotController: 'control-not-controller',
   controllersInput: 'controllers-input', controllersSubmit: 'controllers-submit',
   truthForm: 'truth-form', injectForm: 'inject-form',
-  truthWindFile: 'truth-wind-file', truthCurrentFile: 'truth-current-file',
+  truthWindFile: 'truth-wind-file', truthCurrentFile: 'truth-current-file', truthForcingUpload: 'truth-forcing-upload', truthForcingShared: 'truth-forcing-shared', truthSetShared: 'truth-set-shared',
   truthWindFactor: 'truth-wind-factor', truthWindTurn: 'truth-wind-turn', truthCurrentFactor: 'truth-current-factor', truthCurrentTurn: 'truth-current-turn',
   truthTime: 'truth-time', truthForcing: 'truth-forcing', truthSeed: 'truth-seed', truthSubmit: 'truth-submit', truthCurrent: 'truth-current',
   injectKind: 'inject-kind', injectAt: 'inject-at', injectText: 'inject-text', injectPositionMode: 'inject-position-mode',

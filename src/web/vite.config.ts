@@ -42,8 +42,11 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/openapi\.json/],
         runtimeCaching: [
-          // uploaded forcing files are immutable (named by their SHA-256): keep them for offline runs
-          { urlPattern: /\/api\/forcing\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'sarbridge-forcing', expiration: { maxEntries: 40 } } },
+          // uploaded forcing files are immutable (named by their SHA-256): keep them for offline runs; but only a shared one, which the
+          // server sends with exactly this Cache-Control (app/server/forcing_routes.ts FORCING_IMMUTABLE): a withheld truth forcing,
+          // sent no-store to its controllers, must stay on no device where the next user could be a player
+          { urlPattern: /\/api\/forcing\/[0-9a-f]{64}$/, handler: 'CacheFirst', options: { cacheName: 'sarbridge-forcing', expiration: { maxEntries: 40 },
+            cacheableResponse: { statuses: [200], headers: { 'cache-control': 'private, max-age=31536000, immutable' } } } },
         ],
       },
     }),

@@ -1,5 +1,5 @@
 // A joint exercise in the browser (docs/exercises.md): KR programme staff add an exercise to the
-// programme; KR exercise control creates it from the entry, sets the hidden truth, schedules a
+// programme; KR exercise control creates it from the entry, sets the hidden truth (its wind uploaded withheld), schedules a
 // distress call and steps the clock; a JP player sees the inject and the clock, takes the inject
 // into the report form, simulates a search along an issued plan and sees the detection. The JP
 // page never asks for the control stream, and no response, live frame or DOM text it receives
@@ -30,7 +30,9 @@ const TRUTH = {
   objectClass: 'OVATEK-CRAFT-2', latDeg: 37.05283, lonDeg: 131.55417, time: '2026-03-10 06:00', seed: 7319457,
   perturbation: { windSpeedFactor: 1.13, windDirectionOffsetDeg: 7 },
 };
-const CANARIES = ['131.55417', '37.05283', 'OVATEK', '7319457', 'perturbation', 'windSpeedFactor', 'windDirectionOffsetDeg'];
+/** The truth's wind: the demo wind's bytes uploaded withheld under a name of its own, a canary too (so the truth track below holds). */
+const TRUTH_WIND_FILE = 'truth-wind-e2e-canary.nc';
+const CANARIES = ['131.55417', '37.05283', 'OVATEK', '7319457', 'perturbation', 'windSpeedFactor', 'windDirectionOffsetDeg', TRUTH_WIND_FILE];
 
 /** The truth's track as the server simulates it (the same core function, forcing and shoreline), for the test's plan. */
 async function truthTrack() {
@@ -102,12 +104,18 @@ describe('a joint exercise (end to end, Chromium)', () => {
     await inForm(control.page, TID.truthForm, TID.truthTime, TRUTH.time);
     await inForm(control.page, TID.truthForm, TID.truthSeed, String(TRUTH.seed));
     await truthForm.getByTestId(TID.truthForcing).selectOption('files');
-    await truthForm.getByTestId(TID.truthWindFile).selectOption('demo:east-sea-wind.nc');
+    // the wind uploaded from the page goes withheld from the players, and is picked as the truth's wind
+    await truthForm.getByTestId(TID.truthForcingUpload).setInputFiles({ name: TRUTH_WIND_FILE, mimeType: 'application/x-netcdf', buffer: readFileSync(projectPath('data/forcing/east-sea-synthetic/east-sea-wind.nc')) });
+    await control.page.getByRole('status').filter({ hasText: `Uploaded ${TRUTH_WIND_FILE}, withheld from the players.` }).waitFor({ timeout: WAIT_MS.live });
+    await expect(truthForm.getByTestId(TID.truthWindFile).locator('option:checked').textContent()).resolves.toBe(`${TRUTH_WIND_FILE} (withheld)`);
+    // the demo current as the truth's current
     await truthForm.getByTestId(TID.truthCurrentFile).selectOption('demo:east-sea-currents.nc');
+    expect(await truthForm.getByTestId(TID.truthForcingShared).count()).toBe(0);   // the SYNTHETIC demo is everyone's by design: no warning
     await inForm(control.page, TID.truthForm, TID.truthWindFactor, String(TRUTH.perturbation.windSpeedFactor));
     await inForm(control.page, TID.truthForm, TID.truthWindTurn, String(TRUTH.perturbation.windDirectionOffsetDeg));
     await truthForm.getByTestId(TID.truthSubmit).click();
     await control.page.getByTestId(TID.truthCurrent).filter({ hasText: TRUTH.objectClass }).waitFor({ timeout: WAIT_MS.live });
+    expect(await control.page.getByTestId(TID.truthCurrent).textContent()).toContain(`forcing: ${TRUTH_WIND_FILE} (withheld), east-sea-currents.nc;`);
 
     // a stepped clock at 06:30, a distress call due at 07:00 (reported within 2 NM of the truth), one step of 30 min
     await control.page.getByTestId(TID.clockMode).selectOption('stepped');

@@ -16,7 +16,7 @@ import { checkCorrectionTarget, checkReplacement } from './corrections.js';
 import { checkMessageAcknowledgement, checkMessageAddress, checkMessageCorrection } from './message_acks.js';
 import { withUtcTimes } from './payload_times.js';
 import { isStreamKind } from './permissions.js';
-import { checkPlanningInputs } from './planning_inputs.js';
+import { checkPlanningInputs, type UploadState } from './planning_inputs.js';
 import { EVENT_PAYLOADS, type CaseEvent, type CaseEventPayload, type CaseEventType, type ViewedEvent } from './events.js';
 import type { Actor } from './roles.js';
 import { foldCase, type CaseState } from './state.js';
@@ -53,13 +53,14 @@ export class CaseLog {
   /**
    * @param agreement the cooperation agreement whose rules every issued plan must satisfy (its
    * notifications acknowledged by the RCCs they go to), or null to issue plans unchecked
-   * @param isUploadedForcing whether a forcing file with this SHA-256 was uploaded (planning inputs may name it)
+   * @param uploadState what the server holds under a forcing upload's SHA-256, as the actor may know
+   * it (planning inputs may name an upload that every reader of the case may read: planning_inputs.ts)
    */
   constructor(
     private readonly store: SarbridgeStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly agreement: CooperationConfig | null = null,
-    private readonly isUploadedForcing: (sha256: string) => Promise<boolean> = async () => false,
+    private readonly uploadState: (sha256: string, actor: Actor) => Promise<UploadState> = async () => 'unknown',
   ) {}
 
   /**
@@ -100,7 +101,7 @@ export class CaseLog {
       throw new InvalidInputError('caseId', `'${caseId}' is ${context.kind === 'programme' ? 'the programme: write it with POST /api/programme/events' : "an exercise's control stream: write it with POST /api/exercises/:caseId/control"}`);
     }
     let draft = decide(context, caseId, command, actor, this.clock());
-    await this.checkContent(draft);
+    await this.checkContent(draft, actor);
     if (draft.type === 'planningInputs') draft = await this.withHiddenUnitsKept(draft, actor);
     if ((STATUS_EVENT_TYPES as readonly string[]).includes(draft.type)) {
       const events = await this.store.readEvents(caseId, 0);
@@ -180,10 +181,10 @@ export class CaseLog {
    * (object classes, positions, times, units; forcing files the server knows), a search track in
    * time order with the sweep width it was searched with.
    */
-  private async checkContent(draft: EventDraft): Promise<void> {
+  private async checkContent(draft: EventDraft, actor: Actor): Promise<void> {
     if (draft.type === 'planningInputs') {
       const { inputs } = draft.payload as CaseEventPayload<'planningInputs'>;
-      await checkPlanningInputs(inputs, leewayObjects(), this.isUploadedForcing);
+      await checkPlanningInputs(inputs, leewayObjects(), (sha256) => this.uploadState(sha256, actor));
     } else if (draft.type === 'searchDone') {
       const { track, sweepWidthNm } = draft.payload as CaseEventPayload<'searchDone'>;
       if (!track) return;

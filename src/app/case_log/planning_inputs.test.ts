@@ -20,7 +20,7 @@ const inputs = (changes: Record<string, unknown> = {}) => ({
 });
 
 async function caseLog(uploaded: string[] = []) {
-  const log = new CaseLog(new SqliteStore(':memory:'), () => new Date('2026-03-10T08:00:00Z'), null, async (sha) => uploaded.includes(sha));
+  const log = new CaseLog(new SqliteStore(':memory:'), () => new Date('2026-03-10T08:00:00Z'), null, async (sha) => (uploaded.includes(sha) ? 'uploaded' : 'unknown'));
   await log.open(kim, { kind: 'case', title: 'Raft', parties: ['KR', 'JP'] }, 'c');
   return log;
 }

@@ -19,6 +19,20 @@ export const DEMO_FORCING_FILES: Readonly<Record<string, string>> = {
 /** An uploaded forcing file, by the SHA-256 of its bytes (POST /api/forcing). */
 export const UPLOAD_REF = /^upload:([0-9a-f]{64})$/;
 
+/**
+ * What the server holds under an upload's SHA-256, as the asking user may know it: `withheld` (an
+ * exercise's truth forcing, kept from the players) only for exercise control allowed to read it;
+ * to anyone else a withheld file is `unknown`, in the words of a SHA-256 no upload has.
+ */
+export type UploadState = 'uploaded' | 'withheld' | 'unknown';
+
+/** The refusal of an upload reference no file has (or one the author may not know of: a withheld file), word for word the same. */
+export const unknownUploadProblem = (sha256: string) => `no uploaded forcing file has SHA-256 ${sha256} (GET /api/forcing lists them)`;
+
+/** The refusal, to exercise control, of a withheld file named where players would read it. */
+export const withheldUploadProblem = (sha256: string, where: string) =>
+  `upload:${sha256} is withheld from the players (an exercise's truth forcing): ${where}, which the players read, may not name it`;
+
 /** The payload of a `planningInputs` event. */
 export const PlanningInputsSchema = Type.Object({
   inputs: PlanFileSchema,
@@ -27,7 +41,7 @@ export const PlanningInputsSchema = Type.Object({
   })),
 }, {
   additionalProperties: false,
-  description: "a plan file as JSON (sarbridge plan's format); forcing `file` entries are 'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc' or 'upload:<sha256>' of a file uploaded with POST /api/forcing",
+  description: "a plan file as JSON (sarbridge plan's format); forcing `file` entries are 'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc' or 'upload:<sha256>' of a file uploaded with POST /api/forcing (not one withheld: an exercise's truth forcing is unknown to its players and refused to its controllers)",
 });
 
 /** Every forcing file reference in the inputs, with its field path. */
@@ -44,10 +58,11 @@ export function forcingFileRefs(inputs: PlanFile): { field: string; ref: string 
 /**
  * Check planning inputs (already schema-checked) as `sarbridge plan` reads them: object classes,
  * positions, times, units, sweep widths, the drift's duration; and every forcing file is one the
- * server knows (`isUploaded(sha256)` says whether an upload is stored). Errors name the field as
- * `payload/inputs/<path>`, e.g. `payload/inputs/scenarios/0/position: …`.
+ * server knows and hands to every reader of the case (`uploadState(sha256)`, as the author may know
+ * the upload: a withheld file is refused, to exercise control by name, to anyone else as a SHA-256
+ * no upload has). Errors name the field as `payload/inputs/<path>`, e.g. `payload/inputs/scenarios/0/position: …`.
  */
-export async function checkPlanningInputs(inputs: PlanFile, objects: readonly LeewayObjectClass[], isUploaded: (sha256: string) => Promise<boolean>): Promise<void> {
+export async function checkPlanningInputs(inputs: PlanFile, objects: readonly LeewayObjectClass[], uploadState: (sha256: string) => Promise<UploadState>): Promise<void> {
   for (const { field, ref } of forcingFileRefs(inputs)) {
     if (DEMO_FORCING_FILES[ref]) continue;
     const upload = UPLOAD_REF.exec(ref);
@@ -55,7 +70,9 @@ export async function checkPlanningInputs(inputs: PlanFile, objects: readonly Le
       throw new InvalidInputError(field, `'${ref}' is not a forcing file the server knows: give ${Object.keys(DEMO_FORCING_FILES).join(' or ')} (the bundled SYNTHETIC demo), ` +
         "or 'upload:<sha256>' of a file uploaded with POST /api/forcing");
     }
-    if (!(await isUploaded(upload[1]))) throw new InvalidInputError(field, `no uploaded forcing file has SHA-256 ${upload[1]} (GET /api/forcing lists them)`);
+    const state = await uploadState(upload[1]);
+    if (state === 'unknown') throw new InvalidInputError(field, unknownUploadProblem(upload[1]));
+    if (state === 'withheld') throw new InvalidInputError(field, withheldUploadProblem(upload[1], 'planning inputs'));
   }
   const prefix = 'payload/inputs: ';
   try {

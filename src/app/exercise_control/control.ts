@@ -168,6 +168,27 @@ export class ExerciseControl {
     return out;
   }
 
+  /**
+   * Which withheld forcing files (an exercise's truth forcing, uploaded by `uploadedBy` under
+   * `upload:<sha256>`) the actor may read. Exercise control only: the user who uploaded one, or a
+   * named controller of an exercise (of the actor's party) whose controllers include that user or
+   * whose truth names the file. Anyone else, players and exercise control of other exercises, may
+   * read none. The streams are read once, before any file is looked at (none for a user without
+   * the exercise-control role), so the time the answer takes does not tell whether a file exists.
+   */
+  async withheldReader(actor: Actor): Promise<(file: { readonly sha256: string; readonly uploadedBy: string }) => boolean> {
+    if (!actor.roles.includes('exercise-control')) return () => false;
+    const colleagues = new Set<string>([actor.userName]);
+    const truthRefs = new Set<string>();
+    for (const row of (await this.store.listCases()).filter((c) => c.kind === 'exercise-control' && c.parties.includes(actor.party))) {
+      const state = foldControl(await this.store.readEvents(row.caseId, 0));
+      if (!state || !this.isController(actor, state)) continue;
+      for (const name of state.controllers) colleagues.add(name);
+      if (state.truth?.forcing) { truthRefs.add(state.truth.forcing.wind); truthRefs.add(state.truth.forcing.current); }
+    }
+    return (file) => colleagues.has(file.uploadedBy) || truthRefs.has(`upload:${file.sha256}`);
+  }
+
   /** A reader of the players' case (its parties' players) or a controller; anyone else: 404. */
   async checkPlayerOrController(actor: Actor, caseId: string): Promise<void> {
     const control = await this.controlOf(caseId);
@@ -266,8 +287,10 @@ export class ExerciseControl {
         const truth = { ...payload, time: utc(payload.time as string, 'payload/time') } as Truth;
         try { findObjectClass(leewayObjects(), truth.objectClass); } catch (error) { throw new InvalidInputError('payload/objectClass', (error as Error).message); }
         // the track is simulated now, so an impossible truth (outside the truth forcing's span or
-        // extent, on land) is refused to the controller at once, with the reason
-        await this.deps.truths.track(`check:${state.streamId}:${JSON.stringify(truth)}`, truth, await this.forecastOf(caseId));
+        // extent, on land) is refused to the controller at once, with the reason; a withheld file the
+        // controller may not read (another exercise's truth forcing) is one that does not exist
+        const mayRead = await this.withheldReader(actor);
+        await this.deps.truths.track(`check:${state.streamId}:${actor.userName}:${JSON.stringify(truth)}`, truth, await this.forecastOf(caseId), (file) => !file.withheld || mayRead(file));
         payload = truth;
         break;
       }

@@ -16,6 +16,7 @@ import { auditRoutes } from './audit_routes.js';
 import { AuditWriter } from './audit_writer.js';
 import { caseRoutes } from './case_routes.js';
 import { driftRoutes, type DriftLimits } from './drift_routes.js';
+import { ForcingAccess } from './forcing_access.js';
 import { forcingRoutes } from './forcing_routes.js';
 import { installErrorHandler, installJsonBodies } from './http_errors.js';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login_throttle.js';
@@ -110,7 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url, websocket: (route as { websocket?: boolean }).websocket === true });
   });
   const store = deps.store;
-  const caseLog = new CaseLog(store, clock, deps.agreement ?? null, async (sha256) => (await store.findForcingFile(sha256)) !== null);
+  // a withheld forcing file (an exercise's truth forcing) is known only to the exercise control that may read it
+  const forcing: ForcingAccess = new ForcingAccess(store, (actor) => exercises.withheldReader(actor));
+  const caseLog: CaseLog = new CaseLog(store, clock, deps.agreement ?? null, (sha256, actor) => forcing.uploadState(actor, sha256));
   const sessions = new Sessions(store, clock, limits.login);
   const hub = new LiveHub(store, undefined, (event, party) => caseLog.view(event, party));
   const audit = new AuditWriter(store, 200, app.log);
@@ -202,9 +205,9 @@ export async function buildApp(deps: AppDeps): Promise<SarbridgeApp> {
   await app.register(setupRoutes, { prefix: '/api/setup', store, clock, agreement: deps.agreement ?? null });
   await app.register(caseRoutes, { prefix: '/api/cases', caseLog, eventsPageMax: limits.eventsPageMax });
   await app.register(liveRoutes, { prefix: '/api/cases', caseLog, hub, audit, sessions, clock, admits: (actor, caseId) => exercises.liveAdmits(actor, caseId), sessionCheckMs: limits.liveSessionCheckMs });
-  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, hub, limits, clock });
+  await app.register(driftRoutes, { prefix: '/api/cases', caseLog, store, forcing, hub, limits, clock });
   await app.register(auditRoutes, { prefix: '/api/audit', store, audit });
-  await app.register(forcingRoutes, { prefix: '/api/forcing', store, clock, uploadDeadlineMs: limits.forcingUploadDeadlineMs });
+  await app.register(forcingRoutes, { prefix: '/api/forcing', store, access: forcing, clock, uploadDeadlineMs: limits.forcingUploadDeadlineMs });
   await app.register(agreementRoutes, { prefix: '/api/agreement', agreement: deps.agreement ?? null });
   await app.register(programmeRoutes, { prefix: '/api/programme', programme, agreement });
   await app.register(exerciseRoutes, { prefix: '/api/exercises', control: exercises, clouds: new PlanClouds(truths), agreement });

@@ -7,17 +7,18 @@ import { nmToMetres } from '../../core/geo/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
 import { parseTime } from '../../core/time/index.js';
 import { projectPath } from '../../io/project_files.js';
-import { VersionConflictError, type SarbridgeStore } from '../../io/storage/index.js';
+import { VersionConflictError, type ForcingFileRecord, type SarbridgeStore } from '../../io/storage/index.js';
 import {
   AccessDeniedError, CaseClosedError, mayWrite, PositionSchema, TimeTextSchema, utcTimeText,
   type Actor, type CaseEvent, type Role, type CaseEventPayload, type CaseLog, type Releasability, type ViewedEvent,
 } from '../case_log/index.js';
-import { DEMO_FORCING_FILES, UPLOAD_REF } from '../case_log/planning_inputs.js';
+import { DEMO_FORCING_FILES, UPLOAD_REF, unknownUploadProblem, withheldUploadProblem } from '../case_log/planning_inputs.js';
 import { DriftPool, DriftRunCancelledError } from '../drift_job/drift_pool.js';
 import type { PoolOutcome } from '../drift_job/drift_pool_protocol.js';
 import type { DriftJob, ForcingSourceSpec } from '../drift_job/job.js';
 import { storedTimeIndices } from '../drift_job/particle_blob.js';
 import { DriftRunFinishedError, DriftRunNotFoundError } from './errors.js';
+import type { ForcingAccess } from './forcing_access.js';
 import type { LiveHub } from './live_hub.js';
 import { actorOf } from './request_actor.js';
 import { CaseParams, errorResponses, MAX_VERSION, ReleasabilitySchema, ViewedEventSchema } from './schemas.js';
@@ -45,7 +46,7 @@ const SUMMARY_TIMES_MAX = 1000;
 /** Ended runs remembered in memory (failed or cancelled; finished ones are in the store). */
 const ENDED_RUNS_KEPT = 200;
 
-const ForcingRef = Type.String({ pattern: '^(demo:[A-Za-z0-9._-]+|upload:[0-9a-f]{64})$', description: "'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc', or 'upload:<sha256>' of a file uploaded with POST /api/forcing" });
+const ForcingRef = Type.String({ pattern: '^(demo:[A-Za-z0-9._-]+|upload:[0-9a-f]{64})$', description: "'demo:east-sea-wind.nc', 'demo:east-sea-currents.nc', or 'upload:<sha256>' of a file uploaded with POST /api/forcing by a party of the case (not one withheld: an exercise's truth forcing is unknown to its players and refused to its controllers)" });
 
 const DriftRunBody = (limits: DriftLimits) => Type.Object({
   basedOnVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION, description: 'when given, refused with 409 before any work unless the case is at this version; the result is appended at whatever version the case has when it is done' })),
@@ -113,7 +114,7 @@ interface LiveRun {
  * appends a `driftRun` event with its summary at whatever version the case has by then: a run
  * decides nothing, so it is never refused for events that arrived while it computed.
  */
-export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: SarbridgeStore; hub: LiveHub; limits: DriftLimits; clock: () => Date }> = async (app, { caseLog, store, hub, limits, clock }) => {
+export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: SarbridgeStore; forcing: ForcingAccess; hub: LiveHub; limits: DriftLimits; clock: () => Date }> = async (app, { caseLog, store, forcing, hub, limits, clock }) => {
   const pool = new DriftPool({ workers: limits.driftWorkers, queuePerParty: limits.driftQueuePerParty });
   /** This instance, as it claims accepted runs in the store (drift_runs_accepted). */
   const instance = randomUUID();
@@ -245,7 +246,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
         if (stored) { await finishStored(accepted, stored.eventVersion); continue; }
         const context = await caseLog.context(row.caseId);
         if (!context) { await store.forgetAcceptedDriftRun(row.caseId, row.runId); continue; }
-        const prepared = await prepare(body, context.parties);
+        const prepared = await prepare(body, context.parties, { userName: accepted.author, party: accepted.party, roles: accepted.roles });
         startRun(accepted, prepared, app.log, true);
         app.log.info(`drift run ${row.runId} of case ${row.caseId} resumed (accepted ${row.requestedAt}, before the server that took it stopped)`);
       } catch (error) {
@@ -277,8 +278,8 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
   };
 
   /** The job of a checked request, and the output times its blob keeps. */
-  const prepare = async (body: Body, parties: readonly string[]): Promise<Prepared> => {
-    const { job, files, label } = await driftJob(body, store, parties);
+  const prepare = async (body: Body, parties: readonly string[], actor: Actor): Promise<Prepared> => {
+    const { job, files, label } = await driftJob(body, store, parties, (sha256) => forcing.find(actor, sha256));
     const outputs = outputTimes(job.request).length;
     if (outputs > SUMMARY_TIMES_MAX) {
       throw new InvalidInputError('body/outputEverySteps', `${body.outputEverySteps} gives ${outputs} output times; a run keeps at most ${SUMMARY_TIMES_MAX}: ` +
@@ -328,7 +329,7 @@ export const driftRoutes: FastifyPluginAsyncTypebox<{ caseLog: CaseLog; store: S
     if (!mayWrite(actor.roles, 'driftRun', context.kind)) throw new AccessDeniedError('role', `a drift run needs role smc; ${actor.userName} holds ${actor.roles.join(', ')}`);
     if (context.closed) throw new CaseClosedError(caseId, context.version);
     if (body.basedOnVersion !== undefined && body.basedOnVersion !== context.version) throw new VersionConflictError(caseId, body.basedOnVersion, context.version);
-    const prepared = await prepare(body, context.parties);
+    const prepared = await prepare(body, context.parties, actor);
     pool.checkRoom(actor.party);   // a full queue is refused before anything is stored
     const accepted: Accepted = { runId: randomUUID(), caseId, party: actor.party, author: actor.userName, requestedAt: clock().toISOString(), body, roles: actor.roles };
     // durable before it is acknowledged: a server that stops from here on leaves the run to the next
@@ -454,7 +455,7 @@ const reason = (error: unknown): { code: string; message: string } =>
  * Gaussian spread), forcing from constants, the demo files or files by reference (uploads read
  * from the store, sent to the worker as bytes). An upload must come from a party of the case.
  */
-async function driftJob(body: Body, store: SarbridgeStore, parties: readonly string[]): Promise<{ job: DriftJob; files: [string, Uint8Array][]; label: string }> {
+async function driftJob(body: Body, store: SarbridgeStore, parties: readonly string[], findUpload: (sha256: string) => Promise<ForcingFileRecord | null>): Promise<{ job: DriftJob; files: [string, Uint8Array][]; label: string }> {
   const { loadLeewayTable } = await import('../../io/leeway/index.js');
   const { constantFrom } = await import('../case_file/index.js');
   const objectClass = findObjectClass(loadLeewayTable(), body.objectClass);
@@ -491,8 +492,10 @@ async function driftJob(body: Body, store: SarbridgeStore, parties: readonly str
         return { kind: 'file' as const, path: projectPath(DEMO_FORCING_FILES[ref]) };
       }
       const sha256 = UPLOAD_REF.exec(ref)![1];
-      const record = await store.findForcingFile(sha256);
-      if (!record) throw new InvalidInputError(field, `no uploaded forcing file has SHA-256 ${sha256} (GET /api/forcing lists them)`);
+      // a withheld file (an exercise's truth forcing) is unknown to whoever may not read it, and refused to exercise control: the run's event goes to the players
+      const record = await findUpload(sha256);
+      if (!record) throw new InvalidInputError(field, unknownUploadProblem(sha256));
+      if (record.withheld) throw new InvalidInputError(field, withheldUploadProblem(sha256, 'a drift run'));
       if (!parties.includes(record.party)) throw new InvalidInputError(field, `'${record.name}' was uploaded by ${record.party}, not a party of this case (${parties.join(', ')}): a party of the case uploads it`);
       if (!record.contents.quantities.includes(quantity)) throw new InvalidInputError(field, `'${record.name}' holds ${record.contents.quantities.join(', ') || 'no wind or current'}, not ${quantity}`);
       const path = `${record.name} (upload:${sha256})`;

@@ -1,6 +1,6 @@
 /**
  * The truth never reaches a player (docs/exercises.md, "What players never see"): during an
- * exercise with a truth set, injects scheduled and lessons entered, EVERY route of the app is
+ * exercise with a truth set (on a truth forcing uploaded withheld), injects scheduled and lessons entered, EVERY route of the app is
  * called as every player role of both parties (and as an exercise-control user who is not a named
  * controller), and every live WebSocket feed is read; no response, header or live message may
  * hold a canary of the truth. A route this test does not know fails it: a new route must be added
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { SarbridgeApp } from './app.js';
 import { DEMO_PLANNING_INPUTS } from './demo_data.js';
-import { CANARIES, EXERCISE_USERS, exerciseApp, TRUTH } from './exercise_test_support.js';
+import { createHash } from 'node:crypto';
+import { CANARIES, EXERCISE_USERS, exerciseApp, TRUTH, truthForcingFile } from './exercise_test_support.js';
 import { TEST_PASSWORD } from './server_test_support.js';
 
 const CASE = 'sarex-1';
@@ -18,6 +19,11 @@ const CONTROL = `${CASE}.control`;
 /** A drift run of the players' case (made in beforeAll), and an id no run has. */
 let runId = '';
 const NO_RUN = '00000000-0000-4000-8000-000000000000';
+/** The truth forcing, uploaded withheld: its name and title are canaries too (in a list, the audit log, a refusal). */
+const TRUTH_FORCING_NAME = 'CANARY-FORCING-TW4.nc';
+const truthForcing = truthForcingFile('CANARY-FORCING-TITLE-JM2');
+const TRUTH_FORCING_REF = `upload:${createHash('sha256').update(truthForcing).digest('hex')}`;
+const FORCING_CANARIES = [TRUTH_FORCING_NAME, 'CANARY-FORCING-TITLE-JM2'];
 /** Players: every role but exercise control, both parties; and exercise control not named a controller. */
 const PLAYERS = ['kim', 'park', 'choi', 'han', 'min', 'kr-admin', 'sato', 'suzuki', 'ito', 'kato', 'mori', 'jp-admin', 'yoon'];
 
@@ -52,11 +58,14 @@ const CALLS: Record<string, (c: Context) => Call[]> = {
     { method: 'POST', url: `/api/cases/${CASE}/events`, payload: { basedOnVersion: c.caseVersion, type: 'searchDone', payload: { unitId: 'kr-ship-1', sweepWidthNm: 2,
       track: [{ lonDeg: 131.2, latDeg: 37.2, time: '2026-03-10T09:00Z' }, { lonDeg: 131.3, latDeg: 37.2, time: '2026-03-10T08:00Z' }] } } },
     { method: 'POST', url: `/api/cases/${CASE}/events`, payload: { basedOnVersion: c.caseVersion, type: 'targetDetected', payload: { unitId: 'kr-ship-1', time: '2026-03-10T09:00Z', position: { lonDeg: 131, latDeg: 37 }, searchVersion: 1 } } },
+    // planning inputs naming the withheld truth forcing: refused as a SHA-256 no upload has
+    { method: 'POST', url: `/api/cases/${CASE}/events`, payload: { basedOnVersion: c.caseVersion, type: 'planningInputs', payload: { inputs: { ...DEMO_PLANNING_INPUTS, forcing: { ...DEMO_PLANNING_INPUTS.forcing, wind: [{ file: TRUTH_FORCING_REF }] } } } } },
   ],
   'GET /api/cases/:caseId/live': () => [],   // the WebSocket: read below, as every player
-  'POST /api/cases/:caseId/drift-runs': (c) => [CASE, CONTROL].flatMap((id) => [true, false].map((wait) => ({ method: 'POST' as const, url: `/api/cases/${id}/drift-runs?wait=${wait}`, payload: {
+  'POST /api/cases/:caseId/drift-runs': (c) => [CASE, CONTROL].flatMap((id): Call[] => [true, false].map((wait) => ({ method: 'POST' as const, url: `/api/cases/${id}/drift-runs?wait=${wait}`, payload: {
     basedOnVersion: c.caseVersion, lkp: { position: { lonDeg: 131.25, latDeg: 37.2 }, time: '2026-03-10T06:00Z' }, durationH: 1, particles: 20,
-    forcing: { source: 'constant', windSpeedMps: 5, windFromDeg: 270, currentSpeedMps: 0, currentTowardDeg: 0 } } }))),
+    forcing: { source: 'constant', windSpeedMps: 5, windFromDeg: 270, currentSpeedMps: 0, currentTowardDeg: 0 } } }))).concat([{ method: 'POST' as const, url: `/api/cases/${CASE}/drift-runs?wait=true`, payload: {
+    lkp: { position: { lonDeg: 131.25, latDeg: 37.2 }, time: '2026-03-10T06:00Z' }, durationH: 1, particles: 20, forcing: { source: 'files', wind: [TRUTH_FORCING_REF], current: [TRUTH_FORCING_REF] } } }]),
   'GET /api/cases/:caseId/drift-runs': () => [CASE, CONTROL].map((id) => ({ method: 'GET', url: `/api/cases/${id}/drift-runs` })),
   'GET /api/cases/:caseId/drift-runs/:runId': () => [CASE, CONTROL].flatMap((id) => [runId, NO_RUN].map((run) => ({ method: 'GET' as const, url: `/api/cases/${id}/drift-runs/${run}` }))),
   'GET /api/cases/:caseId/drift-runs/:runId/particles': () => [CASE, CONTROL].flatMap((id) => [runId, NO_RUN].map((run) => ({ method: 'GET' as const, url: `/api/cases/${id}/drift-runs/${run}/particles` }))),
@@ -64,7 +73,8 @@ const CALLS: Record<string, (c: Context) => Call[]> = {
   'GET /api/audit': () => [{ method: 'GET', url: '/api/audit?limit=1000' }],
   'POST /api/forcing': () => [{ method: 'POST', url: '/api/forcing?name=bad.nc', payload: Buffer.from('not a netcdf file'), headers: { 'content-type': 'application/octet-stream' } }],
   'GET /api/forcing': () => [{ method: 'GET', url: '/api/forcing' }],
-  'GET /api/forcing/:ref': () => [{ method: 'GET', url: '/api/forcing/demo:east-sea-currents.nc' }, { method: 'GET', url: '/api/forcing/upload:0000' }],
+  'GET /api/forcing/:ref': () => [{ method: 'GET', url: '/api/forcing/demo:east-sea-currents.nc' }, { method: 'GET', url: '/api/forcing/upload:0000' },
+    { method: 'GET', url: `/api/forcing/${TRUTH_FORCING_REF}` }, { method: 'GET', url: `/api/forcing/${TRUTH_FORCING_REF.slice('upload:'.length)}` }],
   'GET /api/agreement': () => [{ method: 'GET', url: '/api/agreement' }],
   'GET /api/programme': () => [{ method: 'GET', url: '/api/programme' }],
   'POST /api/programme/events': () => [{ method: 'POST', url: '/api/programme/events', payload: { basedOnVersion: 0, type: 'itemStateSet', payload: { id: 'sarex-1', state: 'planned' } } }],
@@ -83,7 +93,7 @@ const CALLS: Record<string, (c: Context) => Call[]> = {
   'GET /': () => [{ method: 'GET', url: '/' }],
 };
 /** Routes whose answer to a player must be 404 (as a case that does not exist). */
-const HIDDEN = [/^\/api\/exercises\/sarex-1\/(control|score|report)/, /^\/api\/cases\/sarex-1\.control/];
+const HIDDEN = [/^\/api\/exercises\/sarex-1\/(control|score|report)/, /^\/api\/cases\/sarex-1\.control/, new RegExp(`^/api/forcing/(upload:)?${TRUTH_FORCING_REF.slice('upload:'.length)}$`)];
 
 let app: SarbridgeApp;
 let auth: (user: string) => { authorization: string };
@@ -102,7 +112,7 @@ const append = async (user: string, type: string, payload: object) => {
   return res.json().event.version as number;
 };
 /** The first canary found in `text`, or null. */
-const canaryIn = (text: string) => CANARIES.find((c) => text.includes(c)) ?? null;
+const canaryIn = (text: string) => [...CANARIES, ...FORCING_CANARIES].find((c) => text.includes(c)) ?? null;
 
 let planVersion = 0;
 beforeAll(async () => {
@@ -113,7 +123,9 @@ beforeAll(async () => {
   expect((await app.inject({ method: 'POST', url: '/api/exercises', headers: auth('lee'), payload: { programmeItemId: 'sarex-1' } })).statusCode).toBe(201);
   await command('lee', 'controllersSet', { controllers: ['tanaka'] });
   await append('kim', 'planningInputs', { inputs: DEMO_PLANNING_INPUTS });
-  await command('lee', 'truthSet', TRUTH);
+  const uploaded = await app.inject({ method: 'POST', url: `/api/forcing?name=${TRUTH_FORCING_NAME}&withheld=true`, headers: { ...auth('lee'), 'content-type': 'application/octet-stream' }, payload: Buffer.from(truthForcing) });
+  expect(uploaded.statusCode).toBe(201);
+  await command('lee', 'truthSet', { ...TRUTH, forcing: { wind: TRUTH_FORCING_REF, current: TRUTH_FORCING_REF } });
   await command('lee', 'clockSet', { mode: 'stepped', exerciseTime: '2026-03-10T08:00Z' });
   await command('lee', 'injectScheduled', { injectId: 'call-1', kind: 'distressCall', at: '2026-03-10T08:30Z', text: 'MAYDAY relayed by a fishing vessel', positionError: { kind: 'random', radiusNm: 3, seed: 11 } });
   await command('tanaka', 'injectScheduled', { injectId: 'wx-1', kind: 'weatherChange', at: '2026-03-10T14:00Z', text: 'CANARY-INJECT-ZK9 gale warning', weather: { windKn: 40 } });
@@ -176,6 +188,8 @@ describe('the truth never leaks to a player', () => {
     // the canaries are there to be found: a controller reads every one of them
     const control = (await app.inject({ method: 'GET', url: `/api/exercises/${CASE}/control`, headers: auth('tanaka') })).body;
     expect(CANARIES.filter((c) => !control.includes(c))).toEqual([]);
+    const forcing = (await app.inject({ method: 'GET', url: '/api/forcing', headers: auth('tanaka') })).body;
+    expect(FORCING_CANARIES.filter((c) => !forcing.includes(c))).toEqual([]);
   });
 
   test('every live feed, as every player, while control keeps working', async () => {

@@ -7,6 +7,7 @@ import type { CooperationConfig, YearlyProgramme } from '../../core/cooperation/
 import { loadCooperationConfig } from '../../io/cooperation/index.js';
 import { projectPath } from '../../io/project_files.js';
 import { SqliteStore, type SarbridgeStore } from '../../io/storage/index.js';
+import { writeNetcdf3 } from '../../io/netcdf/test/netcdf3_writer.js';
 import type { Role } from '../case_log/index.js';
 import { buildApp, type SarbridgeApp } from './app.js';
 import { hashPassword } from './passwords.js';
@@ -48,6 +49,24 @@ export const TRUTH = {
   seed: 7319457,
   durationH: 30,
 };
+/**
+ * A truth forcing of its own (NetCDF3, wind and current in one file): wind 6 m/s toward the east and
+ * a current of 0.5 m/s toward the north over 130-133E 36-39N, 2026-03-10T00Z to 2026-03-12T00Z,
+ * which covers TRUTH for its 30 h; `title` goes into the file (and the reader's description of it).
+ */
+export function truthForcingFile(title: string): Uint8Array {
+  const cells = 2 * 4 * 4;
+  return writeNetcdf3({ time: 2, lat: 4, lon: 4 }, [
+    { name: 'time', dims: ['time'], type: 'double', attrs: { units: 'hours since 2026-03-10 00:00:00', standard_name: 'time' }, data: [0, 48] },
+    { name: 'lat', dims: ['lat'], type: 'double', attrs: { units: 'degrees_north' }, data: [36, 37, 38, 39] },
+    { name: 'lon', dims: ['lon'], type: 'double', attrs: { units: 'degrees_east' }, data: [130, 131, 132, 133] },
+    { name: 'u10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_wind', units: 'm s-1' }, data: new Array(cells).fill(6) },
+    { name: 'v10', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_wind', units: 'm s-1' }, data: new Array(cells).fill(0) },
+    { name: 'uo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'eastward_sea_water_velocity', units: 'm s-1' }, data: new Array(cells).fill(0) },
+    { name: 'vo', dims: ['time', 'lat', 'lon'], type: 'float', attrs: { standard_name: 'northward_sea_water_velocity', units: 'm s-1' }, data: new Array(cells).fill(0.5) },
+  ], { title });
+}
+
 /** Strings no player may ever receive while the exercise runs. */
 export const CANARIES = ['131.24863', '37.23417', 'OVATEK', '7319457', 'CANARY-LESSON-QX7', 'CANARY-INJECT-ZK9'];
 

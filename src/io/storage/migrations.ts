@@ -77,6 +77,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_marks ON events(case_id, json_extract(payload, '$.eventVersion'))
         WHERE type IN ('eventCorrected', 'eventRetracted');`,
   },
+  {
+    id: 8, name: "forcing files withheld from the players (an exercise's truth forcing, uploaded by exercise control); every file before is not",
+    sql: 'ALTER TABLE forcing_files ADD COLUMN withheld INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /** PostgreSQL: JSON as jsonb; times as timestamptz. */
@@ -147,5 +151,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE INDEX events_marks ON events (case_id, (payload->'eventVersion'))
         WHERE type IN ('eventCorrected', 'eventRetracted');`,
+  },
+  {
+    id: 8, name: "forcing files withheld from the players (an exercise's truth forcing, uploaded by exercise control); every file before is not",
+    sql: 'ALTER TABLE forcing_files ADD COLUMN withheld boolean NOT NULL DEFAULT false;',
   },
 ];

@@ -339,8 +339,15 @@ export class PostgresStore implements SarbridgeStore {
 
   async saveForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
     const result = await this.pool.query(
-      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING',
-      [r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, withheld, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (sha256) DO NOTHING',
+      [r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), r.withheld, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+    return result.rowCount === 1;
+  }
+
+  async takeOverWithheldForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE forcing_files SET name = $1, size = $2, party = $3, uploaded_by = $4, uploaded_at = $5, contents = $6, withheld = $7, bytes = $8 WHERE sha256 = $9 AND withheld',
+      [r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), r.withheld, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), r.sha256]);
     return result.rowCount === 1;
   }
 
@@ -434,10 +441,10 @@ const toUser = (r: any): UserRecord => ({
   ...(r.disabled_at === null || r.disabled_at === undefined ? {} : { disabledAt: iso(r.disabled_at) }),
 });
 
-const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';
+const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents, withheld';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toForcing = (r: any): ForcingFileRecord => ({
-  sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents,
+  sha256: r.sha256, name: r.name, size: Number(r.size), party: r.party, uploadedBy: r.uploaded_by, uploadedAt: iso(r.uploaded_at), contents: r.contents, withheld: r.withheld === true,
 });
 
 const ACCEPTED_COLUMNS = 'case_id, run_id, party, author, requested_at, request';

@@ -229,8 +229,15 @@ export class SqliteStore implements SarbridgeStore {
 
   async saveForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
     const result = this.db.prepare(
-      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
-      .run(r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      'INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, withheld, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+      .run(r.sha256, r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), r.withheld ? 1 : 0, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return result.changes === 1;
+  }
+
+  async takeOverWithheldForcingFile(r: ForcingFileRecord, bytes: Uint8Array): Promise<boolean> {
+    const result = this.db.prepare(
+      'UPDATE forcing_files SET name = ?, size = ?, party = ?, uploaded_by = ?, uploaded_at = ?, contents = ?, withheld = ?, bytes = ? WHERE sha256 = ? AND withheld = 1')
+      .run(r.name, r.size, r.party, r.uploadedBy, r.uploadedAt, JSON.stringify(r.contents), r.withheld ? 1 : 0, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), r.sha256);
     return result.changes === 1;
   }
 
@@ -328,10 +335,10 @@ const toAudit = (r: AuditDbRow): AuditEntry => ({
   ...(r.detail === null ? {} : { detail: r.detail }),
 });
 
-const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents';
-interface ForcingDbRow { sha256: string; name: string; size: number; party: string; uploaded_by: string; uploaded_at: string; contents: string }
+const FORCING_COLUMNS = 'sha256, name, size, party, uploaded_by, uploaded_at, contents, withheld';
+interface ForcingDbRow { sha256: string; name: string; size: number; party: string; uploaded_by: string; uploaded_at: string; contents: string; withheld: number }
 const toForcing = (r: ForcingDbRow): ForcingFileRecord => ({
-  sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents),
+  sha256: r.sha256, name: r.name, size: r.size, party: r.party, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at, contents: JSON.parse(r.contents), withheld: r.withheld === 1,
 });
 
 const ACCEPTED_COLUMNS = 'case_id, run_id, party, author, requested_at, request';

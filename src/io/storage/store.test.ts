@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CaseNotFoundError, DuplicateUserError, VersionConflictError } from './errors.js';
 import pg from 'pg';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations.js';
 import { POSTGRES_READ_MARKS_SQL, PostgresStore } from './postgres_store.js';
 import { freshPostgresDatabase, PG_SKIP_REASON, TEST_PG_URL } from './postgres_test_support.js';
 import { SQLITE_READ_MARKS_SQL, SqliteStore } from './sqlite_store.js';
@@ -16,8 +17,14 @@ const draft = (caseId: string, basedOnVersion: number, payload: unknown = { text
   recordedAt: new Date(Date.UTC(2026, 2, 10, 6, 0, basedOnVersion)).toISOString(), releasability: 'everything', payload,
 });
 
-/** The same behaviours on every store: `open` gives a fresh store, `reopen` the same data again. */
-function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: () => Promise<SarbridgeStore>): void {
+/** A forcing file's row as migration 2 wrote it (before migration 8 added `withheld`). */
+const ROW_BEFORE_WITHHELD = ['f'.repeat(64), 'old.nc', 3, 'KR', 'kim', '2026-03-01T00:00:00.000Z', JSON.stringify({ quantities: ['current'], start: null, end: null, bounds: null, description: ['old.nc'] })] as const;
+
+/**
+ * The same behaviours on every store: `open` gives a fresh store, `reopen` the same data again,
+ * `openAfter7` a store migrated up to migration 7 holding ROW_BEFORE_WITHHELD, then opened (and so migrated on).
+ */
+function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: () => Promise<SarbridgeStore>, openAfter7: () => Promise<SarbridgeStore>): void {
   describe(`${name}: event log`, () => {
     let store: SarbridgeStore;
     beforeAll(async () => { store = await open(); });
@@ -200,7 +207,7 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
     };
     // every byte value, so a text column or an encoding step would show
     const bytes = new Uint8Array(3 * 256 + 5).map((_, k) => (k * 7 + 3) % 256);
-    const record = (sha256: string, uploadedAt: string, party = 'KR') => ({ sha256, name: `${sha256.slice(0, 4)}.nc`, size: bytes.length, party, uploadedBy: 'kim', uploadedAt, contents });
+    const record = (sha256: string, uploadedAt: string, party = 'KR') => ({ sha256, name: `${sha256.slice(0, 4)}.nc`, size: bytes.length, party, uploadedBy: 'kim', uploadedAt, contents, withheld: false });
 
     test('a file is stored once by its SHA-256; its bytes come back exactly', async () => {
       expect(await store.saveForcingFile(record('a'.repeat(64), '2026-03-10T07:00:00.000Z'), bytes)).toBe(true);
@@ -216,6 +223,34 @@ function storeSuite(name: string, open: () => Promise<SarbridgeStore>, reopen: (
       expect(list.map((f) => `${f.sha256.slice(0, 1)} ${f.party}`)).toEqual(['c JP', 'a KR']);
       expect(list[0]).not.toHaveProperty('bytes');
       expect(await store.readForcingBytes('c'.repeat(64))).toEqual(bytes.subarray(1, 10));
+    });
+    test('a withheld file keeps its flag; a new upload takes it over, record and bytes, and only a withheld one', async () => {
+      const sha = 'd'.repeat(64);
+      const controller = { ...record(sha, '2026-03-10T10:00:00.000Z'), uploadedBy: 'lee', withheld: true };
+      expect(await store.saveForcingFile(controller, bytes)).toBe(true);
+      expect(await store.findForcingFile(sha)).toEqual(controller);
+      expect((await store.listForcingFiles()).map((f) => `${f.sha256.slice(0, 1)} ${f.withheld}`)).toEqual(['d true', 'c false', 'a false']);
+      const player = { ...record(sha, '2026-03-10T11:00:00.000Z', 'JP'), name: 'mine.nc', uploadedBy: 'sato' };
+      expect(await store.takeOverWithheldForcingFile(player, bytes)).toBe(true);
+      expect(await store.findForcingFile(sha)).toEqual(player);
+      expect(await store.readForcingBytes(sha)).toEqual(bytes);
+      // no longer withheld: a second take-over changes nothing, nor one of a file never withheld
+      expect(await store.takeOverWithheldForcingFile({ ...player, uploadedBy: 'kim', party: 'KR' }, bytes)).toBe(false);
+      expect(await store.findForcingFile(sha)).toEqual(player);
+      expect(await store.takeOverWithheldForcingFile(record('a'.repeat(64), '2026-03-10T12:00:00.000Z', 'JP'), bytes)).toBe(false);
+      expect((await store.findForcingFile('a'.repeat(64)))!.party).toBe('KR');
+      expect(await store.takeOverWithheldForcingFile(record('e'.repeat(64), '2026-03-10T12:00:00.000Z'), bytes)).toBe(false);
+      expect(await store.findForcingFile('e'.repeat(64))).toBeNull();
+    });
+  });
+
+  describe(`${name}: migration 8 (withheld forcing files)`, () => {
+    test('a file stored before it is not withheld, and otherwise unchanged', async () => {
+      const store = await openAfter7();
+      const [sha256, fileName, size, party, uploadedBy, uploadedAt, contents] = ROW_BEFORE_WITHHELD;
+      expect(await store.findForcingFile(sha256)).toEqual({ sha256, name: fileName, size, party, uploadedBy, uploadedAt, contents: JSON.parse(contents), withheld: false });
+      expect(await store.readForcingBytes(sha256)).toEqual(new Uint8Array([1, 2, 3]));
+      await store.close();
     });
   });
 
@@ -270,7 +305,19 @@ let sqliteCount = 0;
 let lastSqlite = '';
 storeSuite('SQLite',
   async () => new SqliteStore((lastSqlite = join(dir, `s${sqliteCount++}.sqlite`))),
-  async () => new SqliteStore(lastSqlite));
+  async () => new SqliteStore(lastSqlite),
+  async () => {
+    const path = join(dir, `before-8-${sqliteCount++}.sqlite`);
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.id <= 7)) {
+      raw.exec(m.sql);
+      raw.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, '2026-03-01T00:00:00.000Z');
+    }
+    raw.prepare('INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(...ROW_BEFORE_WITHHELD, Buffer.from([1, 2, 3]));
+    raw.close();
+    return new SqliteStore(path);
+  });
 
 /** A case of `count` messages, every 50th event corrected by the event after it. */
 async function logWithCorrections(store: SarbridgeStore, caseId: string, count: number): Promise<void> {
@@ -337,7 +384,24 @@ describe.skipIf(!TEST_PG_URL)(`PostgreSQL store ${TEST_PG_URL ? '' : `(${PG_SKIP
       lastUrl = db.url;
       return PostgresStore.open(db.url);
     },
-    async () => PostgresStore.open(lastUrl));
+    async () => PostgresStore.open(lastUrl),
+    async () => {
+      const db = await freshPostgresDatabase();
+      drops.push(db.drop);
+      const raw = new pg.Client({ connectionString: db.url });
+      await raw.connect();
+      try {
+        await raw.query('CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
+        for (const m of POSTGRES_MIGRATIONS.filter((m) => m.id <= 7)) {
+          await raw.query(m.sql);
+          await raw.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, now())', [m.id, m.name]);
+        }
+        await raw.query('INSERT INTO forcing_files (sha256, name, size, party, uploaded_by, uploaded_at, contents, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [...ROW_BEFORE_WITHHELD, Buffer.from([1, 2, 3])]);
+      } finally {
+        await raw.end();
+      }
+      return PostgresStore.open(db.url);
+    });
 
   test('an append on one instance is heard on another (LISTEN/NOTIFY)', async () => {
     const db = await freshPostgresDatabase();

@@ -98,11 +98,17 @@ export interface ForcingFileRecord {
   /** The name it was uploaded under, e.g. 'ecmwf-wind-20260310.nc'. */
   readonly name: string;
   readonly size: number;
-  /** Party and user who uploaded it first. */
+  /** Party and user who uploaded it first (or who took over a withheld file: `takeOverWithheldForcingFile`). */
   readonly party: string;
   readonly uploadedBy: string;
   readonly uploadedAt: string;
   readonly contents: ForcingFileContents;
+  /**
+   * Withheld from the players: exercise control uploaded it as an exercise's truth forcing
+   * (`POST /api/forcing?withheld=true`), and the routes answer it as a file that does not exist to
+   * anyone but exercise control (app/server/forcing_routes.ts). False for every file stored before.
+   */
+  readonly withheld: boolean;
 }
 
 /**
@@ -234,6 +240,14 @@ export interface SarbridgeStore {
    * SHA-256 was stored before (the first upload's record is kept).
    */
   saveForcingFile(record: ForcingFileRecord, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * A new upload of a withheld file's bytes by someone the file is withheld from: their record (its
+   * name, party, user, time and withheld flag) replaces the withheld one, and the bytes are written
+   * again as a first upload writes them (so the answer takes as long as a fresh upload's). Returns
+   * false, changing nothing, when no withheld file has this SHA-256 (a file not withheld keeps its
+   * first upload's record).
+   */
+  takeOverWithheldForcingFile(record: ForcingFileRecord, bytes: Uint8Array): Promise<boolean>;
   /** The record of the file with this SHA-256, or null. */
   findForcingFile(sha256: string): Promise<ForcingFileRecord | null>;
   /** Every stored forcing file, newest first (without the bytes). */

@@ -52,6 +52,9 @@ interface InjectForm {
 }
 
 
+/** A forcing file as GET /api/forcing lists it (a withheld one only to exercise control that may read it). */
+interface ForcingListed { readonly ref: string; readonly name: string; readonly synthetic: boolean; readonly withheld: boolean }
+
 /** The truth's state in the reader's words (the map legend's). */
 const TRUTH_STATUS_KEYS = { active: 'map.legend.active', stranded: 'map.legend.stranded', 'outside forcing': 'map.legend.outside' } as const;
 export function ExerciseControlPanel() {
@@ -77,7 +80,7 @@ export function ExerciseControlPanel() {
   const [lesson, setLesson] = useState('');
   const [endText, setEndText] = useState('');
   const [scoreView, setScoreView] = useState<ScoreView | null>(null);
-  const [forcingFiles, setForcingFiles] = useState<readonly { ref: string; name: string; synthetic: boolean }[]>([]);
+  const [forcingFiles, setForcingFiles] = useState<readonly ForcingListed[]>([]);
   const loading = useRef(false);
   const loadAgain = useRef(false);
 
@@ -133,7 +136,9 @@ export function ExerciseControlPanel() {
     const timer = setInterval(() => { if (!live.current) void load(); }, POLL_MS);
     return () => { stopped = true; clearInterval(timer); if (retry) clearTimeout(retry); socket?.close(); };
   }, [caseId]);
-  useEffect(() => { api<{ files: { ref: string; name: string; synthetic: boolean }[] }>('GET', '/api/forcing').then(({ files }) => setForcingFiles(files), () => undefined); }, []);
+  const listForcing = () => api<{ files: ForcingListed[] }>('GET', '/api/forcing').then(({ files }) => setForcingFiles(files), () => undefined);
+  // read again as the exercise moves on: a truth forcing a player has since uploaded too is listed as shared
+  useEffect(() => { void listForcing(); }, [c.snapshot.version, view?.state.version]);
   useEffect(() => () => c.setControlLayer(null), []);
 
   const state = view?.state ?? null;
@@ -213,6 +218,31 @@ export function ExerciseControlPanel() {
       forcing: truth.forcing === 'files' ? { wind: truth.wind, current: truth.current } : null,
       ...(unperturbed ? {} : { perturbation }), seed: Number(truth.seed), ...(truth.durationH ? { durationH: Number(truth.durationH) } : {}),
     });
+  };
+
+  // the truth forcing goes to the server withheld: the players neither list nor read it (issue 9)
+  const uploadWithheld = async (file: File) => {
+    try {
+      const bytes = await file.arrayBuffer();
+      const answer = await api<{ file: ForcingListed & { contents: { quantities: string[] } } }>('POST', `/api/forcing?name=${encodeURIComponent(file.name)}&withheld=true`, bytes,
+        { headers: { 'content-type': 'application/octet-stream' } });
+      await listForcing();
+      const { ref, name, withheld, contents } = answer.file;
+      setTruth((before) => ({ ...before, forcing: 'files',
+        ...(contents.quantities.includes('wind') ? { wind: ref } : {}), ...(contents.quantities.includes('current') ? { current: ref } : {}) }));
+      setNote({ key: withheld ? 'ctl.truth.uploadedWithheld' : 'ctl.truth.uploadedShared', values: { name } });
+    } catch (error) {
+      const w = errorWords(t, error);
+      showError(w.message, w.code);
+    }
+  };
+  /** Uploads among `refs` the players can list (not withheld; the SYNTHETIC demo is everyone's by design). */
+  const sharedOf = (refs: readonly string[]) => forcingFiles.filter((f) => refs.includes(f.ref) && !f.withheld && !f.synthetic).map((f) => f.name);
+  const sharedPicked = truth.forcing === 'files' ? sharedOf([truth.wind, truth.current]) : [];
+  /** A forcing reference by its file's name, marked when withheld. */
+  const forcingName = (ref: string) => {
+    const f = forcingFiles.find((file) => file.ref === ref);
+    return f ? `${f.name}${f.withheld ? ` (${t('ctl.truth.withheldTag')})` : ''}` : ref;
   };
 
   const scheduleInject = () => {
@@ -304,8 +334,10 @@ export function ExerciseControlPanel() {
           <>
             <p>{t('ctl.truth.current', {
               object: tr.objectClass, position: formatDegreesMinutes(tr.position.latDeg, tr.position.lonDeg), time: when(tr.time),
-              forcing: tr.forcing ? `${tr.forcing.wind}, ${tr.forcing.current}` : t('ctl.truth.forecast'), seed: tr.seed,
+              forcing: tr.forcing ? `${forcingName(tr.forcing.wind)}, ${forcingName(tr.forcing.current)}` : t('ctl.truth.forecast'), seed: tr.seed,
             })}</p>
+            {/* a truth forcing a player has uploaded too (or one never withheld) is every player's now: say so */}
+            {tr.forcing && sharedOf([tr.forcing.wind, tr.forcing.current]).length > 0 && <p class="problem" data-testid={TID.truthSetShared}>{t('ctl.truth.sharedPicked', { names: sharedOf([tr.forcing.wind, tr.forcing.current]).join(', ') })}</p>}
             {tr.perturbation && <p class="hint">{t('ctl.truth.perturbed', { ws: tr.perturbation.windSpeedFactor, wd: tr.perturbation.windDirectionOffsetDeg, cs: tr.perturbation.currentSpeedFactor, cd: tr.perturbation.currentDirectionOffsetDeg })}</p>}
             {track && 'problem' in track && <p class="problem">{track.problem}</p>}
             {last && <p class="hint">{t('ctl.truth.track', { points: trackPoints.length, position: formatDegreesMinutes(last.latDeg, last.lonDeg), time: formatUtcWithLocal(last.timeS * 1000, user.party, language), status: t(TRUTH_STATUS_KEYS[last.status]) })}</p>}
@@ -334,11 +366,18 @@ export function ExerciseControlPanel() {
                 <label key={q}>{t(q === 'wind' ? 'ctl.truth.wind' : 'ctl.truth.currentFile')}
                   <select required data-testid={q === 'wind' ? TID.truthWindFile : TID.truthCurrentFile} value={truth[q]} onChange={(e) => setTruth({ ...truth, [q]: (e.target as HTMLSelectElement).value })}>
                     <option value="">—</option>
-                    {forcingFiles.map((f) => <option key={f.ref} value={f.ref}>{f.name}{f.synthetic ? ' (SYNTHETIC)' : ''}</option>)}
+                    {forcingFiles.map((f) => <option key={f.ref} value={f.ref}>{f.name}{f.synthetic ? ' (SYNTHETIC)' : ''}{f.withheld ? ` (${t('ctl.truth.withheldTag')})` : ''}</option>)}
                   </select>
                 </label>
               ))}
             </div>
+          )}
+          {truth.forcing === 'files' && (
+            <>
+              <label>{t('ctl.truth.uploadWithheld')} <input type="file" data-testid={TID.truthForcingUpload} accept=".nc,.nc4,.cdf,application/x-netcdf" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void uploadWithheld(f); }} /></label>
+              <p class="hint">{t('ctl.truth.withheldHint')}</p>
+              {sharedPicked.length > 0 && <p class="problem" data-testid={TID.truthForcingShared}>{t('ctl.truth.sharedPicked', { names: sharedPicked.join(', ') })}</p>}
+            </>
           )}
           <fieldset>
             <legend>{t('ctl.truth.perturbation')}</legend>
