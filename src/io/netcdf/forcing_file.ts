@@ -4,7 +4,7 @@ import {
   type ForcingQuantity, type GridLocator, type VectorField,
 } from '../../core/environment/index.js';
 import { ForcingFileError } from '../../core/errors.js';
-import { bareTimeUnitS, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
+import { bareTimeUnitS, cfTimeAxis, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
 import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
@@ -309,30 +309,47 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
   const units = stringAttr(tv.attributes, 'units');
   if (!units) throw new ForcingFileError(path, tv.name, 'time variable has no units attribute');
   const calendar = stringAttr(tv.attributes, 'calendar') ?? 'standard';
-  let parsed = parseCfTimeUnits(units, calendar);
+  let axis = cfTimeAxis(units, calendar);
   let origin: string | undefined;
   const bare = bareTimeUnitS(units);
-  if (typeof parsed === 'string' && bare !== undefined) {
+  if (typeof axis === 'string' && bare !== undefined) {
     // ROMS/CROCO "time since initialization": seconds from an origin the file may not hold
-    const check = parseCfTimeUnits('seconds since 2000-01-01', calendar);
+    const check = cfTimeAxis('seconds since 2000-01-01', calendar);
     if (typeof check === 'string') throw new ForcingFileError(path, tv.name, `bad time units: ${check}`);
+    if (check.calendar === 'noleap' || check.calendar === 'all_leap') {
+      throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch, and a time origin in the model calendar '${calendar}' is not read; ` +
+        'give the time as "seconds since <date>" with that calendar');
+    }
     const found = options.timeOriginS === undefined ? modelEpoch(dataset, tv, calendar) : { epochS: options.timeOriginS, from: 'the time origin given' };
     if (typeof found === 'string') throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch and the origin in the file cannot be read (${found}); give it: --time-origin 2001-01-01T00:00Z after the file, or timeOrigin: next to file: in a case file`);
     if (found === undefined) {
       throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch, and the file gives no time origin (no ${tv.name}:time_origin, no dstart, no global time_origin or start_date): ` +
         "give the model's time origin (the date its time 0 stands for): --time-origin 2001-01-01T00:00Z after the file on the command line, or timeOrigin: '2001-01-01T00:00Z' next to file: in a case file");
     }
-    parsed = { factorS: bare, epochS: found.epochS };
+    const epochS = found.epochS;
+    axis = { factorS: bare, epochS, calendar: check.calendar, toEpochS: (value: number) => epochS + value * bare };
     origin = `time origin ${iso(found.epochS)} from ${found.from} (units '${units}')`;
-  } else if (typeof parsed === 'string') {
-    throw new ForcingFileError(path, tv.name, `bad time units: ${parsed}`);
+  } else if (typeof axis === 'string') {
+    throw new ForcingFileError(path, tv.name, `bad time units: ${axis}`);
   } else if (options.timeOriginS !== undefined) {
     throw new ForcingFileError(path, tv.name, `time units '${units}' give the epoch already; a time origin is only for units without one (ROMS/CROCO 'second'): leave it out`);
+  }
+  if (axis.calendar === 'noleap' || axis.calendar === 'all_leap') {
+    origin = `calendar '${calendar.trim()}': each model date placed at the same date in UTC`;
   }
   const raw = tv.read();
   const out = new Float64Array(raw.length);
   for (let k = 0; k < raw.length; k++) {
-    out[k] = parsed.epochS + raw[k] * parsed.factorS;
+    let timeS: number;
+    try {
+      timeS = axis.toEpochS(raw[k]);
+    } catch (e) {
+      throw new ForcingFileError(path, tv.name, `value ${k}: ${(e as Error).message}`);
+    }
+    // to the millisecond: times in fractional days or float32 carry rounding noise of a few
+    // microseconds (1/24 day is no binary fraction), which would put a run that starts or ends
+    // on a forcing time just outside the file
+    out[k] = Math.round(timeS * 1000) / 1000;
     if (!Number.isFinite(out[k]) || (k > 0 && !(out[k] > out[k - 1]))) {
       throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
     }
