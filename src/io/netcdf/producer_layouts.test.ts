@@ -1,0 +1,69 @@
+// Forcing files in the layouts operational centres publish, each a convention the reader once read
+// wrongly or refused: small SYNTHETIC files in src/io/netcdf/test/conventions/, written by
+// scripts/make_forcing_convention_samples.py --fixtures (see its docstring for each producer's
+// layout), holding a field linear in longitude, latitude and time (below), so bilinear and
+// linear-in-time interpolation must give it back, and the wrong level or member is far off.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { VectorField } from '../../core/environment/index.js';
+import { openForcingFile } from './index.js';
+
+const DIR = fileURLToPath(new URL('./test/conventions/', import.meta.url));
+/** 2024-01-01T00:00Z, the first time of every fixture; they hold 4 times 3 h apart. */
+const T0_S = Date.UTC(2024, 0, 1) / 1000;
+
+/**
+ * The fixtures' field (make_forcing_convention_samples.py `field`): east and north m/s at signed
+ * longitude `lon`, latitude `lat`, `h` hours after T0, about the centre (lonC, latC); currents a
+ * tenth of it. The other levels and ensemble members hold 3 × this + 1.
+ */
+function known(lon: number, lat: number, h: number, lonC: number, latC: number): [number, number] {
+  const dl = lon - lonC, db = lat - latC;
+  return [6 + 0.2 * dl + 0.1 * db + 0.05 * h, -8 - 0.1 * dl + 0.3 * db - 0.02 * h];
+}
+
+function sampleAt(field: VectorField, h: number, lon: number, lat: number): { east: number; north: number; covered: number } {
+  const east = new Float64Array(1), north = new Float64Array(1), covered = new Uint8Array(1);
+  field.sampleBatch(T0_S + h * 3600, Float64Array.of(lon), Float64Array.of(lat), 1, east, north, covered);
+  return { east: east[0], north: north[0], covered: covered[0] };
+}
+
+/** Every point at every time matches the known field within `tolMps`. */
+function expectKnownField(field: VectorField, points: Array<[number, number]>, centre: [number, number], tolMps: number): void {
+  expect(field.startS).toBe(T0_S);
+  expect(field.endS).toBe(T0_S + 9 * 3600);
+  for (const h of [0, 1.5, 4.25, 9]) {
+    for (const [lon, lat] of points) {
+      const got = sampleAt(field, h, lon, lat);
+      const [e, n] = known(lon, lat, h, ...centre);
+      expect(got.covered, `covered at ${lon}, ${lat}, +${h} h`).toBe(1);
+      expect(Math.abs(got.east - e), `east at ${lon}, ${lat}, +${h} h: ${got.east} for ${e}`).toBeLessThan(tolMps);
+      expect(Math.abs(got.north - n), `north at ${lon}, ${lat}, +${h} h: ${got.north} for ${n}`).toBeLessThan(tolMps);
+    }
+  }
+}
+
+/** Between nodes, on both sides of 0°, given as a user gives them (west negative). */
+const NORTH_SEA: Array<[number, number]> = [[-1.37, 55.13], [-0.11, 57.77], [0.5, 56.5], [4.93, 54.21]];
+
+describe('NCEP GFS as wgrib2 and the NOMADS GrADS Data Server write it', () => {
+  test('wgrib2 -netcdf: time in "seconds since 1970-01-01 00:00:00.0 0:00", longitude 358..366', async () => {
+    const ff = await openForcingFile(`${DIR}gfs_wgrib2.nc`);
+    expect(ff.description.join('\n')).toMatch(/UGRD_10maboveground \/ VGRD_10maboveground/);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [0, 0], 1e-5);
+  });
+
+  test('NOMADS OPeNDAP: "days since 1-1-1 00:00:0.0" in the mixed Julian/Gregorian calendar', async () => {
+    // 738887 days after 0001-01-01 (Julian) is 2024-01-01: the GrADS server's value, which cftime agrees with
+    const ff = await openForcingFile(`${DIR}gfs_nomads.nc`);
+    expectKnownField(ff.fields.wind!, [[0.5, 55.5], [3.25, 57.75], [5.9, 54.1]], [0, 0], 1e-5);
+  });
+});
+
+describe('model calendars (CF §4.4.1)', () => {
+  test('calendar noleap: each model date at the same UTC date', async () => {
+    const ff = await openForcingFile(`${DIR}time_noleap.nc`);
+    expect(ff.description.join('\n')).toMatch(/calendar 'noleap'/);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
+  });
+});
