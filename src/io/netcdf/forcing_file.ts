@@ -7,6 +7,7 @@ import { ForcingFileError } from '../../core/errors.js';
 import { bareTimeUnitS, cfTimeAxis, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
 import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
+import { chooseAlongAxis } from './extra_axes.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
 import { withGridFile } from './with_grid_file.js';
 
@@ -171,17 +172,34 @@ function buildField(
   }
   const times = timeDim !== undefined ? readTimes(path, dataset, timeDim, options) : null;
   const timesS = times === null ? null : times.timesS;
-  // Extra dimensions (vertical level, height): take one level each.
+  // Extra dimensions (vertical level, height, ensemble member, ERA5's expver): one index each, or merged
   const ranges: Array<readonly [number, number] | null> = [];
   if (timeDim !== undefined) ranges.push(null);
   const levelLines: string[] = [];
+  let mergeAxis = -1;
   for (let a = timeDim !== undefined ? 1 : 0; a < dims.length - 2; a++) {
-    const { index, line } = chooseLevel(dataset, east, a, pair.quantity);
-    ranges.push([index, index + 1]);
-    if (line) levelLines.push(line);
+    const choice = chooseAlongAxis(path, dataset, east, a, pair.quantity);
+    if ('merge' in choice) {
+      if (mergeAxis >= 0) throw new ForcingFileError(path, east.name, `has two dimensions to merge (${dims[mergeAxis]}, ${dims[a]}); cut one first`);
+      mergeAxis = a;
+      ranges.push([0, 1]);
+    } else {
+      ranges.push([choice.index, choice.index + 1]);
+    }
+    if (choice.line) levelLines.push(choice.line);
   }
-  let eastValues = east.read(ranges);
-  let northValues = north.read(ranges.map((r, a) => (a < north.dimensions.length - 2 ? r : null)));
+  const readPair = (r: ReadonlyArray<readonly [number, number] | null>): [Float64Array, Float64Array] =>
+    [east.read(r), north.read(r.map((x, a) => (a < north.dimensions.length - 2 ? x : null)))];
+  let [eastValues, northValues] = readPair(ranges);
+  if (mergeAxis >= 0) {
+    // ERA5 expver: each value from the first version that has both components there
+    for (let k = 1; k < east.shape[mergeAxis]; k++) {
+      const [e, n] = readPair(ranges.map((r, a) => (a === mergeAxis ? [k, k + 1] as const : r)));
+      for (let i = 0; i < eastValues.length; i++) {
+        if (!(eastValues[i] === eastValues[i] && northValues[i] === northValues[i])) { eastValues[i] = e[i]; northValues[i] = n[i]; }
+      }
+    }
+  }
   const nt = timesS === null ? 1 : timesS.length;
 
   let built: BuiltGrid;
@@ -360,25 +378,6 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
     }
   }
   return { timesS: out, origin };
-}
-
-/** Pick one index along a vertical (or other extra) dimension: the level nearest the surface, or 10 m for wind. */
-function chooseLevel(dataset: Dataset, v: DatasetVariable, axis: number, quantity: ForcingQuantity): { index: number; line: string } {
-  const dim = v.dimensions[axis];
-  const size = v.shape[axis];
-  if (size === 1) return { index: 0, line: '' };
-  const coord = dataset.variables.get(dim);
-  // ROMS/CROCO s-levels count from the bottom (s = -1) to the surface (s = 0): the last is the surface
-  if ((!coord || coord.shape.length !== 1) && /^s_(rho|w)$/.test(dim) && quantity === 'current') {
-    return { index: size - 1, line: `${dim} index ${size - 1} of ${size} (ROMS/CROCO s-levels run bottom to surface; no ${dim} coordinate variable)` };
-  }
-  if (!coord || coord.shape.length !== 1) return { index: 0, line: `${dim}: first of ${size} (no coordinate variable to tell the surface)` };
-  const values = coord.read();
-  const target = quantity === 'wind' ? 10 : 0;
-  let best = 0;
-  for (let k = 1; k < values.length; k++) if (Math.abs(values[k] - target) < Math.abs(values[best] - target)) best = k;
-  const what = quantity === 'wind' ? 'nearest 10 m' : 'nearest the surface';
-  return { index: best, line: `${dim} index ${best} of ${size} (${dim} = ${Number(values[best].toFixed(4))}, ${what})` };
 }
 
 /** Rotate grid-relative components in place: east = u·X̂e + v·Ŷe, north = u·X̂n + v·Ŷn per node. */

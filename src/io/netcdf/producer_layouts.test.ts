@@ -67,3 +67,32 @@ describe('model calendars (CF §4.4.1)', () => {
     expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
   });
 });
+
+describe('ERA5 from the old Climate Data Store with ERA5 and ERA5T together (expver)', () => {
+  test('u10(time, expver, latitude, longitude): each time from the version that has it, not 0 m/s', async () => {
+    // the first two times are in expver 1 and missing in 5, the last two the other way round
+    const ff = await openForcingFile(`${DIR}era5_old_cds_expver.nc`);
+    expect(ff.description.join('\n')).toMatch(/expver: 2 experiment versions merged/);
+    // packed int16: scale (max - min) / 65534 of a field spanning about 5 m/s, under 1e-4 m/s
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [0, 56], 1e-4);
+  });
+});
+
+describe('met.no MEPS: ensemble members, and the wind at several levels under one standard name', () => {
+  test('x_wind_10m (height1 = 10 m), not x_wind_pl (850, 500 hPa), member 0, rotated from the Lambert grid', async () => {
+    const ff = await openForcingFile(`${DIR}meps_members_pl.nc`);
+    const text = ff.description.join('\n');
+    expect(text).toMatch(/x_wind_10m \/ y_wind_10m/);
+    expect(text).toMatch(/ensemble_member: the first of 3 ensemble members/);
+    // a 100 km Lambert grid: bilinear in the grid of a field linear in lon/lat is off by a few cm/s;
+    // the pressure levels and other members hold 3 × the field + 1 (about 13 m/s away), a grid turned wrong 0.5-1.5 m/s
+    expectKnownField(ff.fields.wind!, [[15, 63.3], [13.3, 61.2], [16.7, 64.9]], [15, 63], 0.1);
+  });
+});
+
+describe('levels no drift may use', () => {
+  test('a wind on pressure levels is refused, saying what is needed', async () => {
+    await expect(openForcingFile(`${DIR}wind_pressure.nc`)).rejects.toThrow(/'u': is on pressure levels \(plev: 100000, 85000 Pa\).*10 m wind/);
+  });
+
+});

@@ -1,6 +1,7 @@
 import type { ForcingQuantity } from '../../core/environment/index.js';
 import type { Dataset, DatasetVariable } from './dataset.js';
 import { stringAttr } from './dataset.js';
+import { windLevelRank } from './extra_axes.js';
 
 /** A pair of variables holding one vector quantity, and whether they are along the grid axes. */
 export interface VariablePair {
@@ -58,6 +59,19 @@ const NAME_ALIASES: Record<ForcingQuantity, ReadonlyArray<readonly [string, stri
   ],
 };
 
+/**
+ * The east and north variables to use among those carrying a pair's standard names: for wind the
+ * one at 10 m (windLevelRank), and a north component on the east one's dimensions.
+ */
+function bestPair(dataset: Dataset, quantity: ForcingQuantity, easts: DatasetVariable[] | undefined, norths: DatasetVariable[] | undefined): [DatasetVariable, DatasetVariable] | undefined {
+  if (!easts || !norths) return undefined;
+  const ranked = (list: DatasetVariable[]) => quantity === 'wind' && list.length > 1
+    ? list.map((v) => ({ v, rank: windLevelRank(dataset, v) })).sort((a, b) => a.rank - b.rank).map((x) => x.v) : list;
+  const east = ranked(easts)[0];
+  const north = ranked(norths).find((v) => v.dimensions.join() === east.dimensions.join()) ?? ranked(norths)[0];
+  return [east, north];
+}
+
 /** True when a variable lies on ROMS staggered u/v or rho dimensions. */
 export function isRomsVariable(v: DatasetVariable): boolean {
   return v.dimensions.some((d) => /^(xi|eta)_(u|v|rho)$/.test(d));
@@ -72,10 +86,11 @@ export function findVariablePairs(
 ): { pairs: VariablePair[]; missingOverride: string[] } {
   const pairs: VariablePair[] = [];
   const missingOverride: string[] = [];
-  const byStandardName = new Map<string, DatasetVariable>();
+  // every variable of each standard name: a file may hold the wind at several levels under one name
+  const byStandardName = new Map<string, DatasetVariable[]>();
   for (const v of dataset.variables.values()) {
     const sn = stringAttr(v.attributes, 'standard_name');
-    if (sn && !byStandardName.has(sn) && v.shape.length >= 2) byStandardName.set(sn, v);
+    if (sn && v.shape.length >= 2) byStandardName.set(sn, [...(byStandardName.get(sn) ?? []), v]);
   }
   for (const quantity of ['wind', 'current'] as const) {
     const wanted = override[quantity];
@@ -93,9 +108,13 @@ export function findVariablePairs(
     }
     let found: VariablePair | undefined;
     for (const [e, n, grid] of STANDARD_NAME_PAIRS[quantity]) {
-      const east = byStandardName.get(e);
-      const north = byStandardName.get(n);
-      if (east && north) { found = { quantity, east, north, gridRelative: grid, foundBy: `standard_name ${e} / ${n}` }; break; }
+      const pair = bestPair(dataset, quantity, byStandardName.get(e), byStandardName.get(n));
+      if (pair) {
+        const others = (byStandardName.get(e)?.length ?? 1) - 1;
+        found = { quantity, east: pair[0], north: pair[1], gridRelative: grid,
+          foundBy: `standard_name ${e} / ${n}` + (others > 0 ? ` (the one at 10 m of ${others + 1} with that name)` : '') };
+        break;
+      }
     }
     if (!found) {
       for (const [e, n, grid] of NAME_ALIASES[quantity]) {
