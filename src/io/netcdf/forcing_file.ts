@@ -165,7 +165,8 @@ function buildField(
   const timeDim = dims.slice(0, -2).find((d) => {
     if (d === mappedTimeDim) return true;
     const tv = dataset.variables.get(d);
-    return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d);
+    // or, as cfgrib writes forecasts, a lead-time dimension 'step' with valid_time(step) on it (CF §5: an auxiliary time coordinate)
+    return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d) || validTimeOn(dataset, d) !== undefined;
   });
   if (timeDim !== undefined && dims[0] !== timeDim) {
     throw new ForcingFileError(path, east.name, `time dimension '${timeDim}' must come first, dimensions are (${dims.join(', ')})`);
@@ -275,18 +276,28 @@ function fmtStep(s: number): string {
   return s % 3600 === 0 ? `every ${s / 3600} h` : `every ${s} s`;
 }
 
+/** A 1-D variable on `dim` with standard_name time and "… since …" units (cfgrib's valid_time(step)), if any. */
+function validTimeOn(dataset: Dataset, dim: string): DatasetVariable | undefined {
+  return [...dataset.variables.values()].find((v) => v.dimensions.length === 1 && v.dimensions[0] === dim &&
+    stringAttr(v.attributes, 'standard_name') === 'time' && /since/i.test(stringAttr(v.attributes, 'units') ?? ''));
+}
+
 /**
- * The variable holding the times along `timeDim`: the one the variable mapping names `time`, the
- * coordinate variable of that name, or a 1-D variable on it with standard_name time (CROCO writes
- * `scrum_time` on the dimension `time`) or time units.
+ * The variable holding the times along `timeDim`: the one the variable mapping names `time`; the
+ * coordinate variable of that name when its units are "… since …"; a 1-D variable on it with
+ * standard_name time (cfgrib's valid_time on its lead-time dimension `step`, whose own units are a
+ * bare "hours"; CROCO's `scrum_time` on the dimension `time`) or "… since …" units; else the
+ * coordinate variable or one in bare time units (ROMS/CROCO "second", an origin given apart).
  */
 function timeVariable(dataset: Dataset, timeDim: string, mapped: string | undefined): DatasetVariable | undefined {
   if (mapped !== undefined) return dataset.variables.get(mapped);
+  const units = (v: DatasetVariable): string => stringAttr(v.attributes, 'units') ?? '';
   const own = dataset.variables.get(timeDim);
-  if (own) return own;
+  if (own && /since/i.test(units(own))) return own;
   const onDim = [...dataset.variables.values()].filter((v) => v.dimensions.length === 1 && v.dimensions[0] === timeDim);
-  return onDim.find((v) => stringAttr(v.attributes, 'standard_name') === 'time')
-    ?? onDim.find((v) => bareTimeUnitS(stringAttr(v.attributes, 'units') ?? '') !== undefined || /since/i.test(stringAttr(v.attributes, 'units') ?? ''));
+  return validTimeOn(dataset, timeDim) ?? onDim.find((v) => /since/i.test(units(v))) ?? own
+    ?? onDim.find((v) => stringAttr(v.attributes, 'standard_name') === 'time')
+    ?? onDim.find((v) => bareTimeUnitS(units(v)) !== undefined);
 }
 
 /**

@@ -96,3 +96,10 @@ describe('levels no drift may use', () => {
   });
 
 });
+
+describe('ECMWF GRIB through cfgrib/xarray', () => {
+  test('u10(step, latitude, longitude): the times are valid_time(step), not a timeless field at a step near 10', async () => {
+    const ff = await openForcingFile(`${DIR}cfgrib_steps.nc`);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [0, 56], 1e-5);
+  });
+});
