@@ -214,7 +214,7 @@ function buildField(
     const yDim = dims[dims.length - 2];
     const xDim = dims[dims.length - 1];
     const key = `${yDim}/${xDim}/${stringAttr(east.attributes, 'grid_mapping') ?? ''}`;
-    built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim);
+    built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim, timeDim);
     grids.set(key, built);
   }
   if (built.closeLongitude) {
@@ -415,7 +415,7 @@ function isLat(v: DatasetVariable): boolean {
   return sn === 'latitude' || /^degrees?_?north$|^degrees?_?N$/i.test(units) || stringAttr(v.attributes, 'axis') === 'Y' && /deg/i.test(units) || /^(lat|latitude|nav_lat)$/i.test(v.name);
 }
 
-function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: string, xDim: string): BuiltGrid {
+function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: string, xDim: string, timeDim: string | undefined): BuiltGrid {
   const xv = dataset.variables.get(xDim);
   const yv = dataset.variables.get(yDim);
   const mappingName = stringAttr(v.attributes, 'grid_mapping');
@@ -445,17 +445,24 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
   // Curvilinear 2-D lon/lat from the coordinates attribute or any 2-D lat/lon on (y, x).
   const candidates = (stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/).map((n) => dataset.variables.get(n))
     .filter((c): c is DatasetVariable => c !== undefined);
-  const on2d = (c: DatasetVariable): boolean => c.dimensions.length === 2 && c.dimensions[0] === yDim && c.dimensions[1] === xDim;
+  // on (y, x), or on (time, y, x) as WRF writes XLAT/XLONG (the first time's positions: WRF's grid does not move)
+  const onYx = (c: DatasetVariable): boolean => c.dimensions.at(-2) === yDim && c.dimensions.at(-1) === xDim &&
+    (c.dimensions.length === 2 || (c.dimensions.length === 3 && timeDim !== undefined && c.dimensions[0] === timeDim));
+  const firstSlice = (c: DatasetVariable): Float64Array => (c.dimensions.length === 3 ? c.read([[0, 1]]) : c.read());
   const all = [...candidates, ...dataset.variables.values()];
-  const lonV = all.find((c) => on2d(c) && isLon(c));
-  const latV = all.find((c) => on2d(c) && isLat(c));
+  const lonV = all.find((c) => onYx(c) && isLon(c));
+  const latV = all.find((c) => onYx(c) && isLat(c));
   if (lonV && latV) {
-    const lon = lonV.read();
-    const lat = latV.read();
+    const lon = firstSlice(lonV);
+    const lat = firstSlice(latV);
     const nx = v.shape[v.shape.length - 1];
     const ny = v.shape[v.shape.length - 2];
     const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `curvilinear (${lonV.name}, ${latV.name})` });
-    return { locator, axes: () => axesFromNodes(lon, lat, nx, ny), lines: [locator.description] };
+    // WRF gives the rotation of its grid (COSALPHA, SINALPHA: WRF user's guide, U_earth = U cos α - V sin α)
+    const cosV = dataset.variables.get('COSALPHA'), sinV = dataset.variables.get('SINALPHA');
+    const wrfRotation = cosV && sinV && onYx(cosV) && onYx(sinV);
+    const axes = wrfRotation ? () => axesFromCosSin(firstSlice(cosV), firstSlice(sinV), 'WRF COSALPHA/SINALPHA') : () => axesFromNodes(lon, lat, nx, ny);
+    return { locator, axes, lines: [locator.description] };
   }
   if (mapping && gmName !== 'latitude_longitude') {
     throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
@@ -476,6 +483,11 @@ function repeatFirstColumn(values: Float64Array, nx: number): Float64Array {
 
 function regularAxes(n: number): GridAxes {
   return { xe: new Float64Array(n).fill(1), xn: new Float64Array(n), ye: new Float64Array(n), yn: new Float64Array(n).fill(1), how: 'regular lon/lat: x is east' };
+}
+
+/** Grid axes turned by α from east/north (ROMS angle, WRF COSALPHA/SINALPHA): x̂ = (cos α, sin α), ŷ = (-sin α, cos α). */
+function axesFromCosSin(cos: Float64Array, sin: Float64Array, how: string): GridAxes {
+  return { xe: cos, xn: sin, ye: sin.map((x) => -x), yn: cos, how };
 }
 
 /** Grid axis directions from the node positions (central differences on the local tangent plane). */
@@ -626,13 +638,7 @@ function romsGrid(path: string, dataset: Dataset): BuiltGrid {
   const axes = (): GridAxes => {
     if (!angleV) return axesFromNodes(lon, lat, nx, ny);
     const ang = angleV.read();
-    const n = nx * ny;
-    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const c = Math.cos(ang[k]), s = Math.sin(ang[k]);
-      xe[k] = c; xn[k] = s; ye[k] = -s; yn[k] = c;
-    }
-    return { xe, xn, ye, yn, how: "ROMS 'angle' between xi and east" };
+    return axesFromCosSin(ang.map(Math.cos), ang.map(Math.sin), "ROMS 'angle' between xi and east");
   };
   const lines = [locator.description];
   if (dataset.variables.has('mask_rho')) lines.push('mask_rho = 0 is land (masked)');

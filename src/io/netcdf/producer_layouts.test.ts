@@ -103,3 +103,11 @@ describe('ECMWF GRIB through cfgrib/xarray', () => {
     expectKnownField(ff.fields.wind!, NORTH_SEA, [0, 56], 1e-5);
   });
 });
+
+describe('WRF output as wrfout comes (not CF)', () => {
+  test('U10/V10 grid-relative on XLONG/XLAT(Time, south_north, west_east), turned by COSALPHA/SINALPHA, XTIME minutes', async () => {
+    const ff = await openForcingFile(`${DIR}wrfout.nc`);
+    expect(ff.description.join('\n')).toMatch(/grid-relative, rotated to east\/north per node \(WRF COSALPHA\/SINALPHA\)/);
+    expectKnownField(ff.fields.wind!, [[10, 60], [9.2, 59.5], [11.1, 60.7]], [10, 60], 0.02);
+  });
+});

@@ -59,6 +59,12 @@ const NAME_ALIASES: Record<ForcingQuantity, ReadonlyArray<readonly [string, stri
   ],
 };
 
+/** True when the dataset is WRF output (wrfout: global MAP_PROJ, TITLE " OUTPUT FROM WRF …"). */
+export function isWrf(dataset: Dataset): boolean {
+  const title = dataset.globalAttributes.TITLE;
+  return dataset.globalAttributes.MAP_PROJ !== undefined || (typeof title === 'string' && /\bWRF\b/.test(title));
+}
+
 /**
  * The east and north variables to use among those carrying a pair's standard names: for wind the
  * one at 10 m (windLevelRank), and a north component on the east one's dimensions.
@@ -122,7 +128,9 @@ export function findVariablePairs(
         const north = dataset.variables.get(n);
         if (!east || !north || east.shape.length < 2) continue;
         if (e === 'u' && !isRomsVariable(east)) continue;
-        found = { quantity, east, north, gridRelative: grid, foundBy: `variable name (alias table)` };
+        // WRF's U10/V10 are along the model grid's axes (WRF user's guide: rotate with COSALPHA/SINALPHA)
+        const wrf = e === 'U10' && isWrf(dataset);
+        found = { quantity, east, north, gridRelative: grid || wrf, foundBy: wrf ? 'variable name (WRF U10/V10, grid-relative)' : 'variable name (alias table)' };
         break;
       }
     }
