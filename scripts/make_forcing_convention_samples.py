@@ -542,6 +542,27 @@ def simple(path, time_units, time_values, calendar=None, time_dtype='f8', fmt='N
     ds.close()
 
 
+def speed_units(path, quantity, units, per_mps):
+    """A speed in another unit than m/s: older AVISO geostrophic currents in cm/s, a wind in knots."""
+    lon1d = np.arange(-2.0, 6.01, 1.0)
+    lat1d = np.arange(54.0, 58.01, 1.0)
+    ds = new(path, 'NETCDF3_CLASSIC')
+    ds.createDimension('time', NT)
+    ds.createDimension('lat', len(lat1d))
+    ds.createDimension('lon', len(lon1d))
+    var(ds, 'time', 'f8', ('time',), {'units': 'days since 1950-01-01 00:00:00', 'standard_name': 'time', 'calendar': 'gregorian'})[:] = \
+        [h / 24.0 for h in hours_since(datetime(1950, 1, 1, tzinfo=timezone.utc), hours_list())]
+    var(ds, 'lat', 'f4', ('lat',), {'units': 'degrees_north', 'standard_name': 'latitude'})[:] = lat1d
+    var(ds, 'lon', 'f4', ('lon',), {'units': 'degrees_east', 'standard_name': 'longitude'})[:] = lon1d
+    east, north = grid_values(quantity, lon1d, lat1d, 2.0, 56.0)
+    sns = (('surface_geostrophic_eastward_sea_water_velocity', 'surface_geostrophic_northward_sea_water_velocity') if quantity == 'current'
+           else ('eastward_wind', 'northward_wind'))
+    for name, values, sn in (('u', east, sns[0]), ('v', north, sns[1])):
+        v = var(ds, name, 'f4', ('time', 'lat', 'lon'), {'standard_name': sn, 'units': units}, fill=np.float32(-2147483647.0))
+        v[:] = (values * per_mps).astype('f4')
+    ds.close()
+
+
 def time_variants(out):
     h = np.array(hours_list(), dtype=float)
     epoch = T0.timestamp()
@@ -591,6 +612,8 @@ def fixtures(out):
     simple(f'{out}/wind_pressure.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), quantity='wind',
            level=('plev', [100000.0, 85000.0], {'units': 'Pa', 'positive': 'down', 'standard_name': 'air_pressure', 'axis': 'Z'}, 0))
     simple(f'{out}/time_noleap.nc', 'days since 2000-01-01 00:00:00', 24 * 365 + np.array(hours_list()) / 24, 'noleap')
+    speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0)
+    speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0)
 
 
 def main():
@@ -626,6 +649,8 @@ def main():
         'norkyst_grid_uv': lambda: norkyst(f'{out}/norkyst_grid_uv.nc', True),
         'wrfout': lambda: wrfout(f'{out}/wrfout.nc'),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
+        'aviso_cm_per_s': lambda: speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0),
+        'wind_knots': lambda: speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0),
         'time_variants': lambda: time_variants(out),
     }
     for name, make in makers.items():

@@ -9,6 +9,7 @@ import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './da
 import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
 import { chooseAlongAxis } from './extra_axes.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
+import { velocityUnitMps } from './velocity_units.js';
 import { withGridFile } from './with_grid_file.js';
 
 /** A forcing file opened: its vector fields by quantity, and lines describing what was used. */
@@ -202,6 +203,18 @@ function buildField(
     }
   }
   const nt = timesS === null ? 1 : timesS.length;
+  // to m/s (CF: units UDUNITS understands; AVISO's older currents are in cm/s, some winds in knots)
+  const unitLines: string[] = [];
+  for (const [v, values] of [[east, eastValues], [north, northValues]] as const) {
+    const units = stringAttr(v.attributes, 'units');
+    const factor = velocityUnitMps(units);
+    if (typeof factor === 'string') {
+      throw new ForcingFileError(path, v.name, `${factor}; give the ${pair.quantity} in a speed unit, or map another variable`);
+    }
+    if (factor !== 1) for (let k = 0; k < values.length; k++) values[k] *= factor;
+    if (units === undefined || units.trim() === '') unitLines.push(`${v.name} has no units: taken as m/s`);
+    else if (factor !== 1) unitLines.push(`${v.name} in '${units.trim()}', converted to m/s (× ${Number(factor.toPrecision(6))})`);
+  }
 
   let built: BuiltGrid;
   if (roms) {
@@ -254,6 +267,7 @@ function buildField(
   description.push(`${pair.quantity}: ${east.name} / ${north.name}, found by ${pair.foundBy}; ${rotation}`);
   description.push(...built.lines.map((l) => `  grid: ${l}`));
   for (const l of levelLines) description.push(`  level: ${l}`);
+  for (const l of unitLines) description.push(`  units: ${l}`);
   description.push(timesS === null
     ? '  time: none (one timeless field)'
     : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : '') +

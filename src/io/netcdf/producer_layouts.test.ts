@@ -111,3 +111,23 @@ describe('WRF output as wrfout comes (not CF)', () => {
     expectKnownField(ff.fields.wind!, [[10, 60], [9.2, 59.5], [11.1, 60.7]], [10, 60], 0.02);
   });
 });
+
+describe('speeds in other units than m/s (CF: units as UDUNITS reads them)', () => {
+  test('geostrophic currents in cm/s (older AVISO products) are converted, not read as 100 × faster and dropped', async () => {
+    const ff = await openForcingFile(`${DIR}aviso_cm_per_s.nc`);
+    expect(ff.warnings).toEqual([]);
+    expect(ff.description.join('\n')).toMatch(/u in 'cm\/s', converted to m\/s \(× 0\.01\)/);
+    const current = ff.fields.current!;
+    for (const [lon, lat] of NORTH_SEA) {
+      const got = sampleAt(current, 4.25, lon, lat);
+      const [e, n] = known(lon, lat, 4.25, 2, 56).map((x) => 0.1 * x);   // the fixtures' current is a tenth of the wind
+      expect(Math.abs(got.east - e)).toBeLessThan(1e-6);
+      expect(Math.abs(got.north - n)).toBeLessThan(1e-6);
+    }
+  });
+
+  test('a wind in knots is converted (1 kn = 1852 m / 3600 s)', async () => {
+    const ff = await openForcingFile(`${DIR}wind_knots.nc`);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
+  });
+});
