@@ -377,6 +377,54 @@ def meps(path, with_members_and_pl, dx=25000.0):
     ds.close()
 
 
+def rotated_to_geographic(rlon, rlat, pole_lat, pole_lon, npgl=0.0):
+    """CF rotated pole (Appendix F) as PROJ's ob_tran (o_lat_p = pole_lat, o_lon_p = npgl, lon_0 = 180 + pole_lon)."""
+    sp, cp = math.sin(math.radians(pole_lat)), math.cos(math.radians(pole_lat))
+    lam = np.radians(rlon - npgl)
+    phi = np.radians(rlat)
+    lat = np.degrees(np.arcsin(sp * np.sin(phi) + cp * np.cos(phi) * np.cos(lam)))
+    lon = np.degrees(np.arctan2(np.cos(phi) * np.sin(lam), sp * np.cos(phi) * np.cos(lam) - cp * np.sin(phi))) + 180.0 + pole_lon
+    return (lon + 180.0) % 360.0 - 180.0, lat
+
+
+def rotated_pole(path, axis_attrs):
+    """COSMO/HARMONIE-style rotated pole grid (CDO's layout): U_10M/V_10M along the rotated grid's axes."""
+    pole_lat, pole_lon = 40.0, -170.0
+    rlon1d = np.arange(-6.0, 6.001, 0.5)
+    rlat1d = np.arange(-4.0, 4.001, 0.5)
+    rl2, rb2 = np.meshgrid(rlon1d, rlat1d)
+    lon2, lat2 = rotated_to_geographic(rl2, rb2, pole_lat, pole_lon)
+    # the angle of the rotated x axis (increasing rlon) from true east, from a small step along it
+    d = 1e-5
+    lon_e, lat_e = rotated_to_geographic(rl2 + d, rb2, pole_lat, pole_lon)
+    gamma = np.arctan2(lat_e - lat2, ((lon_e - lon2 + 180) % 360 - 180) * np.cos(np.radians(lat2)))
+    ds = new(path, 'NETCDF4')
+    ds.Conventions = 'CF-1.4'
+    ds.institution = 'synthetic COSMO-like layout'
+    ds.createDimension('time', NT)
+    ds.createDimension('height_10m', 1)
+    ds.createDimension('rlat', len(rlat1d))
+    ds.createDimension('rlon', len(rlon1d))
+    var(ds, 'time', 'f8', ('time',), {'standard_name': 'time', 'units': 'hours since 2024-01-01 00:00:00', 'calendar': 'proleptic_gregorian', 'axis': 'T'})[:] = hours_list()
+    var(ds, 'height_10m', 'f8', ('height_10m',), {'standard_name': 'height', 'units': 'm', 'positive': 'up', 'axis': 'Z'})[:] = [10.0]
+    var(ds, 'rlon', 'f8', ('rlon',), dict({'standard_name': 'grid_longitude', 'long_name': 'longitude in rotated pole grid', 'units': 'degrees'}, **axis_attrs[0]))[:] = rlon1d
+    var(ds, 'rlat', 'f8', ('rlat',), dict({'standard_name': 'grid_latitude', 'long_name': 'latitude in rotated pole grid', 'units': 'degrees'}, **axis_attrs[1]))[:] = rlat1d
+    var(ds, 'lon', 'f8', ('rlat', 'rlon'), {'standard_name': 'longitude', 'units': 'degrees_east'})[:] = lon2
+    var(ds, 'lat', 'f8', ('rlat', 'rlon'), {'standard_name': 'latitude', 'units': 'degrees_north'})[:] = lat2
+    rp = ds.createVariable('rotated_pole', 'S1', ())
+    rp.grid_mapping_name = 'rotated_latitude_longitude'
+    rp.grid_north_pole_latitude = pole_lat
+    rp.grid_north_pole_longitude = pole_lon
+    east = np.stack([field('wind', lon2, lat2, h, 10.0, 50.0)[0] for h in hours_list()])
+    north = np.stack([field('wind', lon2, lat2, h, 10.0, 50.0)[1] for h in hours_list()])
+    gx, gy = to_grid(east, north, gamma)
+    for name, values, sn in (('U_10M', gx, 'grid_eastward_wind'), ('V_10M', gy, 'grid_northward_wind')):
+        v = var(ds, name, 'f4', ('time', 'height_10m', 'rlat', 'rlon'), {'standard_name': sn, 'long_name': f'{name[0]}-component of 10m wind', 'units': 'm s-1',
+            'grid_mapping': 'rotated_pole', 'coordinates': 'lon lat'}, fill=np.float32(-1e20))
+        v[:] = values[:, None].astype('f4')
+    ds.close()
+
+
 def ps_inverse(x, y, lat_ts, lon0):
     """Spherical north polar stereographic with true scale at lat_ts."""
     k = (1 + math.sin(math.radians(lat_ts))) / 2   # scale at the pole
@@ -614,6 +662,8 @@ def fixtures(out):
     simple(f'{out}/time_noleap.nc', 'days since 2000-01-01 00:00:00', 24 * 365 + np.array(hours_list()) / 24, 'noleap')
     speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0)
     speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0)
+    rotated_pole(f'{out}/rotated_pole_axis.nc', ({'axis': 'X'}, {'axis': 'Y'}))
+    rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
 
 
 def main():
@@ -648,6 +698,8 @@ def main():
         'norkyst_eastward': lambda: norkyst(f'{out}/norkyst_eastward.nc', False),
         'norkyst_grid_uv': lambda: norkyst(f'{out}/norkyst_grid_uv.nc', True),
         'wrfout': lambda: wrfout(f'{out}/wrfout.nc'),
+        'rotated_pole_axis': lambda: rotated_pole(f'{out}/rotated_pole_axis.nc', ({'axis': 'X'}, {'axis': 'Y'})),
+        'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'aviso_cm_per_s': lambda: speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0),
         'wind_knots': lambda: speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0),

@@ -417,15 +417,18 @@ function rotateToEastNorth(u: Float64Array, v: Float64Array, axes: GridAxes, sli
   }
 }
 
+/** A geographic longitude axis; not a rotated pole's grid_longitude, whose units are degrees too. */
 function isLon(v: DatasetVariable): boolean {
   const sn = stringAttr(v.attributes, 'standard_name') ?? '';
   const units = stringAttr(v.attributes, 'units') ?? '';
+  if (sn === 'grid_longitude') return false;
   return sn === 'longitude' || /^degrees?_?east$|^degrees?_?E$/i.test(units) || stringAttr(v.attributes, 'axis') === 'X' && /deg/i.test(units) || /^(lon|longitude|nav_lon)$/i.test(v.name);
 }
 
 function isLat(v: DatasetVariable): boolean {
   const sn = stringAttr(v.attributes, 'standard_name') ?? '';
   const units = stringAttr(v.attributes, 'units') ?? '';
+  if (sn === 'grid_latitude') return false;
   return sn === 'latitude' || /^degrees?_?north$|^degrees?_?N$/i.test(units) || stringAttr(v.attributes, 'axis') === 'Y' && /deg/i.test(units) || /^(lat|latitude|nav_lat)$/i.test(v.name);
 }
 
@@ -437,7 +440,9 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
   const gmName = mapping ? stringAttr(mapping.attributes, 'grid_mapping_name') : undefined;
   if (mappingName && !mapping) throw new ForcingFileError(path, v.name, `grid_mapping '${mappingName}' names no variable in the file`);
   // Projected grid: 1-D projection x/y coordinates and a grid mapping.
-  if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && !isLon(xv)) {
+  // (a rotated pole's rlon/rlat are in degrees, often with axis X/Y: rotated coordinates all the same, CF Appendix F)
+  if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 &&
+    (!isLon(xv) || gmName === 'rotated_latitude_longitude')) {
     return projectedGrid(path, mapping, xv, yv);
   }
   // Regular lon/lat; a global axis (last + step = first + 360) is closed by repeating its first column.
@@ -563,11 +568,22 @@ function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
     const ts = num('standard_parallel');
     return `+proj=merc +lon_0=${num('longitude_of_projection_origin') ?? 0} ` + (ts !== undefined ? `+lat_ts=${ts} ` : `+k_0=${num('scale_factor_at_projection_origin') ?? 1} `) + common;
   }
+  if (gm === 'rotated_latitude_longitude') {
+    // CF rotated pole as PROJ's oblique transformation (as cartopy's RotatedPole writes it): the grid's
+    // north pole at (grid_north_pole_latitude, grid_north_pole_longitude), the true pole at grid
+    // longitude north_pole_grid_longitude; rotated coordinates in degrees
+    const poleLat = num('grid_north_pole_latitude');
+    const poleLon = num('grid_north_pole_longitude');
+    if (poleLat === undefined || poleLon === undefined) {
+      throw new ForcingFileError(path, mapping.name, 'rotated_latitude_longitude needs grid_north_pole_latitude and grid_north_pole_longitude');
+    }
+    return `+proj=ob_tran +o_proj=longlat +o_lat_p=${poleLat} +o_lon_p=${num('north_pole_grid_longitude') ?? 0} +lon_0=${180 + poleLon} ${earth} +no_defs`;
+  }
   if (gm === 'transverse_mercator') {
     return `+proj=tmerc +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_central_meridian') ?? 0} ` +
       `+k_0=${num('scale_factor_at_central_meridian') ?? 1} ${common}`;
   }
-  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, mercator, transverse_mercator, latitude_longitude`);
+  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, mercator, transverse_mercator, rotated_latitude_longitude, latitude_longitude`);
 }
 
 function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariable, yv: DatasetVariable): BuiltGrid {
@@ -594,6 +610,9 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     }
   }
   const gm = stringAttr(mapping.attributes, 'grid_mapping_name');
+  // rotated degrees: an east step of 1° of grid longitude is cos(grid latitude) of one north, so
+  // the Jacobian below is made conformal by that factor (the rotation itself keeps angles)
+  const rotated = gm === 'rotated_latitude_longitude';
   // Exact fractional index of a position: project it, then scale (the projected axes are evenly spaced).
   const dx = (xs[nx - 1] - xs[0]) / (nx - 1);
   const dy = (ys[ny - 1] - ys[0]) / (ny - 1);
@@ -613,6 +632,7 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
       const p0 = converter.forward([lon[k], lat[k]]);
       const pe = converter.forward([lon[k] + dDeg / Math.cos((lat[k] * Math.PI) / 180), lat[k]]);
       const pn = converter.forward([lon[k], lat[k] + dDeg]);
+      if (rotated) { const c = Math.cos((p0[1] * Math.PI) / 180); pe[0] = p0[0] + (pe[0] - p0[0]) * c; pn[0] = p0[0] + (pn[0] - p0[0]) * c; }
       // Columns of the Jacobian: the grid directions of east and of north, each normalised (the
       // ground lengths of the two steps differ on the ellipsoid; all supported projections are
       // conformal, so the normalised columns are exact).
@@ -625,7 +645,14 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     }
     return { xe, xn, ye, yn, how: `proj4 '${def}'` };
   };
-  return { locator, axes, lines: [locator.description, `projection: ${def}`] };
+  const lines = [locator.description, `projection: ${def}`];
+  if (rotated) {
+    const hemi = (x: number, pos: string, neg: string): string => `${Number(Math.abs(x).toFixed(4))}°${x < 0 ? neg : pos}`;
+    const a = mapping.attributes;
+    lines.push(`rotated pole ${hemi(numberAttr(a, 'grid_north_pole_latitude')!, 'N', 'S')} ${hemi(numberAttr(a, 'grid_north_pole_longitude')!, 'E', 'W')}` +
+      ` (${xv.name}/${yv.name} are rotated coordinates)`);
+  }
+  return { locator, axes, lines };
 }
 
 /** A ROMS/CROCO rho-point coordinate: the variable mapped to `standardName` on (eta_rho, xi_rho), else `name`. */

@@ -131,3 +131,22 @@ describe('speeds in other units than m/s (CF: units as UDUNITS reads them)', () 
     expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
   });
 });
+
+describe('a rotated pole grid (CF rotated_latitude_longitude: COSMO, HARMONIE, CORDEX)', () => {
+  // pole at 40N 170W: the rotated origin is at 50N 10E; rlon -6..6, rlat -4..4 in 0.5° steps
+  const points: Array<[number, number]> = [[10, 50], [6.2, 47.9], [14.1, 52.3]];
+
+  test('rlon/rlat with axis X/Y are rotated coordinates, not longitudes and latitudes; U_10M/V_10M turned to east/north', async () => {
+    const ff = await openForcingFile(`${DIR}rotated_pole_axis.nc`);
+    const text = ff.description.join('\n');
+    expect(text).toMatch(/rotated pole 40°N 170°W/);
+    // 0.5° cells (55 km): a field linear in lon/lat, bilinear in rlon/rlat, is off by under 1 cm/s; a grid not turned, 0.5-1.5 m/s
+    expectKnownField(ff.fields.wind!, points, [10, 50], 0.02);
+    expect(sampleAt(ff.fields.wind!, 0, 0, 0).covered).toBe(0);   // rlon 0, rlat 0 read as a position: the Gulf of Guinea
+  });
+
+  test('without axis attributes: the same, not refused as an unknown grid mapping', async () => {
+    const ff = await openForcingFile(`${DIR}rotated_pole_noaxis.nc`);
+    expectKnownField(ff.fields.wind!, points, [10, 50], 0.02);
+  });
+});

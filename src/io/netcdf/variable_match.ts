@@ -19,6 +19,8 @@ const STANDARD_NAME_PAIRS: Record<ForcingQuantity, ReadonlyArray<readonly [strin
   wind: [
     ['eastward_wind', 'northward_wind', false],
     ['x_wind', 'y_wind', true],
+    // the CF aliases of x_wind / y_wind, as rotated-pole models write them (COSMO through CDO)
+    ['grid_eastward_wind', 'grid_northward_wind', true],
   ],
   current: [
     ['surface_eastward_sea_water_velocity', 'surface_northward_sea_water_velocity', false],
