@@ -556,7 +556,7 @@ def cfgrib_steps(path, step=0.25):
 
 # ---------------------------------------------------------------- time and level variants
 
-def simple(path, time_units, time_values, calendar=None, time_dtype='f8', fmt='NETCDF3_CLASSIC', quantity='wind', level=None):
+def simple(path, time_units, time_values, calendar=None, time_dtype='f8', fmt='NETCDF3_CLASSIC', quantity='wind', level=None, transposed=False):
     """A small regular grid (2W-6E, 54-58N, 0.5 deg) with the field at T0 + 0, 3, 6, 9 h written in `time_units`."""
     lon1d = np.arange(-2.0, 6.01, 0.5)
     lat1d = np.arange(54.0, 58.01, 0.5)
@@ -579,7 +579,9 @@ def simple(path, time_units, time_values, calendar=None, time_dtype='f8', fmt='N
     east, north = grid_values(quantity, lon1d, lat1d, 2.0, 56.0)
     sns = ('eastward_wind', 'northward_wind') if quantity == 'wind' else ('eastward_sea_water_velocity', 'northward_sea_water_velocity')
     for name, values, sn in (('u', east, sns[0]), ('v', north, sns[1])):
-        if level is None:
+        if transposed:   # stored (time, lon, lat), as Fortran- or MATLAB-ordered writers leave it (CF allows any order)
+            dims, data = ('time', 'lon', 'lat'), np.swapaxes(values, 1, 2)
+        elif level is None:
             dims, data = ('time', 'lat', 'lon'), values
         else:
             stack = [wrong_level(values)] * len(level_values)
@@ -629,6 +631,7 @@ def time_variants(out):
     simple(f'{out}/time_365_day.nc', 'days since 2000-01-01 00:00:00', 24 * 365 + h / 24, '365_day')
     simple(f'{out}/time_360_day.nc', 'days since 2000-01-01 00:00:00', 24 * 360 + h / 24, '360_day')
     simple(f'{out}/time_julian.nc', 'days since 2023-12-19 00:00:00', h / 24, 'julian')   # Julian 2023-12-19 = Gregorian 2024-01-01
+    simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', h, transposed=True)
     # levels
     simple(f'{out}/wind_height_1.nc', 'hours since 2024-01-01', h, quantity='wind',
            level=('height', [10.0], {'units': 'm', 'positive': 'up', 'standard_name': 'height', 'axis': 'Z'}, 0))
@@ -664,6 +667,7 @@ def fixtures(out):
     speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0)
     rotated_pole(f'{out}/rotated_pole_axis.nc', ({'axis': 'X'}, {'axis': 'Y'}))
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
+    simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
 
 
 def main():

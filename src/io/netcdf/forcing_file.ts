@@ -56,6 +56,8 @@ interface BuiltGrid {
   lines: string[];
   /** A global regular grid whose first column must be repeated at the end (+360°) to close it. */
   closeLongitude?: boolean;
+  /** The variable's last two dimensions are (longitude, latitude): each slice is transposed to rows of latitude. */
+  transpose?: boolean;
 }
 
 /**
@@ -229,6 +231,10 @@ function buildField(
     const key = `${yDim}/${xDim}/${stringAttr(east.attributes, 'grid_mapping') ?? ''}`;
     built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim, timeDim);
     grids.set(key, built);
+  }
+  if (built.transpose) {
+    eastValues = transposeSlices(eastValues, built.locator.nx, built.locator.ny);
+    northValues = transposeSlices(northValues, built.locator.nx, built.locator.ny);
   }
   if (built.closeLongitude) {
     eastValues = repeatFirstColumn(eastValues, built.locator.nx - 1);
@@ -446,8 +452,11 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
     return projectedGrid(path, mapping, xv, yv);
   }
   // Regular lon/lat; a global axis (last + step = first + 360) is closed by repeating its first column.
-  if (xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLon(xv) && isLat(yv)) {
-    let lonAxis = xv.read();
+  // CF recommends (…, lat, lon) but allows any order: (…, lon, lat) is read transposed.
+  const transpose = !!(xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLat(xv) && isLon(yv) && !isLon(xv));
+  const lonAxisV = transpose ? yv : xv, latAxisV = transpose ? xv : yv;
+  if (lonAxisV && latAxisV && lonAxisV.shape.length === 1 && latAxisV.shape.length === 1 && isLon(lonAxisV) && isLat(latAxisV)) {
+    let lonAxis = lonAxisV.read();
     const n = lonAxis.length;
     const step = (lonAxis[n - 1] - lonAxis[0]) / (n - 1);
     const closeLongitude = n > 2 && step > 0 && Math.abs(lonAxis[n - 1] + step - (lonAxis[0] + 360)) < 0.01 * step;
@@ -457,9 +466,10 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
       closed[n] = lonAxis[0] + 360;
       lonAxis = closed;
     }
-    const locator = new RegularLonLatGrid(lonAxis, yv.read());
-    const lines = [locator.description + (closeLongitude ? ' (global: first column repeated at +360°)' : '')];
-    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines, closeLongitude };
+    const locator = new RegularLonLatGrid(lonAxis, latAxisV.read());
+    const lines = [locator.description + (closeLongitude ? ' (global: first column repeated at +360°)' : '') +
+      (transpose ? ` (stored (${yDim}, ${xDim}): read transposed)` : '')];
+    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines, closeLongitude, transpose };
   }
   // Curvilinear 2-D lon/lat from the coordinates attribute or any 2-D lat/lon on (y, x).
   const candidates = (stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/).map((n) => dataset.variables.get(n))
@@ -487,6 +497,16 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
     throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
   }
   throw new ForcingFileError(path, v.name, `cannot find its longitude/latitude: no 1-D lon/lat on (${yDim}, ${xDim}), no 2-D lon/lat, no grid_mapping`);
+}
+
+/** Slices stored as nx rows of ny (longitude major) become ny rows of nx (row-major by latitude). */
+function transposeSlices(values: Float64Array, nx: number, ny: number): Float64Array {
+  const out = new Float64Array(values.length);
+  const slice = nx * ny;
+  for (let base = 0; base < values.length; base += slice) {
+    for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) out[base + j * nx + i] = values[base + i * ny + j];
+  }
+  return out;
 }
 
 /** Rows of `nx` values become rows of nx + 1, the first value repeated at the end. */

@@ -150,3 +150,11 @@ describe('a rotated pole grid (CF rotated_latitude_longitude: COSMO, HARMONIE, C
     expectKnownField(ff.fields.wind!, points, [10, 50], 0.02);
   });
 });
+
+describe('dimension order', () => {
+  test('u(time, lon, lat): CF allows any order; read transposed, not refused', async () => {
+    const ff = await openForcingFile(`${DIR}lon_lat_order.nc`);
+    expect(ff.description.join('\n')).toMatch(/stored \(lon, lat\): read transposed/);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
+  });
+});
