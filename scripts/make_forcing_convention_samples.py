@@ -613,6 +613,27 @@ def speed_units(path, quantity, units, per_mps):
     ds.close()
 
 
+def fvcom(path):
+    """FVCOM output (unstructured): u/v(time, siglay, nele) on cell centres lonc/latc, time in MJD. Not read: a refusal must say so."""
+    ds = new(path, 'NETCDF3_CLASSIC')
+    ds.title = 'FVCOM-like unstructured mesh'
+    ds.createDimension('time', NT)
+    ds.createDimension('siglay', 3)
+    ds.createDimension('nele', 12)
+    ds.createDimension('node', 10)
+    var(ds, 'time', 'f4', ('time',), {'long_name': 'time', 'units': 'days since 1858-11-17 00:00:00', 'format': 'modified julian day (MJD)', 'time_zone': 'UTC'})[:] = \
+        [60310 + h / 24.0 for h in hours_list()]   # MJD 60310 = 2024-01-01
+    rng = np.random.default_rng(1)
+    for name, dim, sn in (('lonc', 'nele', 'longitude'), ('latc', 'nele', 'latitude'), ('lon', 'node', 'longitude'), ('lat', 'node', 'latitude')):
+        n = ds.dimensions[dim].size
+        var(ds, name, 'f4', (dim,), {'standard_name': sn, 'units': 'degrees_east' if sn == 'longitude' else 'degrees_north'})[:] = \
+            (-2 + 8 * rng.random(n)) if sn == 'longitude' else (54 + 4 * rng.random(n))
+    for name, sn in (('u', 'eastward_sea_water_velocity'), ('v', 'northward_sea_water_velocity')):
+        var(ds, name, 'f4', ('time', 'siglay', 'nele'), {'standard_name': sn, 'units': 'meters s-1', 'mesh': 'fvcom_mesh', 'location': 'face',
+            'coordinates': 'time siglay latc lonc'})[:] = np.full((NT, 3, 12), 0.3 if name == 'u' else -0.4, dtype='f4')
+    ds.close()
+
+
 def time_variants(out):
     h = np.array(hours_list(), dtype=float)
     epoch = T0.timestamp()
@@ -668,6 +689,7 @@ def fixtures(out):
     rotated_pole(f'{out}/rotated_pole_axis.nc', ({'axis': 'X'}, {'axis': 'Y'}))
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
     simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
+    fvcom(f'{out}/fvcom.nc')
 
 
 def main():
@@ -705,6 +727,7 @@ def main():
         'rotated_pole_axis': lambda: rotated_pole(f'{out}/rotated_pole_axis.nc', ({'axis': 'X'}, {'axis': 'Y'})),
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
+        'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
         'aviso_cm_per_s': lambda: speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0),
         'wind_knots': lambda: speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0),
         'time_variants': lambda: time_variants(out),

@@ -496,6 +496,13 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
   if (mapping && gmName !== 'latitude_longitude') {
     throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
   }
+  // an unstructured mesh: 1-D longitude and latitude along the variable's last dimension (nodes or cells)
+  const onLast = [...dataset.variables.values()].filter((c) => c.dimensions.length === 1 && c.dimensions[0] === xDim);
+  const meshLon = onLast.find(isLon), meshLat = onLast.find(isLat);
+  if (meshLon && meshLat) {
+    throw new ForcingFileError(path, v.name, `lies on an unstructured mesh (${meshLon.name}/${meshLat.name} along '${xDim}', as FVCOM, SCHISM, ADCIRC and ICON write): ` +
+      'sarbridge reads regular, projected and curvilinear grids; interpolate it to a regular grid first (e.g. cdo remapbil,r720x360 in.nc out.nc, or the model\'s own tools)');
+  }
   throw new ForcingFileError(path, v.name, `cannot find its longitude/latitude: no 1-D lon/lat on (${yDim}, ${xDim}), no 2-D lon/lat, no grid_mapping`);
 }
 

@@ -91,6 +91,10 @@ describe('met.no MEPS: ensemble members, and the wind at several levels under on
 });
 
 describe('levels no drift may use', () => {
+  test('an unstructured mesh (FVCOM) is refused as one, saying what to do', async () => {
+    await expect(openForcingFile(`${DIR}fvcom.nc`)).rejects.toThrow(/'u': lies on an unstructured mesh \(lonc\/latc along 'nele'.*interpolate it to a regular grid first/);
+  });
+
   test('a wind on pressure levels is refused, saying what is needed', async () => {
     await expect(openForcingFile(`${DIR}wind_pressure.nc`)).rejects.toThrow(/'u': is on pressure levels \(plev: 100000, 85000 Pa\).*10 m wind/);
   });
