@@ -526,31 +526,35 @@ def wrfout(path):
 
 # ---------------------------------------------------------------- cfgrib / xarray (ECMWF open data, GFS GRIB)
 
-def cfgrib_steps(path, step=0.25):
+def cfgrib_steps(path, step=0.25, one_step=False):
+    """cfgrib/xarray from GRIB: dims (step, latitude, longitude), valid_time(step); with one_step every time is a scalar."""
     lon1d = np.arange(-4.0, 8.01, step)
     lat1d = np.arange(62.0, 49.99, -step)
+    steps = hours_list()[:1] if one_step else hours_list()
     ds = new(path, 'NETCDF4')
     ds.GRIB_edition = 2
     ds.GRIB_centre = 'ecmf'
     ds.Conventions = 'CF-1.7'
     ds.institution = 'European Centre for Medium-Range Weather Forecasts'
     ds.history = 'GRIB to CDM+CF via cfgrib-0.9.10.4/ecCodes-2.31.0 with {"source": "ifs.grib2", "filter_by_keys": {}, "encode_cf": ["parameter", "time", "geography", "vertical"]}'
-    ds.createDimension('step', NT)
+    if not one_step:
+        ds.createDimension('step', NT)
     ds.createDimension('latitude', len(lat1d))
     ds.createDimension('longitude', len(lon1d))
     var(ds, 'time', 'i8', (), {'long_name': 'initial time of forecast', 'standard_name': 'forecast_reference_time', 'units': 'seconds since 1970-01-01', 'calendar': 'proleptic_gregorian'})[...] = int(T0.timestamp())
-    var(ds, 'step', 'i8', ('step',), {'long_name': 'time since forecast_reference_time', 'standard_name': 'forecast_period', 'units': 'hours'})[:] = hours_list()
+    step_dims = () if one_step else ('step',)
+    var(ds, 'step', 'i8', step_dims, {'long_name': 'time since forecast_reference_time', 'standard_name': 'forecast_period', 'units': 'hours'})[...] = steps if not one_step else steps[0]
     var(ds, 'heightAboveGround', 'f8', (), {'long_name': 'height above the surface', 'units': 'm', 'positive': 'up', 'standard_name': 'height'})[...] = 10.0
     var(ds, 'latitude', 'f8', ('latitude',), {'units': 'degrees_north', 'standard_name': 'latitude', 'long_name': 'latitude', 'stored_direction': 'decreasing'})[:] = lat1d
     var(ds, 'longitude', 'f8', ('longitude',), {'units': 'degrees_east', 'standard_name': 'longitude', 'long_name': 'longitude'})[:] = lon1d
-    var(ds, 'valid_time', 'i8', ('step',), {'standard_name': 'time', 'long_name': 'time', 'units': 'seconds since 1970-01-01', 'calendar': 'proleptic_gregorian'})[:] = \
-        [int((T0 + timedelta(hours=h)).timestamp()) for h in hours_list()]
+    var(ds, 'valid_time', 'i8', step_dims, {'standard_name': 'time', 'long_name': 'time', 'units': 'seconds since 1970-01-01', 'calendar': 'proleptic_gregorian'})[:] = \
+        [int((T0 + timedelta(hours=h)).timestamp()) for h in steps] if not one_step else int(T0.timestamp())
     east, north = grid_values('wind', lon1d, lat1d, 0.0, 56.0)
     for name, values, sn in (('u10', east, 'eastward_wind'), ('v10', north, 'northward_wind')):
-        v = var(ds, name, 'f4', ('step', 'latitude', 'longitude'), {'GRIB_paramId': 165 if name == 'u10' else 166, 'GRIB_shortName': name, 'units': 'm s**-1',
+        v = var(ds, name, 'f4', step_dims + ('latitude', 'longitude'), {'GRIB_paramId': 165 if name == 'u10' else 166, 'GRIB_shortName': name, 'units': 'm s**-1',
             'long_name': f'10 metre {name[0].upper()} wind component', 'standard_name': sn, 'coordinates': 'heightAboveGround latitude longitude step time valid_time'},
             fill=np.float32(np.nan))
-        v[:] = values.astype('f4')
+        v[:] = (values[0] if one_step else values).astype('f4')
     ds.close()
 
 
@@ -690,6 +694,7 @@ def fixtures(out):
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
     simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
     fvcom(f'{out}/fvcom.nc')
+    cfgrib_steps(f'{out}/cfgrib_one_step.nc', step=1.0, one_step=True)
 
 
 def main():
@@ -728,6 +733,7 @@ def main():
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
+        'cfgrib_one_step': lambda: cfgrib_steps(f'{out}/cfgrib_one_step.nc', one_step=True),
         'aviso_cm_per_s': lambda: speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0),
         'wind_knots': lambda: speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0),
         'time_variants': lambda: time_variants(out),

@@ -175,6 +175,7 @@ function buildField(
     throw new ForcingFileError(path, east.name, `time dimension '${timeDim}' must come first, dimensions are (${dims.join(', ')})`);
   }
   const times = timeDim !== undefined ? readTimes(path, dataset, timeDim, options) : null;
+  const validAt = timeDim === undefined ? scalarTime(dataset, east) : undefined;
   const timesS = times === null ? null : times.timesS;
   // Extra dimensions (vertical level, height, ensemble member, ERA5's expver): one index each, or merged
   const ranges: Array<readonly [number, number] | null> = [];
@@ -275,10 +276,16 @@ function buildField(
   for (const l of levelLines) description.push(`  level: ${l}`);
   for (const l of unitLines) description.push(`  units: ${l}`);
   description.push(timesS === null
-    ? '  time: none (one timeless field)'
+    ? (validAt === undefined ? '  time: none (one timeless field)' : `  time: one field, valid at ${iso(validAt.timeS)} (scalar ${validAt.name}), used at every time`)
     : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : '') +
       (times?.origin ? `; ${times.origin}` : ''));
   description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
+  if (validAt !== undefined) {
+    const warning = `${name}: the ${pair.quantity} (${east.name}/${north.name}) is one field valid at ${iso(validAt.timeS)} (scalar ${validAt.name}), ` +
+      'used at every time of the run as if it did not change; give a file with the times the drift spans';
+    description.push(`  WARNING: ${warning}`);
+    warnings.push(warning);
+  }
   if (absurd > 0) {
     const warning = `${name}: ${absurd} of ${eastValues.length} ${pair.quantity} values (${east.name}/${north.name}) are faster than ` +
       `${limitMps} m/s (up to ${fastestMps >= 1e6 ? fastestMps.toExponential(2) : fastestMps >= 100 ? fastestMps.toFixed(0) : fastestMps.toPrecision(3)} m/s), which no ${pair.quantity} is: treated as missing (unmarked fill or corrupt data?)`;
@@ -294,6 +301,27 @@ function iso(s: number): string {
 
 function fmtStep(s: number): string {
   return s % 3600 === 0 ? `every ${s / 3600} h` : `every ${s} s`;
+}
+
+/**
+ * The time of a field without a time dimension, from a scalar time coordinate (CF §5.7: named in
+ * `coordinates`, or any 0-d variable with standard_name time): cfgrib's valid_time of one step, a
+ * single analysis. Undefined when there is none or it cannot be read.
+ */
+function scalarTime(dataset: Dataset, v: DatasetVariable): { timeS: number; name: string } | undefined {
+  const named = new Set((stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/));
+  const scalars = [...dataset.variables.values()].filter((c) => c.shape.length === 0 && /since/i.test(stringAttr(c.attributes, 'units') ?? ''));
+  const tv = scalars.find((c) => stringAttr(c.attributes, 'standard_name') === 'time')
+    ?? scalars.find((c) => named.has(c.name) && !/forecast_reference_time/.test(stringAttr(c.attributes, 'standard_name') ?? ''));
+  if (!tv) return undefined;
+  const axis = cfTimeAxis(stringAttr(tv.attributes, 'units')!, stringAttr(tv.attributes, 'calendar') ?? 'standard');
+  if (typeof axis === 'string') return undefined;
+  try {
+    const timeS = axis.toEpochS(tv.read()[0]);
+    return Number.isFinite(timeS) ? { timeS, name: tv.name } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A 1-D variable on `dim` with standard_name time and "… since …" units (cfgrib's valid_time(step)), if any. */

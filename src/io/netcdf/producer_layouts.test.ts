@@ -106,6 +106,15 @@ describe('ECMWF GRIB through cfgrib/xarray', () => {
     const ff = await openForcingFile(`${DIR}cfgrib_steps.nc`);
     expectKnownField(ff.fields.wind!, NORTH_SEA, [0, 56], 1e-5);
   });
+
+  test('one step: every time coordinate a scalar; the field is used throughout, and the user is told its one valid time', async () => {
+    const ff = await openForcingFile(`${DIR}cfgrib_one_step.nc`);
+    expect(ff.description.join('\n')).toMatch(/time: one field, valid at 2024-01-01T00:00Z \(scalar valid_time\), used at every time/);
+    expect(ff.warnings).toEqual([expect.stringMatching(/cfgrib_one_step\.nc: the wind \(u10\/v10\) is one field valid at 2024-01-01T00:00Z .*give a file with the times the drift spans/)]);
+    const [e, n] = known(0.5, 56.5, 0, 0, 56);
+    const got = sampleAt(ff.fields.wind!, 7, 0.5, 56.5);
+    expect(Math.abs(got.east - e) + Math.abs(got.north - n)).toBeLessThan(1e-5);
+  });
 });
 
 describe('WRF output as wrfout comes (not CF)', () => {
