@@ -617,6 +617,32 @@ def speed_units(path, quantity, units, per_mps):
     ds.close()
 
 
+def speed_direction(path, quantity):
+    """Speed and direction instead of components (CF wind_speed + wind_from_direction; sea_water_speed +
+    direction_of_sea_water_velocity, toward): the Met Office DataHub's 10 m wind, current meters."""
+    lon1d = np.arange(-2.0, 6.01, 1.0)
+    lat1d = np.arange(54.0, 58.01, 1.0)
+    ds = new(path, 'NETCDF4')
+    ds.Conventions = 'CF-1.7'
+    ds.createDimension('time', NT)
+    ds.createDimension('latitude', len(lat1d))
+    ds.createDimension('longitude', len(lon1d))
+    var(ds, 'time', 'i8', ('time',), {'standard_name': 'time', 'units': 'seconds since 1970-01-01 00:00:00', 'calendar': 'gregorian', 'axis': 'T'})[:] = \
+        [int((T0 + timedelta(hours=h)).timestamp()) for h in hours_list()]
+    var(ds, 'latitude', 'f4', ('latitude',), {'standard_name': 'latitude', 'units': 'degrees_north', 'axis': 'Y'})[:] = lat1d
+    var(ds, 'longitude', 'f4', ('longitude',), {'standard_name': 'longitude', 'units': 'degrees_east', 'axis': 'X'})[:] = lon1d
+    var(ds, 'height', 'f4', (), {'standard_name': 'height', 'units': 'm', 'positive': 'up'})[...] = 10.0 if quantity == 'wind' else 0.0
+    east, north = grid_values(quantity, lon1d, lat1d, 2.0, 56.0)
+    speed = np.hypot(east, north)
+    if quantity == 'wind':
+        names = (('wind_speed', 'wind_speed', 'm s-1', speed), ('wind_from_direction', 'wind_from_direction', 'degrees', np.degrees(np.arctan2(-east, -north)) % 360))
+    else:
+        names = (('sea_water_speed', 'sea_water_speed', 'm s-1', speed), ('sea_water_direction', 'direction_of_sea_water_velocity', 'degree', np.degrees(np.arctan2(east, north)) % 360))
+    for name, sn, units, values in names:
+        var(ds, name, 'f4', ('time', 'latitude', 'longitude'), {'standard_name': sn, 'units': units, 'coordinates': 'height'}, fill=np.float32(np.nan))[:] = values.astype('f4')
+    ds.close()
+
+
 def fvcom(path):
     """FVCOM output (unstructured): u/v(time, siglay, nele) on cell centres lonc/latc, time in MJD. Not read: a refusal must say so."""
     ds = new(path, 'NETCDF3_CLASSIC')
@@ -694,6 +720,8 @@ def fixtures(out):
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
     simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
     fvcom(f'{out}/fvcom.nc')
+    speed_direction(f'{out}/wind_speed_direction.nc', 'wind')
+    speed_direction(f'{out}/current_speed_direction.nc', 'current')
     cfgrib_steps(f'{out}/cfgrib_one_step.nc', step=1.0, one_step=True)
 
 
@@ -733,6 +761,8 @@ def main():
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
+        'wind_speed_direction': lambda: speed_direction(f'{out}/wind_speed_direction.nc', 'wind'),
+        'current_speed_direction': lambda: speed_direction(f'{out}/current_speed_direction.nc', 'current'),
         'cfgrib_one_step': lambda: cfgrib_steps(f'{out}/cfgrib_one_step.nc', one_step=True),
         'aviso_cm_per_s': lambda: speed_units(f'{out}/aviso_cm_per_s.nc', 'current', 'cm/s', 100.0),
         'wind_knots': lambda: speed_units(f'{out}/wind_knots.nc', 'wind', 'knots', 3600.0 / 1852.0),

@@ -208,7 +208,7 @@ function buildField(
   const nt = timesS === null ? 1 : timesS.length;
   // to m/s (CF: units UDUNITS understands; AVISO's older currents are in cm/s, some winds in knots)
   const unitLines: string[] = [];
-  for (const [v, values] of [[east, eastValues], [north, northValues]] as const) {
+  for (const [v, values] of (pair.polar ? [[east, eastValues]] : [[east, eastValues], [north, northValues]]) as Array<[DatasetVariable, Float64Array]>) {
     const units = stringAttr(v.attributes, 'units');
     const factor = velocityUnitMps(units);
     if (typeof factor === 'string') {
@@ -217,6 +217,21 @@ function buildField(
     if (factor !== 1) for (let k = 0; k < values.length; k++) values[k] *= factor;
     if (units === undefined || units.trim() === '') unitLines.push(`${v.name} has no units: taken as m/s`);
     else if (factor !== 1) unitLines.push(`${v.name} in '${units.trim()}', converted to m/s (× ${Number(factor.toPrecision(6))})`);
+  }
+  if (pair.polar) {
+    // speed and direction (degrees clockwise from true north) to east/north components per node
+    const units = (stringAttr(north.attributes, 'units') ?? '').trim();
+    const toRad = /^(degrees?|deg|degree_true|degrees_true|°)$/i.test(units) ? Math.PI / 180 : /^(radians?|rad)$/i.test(units) ? 1 : NaN;
+    if (Number.isNaN(toRad)) {
+      throw new ForcingFileError(path, north.name, `is a direction in '${units || 'no units'}'; CF gives directions in degrees (clockwise from north)`);
+    }
+    const sign = pair.polar === 'from' ? -1 : 1;
+    for (let k = 0; k < eastValues.length; k++) {
+      const speed = eastValues[k], direction = northValues[k] * toRad;
+      eastValues[k] = sign * speed * Math.sin(direction);
+      northValues[k] = sign * speed * Math.cos(direction);
+    }
+    unitLines.push(`speed ${east.name} and direction ${north.name} (${pair.polar === 'from' ? 'blowing from' : 'flowing toward'}, clockwise from north) turned into east/north components at the grid nodes`);
   }
 
   let built: BuiltGrid;

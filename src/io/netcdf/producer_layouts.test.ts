@@ -171,3 +171,21 @@ describe('dimension order', () => {
     expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-5);
   });
 });
+
+describe('speed and direction instead of components (CF standard names)', () => {
+  test('wind_speed and wind_from_direction (the Met Office DataHub\'s 10 m wind): components per node, then interpolated', async () => {
+    const ff = await openForcingFile(`${DIR}wind_speed_direction.nc`);
+    expect(ff.description.join('\n')).toMatch(/speed wind_speed and direction wind_from_direction \(blowing from/);
+    expectKnownField(ff.fields.wind!, NORTH_SEA, [2, 56], 1e-4);
+  });
+
+  test('sea_water_speed and direction_of_sea_water_velocity (toward)', async () => {
+    const ff = await openForcingFile(`${DIR}current_speed_direction.nc`);
+    const current = ff.fields.current!;
+    for (const [lon, lat] of NORTH_SEA) {
+      const got = sampleAt(current, 4.25, lon, lat);
+      const [e, n] = known(lon, lat, 4.25, 2, 56).map((x) => 0.1 * x);
+      expect(Math.abs(got.east - e) + Math.abs(got.north - n)).toBeLessThan(1e-5);
+    }
+  });
+});

@@ -10,6 +10,12 @@ export interface VariablePair {
   readonly north: DatasetVariable;
   /** True when the components are along the grid's x/y (i/j) axes and must be rotated. */
   readonly gridRelative: boolean;
+  /**
+   * Set when the pair is a speed (`east`) and a direction (`north`, degrees clockwise from true
+   * north) instead of components: 'from' for the direction the wind blows from, 'toward' for the
+   * direction the flow goes to.
+   */
+  readonly polar?: 'from' | 'toward';
   /** How the pair was found, for the description. */
   readonly foundBy: string;
 }
@@ -30,6 +36,17 @@ const STANDARD_NAME_PAIRS: Record<ForcingQuantity, ReadonlyArray<readonly [strin
     ['sea_water_x_velocity_at_u_location', 'sea_water_y_velocity_at_v_location', true],
     ['surface_geostrophic_eastward_sea_water_velocity', 'surface_geostrophic_northward_sea_water_velocity', false],
   ],
+};
+
+/**
+ * CF speed and direction pairs (standard names table: wind_speed with wind_from_direction or
+ * wind_to_direction; sea_water_speed with direction_of_sea_water_velocity, "the direction toward
+ * which the velocity vector points"), as services that give no components write them (the Met Office
+ * DataHub's 10 m wind, current meters). Used when no component pair is found.
+ */
+const POLAR_PAIRS: Record<ForcingQuantity, ReadonlyArray<readonly [string, string, 'from' | 'toward']>> = {
+  wind: [['wind_speed', 'wind_from_direction', 'from'], ['wind_speed', 'wind_to_direction', 'toward']],
+  current: [['sea_water_speed', 'direction_of_sea_water_velocity', 'toward'], ['sea_surface_water_speed', 'direction_of_sea_water_velocity', 'toward']],
 };
 
 /** Each vector-component standard name the reader knows, with its partner component and quantity. */
@@ -122,6 +139,12 @@ export function findVariablePairs(
         found = { quantity, east: pair[0], north: pair[1], gridRelative: grid,
           foundBy: `standard_name ${e} / ${n}` + (others > 0 ? ` (the one at 10 m of ${others + 1} with that name)` : '') };
         break;
+      }
+    }
+    if (!found) {
+      for (const [speed, direction, polar] of POLAR_PAIRS[quantity]) {
+        const pair = bestPair(dataset, quantity, byStandardName.get(speed), byStandardName.get(direction));
+        if (pair) { found = { quantity, east: pair[0], north: pair[1], gridRelative: false, polar, foundBy: `standard_name ${speed} / ${direction}` }; break; }
       }
     }
     if (!found) {
