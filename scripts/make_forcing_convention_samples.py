@@ -425,6 +425,57 @@ def rotated_pole(path, axis_attrs):
     ds.close()
 
 
+def laea_inverse(x, y, lat0, lon0):
+    """Spherical Lambert azimuthal equal-area (Snyder 1987, eqs. 20-14, 24-2/24-3), inverse."""
+    p0 = math.radians(lat0)
+    rho = np.hypot(x, y)
+    c = 2 * np.arcsin(rho / (2 * R_EARTH))
+    with np.errstate(invalid='ignore', divide='ignore'):
+        lat = np.degrees(np.arcsin(np.cos(c) * math.sin(p0) + np.where(rho > 0, y * np.sin(c) * math.cos(p0) / rho, 0)))
+    lon = lon0 + np.degrees(np.arctan2(x * np.sin(c), rho * math.cos(p0) * np.cos(c) - y * math.sin(p0) * np.sin(c)))
+    return lon, lat
+
+
+def ukv_laea(path):
+    """Met Office UKV-like: Lambert azimuthal equal-area (not conformal), projection_x/y_coordinate, grid-relative x_wind/y_wind."""
+    lat0, lon0 = 54.9, -2.5
+    x1d = np.arange(-300000.0, 300001.0, 50000.0)
+    y1d = np.arange(-400000.0, 400001.0, 50000.0)
+    x2, y2 = np.meshgrid(x1d, y1d)
+    lon2, lat2 = laea_inverse(x2, y2, lat0, lon0)
+    # the ground directions of +x and +y (an equal-area map does not keep angles: they need not be at 90 degrees)
+    d = 1.0
+    def direction(lo, la):
+        e = (lo - lon2) * np.cos(np.radians(lat2)); n = la - lat2
+        l = np.hypot(e, n)
+        return e / l, n / l
+    xe, xn = direction(*laea_inverse(x2 + d, y2, lat0, lon0))
+    ye, yn = direction(*laea_inverse(x2, y2 + d, lat0, lon0))
+    ds = new(path, 'NETCDF4')
+    ds.Conventions = 'CF-1.7, UKMO-1.0'
+    ds.institution = 'synthetic Met Office UKV-like layout'
+    ds.createDimension('time', NT)
+    ds.createDimension('projection_y_coordinate', len(y1d))
+    ds.createDimension('projection_x_coordinate', len(x1d))
+    var(ds, 'time', 'i8', ('time',), {'standard_name': 'time', 'units': 'seconds since 1970-01-01 00:00:00', 'calendar': 'gregorian', 'axis': 'T'})[:] = \
+        [int((T0 + timedelta(hours=h)).timestamp()) for h in hours_list()]
+    var(ds, 'projection_x_coordinate', 'f8', ('projection_x_coordinate',), {'standard_name': 'projection_x_coordinate', 'units': 'm', 'axis': 'X'})[:] = x1d
+    var(ds, 'projection_y_coordinate', 'f8', ('projection_y_coordinate',), {'standard_name': 'projection_y_coordinate', 'units': 'm', 'axis': 'Y'})[:] = y1d
+    var(ds, 'height', 'f4', (), {'standard_name': 'height', 'units': 'm', 'positive': 'up'})[...] = 10.0
+    var(ds, 'lambert_azimuthal_equal_area', 'i4', (), {'grid_mapping_name': 'lambert_azimuthal_equal_area', 'longitude_of_prime_meridian': 0.0,
+        'earth_radius': R_EARTH, 'longitude_of_projection_origin': lon0, 'latitude_of_projection_origin': lat0, 'false_easting': 0.0, 'false_northing': 0.0})[...] = 0
+    east = np.stack([field('wind', lon2, lat2, h, -2.5, 55.0)[0] for h in hours_list()])
+    north = np.stack([field('wind', lon2, lat2, h, -2.5, 55.0)[1] for h in hours_list()])
+    # components along the grid's x and y: solve east/north = gx * xhat + gy * yhat
+    det = xe * yn - ye * xn
+    gx = (east * yn - north * ye) / det
+    gy = (north * xe - east * xn) / det
+    for name, values, sn in (('x_wind', gx, 'x_wind'), ('y_wind', gy, 'y_wind')):
+        var(ds, name, 'f4', ('time', 'projection_y_coordinate', 'projection_x_coordinate'), {'standard_name': sn, 'units': 'm s-1',
+            'grid_mapping': 'lambert_azimuthal_equal_area', 'coordinates': 'height'}, fill=np.float32(np.nan))[:] = values.astype('f4')
+    ds.close()
+
+
 def ps_inverse(x, y, lat_ts, lon0):
     """Spherical north polar stereographic with true scale at lat_ts."""
     k = (1 + math.sin(math.radians(lat_ts))) / 2   # scale at the pole
@@ -720,6 +771,7 @@ def fixtures(out):
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
     simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
     fvcom(f'{out}/fvcom.nc')
+    ukv_laea(f'{out}/ukv_laea.nc')
     speed_direction(f'{out}/wind_speed_direction.nc', 'wind')
     speed_direction(f'{out}/current_speed_direction.nc', 'current')
     cfgrib_steps(f'{out}/cfgrib_one_step.nc', step=1.0, one_step=True)
@@ -761,6 +813,7 @@ def main():
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
+        'ukv_laea': lambda: ukv_laea(f'{out}/ukv_laea.nc'),
         'wind_speed_direction': lambda: speed_direction(f'{out}/wind_speed_direction.nc', 'wind'),
         'current_speed_direction': lambda: speed_direction(f'{out}/current_speed_direction.nc', 'current'),
         'cfgrib_one_step': lambda: cfgrib_steps(f'{out}/cfgrib_one_step.nc', one_step=True),

@@ -638,6 +638,21 @@ function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
     const ts = num('standard_parallel');
     return `+proj=merc +lon_0=${num('longitude_of_projection_origin') ?? 0} ` + (ts !== undefined ? `+lat_ts=${ts} ` : `+k_0=${num('scale_factor_at_projection_origin') ?? 1} `) + common;
   }
+  if (gm === 'lambert_azimuthal_equal_area') {
+    return `+proj=laea +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ${common}`;
+  }
+  if (gm === 'stereographic') {
+    return `+proj=stere +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ` +
+      `+k_0=${num('scale_factor_at_projection_origin') ?? 1} ${common}`;
+  }
+  if (gm === 'albers_conical_equal_area') {
+    const sp = list('standard_parallel');
+    return `+proj=aea +lat_1=${sp[0] ?? 0} +lat_2=${sp[1] ?? sp[0] ?? 0} +lat_0=${num('latitude_of_projection_origin') ?? 0} ` +
+      `+lon_0=${num('longitude_of_central_meridian') ?? 0} ${common}`;
+  }
+  if (gm === 'azimuthal_equidistant') {
+    return `+proj=aeqd +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ${common}`;
+  }
   if (gm === 'rotated_latitude_longitude') {
     // CF rotated pole as PROJ's oblique transformation (as cartopy's RotatedPole writes it): the grid's
     // north pole at (grid_north_pole_latitude, grid_north_pole_longitude), the true pole at grid
@@ -653,7 +668,8 @@ function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
     return `+proj=tmerc +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_central_meridian') ?? 0} ` +
       `+k_0=${num('scale_factor_at_central_meridian') ?? 1} ${common}`;
   }
-  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, mercator, transverse_mercator, rotated_latitude_longitude, latitude_longitude`);
+  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, stereographic, mercator, transverse_mercator, lambert_azimuthal_equal_area, ` +
+    'albers_conical_equal_area, azimuthal_equidistant, rotated_latitude_longitude, latitude_longitude');
 }
 
 function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariable, yv: DatasetVariable): BuiltGrid {
@@ -693,7 +709,29 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     return Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [(p[0] - xs[0]) / dx, (p[1] - ys[0]) / dy] : [NaN, NaN];
   };
   const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `projected (${gm})`, indexOf });
-  const axes = (): GridAxes => {
+  const conformal = gm !== 'lambert_azimuthal_equal_area' && gm !== 'albers_conical_equal_area' && gm !== 'azimuthal_equidistant';
+  const axes = (): GridAxes => conformal ? conformalAxes() : groundAxes();
+  // Any projection: the ground directions (east/north) of a small step along +x and along +y at each node.
+  const groundAxes = (): GridAxes => {
+    const n = nx * ny;
+    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
+    const step = 1e-3 * Math.min(Math.abs(dx), Math.abs(dy));
+    const toward = (from: readonly number[], to: readonly number[]): [number, number] => {
+      const e = wrapDeg(to[0] - from[0]) * Math.cos((from[1] * Math.PI) / 180), nn = to[1] - from[1];
+      const l = Math.hypot(e, nn) || 1;
+      return [e / l, nn / l];
+    };
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const k = j * nx + i;
+        const p0 = [lon[k], lat[k]];
+        [xe[k], xn[k]] = toward(p0, converter.inverse([xs[i] + step, ys[j]]));
+        [ye[k], yn[k]] = toward(p0, converter.inverse([xs[i], ys[j] + step]));
+      }
+    }
+    return { xe, xn, ye, yn, how: `proj4 '${def}', axes from steps along x and y` };
+  };
+  const conformalAxes = (): GridAxes => {
     // Grid x/y unit vectors in east/north: invert the projection's local Jacobian at every node.
     const n = nx * ny;
     const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);

@@ -189,3 +189,12 @@ describe('speed and direction instead of components (CF standard names)', () => 
     }
   });
 });
+
+describe('an equal-area projection (Met Office UKV: lambert_azimuthal_equal_area)', () => {
+  test('positions through the projection; grid-relative x_wind/y_wind turned by the ground directions of x and y', async () => {
+    const ff = await openForcingFile(`${DIR}ukv_laea.nc`);
+    expect(ff.description.join('\n')).toMatch(/\+proj=laea .*axes from steps along x and y/);
+    // 50 km cells: bilinear in x/y of a field linear in lon/lat is off by about a cm/s
+    expectKnownField(ff.fields.wind!, [[-2.5, 54.9], [-5.9, 52.3], [1.2, 57.1]], [-2.5, 55], 0.03);
+  });
+});
