@@ -609,6 +609,41 @@ def cfgrib_steps(path, step=0.25, one_step=False):
     ds.close()
 
 
+def hrrr_cfgrib(path):
+    """NOAA HRRR GRIB2 through cfgrib (0.9.14+): u10/v10 labelled eastward/northward_wind but GRIB_uvRelativeToGrid = 1
+    (the GRIB2 resolution and component flags: along the Lambert grid), 2-D latitude/longitude in 0..360."""
+    lat1, lon0 = 38.5, -97.5
+    x1d = np.arange(-600000.0, 600001.0, 100000.0)
+    y1d = np.arange(-400000.0, 400001.0, 100000.0)
+    x2, y2 = np.meshgrid(x1d, y1d)
+    lon2, lat2, n = lcc_inverse(x2, y2, lat1, lon0, lat1)
+    gamma = -n * np.radians(lon2 - lon0)
+    ds = new(path, 'NETCDF4')
+    ds.GRIB_edition = 2
+    ds.GRIB_centre = 'kwbc'
+    ds.Conventions = 'CF-1.7'
+    ds.institution = 'US National Weather Service - NCEP'
+    ds.createDimension('step', NT)
+    ds.createDimension('y', len(y1d))
+    ds.createDimension('x', len(x1d))
+    var(ds, 'time', 'i8', (), {'standard_name': 'forecast_reference_time', 'units': 'seconds since 1970-01-01', 'calendar': 'proleptic_gregorian'})[...] = int(T0.timestamp())
+    var(ds, 'step', 'f8', ('step',), {'standard_name': 'forecast_period', 'units': 'hours'})[:] = hours_list()
+    var(ds, 'heightAboveGround', 'f8', (), {'units': 'm', 'positive': 'up', 'standard_name': 'height'})[...] = 10.0
+    var(ds, 'latitude', 'f8', ('y', 'x'), {'units': 'degrees_north', 'standard_name': 'latitude'})[:] = lat2
+    var(ds, 'longitude', 'f8', ('y', 'x'), {'units': 'degrees_east', 'standard_name': 'longitude'})[:] = lon2 % 360.0
+    var(ds, 'valid_time', 'i8', ('step',), {'standard_name': 'time', 'units': 'seconds since 1970-01-01', 'calendar': 'proleptic_gregorian'})[:] = \
+        [int((T0 + timedelta(hours=h)).timestamp()) for h in hours_list()]
+    east = np.stack([field('wind', lon2, lat2, h, -97.5, 38.5)[0] for h in hours_list()])
+    north = np.stack([field('wind', lon2, lat2, h, -97.5, 38.5)[1] for h in hours_list()])
+    gx, gy = to_grid(east, north, gamma)
+    for name, values, sn in (('u10', gx, 'eastward_wind'), ('v10', gy, 'northward_wind')):
+        var(ds, name, 'f4', ('step', 'y', 'x'), {'GRIB_paramId': 165 if name == 'u10' else 166, 'GRIB_shortName': name, 'GRIB_gridType': 'lambert',
+            'GRIB_uvRelativeToGrid': np.int64(1), 'GRIB_LaDInDegrees': lat1, 'GRIB_LoVInDegrees': lon0 % 360, 'units': 'm s**-1', 'standard_name': sn,
+            'long_name': f'10 metre {name[0].upper()} wind component', 'coordinates': 'heightAboveGround latitude longitude step time valid_time'},
+            fill=np.float32(np.nan))[:] = values.astype('f4')
+    ds.close()
+
+
 # ---------------------------------------------------------------- time and level variants
 
 def simple(path, time_units, time_values, calendar=None, time_dtype='f8', fmt='NETCDF3_CLASSIC', quantity='wind', level=None, transposed=False):
@@ -771,6 +806,7 @@ def fixtures(out):
     rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {}))
     simple(f'{out}/lon_lat_order.nc', 'hours since 2024-01-01', np.array(hours_list(), dtype=float), transposed=True)
     fvcom(f'{out}/fvcom.nc')
+    hrrr_cfgrib(f'{out}/hrrr_cfgrib.nc')
     ukv_laea(f'{out}/ukv_laea.nc')
     speed_direction(f'{out}/wind_speed_direction.nc', 'wind')
     speed_direction(f'{out}/current_speed_direction.nc', 'current')
@@ -813,6 +849,7 @@ def main():
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
+        'hrrr_cfgrib': lambda: hrrr_cfgrib(f'{out}/hrrr_cfgrib.nc'),
         'ukv_laea': lambda: ukv_laea(f'{out}/ukv_laea.nc'),
         'wind_speed_direction': lambda: speed_direction(f'{out}/wind_speed_direction.nc', 'wind'),
         'current_speed_direction': lambda: speed_direction(f'{out}/current_speed_direction.nc', 'current'),

@@ -198,3 +198,13 @@ describe('an equal-area projection (Met Office UKV: lambert_azimuthal_equal_area
     expectKnownField(ff.fields.wind!, [[-2.5, 54.9], [-5.9, 52.3], [1.2, 57.1]], [-2.5, 55], 0.03);
   });
 });
+
+describe('NOAA HRRR through cfgrib: grid-relative winds under earth-relative names', () => {
+  test('u10/v10 with GRIB_uvRelativeToGrid = 1 are turned from the Lambert grid (2-D lat/lon, longitudes 0..360)', async () => {
+    // cfgrib names them eastward_wind/northward_wind whatever GRIB's resolution and component flags say;
+    // since 0.9.14 it writes the flag as GRIB_uvRelativeToGrid. Near the grid's edges HRRR turns 6° and more.
+    const ff = await openForcingFile(`${DIR}hrrr_cfgrib.nc`);
+    expect(ff.description.join('\n')).toMatch(/GRIB_uvRelativeToGrid = 1.*grid-relative, rotated/);
+    expectKnownField(ff.fields.wind!, [[-97.5, 38.5], [-103.2, 35.9], [-91.4, 41.2]], [-97.5, 38.5], 0.05);
+  });
+});

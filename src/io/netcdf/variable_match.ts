@@ -78,6 +78,17 @@ const NAME_ALIASES: Record<ForcingQuantity, ReadonlyArray<readonly [string, stri
   ],
 };
 
+/**
+ * A pair whose variables say they came from GRIB with u/v along the grid (cfgrib, since 0.9.14,
+ * writes the resolution and component flags as GRIB_uvRelativeToGrid, but names the components
+ * eastward_wind/northward_wind either way: HRRR, RTMA, NAM on Lambert grids) made grid-relative.
+ */
+function gribRelativeToGrid(pair: VariablePair): VariablePair {
+  const flag = pair.east.attributes.GRIB_uvRelativeToGrid;
+  if (pair.gridRelative || pair.polar || !Array.isArray(flag) || flag[0] !== 1) return pair;
+  return { ...pair, gridRelative: true, foundBy: `${pair.foundBy}; GRIB_uvRelativeToGrid = 1: along the grid` };
+}
+
 /** True when the dataset is WRF output (wrfout: global MAP_PROJ, TITLE " OUTPUT FROM WRF …"). */
 export function isWrf(dataset: Dataset): boolean {
   const title = dataset.globalAttributes.TITLE;
@@ -128,7 +139,7 @@ export function findVariablePairs(
       }
       const sn = stringAttr(east.attributes, 'standard_name') ?? '';
       const gridRelative = /^(x_|y_)|_x_|_y_/.test(sn) || isRomsVariable(east) || /^x_/.test(east.name);
-      pairs.push({ quantity, east, north, gridRelative, foundBy: 'user mapping' });
+      pairs.push(gribRelativeToGrid({ quantity, east, north, gridRelative, foundBy: 'user mapping' }));
       continue;
     }
     let found: VariablePair | undefined;
@@ -159,7 +170,7 @@ export function findVariablePairs(
         break;
       }
     }
-    if (found) pairs.push(found);
+    if (found) pairs.push(gribRelativeToGrid(found));
   }
   return { pairs, missingOverride };
 }
