@@ -199,12 +199,18 @@ describe('an equal-area projection (Met Office UKV: lambert_azimuthal_equal_area
   });
 });
 
-describe('NOAA HRRR through cfgrib: grid-relative winds under earth-relative names', () => {
+describe('NOAA HRRR through cfgrib and wgrib2: GRIB winds along the Lambert grid', () => {
   test('u10/v10 with GRIB_uvRelativeToGrid = 1 are turned from the Lambert grid (2-D lat/lon, longitudes 0..360)', async () => {
     // cfgrib names them eastward_wind/northward_wind whatever GRIB's resolution and component flags say;
     // since 0.9.14 it writes the flag as GRIB_uvRelativeToGrid. Near the grid's edges HRRR turns 6° and more.
     const ff = await openForcingFile(`${DIR}hrrr_cfgrib.nc`);
     expect(ff.description.join('\n')).toMatch(/GRIB_uvRelativeToGrid = 1.*grid-relative, rotated/);
+    expectKnownField(ff.fields.wind!, [[-97.5, 38.5], [-103.2, 35.9], [-91.4, 41.2]], [-97.5, 38.5], 0.05);
+  });
+
+  test('the same through wgrib2 -netcdf: UGRD_10maboveground as GRIB holds it, along the grid', async () => {
+    const ff = await openForcingFile(`${DIR}hrrr_wgrib2.nc`);
+    expect(ff.description.join('\n')).toMatch(/UGRD_10maboveground \/ VGRD_10maboveground.*grid-relative, rotated to east\/north per node \(axis directions from the 2-D longitude\/latitude\)/);
     expectKnownField(ff.fields.wind!, [[-97.5, 38.5], [-103.2, 35.9], [-91.4, 41.2]], [-97.5, 38.5], 0.05);
   });
 });

@@ -64,13 +64,20 @@ export function vectorStandardNames(): Map<string, { readonly partner: string; r
 /**
  * Variable-name aliases for files without standard_name: ERA5/WRF u10/v10, GFS converted to
  * NetCDF (UGRD/VGRD at 10 m), CMIP uas/vas, CMEMS uo/vo, HYCOM water_u/water_v, ROMS u/v
- * (grid-relative, staggered, only when on ROMS u/v dimensions).
+ * (grid-relative, staggered, only when on ROMS u/v dimensions). GRIB's components as its
+ * converters name them (wgrib2's UGRD_10maboveground, THREDDS's u-component_of_wind_…, CDO's
+ * 10u/var165) are along the grid, as GRIB writes them on a projected grid (HRRR, NAM, HARMONIE:
+ * the resolution and component flags) and as they are anyway on a longitude/latitude grid, where
+ * along the grid is east/north; a file made earth-relative first (wgrib2 -new_grid_winds earth)
+ * says so with a variable mapping (eastward_wind=…, northward_wind=…).
  */
 const NAME_ALIASES: Record<ForcingQuantity, ReadonlyArray<readonly [string, string, boolean]>> = {
   wind: [
     ['u10', 'v10', false], ['U10', 'V10', false], ['u10m', 'v10m', false],
-    ['UGRD_10maboveground', 'VGRD_10maboveground', false], ['ugrd10m', 'vgrd10m', false],
-    ['UGRD', 'VGRD', false], ['uas', 'vas', false], ['x_wind_10m', 'y_wind_10m', true],
+    ['UGRD_10maboveground', 'VGRD_10maboveground', true], ['ugrd10m', 'vgrd10m', false],
+    ['u-component_of_wind_height_above_ground', 'v-component_of_wind_height_above_ground', true],
+    ['10u', '10v', true], ['var165', 'var166', true],
+    ['UGRD', 'VGRD', true], ['uas', 'vas', false], ['x_wind_10m', 'y_wind_10m', true],
   ],
   current: [
     ['uo', 'vo', false], ['water_u', 'water_v', false], ['ucur', 'vcur', false],
