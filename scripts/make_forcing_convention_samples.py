@@ -28,7 +28,9 @@ Producers and their documentation (layouts, not data, are copied):
   through wgrib2 -netcdf (UGRD_10maboveground, "seconds since 1970-01-01 00:00:00.0 0:00") and
   through NOMADS OPeNDAP (ugrd10m, "days since 1-1-1 00:00:0.0"), met.no MEPS/AROME (Lambert,
   x_wind_10m with height1, ensemble_member, x_wind_pl on pressure levels), NorKyst-800 (polar
-  stereographic, u_eastward/v_northward and grid-relative u/v), WRF wrfout (U10/V10 grid-relative,
+  stereographic, u_eastward/v_northward and grid-relative u/v), Copernicus Marine Arctic TOPAZ (polar stereographic
+  over the pole, x/y in "100 km"), NOAA HRRR through cfgrib and wgrib2, Met Office UKV (Lambert azimuthal
+  equal-area), FVCOM (unstructured, refused), WRF wrfout (U10/V10 grid-relative,
   XLAT/XLONG(Time, south_north, west_east), XTIME minutes since start, COSALPHA/SINALPHA), ECMWF
   GRIB through cfgrib/xarray (step dimension, valid_time(step)), and time/level variants.
 
@@ -529,6 +531,47 @@ def norkyst(path, grid_relative):
     ds.close()
 
 
+def topaz_arctic(path):
+    """Copernicus Marine Arctic (TOPAZ) layout: polar stereographic over the North Pole, x/y in units of "100 km",
+    vxo/vyo along the grid (standard_name sea_water_x_velocity), 2-D latitude/longitude."""
+    lon0, R = -45.0, 6378273.0
+    x1d = np.arange(-10.0, 10.01, 1.0)   # 100 km units: -1000 .. 1000 km around the pole
+    y1d = np.arange(-10.0, 10.01, 1.0)
+    x2, y2 = np.meshgrid(x1d * 1e5, y1d * 1e5)
+    k = (1 + math.sin(math.radians(90.0))) / 2
+    rho = np.hypot(x2, y2)
+    c = 2 * np.arctan(rho / (2 * R * k))
+    lat2 = np.degrees(np.arcsin(np.cos(c)))
+    lon2 = lon0 + np.degrees(np.arctan2(x2, -y2))
+    lon2 = (lon2 + 180) % 360 - 180
+    gamma = -np.radians(lon2 - lon0)
+    ds = new(path, 'NETCDF4')
+    ds.Conventions = 'CF-1.4'
+    ds.institution = 'synthetic TOPAZ-like layout'
+    ds.createDimension('time', NT)
+    ds.createDimension('depth', 2)
+    ds.createDimension('y', len(y1d))
+    ds.createDimension('x', len(x1d))
+    var(ds, 'time', 'f8', ('time',), {'standard_name': 'time', 'units': 'hours since 1950-01-01 00:00:00', 'calendar': 'standard'})[:] = \
+        hours_since(datetime(1950, 1, 1, tzinfo=timezone.utc), hours_list())
+    var(ds, 'depth', 'f4', ('depth',), {'standard_name': 'depth', 'units': 'm', 'positive': 'down'})[:] = [0.0, 30.0]
+    var(ds, 'x', 'f8', ('x',), {'standard_name': 'projection_x_coordinate', 'units': '100 km', 'axis': 'X'})[:] = x1d
+    var(ds, 'y', 'f8', ('y',), {'standard_name': 'projection_y_coordinate', 'units': '100 km', 'axis': 'Y'})[:] = y1d
+    var(ds, 'stereographic', 'i4', (), {'grid_mapping_name': 'polar_stereographic', 'latitude_of_projection_origin': 90.0,
+        'straight_vertical_longitude_from_pole': lon0, 'scale_factor_at_projection_origin': 1.0, 'false_easting': 0.0, 'false_northing': 0.0,
+        'earth_radius': R})[...] = 0
+    var(ds, 'latitude', 'f4', ('y', 'x'), {'standard_name': 'latitude', 'units': 'degrees_north'})[:] = lat2
+    var(ds, 'longitude', 'f4', ('y', 'x'), {'standard_name': 'longitude', 'units': 'degrees_east'})[:] = lon2
+    east = np.full((NT,) + lon2.shape, 0.6) if UNIFORM else np.stack([np.full(lon2.shape, 0.6 + 0.005 * h) for h in hours_list()])
+    north = np.full((NT,) + lon2.shape, -0.8) if UNIFORM else np.stack([np.full(lon2.shape, -0.8 - 0.002 * h) for h in hours_list()])
+    # a uniform east/north current: its grid components turn with longitude around the pole
+    gx, gy = to_grid(east, north, gamma)
+    for name, values, sn in (('vxo', gx, 'sea_water_x_velocity'), ('vyo', gy, 'sea_water_y_velocity')):
+        var(ds, name, 'f4', ('time', 'depth', 'y', 'x'), {'standard_name': sn, 'units': 'm s-1', 'grid_mapping': 'stereographic',
+            'coordinates': 'latitude longitude'}, fill=np.float32(-32767.0))[:] = np.stack([values, wrong_level(values)], axis=1).astype('f4')
+    ds.close()
+
+
 def wrfout(path):
     """WRF wrfout (not CF): U10/V10 grid-relative on a Lambert grid, XLAT/XLONG with a Time axis."""
     lat1, lon0 = 60.0, 10.0
@@ -837,6 +880,7 @@ def fixtures(out):
     fvcom(f'{out}/fvcom.nc')
     hrrr_cfgrib(f'{out}/hrrr_cfgrib.nc')
     hrrr_wgrib2(f'{out}/hrrr_wgrib2.nc')
+    topaz_arctic(f'{out}/topaz_arctic.nc')
     ukv_laea(f'{out}/ukv_laea.nc')
     speed_direction(f'{out}/wind_speed_direction.nc', 'wind')
     speed_direction(f'{out}/current_speed_direction.nc', 'current')
@@ -879,6 +923,7 @@ def main():
         'rotated_pole_noaxis': lambda: rotated_pole(f'{out}/rotated_pole_noaxis.nc', ({}, {})),
         'cfgrib_steps': lambda: cfgrib_steps(f'{out}/cfgrib_steps.nc'),
         'fvcom': lambda: fvcom(f'{out}/fvcom.nc'),
+        'topaz_arctic': lambda: topaz_arctic(f'{out}/topaz_arctic.nc'),
         'hrrr_wgrib2': lambda: hrrr_wgrib2(f'{out}/hrrr_wgrib2.nc'),
         'hrrr_cfgrib': lambda: hrrr_cfgrib(f'{out}/hrrr_cfgrib.nc'),
         'ukv_laea': lambda: ukv_laea(f'{out}/ukv_laea.nc'),

@@ -7,7 +7,7 @@ import { ForcingFileError } from '../../core/errors.js';
 import { bareTimeUnitS, cfTimeAxis, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
 import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
-import { chooseAlongAxis } from './extra_axes.js';
+import { chooseAlongAxis, lengthUnitM } from './extra_axes.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
 import { velocityUnitMps } from './velocity_units.js';
 import { withGridFile } from './with_grid_file.js';
@@ -674,7 +674,17 @@ function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
 
 function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariable, yv: DatasetVariable): BuiltGrid {
   const def = proj4FromGridMapping(path, mapping);
-  const unitsScale = (v: DatasetVariable): number => (/^km$/i.test(stringAttr(v.attributes, 'units') ?? 'm') ? 1000 : 1);
+  // metres per unit of the projection coordinates: m, km, or a UDUNITS scaled unit ("100 km" in
+  // Copernicus Marine's Arctic TOPAZ files); a rotated pole's are degrees, as proj4's ob_tran takes them
+  const rotatedPole = stringAttr(mapping.attributes, 'grid_mapping_name') === 'rotated_latitude_longitude';
+  const unitsScale = (v: DatasetVariable): number => {
+    if (rotatedPole) return 1;
+    const units = (stringAttr(v.attributes, 'units') ?? 'm').trim();
+    const m = /^(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)?\s*([a-zA-Z]*)$/.exec(units);
+    const perUnit = m ? lengthUnitM(m[2] === '' ? 'm' : m[2]) : undefined;
+    if (!m || perUnit === undefined) throw new ForcingFileError(path, v.name, `projection coordinate in '${units}', which is no length (m, km, "100 km")`);
+    return Number(m[1] ?? 1) * perUnit;
+  };
   const xs = xv.read().map((x) => x * unitsScale(xv));
   const ys = yv.read().map((y) => y * unitsScale(yv));
   const nx = xs.length;
