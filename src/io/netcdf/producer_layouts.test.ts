@@ -221,7 +221,7 @@ describe('Copernicus Marine Arctic (TOPAZ): polar stereographic over the pole, x
     expect(ff.description.join('\n')).toMatch(/cells about 98\.\d+ km/);   // 100 km on the grid, about 98 km on the ground near the pole
     const current = ff.fields.current!;
     // a uniform east 0.6 + 0.005 h, north -0.8 - 0.002 h m/s; away from the pole itself, where east and north turn within a cell
-    for (const [lon, lat] of [[120, 88], [-100, 85.3], [10, 83], [179.9, 86], [-45, 80]] as Array<[number, number]>) {
+    for (const [lon, lat] of [[120, 88], [-100, 85.3], [10, 83], [179.9, 86], [-45, 82]] as Array<[number, number]>) {
       const got = sampleAt(current, 3, lon, lat);
       expect(got.covered).toBe(1);
       expect(Math.abs(got.east - 0.615) + Math.abs(got.north + 0.806)).toBeLessThan(1e-4);   // float32 storage, the rotation by proj4 against the generator's formula
