@@ -36,15 +36,39 @@ export function stringAttr(attrs: Readonly<Record<string, AttributeValue>>, name
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The stored types a NetCDF variable may have, as the readers name them. */
+export type StoredType = 'byte' | 'ubyte' | 'short' | 'ushort' | 'int' | 'uint' | 'int64' | 'uint64' | 'float' | 'double';
+
+/**
+ * The netCDF library's default fill value of a type (netcdf.h NC_FILL_*), the value of every
+ * element never written when a variable has no _FillValue (NetCDF User's Guide, "Fill Values";
+ * CF §2.5.1 defers to it). None for bytes: netCDF's readers do not mask their default, since a
+ * byte's whole range is often data. Given as the number the readers' values compare equal to.
+ */
+export function defaultFillValue(type: StoredType): number {
+  switch (type) {
+    case 'short': return -32767;
+    case 'ushort': return 65535;
+    case 'int': return -2147483647;
+    case 'uint': return 4294967295;
+    case 'int64': return Number(-9223372036854775806n);
+    case 'uint64': return Number(18446744073709551614n);
+    case 'float': return Math.fround(9.9692099683868690e+36);
+    case 'double': return 9.9692099683868690e+36;
+    default: return NaN;
+  }
+}
+
 /**
  * Apply CF packing and masking to raw values in place-free fashion: raw values equal to
  * _FillValue or missing_value (compared raw, as CF stores them in the packed type) or outside
  * valid_min / valid_max / valid_range become NaN; others become raw × scale_factor + add_offset.
- * `validInPackedUnits` tells whether the valid_* attributes share the raw type (CF) or, as some
- * writers do, the unpacked one.
+ * Without a _FillValue attribute, the type's default fill (`defaultFillValue` of `storedType`) is
+ * the fill value, as the NetCDF User's Guide says. `validInPackedUnits` tells whether the valid_*
+ * attributes share the raw type (CF) or, as some writers do, the unpacked one.
  */
 export function unpackValues(
-  raw: ArrayLike<number | bigint>, attrs: Readonly<Record<string, AttributeValue>>, validInPackedUnits: boolean,
+  raw: ArrayLike<number | bigint>, attrs: Readonly<Record<string, AttributeValue>>, validInPackedUnits: boolean, storedType?: StoredType,
 ): Float64Array {
   const scale = numberAttr(attrs, 'scale_factor') ?? 1;
   const offset = numberAttr(attrs, 'add_offset') ?? 0;
@@ -52,6 +76,10 @@ export function unpackValues(
   for (const name of ['_FillValue', 'missing_value']) {
     const v = attrs[name];
     if (Array.isArray(v)) for (const x of v) if (typeof x === 'number' && !Number.isNaN(x)) fills.push(x);
+  }
+  if (attrs._FillValue === undefined && storedType !== undefined) {
+    const fill = defaultFillValue(storedType);
+    if (!Number.isNaN(fill)) fills.unshift(fill);
   }
   let lo = -Infinity;
   let hi = Infinity;
@@ -62,9 +90,10 @@ export function unpackValues(
   const out = new Float64Array(raw.length);
   const fill0 = fills.length > 0 ? fills[0] : NaN;
   const fill1 = fills.length > 1 ? fills[1] : NaN;
+  const fill2 = fills.length > 2 ? fills[2] : NaN;
   for (let k = 0; k < raw.length; k++) {
     const r = Number(raw[k]);
-    if (r === fill0 || r === fill1 || r !== r) { out[k] = NaN; continue; }
+    if (r === fill0 || r === fill1 || r === fill2 || r !== r) { out[k] = NaN; continue; }
     const value = r * scale + offset;
     const checked = validInPackedUnits ? r : value;
     out[k] = checked < lo || checked > hi ? NaN : value;

@@ -4,10 +4,12 @@ import {
   type ForcingQuantity, type GridLocator, type VectorField,
 } from '../../core/environment/index.js';
 import { ForcingFileError } from '../../core/errors.js';
-import { bareTimeUnitS, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
+import { bareTimeUnitS, cfTimeAxis, parseCfTimeUnits, parseTimeOrigin } from './cf_time.js';
 import { numberAttr, stringAttr, type Dataset, type DatasetVariable } from './dataset.js';
 import { applyStandardNames, type StandardNameMapping } from './standard_name_mapping.js';
+import { chooseAlongAxis, lengthUnitM } from './extra_axes.js';
 import { findVariablePairs, isRomsVariable, type VariablePair } from './variable_match.js';
+import { velocityUnitMps } from './velocity_units.js';
 import { withGridFile } from './with_grid_file.js';
 
 /** A forcing file opened: its vector fields by quantity, and lines describing what was used. */
@@ -54,6 +56,8 @@ interface BuiltGrid {
   lines: string[];
   /** A global regular grid whose first column must be repeated at the end (+360°) to close it. */
   closeLongitude?: boolean;
+  /** The variable's last two dimensions are (longitude, latitude): each slice is transposed to rows of latitude. */
+  transpose?: boolean;
 }
 
 /**
@@ -164,25 +168,71 @@ function buildField(
   const timeDim = dims.slice(0, -2).find((d) => {
     if (d === mappedTimeDim) return true;
     const tv = dataset.variables.get(d);
-    return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d);
+    // or, as cfgrib writes forecasts, a lead-time dimension 'step' with valid_time(step) on it (CF §5: an auxiliary time coordinate)
+    return (tv && /since/i.test(stringAttr(tv.attributes, 'units') ?? '')) || TIME_NAMES.test(d) || validTimeOn(dataset, d) !== undefined;
   });
   if (timeDim !== undefined && dims[0] !== timeDim) {
     throw new ForcingFileError(path, east.name, `time dimension '${timeDim}' must come first, dimensions are (${dims.join(', ')})`);
   }
   const times = timeDim !== undefined ? readTimes(path, dataset, timeDim, options) : null;
+  const validAt = timeDim === undefined ? scalarTime(dataset, east) : undefined;
   const timesS = times === null ? null : times.timesS;
-  // Extra dimensions (vertical level, height): take one level each.
+  // Extra dimensions (vertical level, height, ensemble member, ERA5's expver): one index each, or merged
   const ranges: Array<readonly [number, number] | null> = [];
   if (timeDim !== undefined) ranges.push(null);
   const levelLines: string[] = [];
+  let mergeAxis = -1;
   for (let a = timeDim !== undefined ? 1 : 0; a < dims.length - 2; a++) {
-    const { index, line } = chooseLevel(dataset, east, a, pair.quantity);
-    ranges.push([index, index + 1]);
-    if (line) levelLines.push(line);
+    const choice = chooseAlongAxis(path, dataset, east, a, pair.quantity);
+    if ('merge' in choice) {
+      if (mergeAxis >= 0) throw new ForcingFileError(path, east.name, `has two dimensions to merge (${dims[mergeAxis]}, ${dims[a]}); cut one first`);
+      mergeAxis = a;
+      ranges.push([0, 1]);
+    } else {
+      ranges.push([choice.index, choice.index + 1]);
+    }
+    if (choice.line) levelLines.push(choice.line);
   }
-  let eastValues = east.read(ranges);
-  let northValues = north.read(ranges.map((r, a) => (a < north.dimensions.length - 2 ? r : null)));
+  const readPair = (r: ReadonlyArray<readonly [number, number] | null>): [Float64Array, Float64Array] =>
+    [east.read(r), north.read(r.map((x, a) => (a < north.dimensions.length - 2 ? x : null)))];
+  let [eastValues, northValues] = readPair(ranges);
+  if (mergeAxis >= 0) {
+    // ERA5 expver: each value from the first version that has both components there
+    for (let k = 1; k < east.shape[mergeAxis]; k++) {
+      const [e, n] = readPair(ranges.map((r, a) => (a === mergeAxis ? [k, k + 1] as const : r)));
+      for (let i = 0; i < eastValues.length; i++) {
+        if (!(eastValues[i] === eastValues[i] && northValues[i] === northValues[i])) { eastValues[i] = e[i]; northValues[i] = n[i]; }
+      }
+    }
+  }
   const nt = timesS === null ? 1 : timesS.length;
+  // to m/s (CF: units UDUNITS understands; AVISO's older currents are in cm/s, some winds in knots)
+  const unitLines: string[] = [];
+  for (const [v, values] of (pair.polar ? [[east, eastValues]] : [[east, eastValues], [north, northValues]]) as Array<[DatasetVariable, Float64Array]>) {
+    const units = stringAttr(v.attributes, 'units');
+    const factor = velocityUnitMps(units);
+    if (typeof factor === 'string') {
+      throw new ForcingFileError(path, v.name, `${factor}; give the ${pair.quantity} in a speed unit, or map another variable`);
+    }
+    if (factor !== 1) for (let k = 0; k < values.length; k++) values[k] *= factor;
+    if (units === undefined || units.trim() === '') unitLines.push(`${v.name} has no units: taken as m/s`);
+    else if (factor !== 1) unitLines.push(`${v.name} in '${units.trim()}', converted to m/s (× ${Number(factor.toPrecision(6))})`);
+  }
+  if (pair.polar) {
+    // speed and direction (degrees clockwise from true north) to east/north components per node
+    const units = (stringAttr(north.attributes, 'units') ?? '').trim();
+    const toRad = /^(degrees?|deg|degree_true|degrees_true|°)$/i.test(units) ? Math.PI / 180 : /^(radians?|rad)$/i.test(units) ? 1 : NaN;
+    if (Number.isNaN(toRad)) {
+      throw new ForcingFileError(path, north.name, `is a direction in '${units || 'no units'}'; CF gives directions in degrees (clockwise from north)`);
+    }
+    const sign = pair.polar === 'from' ? -1 : 1;
+    for (let k = 0; k < eastValues.length; k++) {
+      const speed = eastValues[k], direction = northValues[k] * toRad;
+      eastValues[k] = sign * speed * Math.sin(direction);
+      northValues[k] = sign * speed * Math.cos(direction);
+    }
+    unitLines.push(`speed ${east.name} and direction ${north.name} (${pair.polar === 'from' ? 'blowing from' : 'flowing toward'}, clockwise from north) turned into east/north components at the grid nodes`);
+  }
 
   let built: BuiltGrid;
   if (roms) {
@@ -195,8 +245,12 @@ function buildField(
     const yDim = dims[dims.length - 2];
     const xDim = dims[dims.length - 1];
     const key = `${yDim}/${xDim}/${stringAttr(east.attributes, 'grid_mapping') ?? ''}`;
-    built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim);
+    built = grids.get(key) ?? buildGrid(path, dataset, east, yDim, xDim, timeDim);
     grids.set(key, built);
+  }
+  if (built.transpose) {
+    eastValues = transposeSlices(eastValues, built.locator.nx, built.locator.ny);
+    northValues = transposeSlices(northValues, built.locator.nx, built.locator.ny);
   }
   if (built.closeLongitude) {
     eastValues = repeatFirstColumn(eastValues, built.locator.nx - 1);
@@ -235,11 +289,18 @@ function buildField(
   description.push(`${pair.quantity}: ${east.name} / ${north.name}, found by ${pair.foundBy}; ${rotation}`);
   description.push(...built.lines.map((l) => `  grid: ${l}`));
   for (const l of levelLines) description.push(`  level: ${l}`);
+  for (const l of unitLines) description.push(`  units: ${l}`);
   description.push(timesS === null
-    ? '  time: none (one timeless field)'
+    ? (validAt === undefined ? '  time: none (one timeless field)' : `  time: one field, valid at ${iso(validAt.timeS)} (scalar ${validAt.name}), used at every time`)
     : `  time: ${iso(timesS[0])} .. ${iso(timesS[nt - 1])}, ${nt} steps` + (nt > 1 ? ` (${fmtStep((timesS[nt - 1] - timesS[0]) / (nt - 1))})` : '') +
       (times?.origin ? `; ${times.origin}` : ''));
   description.push(`  size: ${nt} × ${ny} × ${nx} = ${nt * slice} values per component`);
+  if (validAt !== undefined) {
+    const warning = `${name}: the ${pair.quantity} (${east.name}/${north.name}) is one field valid at ${iso(validAt.timeS)} (scalar ${validAt.name}), ` +
+      'used at every time of the run as if it did not change; give a file with the times the drift spans';
+    description.push(`  WARNING: ${warning}`);
+    warnings.push(warning);
+  }
   if (absurd > 0) {
     const warning = `${name}: ${absurd} of ${eastValues.length} ${pair.quantity} values (${east.name}/${north.name}) are faster than ` +
       `${limitMps} m/s (up to ${fastestMps >= 1e6 ? fastestMps.toExponential(2) : fastestMps >= 100 ? fastestMps.toFixed(0) : fastestMps.toPrecision(3)} m/s), which no ${pair.quantity} is: treated as missing (unmarked fill or corrupt data?)`;
@@ -258,17 +319,48 @@ function fmtStep(s: number): string {
 }
 
 /**
- * The variable holding the times along `timeDim`: the one the variable mapping names `time`, the
- * coordinate variable of that name, or a 1-D variable on it with standard_name time (CROCO writes
- * `scrum_time` on the dimension `time`) or time units.
+ * The time of a field without a time dimension, from a scalar time coordinate (CF §5.7: named in
+ * `coordinates`, or any 0-d variable with standard_name time): cfgrib's valid_time of one step, a
+ * single analysis. Undefined when there is none or it cannot be read.
+ */
+function scalarTime(dataset: Dataset, v: DatasetVariable): { timeS: number; name: string } | undefined {
+  const named = new Set((stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/));
+  const scalars = [...dataset.variables.values()].filter((c) => c.shape.length === 0 && /since/i.test(stringAttr(c.attributes, 'units') ?? ''));
+  const tv = scalars.find((c) => stringAttr(c.attributes, 'standard_name') === 'time')
+    ?? scalars.find((c) => named.has(c.name) && !/forecast_reference_time/.test(stringAttr(c.attributes, 'standard_name') ?? ''));
+  if (!tv) return undefined;
+  const axis = cfTimeAxis(stringAttr(tv.attributes, 'units')!, stringAttr(tv.attributes, 'calendar') ?? 'standard');
+  if (typeof axis === 'string') return undefined;
+  try {
+    const timeS = axis.toEpochS(tv.read()[0]);
+    return Number.isFinite(timeS) ? { timeS, name: tv.name } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 1-D variable on `dim` with standard_name time and "… since …" units (cfgrib's valid_time(step)), if any. */
+function validTimeOn(dataset: Dataset, dim: string): DatasetVariable | undefined {
+  return [...dataset.variables.values()].find((v) => v.dimensions.length === 1 && v.dimensions[0] === dim &&
+    stringAttr(v.attributes, 'standard_name') === 'time' && /since/i.test(stringAttr(v.attributes, 'units') ?? ''));
+}
+
+/**
+ * The variable holding the times along `timeDim`: the one the variable mapping names `time`; the
+ * coordinate variable of that name when its units are "… since …"; a 1-D variable on it with
+ * standard_name time (cfgrib's valid_time on its lead-time dimension `step`, whose own units are a
+ * bare "hours"; CROCO's `scrum_time` on the dimension `time`) or "… since …" units; else the
+ * coordinate variable or one in bare time units (ROMS/CROCO "second", an origin given apart).
  */
 function timeVariable(dataset: Dataset, timeDim: string, mapped: string | undefined): DatasetVariable | undefined {
   if (mapped !== undefined) return dataset.variables.get(mapped);
+  const units = (v: DatasetVariable): string => stringAttr(v.attributes, 'units') ?? '';
   const own = dataset.variables.get(timeDim);
-  if (own) return own;
+  if (own && /since/i.test(units(own))) return own;
   const onDim = [...dataset.variables.values()].filter((v) => v.dimensions.length === 1 && v.dimensions[0] === timeDim);
-  return onDim.find((v) => stringAttr(v.attributes, 'standard_name') === 'time')
-    ?? onDim.find((v) => bareTimeUnitS(stringAttr(v.attributes, 'units') ?? '') !== undefined || /since/i.test(stringAttr(v.attributes, 'units') ?? ''));
+  return validTimeOn(dataset, timeDim) ?? onDim.find((v) => /since/i.test(units(v))) ?? own
+    ?? onDim.find((v) => stringAttr(v.attributes, 'standard_name') === 'time')
+    ?? onDim.find((v) => bareTimeUnitS(units(v)) !== undefined);
 }
 
 /**
@@ -309,30 +401,47 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
   const units = stringAttr(tv.attributes, 'units');
   if (!units) throw new ForcingFileError(path, tv.name, 'time variable has no units attribute');
   const calendar = stringAttr(tv.attributes, 'calendar') ?? 'standard';
-  let parsed = parseCfTimeUnits(units, calendar);
+  let axis = cfTimeAxis(units, calendar);
   let origin: string | undefined;
   const bare = bareTimeUnitS(units);
-  if (typeof parsed === 'string' && bare !== undefined) {
+  if (typeof axis === 'string' && bare !== undefined) {
     // ROMS/CROCO "time since initialization": seconds from an origin the file may not hold
-    const check = parseCfTimeUnits('seconds since 2000-01-01', calendar);
+    const check = cfTimeAxis('seconds since 2000-01-01', calendar);
     if (typeof check === 'string') throw new ForcingFileError(path, tv.name, `bad time units: ${check}`);
+    if (check.calendar === 'noleap' || check.calendar === 'all_leap') {
+      throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch, and a time origin in the model calendar '${calendar}' is not read; ` +
+        'give the time as "seconds since <date>" with that calendar');
+    }
     const found = options.timeOriginS === undefined ? modelEpoch(dataset, tv, calendar) : { epochS: options.timeOriginS, from: 'the time origin given' };
     if (typeof found === 'string') throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch and the origin in the file cannot be read (${found}); give it: --time-origin 2001-01-01T00:00Z after the file, or timeOrigin: next to file: in a case file`);
     if (found === undefined) {
       throw new ForcingFileError(path, tv.name, `time units '${units}' have no epoch, and the file gives no time origin (no ${tv.name}:time_origin, no dstart, no global time_origin or start_date): ` +
         "give the model's time origin (the date its time 0 stands for): --time-origin 2001-01-01T00:00Z after the file on the command line, or timeOrigin: '2001-01-01T00:00Z' next to file: in a case file");
     }
-    parsed = { factorS: bare, epochS: found.epochS };
+    const epochS = found.epochS;
+    axis = { factorS: bare, epochS, calendar: check.calendar, toEpochS: (value: number) => epochS + value * bare };
     origin = `time origin ${iso(found.epochS)} from ${found.from} (units '${units}')`;
-  } else if (typeof parsed === 'string') {
-    throw new ForcingFileError(path, tv.name, `bad time units: ${parsed}`);
+  } else if (typeof axis === 'string') {
+    throw new ForcingFileError(path, tv.name, `bad time units: ${axis}`);
   } else if (options.timeOriginS !== undefined) {
     throw new ForcingFileError(path, tv.name, `time units '${units}' give the epoch already; a time origin is only for units without one (ROMS/CROCO 'second'): leave it out`);
+  }
+  if (axis.calendar === 'noleap' || axis.calendar === 'all_leap') {
+    origin = `calendar '${calendar.trim()}': each model date placed at the same date in UTC`;
   }
   const raw = tv.read();
   const out = new Float64Array(raw.length);
   for (let k = 0; k < raw.length; k++) {
-    out[k] = parsed.epochS + raw[k] * parsed.factorS;
+    let timeS: number;
+    try {
+      timeS = axis.toEpochS(raw[k]);
+    } catch (e) {
+      throw new ForcingFileError(path, tv.name, `value ${k}: ${(e as Error).message}`);
+    }
+    // to the millisecond: times in fractional days or float32 carry rounding noise of a few
+    // microseconds (1/24 day is no binary fraction), which would put a run that starts or ends
+    // on a forcing time just outside the file
+    out[k] = Math.round(timeS * 1000) / 1000;
     if (!Number.isFinite(out[k]) || (k > 0 && !(out[k] > out[k - 1]))) {
       throw new ForcingFileError(path, tv.name, `times must be finite and strictly increasing; value ${k} is ${raw[k]}`);
     }
@@ -343,25 +452,6 @@ function readTimes(path: string, dataset: Dataset, timeDim: string, options: For
     }
   }
   return { timesS: out, origin };
-}
-
-/** Pick one index along a vertical (or other extra) dimension: the level nearest the surface, or 10 m for wind. */
-function chooseLevel(dataset: Dataset, v: DatasetVariable, axis: number, quantity: ForcingQuantity): { index: number; line: string } {
-  const dim = v.dimensions[axis];
-  const size = v.shape[axis];
-  if (size === 1) return { index: 0, line: '' };
-  const coord = dataset.variables.get(dim);
-  // ROMS/CROCO s-levels count from the bottom (s = -1) to the surface (s = 0): the last is the surface
-  if ((!coord || coord.shape.length !== 1) && /^s_(rho|w)$/.test(dim) && quantity === 'current') {
-    return { index: size - 1, line: `${dim} index ${size - 1} of ${size} (ROMS/CROCO s-levels run bottom to surface; no ${dim} coordinate variable)` };
-  }
-  if (!coord || coord.shape.length !== 1) return { index: 0, line: `${dim}: first of ${size} (no coordinate variable to tell the surface)` };
-  const values = coord.read();
-  const target = quantity === 'wind' ? 10 : 0;
-  let best = 0;
-  for (let k = 1; k < values.length; k++) if (Math.abs(values[k] - target) < Math.abs(values[best] - target)) best = k;
-  const what = quantity === 'wind' ? 'nearest 10 m' : 'nearest the surface';
-  return { index: best, line: `${dim} index ${best} of ${size} (${dim} = ${Number(values[best].toFixed(4))}, ${what})` };
 }
 
 /** Rotate grid-relative components in place: east = u·X̂e + v·Ŷe, north = u·X̂n + v·Ŷn per node. */
@@ -376,19 +466,22 @@ function rotateToEastNorth(u: Float64Array, v: Float64Array, axes: GridAxes, sli
   }
 }
 
+/** A geographic longitude axis; not a rotated pole's grid_longitude, whose units are degrees too. */
 function isLon(v: DatasetVariable): boolean {
   const sn = stringAttr(v.attributes, 'standard_name') ?? '';
   const units = stringAttr(v.attributes, 'units') ?? '';
+  if (sn === 'grid_longitude') return false;
   return sn === 'longitude' || /^degrees?_?east$|^degrees?_?E$/i.test(units) || stringAttr(v.attributes, 'axis') === 'X' && /deg/i.test(units) || /^(lon|longitude|nav_lon)$/i.test(v.name);
 }
 
 function isLat(v: DatasetVariable): boolean {
   const sn = stringAttr(v.attributes, 'standard_name') ?? '';
   const units = stringAttr(v.attributes, 'units') ?? '';
+  if (sn === 'grid_latitude') return false;
   return sn === 'latitude' || /^degrees?_?north$|^degrees?_?N$/i.test(units) || stringAttr(v.attributes, 'axis') === 'Y' && /deg/i.test(units) || /^(lat|latitude|nav_lat)$/i.test(v.name);
 }
 
-function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: string, xDim: string): BuiltGrid {
+function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: string, xDim: string, timeDim: string | undefined): BuiltGrid {
   const xv = dataset.variables.get(xDim);
   const yv = dataset.variables.get(yDim);
   const mappingName = stringAttr(v.attributes, 'grid_mapping');
@@ -396,12 +489,17 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
   const gmName = mapping ? stringAttr(mapping.attributes, 'grid_mapping_name') : undefined;
   if (mappingName && !mapping) throw new ForcingFileError(path, v.name, `grid_mapping '${mappingName}' names no variable in the file`);
   // Projected grid: 1-D projection x/y coordinates and a grid mapping.
-  if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && !isLon(xv)) {
+  // (a rotated pole's rlon/rlat are in degrees, often with axis X/Y: rotated coordinates all the same, CF Appendix F)
+  if (mapping && gmName !== 'latitude_longitude' && xv && yv && xv.shape.length === 1 && yv.shape.length === 1 &&
+    (!isLon(xv) || gmName === 'rotated_latitude_longitude')) {
     return projectedGrid(path, mapping, xv, yv);
   }
   // Regular lon/lat; a global axis (last + step = first + 360) is closed by repeating its first column.
-  if (xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLon(xv) && isLat(yv)) {
-    let lonAxis = xv.read();
+  // CF recommends (…, lat, lon) but allows any order: (…, lon, lat) is read transposed.
+  const transpose = !!(xv && yv && xv.shape.length === 1 && yv.shape.length === 1 && isLat(xv) && isLon(yv) && !isLon(xv));
+  const lonAxisV = transpose ? yv : xv, latAxisV = transpose ? xv : yv;
+  if (lonAxisV && latAxisV && lonAxisV.shape.length === 1 && latAxisV.shape.length === 1 && isLon(lonAxisV) && isLat(latAxisV)) {
+    let lonAxis = lonAxisV.read();
     const n = lonAxis.length;
     const step = (lonAxis[n - 1] - lonAxis[0]) / (n - 1);
     const closeLongitude = n > 2 && step > 0 && Math.abs(lonAxis[n - 1] + step - (lonAxis[0] + 360)) < 0.01 * step;
@@ -411,29 +509,54 @@ function buildGrid(path: string, dataset: Dataset, v: DatasetVariable, yDim: str
       closed[n] = lonAxis[0] + 360;
       lonAxis = closed;
     }
-    const locator = new RegularLonLatGrid(lonAxis, yv.read());
-    const lines = [locator.description + (closeLongitude ? ' (global: first column repeated at +360°)' : '')];
-    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines, closeLongitude };
+    const locator = new RegularLonLatGrid(lonAxis, latAxisV.read());
+    const lines = [locator.description + (closeLongitude ? ' (global: first column repeated at +360°)' : '') +
+      (transpose ? ` (stored (${yDim}, ${xDim}): read transposed)` : '')];
+    return { locator, axes: () => regularAxes(locator.nx * locator.ny), lines, closeLongitude, transpose };
   }
   // Curvilinear 2-D lon/lat from the coordinates attribute or any 2-D lat/lon on (y, x).
   const candidates = (stringAttr(v.attributes, 'coordinates') ?? '').split(/\s+/).map((n) => dataset.variables.get(n))
     .filter((c): c is DatasetVariable => c !== undefined);
-  const on2d = (c: DatasetVariable): boolean => c.dimensions.length === 2 && c.dimensions[0] === yDim && c.dimensions[1] === xDim;
+  // on (y, x), or on (time, y, x) as WRF writes XLAT/XLONG (the first time's positions: WRF's grid does not move)
+  const onYx = (c: DatasetVariable): boolean => c.dimensions.at(-2) === yDim && c.dimensions.at(-1) === xDim &&
+    (c.dimensions.length === 2 || (c.dimensions.length === 3 && timeDim !== undefined && c.dimensions[0] === timeDim));
+  const firstSlice = (c: DatasetVariable): Float64Array => (c.dimensions.length === 3 ? c.read([[0, 1]]) : c.read());
   const all = [...candidates, ...dataset.variables.values()];
-  const lonV = all.find((c) => on2d(c) && isLon(c));
-  const latV = all.find((c) => on2d(c) && isLat(c));
+  const lonV = all.find((c) => onYx(c) && isLon(c));
+  const latV = all.find((c) => onYx(c) && isLat(c));
   if (lonV && latV) {
-    const lon = lonV.read();
-    const lat = latV.read();
+    const lon = firstSlice(lonV);
+    const lat = firstSlice(latV);
     const nx = v.shape[v.shape.length - 1];
     const ny = v.shape[v.shape.length - 2];
     const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `curvilinear (${lonV.name}, ${latV.name})` });
-    return { locator, axes: () => axesFromNodes(lon, lat, nx, ny), lines: [locator.description] };
+    // WRF gives the rotation of its grid (COSALPHA, SINALPHA: WRF user's guide, U_earth = U cos α - V sin α)
+    const cosV = dataset.variables.get('COSALPHA'), sinV = dataset.variables.get('SINALPHA');
+    const wrfRotation = cosV && sinV && onYx(cosV) && onYx(sinV);
+    const axes = wrfRotation ? () => axesFromCosSin(firstSlice(cosV), firstSlice(sinV), 'WRF COSALPHA/SINALPHA') : () => axesFromNodes(lon, lat, nx, ny);
+    return { locator, axes, lines: [locator.description] };
   }
   if (mapping && gmName !== 'latitude_longitude') {
     throw new ForcingFileError(path, v.name, `grid_mapping '${gmName}' needs 1-D projection_x/y_coordinate variables on (${yDim}, ${xDim})`);
   }
+  // an unstructured mesh: 1-D longitude and latitude along the variable's last dimension (nodes or cells)
+  const onLast = [...dataset.variables.values()].filter((c) => c.dimensions.length === 1 && c.dimensions[0] === xDim);
+  const meshLon = onLast.find(isLon), meshLat = onLast.find(isLat);
+  if (meshLon && meshLat) {
+    throw new ForcingFileError(path, v.name, `lies on an unstructured mesh (${meshLon.name}/${meshLat.name} along '${xDim}', as FVCOM, SCHISM, ADCIRC and ICON write): ` +
+      'sarbridge reads regular, projected and curvilinear grids; interpolate it to a regular grid first (e.g. cdo remapbil,r720x360 in.nc out.nc, or the model\'s own tools)');
+  }
   throw new ForcingFileError(path, v.name, `cannot find its longitude/latitude: no 1-D lon/lat on (${yDim}, ${xDim}), no 2-D lon/lat, no grid_mapping`);
+}
+
+/** Slices stored as nx rows of ny (longitude major) become ny rows of nx (row-major by latitude). */
+function transposeSlices(values: Float64Array, nx: number, ny: number): Float64Array {
+  const out = new Float64Array(values.length);
+  const slice = nx * ny;
+  for (let base = 0; base < values.length; base += slice) {
+    for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) out[base + j * nx + i] = values[base + i * ny + j];
+  }
+  return out;
 }
 
 /** Rows of `nx` values become rows of nx + 1, the first value repeated at the end. */
@@ -449,6 +572,11 @@ function repeatFirstColumn(values: Float64Array, nx: number): Float64Array {
 
 function regularAxes(n: number): GridAxes {
   return { xe: new Float64Array(n).fill(1), xn: new Float64Array(n), ye: new Float64Array(n), yn: new Float64Array(n).fill(1), how: 'regular lon/lat: x is east' };
+}
+
+/** Grid axes turned by α from east/north (ROMS angle, WRF COSALPHA/SINALPHA): x̂ = (cos α, sin α), ŷ = (-sin α, cos α). */
+function axesFromCosSin(cos: Float64Array, sin: Float64Array, how: string): GridAxes {
+  return { xe: cos, xn: sin, ye: sin.map((x) => -x), yn: cos, how };
 }
 
 /** Grid axis directions from the node positions (central differences on the local tangent plane). */
@@ -510,16 +638,53 @@ function proj4FromGridMapping(path: string, mapping: DatasetVariable): string {
     const ts = num('standard_parallel');
     return `+proj=merc +lon_0=${num('longitude_of_projection_origin') ?? 0} ` + (ts !== undefined ? `+lat_ts=${ts} ` : `+k_0=${num('scale_factor_at_projection_origin') ?? 1} `) + common;
   }
+  if (gm === 'lambert_azimuthal_equal_area') {
+    return `+proj=laea +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ${common}`;
+  }
+  if (gm === 'stereographic') {
+    return `+proj=stere +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ` +
+      `+k_0=${num('scale_factor_at_projection_origin') ?? 1} ${common}`;
+  }
+  if (gm === 'albers_conical_equal_area') {
+    const sp = list('standard_parallel');
+    return `+proj=aea +lat_1=${sp[0] ?? 0} +lat_2=${sp[1] ?? sp[0] ?? 0} +lat_0=${num('latitude_of_projection_origin') ?? 0} ` +
+      `+lon_0=${num('longitude_of_central_meridian') ?? 0} ${common}`;
+  }
+  if (gm === 'azimuthal_equidistant') {
+    return `+proj=aeqd +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_projection_origin') ?? 0} ${common}`;
+  }
+  if (gm === 'rotated_latitude_longitude') {
+    // CF rotated pole as PROJ's oblique transformation (as cartopy's RotatedPole writes it): the grid's
+    // north pole at (grid_north_pole_latitude, grid_north_pole_longitude), the true pole at grid
+    // longitude north_pole_grid_longitude; rotated coordinates in degrees
+    const poleLat = num('grid_north_pole_latitude');
+    const poleLon = num('grid_north_pole_longitude');
+    if (poleLat === undefined || poleLon === undefined) {
+      throw new ForcingFileError(path, mapping.name, 'rotated_latitude_longitude needs grid_north_pole_latitude and grid_north_pole_longitude');
+    }
+    return `+proj=ob_tran +o_proj=longlat +o_lat_p=${poleLat} +o_lon_p=${num('north_pole_grid_longitude') ?? 0} +lon_0=${180 + poleLon} ${earth} +no_defs`;
+  }
   if (gm === 'transverse_mercator') {
     return `+proj=tmerc +lat_0=${num('latitude_of_projection_origin') ?? 0} +lon_0=${num('longitude_of_central_meridian') ?? 0} ` +
       `+k_0=${num('scale_factor_at_central_meridian') ?? 1} ${common}`;
   }
-  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, mercator, transverse_mercator, latitude_longitude`);
+  throw new ForcingFileError(path, mapping.name, `unknown grid_mapping '${gm || '(no grid_mapping_name)'}'; supported: lambert_conformal_conic, polar_stereographic, stereographic, mercator, transverse_mercator, lambert_azimuthal_equal_area, ` +
+    'albers_conical_equal_area, azimuthal_equidistant, rotated_latitude_longitude, latitude_longitude');
 }
 
 function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariable, yv: DatasetVariable): BuiltGrid {
   const def = proj4FromGridMapping(path, mapping);
-  const unitsScale = (v: DatasetVariable): number => (/^km$/i.test(stringAttr(v.attributes, 'units') ?? 'm') ? 1000 : 1);
+  // metres per unit of the projection coordinates: m, km, or a UDUNITS scaled unit ("100 km" in
+  // Copernicus Marine's Arctic TOPAZ files); a rotated pole's are degrees, as proj4's ob_tran takes them
+  const rotatedPole = stringAttr(mapping.attributes, 'grid_mapping_name') === 'rotated_latitude_longitude';
+  const unitsScale = (v: DatasetVariable): number => {
+    if (rotatedPole) return 1;
+    const units = (stringAttr(v.attributes, 'units') ?? 'm').trim();
+    const m = /^(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)?\s*([a-zA-Z]*)$/.exec(units);
+    const perUnit = m ? lengthUnitM(m[2] === '' ? 'm' : m[2]) : undefined;
+    if (!m || perUnit === undefined) throw new ForcingFileError(path, v.name, `projection coordinate in '${units}', which is no length (m, km, "100 km")`);
+    return Number(m[1] ?? 1) * perUnit;
+  };
   const xs = xv.read().map((x) => x * unitsScale(xv));
   const ys = yv.read().map((y) => y * unitsScale(yv));
   const nx = xs.length;
@@ -541,6 +706,9 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     }
   }
   const gm = stringAttr(mapping.attributes, 'grid_mapping_name');
+  // rotated degrees: an east step of 1° of grid longitude is cos(grid latitude) of one north, so
+  // the Jacobian below is made conformal by that factor (the rotation itself keeps angles)
+  const rotated = gm === 'rotated_latitude_longitude';
   // Exact fractional index of a position: project it, then scale (the projected axes are evenly spaced).
   const dx = (xs[nx - 1] - xs[0]) / (nx - 1);
   const dy = (ys[ny - 1] - ys[0]) / (ny - 1);
@@ -551,7 +719,29 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     return Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [(p[0] - xs[0]) / dx, (p[1] - ys[0]) / dy] : [NaN, NaN];
   };
   const locator = new CurvilinearGrid(lon, lat, nx, ny, { kind: `projected (${gm})`, indexOf });
-  const axes = (): GridAxes => {
+  const conformal = gm !== 'lambert_azimuthal_equal_area' && gm !== 'albers_conical_equal_area' && gm !== 'azimuthal_equidistant';
+  const axes = (): GridAxes => conformal ? conformalAxes() : groundAxes();
+  // Any projection: the ground directions (east/north) of a small step along +x and along +y at each node.
+  const groundAxes = (): GridAxes => {
+    const n = nx * ny;
+    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
+    const step = 1e-3 * Math.min(Math.abs(dx), Math.abs(dy));
+    const toward = (from: readonly number[], to: readonly number[]): [number, number] => {
+      const e = wrapDeg(to[0] - from[0]) * Math.cos((from[1] * Math.PI) / 180), nn = to[1] - from[1];
+      const l = Math.hypot(e, nn) || 1;
+      return [e / l, nn / l];
+    };
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const k = j * nx + i;
+        const p0 = [lon[k], lat[k]];
+        [xe[k], xn[k]] = toward(p0, converter.inverse([xs[i] + step, ys[j]]));
+        [ye[k], yn[k]] = toward(p0, converter.inverse([xs[i], ys[j] + step]));
+      }
+    }
+    return { xe, xn, ye, yn, how: `proj4 '${def}', axes from steps along x and y` };
+  };
+  const conformalAxes = (): GridAxes => {
     // Grid x/y unit vectors in east/north: invert the projection's local Jacobian at every node.
     const n = nx * ny;
     const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
@@ -560,6 +750,7 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
       const p0 = converter.forward([lon[k], lat[k]]);
       const pe = converter.forward([lon[k] + dDeg / Math.cos((lat[k] * Math.PI) / 180), lat[k]]);
       const pn = converter.forward([lon[k], lat[k] + dDeg]);
+      if (rotated) { const c = Math.cos((p0[1] * Math.PI) / 180); pe[0] = p0[0] + (pe[0] - p0[0]) * c; pn[0] = p0[0] + (pn[0] - p0[0]) * c; }
       // Columns of the Jacobian: the grid directions of east and of north, each normalised (the
       // ground lengths of the two steps differ on the ellipsoid; all supported projections are
       // conformal, so the normalised columns are exact).
@@ -572,7 +763,14 @@ function projectedGrid(path: string, mapping: DatasetVariable, xv: DatasetVariab
     }
     return { xe, xn, ye, yn, how: `proj4 '${def}'` };
   };
-  return { locator, axes, lines: [locator.description, `projection: ${def}`] };
+  const lines = [locator.description, `projection: ${def}`];
+  if (rotated) {
+    const hemi = (x: number, pos: string, neg: string): string => `${Number(Math.abs(x).toFixed(4))}°${x < 0 ? neg : pos}`;
+    const a = mapping.attributes;
+    lines.push(`rotated pole ${hemi(numberAttr(a, 'grid_north_pole_latitude')!, 'N', 'S')} ${hemi(numberAttr(a, 'grid_north_pole_longitude')!, 'E', 'W')}` +
+      ` (${xv.name}/${yv.name} are rotated coordinates)`);
+  }
+  return { locator, axes, lines };
 }
 
 /** A ROMS/CROCO rho-point coordinate: the variable mapped to `standardName` on (eta_rho, xi_rho), else `name`. */
@@ -599,13 +797,7 @@ function romsGrid(path: string, dataset: Dataset): BuiltGrid {
   const axes = (): GridAxes => {
     if (!angleV) return axesFromNodes(lon, lat, nx, ny);
     const ang = angleV.read();
-    const n = nx * ny;
-    const xe = new Float64Array(n), xn = new Float64Array(n), ye = new Float64Array(n), yn = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const c = Math.cos(ang[k]), s = Math.sin(ang[k]);
-      xe[k] = c; xn[k] = s; ye[k] = -s; yn[k] = c;
-    }
-    return { xe, xn, ye, yn, how: "ROMS 'angle' between xi and east" };
+    return axesFromCosSin(ang.map(Math.cos), ang.map(Math.sin), "ROMS 'angle' between xi and east");
   };
   const lines = [locator.description];
   if (dataset.variables.has('mask_rho')) lines.push('mask_rho = 0 is land (masked)');

@@ -1,6 +1,6 @@
 import type * as H5 from 'h5wasm';
 import { DataFileError } from '../../core/errors.js';
-import { unpackValues, type AttributeValue, type Dataset, type DatasetVariable } from './dataset.js';
+import { unpackValues, type AttributeValue, type Dataset, type DatasetVariable, type StoredType } from './dataset.js';
 
 /** The h5wasm namespace (its Node build or its browser build). */
 export type H5Api = Pick<typeof H5, 'File' | 'Dataset'>;
@@ -24,6 +24,12 @@ function toAttrs(attrs: Record<string, H5.Attribute>): { values: Record<string, 
     dtypes[name] = String(attr.dtype);
   }
   return { values, dtypes };
+}
+
+/** The netCDF type of an h5wasm dtype ('<h', '>f', '<Q', …; struct letters) for its default fill value, or undefined. */
+function storedTypeOf(dtype: string): StoredType | undefined {
+  const types: Record<string, StoredType> = { b: 'byte', B: 'ubyte', h: 'short', H: 'ushort', i: 'int', I: 'uint', q: 'int64', Q: 'uint64', f: 'float', d: 'double' };
+  return types[dtype.replace(/^[<>=|!]/, '')];
 }
 
 /** Open a NetCDF4 (HDF5) file already reachable at `path` in h5wasm's file system. */
@@ -71,7 +77,7 @@ export function openHdf5(name: string, h5: H5Api, path: string): Dataset {
           if (!ArrayBuffer.isView(raw) && !Array.isArray(raw)) {
             throw new DataFileError(name, `variable '${key}' is not numeric`);
           }
-          return unpackValues(raw as ArrayLike<number>, attributes, validInPackedUnits);
+          return unpackValues(raw as ArrayLike<number>, attributes, validInPackedUnits, storedTypeOf(String(ds.dtype)));
         },
       });
     }

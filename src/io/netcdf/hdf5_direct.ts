@@ -11,7 +11,7 @@
 // (superblock), III.E (global heap), IV.A.1.b (version-2 object header) and IV.A.2 (messages);
 // the checksum is Bob Jenkins' lookup3 hashlittle (public domain), which the specification names.
 // Hand-written on purpose: the alternative is the WebAssembly HDF5 library this avoids starting.
-import { sliceLeading, unpackValues, type AttributeValue, type Dataset, type DatasetVariable } from './dataset.js';
+import { sliceLeading, unpackValues, type AttributeValue, type Dataset, type DatasetVariable, type StoredType } from './dataset.js';
 
 const HIDDEN_ATTRIBUTES = new Set(['DIMENSION_LIST', 'REFERENCE_LIST', 'CLASS', 'NAME', '_Netcdf4Dimid', '_Netcdf4Coordinates', '_NCProperties', '_nc3_strict']);
 const PURE_DIMENSION = 'This is a netCDF dimension but not a netCDF variable';
@@ -240,6 +240,15 @@ function attributeValue(f: Bytes, a: Attribute): AttributeValue {
   return unsupported(`attribute type ${type.kind}`);
 }
 
+/** The netCDF type of a numeric datatype (for its default fill value), or undefined. */
+function storedType(type: Datatype): StoredType | undefined {
+  if (type.kind === 'float') return type.size === 4 ? 'float' : 'double';
+  if (type.kind !== 'int') return undefined;
+  const names: Record<number, [StoredType, StoredType]> = { 1: ['byte', 'ubyte'], 2: ['short', 'ushort'], 4: ['int', 'uint'], 8: ['int64', 'uint64'] };
+  const pair = names[type.size];
+  return pair === undefined ? undefined : pair[type.signed ? 0 : 1];
+}
+
 /** `count` values of a numeric type from `at`, as the typed array h5wasm gives for it. */
 function numbers(f: Bytes, type: Datatype, at: number, count: number): ArrayLike<number | bigint> {
   f.check(at, count * type.size);
@@ -419,7 +428,7 @@ function open(f: Bytes): Dataset {
     variables.set(ds.name, {
       name: ds.name, dimensions: dimNames, shape, attributes,
       read(ranges) {
-        const values = unpackValues(numbers(f, type, data.at, count), attributes, validInPackedUnits);
+        const values = unpackValues(numbers(f, type, data.at, count), attributes, validInPackedUnits, storedType(type));
         return ranges && ranges.length > 0 ? sliceLeading(values, shape, ranges) : values;
       },
     });

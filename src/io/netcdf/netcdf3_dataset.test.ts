@@ -49,3 +49,23 @@ describe('openNetcdf3 reads numeric variables from the bytes', () => {
     expect(Array.from(openNetcdf3('p.nc', bytes).variables.get('u')!.read())).toEqual([2, NaN, -1.5]);
   });
 });
+
+describe('fill values by the NetCDF User\'s Guide', () => {
+  test('no _FillValue: the type\'s default fill (never written) is missing, packed or not; bytes keep theirs', () => {
+    // netcdf.h: NC_FILL_SHORT -32767, NC_FILL_INT -2147483647, NC_FILL_FLOAT 9.9692099683868690e+36
+    const bytes = writeNetcdf3({ x: 3 }, [
+      { name: 'u', dims: ['x'], type: 'short', attrs: { scale_factor: 0.001, missing_value: -30000 }, data: [1500, -32767, -30000] },
+      { name: 'i', dims: ['x'], type: 'int', data: [7, -2147483647, -2147483646] },
+      { name: 'f', dims: ['x'], type: 'float', data: [0.5, 9.9692099683868690e+36, -1] },
+      { name: 'b', dims: ['x'], type: 'byte', data: [-127, 0, 1] },
+      { name: 'g', dims: ['x'], type: 'short', attrs: { _FillValue: -999 }, data: [-32767, -999, 3] },
+    ]);
+    const ds = openNetcdf3('t.nc', bytes);
+    const read = (name: string) => Array.from(ds.variables.get(name)!.read());
+    expect(read('u')).toEqual([1.5, NaN, NaN]);
+    expect(read('i')).toEqual([7, NaN, -2147483646]);
+    expect(read('f')).toEqual([0.5, NaN, -1]);
+    expect(read('b')).toEqual([-127, 0, 1]);
+    expect(read('g')).toEqual([-32767, NaN, 3]);   // a _FillValue of its own replaces the default
+  });
+});

@@ -1,6 +1,6 @@
 import { NetCDFReader } from 'netcdfjs';
 import { DataFileError } from '../../core/errors.js';
-import { sliceLeading, unpackValues, type AttributeValue, type Dataset, type DatasetVariable } from './dataset.js';
+import { sliceLeading, unpackValues, type AttributeValue, type Dataset, type DatasetVariable, type StoredType } from './dataset.js';
 import { checkNetcdf3Header } from './netcdf3_header.js';
 
 function toAttrs(list: ReadonlyArray<{ name: string; value: unknown }>): Record<string, AttributeValue> {
@@ -90,7 +90,7 @@ export function openNetcdf3(name: string, bytes: Uint8Array): Dataset {
           // numeric: read straight from the bytes, only the first axis's range
           const first = ranges?.[0] ?? [0, shape[0] ?? 1];
           const raw = readNumeric(bytes, v.type, v.offset, v.record ? recordStep : 0, shape, first);
-          const values = unpackValues(raw, attributes, validInPackedUnits);
+          const values = unpackValues(raw, attributes, validInPackedUnits, v.type as StoredType);
           const rest = ranges && ranges.length > 1 ? [null, ...ranges.slice(1)] : null;
           return rest ? sliceLeading(values, [first[1] - first[0], ...shape.slice(1)], rest) : values;
         }
