@@ -173,6 +173,7 @@ describe('sarbridge drift', () => {
     expect((await run('drift', ...lkp, '--duration-h', '-5')).err).toMatch(/^sarbridge: --duration-h: -5 is not between 0\.0002778 and 720 h \[SARB_INVALID_INPUT\]$/);
     expect((await run('drift', ...lkp, '--particles', '2.5')).err).toMatch(/--particles: 2\.5 is not a whole number/);
     expect((await run('drift', ...lkp, '--radius-nm', '-1')).err).toMatch(/--radius-nm: -1 is not between 0 and 500 NM/);
+    expect((await run('drift', ...lkp, '--jibe-per-hour', '1')).err).toMatch(/^sarbridge: --jibe-per-hour: 1 is not between 0 and 0\.999 per hour \[SARB_INVALID_INPUT\]$/);
     expect((await run('drift', ...lkp, '--particles', '2000000', '--output-every', '1', '--out', join(dir, 'big.nc'))).err)
       .toMatch(/^sarbridge: --particles: 2000000 particles at 145 output times need \d+ MB, more than the limit/);
   });

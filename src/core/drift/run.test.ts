@@ -5,7 +5,7 @@ import { EARTH_RADIUS_M } from '../geo/units.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import { ParticleStatus } from './particles.js';
 import type { DriftRequest, Shoreline } from './request.js';
-import { outputTimes, runDrift } from './run.js';
+import { checkDriftRequest, outputTimes, runDrift } from './run.js';
 import { summariseCloud } from './summary.js';
 
 const RAD = Math.PI / 180;
@@ -328,6 +328,10 @@ describe('runDrift stranding and coverage', () => {
     expect(() => runDrift(bad, forcing)).toThrow('scenarios[0].seeding.position: latitude 97 is not between -90 and 90 degrees');
     const late = request({ scenarios: [{ name: 'x', weight: 1, objectClass: raft, seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 - 60 } }] });
     expect(() => runDrift(late, forcing)).toThrow(/scenarios\[0\]\.seeding\.timeS: release time 2023-12-31T23:59Z is outside the run/);
+    // a sure jibe every hour has no Poisson rate (P(none in 1 h) = exp(-rate × 3600 s) = 0): runDrift ran for ever
+    // (the check itself, so that without it this test fails rather than hangs)
+    expect(() => checkDriftRequest(request({ jibeProbabilityPerHour: 1 })))
+      .toThrow(new InvalidInputError('jibeProbabilityPerHour', '1 is not between 0 and 0.999 per hour'));
     // 2 M particles hourly for 30 days: 721 output times × 17 bytes × 2 M = 24.5 GB
     expect(() => runDrift(request({ particleCount: 2_000_000, durationS: 30 * 86_400 }), forcing))
       .toThrow(/particleCount: 2000000 particles at 721 output times need \d+ MB, more than the limit of 1500 MB/);
