@@ -275,6 +275,24 @@ describe('runDrift stranding and coverage', () => {
     expect(final.lonDeg.every((lon) => Math.abs(lon - 131.05) < 1e-9)).toBe(true);
   });
 
+  test('a particle seeded on land with no water near strands at its release, not before', () => {
+    // a line from the sea (131.0E) onto the land (131.2E), released over 6 h; no move to water allowed
+    const r = request({ particleCount: 100, durationS: 6 * 3600, seedOnLandMaxMoveM: 0, scenarios: [{ name: 'raft', weight: 1, objectClass: raft,
+      seeding: { kind: 'track', from: { lonDeg: 131.0, latDeg: 37 }, to: { lonDeg: 131.2, latDeg: 37 }, fromTimeS: T0, toTimeS: T0 + 6 * 3600, fromRadiusM: 0, toRadiusM: 0, spread: 'gaussian' } }] });
+    const result = runDrift(r, forcing, { shoreline: coast });
+    const seededLon = (k: number): number => 131.0 + ((k + 0.5) / 100) * 0.2;   // the great circle along 37N, to 1e-9°
+    for (const s of result.snapshots) {
+      for (let i = 0; i < 100; i++) {
+        const releaseS = T0 + ((i + 0.5) / 100) * 6 * 3600;
+        if (releaseS > s.timeS) expect(s.status[i], `particle ${i} at ${s.timeS - T0} s`).toBe(ParticleStatus.notReleased);
+        else if (seededLon(i) >= 131.05) {   // on land: stranded where it was seeded, from its release on
+          expect(s.status[i], `particle ${i} at ${s.timeS - T0} s`).toBe(ParticleStatus.stranded);
+          expect(s.lonDeg[i]).toBeCloseTo(seededLon(i), 6);
+        }
+      }
+    }
+  });
+
   test('a cloud in open sea under an offshore wind does not strand', () => {
     const r = request({ particleCount: 2000 });
     const result = runDrift(r, { wind: new ConstantField('wind', -10, 0), current: new ConstantField('current', 0, 0.2) }, { shoreline: coast });

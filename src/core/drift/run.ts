@@ -192,7 +192,7 @@ export function stepBlock(request: DriftRequest, forcing: DriftForcing, shorelin
   if (block.waiting[0] > 0) {
     // a particle released within a step drifts from its release time to the step's end
     block.particleDtS ??= new Float64Array(n);
-    released = release(particles, block, endS, dtS, sign, block.particleDtS);
+    released = release(particles, block, endS, dtS, sign, block.particleDtS, shoreline);
     block.waiting[0] -= released;
   }
   const stepDtS = released > 0 ? block.particleDtS : null;
@@ -255,18 +255,23 @@ export function checkDriftCoverage(request: DriftRequest, forcing: DriftForcing,
  * partial first step; the others drift the whole step, `dtS`), with the forcing sampled at the
  * step's start like every particle in that step (explicit Euler). A particle released exactly at a
  * step's end drifts 0 s in it and shows as released in the snapshot at that time, so a snapshot at
- * time T shows every particle released by T, where it is at T. Returns how many it released (the
- * run skips this pass once none is waiting).
+ * time T shows every particle released by T, where it is at T. A particle still on land when it is
+ * released is one moveSeedingOffLand found no water near: it strands there, at its release.
+ * Returns how many it released (the run skips this pass once none is waiting).
  */
-function release(p: Particles, b: DriftBlock, endS: number, dtS: number, sign: number, particleDtS: Float64Array): number {
+function release(p: Particles, b: DriftBlock, endS: number, dtS: number, sign: number, particleDtS: Float64Array, shoreline: Shoreline | null): number {
   let released = 0;
   for (let i = 0; i < p.count; i++) {
     if (p.status[i] === ParticleStatus.notReleased && sign * (endS - p.releaseS[i]) >= 0) {
       if (released === 0) particleDtS.fill(dtS);
+      released++;
+      if (shoreline !== null && shoreline.isLand(p.lonDeg[i], p.latDeg[i])) {
+        p.status[i] = ParticleStatus.stranded;   // its coverage flags stay 1: never sampled
+        continue;
+      }
       p.status[i] = ParticleStatus.active;
       b.windCovered[i] = b.currentCovered[i] = 0;
       particleDtS[i] = endS - p.releaseS[i];
-      released++;
     }
   }
   return released;
