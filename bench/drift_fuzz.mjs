@@ -24,7 +24,7 @@
 //   1e-4 of the displacement and 2 m for the Euler scheme on the sphere and the written rounding);
 //   and a backward run from the forward run's end cloud returns to its start within the same bound.
 // Prints each case that breaks a promise with its seed; its files are kept. Needs `npm run build`.
-// Usage: node bench/drift_fuzz.mjs [cases, default 40] [seed, default 1]
+// Usage: node bench/drift_fuzz.mjs [cases, default 40] [seed, default 1]   (DRIFT_FUZZ_CLI=CHECKOUT: another build's CLI)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cases = Number(process.argv[2] ?? 40);
 const seed0 = Number(process.argv[3] ?? 1);
 const dir = mkdtempSync(join(tmpdir(), 'sarbridge-drift-fuzz-'));
-const cli = join(root, 'bin/sarbridge.js');
+// DRIFT_FUZZ_CLI=/path/to/other/checkout runs that checkout's CLI on the same cases (a build before a fix)
+const cli = join(process.env.DRIFT_FUZZ_CLI ?? root, 'bin/sarbridge.js');
 const F = (p) => join(root, 'data/forcing', p);
 const H = 3600;
 const R = 6371008.8;   // the drift's sphere (IUGG mean radius)
@@ -80,6 +81,9 @@ const FORCINGS = {
   nordic: { name: 'norway-real Nordic current', current: [F('norway-real/Nordic_subset.nc')], windConstant: true,
     startS: Date.UTC(2016, 1, 2, 12) / 1000, endS: Date.UTC(2016, 1, 4, 12) / 1000, box: [12.32, 15.74, 66.7, 68.01],
     quad: [[13.662, 66.700], [15.739, 67.463], [12.323, 67.224], [14.404, 68.007]] },
+  // no file: a constant wind and current, anywhere on the globe (by the antimeridian and the poles too), for up to 30 days
+  constant: { name: 'constant', windConstant: true, currentConstant: true, startS: -Infinity, endS: Infinity, box: [-180, 180, -90, 90],
+    places: [[179.995, 10], [-179.995, -20], [10, 89.95], [-60, -89.95], [0, 0], [131, 37]] },
 };
 // the curvilinear and projected grids are turned against lon/lat: their corners (SW, SE, NW, NE), and a start within them
 
@@ -102,6 +106,7 @@ const MUTATIONS = [
   { name: 'radius -1', flags: /--radius-nm/, file: /radiusNm|fromRadiusNm/ },
   { name: 'output every 0', flags: /--output-every/, file: /outputEverySteps/ },
   { name: 'jibe 2 per hour', flags: /--jibe-per-hour/, file: /jibeProbabilityPerHour/ },
+  { name: 'jibe 1 per hour', flags: /--jibe-per-hour/, file: /jibeProbabilityPerHour/ },
   { name: 'out is a folder', flags: /--out/, file: /--out/ },
   { name: 'weight 0', caseFileOnly: true, file: /weight/ },
   { name: 'unknown key', caseFileOnly: true, file: /duration\b.*durationH|durationH/ },
@@ -119,28 +124,30 @@ const dm = (text) => {
   return `${part(lat, 'N', 'S')} ${part(lon, 'E', 'W')}`;
 };
 const isoFull = (s) => new Date(s * 1000).toISOString();
-const pos = ([lon, lat]) => `${lat.toFixed(5)} ${lon.toFixed(5)}`;
+const pos = ([lon, lat]) => `${lat.toFixed(5)} ${(((((lon + 180) % 360) + 360) % 360) - 180).toFixed(5)}`;
 
 function makeCase(r) {
   const pick = (a) => a[Math.floor(r() * a.length)];
-  const key = pick(['eastSea', 'eastSea', 'eastSea', 'uniform', 'uniform', 'uniform', 'arome', 'nordic']);
+  const key = pick(['eastSea', 'eastSea', 'eastSea', 'uniform', 'uniform', 'uniform', 'arome', 'nordic', 'constant']);
   const f = FORCINGS[key];
-  const spanS = f.endS - f.startS;
+  const spanS = key === 'constant' ? 30 * 86400 : f.endS - f.startS;
   const backward = r() < 0.25;
   const stepMin = pick([0.25, 0.5, 1, 2.7, 5, 7.5, 10, 10, 15, 20, 30, 60]);
-  const durations = [1 / 60, 0.05, 0.25, 1 / 3, 1, 2, 3, 6, 12, 24, 30, 48, 72, 96].filter((h) => h * H <= spanS);
+  const durations = [1 / 60, 0.05, 0.25, 1 / 3, 1, 2, 3, 6, 12, 24, 30, 48, 72, 96, ...(key === 'constant' ? [240, 720] : [])].filter((h) => h * H <= spanS);
   let durationH = pick(durations);
   if (durationH * 60 / stepMin > 1500) durationH = Math.max(0.05, Math.floor(1500 * stepMin / 60));
   const durationS = durationH * H;
   // the times: inside, at an edge, or outside the span
-  const when = pick(['inside', 'inside', 'inside', 'startEdge', 'endEdge', 'before', 'after']);
+  const when = key === 'constant' ? 'any' : pick(['inside', 'inside', 'inside', 'startEdge', 'endEdge', 'before', 'after']);
   const room = spanS - durationS;
   let firstS;   // the earliest instant the run covers
-  if (when === 'inside') firstS = f.startS + Math.floor((r() * room) / 60) * 60;
+  if (when === 'any') firstS = Date.UTC(2026, 0, 1) / 1000 + Math.floor(r() * 365 * 1440) * 60;
+  else if (when === 'inside') firstS = f.startS + Math.floor((r() * room) / 60) * 60;
   else if (when === 'startEdge') firstS = f.startS;
   else if (when === 'endEdge') firstS = f.endS - durationS;
   else if (when === 'before') firstS = f.startS - pick([60, 1800, 6 * H, 86400]);
   else firstS = f.endS - durationS + pick([60, 1800, 6 * H]);
+  if (when === 'inside' && r() < 0.15) firstS += pick([1, 30, 59]);   // a start given to the second
   firstS = Math.round(firstS * 1000) / 1000;   // the times written keep milliseconds
   const startS = backward ? firstS + durationS : firstS;
   // where
@@ -153,6 +160,7 @@ function makeCase(r) {
       return [lon + d * Math.sin(b) / Math.cos(lat * RAD), lat + d * Math.cos(b)];
     }
     if (where === 'land') return pick(INLAND);
+    if (f.places) { const [lon, lat] = pick(f.places); return [lon + (r() - 0.5) * 0.01, Math.max(-89.99, Math.min(89.99, lat + (r() - 0.5) * 0.01))]; }
     if (f.quad) {   // bilinear in the grid's corners, away from its edges
       const u = 0.15 + 0.7 * r(), v = 0.15 + 0.7 * r(), [sw, se, nw, ne] = f.quad;
       return [0, 1].map((c) => (1 - v) * ((1 - u) * sw[c] + u * se[c]) + v * ((1 - u) * nw[c] + u * ne[c]));
@@ -173,7 +181,7 @@ function makeCase(r) {
     const spread = pick([undefined, 'gaussian', 'uniform-disc']);
     const kind = r() < (key === 'uniform' ? 0.1 : where === 'coast' ? 0.5 : 0.3) ? 'track' : 'point';
     if (kind === 'track') {
-      const q = [p[0] + (r() - 0.5) * 0.2, p[1] + (r() - 0.5) * 0.2];
+      const q = [p[0] + (r() - 0.5) * 0.2, Math.max(-89.99, Math.min(89.99, p[1] + (r() - 0.5) * 0.2))];
       // releases within the run; a track may run either way in time
       let t0 = firstS + Math.floor(r() * durationS / 60) * 60 * (r() < 0.5 ? 0 : 1);
       const t1 = firstS + Math.floor(r() * durationS / 60) * 60;
@@ -189,11 +197,11 @@ function makeCase(r) {
   const coastline = key === 'eastSea' ? pick(['bundled', 'bundled', 'none']) : key === 'uniform' ? pick(['bundled', 'none', 'none', 'none']) : 'none';
   const job = {
     key, forcing: f, when, where, backward, startS, durationS, stepS: stepMin * 60, outputEvery, particles, seed: Math.floor(r() * 1e6),
-    jibePerHour: pick([undefined, 0, 0.04, 0.2, 0.9, 1]), coastline, scenarios,
+    jibePerHour: pick([undefined, 0, 0.04, 0.2, 0.9, 0.999]), coastline, scenarios,
     // the Norwegian files give one quantity each: the other a constant; the East Sea pair sometimes a constant after its files
     fallback: key === 'eastSea' && r() < 0.2,
     windConstant: undefined, currentConstant: undefined,
-    viaFlags, sailorWords: viaFlags && r() < 0.4,
+    viaFlags, sailorWords: viaFlags && r() < 0.4, forcingFlag: viaFlags && r() < 0.3,
     out: key === 'uniform' ? pick(['geojson', 'geojson', 'nc']) : pick(['geojson', 'geojson', 'geojson-last', 'nc']),
     json: r() < 0.7,
     workers: particles > 1 && r() < 0.7 ? pick([2, 4]) : null,
@@ -201,7 +209,10 @@ function makeCase(r) {
   if (f.windConstant || job.fallback) job.windConstant = `${pick([0, 5, 10, 18])}@${pick([0, 90, 200, 270])}`;
   if (f.currentConstant || job.fallback) job.currentConstant = `${pick([0, 0.1, 0.4])}@${pick([0, 45, 180])}`;
   // one thing wrong, to be refused by name: [what, the words the refusal must hold]
-  if (r() < 0.15) job.mutation = pick(MUTATIONS.filter((m) => (!m.caseFileOnly || !viaFlags) && (!m.needsBoth || key === 'eastSea' || key === 'uniform'))).name;
+  if (r() < 0.15) {
+    job.mutation = pick(MUTATIONS.filter((m) => (!m.caseFileOnly || !viaFlags) && (!m.needsBoth || key === 'eastSea' || key === 'uniform'))).name;
+    job.particles = Math.max(job.particles, scenarios.length);   // the one mistake only
+  }
   // outputs a few hundred thousand positions at most (the GeoJSON and netCDF4-python's read back stay small)
   const outputTimes = () => Math.ceil(durationS / job.stepS / job.outputEvery) + 2;
   while (particles * outputTimes() > 300_000 && job.outputEvery < 10_000) job.outputEvery *= 2;
@@ -226,6 +237,7 @@ function mutated(job) {
     case 'radius -1': if (s.track) s.track.fromRadiusNm = -1; else s.radiusNm = -1; break;
     case 'output every 0': j.outputEvery = 0; break;
     case 'jibe 2 per hour': j.jibePerHour = 2; break;
+    case 'jibe 1 per hour': j.jibePerHour = 1; break;
     case 'weight 0': s.weight = 0; break;
     case 'unknown key': j.unknownKey = true; break;
   }
@@ -255,8 +267,9 @@ function commandLine(job0, caseDir, { out, workers, json, moveOffLandM } = {}) {
     args.push('--object', s.object);
     if (s.spread) args.push('--spread', s.spread);
     if (job.backward) args.push('--backward');
-    for (const p of f.wind ?? []) args.push('--wind', p);
-    for (const p of f.current ?? []) args.push('--current', p);
+    // each file for its quantity, or both as --forcing (a file giving wind and/or current)
+    for (const p of f.wind ?? []) args.push(job.forcingFlag ? '--forcing' : '--wind', p);
+    for (const p of f.current ?? []) args.push(job.forcingFlag ? '--forcing' : '--current', p);
     if (job.windConstant) args.push('--wind-constant', job.windConstant);
     if (job.currentConstant) args.push('--current-constant', job.currentConstant);
     args.push('--duration-h', String(job.durationS / H), '--step-min', String(job.stepS / 60), '--output-every', String(job.outputEvery),
@@ -391,7 +404,14 @@ function releaseTimes(job, frame) {
 
 /** East and north metres from (lon0, lat0) to (lon1, lat1) on the drift's sphere. */
 function displacementM(lon0, lat0, lon1, lat1) {
+  if (lon1 - lon0 >= 180) lon1 -= 360; else if (lon1 - lon0 < -180) lon1 += 360;   // across the antimeridian
   return [(lon1 - lon0) * RAD * R * Math.cos(((lat0 + lat1) / 2) * RAD), (lat1 - lat0) * RAD * R];
+}
+
+/** Haversine distance on the drift's sphere, metres. */
+function greatCircleM(lon0, lat0, lon1, lat1) {
+  const a = Math.sin(((lat1 - lat0) * RAD) / 2) ** 2 + Math.cos(lat0 * RAD) * Math.cos(lat1 * RAD) * Math.sin(((lon1 - lon0) * RAD) / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** The weighted spherical centroid of released particles (summary.ts's definition). */
@@ -491,13 +511,14 @@ function checkRun(job, res, outPath, broken, extra) {
         for (const name of STATUS) if (x.counts[name] !== f.tally[name]) broken.push(`${f.time}: summary counts ${name} ${x.counts[name]}, the file ${f.tally[name]}`);
         const c = centroid(f);
         if ((c === null) !== (x.centroid === null)) broken.push(`${f.time}: centroid ${JSON.stringify(x.centroid)}, the file's ${JSON.stringify(c)}`);
-        else if (c && (Math.abs(c.lonDeg - x.centroid.lonDeg) > 2e-5 || Math.abs(c.latDeg - x.centroid.latDeg) > 2e-5)) {
+        // the file's positions are rounded (1e-6°, float32 in the NetCDF: 1.5e-5° at 131E): metres apart, not degrees (a pole)
+        else if (c && greatCircleM(c.lonDeg, c.latDeg, x.centroid.lonDeg, x.centroid.latDeg) > 2) {
           broken.push(`${f.time}: summary centroid ${x.centroid.latDeg.toFixed(6)} ${x.centroid.lonDeg.toFixed(6)}, the file's ${c.latDeg.toFixed(6)} ${c.lonDeg.toFixed(6)}`);
         }
       }
     }
     if (summary.request) {
-      if (summary.request.start !== iso(job.startS)) broken.push(`summary start ${summary.request.start}, asked ${iso(job.startS)}`);
+      if (summary.request.start !== iso(job.startS).replace(/\.000Z$/, 'Z')) broken.push(`summary start ${summary.request.start}, asked ${iso(job.startS)}`);
       if (summary.request.particles !== job.particles) broken.push(`summary particles ${summary.request.particles}`);
     }
   }
@@ -505,10 +526,11 @@ function checkRun(job, res, outPath, broken, extra) {
   const f0 = job.forcing;
   const box = f0.box;
   const { releaseS } = releaseTimes(job, frames[frames.length - 1]);
-  const fileBound = !(f0.wind && f0.windConstant) && !(f0.current && f0.currentConstant);
+  const fileBound = (f0.wind && !job.windConstant) || (f0.current && !job.currentConstant);   // a quantity only a file gives
   let prev = null;
   const landChecks = job.coastline === 'bundled';
   let strandedOff = 0, activeOnLand = 0, crossed = 0, release = 0;
+  const first = [];   // each particle's first position written after its release
   for (const f of frames) {
     const marginDeg = VMAX_MPS * job.stepS / (R * RAD);
     for (let i = 0; i < f.status.length; i++) {
@@ -523,15 +545,18 @@ function checkRun(job, res, outPath, broken, extra) {
       if (releasedBy < -1e-3) { release++; if (release < 4) broken.push(`${f.time}: particle ${i} ${st} before its release ${iso(releaseS[i])}`); }
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || lon < -180 || lon >= 180) { broken.push(`${f.time}: particle ${i} at ${lon}, ${lat}`); continue; }
       const mlon = marginDeg / Math.cos(lat * RAD);
-      if (f0.wind || f0.current) {
+      // beyond the box by more than a step, unless still where it was seeded (a spread reaches past the forcing's edge)
+      first[i] ??= [lon, lat];
+      const seededHere = first[i][0] === lon && first[i][1] === lat;
+      if ((f0.wind || f0.current) && !seededHere) {
         if (lon < box[0] - mlon || lon > box[1] + mlon || lat < box[2] - marginDeg || lat > box[3] + marginDeg) {
           if (fileBound) broken.push(`${f.time}: particle ${i} (${st}) at ${lat.toFixed(4)}N ${lon.toFixed(4)}E, beyond the forcing's box ${box} by more than a step`);
         }
       }
       if (prev && prev.status[i] !== 'not released') {
-        const [de, dn] = displacementM(prev.lon[i], prev.lat[i], lon, lat);
+        const movedM = greatCircleM(prev.lon[i], prev.lat[i], lon, lat);
         const dt = Math.abs(f.timeS - prev.timeS);
-        if (Math.hypot(de, dn) > VMAX_MPS * dt + 1) broken.push(`${f.time}: particle ${i} moved ${Math.hypot(de, dn).toFixed(0)} m in ${dt} s`);
+        if (movedM > VMAX_MPS * dt + 1) broken.push(`${f.time}: particle ${i} moved ${movedM.toFixed(0)} m in ${dt} s`);
         if ((prev.status[i] === 'stranded' || prev.status[i] === 'outside forcing') && (st !== prev.status[i] || lon !== prev.lon[i] || lat !== prev.lat[i])) {
           broken.push(`${f.time}: particle ${i} was ${prev.status[i]} and is now ${st} at ${lat}, ${lon} (was ${prev.lat[i]}, ${prev.lon[i]})`);
         }
@@ -569,6 +594,12 @@ function checkRun(job, res, outPath, broken, extra) {
   if (!job.json && extra) {
     const m = /seeded on land: (\d+) particles? moved/.exec(res.stdout);
     extra.movedSaid = m ? Number(m[1]) : 0;
+    // the report's table: one row per output time, each time as it is (to the second when it has seconds)
+    const rows = [...res.stdout.matchAll(/^  (\d{4}-\d\d-\d\dT[\d:.]+Z) /gm)].map((x) => x[1]);
+    const want = times.map((t) => iso(t).replace(/\.000Z$/, 'Z'));
+    if (rows.length !== want.length || rows.some((t, k) => t !== want[k])) broken.push(`the report's times ${rows.slice(0, 3).join(', ')}… (${rows.length}) are not ${want.slice(0, 3).join(', ')}… (${want.length})`);
+    const head = /from (\S+) for/.exec(res.stdout)?.[1];
+    if (head !== want[0]) broken.push(`the report says the drift is from ${head}, not ${want[0]}`);
   }
   return { frames, summary, nc };
 }
@@ -588,7 +619,7 @@ function ncFrames(job, nc, times, broken) {
   want(JSON.stringify(v.lon?.dims) === '["trajectory","time"]', `lon dims ${v.lon?.dims}`);
   want(v.time?.attrs.standard_name === 'time' && /^seconds since 1970-01-01/.test(v.time?.attrs.units ?? ''), `time attributes ${JSON.stringify(v.time?.attrs)}`);
   want(JSON.stringify(v.status?.attrs.flag_values) === '[0,1,2,3]' && v.status?.attrs.flag_meanings === 'active stranded outside_forcing not_released', `status flags ${JSON.stringify(v.status?.attrs)}`);
-  want(g.drift_start === iso(job.startS).replace(/Z$/, ':00Z'), `drift_start ${g.drift_start}, asked ${iso(job.startS)}`);
+  want(g.drift_start === isoFull(job.startS).replace('.000Z', 'Z'), `drift_start ${g.drift_start}, asked ${iso(job.startS)}`);
   want(g.drift_direction === (job.backward ? 'backward' : 'forward'), `drift_direction ${g.drift_direction}`);
   want(g.particle_count === n, `particle_count ${g.particle_count}`);
   want(g.time_step_seconds === job.stepS, `time_step_seconds ${g.time_step_seconds}`);
