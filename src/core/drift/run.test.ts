@@ -339,6 +339,16 @@ describe('runDrift stranding and coverage', () => {
       .toThrow('wind: the run needs 2024-01-01T00:00Z to 2024-01-02T00:00Z, but wind.nc covers 2024-01-01T01:00Z to 2024-01-01T02:00Z');
   });
 
+  test('a run past the forcing by seconds says the seconds: the two spans never read alike', () => {
+    // a 24 h file and a run from 00:00:30Z for 24 h: it read 'needs 00:00Z to 00:00Z, but … covers 00:00Z to 00:00Z'
+    const windFile: VectorField = { ...forcing.wind, label: 'wind.nc', quantity: 'wind', startS: T0, endS: T0 + 86_400, bounds: null,
+      sampleBatch: forcing.wind.sampleBatch.bind(forcing.wind) };
+    expect(() => runDrift(request({ startS: T0 + 30 }), { wind: windFile, current: forcing.current }))
+      .toThrow('wind: the run needs 2024-01-01T00:00:30Z to 2024-01-02T00:00:30Z, but wind.nc covers 2024-01-01T00:00Z to 2024-01-02T00:00Z');
+    const late = request({ scenarios: [{ name: 'x', weight: 1, objectClass: raft, seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 - 20 } }] });
+    expect(() => runDrift(late, forcing)).toThrow(/release time 2023-12-31T23:59:40Z is outside the run \(forward from 2024-01-01T00:00Z/);
+  });
+
   test('impossible inputs are refused with the field named', () => {
     expect(() => runDrift(request({ timeStepS: 0 }), forcing)).toThrow(new InvalidInputError('timeStepS', '0 is not between 1 and 3600 s'));
     expect(() => runDrift(request({ particleCount: 1.5 }), forcing)).toThrow(/particleCount: 1.5 is not a whole number/);

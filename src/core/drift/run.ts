@@ -1,7 +1,7 @@
 import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '../errors.js';
 import { GriddedField, type VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
-import { formatTimeUtc } from '../time/index.js';
+import { formatTimeUtcExact } from '../time/index.js';
 import { fusedLeewayStep } from './fused_step.js';
 import { leewayStep } from './leeway_step.js';
 import { allocateParticles, PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
@@ -349,9 +349,13 @@ function snapshot(timeS: number, p: Particles): DriftSnapshot {
   return { timeS, lonDeg: p.lonDeg.slice(), latDeg: p.latDeg.slice(), status: p.status.slice() };
 }
 
-/** ISO 8601 UTC to the minute for messages; an open end of a timeless field as itself. */
-function isoMinute(timeS: number): string {
-  return Number.isFinite(timeS) ? formatTimeUtc(timeS) : String(timeS);
+/**
+ * ISO 8601 UTC for messages, to the second when the time has seconds (a span cut to its minutes
+ * read 'needs 00:00Z to 00:00Z, but … covers 00:00Z to 00:00Z' for a run 30 s past its file); an
+ * open end of a timeless field as itself.
+ */
+function isoTime(timeS: number): string {
+  return Number.isFinite(timeS) ? formatTimeUtcExact(timeS) : String(timeS);
 }
 
 function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
@@ -359,8 +363,8 @@ function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
   const fromS = Math.min(request.startS, endS), toS = Math.max(request.startS, endS);
   if (fromS < field.startS || toS > field.endS) {
     throw new TimeNotCoveredError(
-      `${field.quantity}: the run needs ${isoMinute(fromS)} to ${isoMinute(toS)}, ` +
-      `but ${field.label} covers ${isoMinute(field.startS)} to ${isoMinute(field.endS)}`,
+      `${field.quantity}: the run needs ${isoTime(fromS)} to ${isoTime(toS)}, ` +
+      `but ${field.label} covers ${isoTime(field.startS)} to ${isoTime(field.endS)}`,
     );
   }
 }
@@ -414,7 +418,7 @@ function checkScenario(request: DriftRequest, scenario: Scenario, at: string): v
     const sinceStartS = sign * (timeS - request.startS);
     if (!Number.isFinite(timeS) || sinceStartS < 0 || sinceStartS > request.durationS) {
       throw new InvalidInputError(`${at}.seeding.${field}`,
-        `release time ${isoMinute(timeS)} is outside the run (${request.direction} from ${isoMinute(request.startS)} for ${request.durationS / 3600} h)`);
+        `release time ${isoTime(timeS)} is outside the run (${request.direction} from ${isoTime(request.startS)} for ${request.durationS / 3600} h)`);
     }
   };
   const checkRadius = (radiusM: number, field: string): void => {
