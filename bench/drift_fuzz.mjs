@@ -744,7 +744,9 @@ for (let k = 0; k < cases; k++) {
   runs++;
   slowest = Math.max(slowest, res.ms);
   const broken = [];
-  const outside = (job.when === 'before' || job.when === 'after') && !job.fallback;
+  // outside the files' span (a start given to the second may take a run just past its end)
+  const fromS = Math.min(job.startS, job.startS + (job.backward ? -1 : 1) * job.durationS);
+  const outside = (fromS < job.forcing.startS || fromS + job.durationS > job.forcing.endS) && !job.fallback;
   const mutation = MUTATIONS.find((m) => m.name === job.mutation);
   const lkpInWater = job.scenarios.every((s) => {
     const texts = s.track ? [s.track.from, s.track.to] : [s.position];
@@ -808,6 +810,12 @@ for (let k = 0; k < cases; k++) {
     const clear = res.status === 1 && code && lines.length <= 2 && !/\n\s+at /.test(err) && res.signal === null && !/unexpected/i.test(err);
     if (existsSync(outPath)) broken.push(`refused (exit ${res.status}) but wrote ${outPath}`);
     if (!clear) broken.push(`exit ${res.status} ${res.signal ?? ''}: ${err.slice(0, 700)}`);
+    // a time-span refusal whose spans read as if the run fitted is no clear refusal
+    const spans = /the run needs (\S+) to (\S+), but .* covers (\S+) to (\S+?) \[/.exec(lines[0]);
+    if (spans) {
+      const [a, b, c, d] = spans.slice(1).map((t) => Date.parse(t));
+      if (a >= c && b <= d) broken.push(`refused for time, but the spans it gives fit: ${lines[0]}`);
+    }
     if (outside && code !== 'SARB_TIME_NOT_COVERED' && code !== 'SARB_INVALID_INPUT') broken.push(`times outside the forcing refused as ${code}, not SARB_TIME_NOT_COVERED: ${lines[0]}`);
     if (shouldRun && !(job.key === 'nordic' && code === 'SARB_SPACE_NOT_COVERED')) questionable.push(`${label}: a job inside its forcing, in water, refused: ${lines[0].slice(0, 300)}`);
     if (broken.length) { tally.broken++; console.log(`${label}:\n  ${broken.join('\n  ')}`); } else {
