@@ -543,7 +543,8 @@ function checkRun(job, res, outPath, broken, extra) {
         continue;
       }
       if (releasedBy < -1e-3) { release++; if (release < 4) broken.push(`${f.time}: particle ${i} ${st} before its release ${iso(releaseS[i])}`); }
-      if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || lon < -180 || lon >= 180) { broken.push(`${f.time}: particle ${i} at ${lon}, ${lat}`); continue; }
+      // ±180 both: a float32 of 179.999996 is 180 (the NetCDF), and GeoJSON takes either
+      if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || lon < -180 || lon > 180) { broken.push(`${f.time}: particle ${i} at ${lon}, ${lat}`); continue; }
       const mlon = marginDeg / Math.cos(lat * RAD);
       // beyond the box by more than a step, unless still where it was seeded (a spread reaches past the forcing's edge)
       first[i] ??= [lon, lat];
