@@ -2,7 +2,9 @@
 // file written to a temp folder), and every promise of the drift command checked on what it wrote:
 // - it runs (exit 0, its output written) or is refused clearly (exit 1, one line `sarbridge: … [SARB_…]`,
 //   no stack trace, no output file; exit 2 only for a usage error); a job whose times lie outside its
-//   forcing's span is refused with SARB_TIME_NOT_COVERED; a job wholly inside (time and water) runs;
+//   forcing's span is refused with SARB_TIME_NOT_COVERED, with spans that say why; a mistake (15 % of
+//   the jobs: latitude 95, a step of 0, an unknown class, a missing file, …) by its field's or file's
+//   name; a job wholly inside its forcing and in water that is refused is listed for a look;
 // - particle counts conserved at every output time (the file and the summary's counts); every
 //   coordinate finite and within the forcing's box (plus a step at 6 m/s) and no output interval
 //   moving a particle faster than 6 m/s; a stranded or outside-forcing particle stays put;
@@ -468,7 +470,7 @@ function checkRun(job, res, outPath, broken, extra) {
   const sign = job.backward ? -1 : 1;
   const times = expectedTimes(job);
   let summary = null;
-  if (job.json || extra?.json) {
+  if (job.json) {
     try { summary = JSON.parse(res.stdout); } catch (e) { broken.push(`--json stdout is not JSON: ${e.message}`); }
   }
   if (res.stderr.trim() !== '' && /\n\s+at |unexpected/i.test(res.stderr)) broken.push(`stderr on success: ${res.stderr.slice(0, 300)}`);
