@@ -14,7 +14,7 @@ import {
 import { DataFileError, InvalidInputError } from '../../core/errors.js';
 import { formatPosition, metresToNm, nmToMetres, parsePosition } from '../../core/geo/index.js';
 import { findObjectClass } from '../../core/objects/index.js';
-import { formatTimeUtc, parseTime } from '../../core/time/index.js';
+import { formatTimeUtcExact, parseTime } from '../../core/time/index.js';
 import { loadLeewayTable } from '../../io/leeway/index.js';
 import { projectPath } from '../../io/project_files.js';
 import { coastlineSpec, constantFrom } from '../case_file/job_specs.js';
@@ -268,7 +268,7 @@ function speedAt(text: string, flag: string): [number, number] {
 
 function describeRequest(r: DriftRequest): object {
   return {
-    start: formatTimeUtc(r.startS), direction: r.direction, durationH: r.durationS / 3600, timeStepMin: r.timeStepS / 60,
+    start: formatTimeUtcExact(r.startS), direction: r.direction, durationH: r.durationS / 3600, timeStepMin: r.timeStepS / 60,
     particles: r.particleCount, seed: r.seed, jibeProbabilityPerHour: r.jibeProbabilityPerHour,
     seedOnLandMaxMoveM: driftSetting(r, 'seedOnLandMaxMoveM'),
     scenarios: r.scenarios.map((s) => ({ name: s.name, weight: s.weight, object: s.objectClass.key })),
@@ -285,11 +285,11 @@ function driftReport(
   const lines: string[] = [];
   const weightTotal = r.scenarios.reduce((a, s) => a + s.weight, 0);
   if (job.title) lines.push(job.title);
-  lines.push(`Leeway drift, ${r.direction}, from ${formatTimeUtc(r.startS)} for ${r.durationS / 3600} h; step ${r.timeStepS / 60} min; ${r.particleCount} particles, seed ${r.seed}`);
+  lines.push(`Leeway drift, ${r.direction}, from ${formatTimeUtcExact(r.startS)} for ${r.durationS / 3600} h; step ${r.timeStepS / 60} min; ${r.particleCount} particles, seed ${r.seed}`);
   for (const s of r.scenarios) {
     const where = s.seeding.kind === 'point'
       ? `${formatPosition(s.seeding.position)} ± ${metresToNm(s.seeding.radiusM).toFixed(2)} NM (${s.seeding.spread})`
-      : `track ${formatPosition(s.seeding.from)} → ${formatPosition(s.seeding.to)}, ${formatTimeUtc(s.seeding.fromTimeS)} → ${formatTimeUtc(s.seeding.toTimeS)}`;
+      : `track ${formatPosition(s.seeding.from)} → ${formatPosition(s.seeding.to)}, ${formatTimeUtcExact(s.seeding.fromTimeS)} → ${formatTimeUtcExact(s.seeding.toTimeS)}`;
     lines.push(`  scenario '${s.name}' (${(100 * s.weight / weightTotal).toFixed(0)} %): ${s.objectClass.key}, ${s.objectClass.description}; ${where}`);
   }
   lines.push(`  wind:      ${labels.wind}`, `  current:   ${labels.current}`, `  coastline: ${labels.shoreline ?? 'none (no stranding)'}`);
@@ -302,9 +302,11 @@ function driftReport(
     lines.push('  NOTE: SYNTHETIC forcing (illustrative analytic fields, not observations or a forecast).');
   }
   for (const w of run.warnings) lines.push(`  WARNING: ${w}`);
-  lines.push('', '  time (UTC)          centroid                 50% radius  90% radius  ' + PARTICLE_STATUS_NAMES.map((n) => n.padStart(16)).join(''));
+  // the time column as wide as its longest time (a time with seconds is 2 or 6 characters longer)
+  const timeWidth = Math.max(18, ...summaries.map((s) => formatTimeUtcExact(s.timeS).length));
+  lines.push('', `  ${'time (UTC)'.padEnd(timeWidth)}  centroid                 50% radius  90% radius  ` + PARTICLE_STATUS_NAMES.map((n) => n.padStart(16)).join(''));
   for (const s of summaries) {
-    lines.push(`  ${formatTimeUtc(s.timeS).padEnd(18)}  ${(s.centroid ? formatPosition(s.centroid) : '-').padEnd(23)}  ${metresToNm(s.radius50M).toFixed(2).padStart(7)} NM  ${metresToNm(s.radius90M).toFixed(2).padStart(7)} NM  ` +
+    lines.push(`  ${formatTimeUtcExact(s.timeS).padEnd(timeWidth)}  ${(s.centroid ? formatPosition(s.centroid) : '-').padEnd(23)}  ${metresToNm(s.radius50M).toFixed(2).padStart(7)} NM  ${metresToNm(s.radius90M).toFixed(2).padStart(7)} NM  ` +
       PARTICLE_STATUS_NAMES.map((n) => String(s.counts[n]).padStart(16)).join(''));
   }
   lines.push('', `Wrote ${run.out} (${r.particleCount} particles × ${summaries.length} times). ${run.seconds.toFixed(2)} s on ${run.workers} thread${run.workers > 1 ? 's' : ''}.`);

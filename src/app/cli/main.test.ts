@@ -162,6 +162,18 @@ describe('sarbridge drift', () => {
     expect(err).toMatch(/--geojson-times: 200000 particles × 25 output times make 5000000 GeoJSON points \(about [\d.]+ GB\); write only the last time/);
   });
 
+  test('times with seconds are reported with their seconds: the start, the track and every output time', async () => {
+    // a 30 s step from 06:00:30Z: the table had 06:00Z, 06:01Z, 06:01Z, 06:02Z (to the minute, cut)
+    const { code, out } = await run('drift', '--position', '37 30N 131 30E', '--time', '2026-03-10T06:00:30Z', '--wind-constant', '5@0', '--current-constant', '0@0',
+      '--step-min', '0.5', '--duration-h', String(1.5 / 60), '--output-every', '1', '--particles', '10', '--coastline', 'none', '--out', join(dir, 'seconds.geojson'), '--workers', '1');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Leeway drift, forward, from 2026-03-10T06:00:30Z for 0\.025 h; step 0\.5 min/);
+    expect([...out.matchAll(/^  (2026-\S+Z) /gm)].map((m) => m[1])).toEqual(['2026-03-10T06:00:30Z', '2026-03-10T06:01Z', '2026-03-10T06:01:30Z', '2026-03-10T06:02Z']);
+    const json = await run('drift', '--position', '37 30N 131 30E', '--time', '2026-03-10T06:00:30Z', '--wind-constant', '5@0', '--current-constant', '0@0',
+      '--duration-h', '1', '--particles', '10', '--coastline', 'none', '--out', join(dir, 'seconds.geojson'), '--workers', '1', '--json');
+    expect(JSON.parse(json.out).request.start).toBe('2026-03-10T06:00:30Z');
+  });
+
   test('a zero step is refused, not run forever', async () => {
     const { code, err } = await run('drift', '--demo', '--step-min', '0');
     expect(code).toBe(1);
@@ -173,6 +185,7 @@ describe('sarbridge drift', () => {
     expect((await run('drift', ...lkp, '--duration-h', '-5')).err).toMatch(/^sarbridge: --duration-h: -5 is not between 0\.0002778 and 720 h \[SARB_INVALID_INPUT\]$/);
     expect((await run('drift', ...lkp, '--particles', '2.5')).err).toMatch(/--particles: 2\.5 is not a whole number/);
     expect((await run('drift', ...lkp, '--radius-nm', '-1')).err).toMatch(/--radius-nm: -1 is not between 0 and 500 NM/);
+    expect((await run('drift', ...lkp, '--jibe-per-hour', '1')).err).toMatch(/^sarbridge: --jibe-per-hour: 1 is not between 0 and 0\.999 per hour \[SARB_INVALID_INPUT\]$/);
     expect((await run('drift', ...lkp, '--particles', '2000000', '--output-every', '1', '--out', join(dir, 'big.nc'))).err)
       .toMatch(/^sarbridge: --particles: 2000000 particles at 145 output times need \d+ MB, more than the limit/);
   });

@@ -152,9 +152,10 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
             const DU = (X1 - X0) * cCellsPerDeg, DV = (Y1 - Y0) * cCellsPerDeg;
             shortSteps = du < 0.5 && du > -0.5 && dv < 0.5 && dv > -0.5 && DU < 0.5 && DU > -0.5 && DV < 0.5 && DV > -0.5;
           }
-          if (shortSteps) {
-            if (x1 >= 180) x1 -= 360; else if (x1 < -180) x1 += 360;
-            if (X1 >= 180) X1 -= 360; else if (X1 < -180) X1 += 360;
+          // and neither past a pole (the single path takes a step over one)
+          if (shortSteps && y1 <= 90 && y1 >= -90 && Y1 <= 90 && Y1 >= -90) {
+            if (x1 >= 180 || x1 < -180) x1 -= 360 * Math.floor((x1 + 180) / 360);
+            if (X1 >= 180 || X1 < -180) X1 -= 360 * Math.floor((X1 + 180) / 360);
             lonDeg[i] = x1; latDeg[i] = y1;
             lonDeg[j] = X1; latDeg[j] = Y1;
             if (nextJibeS[i] <= elapsedS) applyJibes(p, i, elapsedS, jibeRatePerS, seed, first);
@@ -245,7 +246,7 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
     const ve = ce + downwindMps * ue + crosswindMps * un;
     const vn = cn + downwindMps * un - crosswindMps * ue;
     const degPerMetre = particleDtS === null ? degPerMetreStep : particleDtS[i] * DEG_PER_M;
-    const lat1 = lat0 + vn * degPerMetre;
+    let lat1 = lat0 + vn * degPerMetre;
     let lon1 = lon0 + ve * degPerMetre * secantDeg(lat0);
     if (shoreline !== null) {
       let inClearWater = false;
@@ -266,7 +267,9 @@ export function fusedLeewayStep(p: Particles, input: FusedStepInput): void {
         continue;
       }
     }
-    if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
+    // leewayStep's: over a pole, down the other side; longitudes onto [-180, 180)
+    if (lat1 > 90 || lat1 < -90) { lat1 = (lat1 > 0 ? 180 : -180) - lat1; lon1 += 180; }
+    if (lon1 >= 180 || lon1 < -180) lon1 -= 360 * Math.floor((lon1 + 180) / 360);
     lonDeg[i] = lon1;
     latDeg[i] = lat1;
     if (nextJibeS[i] <= elapsedS) applyJibes(p, i, elapsedS, jibeRatePerS, seed, first);

@@ -53,6 +53,19 @@ describe('leewayStep', () => {
     expect((p.latDeg[0] - 37) * RAD * EARTH_RADIUS_M).toBeCloseTo(310, 4);
   });
 
+  test('a particle drifting over a pole comes down the other side of it, on the globe', () => {
+    const p = oneParticle(1);
+    p.latDeg[0] = 90 - 100 / (RAD * EARTH_RADIUS_M);   // 100 m from the north pole on 131E
+    leewayStep(p, { particleDtS: null, dtS: 1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
+    // 500 m north: 400 m past the pole, on the meridian opposite (131E + 180° = 49W); it was at 90.0036N
+    expect((90 - p.latDeg[0]) * RAD * EARTH_RADIUS_M).toBeCloseTo(400, 6);
+    expect(p.lonDeg[0]).toBeCloseTo(-49, 12);
+    p.latDeg[0] = -90 + 100 / (RAD * EARTH_RADIUS_M);   // and 100 m from the south pole, drifting south
+    leewayStep(p, { particleDtS: null, dtS: -1000, elapsedS: 1000, seed: 1, jibeRatePerS: 0, ...buffers(0, 0, 0, 0.5), shoreline: null });
+    expect((p.latDeg[0] + 90) * RAD * EARTH_RADIUS_M).toBeCloseTo(400, 6);
+    expect(p.lonDeg[0]).toBeCloseTo(131, 12);
+  });
+
   test('a jibe due within the step swaps the crosswind coefficients and the side, and the next is drawn', () => {
     const p = oneParticle(1);
     p.nextJibeS[0] = 400;   // due 400 s after the start; the step ends at 600 s

@@ -70,7 +70,8 @@ let primed = false;
 
 /**
  * Move every active particle one step: velocity = leeway + total water current (Allen & Plourde
- * 1999; Breivik & Allen 2008), explicit Euler on the sphere, then stranding and jibing.
+ * 1999; Breivik & Allen 2008), explicit Euler on the sphere, then stranding and jibing. A step past
+ * a pole comes down the other side of it; longitudes stay in [-180, 180).
  *
  * Leeway per particle: downwind L_d = a_d W + b_d along the wind, crosswind L_c = a_c W + b_c to
  * the right of downwind, with (a_c, b_c) the coefficients of the side the object is on now (the
@@ -120,7 +121,7 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
     const vn = currentNorthMps[i] + downwindMps * un - crosswindMps * ue;
     const lon0 = lonDeg[i], lat0 = latDeg[i];
     const degPerMetre = particleDtS === null ? degPerMetreStep : particleDtS[i] * DEG_PER_M;
-    const lat1 = lat0 + vn * degPerMetre;
+    let lat1 = lat0 + vn * degPerMetre;
     let lon1 = lon0 + ve * degPerMetre * secantDeg(lat0);
     if (shoreline !== null) {
       let inClearWater = false;
@@ -139,7 +140,10 @@ export function leewayStep(p: Particles, input: LeewayStepInput): void {
         continue;   // flags stay 1: no more sampling
       }
     }
-    if (lon1 >= 180) lon1 -= 360; else if (lon1 < -180) lon1 += 360;
+    // over a pole: down the other side of it, on the meridian opposite (rare: off the common path)
+    if (lat1 > 90 || lat1 < -90) { lat1 = (lat1 > 0 ? 180 : -180) - lat1; lon1 += 180; }
+    // onto [-180, 180): one turn on the common path (the same arithmetic), more near a pole
+    if (lon1 >= 180 || lon1 < -180) lon1 -= 360 * Math.floor((lon1 + 180) / 360);
     lonDeg[i] = lon1;
     latDeg[i] = lat1;
     windCovered[i] = 0;

@@ -5,7 +5,7 @@ import { EARTH_RADIUS_M } from '../geo/units.js';
 import { objectClass } from '../../test_support/leeway_table.js';
 import { ParticleStatus } from './particles.js';
 import type { DriftRequest, Shoreline } from './request.js';
-import { outputTimes, runDrift } from './run.js';
+import { checkDriftRequest, outputTimes, runDrift } from './run.js';
 import { summariseCloud } from './summary.js';
 
 const RAD = Math.PI / 180;
@@ -275,6 +275,24 @@ describe('runDrift stranding and coverage', () => {
     expect(final.lonDeg.every((lon) => Math.abs(lon - 131.05) < 1e-9)).toBe(true);
   });
 
+  test('a particle seeded on land with no water near strands at its release, not before', () => {
+    // a line from the sea (131.0E) onto the land (131.2E), released over 6 h; no move to water allowed
+    const r = request({ particleCount: 100, durationS: 6 * 3600, seedOnLandMaxMoveM: 0, scenarios: [{ name: 'raft', weight: 1, objectClass: raft,
+      seeding: { kind: 'track', from: { lonDeg: 131.0, latDeg: 37 }, to: { lonDeg: 131.2, latDeg: 37 }, fromTimeS: T0, toTimeS: T0 + 6 * 3600, fromRadiusM: 0, toRadiusM: 0, spread: 'gaussian' } }] });
+    const result = runDrift(r, forcing, { shoreline: coast });
+    const seededLon = (k: number): number => 131.0 + ((k + 0.5) / 100) * 0.2;   // the great circle along 37N, to 1e-9°
+    for (const s of result.snapshots) {
+      for (let i = 0; i < 100; i++) {
+        const releaseS = T0 + ((i + 0.5) / 100) * 6 * 3600;
+        if (releaseS > s.timeS) expect(s.status[i], `particle ${i} at ${s.timeS - T0} s`).toBe(ParticleStatus.notReleased);
+        else if (seededLon(i) >= 131.05) {   // on land: stranded where it was seeded, from its release on
+          expect(s.status[i], `particle ${i} at ${s.timeS - T0} s`).toBe(ParticleStatus.stranded);
+          expect(s.lonDeg[i]).toBeCloseTo(seededLon(i), 6);
+        }
+      }
+    }
+  });
+
   test('a cloud in open sea under an offshore wind does not strand', () => {
     const r = request({ particleCount: 2000 });
     const result = runDrift(r, { wind: new ConstantField('wind', -10, 0), current: new ConstantField('current', 0, 0.2) }, { shoreline: coast });
@@ -321,6 +339,16 @@ describe('runDrift stranding and coverage', () => {
       .toThrow('wind: the run needs 2024-01-01T00:00Z to 2024-01-02T00:00Z, but wind.nc covers 2024-01-01T01:00Z to 2024-01-01T02:00Z');
   });
 
+  test('a run past the forcing by seconds says the seconds: the two spans never read alike', () => {
+    // a 24 h file and a run from 00:00:30Z for 24 h: it read 'needs 00:00Z to 00:00Z, but … covers 00:00Z to 00:00Z'
+    const windFile: VectorField = { ...forcing.wind, label: 'wind.nc', quantity: 'wind', startS: T0, endS: T0 + 86_400, bounds: null,
+      sampleBatch: forcing.wind.sampleBatch.bind(forcing.wind) };
+    expect(() => runDrift(request({ startS: T0 + 30 }), { wind: windFile, current: forcing.current }))
+      .toThrow('wind: the run needs 2024-01-01T00:00:30Z to 2024-01-02T00:00:30Z, but wind.nc covers 2024-01-01T00:00Z to 2024-01-02T00:00Z');
+    const late = request({ scenarios: [{ name: 'x', weight: 1, objectClass: raft, seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 - 20 } }] });
+    expect(() => runDrift(late, forcing)).toThrow(/release time 2023-12-31T23:59:40Z is outside the run \(forward from 2024-01-01T00:00Z/);
+  });
+
   test('impossible inputs are refused with the field named', () => {
     expect(() => runDrift(request({ timeStepS: 0 }), forcing)).toThrow(new InvalidInputError('timeStepS', '0 is not between 1 and 3600 s'));
     expect(() => runDrift(request({ particleCount: 1.5 }), forcing)).toThrow(/particleCount: 1.5 is not a whole number/);
@@ -328,6 +356,10 @@ describe('runDrift stranding and coverage', () => {
     expect(() => runDrift(bad, forcing)).toThrow('scenarios[0].seeding.position: latitude 97 is not between -90 and 90 degrees');
     const late = request({ scenarios: [{ name: 'x', weight: 1, objectClass: raft, seeding: { kind: 'point', position: { lonDeg: 131, latDeg: 37 }, radiusM: 0, spread: 'gaussian', timeS: T0 - 60 } }] });
     expect(() => runDrift(late, forcing)).toThrow(/scenarios\[0\]\.seeding\.timeS: release time 2023-12-31T23:59Z is outside the run/);
+    // a sure jibe every hour has no Poisson rate (P(none in 1 h) = exp(-rate × 3600 s) = 0): runDrift ran for ever
+    // (the check itself, so that without it this test fails rather than hangs)
+    expect(() => checkDriftRequest(request({ jibeProbabilityPerHour: 1 })))
+      .toThrow(new InvalidInputError('jibeProbabilityPerHour', '1 is not between 0 and 0.999 per hour'));
     // 2 M particles hourly for 30 days: 721 output times × 17 bytes × 2 M = 24.5 GB
     expect(() => runDrift(request({ particleCount: 2_000_000, durationS: 30 * 86_400 }), forcing))
       .toThrow(/particleCount: 2000000 particles at 721 output times need \d+ MB, more than the limit of 1500 MB/);

@@ -1,7 +1,7 @@
 import { InvalidInputError, SpaceNotCoveredError, TimeNotCoveredError } from '../errors.js';
 import { GriddedField, type VectorField } from '../environment/index.js';
 import { checkLonLat } from '../geo/lon_lat.js';
-import { formatTimeUtc } from '../time/index.js';
+import { formatTimeUtcExact } from '../time/index.js';
 import { fusedLeewayStep } from './fused_step.js';
 import { leewayStep } from './leeway_step.js';
 import { allocateParticles, PARTICLE_COLUMNS, ParticleStatus, type Particles } from './particles.js';
@@ -192,7 +192,7 @@ export function stepBlock(request: DriftRequest, forcing: DriftForcing, shorelin
   if (block.waiting[0] > 0) {
     // a particle released within a step drifts from its release time to the step's end
     block.particleDtS ??= new Float64Array(n);
-    released = release(particles, block, endS, dtS, sign, block.particleDtS);
+    released = release(particles, block, endS, dtS, sign, block.particleDtS, shoreline);
     block.waiting[0] -= released;
   }
   const stepDtS = released > 0 ? block.particleDtS : null;
@@ -255,18 +255,23 @@ export function checkDriftCoverage(request: DriftRequest, forcing: DriftForcing,
  * partial first step; the others drift the whole step, `dtS`), with the forcing sampled at the
  * step's start like every particle in that step (explicit Euler). A particle released exactly at a
  * step's end drifts 0 s in it and shows as released in the snapshot at that time, so a snapshot at
- * time T shows every particle released by T, where it is at T. Returns how many it released (the
- * run skips this pass once none is waiting).
+ * time T shows every particle released by T, where it is at T. A particle still on land when it is
+ * released is one moveSeedingOffLand found no water near: it strands there, at its release.
+ * Returns how many it released (the run skips this pass once none is waiting).
  */
-function release(p: Particles, b: DriftBlock, endS: number, dtS: number, sign: number, particleDtS: Float64Array): number {
+function release(p: Particles, b: DriftBlock, endS: number, dtS: number, sign: number, particleDtS: Float64Array, shoreline: Shoreline | null): number {
   let released = 0;
   for (let i = 0; i < p.count; i++) {
     if (p.status[i] === ParticleStatus.notReleased && sign * (endS - p.releaseS[i]) >= 0) {
       if (released === 0) particleDtS.fill(dtS);
+      released++;
+      if (shoreline !== null && shoreline.isLand(p.lonDeg[i], p.latDeg[i])) {
+        p.status[i] = ParticleStatus.stranded;   // its coverage flags stay 1: never sampled
+        continue;
+      }
       p.status[i] = ParticleStatus.active;
       b.windCovered[i] = b.currentCovered[i] = 0;
       particleDtS[i] = endS - p.releaseS[i];
-      released++;
     }
   }
   return released;
@@ -344,9 +349,13 @@ function snapshot(timeS: number, p: Particles): DriftSnapshot {
   return { timeS, lonDeg: p.lonDeg.slice(), latDeg: p.latDeg.slice(), status: p.status.slice() };
 }
 
-/** ISO 8601 UTC to the minute for messages; an open end of a timeless field as itself. */
-function isoMinute(timeS: number): string {
-  return Number.isFinite(timeS) ? formatTimeUtc(timeS) : String(timeS);
+/**
+ * ISO 8601 UTC for messages, to the second when the time has seconds (a span cut to its minutes
+ * read 'needs 00:00Z to 00:00Z, but … covers 00:00Z to 00:00Z' for a run 30 s past its file); an
+ * open end of a timeless field as itself.
+ */
+function isoTime(timeS: number): string {
+  return Number.isFinite(timeS) ? formatTimeUtcExact(timeS) : String(timeS);
 }
 
 function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
@@ -354,8 +363,8 @@ function checkTimeCoverage(request: DriftRequest, field: VectorField): void {
   const fromS = Math.min(request.startS, endS), toS = Math.max(request.startS, endS);
   if (fromS < field.startS || toS > field.endS) {
     throw new TimeNotCoveredError(
-      `${field.quantity}: the run needs ${isoMinute(fromS)} to ${isoMinute(toS)}, ` +
-      `but ${field.label} covers ${isoMinute(field.startS)} to ${isoMinute(field.endS)}`,
+      `${field.quantity}: the run needs ${isoTime(fromS)} to ${isoTime(toS)}, ` +
+      `but ${field.label} covers ${isoTime(field.startS)} to ${isoTime(field.endS)}`,
     );
   }
 }
@@ -409,7 +418,7 @@ function checkScenario(request: DriftRequest, scenario: Scenario, at: string): v
     const sinceStartS = sign * (timeS - request.startS);
     if (!Number.isFinite(timeS) || sinceStartS < 0 || sinceStartS > request.durationS) {
       throw new InvalidInputError(`${at}.seeding.${field}`,
-        `release time ${isoMinute(timeS)} is outside the run (${request.direction} from ${isoMinute(request.startS)} for ${request.durationS / 3600} h)`);
+        `release time ${isoTime(timeS)} is outside the run (${request.direction} from ${isoTime(request.startS)} for ${request.durationS / 3600} h)`);
     }
   };
   const checkRadius = (radiusM: number, field: string): void => {

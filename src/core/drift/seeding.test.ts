@@ -89,3 +89,18 @@ describe('seedParticles: the downwind perturbation', () => {
     expect(Array.from(tail.downwindOffsetMps)).toEqual(Array.from(all.downwindOffsetMps.subarray(3217)));
   });
 });
+
+describe('seedParticles: positions', () => {
+  test('a spread across the antimeridian or a pole puts every particle on the globe', () => {
+    for (const position of [{ lonDeg: 179.999, latDeg: 10 }, { lonDeg: -179.999, latDeg: -20 }, { lonDeg: 40, latDeg: 89.999 }, { lonDeg: -60, latDeg: -89.999 }]) {
+      const r = request(objectClass('PIW-1'), 2000);
+      const p = seedParticles({ ...r, scenarios: [{ ...r.scenarios[0], seeding: { kind: 'point', position, radiusM: 1000, spread: 'gaussian' } }] });
+      let wrapped = 0;
+      for (let i = 0; i < p.count; i++) {
+        expect(p.lonDeg[i] >= -180 && p.lonDeg[i] < 180 && Math.abs(p.latDeg[i]) <= 90, `${position.lonDeg} ${position.latDeg}: ${p.lonDeg[i]} ${p.latDeg[i]}`).toBe(true);
+        if (Math.sign(p.lonDeg[i]) !== Math.sign(position.lonDeg)) wrapped++;
+      }
+      expect(wrapped).toBeGreaterThan(100);   // 0.001° is 110 m or less: a 1 km spread crosses
+    }
+  });
+});

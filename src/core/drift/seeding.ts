@@ -1,3 +1,4 @@
+import { wrapLonDeg } from '../geo/lon_lat.js';
 import { interpolateGreatCircle } from '../geo/sphere.js';
 import { EARTH_RADIUS_M } from '../geo/units.js';
 import type { LeewayCoefficients } from '../objects/index.js';
@@ -85,8 +86,12 @@ export function seedParticles(request: DriftRequest, firstIndex = 0, count = req
       eastM = r * Math.sin(bearing);
       northM = r * Math.cos(bearing);
     }
-    particles.latDeg[n] = centreLat + northM / EARTH_RADIUS_M / RAD;
-    particles.lonDeg[n] = centreLon + eastM / (EARTH_RADIUS_M * Math.cos(centreLat * RAD)) / RAD;
+    let latDeg = centreLat + northM / EARTH_RADIUS_M / RAD;
+    let lonDeg = centreLon + eastM / (EARTH_RADIUS_M * Math.cos(centreLat * RAD)) / RAD;
+    // a spread over a pole comes down the other side of it, and every longitude is in [-180, 180)
+    if (latDeg > 90 || latDeg < -90) { latDeg = (latDeg > 0 ? 180 : -180) - latDeg; lonDeg += 180; }
+    particles.latDeg[n] = latDeg;
+    particles.lonDeg[n] = lonDeg >= 180 || lonDeg < -180 ? wrapLonDeg(lonDeg) : lonDeg;   // (wrapLonDeg's sums would change the last bit)
     particles.releaseS[n] = releaseS;
     particles.status[n] = sign * (request.startS - releaseS) >= 0 ? ParticleStatus.active : ParticleStatus.notReleased;
 

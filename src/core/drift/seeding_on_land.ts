@@ -8,7 +8,9 @@ import { scenarioOffsets, seedParticles } from './seeding.js';
 /**
  * Move every particle seeded on land to the nearest water within `maxMoveM` (Shoreline.nearestWater:
  * just past the nearest shoreline), recording the distance in `seedMoveM`; a particle with no
- * water that close strands where it was seeded. A reported position is often a little inland of
+ * water that close strands where it was seeded: now when it is released, else when its release
+ * time comes (stepBlock's release: until then it is `not released`, like the rest of its track,
+ * not stranded before it was there). A reported position is often a little inland of
  * the shoreline data (a fix on a skerry, a coarse shoreline, a position error spread across a
  * coast): what a coordinator means is the water next to it. Each particle depends only on its own
  * seeded position, so any split among threads gives the same positions.
@@ -18,7 +20,7 @@ export function moveSeedingOffLand(p: Particles, shoreline: Shoreline, maxMoveM:
     if (!shoreline.isLand(p.lonDeg[i], p.latDeg[i])) continue;
     const water = maxMoveM > 0 ? shoreline.nearestWater(p.lonDeg[i], p.latDeg[i], maxMoveM) : null;
     if (water === null) {
-      p.status[i] = ParticleStatus.stranded;
+      if (p.status[i] === ParticleStatus.active) p.status[i] = ParticleStatus.stranded;
       continue;
     }
     p.lonDeg[i] = water.lonDeg;

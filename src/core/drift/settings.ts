@@ -8,9 +8,11 @@ export const DRIFT_SETTINGS = {
   outputEverySteps: { default: 6, min: 1, max: 10_000, unit: 'steps', description: 'write particle positions every N steps' },
   particleCount: { default: 5000, min: 1, max: 2_000_000, unit: 'particles', description: 'Monte-Carlo particles (all scenarios)' },
   durationS: { default: 86_400, min: 1, max: 30 * 86_400, unit: 's', description: 'how long to drift' },
+  // below 1: jibes are a Poisson process, P(none within an hour) = exp(-rate × 1 h) = 1 - p, so p = 1 has
+  // no rate (an object switching side without end: the drift looped for ever at its first jibe)
   jibeProbabilityPerHour: {
-    default: 0.04, min: 0, max: 1, unit: 'per hour',
-    description: 'probability that an object switches side of downwind within one hour (Allen 1999: 4 %/h)',
+    default: 0.04, min: 0, max: 0.999, unit: 'per hour',
+    description: 'probability that an object switches side of downwind within one hour (Allen 1999: 4 %/h; below 1)',
   },
   seed: { default: 1, min: 0, max: 2 ** 32 - 1, unit: 'integer', description: 'random seed (same seed, same output)' },
   seedOnLandMaxMoveM: {

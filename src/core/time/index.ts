@@ -1,1 +1,1 @@
-export { formatDtg, formatTimeUtc, parseTime } from './time_text.js';
+export { formatDtg, formatTimeUtc, formatTimeUtcExact, parseTime } from './time_text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDtg, formatTimeUtc, parseTime } from './time_text.js';
+import { formatDtg, formatTimeUtc, formatTimeUtcExact, parseTime } from './time_text.js';
 
 const T = Date.UTC(2026, 2, 10, 6, 0) / 1000;
 
@@ -36,6 +36,15 @@ describe('parseTime', () => {
 
 describe('formatTimeUtc', () => {
   test('writes ISO 8601 UTC to the minute', () => expect(formatTimeUtc(T)).toBe('2026-03-10T06:00Z'));
+});
+
+describe('formatTimeUtcExact', () => {
+  test('writes ISO 8601 UTC to the minute when the time is on one, else to the second or millisecond', () => {
+    expect(formatTimeUtcExact(T)).toBe('2026-03-10T06:00Z');
+    expect(formatTimeUtcExact(T + 30)).toBe('2026-03-10T06:00:30Z');
+    expect(formatTimeUtcExact(T + 90.25)).toBe('2026-03-10T06:01:30.250Z');
+    for (const t of [T, T + 30, T + 90.25]) expect(parseTime(formatTimeUtcExact(t))).toBe(t);
+  });
 });
 
 describe('formatDtg', () => {

@@ -70,6 +70,16 @@ export function formatTimeUtc(timeS: number): string {
   return new Date(timeS * 1000).toISOString().slice(0, 16) + 'Z';
 }
 
+/**
+ * ISO 8601 UTC as exact as the time is: to the minute when it is on one (`2026-03-10T06:00Z`), else
+ * to the second (`2026-03-10T06:00:30Z`) or the millisecond, so a report of times a step or a start
+ * with seconds made (a 30 s step) says each as it is, where formatTimeUtc would cut it to its minute.
+ */
+export function formatTimeUtcExact(timeS: number): string {
+  const text = new Date(timeS * 1000).toISOString();
+  return text.endsWith(':00.000Z') ? text.slice(0, 16) + 'Z' : text.replace(/\.000Z$/, 'Z');
+}
+
 /** A military date-time group in UTC to the minute, as parseTime reads it: `100600Z MAR 26`. */
 export function formatDtg(timeS: number): string {
   const d = new Date(timeS * 1000);
