@@ -57,37 +57,43 @@ export function keptClearOfLand(unit: AllocationUnit, assignment: UnitAssignment
     if (!(closest!.distanceNm > 0) || !(d > 0)) return assignment;
     const shiftNm = clearanceNm - closest!.distanceNm + MARGIN_NM;
     const move = { eastNm: (away.eastNm / d) * shiftNm, northNm: (away.northNm / d) * shiftNm };
-    const moved = (m: PlaneOffsetNm): AreaOnEarth => ({ ...current.area, centre: planeToLonLat(current.area.centre, m) });
-    let area = moved(move);
-    if (blocked(area)) {
-      // straight away is blocked: along either of the area's axes instead, by as much as takes it
-      // the shortfall off the shore (a move along a long side clears a neighbour a slanted one meets)
-      const b = (current.area.orientationDeg * Math.PI) / 180;
-      const axes = [{ eastNm: Math.sin(b), northNm: Math.cos(b) }, { eastNm: Math.cos(b), northNm: -Math.sin(b) }];
-      const along = axes.map((u) => {
-        const dot = (u.eastNm * move.eastNm + u.northNm * move.northNm) / shiftNm;
-        return Math.abs(dot) < 0.3 ? null : moved({ eastNm: (u.eastNm * shiftNm) / dot, northNm: (u.northNm * shiftNm) / dot });
-      }).filter((a): a is AreaOnEarth => a !== null && !blocked(a));
-      if (along.length > 0) area = along[0];
-      else if (current.pattern === 'SS') return assignment;
-      else {
-        // the far side stays; cut across the tracks, the same tracks are laid closer (the near one
-        // moves by the cut less half a spacing's change: half of it for one track), so twice the
-        // shortfall is cut; no closer than the unit's turns allow
-        const cut = cutBack(current.area, { eastNm: 2 * move.eastNm, northNm: 2 * move.northNm }, current.pattern);
-        const spacingNm = current.trackSpacingNm * cut.spacingScale;
-        const closestNm = current.route.parameters.legOrder === 'interleaved' ? interleavedSpacingOf(unit, current.pattern) : minimumSpacingOf(unit, current.pattern);
-        if (spacingNm < closestNm * (1 - 1e-9)) return assignment;
-        current = { ...current, area: cut.area, trackSpacingNm: spacingNm, coverage: current.sweepWidthNm / spacingNm,
-          route: areaRouteMovedTo(unit, current.route, cut.area, spacingNm) };
-        closest = routeShoreClearance(current.route, shoreline, searchNm);
-        continue;
-      }
-    }
-    current = { ...current, area, route: areaRouteMovedTo(unit, current.route, area) };
+    const next = movedClear(unit, current, move, blocked);
+    if (next === null) return assignment;
+    current = next;
     closest = routeShoreClearance(current.route, shoreline, searchNm);
   }
   return isClear(closest) ? current : assignment;
+}
+
+/**
+ * `current` moved by `move` on its area's sheet, or where that is `blocked`, along one of
+ * its area's axes, or cut back (file header); null when none is possible (an SS, or a cut that
+ * would lay its tracks closer than its turns allow).
+ */
+function movedClear(unit: AllocationUnit, current: UnitAssignment, move: PlaneOffsetNm, blocked: (area: AreaOnEarth) => boolean): UnitAssignment | null {
+  const moved = (m: PlaneOffsetNm): AreaOnEarth => ({ ...current.area, centre: planeToLonLat(current.area.centre, m) });
+  const straight = moved(move);
+  if (!blocked(straight)) return { ...current, area: straight, route: areaRouteMovedTo(unit, current.route, straight) };
+  // straight away is blocked: along either of the area's axes instead, by as much as takes it the
+  // shortfall off the shore (a move along a long side clears a neighbour a slanted one meets)
+  const shiftNm = Math.hypot(move.eastNm, move.northNm);
+  const b = (current.area.orientationDeg * Math.PI) / 180;
+  for (const u of [{ eastNm: Math.sin(b), northNm: Math.cos(b) }, { eastNm: Math.cos(b), northNm: -Math.sin(b) }]) {
+    const cos = (u.eastNm * move.eastNm + u.northNm * move.northNm) / shiftNm;
+    if (Math.abs(cos) < 0.3) continue;
+    const area = moved({ eastNm: (u.eastNm * shiftNm) / cos, northNm: (u.northNm * shiftNm) / cos });
+    if (!blocked(area)) return { ...current, area, route: areaRouteMovedTo(unit, current.route, area) };
+  }
+  if (current.pattern === 'SS') return null;
+  // the far side stays; cut across the tracks, the same tracks are laid closer (the near one moves
+  // by the cut less half a spacing's change: half of it for one track), so twice the shortfall is
+  // cut; no closer than the unit's turns allow
+  const cut = cutBack(current.area, { eastNm: 2 * move.eastNm, northNm: 2 * move.northNm }, current.pattern);
+  const spacingNm = current.trackSpacingNm * cut.spacingScale;
+  const closestNm = current.route.parameters.legOrder === 'interleaved' ? interleavedSpacingOf(unit, current.pattern) : minimumSpacingOf(unit, current.pattern);
+  if (spacingNm < closestNm * (1 - 1e-9)) return null;
+  return { ...current, area: cut.area, trackSpacingNm: spacingNm, coverage: current.sweepWidthNm / spacingNm,
+    route: areaRouteMovedTo(unit, current.route, cut.area, spacingNm) };
 }
 
 /**

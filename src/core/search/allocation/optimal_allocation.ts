@@ -288,18 +288,16 @@ function allocatedFitting(particles: ParticleWeights, snapshots: readonly Positi
   try {
     return allocatedAndIssued(particles, snapshots, units, options);
   } catch (e) {
-    if (!(e instanceof NoAreaFitsError)) throw e;
+    if (!(e instanceof NoAreaFitsError) || units.length < 2) throw e;
     const [first] = e.unfit;
     const unit = units.find((u) => u.unitId === first.unitId)!;
+    // the others' own baseline (the one given was of every unit), and their previous areas
     const { baseline: _baseline, previousAreas, ...others } = options;
-    const without = (id: string): AllocationOptions => ({
-      ...others, ...(previousAreas === undefined ? {} : { previousAreas: previousAreas.filter((a) => a.unitId !== id) }),
-    });
-    if (units.length < 2) throw e;
-    const rest = units.filter((u) => u !== unit);
     let plan: OptimalPlan;
     try {
-      plan = allocatedFitting(particles, snapshots, rest, without(unit.unitId));
+      plan = allocatedFitting(particles, snapshots, units.filter((u) => u !== unit), {
+        ...others, ...(previousAreas === undefined ? {} : { previousAreas: previousAreas.filter((a) => a.unitId !== unit.unitId) }),
+      });
     } catch (inner) {
       // none of the others fits either: one refusal naming them all, by their places in `units`
       if (!(inner instanceof NoAreaFitsError)) throw inner;
